@@ -1,0 +1,112 @@
+"""The intermediate representation every reader emits: blocks of text with style and position.
+
+Readers (``docparse.read.*``) turn a format into a list of :class:`Block`; the pipeline
+(normalize → segment → build) never looks at the format again, only at these blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from docparse.model.diagnostic import Diagnostic
+from docparse.model.document import Dropped
+from docparse.model.provenance import Provenance
+
+
+class BlockKind(str, Enum):
+    """What a block is, as far as the format itself says."""
+
+    PARAGRAPH = "paragraph"
+    """Running text; a Markdown list item or a DOCX numbered paragraph is a paragraph with a label."""
+    HEADING = "heading"
+    """The format marks it as a heading (Markdown ``#``, DOCX outline level); see ``heading_level``."""
+    TABLE = "table"
+    """A table; its cells are in ``rows`` and ``text`` is the cells joined for accounting."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text with one inline style. The spans of a block concatenate to its text."""
+
+    text: str
+    bold: bool = False
+    link: str | None = None
+    """The link target when the run is the text of a hyperlink (Markdown link, DOCX hyperlink)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of text from a reader, before any interpretation of numbering or markers.
+
+    ``text`` is the visible text with format markup removed (no ``**``, no link syntax) and
+    *without* the format-supplied ``label``. A label typed into the text stays in ``text``;
+    a label the format renders (Word automatic numbering, a Markdown ordered-list marker) is in
+    ``label``. The segmenter looks at ``label + text`` so both give the same result.
+    """
+
+    text: str
+    spans: tuple[Span, ...] = ()
+    kind: BlockKind = BlockKind.PARAGRAPH
+    label: str | None = None
+    """List label supplied by the format (``1.``, ``1)``, ``（一）``, ``•``), not present in ``text``."""
+    heading_level: int | None = None
+    """Outline level (1 = top) when the format says the block is a heading."""
+    list_depth: int = 0
+    """Nesting depth of the list the block sits in (0 = not in a list)."""
+    font_size: float | None = None
+    """Dominant font size in points, where the format has one (PDF, DOCX)."""
+    continues: bool = False
+    """The block continues the previous one in the source (a wrapped line, no paragraph break)."""
+    after_break: bool = False
+    """A page break (or a section break) sits between the previous block and this one."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """Table cells, row by row, for ``BlockKind.TABLE``."""
+    provenance: Provenance = field(default_factory=Provenance)
+
+    @property
+    def full_text(self) -> str:
+        """Return the label and the text as a reader would print them."""
+        if self.label is None:
+            return self.text
+        if not self.text:
+            return self.label
+        return f"{self.label} {self.text}"
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a reader returns: the blocks, facts about the source, and what it left out."""
+
+    blocks: list[Block]
+    format: str
+    """``text``, ``markdown``, ``pdf`` or ``docx``."""
+    encoding: str | None = None
+    pages: int | None = None
+    dropped: list[Dropped] = field(default_factory=list)
+    """Text the reader left out (running headers, page numbers, watermarks), with the reason."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Findings made while reading (encoding fallback, garbled text, footnotes set apart)."""
+
+
+def take_spans(spans: tuple[Span, ...], count: int) -> tuple[Span, ...]:
+    """Return the spans covering the first `count` characters."""
+    out: list[Span] = []
+    for span in spans:
+        if count <= 0:
+            break
+        out.append(span if len(span.text) <= count else Span(span.text[:count], span.bold, span.link))
+        count -= len(span.text)
+    return tuple(out)
+
+
+def drop_spans(spans: tuple[Span, ...], count: int) -> tuple[Span, ...]:
+    """Return the spans covering everything after the first `count` characters."""
+    out: list[Span] = []
+    for span in spans:
+        if count >= len(span.text):
+            count -= len(span.text)
+            continue
+        out.append(Span(span.text[count:], span.bold, span.link) if count else span)
+        count = 0
+    return tuple(out)

@@ -1,0 +1,68 @@
+"""Exceptions: raised only when no document can be produced."""
+
+from __future__ import annotations
+
+
+class DocparseError(Exception):
+    """Base of every error docparse raises; carries the path (if any) and the cause."""
+
+    kind = "error"
+
+    def __init__(self, message: str, *, path: str | None = None, cause: BaseException | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.cause = cause
+        if cause is not None:
+            self.__cause__ = cause
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class UnsupportedFormatError(DocparseError):
+    """The input is of a kind docparse does not read (legacy .doc, XLSX, an image...)."""
+
+    kind = "unsupported-format"
+
+
+class CorruptDocumentError(DocparseError):
+    """The input claims a format but its bytes are broken (truncated, bad xref, bad zip)."""
+
+    kind = "corrupt"
+
+
+class EncryptedDocumentError(DocparseError):
+    """The input is encrypted and no (or a wrong) password was given."""
+
+    kind = "encrypted"
+
+
+class NoTextLayerError(DocparseError):
+    """The input has no extractable text (scanned pages, fonts without a Unicode map)."""
+
+    kind = "no-text"
+
+
+class LimitExceededError(DocparseError):
+    """The input is over one of the configured limits (size, pages, ratio, blocks, time)."""
+
+    kind = "limit"
+
+
+class DecodingError(DocparseError):
+    """The input's bytes could not be decoded as text."""
+
+    kind = "decoding"
+
+
+class EmptyDocumentError(DocparseError):
+    """The input holds no text at all."""
+
+    kind = "empty"
+
+
+class StrictModeError(DocparseError):
+    """An error-level diagnostic was found and `strict=True` was asked for."""
+
+    kind = "strict"

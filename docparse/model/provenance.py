@@ -1,0 +1,83 @@
+"""Where a node came from in its source: lines (text), paragraphs (DOCX), pages and boxes (PDF)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from docparse.model.base import Model
+
+
+class BBox(Model):
+    """A rectangle on a PDF page in points, origin at the top-left corner (pdfplumber's frame)."""
+
+    x0: float = Field(description="Left edge, points from the left of the page.")
+    top: float = Field(description="Top edge, points from the top of the page.")
+    x1: float = Field(description="Right edge, points from the left of the page.")
+    bottom: float = Field(description="Bottom edge, points from the top of the page.")
+
+    def union(self, other: BBox) -> BBox:
+        """Return the smallest box holding this box and `other`."""
+        return BBox(
+            x0=min(self.x0, other.x0),
+            top=min(self.top, other.top),
+            x1=max(self.x1, other.x1),
+            bottom=max(self.bottom, other.bottom),
+        )
+
+
+class PageRegion(Model):
+    """A box on one page."""
+
+    page: int = Field(ge=1, description="Page number, 1-based.")
+    bbox: BBox = Field(description="The box on that page.")
+
+
+class Provenance(Model):
+    """The source position of a node; only the fields that apply to the format are set."""
+
+    line_start: int | None = Field(default=None, ge=1, description="First source line, 1-based (text formats).")
+    line_end: int | None = Field(default=None, ge=1, description="Last source line, inclusive (text formats).")
+    paragraph_start: int | None = Field(
+        default=None, ge=0, description="Index of the first body paragraph or table, 0-based (DOCX)."
+    )
+    paragraph_end: int | None = Field(default=None, ge=0, description="Index of the last body paragraph, inclusive (DOCX).")
+    regions: tuple[PageRegion, ...] = Field(
+        default=(), description="Boxes the node covers, one per page it touches (PDF)."
+    )
+
+    @property
+    def is_empty(self) -> bool:
+        return self.line_start is None and self.paragraph_start is None and not self.regions
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """Return the page numbers the node touches, in order."""
+        return tuple(dict.fromkeys(r.page for r in self.regions))
+
+    def merge(self, other: Provenance) -> Provenance:
+        """Return a provenance spanning this one and `other` (which comes later in the source)."""
+        if other.is_empty:
+            return self
+        if self.is_empty:
+            return other
+        regions = list(self.regions)
+        for region in other.regions:
+            if regions and regions[-1].page == region.page:
+                regions[-1] = PageRegion(page=region.page, bbox=regions[-1].bbox.union(region.bbox))
+            else:
+                regions.append(region)
+        return Provenance(
+            line_start=_first(self.line_start, other.line_start, min),
+            line_end=_first(self.line_end, other.line_end, max),
+            paragraph_start=_first(self.paragraph_start, other.paragraph_start, min),
+            paragraph_end=_first(self.paragraph_end, other.paragraph_end, max),
+            regions=tuple(regions),
+        )
+
+
+def _first(a: int | None, b: int | None, pick: object) -> int | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b) if pick is min else max(a, b)

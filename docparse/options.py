@@ -1,0 +1,44 @@
+"""Parse options: one validated settings object, with the limits that guard against hostile input."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_MAX_INPUT_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_PAGES = 2000
+DEFAULT_MAX_BLOCKS = 200_000
+DEFAULT_MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
+# Real DOCX parts compress 3-20x; 100x leaves room for repetitive tables and still refuses bombs.
+DEFAULT_MAX_COMPRESSION_RATIO = 100.0
+DEFAULT_MAX_SECONDS = 120.0
+
+
+class Limits(BaseModel):
+    """Upper bounds that stop a parse early with `LimitExceededError` instead of eating the machine."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_input_bytes: int = Field(default=DEFAULT_MAX_INPUT_BYTES, gt=0, description="Largest input accepted.")
+    max_pages: int = Field(default=DEFAULT_MAX_PAGES, gt=0, description="Most PDF pages read.")
+    max_blocks: int = Field(default=DEFAULT_MAX_BLOCKS, gt=0, description="Most blocks (paragraphs, lines) read.")
+    max_decompressed_bytes: int = Field(
+        default=DEFAULT_MAX_DECOMPRESSED_BYTES, gt=0, description="Largest total uncompressed size of a DOCX's parts."
+    )
+    max_compression_ratio: float = Field(
+        default=DEFAULT_MAX_COMPRESSION_RATIO, gt=1, description="Largest uncompressed/compressed ratio of a zip member."
+    )
+    max_seconds: float = Field(default=DEFAULT_MAX_SECONDS, gt=0, description="Time budget for one document.")
+
+
+class ParseOptions(BaseModel):
+    """Settings for one parse."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    password: str | None = Field(default=None, description="Password for an encrypted PDF.")
+    limits: Limits = Field(default_factory=Limits, description="Resource limits.")
+    strict: bool = Field(default=False, description="Raise on error-level diagnostics instead of returning them.")
+    directions_markers: tuple[str, ...] = Field(
+        default=(), description="Extra directions markers, added to the built-in table."
+    )
+    field_labels: tuple[str, ...] = Field(default=(), description="Extra labelled-field labels, added to the built-in table.")

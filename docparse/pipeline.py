@@ -1,0 +1,94 @@
+"""The pipeline: read → normalize → segment → build → check. `parse()` is their composition."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from docparse.blocks import Block, Reading
+from docparse.build import Builder
+from docparse.build.freeze import IdMaker, freeze_sections, link_toc
+from docparse.check import run_checks
+from docparse.errors import DocparseError, EmptyDocumentError
+from docparse.model.diagnostic import Diagnostic, Severity
+from docparse.model.document import Document, Source
+from docparse.normalize import normalize
+from docparse.options import ParseOptions
+from docparse.read import read_blocks
+from docparse.read.text import read_string
+from docparse.segment import segment
+
+Input = str | os.PathLike[str] | bytes
+
+
+def parse(source: Input, *, format: str | None = None, options: ParseOptions | None = None) -> Document:
+    """Return the outline of the call in `source`: a path (str or PathLike) or the file's bytes.
+
+    The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``text``,
+    ``markdown``) is given. Raise a `DocparseError` subclass when no document can be produced.
+    """
+    options = options or ParseOptions()
+    if isinstance(source, bytes):
+        data, name = source, None
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
+        name = path.name
+    reading = read_blocks(data, options=options, name=name, format=format)
+    return build_document(reading, _source(data, name, reading), options)
+
+
+def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
+    """Return the outline of a call given as a `str` (Markdown or plain text)."""
+    options = options or ParseOptions()
+    reading = read_string(text, options=options, markdown=markdown)
+    reading.encoding = "utf-8"
+    return build_document(reading, _source(text.encode("utf-8"), None, reading), options)
+
+
+def _source(data: bytes, name: str | None, reading: Reading) -> Source:
+    return Source(
+        name=name,
+        format=reading.format,  # type: ignore[arg-type]
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        encoding=reading.encoding,
+        pages=reading.pages,
+    )
+
+
+def build_document(reading: Reading, source: Source, options: ParseOptions) -> Document:
+    """Return the document built from a reader's blocks."""
+    if not any(block.text.strip() or block.rows for block in reading.blocks):
+        raise EmptyDocumentError("no text in the document", path=source.name)
+    diagnostics: list[Diagnostic] = list(reading.diagnostics)
+    blocks: list[Block] = normalize(reading.blocks, diagnostics)
+    tokens = segment(blocks, directions_markers=options.directions_markers)
+    outline = Builder().build(tokens)
+    ids = IdMaker()
+    sections = freeze_sections(outline.roots, ids)
+    document = Document(
+        source=source,
+        label=outline.label,
+        title=outline.title,
+        notes=tuple(outline.notes),
+        toc_title=outline.toc_title,
+        toc=link_toc(outline.toc, sections),
+        tables=tuple(outline.tables),
+        sections=sections,
+        unplaced=tuple(outline.unplaced),
+        dropped=(*reading.dropped, *outline.dropped),
+    )
+    diagnostics.extend(run_checks(document))
+    document = document.model_copy(update={"diagnostics": tuple(diagnostics)})
+    if options.strict:
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            from docparse.errors import StrictModeError
+
+            raise StrictModeError(f"{errors[0].code} {errors[0].message}", path=source.name)
+    return document

@@ -1,0 +1,233 @@
+"""Text reader: plain text and Markdown → blocks, one block per source line, via markdown-it-py.
+
+Markdown syntax (emphasis, links, lists, headings, tables, HTML) is parsed by markdown-it-py,
+never by regexes over Markdown. Each line of a paragraph becomes its own block
+(``continues=True`` after the first) so that the segmenter can see numbering at the start of a
+line even inside what Markdown calls one paragraph (a TOC written as consecutive lines);
+the normalizer joins the continuation lines that do not start anything new.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token as MdToken
+
+from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.model.document import Dropped, DropReason
+from docparse.model.provenance import Provenance
+from docparse.options import ParseOptions
+from docparse.read.encoding import decode
+from docparse.rules import make_diagnostic
+
+# Suspicious characters after decoding: replacement character and the private-use areas.
+_SUSPICIOUS = ("\ufffd",)
+_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+
+
+def _markdown() -> MarkdownIt:
+    # Indented code blocks are off: plain-text calls indent paragraphs with spaces, and a call
+    # never carries code that matters to its outline. Tables (GFM) are on.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+
+
+def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, markdown: bool = False) -> Reading:
+    """Return the blocks of a text or Markdown file given as bytes."""
+    decoded = decode(data, path=name)
+    reading = read_string(decoded.text, options=options, markdown=markdown)
+    reading.encoding = decoded.encoding
+    if decoded.fallback:
+        reading.diagnostics.insert(
+            0, make_diagnostic("encoding-fallback", f"decoded as {decoded.encoding}: the input is not UTF-8")
+        )
+    return reading
+
+
+def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> Reading:
+    """Return the blocks of a text already decoded to `str`."""
+    reading = Reading(blocks=[], format="markdown" if markdown else "text")
+    _check_characters(text, reading)
+    walker = _Walker(reading, options)
+    walker.walk(_markdown().parse(text), text.splitlines())
+    return reading
+
+
+def _check_characters(text: str, reading: Reading) -> None:
+    bad = sum(1 for ch in text if ch in _SUSPICIOUS or any(lo <= ord(ch) <= hi for lo, hi in _PRIVATE_USE))
+    if bad:
+        reading.diagnostics.append(
+            make_diagnostic("suspicious-characters", f"{bad} replacement or private-use character(s) in the text")
+        )
+
+
+@dataclass
+class _ListFrame:
+    ordered: bool
+    markup: str
+    label: str | None = None
+    first_paragraph: bool = True
+
+
+@dataclass
+class _Walker:
+    reading: Reading
+    options: ParseOptions
+    lists: list[_ListFrame] = field(default_factory=list)
+    heading_level: int | None = None
+
+    def walk(self, tokens: list[MdToken], lines: list[str]) -> None:
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.lists.append(_ListFrame(kind == "ordered_list_open", token.markup))
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+            elif kind == "list_item_open":
+                frame = self.lists[-1]
+                frame.label = f"{token.info}{token.markup}" if frame.ordered else token.markup
+                frame.first_paragraph = True
+            elif kind == "heading_open":
+                self.heading_level = int(token.tag[1:])
+            elif kind == "heading_close":
+                self.heading_level = None
+            elif kind == "inline":
+                self._inline(token)
+            elif kind == "table_open":
+                i = self._table(tokens, i)
+            elif kind in ("html_block", "hr", "fence", "code_block"):
+                self._verbatim(token, lines)
+            i += 1
+        self._check_limit()
+
+    def _label(self) -> str | None:
+        if not self.lists or self.heading_level is not None:
+            return None
+        frame = self.lists[-1]
+        if not frame.first_paragraph:
+            return None
+        frame.first_paragraph = False
+        return frame.label
+
+    def _inline(self, token: MdToken) -> None:
+        first_line = (token.map[0] + 1) if token.map else 1
+        label = self._label()
+        depth = len(self.lists)
+        for offset, spans in enumerate(_split_lines(token.children or [], self.reading, first_line)):
+            text = "".join(span.text for span in spans)
+            line = first_line + offset
+            if not text.strip() and not (offset == 0 and label):
+                continue
+            self.reading.blocks.append(
+                Block(
+                    text=text,
+                    spans=tuple(spans),
+                    kind=BlockKind.HEADING if self.heading_level else BlockKind.PARAGRAPH,
+                    label=label if offset == 0 else None,
+                    heading_level=self.heading_level,
+                    list_depth=depth,
+                    continues=offset > 0,
+                    provenance=Provenance(line_start=line, line_end=line),
+                )
+            )
+
+    def _table(self, tokens: list[MdToken], i: int) -> int:
+        start = tokens[i].map[0] + 1 if tokens[i].map else 1
+        end = tokens[i].map[1] if tokens[i].map else start
+        rows: list[tuple[str, ...]] = []
+        cells: list[str] = []
+        while tokens[i].type != "table_close":
+            token = tokens[i]
+            if token.type == "tr_open":
+                cells = []
+            elif token.type == "inline":
+                cells.append("".join(s.text for s in _spans(token.children or [], self.reading, start)))
+            elif token.type == "tr_close":
+                rows.append(tuple(cells))
+            i += 1
+        self.reading.blocks.append(
+            Block(
+                text="\n".join("\t".join(row) for row in rows),
+                kind=BlockKind.TABLE,
+                rows=tuple(rows),
+                provenance=Provenance(line_start=start, line_end=end),
+            )
+        )
+        return i
+
+    def _verbatim(self, token: MdToken, lines: list[str]) -> None:
+        start = token.map[0] + 1 if token.map else 1
+        end = token.map[1] if token.map else start
+        if token.type in ("html_block", "hr"):
+            text = token.content.strip() or "\n".join(lines[start - 1 : end]).strip()
+            self.reading.dropped.append(
+                Dropped(text=text, reason=DropReason.MARKUP, provenance=Provenance(line_start=start, line_end=end))
+            )
+            return
+        for offset, line in enumerate(token.content.splitlines()):
+            if line.strip():
+                number = start + 1 + offset if token.type == "fence" else start + offset
+                self.reading.blocks.append(
+                    Block(text=line, spans=(Span(line),), provenance=Provenance(line_start=number, line_end=number))
+                )
+
+    def _check_limit(self) -> None:
+        from docparse.errors import LimitExceededError
+
+        if len(self.reading.blocks) > self.options.limits.max_blocks:
+            raise LimitExceededError(f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)")
+
+
+def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[list[Span]]:
+    """Return the inline children as lines of spans, cut at soft and hard breaks."""
+    lines: list[list[Span]] = [[]]
+    for span in _spans(children, reading, line):
+        if span.text == "\n":
+            lines.append([])
+        else:
+            lines[-1].append(span)
+    return lines
+
+
+def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
+    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span."""
+    spans: list[Span] = []
+    bold = 0
+    links: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold = max(bold - 1, 0)
+        elif kind == "link_open":
+            links.append(str(child.attrs.get("href", "")))
+        elif kind == "link_close":
+            if links:
+                links.pop()
+        elif kind in ("softbreak", "hardbreak"):
+            spans.append(Span("\n"))
+            line += 1
+        elif kind in ("text", "code_inline"):
+            spans.append(Span(child.content, bold=bold > 0, link=links[-1] if links else None))
+        elif kind in ("html_inline", "image"):
+            # Inline HTML (<img>, <a name=…>, <br>) and images are markup, not text of the call.
+            markup = child.content if kind == "html_inline" else f"![{child.content}]({child.attrs.get('src', '')})"
+            reading.dropped.append(
+                Dropped(text=markup, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
+            )
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for span in spans:
+        if merged and span.text != "\n" and merged[-1].text != "\n":
+            last = merged[-1]
+            if last.bold == span.bold and last.link == span.link:
+                merged[-1] = Span(last.text + span.text, last.bold, last.link)
+                continue
+        merged.append(span)
+    return merged

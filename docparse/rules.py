@@ -1,0 +1,208 @@
+"""The rule table: every diagnostic code docparse can emit, with its name, severity and documentation.
+
+Codes are ``DP`` + 3 digits, grouped by hundreds (1xx input and reading, 2xx structure,
+3xx numbering, 4xx content) and never reused: retire a rule by marking it, not by deleting it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docparse.model.diagnostic import Diagnostic, Severity
+from docparse.model.provenance import Provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    example: str
+
+
+RULES: tuple[Rule, ...] = (
+    # 1xx: input and reading
+    Rule(
+        "DP101",
+        "encoding-fallback",
+        Severity.WARNING,
+        "The text was not valid UTF-8 (or had no BOM) and was decoded with a fallback encoding.",
+        "A guessed encoding can be wrong; publish calls as UTF-8 so every reader sees the same text.",
+        "A `.txt` saved as GBK by a Chinese Windows editor.",
+    ),
+    Rule(
+        "DP102",
+        "suspicious-characters",
+        Severity.WARNING,
+        "The decoded text holds replacement (U+FFFD), private-use or control characters.",
+        "Such characters mean bytes were lost or mis-decoded; the outline may hold garbage.",
+        "A file cut in the middle of a multi-byte character.",
+    ),
+    Rule(
+        "DP103",
+        "garbled-text",
+        Severity.ERROR,
+        "The text layer does not map to usable Unicode (`(cid:N)` tokens, private-use glyphs).",
+        "The fonts lack a ToUnicode map: what comes out is not the printed text; it needs OCR.",
+        "A PDF whose Chinese fonts were embedded without a ToUnicode CMap.",
+    ),
+    Rule(
+        "DP104",
+        "footnote-set-apart",
+        Severity.INFO,
+        "A footnote at the page foot was kept out of the paragraph it interrupts.",
+        "Footnote text inside a paragraph corrupts the sentence it cuts in two.",
+        "A PDF page ending in a small-font `1 See …` line under a rule.",
+    ),
+    Rule(
+        "DP105",
+        "no-outline",
+        Severity.WARNING,
+        "No section or topic heading was recognised; the text is all in notes.",
+        "A call without a recognisable outline cannot be used by downstream tools.",
+        "A letter or a form rather than a call for proposals.",
+    ),
+    # 2xx: structure
+    Rule(
+        "DP201",
+        "empty-topic",
+        Severity.WARNING,
+        "A topic has neither description, directions, tracks nor fields.",
+        "An empty topic is usually a parsing slip or an unfinished call.",
+        "`1.3 强化学习` followed directly by `1.4 自然语言处理`.",
+    ),
+    Rule(
+        "DP202",
+        "marker-without-list",
+        Severity.WARNING,
+        "A directions marker (`建议研究方向：`) is followed by no list item.",
+        "The directions were lost or are written in a shape docparse does not recognise.",
+        "`建议研究方向：` followed by a paragraph of prose.",
+    ),
+    Rule(
+        "DP203",
+        "empty-direction",
+        Severity.WARNING,
+        "A direction has a label but no text.",
+        "An empty list item is almost always an editing slip.",
+        "`3)` alone on a line.",
+    ),
+    Rule(
+        "DP204",
+        "empty-heading-title",
+        Severity.WARNING,
+        "A section, topic or track heading has a number but no title.",
+        "Consumers show titles; a bare number tells a reader nothing.",
+        "`1.2` alone on a line.",
+    ),
+    Rule(
+        "DP210",
+        "toc-entry-without-heading",
+        Severity.WARNING,
+        "A table-of-contents entry has no heading with that number in the body.",
+        "The TOC promises a part of the call that is not there.",
+        "`1.4 自然语言处理.....3` in the TOC, but no `1.4` heading in the body.",
+    ),
+    Rule(
+        "DP211",
+        "heading-missing-from-toc",
+        Severity.WARNING,
+        "A body heading has no table-of-contents entry.",
+        "Readers navigate by the TOC; a missing entry hides a topic.",
+        "A `2.4` topic added to the body but not to the TOC.",
+    ),
+    Rule(
+        "DP212",
+        "toc-title-mismatch",
+        Severity.WARNING,
+        "A table-of-contents entry's title differs from its heading's title.",
+        "One of the two was edited and the other not; readers see two names for one topic.",
+        "`1.2 深度学习框架` in the TOC, `1.2 深度学习框架技术` in the body.",
+    ),
+    Rule(
+        "DP213",
+        "toc-page-mismatch",
+        Severity.WARNING,
+        "A table-of-contents page number differs from the page where the heading starts.",
+        "A stale TOC sends readers to the wrong page.",
+        "The TOC says page 3, the heading is on page 4 of the PDF.",
+    ),
+    # 3xx: numbering
+    Rule(
+        "DP301",
+        "numbering-gap",
+        Severity.WARNING,
+        "A number is skipped in a sequence of sections, topics or directions.",
+        "A gap usually means an item was deleted or lost in conversion.",
+        "`1)`, `2)`, `4)`.",
+    ),
+    Rule(
+        "DP302",
+        "numbering-duplicate",
+        Severity.WARNING,
+        "Two siblings carry the same number.",
+        "Duplicate numbers make references ambiguous and ids unstable.",
+        "`1)`, `2)`, `2)`, `3)`.",
+    ),
+    Rule(
+        "DP303",
+        "numbering-out-of-order",
+        Severity.WARNING,
+        "A number is lower than the one before it in the same sequence.",
+        "Items were moved without renumbering.",
+        "`1.1`, `1.3`, `1.2`.",
+    ),
+    Rule(
+        "DP304",
+        "numbering-family-change",
+        Severity.WARNING,
+        "The numbering style changes inside one list.",
+        "Mixed styles (`1)` then `(2)`) suggest two lists run together or an editing slip.",
+        "`1)`, `2)`, `(3)`.",
+    ),
+    # 4xx: content
+    Rule(
+        "DP401",
+        "unplaced-text",
+        Severity.WARNING,
+        "Text could not be placed in the outline and was kept in `unplaced`.",
+        "Text outside the outline is missed by every consumer that reads topics.",
+        "A stray paragraph between the end of one section and the next section heading.",
+    ),
+    Rule(
+        "DP402",
+        "much-dropped",
+        Severity.WARNING,
+        "More than a tenth of the document's characters were dropped as noise.",
+        "Noise removal that takes that much is likely removing content.",
+        "A PDF whose every line repeats on each page and is taken for a running header.",
+    ),
+    Rule(
+        "DP403",
+        "paragraph-rejoined",
+        Severity.INFO,
+        "A paragraph cut by a page break was joined back together.",
+        "Reported so that a wrong join can be found; the text is kept either way.",
+        "`…着重方法` at a page foot and `的效果和效率…` at the next page head.",
+    ),
+)
+
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in RULES}
+
+
+def make_diagnostic(
+    name: str, message: str, provenance: Provenance | None = None, *, node: str | None = None
+) -> Diagnostic:
+    """Return a diagnostic for the rule called `name`."""
+    rule = RULES_BY_NAME[name]
+    return Diagnostic(
+        code=rule.code,
+        name=rule.name,
+        severity=rule.severity,
+        message=message,
+        provenance=provenance or Provenance(),
+        node=node,
+    )

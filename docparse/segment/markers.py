@@ -1,0 +1,112 @@
+"""Tables of the non-numbering cues: directions markers, TOC lines, navigation, attachment labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from docparse.segment.families import DIGIT, Numbering, digits_to_int, match_numbering
+
+# Lines that announce the list of research directions. Matched as the whole block, with an
+# optional full- or half-width colon. Extend through ParseOptions.directions_markers.
+DEFAULT_DIRECTIONS_MARKERS: tuple[str, ...] = (
+    "建议研究方向",
+    "主要研究方向",
+    "重点研究方向",
+    "研究方向",
+    "建议研究内容",
+    "主要研究内容",
+    "研究内容",
+    "Research directions",
+    "Suggested research directions",
+    "Research topics",
+    "Research areas",
+)
+
+# English lead-in sentences that end a paragraph and announce a list of directions
+# (the Cisco call: "Specific areas of research include but are not limited to the following:").
+LEAD_IN = regex.compile(
+    r"(?i)(?:areas of (?:research|interest)|research (?:areas|directions|topics)|topics of interest)"
+    r"[^.:]*(?:include|are|cover)[^.]*:\s*$"
+)
+
+COLON = "[：:]"
+
+# Texts of navigation links ("back to the table of contents"): dropped as noise.
+NAVIGATION_TEXTS: frozenset[str] = frozenset(
+    {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
+)
+
+# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents".
+TOC_TITLE = regex.compile(r"(?i)^.{0,30}?(?:目\s*录|contents|table of contents)\s*[:：]?$")
+
+# A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page number.
+TOC_LINE = regex.compile(
+    rf"^(?P<head>\S.*?)(?:[ \t\u3000]*(?:[.．·・]{{3,}}|…{{2,}}|_{{3,}})[ \t\u3000]*|[ \u3000]*\t[ \t\u3000]*|[ \u3000]{{3,}})"
+    rf"(?P<page>{DIGIT}{{1,4}})$"
+)
+
+# Attachment labels that open many Chinese calls: "附件一:", "附件 2", "Annex 1".
+DOC_LABEL = regex.compile(
+    r"(?i)^(?P<label>(?:附件|附表|annex|attachment|appendix)[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Z]{0,3})[ \t\u3000]*[:：]?$"
+)
+
+# Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a
+# short block without one may be a title.
+TERMINAL = "。！？；!?;：:"
+TITLE_MAX_CHARS = 60
+
+
+def directions_marker(text: str, extra: Iterable[str] = ()) -> str | None:
+    """Return the marker as printed if `text` is a directions marker line, else None."""
+    stripped = text.strip()
+    body = regex.sub(rf"{COLON}\s*$", "", stripped).strip()
+    for marker in (*extra, *DEFAULT_DIRECTIONS_MARKERS):
+        if body.casefold() == marker.casefold():
+            return body
+    return None
+
+
+def is_navigation(text: str) -> bool:
+    """Return whether `text` is a navigation link text such as ``返回目录``."""
+    return text.strip().strip("[]【】").strip().casefold() in NAVIGATION_TEXTS
+
+
+@dataclass(frozen=True, slots=True)
+class TocLine:
+    numbering: Numbering | None
+    title: str
+    page: int
+
+
+def match_toc_line(text: str) -> TocLine | None:
+    """Return the parts of a table-of-contents line (head, leader, page number), or None."""
+    found = TOC_LINE.match(text.strip())
+    if found is None:
+        return None
+    head = found.group("head").strip()
+    numbering = match_numbering(head)
+    title = numbering.rest if numbering is not None else head
+    title = title.replace("\t", " ").strip()
+    if not title:
+        return None
+    return TocLine(numbering, title, digits_to_int(found.group("page")))
+
+
+def match_doc_label(text: str) -> str | None:
+    """Return the attachment label (``附件一``) if `text` is one, else None."""
+    found = DOC_LABEL.match(text.strip())
+    return found.group("label") if found else None
+
+
+def is_title_like(text: str) -> bool:
+    """Return whether `text` is short and unpunctuated enough to be a heading title."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= TITLE_MAX_CHARS and stripped[-1] not in "。；;，,！？!?" and "\n" not in stripped
+
+
+def ends_sentence(text: str) -> bool:
+    stripped = text.rstrip()
+    return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "。）)」』”\"'")
