@@ -7,14 +7,14 @@ Readers (``docparse.read.*``) turn a format into a list of :class:`Block`; the p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped
 from docparse.model.provenance import Provenance
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """What a block is, as far as the format itself says."""
 
     PARAGRAPH = "paragraph"

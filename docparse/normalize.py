@@ -104,7 +104,7 @@ def _is_cut(left: Block, right: Block) -> bool:
     if starts_new_block(right) or starts_new_block(left):
         return False
     first = right_text[0]
-    return bool(_CJK.match(first)) and first not in "（(【[「『“" or first.islower()
+    return (bool(_CJK.match(first)) and first not in "（(【[「『“") or first.islower()
 
 
 def iter_rejoined(blocks: Iterable[Block], diagnostics: list[Diagnostic]) -> Iterable[Block]:

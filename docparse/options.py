@@ -25,7 +25,9 @@ class Limits(BaseModel):
         default=DEFAULT_MAX_DECOMPRESSED_BYTES, gt=0, description="Largest total uncompressed size of a DOCX's parts."
     )
     max_compression_ratio: float = Field(
-        default=DEFAULT_MAX_COMPRESSION_RATIO, gt=1, description="Largest uncompressed/compressed ratio of a zip member."
+        default=DEFAULT_MAX_COMPRESSION_RATIO,
+        gt=1,
+        description="Largest uncompressed/compressed ratio of a zip member.",
     )
     max_seconds: float = Field(default=DEFAULT_MAX_SECONDS, gt=0, description="Time budget for one document.")
 
@@ -41,4 +43,6 @@ class ParseOptions(BaseModel):
     directions_markers: tuple[str, ...] = Field(
         default=(), description="Extra directions markers, added to the built-in table."
     )
-    field_labels: tuple[str, ...] = Field(default=(), description="Extra labelled-field labels, added to the built-in table.")
+    field_labels: tuple[str, ...] = Field(
+        default=(), description="Extra labelled-field labels, added to the built-in table."
+    )

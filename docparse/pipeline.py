@@ -38,6 +38,14 @@ def parse(source: Input, *, format: str | None = None, options: ParseOptions | N
         except OSError as exc:
             raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
         name = path.name
+    return parse_bytes(data, name=name, format=format, options=options)
+
+
+def parse_bytes(
+    data: bytes, *, name: str | None = None, format: str | None = None, options: ParseOptions | None = None
+) -> Document:
+    """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
+    options = options or ParseOptions()
     reading = read_blocks(data, options=options, name=name, format=format)
     return build_document(reading, _source(data, name, reading), options)
 
@@ -53,7 +61,7 @@ def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None
 def _source(data: bytes, name: str | None, reading: Reading) -> Source:
     return Source(
         name=name,
-        format=reading.format,  # type: ignore[arg-type]
+        format=reading.format,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         encoding=reading.encoding,

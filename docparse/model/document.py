@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -11,7 +11,7 @@ from docparse.model.base import Model
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
-SCHEMA_NAME = "docparse.Document"
+SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
 SCHEMA_VERSION = "1.0.0"
 
 SourceFormat = Literal["text", "markdown", "pdf", "docx"]
@@ -20,7 +20,9 @@ SourceFormat = Literal["text", "markdown", "pdf", "docx"]
 class Source(Model):
     """The input the document was parsed from."""
 
-    name: str | None = Field(default=None, description="File name without directories; null for bytes or standard input.")
+    name: str | None = Field(
+        default=None, description="File name without directories; null for bytes or standard input."
+    )
     format: SourceFormat = Field(description="Detected input format.")
     sha256: str = Field(description="SHA-256 of the input bytes, lowercase hex.", pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=0, description="Size of the input in bytes.")
@@ -121,7 +123,7 @@ class TocEntry(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where the entry is in the source.")
 
 
-class DropReason(str, Enum):
+class DropReason(StrEnum):
     """Why text was left out of the outline."""
 
     BACK_LINK = "back-link"

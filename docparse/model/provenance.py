@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from docparse.model.base import Model
 
@@ -40,10 +42,19 @@ class Provenance(Model):
     paragraph_start: int | None = Field(
         default=None, ge=0, description="Index of the first body paragraph or table, 0-based (DOCX)."
     )
-    paragraph_end: int | None = Field(default=None, ge=0, description="Index of the last body paragraph, inclusive (DOCX).")
+    paragraph_end: int | None = Field(
+        default=None, ge=0, description="Index of the last body paragraph, inclusive (DOCX)."
+    )
     regions: tuple[PageRegion, ...] = Field(
         default=(), description="Boxes the node covers, one per page it touches (PDF)."
     )
+
+    @model_serializer(mode="wrap")
+    def _compact(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # Only the fields that apply to the format are written: a text node has lines, a PDF
+        # node regions. Absent fields read back as their defaults.
+        data: dict[str, Any] = handler(self)
+        return {key: value for key, value in data.items() if value is not None and value != [] and value != ()}
 
     @property
     def is_empty(self) -> bool:

@@ -14,7 +14,9 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
     """Return the blocks of `data`, read by the reader of its detected (or given) format."""
     limit = options.limits.max_input_bytes
     if len(data) > limit:
-        raise LimitExceededError(f"input is {len(data)} bytes, over the limit of {limit} (limits.max_input_bytes)", path=name)
+        raise LimitExceededError(
+            f"input is {len(data)} bytes, over the limit of {limit} (limits.max_input_bytes)", path=name
+        )
     if format is None:
         format = detect_format(data, name)
     elif format not in FORMATS:

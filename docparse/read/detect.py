@@ -26,9 +26,7 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(OLE_SIGNATURE):
-        raise UnsupportedFormatError(
-            "legacy Word .doc (or another OLE file): convert it to DOCX or PDF", path=name
-        )
+        raise UnsupportedFormatError("legacy Word .doc (or another OLE file): convert it to DOCX or PDF", path=name)
     if data.startswith(ZIP_SIGNATURES):
         return _zip_kind(data, name)
     for signature, what in _IMAGES:

@@ -134,8 +134,8 @@ class _Walker:
             )
 
     def _table(self, tokens: list[MdToken], i: int) -> int:
-        start = tokens[i].map[0] + 1 if tokens[i].map else 1
-        end = tokens[i].map[1] if tokens[i].map else start
+        where = tokens[i].map or [0, 1]
+        start, end = where[0] + 1, where[1]
         rows: list[tuple[str, ...]] = []
         cells: list[str] = []
         while tokens[i].type != "table_close":

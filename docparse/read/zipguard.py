@@ -105,7 +105,9 @@ class Package:
     def _check_directory(self, infos: list[zipfile.ZipInfo]) -> None:
         limits = self._limits
         if len(infos) > MAX_MEMBERS:
-            raise LimitExceededError(f"the zip archive holds {len(infos)} members (limit {MAX_MEMBERS})", path=self.path)
+            raise LimitExceededError(
+                f"the zip archive holds {len(infos)} members (limit {MAX_MEMBERS})", path=self.path
+            )
         total = 0
         for info in infos:
             key = info.filename.lstrip("/").lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from docparse.blocks import Block, BlockKind, Span, drop_spans
 from docparse.segment.families import Numbering, match_numbering
@@ -18,7 +18,7 @@ from docparse.segment.markers import (
 )
 
 
-class TokenKind(str, Enum):
+class TokenKind(StrEnum):
     PARAGRAPH = "paragraph"
     NUMBERED = "numbered"
     """Starts with a numbering label; the builder decides heading or list item."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 import regex
 
@@ -23,7 +23,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 BULLETS = "■□●○◆◇▪▫•◼◾▶►❖➢➤✓√◎☆★"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a family is usually used for; the builder still decides from context."""
 
     OUTLINE = "outline"
@@ -50,12 +50,17 @@ def _family(name: str, pattern: str, role: Role, example: str) -> Family:
 # After the label, whitespace (ASCII, tab or the ideographic space) is optional.
 _SP = r"[ \t\u3000]*"
 FAMILIES: tuple[Family, ...] = (
-    _family("chapter", rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[章节篇部条])(?:{_SP}|$)", Role.OUTLINE, "第一章"),
-    _family("project", rf"^(?P<label>项目(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[：:、.．]?)(?:{_SP}|$)", Role.OUTLINE, "项目一"),
+    _family(
+        "chapter", rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[章节篇部条])(?:{_SP}|$)", Role.OUTLINE, "第一章"
+    ),
+    _family(
+        "project", rf"^(?P<label>项目(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[：:、.．]?)(?:{_SP}|$)", Role.OUTLINE, "项目一"
+    ),
     _family("no", rf"^(?P<label>(?i:no){DOT}?{_SP}(?P<num>{DIGIT}+)[：:、]?)(?:{_SP}|$)", Role.OUTLINE, "No.236："),
     _family(
         "decimal-multi",
-        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)(?:[ \t\u3000]+|(?=\p{{Han}})|$)",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)"
+        r"(?:[ \t\u3000]+|(?=\p{Han})|$)",
         Role.OUTLINE,
         "1.1",
     ),
@@ -143,7 +148,11 @@ def digits_to_int(text: str) -> int:
     return int("".join(str(unicodedata.digit(ch)) for ch in text))
 
 
-_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGITS = {
+    ch: value
+    for value, chars in enumerate(("〇零", "一", "二两", "三", "四", "五", "六", "七", "八", "九"))
+    for ch in chars
+}
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 

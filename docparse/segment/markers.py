@@ -44,13 +44,17 @@ TOC_TITLE = regex.compile(r"(?i)^.{0,30}?(?:目\s*录|contents|table of contents
 
 # A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page number.
 TOC_LINE = regex.compile(
-    rf"^(?P<head>\S.*?)(?:[ \t\u3000]*(?:[.．·・]{{3,}}|…{{2,}}|_{{3,}})[ \t\u3000]*|[ \u3000]*\t[ \t\u3000]*|[ \u3000]{{3,}})"
+    r"^(?P<head>\S.*?)"
+    r"(?:[ \t\u3000]*(?:[.．·・]{3,}|…{2,}|_{3,})[ \t\u3000]*"  # a dot leader
+    r"|[ \u3000]*\t[ \t\u3000]*"  # a tab
+    r"|[ \u3000]{3,})"  # a run of spaces
     rf"(?P<page>{DIGIT}{{1,4}})$"
 )
 
 # Attachment labels that open many Chinese calls: "附件一:", "附件 2", "Annex 1".
 DOC_LABEL = regex.compile(
-    r"(?i)^(?P<label>(?:附件|附表|annex|attachment|appendix)[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Z]{0,3})[ \t\u3000]*[:：]?$"
+    r"(?i)^(?P<label>(?:附件|附表|annex|attachment|appendix)"
+    r"[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Z]{0,3})[ \t\u3000]*[:：]?$"
 )
 
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a

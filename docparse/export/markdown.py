@@ -1,0 +1,114 @@
+"""Export to Markdown: clean CommonMark that the text reader parses back into an equal outline.
+
+Headings by level (``#`` title, ``##`` section, ``###`` topic, ``####`` track), directions as
+a list with bold titles, tables as GFM pipe tables.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from docparse.model.document import Direction, Document, LabelledField, Paragraph, Section, Table, Topic, Track
+
+_SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
+_LINE_START = regex.compile(r"^([#>+=]|-(?=\s)|\d+[.)](?=\s))")
+
+
+def escape(text: str) -> str:
+    """Return `text` with the characters that Markdown would read as syntax escaped."""
+    return str(_SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_line(text: str) -> str:
+    escaped = escape(text)
+    return str(_LINE_START.sub(r"\\\1", escaped))
+
+
+def to_markdown(document: Document) -> str:
+    """Return the document as CommonMark text ending in a newline."""
+    out: list[str] = []
+    if document.label:
+        out.append(_escape_line(document.label))
+    if document.toc_title:
+        out.append(_escape_line(document.toc_title))
+    if document.toc:
+        out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page) for e in document.toc))
+    if document.title:
+        out.append(f"# {escape(document.title)}")
+    out.extend(_paragraphs(document.notes))
+    out.extend(_table(t) for t in document.tables)
+    for section in document.sections:
+        out.extend(_section(section))
+    if document.unplaced:
+        out.append("<!-- docparse: text that could not be placed in the outline -->")
+        out.extend(_paragraphs(document.unplaced))
+    return "\n\n".join(part for part in out if part) + "\n"
+
+
+def _toc_line(label: str | None, title: str, page: int | None) -> str:
+    head = f"{label} {escape(title)}" if label else escape(title)
+    return f"{head}.....{page}" if page is not None else head
+
+
+def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    return [_escape_line(p.text) for p in paragraphs]
+
+
+def _heading(level: int, label: str | None, title: str | None) -> str:
+    text = " ".join(part for part in (label, escape(title or "")) if part)
+    return f"{'#' * level} {text}".rstrip()
+
+
+def _section(section: Section) -> list[str]:
+    out: list[str] = []
+    if section.title is not None or section.label is not None:
+        out.append(_heading(2, section.label, section.title))
+    out.extend(_paragraphs(section.description))
+    out.extend(_table(t) for t in section.tables)
+    for topic in section.topics:
+        out.extend(_unit(3, topic.label, topic))
+        for track in topic.tracks:
+            out.extend(_unit(4, track.marker or None, track))
+    return out
+
+
+def _unit(level: int, label: str | None, unit: Topic | Track) -> list[str]:
+    out = [_heading(level, label, unit.title)]
+    out.extend(_paragraphs(unit.description))
+    out.extend(_field(f) for f in unit.fields)
+    out.extend(_table(t) for t in unit.tables)
+    if unit.directions_marker:
+        out.append(f"{escape(unit.directions_marker)}：")
+    if unit.directions:
+        out.append("\n".join(_direction(d, 0) for d in unit.directions))
+    out.extend(_paragraphs(unit.notes))
+    return out
+
+
+def _direction(direction: Direction, indent: int) -> str:
+    text = direction.text
+    title = direction.title
+    rendered = f"**{escape(title)}**{escape(text[len(title) :])}" if title and text.startswith(title) else escape(text)
+    pad = " " * indent
+    lines = [f"{pad}{direction.label} {rendered}".rstrip()]
+    child_indent = indent + len(direction.label) + 1
+    lines.extend(_direction(child, child_indent) for child in direction.children)
+    return "\n".join(lines)
+
+
+def _field(field: LabelledField) -> str:
+    lines = [f"**{escape(field.label)}**：{escape(field.text)}"]
+    lines.extend(f"- {escape(item)}" for item in field.items)
+    return "\n".join(lines)
+
+
+def _table(table: Table) -> str:
+    if not table.rows:
+        return ""
+    width = max(len(row) for row in table.rows)
+    rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |"
+
+    return "\n".join([line(rows[0]), "| " + " | ".join("---" for _ in range(width)) + " |", *map(line, rows[1:])])

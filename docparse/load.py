@@ -1,0 +1,39 @@
+"""Load a document back from its JSON or YAML export."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from docparse.errors import CorruptDocumentError, DocparseError
+from docparse.model.document import Document
+
+
+def load(source: str | os.PathLike[str] | bytes) -> Document:
+    """Return the Document stored in a JSON or YAML export (a path, or the export's bytes)."""
+    if isinstance(source, bytes):
+        data, name = source, None
+    else:
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
+        name = path.name
+    try:
+        text = data.decode("utf-8-sig")
+        raw = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError) as exc:
+        raise CorruptDocumentError("not a docparse JSON or YAML export", path=name, cause=exc) from exc
+    try:
+        return Document.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise CorruptDocumentError(
+            f"not a valid docparse document: {where}: {first['msg']}", path=name, cause=exc
+        ) from exc

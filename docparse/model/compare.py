@@ -1,0 +1,29 @@
+"""Compare documents by their outline, ignoring where things came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docparse.model.document import Document
+
+# Fields that say where the text came from or what was found about it, not what it says.
+PROVENANCE_FIELDS = frozenset({"provenance"})
+DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics"})
+
+
+def outline_data(document: Document) -> dict[str, Any]:
+    """Return the document as data without `source`, dropped noise, diagnostics or provenance.
+
+    Two parses of the same call from different formats (or a parse of the exported Markdown)
+    are expected to give equal outline data.
+    """
+    data = document.model_dump(mode="json", exclude=set(DOCUMENT_ONLY_FIELDS))
+    return _strip(data)  # type: ignore[no-any-return]
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in PROVENANCE_FIELDS}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value

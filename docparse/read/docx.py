@@ -1,0 +1,823 @@
+"""Reading stage, DOCX: a Word document's body → blocks, with Word's numbering, headings and breaks.
+
+The package layer is `zipguard.Package` (limits checked before any part is parsed); every XML
+part goes through the safe parser of `xmlsafe`; ``document.xml`` is parsed incrementally and
+each body-level element is freed once read, so memory stays bounded. python-docx is not used
+here: its package loader reads and parses every part eagerly and without size limits.
+
+What becomes a block, in document order:
+
+- each body paragraph with visible text (empty paragraphs are skipped; an empty *numbered*
+  paragraph still advances its list and its label is recorded in ``dropped`` as ``empty``);
+- each table, as one ``table`` block whose ``rows`` hold the cell texts (a cell's paragraphs
+  joined by ``\\n``; nested tables flattened into the cell, cells by ``\\t``, rows by ``\\n``;
+  a horizontally merged cell is followed by ``""`` for each column it spans and a vertically
+  merged continuation cell is ``""``, so no text is repeated);
+- each paragraph of a text box, right after the paragraph that anchors it; of the two copies
+  ``mc:AlternateContent`` holds (DrawingML choice, VML fallback) only one is read.
+
+Text: ``w:t``; ``w:tab`` → ``\\t``; a line break (``w:br``, ``w:cr``) → nothing between two
+CJK characters and a space otherwise; ``w:noBreakHyphen`` → ``-``; ``w:softHyphen`` → nothing;
+``w:sym`` → its Unicode character when the symbol font is mapped. Deleted text (``w:del``,
+``w:moveFrom``) and hidden runs (``w:vanish``) are not read; inserted text is. Field
+instructions are never text; a field shows its cached result (PAGEREF: the page number).
+Leading and trailing whitespace of a paragraph is trimmed.
+
+Table of contents (paragraphs inside a ``TOC`` field, a "Table of Contents" content control, or
+in a ``toc N`` style): the last tab of an entry, the one before its page number, stays ``\\t``;
+earlier tabs (between number and title) become a space: ``1.1 机器学习基础理论\\t1``. TOC entries
+are never headings.
+
+Labels: Word's automatic numbers (`numbering.Numbering`) go to ``Block.label``, never into the
+text; ``list_depth`` is the list level + 1 for numbered paragraphs that are not headings.
+
+Headings: ``w:outlineLvl`` of the paragraph, else of its style chain (9 = body text), else a
+built-in heading style *name* (``heading 1`` … ``heading 9``, also ``标题 N``); style ids are
+not used (Chinese Word saves heading 1 as styleId ``1``). ``Title`` and ``Subtitle`` are not
+headings: Word gives them no outline level and keeps them out of its navigation pane.
+
+Breaks: ``after_break`` is set on the block after a page break that ends a paragraph (or fills
+an otherwise empty one), on a paragraph that starts with a page break or has
+``w:pageBreakBefore``, and on the first block of a section that starts on a new page. A page
+break inside a paragraph's text leaves it one block, the two parts joined as they are.
+
+Left out, with a record in ``Reading.dropped``: header and footer text (``running-header`` /
+``running-footer``, once per distinct paragraph text), watermark text (``watermark``), and
+footnotes and endnotes. Footnotes are *not* blocks: the reference mark prints nothing in the
+paragraph and each referenced note's text is recorded as ``footnote`` with the paragraph index
+of its reference, plus a DP104 (footnote-set-apart) diagnostic.
+
+Provenance: ``paragraph_start == paragraph_end ==`` the 0-based index of the body-level
+paragraph or table (empty ones included; the children of a body-level content control count as
+body-level) that holds the block.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Final
+
+from lxml import etree
+
+from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.errors import EmptyDocumentError, LimitExceededError, UnsupportedFormatError
+from docparse.model.diagnostic import Diagnostic
+from docparse.model.document import Dropped, DropReason
+from docparse.model.provenance import Provenance
+from docparse.options import ParseOptions
+from docparse.read.numbering import (
+    W_VAL,
+    ListLabel,
+    Numbering,
+    ResolvedStyle,
+    Styles,
+    W,
+    int_val,
+    on_off,
+    run_properties,
+    symbol_char,
+)
+from docparse.read.xmlsafe import iter_elements, parse_xml
+from docparse.read.zipguard import Package, rels_part, resolve_target
+from docparse.rules import make_diagnostic
+
+__all__ = ["read_docx"]
+
+MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+M: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+V_TEXTPATH: Final = "{urn:schemas-microsoft-com:vml}textpath"
+REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+STRICT_NAMESPACE: Final = b"purl.oclc.org/ooxml/wordprocessingml/main"
+
+W_BODY, W_P, W_TBL, W_SDT, W_SDTCONTENT = f"{W}body", f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
+W_CUSTOMXML, W_SECTPR, W_PPR, W_RPR, W_R = f"{W}customXml", f"{W}sectPr", f"{W}pPr", f"{W}rPr", f"{W}r"
+W_T, W_TAB, W_PTAB, W_BR, W_CR = f"{W}t", f"{W}tab", f"{W}ptab", f"{W}br", f"{W}cr"
+W_SYM, W_FLDCHAR, W_INSTRTEXT, W_FLDSIMPLE = f"{W}sym", f"{W}fldChar", f"{W}instrText", f"{W}fldSimple"
+W_HYPERLINK, W_DRAWING, W_PICT, W_OBJECT = f"{W}hyperlink", f"{W}drawing", f"{W}pict", f"{W}object"
+W_TXBXCONTENT, W_RUBY, W_RUBYBASE = f"{W}txbxContent", f"{W}ruby", f"{W}rubyBase"
+W_TR, W_TC, W_TRPR, W_TCPR, W_DEL = f"{W}tr", f"{W}tc", f"{W}trPr", f"{W}tcPr", f"{W}del"
+W_GRIDSPAN, W_VMERGE, W_GRIDBEFORE = f"{W}gridSpan", f"{W}vMerge", f"{W}gridBefore"
+W_FOOTNOTEREF, W_ENDNOTEREF = f"{W}footnoteReference", f"{W}endnoteReference"
+W_NOBREAKHYPHEN, W_SOFTHYPHEN = f"{W}noBreakHyphen", f"{W}softHyphen"
+W_PSTYLE, W_OUTLINELVL, W_PAGEBREAKBEFORE = f"{W}pStyle", f"{W}outlineLvl", f"{W}pageBreakBefore"
+W_RSTYLE, W_TYPE, W_ID = f"{W}rStyle", f"{W}type", f"{W}id"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{MC}AlternateContent", f"{MC}Choice", f"{MC}Fallback"
+M_OMATH, M_OMATHPARA, M_T = f"{M}oMath", f"{M}oMathPara", f"{M}t"
+
+# Run containers read straight through (their runs are visible text).
+_TRANSPARENT: Final = frozenset(
+    {f"{W}ins", f"{W}moveTo", f"{W}smartTag", W_CUSTOMXML, f"{W}bdo", f"{W}dir", f"{W}sdtContent"}
+)
+# Elements that close a body-level unit: iterparse reports these, the reader keeps the body-level ones.
+_BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR)
+_NO_PAGE_BREAK_SECTIONS: Final = frozenset({"continuous", "nextColumn"})
+# Check the time budget every this many body elements: time.monotonic is cheap but not free.
+_CLOCK_EVERY: Final = 256
+_MAX_FIELD_DEPTH: Final = 64
+
+_TEXT, _TAB, _LINE, _PAGE = 0, 1, 2, 3
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
+
+
+@dataclass(slots=True)
+class _Para:
+    """One paragraph (or text-box table) read, before it becomes a block."""
+
+    text: str
+    spans: tuple[Span, ...]
+    label: ListLabel | None = None
+    heading_level: int | None = None
+    font_size: float | None = None
+    break_before: bool = False
+    break_after: bool = False
+    rows: tuple[tuple[str, ...], ...] | None = None
+
+    @property
+    def full_text(self) -> str:
+        return self.text if self.label is None else f"{self.label.text} {self.text}".strip()
+
+
+@dataclass(slots=True)
+class _Field:
+    """A complex field (``w:fldChar`` begin … separate … end) being read."""
+
+    instruction: list[str] = field(default_factory=list)
+    in_result: bool = False
+    name: str = ""
+    link: str | None = None
+
+
+class _Collector:
+    """The pieces of one paragraph: text, tabs, line and page breaks, with their style."""
+
+    __slots__ = ("floating", "parts", "sizes", "toc")
+
+    def __init__(self, toc: bool) -> None:
+        self.parts: list[list[object]] = []
+        self.sizes: dict[float, int] = {}
+        self.floating: list[_Para] = []
+        self.toc = toc
+
+    def add(self, kind: int, text: str, bold: bool, link: str | None, size: float | None) -> None:
+        self.parts.append([kind, text, bold, link])
+        if kind == _TEXT and size is not None:
+            self.sizes[size] = self.sizes.get(size, 0) + len(text)
+
+    def finish(self) -> tuple[str, tuple[Span, ...], bool, bool, float | None]:
+        """Return (text, spans, page break before the text, page break after it, dominant size)."""
+        parts = self.parts
+        tabs = [i for i, part in enumerate(parts) if part[0] == _TAB]
+        for i in tabs:
+            parts[i][1] = "\t" if not self.toc or i == tabs[-1] else " "
+        for i, part in enumerate(parts):
+            if part[0] == _LINE:
+                part[1] = _line_break(_neighbour(parts, i, -1), _neighbour(parts, i, 1))
+        before = after = False
+        seen_text = False
+        pieces: list[list[object]] = []
+        for part in parts:
+            if part[0] == _PAGE:
+                if seen_text:
+                    after = True
+                else:
+                    before = True
+                continue
+            if str(part[1]).strip():
+                seen_text = True
+                after = False
+            if part[1]:
+                pieces.append(part)
+        while pieces and not str(pieces[0][1]).strip():
+            pieces.pop(0)
+        while pieces and not str(pieces[-1][1]).strip():
+            pieces.pop()
+        if pieces:
+            pieces[0][1] = str(pieces[0][1]).lstrip()
+            pieces[-1][1] = str(pieces[-1][1]).rstrip()
+        spans: list[Span] = []
+        for _kind, text, bold, link in pieces:
+            if spans and spans[-1].bold == bold and spans[-1].link == link:
+                spans[-1] = Span(spans[-1].text + str(text), bool(bold), link)  # type: ignore[arg-type]
+            else:
+                spans.append(Span(str(text), bool(bold), link))  # type: ignore[arg-type]
+        size = max(self.sizes, key=lambda s: self.sizes[s]) if self.sizes else None
+        return "".join(span.text for span in spans), tuple(spans), before, after, size
+
+
+def _neighbour(parts: list[list[object]], index: int, step: int) -> str:
+    """Return the character next to the line break at `index` (step -1: before, +1: after), or ''."""
+    index += step
+    while 0 <= index < len(parts):
+        text = str(parts[index][1])
+        if parts[index][0] != _PAGE and text:
+            return text[-1] if step < 0 else text[0]
+        index += step
+    return ""
+
+
+def _line_break(before: str, after: str) -> str:
+    if not before or not after or before.isspace() or after.isspace():
+        return ""
+    return "" if _is_cjk(before) and _is_cjk(after) else " "
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+_SWITCHES_WITH_ARGUMENT: Final = frozenset({"\\l", "\\o", "\\t", "\\m"})
+
+
+def _instruction(text: str) -> tuple[str, str | None]:
+    """Return the field name of the instruction `text` and, for HYPERLINK, its target."""
+    tokens = [quoted if quoted is not None and bare == "" else bare for quoted, bare in _TOKEN.findall(text)]
+    if not tokens:
+        return "", None
+    name = tokens[0].upper()
+    if name != "HYPERLINK":
+        return name, None
+    url = anchor = None
+    rest = iter(tokens[1:])
+    for token in rest:
+        if token in _SWITCHES_WITH_ARGUMENT:
+            value = next(rest, None)
+            if token == "\\l":
+                anchor = value
+        elif not token.startswith("\\") and url is None:
+            url = token
+    if anchor:
+        return name, f"{url or ''}#{anchor}"
+    return name, url
+
+
+def _branch(alternate: etree._Element) -> etree._Element | None:
+    """Return the one branch of ``mc:AlternateContent`` to read: the choice, unless only the fallback has text."""
+    choice = alternate.find(MC_CHOICE)
+    fallback = alternate.find(MC_FALLBACK)
+    if choice is None:
+        return fallback
+    if fallback is not None and next(choice.iter(W_T), None) is None and next(fallback.iter(W_T), None) is not None:
+        return fallback
+    return choice
+
+
+def _nested_box(box: etree._Element, top: etree._Element) -> bool:
+    """Return whether `box` sits in another text box or in an unread fallback below `top`."""
+    parent = box.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == W_TXBXCONTENT or parent.tag == MC_FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_toc_control(sdt: etree._Element) -> bool:
+    gallery = sdt.find(f"{W}sdtPr/{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and (gallery.get(W_VAL) or "").lower() == "table of contents"
+
+
+class _Reader:
+    """Reads the stories of one document (body, text boxes, notes, headers) into paragraphs."""
+
+    def __init__(
+        self, styles: Styles, numbering: Numbering, links: dict[str, str], options: ParseOptions, path: str | None
+    ) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.links = links
+        self.limits = options.limits
+        self.path = path
+        self.blocks: list[Block] = []
+        self.dropped: list[Dropped] = []
+        self.note_refs: list[tuple[str, str, int]] = []
+        self._index = -1
+        self._paragraphs = 0
+        self._pending_break = False
+        self._section_start: int | None = None
+        self._fields: list[_Field] = []
+        self._instr_depth = 0
+        self._toc_fields = 0
+        self._toc_controls = 0
+        self._hyperlink: str | None = None
+        self._field_link: str | None = None
+        self._formats: dict[tuple[str | None, str | None], tuple[bool, float | None, bool]] = {}
+        self._provenance: Provenance = Provenance()
+        self._started = time.monotonic()
+
+    # -- body -------------------------------------------------------------------------------
+
+    def read_body(self, stream: object, part: str) -> None:
+        """Read the body of the main document part from `stream` into ``blocks``, freeing as it goes."""
+        count = 0
+        for element in iter_elements(stream, _BODY_TAGS, part=part, path=self.path):  # type: ignore[arg-type]
+            if element.tag == W_P:
+                self._paragraphs += 1
+                if self._paragraphs > self.limits.max_blocks:
+                    raise LimitExceededError(
+                        f"{part} holds more than {self.limits.max_blocks} paragraphs (limits.max_blocks)",
+                        path=self.path,
+                    )
+            parent = element.getparent()
+            if parent is None or parent.tag != W_BODY:
+                continue
+            self._body_element(element)
+            count += 1
+            if count % _CLOCK_EVERY == 0 and time.monotonic() - self._started > self.limits.max_seconds:
+                raise LimitExceededError(
+                    f"reading {part} took longer than {self.limits.max_seconds:g} s (limits.max_seconds)",
+                    path=self.path,
+                )
+            # Free what has been read: the element's subtree and the body's earlier children.
+            element.clear()
+            while element.getprevious() is not None:
+                del parent[0]
+
+    def _body_element(self, element: etree._Element) -> None:
+        tag = element.tag
+        if tag == W_P:
+            self._body_paragraph(element)
+        elif tag == W_TBL:
+            self._index += 1
+            self._provenance = Provenance(paragraph_start=self._index, paragraph_end=self._index)
+            rows = self._table(element)
+            self._emit_table(rows)
+        elif tag == W_SDT:
+            toc = _is_toc_control(element)
+            self._toc_controls += toc
+            content = element.find(W_SDTCONTENT)
+            for child in content if content is not None else ():
+                self._body_element(child)
+            self._toc_controls -= toc
+        elif tag == W_CUSTOMXML:
+            for child in element:
+                self._body_element(child)
+        elif tag == W_SECTPR:
+            self._section_break(element)
+
+    def _body_paragraph(self, p: etree._Element) -> None:
+        self._index += 1
+        self._provenance = Provenance(paragraph_start=self._index, paragraph_end=self._index)
+        main, *floating = self._paragraph(p)
+        if main.text:
+            self._emit(main, after_break=self._pending_break or main.break_before)
+            self._pending_break = main.break_after
+        else:
+            if main.label is not None:
+                self.dropped.append(Dropped(text=main.label.text, reason=DropReason.EMPTY, provenance=self._provenance))
+            self._pending_break = self._pending_break or main.break_before or main.break_after
+        for para in floating:
+            self._emit(para, after_break=False)
+        ppr = p.find(W_PPR)
+        sect = ppr.find(W_SECTPR) if ppr is not None else None
+        if sect is not None:
+            self._section_break(sect)
+            self._section_start = len(self.blocks)
+
+    def _section_break(self, sect: etree._Element) -> None:
+        # A sectPr describes the section it ends, including how that section *started*: so the
+        # break before the first block of a section is known only at the section's own sectPr.
+        start = self._section_start
+        self._section_start = None
+        kind = sect.find(W_TYPE)
+        starts_page = kind is None or (kind.get(W_VAL) or "nextPage") not in _NO_PAGE_BREAK_SECTIONS
+        if start is not None and starts_page and start < len(self.blocks):
+            self.blocks[start] = dataclasses.replace(self.blocks[start], after_break=True)
+
+    def _emit(self, para: _Para, *, after_break: bool) -> None:
+        if para.rows is not None:
+            self._emit_table(para.rows, after_break=after_break)
+            return
+        label = para.label
+        heading = para.heading_level
+        self.blocks.append(
+            Block(
+                text=para.text,
+                spans=para.spans,
+                kind=BlockKind.HEADING if heading is not None else BlockKind.PARAGRAPH,
+                label=label.text if label is not None else None,
+                heading_level=heading,
+                list_depth=label.level + 1 if label is not None and heading is None else 0,
+                font_size=para.font_size,
+                after_break=after_break,
+                provenance=self._provenance,
+            )
+        )
+
+    def _emit_table(self, rows: tuple[tuple[str, ...], ...], *, after_break: bool | None = None) -> None:
+        if not any(cell for row in rows for cell in row):
+            return
+        if after_break is None:
+            after_break, self._pending_break = self._pending_break, False
+        text = "\n".join("\t".join(row) for row in rows)
+        self.blocks.append(
+            Block(
+                text=text,
+                spans=(Span(text),),
+                kind=BlockKind.TABLE,
+                rows=rows,
+                after_break=after_break,
+                provenance=self._provenance,
+            )
+        )
+
+    # -- stories ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _isolated(self) -> Iterator[None]:
+        """Read a nested story (text box, note, header) with its own field and link state."""
+        saved = (self._fields, self._instr_depth, self._toc_fields, self._hyperlink, self._field_link)
+        self._fields, self._instr_depth, self._toc_fields, self._hyperlink, self._field_link = [], 0, 0, None, None
+        try:
+            yield
+        finally:
+            self._fields, self._instr_depth, self._toc_fields, self._hyperlink, self._field_link = saved
+
+    def story(self, container: etree._Element, *, numbered: bool = True, notes: bool = True) -> list[_Para]:
+        """Return the paragraphs of the story `container` (body, cell, text box, note, header)."""
+        out: list[_Para] = []
+        for child in container:
+            tag = child.tag
+            if tag == W_P:
+                out.extend(para for para in self._paragraph(child, numbered=numbered, notes=notes) if para.text)
+            elif tag == W_TBL:
+                rows = self._table(child, numbered=numbered, notes=notes)
+                if any(cell for row in rows for cell in row):
+                    out.append(_Para(text="\n".join("\t".join(row) for row in rows), spans=(), rows=rows))
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    out.extend(self.story(content, numbered=numbered, notes=notes))
+            elif tag == W_CUSTOMXML:
+                out.extend(self.story(child, numbered=numbered, notes=notes))
+        return out
+
+    def _table(
+        self, table: etree._Element, *, numbered: bool = True, notes: bool = True
+    ) -> tuple[tuple[str, ...], ...]:
+        rows: list[tuple[str, ...]] = []
+        for tr in _children(table, W_TR):
+            trpr = tr.find(W_TRPR)
+            if trpr is not None and trpr.find(W_DEL) is not None:
+                continue  # a row deleted in tracked changes
+            cells = [""] * max(int_val(trpr.find(W_GRIDBEFORE)) or 0, 0) if trpr is not None else []
+            for tc in _children(tr, W_TC):
+                tcpr = tc.find(W_TCPR)
+                span, continued = 1, False
+                if tcpr is not None:
+                    span = max(int_val(tcpr.find(W_GRIDSPAN)) or 1, 1)
+                    merge = tcpr.find(W_VMERGE)
+                    continued = merge is not None and merge.get(W_VAL) != "restart"
+                # Read a continuation cell anyway: its paragraphs may advance a list.
+                text = "\n".join(para.full_text for para in self.story(tc, numbered=numbered, notes=notes))
+                cells.append("" if continued else text)
+                cells.extend([""] * (min(span, 64) - 1))
+            rows.append(tuple(cells))
+        return tuple(rows)
+
+    # -- paragraphs and runs ----------------------------------------------------------------
+
+    def _paragraph(self, p: etree._Element, *, numbered: bool = True, notes: bool = True) -> list[_Para]:
+        """Return the paragraph `p` followed by the paragraphs of the text boxes it anchors."""
+        ppr = p.find(W_PPR)
+        style_id = outline = page_break = None
+        if ppr is not None:
+            pstyle = ppr.find(W_PSTYLE)
+            style_id = pstyle.get(W_VAL) if pstyle is not None else None
+            outline = int_val(ppr.find(W_OUTLINELVL))
+            page_break = on_off(ppr.find(W_PAGEBREAKBEFORE))
+        if style_id is None:
+            style_id = self.styles.default_paragraph
+        style = self.styles.resolve(style_id)
+        label = self.numbering.label_for(ppr, style_id) if numbered else None
+        collector = _Collector(toc=style.is_toc or self._toc_controls > 0 or self._toc_fields > 0)
+        self._inline(p, collector, style_id, style, notes)
+        self._close_dangling_fields(collector)
+        text, spans, before, after, size = collector.finish()
+        if page_break or (page_break is None and style.page_break_before):
+            before = True
+        heading = None
+        if not collector.toc:
+            if outline is None:
+                outline = style.outline_level
+            heading = (outline + 1 if 0 <= outline <= 8 else None) if outline is not None else style.heading_level
+        para = _Para(text, spans, label, heading, size, before, after)
+        return [para, *collector.floating]
+
+    def _close_dangling_fields(self, collector: _Collector) -> None:
+        # A field whose instruction runs past its paragraph is broken: show what follows rather
+        # than hide the rest of the document.
+        for current in self._fields:
+            if not current.in_result:
+                self._separate(current, collector)
+
+    def _inline(
+        self, parent: etree._Element, out: _Collector, style_id: str | None, style: ResolvedStyle, notes: bool
+    ) -> None:
+        for child in parent:
+            tag = child.tag
+            if tag == W_R:
+                self._run(child, child, out, style_id, style, notes)
+            elif tag in _TRANSPARENT:
+                self._inline(child, out, style_id, style, notes)
+            elif tag == W_HYPERLINK:
+                saved = self._hyperlink
+                self._hyperlink = self._hyperlink_target(child)
+                self._inline(child, out, style_id, style, notes)
+                self._hyperlink = saved
+            elif tag == W_SDT:
+                content = child.find(W_SDTCONTENT)
+                if content is not None:
+                    self._inline(content, out, style_id, style, notes)
+            elif tag == W_FLDSIMPLE:
+                _name, link = _instruction(child.get(f"{W}instr") or "")
+                saved = self._hyperlink
+                if link is not None:
+                    self._hyperlink = link
+                self._inline(child, out, style_id, style, notes)
+                self._hyperlink = saved
+            elif tag == MC_ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._inline(branch, out, style_id, style, notes)
+            elif (tag in (M_OMATHPARA, M_OMATH)) and self._instr_depth == 0:
+                math = "".join(t.text or "" for t in child.iter(M_T))
+                out.add(_TEXT, math, False, self._hyperlink or self._field_link, None)
+
+    def _run_format(
+        self, rpr: etree._Element | None, style_id: str | None, style: ResolvedStyle
+    ) -> tuple[bool, float | None, bool]:
+        rstyle = rpr.find(W_RSTYLE) if rpr is not None else None
+        character = rstyle.get(W_VAL) if rstyle is not None else None
+        key = (character, style_id)
+        base = self._formats.get(key)
+        if base is None:
+            char = self.styles.resolve(character) if character is not None else None
+            bold = _pick(char.bold if char else None, style.bold, self.styles.default_bold)
+            size = char.size if char is not None and char.size is not None else style.size
+            hidden = _pick(char.hidden if char else None, style.hidden, False)
+            base = (bool(bold), size if size is not None else self.styles.default_size, bool(hidden))
+            self._formats[key] = base
+        if rpr is None:
+            return base
+        bold_here, size_here, hidden_here = run_properties(rpr)
+        return (
+            base[0] if bold_here is None else bold_here,
+            base[1] if size_here is None else size_here,
+            base[2] if hidden_here is None else hidden_here,
+        )
+
+    def _run(
+        self,
+        run: etree._Element,
+        content: etree._Element,
+        out: _Collector,
+        style_id: str | None,
+        style: ResolvedStyle,
+        notes: bool,
+    ) -> None:
+        bold, size, hidden = self._run_format(run.find(W_RPR), style_id, style)
+        for child in content:
+            tag = child.tag
+            visible = self._instr_depth == 0 and not hidden
+            if tag == W_T:
+                if visible and child.text:
+                    out.add(_TEXT, child.text, bold, self._hyperlink or self._field_link, size)
+            elif tag in (W_TAB, W_PTAB):
+                if visible:
+                    out.add(_TAB, "\t", bold, self._hyperlink or self._field_link, None)
+            elif tag == W_BR:
+                if self._instr_depth == 0:
+                    kind = child.get(W_TYPE)
+                    out.add(_PAGE if kind == "page" else _LINE, "", bold, self._hyperlink or self._field_link, None)
+            elif tag == W_FLDCHAR:
+                self._field_char(child, out)
+            elif tag == W_INSTRTEXT:
+                if self._fields and not self._fields[-1].in_result:
+                    self._fields[-1].instruction.append(child.text or "")
+            elif tag == W_CR:
+                if visible:
+                    out.add(_LINE, "", bold, self._hyperlink or self._field_link, None)
+            elif tag == W_NOBREAKHYPHEN:
+                if visible:
+                    out.add(_TEXT, "-", bold, self._hyperlink or self._field_link, size)
+            elif tag == W_SYM:
+                char = symbol_char(child.get(f"{W}char"), child.get(f"{W}font"))
+                if visible and char:
+                    out.add(_TEXT, char, bold, self._hyperlink or self._field_link, size)
+            elif tag in (W_FOOTNOTEREF, W_ENDNOTEREF):
+                if notes and child.get(W_ID) is not None:
+                    kind = "footnote" if tag == W_FOOTNOTEREF else "endnote"
+                    self.note_refs.append((kind, child.get(W_ID) or "", self._index))
+            elif tag in (W_DRAWING, W_PICT, W_OBJECT):
+                self._text_boxes(child, out)
+            elif tag == MC_ALTERNATE:
+                branch = _branch(child)
+                if branch is not None:
+                    self._run(run, branch, out, style_id, style, notes)
+            elif tag == W_RUBY:
+                base = child.find(W_RUBYBASE)
+                if base is not None:
+                    self._inline(base, out, style_id, style, notes)
+
+    def _text_boxes(self, element: etree._Element, out: _Collector) -> None:
+        for box in element.iter(W_TXBXCONTENT):
+            if _nested_box(box, element):
+                continue
+            with self._isolated():
+                for para in self.story(box):
+                    out.floating.append(para)
+
+    def _field_char(self, element: etree._Element, out: _Collector) -> None:
+        kind = element.get(f"{W}fldCharType")
+        if kind == "begin":
+            if len(self._fields) < _MAX_FIELD_DEPTH:
+                self._fields.append(_Field())
+                self._instr_depth += 1
+        elif kind == "separate":
+            if self._fields and not self._fields[-1].in_result:
+                self._separate(self._fields[-1], out)
+        elif kind == "end" and self._fields:
+            current = self._fields.pop()
+            if not current.in_result:
+                self._instr_depth -= 1
+            elif current.name == "TOC":
+                self._toc_fields -= 1
+            self._field_link = next((f.link for f in reversed(self._fields) if f.link and f.in_result), None)
+
+    def _separate(self, current: _Field, out: _Collector) -> None:
+        current.in_result = True
+        self._instr_depth -= 1
+        current.name, current.link = _instruction("".join(current.instruction))
+        if current.name == "TOC":
+            self._toc_fields += 1
+            out.toc = True
+        if current.link is not None:
+            self._field_link = current.link
+
+    def _hyperlink_target(self, element: etree._Element) -> str | None:
+        target = self.links.get(element.get(R_ID) or "")
+        anchor = element.get(f"{W}anchor")
+        if anchor:
+            return f"{target or ''}#{anchor}"
+        return target
+
+    # -- furniture --------------------------------------------------------------------------
+
+    def furniture(self, root: etree._Element, reason: DropReason, seen: set[str]) -> None:
+        """Record the text of the header or footer `root` in ``dropped``, once per distinct text."""
+        with self._isolated():
+            paras = self.story(root, numbered=False, notes=False)
+        for para in paras:
+            if para.full_text not in seen:
+                seen.add(para.full_text)
+                self.dropped.append(Dropped(text=para.full_text, reason=reason))
+        for path in root.iter(V_TEXTPATH):
+            text = (path.get("string") or "").strip()
+            if text and text not in seen:
+                seen.add(text)
+                self.dropped.append(Dropped(text=text, reason=DropReason.WATERMARK))
+
+    def notes(self, roots: dict[str, etree._Element | None]) -> list[Diagnostic]:
+        """Record the referenced footnotes and endnotes in ``dropped`` → DP104 diagnostics."""
+        texts: dict[tuple[str, str], str] = {}
+        for kind, root in roots.items():
+            if root is None:
+                continue
+            for note in root.iterchildren(f"{W}{kind}"):
+                if note.get(W_TYPE) in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                with self._isolated():
+                    paras = self.story(note, numbered=False, notes=False)
+                texts[(kind, note.get(W_ID) or "")] = "\n".join(para.full_text for para in paras)
+        diagnostics: list[Diagnostic] = []
+        done: set[tuple[str, str]] = set()
+        for kind, note_id, index in self.note_refs:
+            text = texts.get((kind, note_id))
+            if not text or (kind, note_id) in done:
+                continue
+            done.add((kind, note_id))
+            where = Provenance(paragraph_start=max(index, 0), paragraph_end=max(index, 0))
+            self.dropped.append(Dropped(text=text, reason=DropReason.FOOTNOTE, provenance=where))
+            diagnostics.append(
+                make_diagnostic(
+                    "footnote-set-apart",
+                    f"The text of {kind} {note_id} was kept out of paragraph {index} that references it.",
+                    where,
+                )
+            )
+        return diagnostics
+
+
+def _pick(*values: bool | None) -> bool | None:
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Yield the `tag` children of `parent`, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == W_CUSTOMXML:
+            yield from _children(child, tag)
+
+
+# ---------------------------------------------------------------------------------------------
+# Package
+
+
+@dataclass(slots=True)
+class _Relationships:
+    parts: dict[str, list[str]] = field(default_factory=dict)
+    """Internal targets by relationship kind (the last segment of the type URI)."""
+    links: dict[str, str] = field(default_factory=dict)
+    """Every target by relationship id, as written (hyperlinks)."""
+
+    def first(self, kind: str) -> str | None:
+        found = self.parts.get(kind)
+        return found[0] if found else None
+
+
+def _relationships(package: Package, part: str) -> _Relationships:
+    found = _Relationships()
+    name = rels_part(part)
+    data = package.read_optional(name)
+    if data is None:
+        return found
+    for rel in parse_xml(data, part=name, path=package.path).iter(REL):
+        rel_id, kind, target = rel.get("Id") or "", (rel.get("Type") or "").rsplit("/", 1)[-1], rel.get("Target")
+        if target is None:
+            continue
+        found.links[rel_id] = target
+        if rel.get("TargetMode") != "External":
+            found.parts.setdefault(kind, []).append(resolve_target(part, target))
+    return found
+
+
+def _parse_optional(package: Package, part: str | None) -> etree._Element | None:
+    data = package.read_optional(part)
+    return None if data is None or part is None else parse_xml(data, part=part, path=package.path)
+
+
+def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
+    """Return the blocks of the DOCX `data`, with its furniture and footnotes in ``dropped``.
+
+    Raise a `DocparseError` subclass for anything that is not a readable Word document: another
+    format, a damaged or hostile package, limits exceeded, or no text at all.
+    """
+    limits = options.limits
+    if len(data) > limits.max_input_bytes:
+        raise LimitExceededError(
+            f"input is {len(data)} bytes, over the limit of {limits.max_input_bytes} (limits.max_input_bytes)",
+            path=name,
+        )
+    package = Package(data, limits, path=name)
+    main = _relationships(package, "").first("officeDocument") or "word/document.xml"
+    package.check_is_word(main)
+    stream = package.open(main)
+    try:
+        if STRICT_NAMESPACE in stream.read(4096):
+            raise UnsupportedFormatError(
+                "this DOCX is saved as Strict Open XML: save it as a Word Document (.docx) instead", path=name
+            )
+    finally:
+        stream.close()
+    rels = _relationships(package, main)
+    styles = Styles.from_element(_parse_optional(package, rels.first("styles")))
+    numbering = Numbering(_parse_optional(package, rels.first("numbering")), styles)
+    reader = _Reader(styles, numbering, rels.links, options, name)
+    stream = package.open(main)
+    try:
+        reader.read_body(stream, main)
+    finally:
+        stream.close()
+    seen: set[str] = set()
+    for kind, reason in (("header", DropReason.RUNNING_HEADER), ("footer", DropReason.RUNNING_FOOTER)):
+        for part in rels.parts.get(kind, []):
+            root = _parse_optional(package, part)
+            if root is not None:
+                reader.furniture(root, reason, seen)
+    diagnostics: list[Diagnostic] = []
+    if reader.note_refs:
+        kinds = {kind for kind, _id, _index in reader.note_refs}
+        roots = {
+            kind: _parse_optional(package, rels.first(f"{kind}s")) if kind in kinds else None
+            for kind in ("footnote", "endnote")
+        }
+        diagnostics = reader.notes(roots)
+    if not any(block.text.strip() for block in reader.blocks):
+        raise EmptyDocumentError("the Word document holds no text", path=name)
+    return Reading(blocks=reader.blocks, format="docx", pages=None, dropped=reader.dropped, diagnostics=diagnostics)

@@ -1,0 +1,692 @@
+"""Reading stage, DOCX styles and automatic numbering: lxml elements in, printed labels out.
+
+`Styles` resolves the style chain (``w:basedOn``) of ``styles.xml`` into the properties the
+reader needs (numbering, outline level, bold, size, page break). `Numbering` turns the numbering
+of ``numbering.xml`` into the labels Word prints, statefully, in document order:
+
+- a paragraph's ``w:numPr`` (or the one inherited through its style chain) names a ``w:num``,
+  which points to a ``w:abstractNum`` (following ``w:numStyleLink`` to the list style's
+  definition); ``numId`` 0 means "no number";
+- a missing ``w:ilvl`` is the level whose ``w:pStyle`` names the paragraph's style, else 0;
+- counters are shared per abstract definition: paragraphs of two ``w:num`` over one abstract
+  definition continue one list; a ``w:startOverride`` restarts its level the first time its
+  ``w:num`` is used (Word's rule; docx4j does the same);
+- a level restarts when a higher level advances, or per ``w:lvlRestart`` (0 = never);
+- ``%n`` in ``w:lvlText`` is level n's counter in level n's ``w:numFmt``, or in decimal when the
+  level rendered has ``w:isLgl``; a level referenced before it was ever used shows its start;
+- a missing ``w:start`` is 0, as the standard says and Word prints;
+- Chinese counting formats (``chineseCounting``, ``chineseCountingThousand``, ``taiwaneseCounting``,
+  ``japaneseCounting``) all print 一 … 十 十一 … 二十一 … 一百零一 … 一千 … 一万, as LibreOffice does
+  (its NUMBER_LOWER_ZH); ``chineseLegalSimplified`` prints 壹 … 壹拾壹; ``ideographTraditional``
+  cycles 甲 … 癸; ``decimalEnclosedCircle`` prints ① … ⑳ then plain decimal; an unknown format
+  prints decimal;
+- bullet levels print their ``w:lvlText`` character, with Symbol/Wingdings code points (U+F0B7,
+  Wingdings ``§``, ``n`` …) mapped to the Unicode bullet they show (•, ▪, ■ …).
+
+The suffix after the number (tab, space, nothing) is not part of the label.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Final, TypeVar
+
+from lxml import etree
+
+from docparse.read.xmlsafe import parse_xml
+
+_T = TypeVar("_T")
+
+W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+W_VAL: Final = f"{W}val"
+
+MAX_LEVELS: Final = 9
+# Style chains deeper than this are broken (or hostile); Word itself stops far earlier.
+MAX_CHAIN: Final = 32
+_FALSE_VALUES: Final = frozenset({"0", "false", "off", "none"})
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$")
+
+
+def on_off(element: etree._Element | None) -> bool | None:
+    """Return the value of an OOXML on/off property element (``<w:b/>``, ``<w:b w:val="0"/>``)."""
+    if element is None:
+        return None
+    value = element.get(W_VAL)
+    return value is None or value.lower() not in _FALSE_VALUES
+
+
+def int_val(element: etree._Element | None) -> int | None:
+    """Return the integer ``w:val`` of `element`, or None when absent or not an integer."""
+    if element is None:
+        return None
+    value = element.get(W_VAL)
+    if value is None:
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        return None
+
+
+def run_properties(rpr: etree._Element | None) -> tuple[bool | None, float | None, bool | None]:
+    """Return (bold, size in points, hidden) set directly in the run properties `rpr`."""
+    if rpr is None:
+        return None, None, None
+    half_points = int_val(rpr.find(f"{W}sz"))
+    size = half_points / 2 if half_points is not None and half_points > 0 else None
+    return on_off(rpr.find(f"{W}b")), size, on_off(rpr.find(f"{W}vanish"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Styles
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """One ``w:style`` with only the properties the reader uses (None = not set here)."""
+
+    style_id: str
+    kind: str
+    name: str
+    based_on: str | None = None
+    num_id: int | None = None
+    ilvl: int | None = None
+    outline_level: int | None = None
+    bold: bool | None = None
+    size: float | None = None
+    hidden: bool | None = None
+    page_break_before: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedStyle:
+    """A style's properties after walking its ``w:basedOn`` chain (nearest definition wins)."""
+
+    chain: tuple[str, ...] = ()
+    num_id: int | None = None
+    ilvl: int | None = None
+    outline_level: int | None = None
+    heading_level: int | None = None
+    """Level from a built-in heading style *name* (``heading 2`` → 2), for chains without outline level."""
+    bold: bool | None = None
+    size: float | None = None
+    hidden: bool | None = None
+    page_break_before: bool | None = None
+    is_toc: bool = False
+    """The style is a table-of-contents entry style (``toc 1`` …)."""
+
+
+def _parse_style(element: etree._Element) -> Style | None:
+    style_id = element.get(f"{W}styleId")
+    if style_id is None:
+        return None
+    name_element = element.find(f"{W}name")
+    name = (name_element.get(W_VAL) or "") if name_element is not None else ""
+    based = element.find(f"{W}basedOn")
+    ppr = element.find(f"{W}pPr")
+    num_id = ilvl = outline = None
+    page_break = None
+    if ppr is not None:
+        num_pr = ppr.find(f"{W}numPr")
+        if num_pr is not None:
+            num_id = int_val(num_pr.find(f"{W}numId"))
+            ilvl = int_val(num_pr.find(f"{W}ilvl"))
+        outline = int_val(ppr.find(f"{W}outlineLvl"))
+        page_break = on_off(ppr.find(f"{W}pageBreakBefore"))
+    bold, size, hidden = run_properties(element.find(f"{W}rPr"))
+    return Style(
+        style_id=style_id,
+        kind=element.get(f"{W}type") or "paragraph",
+        name=" ".join(name.split()).lower(),
+        based_on=based.get(W_VAL) if based is not None else None,
+        num_id=num_id,
+        ilvl=ilvl,
+        outline_level=outline,
+        bold=bold,
+        size=size,
+        hidden=hidden,
+        page_break_before=page_break,
+    )
+
+
+class Styles:
+    """The style table of a document, with cached resolution of style chains."""
+
+    def __init__(
+        self,
+        styles: dict[str, Style] | None = None,
+        *,
+        default_paragraph: str | None = None,
+        default_bold: bool = False,
+        default_size: float | None = None,
+    ) -> None:
+        self.styles = styles or {}
+        self.default_paragraph = default_paragraph
+        self.default_bold = default_bold
+        self.default_size = default_size
+        self._resolved: dict[str | None, ResolvedStyle] = {}
+
+    @classmethod
+    def from_element(cls, root: etree._Element | None) -> Styles:
+        """Return the styles of the ``w:styles`` element `root` (None: an empty table)."""
+        if root is None:
+            return cls()
+        styles: dict[str, Style] = {}
+        default_paragraph = None
+        for element in root.iterchildren(f"{W}style"):
+            style = _parse_style(element)
+            if style is None or style.style_id in styles:
+                continue
+            styles[style.style_id] = style
+            is_default = element.get(f"{W}default") in ("1", "true", "on")
+            if style.kind == "paragraph" and is_default and default_paragraph is None:
+                default_paragraph = style.style_id
+        bold, size, _hidden = run_properties(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+        return cls(styles, default_paragraph=default_paragraph, default_bold=bool(bold), default_size=size)
+
+    @classmethod
+    def from_xml(cls, data: bytes | None, *, path: str | None = None) -> Styles:
+        """Return the styles of the ``styles.xml`` bytes `data` (None: an empty table)."""
+        return cls.from_element(None if data is None else parse_xml(data, part="styles.xml", path=path))
+
+    def get(self, style_id: str | None) -> Style | None:
+        """Return the style called `style_id`, if defined."""
+        return None if style_id is None else self.styles.get(style_id)
+
+    def resolve(self, style_id: str | None) -> ResolvedStyle:
+        """Return the properties of `style_id` merged along its ``w:basedOn`` chain (cached)."""
+        cached = self._resolved.get(style_id)
+        if cached is not None:
+            return cached
+        chain: list[Style] = []
+        seen: set[str] = set()
+        current = style_id
+        while current is not None and current not in seen and len(chain) < MAX_CHAIN:
+            seen.add(current)
+            style = self.styles.get(current)
+            if style is None:
+                break
+            chain.append(style)
+            current = style.based_on
+        heading_level = None
+        for style in chain:
+            match = _HEADING_NAME.match(style.name)
+            if match:
+                heading_level = int(match.group(1))
+                break
+        resolved = ResolvedStyle(
+            chain=tuple(style.style_id for style in chain),
+            num_id=_first(style.num_id for style in chain),
+            ilvl=_first(style.ilvl for style in chain),
+            outline_level=_first(style.outline_level for style in chain),
+            heading_level=heading_level,
+            bold=_first(style.bold for style in chain),
+            size=_first(style.size for style in chain),
+            hidden=_first(style.hidden for style in chain),
+            page_break_before=_first(style.page_break_before for style in chain),
+            is_toc=bool(chain) and chain[0].name.startswith("toc "),
+        )
+        self._resolved[style_id] = resolved
+        return resolved
+
+
+def _first(values: Iterable[_T | None]) -> _T | None:
+    for value in values:
+        if value is not None:
+            return value
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Number formats
+
+
+_ROMAN: Final = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+    (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def _roman(value: int) -> str:
+    if value <= 0:
+        return str(value)
+    out: list[str] = []
+    for amount, letters in _ROMAN:
+        count, value = divmod(value, amount)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def _letters(value: int) -> str:
+    # Word repeats the letter past z: 26 → Z, 27 → AA, 28 → BB, 53 → AAA.
+    if value <= 0:
+        return str(value)
+    return chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _ordinal(value: int) -> str:
+    suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    return f"{value}{suffix}"
+
+
+_ZH_DIGITS: Final = "〇一二三四五六七八九"
+_ZH_UNITS: Final = ("", "十", "百", "千")
+_ZH_LEGAL_DIGITS: Final = "零壹贰叁肆伍陆柒捌玖"
+_ZH_LEGAL_UNITS: Final = ("", "拾", "佰", "仟")
+_TW_LEGAL_DIGITS: Final = "零壹貳參肆伍陸柒捌玖"
+
+
+def _zh_below_10k(value: int, digits: str, units: tuple[str, ...], zero: str) -> str:
+    out: list[str] = []
+    pending_zero = False
+    for power in (3, 2, 1, 0):
+        digit = value // 10**power % 10
+        if digit == 0:
+            pending_zero = pending_zero or bool(out)
+            continue
+        if pending_zero:
+            out.append(zero)
+            pending_zero = False
+        out.append(digits[digit] + units[power])
+    return "".join(out)
+
+
+def _zh_counting(value: int, *, legal: bool = False, traditional: bool = False) -> str:
+    """Return `value` in Chinese counting numerals (一百零一), or legal capitals (壹佰零壹)."""
+    if value < 0 or value >= 10**8:
+        return str(value)
+    digits = (_TW_LEGAL_DIGITS if traditional else _ZH_LEGAL_DIGITS) if legal else _ZH_DIGITS
+    units = _ZH_LEGAL_UNITS if legal else _ZH_UNITS
+    myriad = ("萬" if traditional else "万") if legal else "万"
+    if value == 0:
+        return digits[0]
+    zero = "零"
+    high, low = divmod(value, 10_000)
+    if high:
+        text = _zh_below_10k(high, digits, units, zero) + myriad
+        if low:
+            text += (zero if low < 1000 else "") + _zh_below_10k(low, digits, units, zero)
+    else:
+        text = _zh_below_10k(low, digits, units, zero)
+    # Counting numerals say 十一, not 一十一; legal capitals keep 壹拾壹 (what Word prints).
+    if not legal and text.startswith("一十"):
+        text = text[1:]
+    return text
+
+
+def _zh_digital(value: int) -> str:
+    return "".join(_ZH_DIGITS[int(d)] for d in str(value)) if value >= 0 else str(value)
+
+
+def _cycle(symbols: str) -> Callable[[int], str]:
+    def render(value: int) -> str:
+        return symbols[(value - 1) % len(symbols)] if value > 0 else str(value)
+
+    return render
+
+
+def _enclosed(first: int, count: int) -> Callable[[int], str]:
+    def render(value: int) -> str:
+        return chr(first + value - 1) if 1 <= value <= count else str(value)
+
+    return render
+
+
+def _full_width(value: int) -> str:
+    return "".join(chr(0xFF10 + int(d)) if d.isdigit() else d for d in str(value))
+
+
+_FORMATTERS: Final[dict[str, Callable[[int], str]]] = {
+    "decimal": str,
+    "decimalHalfWidth": str,
+    "decimalZero": lambda v: f"0{v}" if 0 <= v < 10 else str(v),
+    "upperRoman": _roman,
+    "lowerRoman": lambda v: _roman(v).lower(),
+    "upperLetter": _letters,
+    "lowerLetter": lambda v: _letters(v).lower(),
+    "ordinal": _ordinal,
+    "chineseCounting": _zh_counting,
+    "chineseCountingThousand": _zh_counting,
+    "taiwaneseCounting": _zh_counting,
+    "taiwaneseCountingThousand": _zh_counting,
+    "japaneseCounting": _zh_counting,
+    "ideographDigital": _zh_digital,
+    "taiwaneseDigital": _zh_digital,
+    "chineseLegalSimplified": lambda v: _zh_counting(v, legal=True),
+    "ideographLegalTraditional": lambda v: _zh_counting(v, legal=True, traditional=True),
+    "ideographTraditional": _cycle("甲乙丙丁戊己庚辛壬癸"),
+    "ideographZodiac": _cycle("子丑寅卯辰巳午未申酉戌亥"),
+    "decimalEnclosedCircle": _enclosed(0x2460, 20),
+    "decimalEnclosedCircleChinese": _enclosed(0x2460, 20),
+    "decimalEnclosedFullstop": _enclosed(0x2488, 20),
+    "decimalEnclosedParen": _enclosed(0x2474, 20),
+    "decimalFullWidth": _full_width,
+    "decimalFullWidth2": _full_width,
+    "none": lambda _v: "",
+    "bullet": lambda _v: "",
+}
+
+NUMBER_FORMATS: Final = frozenset(_FORMATTERS)
+"""The ``w:numFmt`` values rendered; any other value renders as decimal."""
+
+
+def format_number(value: int, number_format: str) -> str:
+    """Return `value` printed in the ``w:numFmt`` `number_format` (decimal when unknown)."""
+    return _FORMATTERS.get(number_format, str)(value)
+
+
+# The symbol fonts draw their own glyphs at Latin code points; Word stores them either as the
+# font's 8-bit code or moved to the private-use area at U+F0xx. These map them to Unicode.
+_WINGDINGS: Final = {
+    0x6C: "●",
+    0x6E: "■",
+    0x6F: "□",
+    0x71: "❑",
+    0x75: "◆",
+    0x76: "❖",
+    0xA7: "▪",
+    0xA8: "◻",
+    0xD8: "➢",
+    0xFC: "✓",
+}
+_SYMBOL: Final = {
+    0xB7: "•",
+    0xA7: "♣",
+    0xA8: "♦",
+    0xA9: "♥",
+    0xAA: "♠",
+    0xAC: "←",
+    0xAD: "↑",
+    0xAE: "→",
+    0xAF: "↓",
+    0xB0: "°",
+    0xB1: "±",
+    0xB3: "≥",
+    0xA3: "≤",
+    0xB4: "×",
+    0xB8: "÷",
+    0xB9: "≠",
+    0xBA: "≡",
+    0xBB: "≈",
+    0xA5: "∞",
+    0xD6: "√",
+    0xD7: "⋅",
+    0x2D: "−",
+    **{0x41 + i: greek for i, greek in enumerate("ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ")},
+    **{0x61 + i: greek for i, greek in enumerate("αβχδεφγηιϕκλμνοπθρστυϖωξψζ")},
+}
+
+
+def symbol_char(code: str | None, font: str | None) -> str | None:
+    """Return the Unicode character of a ``w:sym`` (hex `code` in `font`), or None when unknown."""
+    try:
+        point = int(code or "", 16)
+    except ValueError:
+        return None
+    private = 0xF000 <= point <= 0xF0FF
+    if private:
+        point -= 0xF000
+    name = (font or "").lower()
+    if name.startswith("symbol"):
+        if point in _SYMBOL:
+            return _SYMBOL[point]
+        return chr(point) if 0x20 <= point < 0x7F and not chr(point).isalpha() else None
+    if name.startswith(("wingdings", "webdings")):
+        return _WINGDINGS.get(point)
+    if private or not 0 < point < 0x110000:
+        return None
+    return chr(point)
+
+
+def bullet_text(text: str, font: str | None = None) -> str:
+    """Return the bullet `text` of a list level with symbol-font code points mapped to Unicode.
+
+    An unmappable symbol-font glyph becomes ``•``; a Courier New ``o`` (Word's second-level
+    bullet) becomes ``◦``, the white circle it prints.
+    """
+    name = (font or "").lower()
+    out: list[str] = []
+    for char in text:
+        point = ord(char)
+        private = 0xF000 <= point <= 0xF0FF
+        if private and not name.startswith(("symbol", "wingdings", "webdings")):
+            # The font is unknown: U+F0B7 is Symbol's bullet, the others are Wingdings bullets.
+            out.append("•" if point == 0xF0B7 else _WINGDINGS.get(point - 0xF000, "•"))
+        elif private or (name.startswith(("symbol", "wingdings", "webdings")) and not char.isspace()):
+            out.append(symbol_char(f"{point:X}", font) or "•")
+        elif char == "o" and name.startswith("courier"):
+            out.append("◦")
+        else:
+            out.append(char)
+    return "".join(out).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbering
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One ``w:lvl`` of an abstract numbering definition."""
+
+    start: int = 0
+    number_format: str = "decimal"
+    text: str | None = None
+    restart: int | None = None
+    legal: bool = False
+    paragraph_style: str | None = None
+    font: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListLabel:
+    """The label Word prints before a numbered paragraph."""
+
+    text: str
+    level: int
+    """The ``w:ilvl`` of the paragraph, 0-based."""
+    bullet: bool = False
+
+
+@dataclass(slots=True)
+class _Num:
+    abstract_id: str
+    starts: dict[int, int] = field(default_factory=dict)
+    levels: dict[int, Level] = field(default_factory=dict)
+
+
+def _parse_level(element: etree._Element) -> Level:
+    number_format = element.find(f"{W}numFmt")
+    if number_format is None:
+        # Word 2010 writes custom formats as mc:AlternateContent with a plain format as fallback.
+        number_format = element.find(f"{MC}AlternateContent/{MC}Fallback/{W}numFmt")
+    text = element.find(f"{W}lvlText")
+    fonts = element.find(f"{W}rPr/{W}rFonts")
+    restart = element.find(f"{W}lvlRestart")
+    pstyle = element.find(f"{W}pStyle")
+    start = int_val(element.find(f"{W}start"))
+    return Level(
+        start=start if start is not None else 0,
+        number_format=(number_format.get(W_VAL) if number_format is not None else None) or "decimal",
+        text=text.get(W_VAL) if text is not None else None,
+        restart=int_val(restart),
+        legal=bool(on_off(element.find(f"{W}isLgl"))),
+        paragraph_style=pstyle.get(W_VAL) if pstyle is not None else None,
+        font=(fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")) if fonts is not None else None,
+    )
+
+
+def _parse_levels(element: etree._Element) -> dict[int, Level]:
+    levels: dict[int, Level] = {}
+    for lvl in element.iterchildren(f"{W}lvl"):
+        ilvl = _int_attr(lvl.get(f"{W}ilvl"))
+        if ilvl is not None and 0 <= ilvl < MAX_LEVELS and ilvl not in levels:
+            levels[ilvl] = _parse_level(lvl)
+    return levels
+
+
+def _int_attr(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+class Numbering:
+    """The numbering definitions of a document and the counters of its lists, in document order."""
+
+    def __init__(self, root: etree._Element | None, styles: Styles) -> None:
+        """Read the ``w:numbering`` element `root` (None: a document without numbering)."""
+        self._styles = styles
+        self._abstract: dict[str, dict[int, Level]] = {}
+        self._style_link: dict[str, str] = {}
+        self._nums: dict[int, _Num] = {}
+        self._effective: dict[int, tuple[str, dict[int, Level]] | None] = {}
+        self._counters: dict[str, list[int | None]] = {}
+        self._used: set[int] = set()
+        if root is None:
+            return
+        for element in root.iterchildren(f"{W}abstractNum"):
+            abstract_id = element.get(f"{W}abstractNumId")
+            if abstract_id is None or abstract_id in self._abstract:
+                continue
+            self._abstract[abstract_id] = _parse_levels(element)
+            link = element.find(f"{W}numStyleLink")
+            if link is not None and link.get(W_VAL):
+                self._style_link[abstract_id] = link.get(W_VAL) or ""
+        for element in root.iterchildren(f"{W}num"):
+            num_id = _int_attr(element.get(f"{W}numId"))
+            abstract = element.find(f"{W}abstractNumId")
+            if num_id is None or abstract is None or abstract.get(W_VAL) is None or num_id in self._nums:
+                continue
+            num = _Num(abstract_id=abstract.get(W_VAL) or "")
+            for override in element.iterchildren(f"{W}lvlOverride"):
+                ilvl = _int_attr(override.get(f"{W}ilvl"))
+                if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
+                    continue
+                start = int_val(override.find(f"{W}startOverride"))
+                if start is not None:
+                    num.starts[ilvl] = start
+                lvl = override.find(f"{W}lvl")
+                if lvl is not None:
+                    num.levels[ilvl] = _parse_level(lvl)
+            self._nums[num_id] = num
+
+    @classmethod
+    def from_xml(cls, data: bytes | None, styles: Styles, *, path: str | None = None) -> Numbering:
+        """Return the numbering of the ``numbering.xml`` bytes `data` (None: no numbering)."""
+        return cls(None if data is None else parse_xml(data, part="numbering.xml", path=path), styles)
+
+    def _resolve_abstract(self, abstract_id: str) -> str:
+        # numStyleLink: the list style names a num whose abstract definition holds the levels.
+        seen = {abstract_id}
+        while abstract_id in self._style_link and not self._abstract.get(abstract_id):
+            style = self._styles.get(self._style_link[abstract_id])
+            num = self._nums.get(style.num_id) if style is not None and style.num_id is not None else None
+            if num is None or num.abstract_id in seen:
+                break
+            abstract_id = num.abstract_id
+            seen.add(abstract_id)
+        return abstract_id
+
+    def _levels(self, num_id: int) -> tuple[str, dict[int, Level]] | None:
+        if num_id in self._effective:
+            return self._effective[num_id]
+        num = self._nums.get(num_id)
+        result: tuple[str, dict[int, Level]] | None = None
+        if num is not None:
+            key = self._resolve_abstract(num.abstract_id)
+            levels = dict(self._abstract.get(key, {}))
+            levels.update(num.levels)
+            for ilvl, start in num.starts.items():
+                if ilvl in levels:
+                    level = levels[ilvl]
+                    levels[ilvl] = dataclasses.replace(level, start=start)
+            result = (key, levels) if levels else None
+        self._effective[num_id] = result
+        return result
+
+    def label_for(self, ppr: etree._Element | None, style_id: str | None) -> ListLabel | None:
+        """Return the label of the next paragraph, with properties `ppr` and style `style_id`.
+
+        Stateful: call it once per paragraph, in document order, for every paragraph (it
+        advances the counters of the paragraph's list).
+        """
+        num_id = ilvl = None
+        if ppr is not None:
+            num_pr = ppr.find(f"{W}numPr")
+            if num_pr is not None:
+                num_id = int_val(num_pr.find(f"{W}numId"))
+                ilvl = int_val(num_pr.find(f"{W}ilvl"))
+        style = self._styles.resolve(style_id)
+        if num_id is None:
+            num_id = style.num_id
+        if num_id is None or num_id == 0 or not self._nums:
+            return None
+        found = self._levels(num_id)
+        if found is None:
+            return None
+        key, levels = found
+        if ilvl is None:
+            ilvl = style.ilvl
+        if ilvl is None:
+            ilvl = next(
+                (i for sid in style.chain for i, lvl in levels.items() if lvl.paragraph_style == sid),
+                0,
+            )
+        return self.advance(num_id, min(max(ilvl, 0), MAX_LEVELS - 1), key, levels)
+
+    def advance(
+        self, num_id: int, ilvl: int, key: str | None = None, levels: dict[int, Level] | None = None
+    ) -> ListLabel | None:
+        """Count one paragraph at level `ilvl` of list `num_id` and return its label."""
+        if key is None or levels is None:
+            found = self._levels(num_id)
+            if found is None:
+                return None
+            key, levels = found
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        counters = self._counters.setdefault(key, [None] * MAX_LEVELS)
+        if num_id not in self._used:
+            self._used.add(num_id)
+            for overridden in self._nums[num_id].starts:
+                counters[overridden] = None
+        current = counters[ilvl]
+        counters[ilvl] = level.start if current is None else current + 1
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart == 0:
+                continue
+            # lvlRestart is 1-based: "restart after level k"; omitted (or nonsensical) = the level above.
+            threshold = deeper if restart is None or restart > deeper else restart
+            if ilvl + 1 <= threshold:
+                counters[deeper] = None
+        if level.text is None:
+            return None
+        if level.number_format == "bullet":
+            text = bullet_text(level.text, level.font)
+        else:
+
+            def number(match: re.Match[str]) -> str:
+                index = int(match.group(1)) - 1
+                referenced = levels.get(index, level)
+                value = counters[index]
+                if value is None:
+                    value = referenced.start
+                if level.legal and referenced.number_format not in ("none", "bullet"):
+                    return str(value)
+                return format_number(value, referenced.number_format)
+
+            text = _PLACEHOLDER.sub(number, level.text).strip()
+        if not text:
+            return None
+        return ListLabel(text=text, level=ilvl, bullet=level.number_format == "bullet")

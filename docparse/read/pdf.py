@@ -1,0 +1,113 @@
+"""Read stage, PDF: bytes → `Reading` of blocks with bold spans, font size and page regions.
+
+The stages, one module each:
+
+1. `pdf_source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
+   walk the pages lazily and close each one, so memory stays flat with the page count;
+2. `pdf_lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
+   and tabs from the geometry, bold from the font name or fill + stroke rendering);
+3. `pdf_furniture`: running headers and footers, page numbers, footnotes and watermarks come
+   out by position and repetition and go to `Reading.dropped` with their reason and position;
+4. `pdf_paragraphs`: lines → one block per paragraph, heading line, list item or TOC entry,
+   continued across page breaks into ONE block with a region per page.
+
+Footnotes are dropped as FOOTNOTE with a DP104 `footnote-set-apart` diagnostic each, so the
+paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids,
+private-use or replacement characters) is measured per page: when it is at least half of all
+glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise each page where
+it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)`` tokens read as
+U+FFFD. Tables are not detected: their text comes out line by line, wide gaps as tabs.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+from docparse.blocks import Reading
+from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
+from docparse.options import ParseOptions
+from docparse.read.pdf_furniture import region, remove_furniture
+from docparse.read.pdf_lines import PageLines, page_to_lines
+from docparse.read.pdf_paragraphs import lines_to_blocks
+from docparse.read.pdf_source import iter_pages, open_pdf
+from docparse.rules import make_diagnostic
+
+NO_TEXT_SHARE = 0.5
+"""Share of unmappable glyphs over the whole document above which there is no usable text layer."""
+GARBLED_PAGE_SHARE = 0.3
+"""Share of unmappable glyphs on one page above which the page is reported as garbled."""
+
+
+def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
+    """Return the blocks of the PDF in `data`, with the furniture it left out and its findings."""
+    limits = options.limits
+    if len(data) > limits.max_input_bytes:
+        raise LimitExceededError(
+            f"the input is {len(data)} bytes, over the limit of {limits.max_input_bytes}", path=name
+        )
+    started = time.monotonic()
+    pdf = open_pdf(data, options, name)
+    pages: list[PageLines] = []
+    try:
+        for raw in iter_pages(pdf, options, name):
+            pages.append(page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images))
+            del raw
+            if time.monotonic() - started > limits.max_seconds:
+                raise LimitExceededError(
+                    f"reading took more than {limits.max_seconds:g} s (stopped after page {len(pages)})", path=name
+                )
+    finally:
+        # Not pdf.close(): it would build every page object just to close them.
+        pdf.flush_cache()
+        pdf.stream.close()
+    reading = Reading(blocks=[], format="pdf", pages=len(pages))
+    check_text_layer(pages, reading, name)
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        sizes.update(page.sizes)
+    body_size = sizes.most_common(1)[0][0]
+    furniture = remove_furniture(pages, body_size)
+    blocks, rejoined = lines_to_blocks([page.lines for page in pages], body_size)
+    if len(blocks) > limits.max_blocks:
+        raise LimitExceededError(f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name)
+    reading.blocks = blocks
+    reading.dropped = sorted(
+        furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
+    )
+    reading.diagnostics.extend(furniture.diagnostics)
+    reading.diagnostics.extend(rejoined)
+    return reading
+
+
+def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None) -> None:
+    """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise."""
+    glyphs = sum(page.glyphs for page in pages)
+    garbage = sum(page.garbage for page in pages)
+    if glyphs == 0:
+        if any(page.images for page in pages):
+            raise NoTextLayerError(
+                "there is no extractable text: the pages are images (a scan?); OCR is out of scope", path=name
+            )
+        raise EmptyDocumentError("the PDF holds no text at all", path=name)
+    if garbage >= glyphs * NO_TEXT_SHARE:
+        raise NoTextLayerError(
+            f"there is no extractable text: {garbage} of {glyphs} glyphs have no Unicode mapping "
+            "(fonts without a ToUnicode map); the text needs OCR, which is out of scope",
+            path=name,
+        )
+    for page in pages:
+        if page.glyphs and page.garbage >= page.glyphs * GARBLED_PAGE_SHARE:
+            provenance = region(page.lines[0]) if page.lines else None
+            if page.lines:
+                for line in page.lines[1:]:
+                    assert provenance is not None
+                    provenance = provenance.merge(region(line))
+            reading.diagnostics.append(
+                make_diagnostic(
+                    "garbled-text",
+                    f"Page {page.number}: {page.garbage} of {page.glyphs} glyphs have no Unicode mapping "
+                    "(a font without a ToUnicode map); its text is not what is printed.",
+                    provenance,
+                )
+            )

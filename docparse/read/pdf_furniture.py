@@ -1,0 +1,178 @@
+"""Read stage, PDF furniture: pages of lines → the same lines without running headers, footers,
+page numbers, footnotes and watermarks, each removal recorded as `Dropped` with its position.
+
+Nothing here matches fixed strings. A line is furniture because of where it is and how often:
+
+- running header / footer: among the first or last lines of a page, in the top or bottom fifth,
+  with the same text once digits are masked (`第 3 页` = `第 7 页`) at the same height (±4 pt)
+  on at least half the pages and at least 3 pages (all pages when the document has fewer);
+- page number: a line in those bands that is only a page number (`3`, `- 3 -`, `第 3 页 共 9 页`,
+  `Page 3 of 9`, `3/9`, `iv`), on any page;
+- footnote: small-font lines (≤ 90 % of the body size) at the page foot under a short rule, or
+  (without a rule) a bottom group of small lines whose first starts with a note mark (`1`, `*`,
+  `①`) after a gap; each is dropped as FOOTNOTE with a DP104 diagnostic, so the paragraph the
+  page break cuts joins up again without the note inside it;
+- watermark: rotated text (set apart by `pdf_lines`), one record per run per page.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from docparse.model.diagnostic import Diagnostic
+from docparse.model.document import Dropped, DropReason
+from docparse.model.provenance import BBox, PageRegion, Provenance
+from docparse.read.pdf_lines import Line, PageLines, joint
+from docparse.rules import make_diagnostic
+
+BAND = 0.2
+"""Share of the page height at the top and at the bottom where headers and footers live."""
+EDGE_LINES = 4
+"""How many lines from the top or the bottom of a page can be furniture."""
+SAME_HEIGHT = 4.0
+MIN_REPEAT_PAGES = 3
+FOOTNOTE_SIZE = 0.9
+FOOTNOTE_RULE_MAX_SHARE = 0.6
+
+PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-–—~]?\s*\d{1,4}\s*[-–—~]?
+      | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?
+      | (?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
+      | \d{1,4}\s*/\s*\d{1,4}
+      | \d{1,4}\s+of\s+\d{1,4}
+      | [-–—]?\s*[ivxlcdm]{1,7}\s*[-–—]?
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]|[①-⑳]|\[\d{1,3}\]|注\s*\d*[:：]?)")
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What was taken off the pages."""
+
+    dropped: list[Dropped] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def region(line: Line) -> Provenance:
+    """Return the provenance of one line."""
+    box = BBox(x0=round(line.x0, 2), top=round(line.top, 2), x1=round(line.x1, 2), bottom=round(line.bottom, 2))
+    return Provenance(regions=(PageRegion(page=line.page, bbox=box),))
+
+
+def masked(text: str) -> str:
+    """Return `text` with digits masked and spaces removed: the key under which running lines repeat."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def edge_lines(page: PageLines) -> tuple[list[Line], list[Line]]:
+    """Return the candidate header lines and footer lines of a page."""
+    lines = page.lines
+    top = [line for line in lines[:EDGE_LINES] if line.bottom <= page.height * BAND]
+    bottom = [line for line in lines[-EDGE_LINES:] if line.top >= page.height * (1 - BAND)]
+    return top, [line for line in bottom if line not in top]
+
+
+def remove_furniture(pages: list[PageLines], body_size: float) -> Furniture:
+    """Remove headers, footers, page numbers, footnotes and watermarks from `pages` in place; return them."""
+    found = Furniture()
+    for page in pages:
+        for run in page.rotated:
+            found.dropped.append(Dropped(text=run.text, reason=DropReason.WATERMARK, provenance=region(run)))
+    running = running_keys(pages)
+    for page in pages:
+        top, bottom = edge_lines(page)
+        removed: set[int] = set()
+        for band, candidates, reason in (
+            ("top", top, DropReason.RUNNING_HEADER),
+            ("bottom", bottom, DropReason.RUNNING_FOOTER),
+        ):
+            for line in candidates:
+                if PAGE_NUMBER.match(line.text.strip()):
+                    why = DropReason.PAGE_NUMBER
+                elif (band, masked(line.text)) in running and abs(line.top - running[band, masked(line.text)]) <= SAME_HEIGHT:
+                    why = reason
+                else:
+                    continue
+                removed.add(id(line))
+                found.dropped.append(Dropped(text=line.text, reason=why, provenance=region(line)))
+        page.lines = [line for line in page.lines if id(line) not in removed]
+        remove_footnotes(page, body_size, found)
+    return found
+
+
+def running_keys(pages: list[PageLines]) -> dict[tuple[str, str], float]:
+    """Return ``(band, masked text) → usual top`` for lines that repeat on enough pages at one height."""
+    tops: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
+    for page in pages:
+        top, bottom = edge_lines(page)
+        for band, candidates in (("top", top), ("bottom", bottom)):
+            for line in candidates:
+                key = (band, masked(line.text))
+                if key[1] and not any(number == page.number for number, _ in tops[key]):
+                    tops[key].append((page.number, line.top))
+    if len(pages) < 2:
+        return {}
+    needed = max(MIN_REPEAT_PAGES, math.ceil(len(pages) / 2)) if len(pages) >= MIN_REPEAT_PAGES else len(pages)
+    keys: dict[tuple[str, str], float] = {}
+    for key, seen in tops.items():
+        heights = sorted(top for _, top in seen)
+        usual = heights[len(heights) // 2]
+        if sum(1 for top in heights if abs(top - usual) <= SAME_HEIGHT) >= needed:
+            keys[key] = usual
+    return keys
+
+
+def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> None:
+    """Drop the footnote lines at the foot of `page` (small type under a rule, or marked small type)."""
+    lines = page.lines
+    if len(lines) < 2 or body_size <= 0:
+        return
+    small = [line.size <= body_size * FOOTNOTE_SIZE for line in lines]
+    start = len(lines)
+    while start > 0 and small[start - 1]:
+        start -= 1
+    if start == len(lines) or start == 0:
+        return  # no small lines at the foot, or the whole page is small type (a table, a form)
+    last_body = lines[start - 1]
+    first_note = lines[start]
+    text_left = min(line.x0 for line in lines)
+    text_right = max(line.x1 for line in lines)
+    has_rule = any(
+        last_body.bottom <= y <= first_note.top + 1
+        and x1 - x0 <= (text_right - text_left) * FOOTNOTE_RULE_MAX_SHARE
+        and abs(x0 - text_left) <= body_size * 2
+        for x0, x1, y in page.rules
+    )
+    gap = first_note.top - last_body.bottom
+    if not has_rule and not (NOTE_MARK.match(first_note.text) and gap >= body_size):
+        return
+    notes: list[list[Line]] = []
+    for line in lines[start:]:
+        if not notes or (NOTE_MARK.match(line.text) and line.x0 <= notes[-1][0].x0 + 1):
+            notes.append([line])
+        else:
+            notes[-1].append(line)
+    for note in notes:
+        provenance = region(note[0])
+        for line in note[1:]:
+            provenance = provenance.merge(region(line))
+        text = note[0].text
+        for prev, line in zip(note, note[1:], strict=False):
+            cut, sep = joint(prev, line)
+            text = text[: len(text) - cut] + sep + line.text
+        found.dropped.append(Dropped(text=text, reason=DropReason.FOOTNOTE, provenance=provenance))
+        found.diagnostics.append(
+            make_diagnostic(
+                "footnote-set-apart",
+                f"A footnote on page {page.number} was kept out of the running text: {text[:40]!r}",
+                provenance,
+            )
+        )
+    page.lines = lines[:start]
+

@@ -1,0 +1,185 @@
+"""Read stage, PDF source: bytes → pdfplumber pages, one at a time, with every failure typed.
+
+This is the only module that talks to pdfplumber / pdfminer objects directly. It opens the
+document (mapping pdfminer's exceptions to `CorruptDocumentError` / `EncryptedDocumentError`),
+walks the page tree lazily (so memory does not grow with the page count), and returns each
+page's characters as pdfplumber char dicts plus one extra key, ``render_mode``: the text render
+mode (`Tr`) the char was drawn with. pdfminer keeps `Tr` in its text state but does not copy it
+to its `LTChar` objects; LibreOffice draws "bold" CJK text in a font without a bold face as
+fill + stroke (mode 2), so without it that bold is invisible. The device below records the mode
+the same way pdfplumber itself records marked-content ids.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pdfplumber
+from pdfminer.layout import LTChar, LTItem, LTPage
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFTextState
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdftypes import resolve1
+from pdfminer.psparser import PSLiteral
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
+
+from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
+from docparse.options import ParseOptions
+
+CORRUPT = "corrupt or not a PDF"
+# The PDF spec lets a header sit anywhere in the first 1024 bytes (Acrobat accepts junk before it).
+HEADER_WINDOW = 1024
+# A rule under which footnotes sit is a short, thin horizontal line.
+RULE_MAX_THICKNESS = 1.5
+
+
+@dataclass(slots=True)
+class RawPage:
+    """One page's content as the rest of the reader needs it; the pdfplumber page is already closed."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[dict[str, Any]]
+    rules: list[tuple[float, float, float]] = field(default_factory=list)
+    """Thin horizontal lines as ``(x0, x1, top)``: footnote separators, table borders, underlines."""
+    images: int = 0
+
+
+class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device that also stamps each char with the text render mode in force."""
+
+    _render_mode: int = 0
+
+    def render_string(
+        self, textstate: PDFTextState, seq: list[Any], ncs: PDFColorSpace, graphicstate: PDFGraphicState
+    ) -> None:
+        self._render_mode = textstate.render
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        adv = super().render_char(*args, **kwargs)
+        objs = self.cur_item._objs
+        if objs:
+            objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
+        return adv
+
+
+class _Page(Page):
+    """A pdfplumber page whose chars carry ``render_mode``."""
+
+    @property
+    def layout(self) -> LTPage:
+        if hasattr(self, "_layout"):
+            return self._layout
+        device = _RenderModeAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
+        PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        self._layout: LTPage = device.get_result()
+        return self._layout
+
+    def process_object(self, obj: LTItem) -> dict[str, Any]:
+        attr: dict[str, Any] = super().process_object(obj)
+        if isinstance(obj, LTChar):
+            attr["render_mode"] = getattr(obj, "render_mode", 0)
+        return attr
+
+
+def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> pdfplumber.PDF:
+    """Return the opened document, or raise the typed error that says why it cannot be opened."""
+    if b"%PDF-" not in data[:HEADER_WINDOW]:
+        raise CorruptDocumentError(f"{CORRUPT}: no %PDF- header in the first {HEADER_WINDOW} bytes", path=name)
+    try:
+        return pdfplumber.PDF(io.BytesIO(data), password=options.password or "")
+    except PdfminerException as exc:
+        inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        raise _open_error(inner, options, name) from inner
+    except Exception as exc:  # pdfminer raises many kinds (KeyError, TypeError...) on broken files
+        raise CorruptDocumentError(f"{CORRUPT}: {type(exc).__name__}", path=name, cause=exc) from exc
+
+
+def _open_error(exc: BaseException, options: ParseOptions, name: str | None) -> Exception:
+    if isinstance(exc, PDFPasswordIncorrect):
+        if options.password is None:
+            message = "the PDF is encrypted with a user password; give the password with --password"
+        else:
+            message = "the password given with --password is wrong for this encrypted PDF"
+        return EncryptedDocumentError(message, path=name, cause=exc)
+    if isinstance(exc, PDFEncryptionError):
+        return EncryptedDocumentError(f"the PDF uses an encryption docparse cannot open: {exc}", path=name, cause=exc)
+    return CorruptDocumentError(f"{CORRUPT}: {type(exc).__name__}: {exc}", path=name, cause=exc)
+
+
+def declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+    """Return the page count the page tree declares, or None when it cannot be read."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # a broken page tree is reported when the pages are walked
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
+def iter_pages(pdf: pdfplumber.PDF, options: ParseOptions, name: str | None) -> Iterator[RawPage]:
+    """Yield each page's content in order; raise `CorruptDocumentError` when a page cannot be read."""
+    max_pages = options.limits.max_pages
+    declared = declared_page_count(pdf)
+    if declared is not None and declared > max_pages:
+        raise LimitExceededError(f"the PDF has {declared} pages, over the limit of {max_pages}", path=name)
+    tree = PDFPage.create_pages(pdf.doc)
+    number = 0
+    while True:
+        try:
+            page_obj = next(tree)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise CorruptDocumentError(f"{CORRUPT}: the page tree breaks after page {number}", path=name, cause=exc) from exc
+        number += 1
+        if number > max_pages:
+            raise LimitExceededError(f"the PDF has more than {max_pages} pages", path=name)
+        yield read_page(pdf, page_obj, number, name)
+
+
+def read_page(pdf: pdfplumber.PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
+    """Return one page's chars, rules and image count, closing the pdfplumber page afterwards."""
+    page: _Page | None = None
+    try:
+        page = _Page(pdf, page_obj, page_number=number)
+        objects = page.objects
+        chars = objects.get("char", [])
+        rules = [
+            (float(obj["x0"]), float(obj["x1"]), float(obj["top"]))
+            for kind in ("line", "rect")
+            for obj in objects.get(kind, [])
+            if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS and float(obj["x1"]) - float(obj["x0"]) > 1
+        ]
+        return RawPage(
+            number=number,
+            width=float(page.width),
+            height=float(page.height),
+            chars=chars,
+            rules=rules,
+            images=len(objects.get("image", [])),
+        )
+    except Exception as exc:
+        if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+            exc = exc.args[0]
+        raise CorruptDocumentError(
+            f"{CORRUPT}: page {number} cannot be read ({type(exc).__name__})", path=name, cause=exc
+        ) from exc
+    finally:
+        if page is not None:
+            page.close()
+
+
+def font_label(value: object) -> str:
+    """Return a font name as text (pdfminer sometimes gives a PSLiteral or bytes)."""
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return str(value)

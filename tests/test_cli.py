@@ -1,0 +1,95 @@
+"""The command line: conversion, schema, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse.cli import main
+
+from .conftest import SEED
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "docparse", *args], input=stdin, capture_output=True, timeout=120, check=False
+    )
+
+
+def test_convert_to_stdout_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SEED)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sections"][0]["title"] == "开放课题"
+
+
+def test_convert_stdin_to_stdout_with_python_m() -> None:
+    result = run("convert", "-", "-f", "md", stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert "### 1.1 机器学习基础理论" in result.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "md"])
+def test_convert_to_file(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert main(["convert", str(SEED), "-f", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "机器学习基础理论" in text
+    if fmt != "md":
+        assert docparse.load(out).title == "申报主题"
+
+
+def test_batch_goes_on_after_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "in" / "bad.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "in" / "good.txt").write_bytes(SEED.read_bytes())
+    code = main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-f", "yaml"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert (tmp_path / "out" / "good.yaml").exists()
+    assert "bad.txt" in err and "1 failed" in err
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Document"
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("docparse ")
+
+
+@pytest.mark.parametrize(
+    ("args", "content", "code", "message"),
+    [
+        (["convert", "{tmp}/absent.txt"], None, 2, "no such file"),
+        (["convert", "{tmp}"], None, 2, "is a directory"),
+        (["convert", "{tmp}/empty.txt"], b"", 1, "empty file"),
+        (["convert", "{tmp}/garbage.txt"], bytes(range(256)) * 4, 1, "not text"),
+        (["convert", "{tmp}/old.doc"], b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, 1, "convert it to DOCX"),
+        (["convert", "{tmp}/a.txt", "{tmp}/b.txt"], b"1. x\n", 2, "need -o DIR"),
+        (["convert", "x", "--bogus"], None, 2, "unrecognized arguments"),
+        ([], None, 2, "usage"),
+    ],
+    ids=["missing", "directory", "empty", "binary", "legacy-doc", "many-without-o", "bad-flag", "no-command"],
+)
+def test_errors_are_one_line_without_traceback(
+    tmp_path: Path, args: list[str], content: bytes | None, code: int, message: str
+) -> None:
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if content is not None:
+        for arg in argv[1:]:
+            if arg.startswith(str(tmp_path)):
+                Path(arg).write_bytes(content)
+    result = run(*argv)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == code, err
+    assert message in err
+    assert "Traceback" not in err

@@ -1,0 +1,65 @@
+"""Exporters: JSON, YAML and Markdown, and loading the exports back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+import docparse
+from docparse import Document
+
+from .conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed_document() -> Document:
+    return docparse.parse(SEED)
+
+
+def test_json_is_utf8_not_escaped_and_loads_back(seed_document: Document) -> None:
+    text = docparse.to_json(seed_document)
+    assert "开放课题" in text and "\\u" not in text
+    assert list(json.loads(text))[:4] == ["schema_name", "schema_version", "source", "label"]
+    assert docparse.load(text.encode("utf-8")) == seed_document
+
+
+def test_yaml_is_block_style_readable_and_loads_back(seed_document: Document) -> None:
+    text = docparse.to_yaml(seed_document)
+    assert "title: 申报主题" in text
+    assert "{" not in text.splitlines()[0]
+    assert Document.model_validate(yaml.safe_load(text)) == seed_document
+    assert docparse.load(text.encode("utf-8")) == seed_document
+
+
+def test_markdown_is_commonmark_with_headings_and_bold_titles(seed_document: Document) -> None:
+    text = docparse.to_markdown(seed_document)
+    tokens = MarkdownIt("commonmark").parse(text)
+    headings = [(t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert headings[:3] == [("h1", "申报主题"), ("h2", "1. 开放课题"), ("h3", "1.1 机器学习基础理论")]
+    assert ("h4", "■ 深度学习在 Web 端的应用研究") in headings
+    assert "1) **深度学习优化算法和收敛性研究**：研究能" in text
+    ordered = [t for t in tokens if t.type == "ordered_list_open" and t.markup == ")"]
+    assert len(ordered) == 11  # one directions list per topic or track
+
+
+def test_markdown_round_trip_gives_an_equal_outline(seed_document: Document) -> None:
+    again = docparse.parse_text(docparse.to_markdown(seed_document))
+    assert docparse.outline_data(again) == docparse.outline_data(seed_document)
+
+
+def test_markdown_escapes_syntax_in_text() -> None:
+    document = docparse.parse_text("1. 节\n\n1.1 题\n\n建议研究方向：\n\n1) 研究 a\\*b\\*c 与 \\<img\\> 标记\n")
+    direction = document.iter_topics()[0].directions[0]
+    assert direction.text == "研究 a*b*c 与 <img> 标记"
+    again = docparse.parse_text(docparse.to_markdown(document))
+    assert again.iter_topics()[0].directions[0].text == direction.text
+
+
+def test_load_refuses_what_is_not_an_export(tmp_path: object) -> None:
+    with pytest.raises(docparse.CorruptDocumentError):
+        docparse.load(b'{"schema_name": "docparse.Document"}')
+    with pytest.raises(docparse.CorruptDocumentError):
+        docparse.load(b"\xff\xfe\x00garbage")
