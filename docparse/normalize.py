@@ -15,7 +15,7 @@ from docparse.blocks import Block, BlockKind, Span, drop_spans, take_spans
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
 from docparse.segment.families import match_numbering
-from docparse.segment.markers import TOC_LINE, directions_marker, ends_sentence, is_navigation
+from docparse.segment.markers import TOC_LINE, directions_marker, ends_sentence, is_navigation, match_field
 
 # Han, kana, hangul, and CJK / full-width punctuation: no space on either side of a join.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026]")
@@ -71,7 +71,20 @@ def starts_new_block(block: Block) -> bool:
         or TOC_LINE.match(text) is not None
         or directions_marker(text) is not None
         or is_navigation(text)
+        or _starts_with_bold_label(block)
     )
+
+
+def _starts_with_bold_label(block: Block) -> bool:
+    """Return whether the block opens with a bold field label (``**代码复现：**``)."""
+    lead = ""
+    for span in block.spans:
+        if not span.text.strip() and not lead:
+            continue
+        if not span.bold:
+            break
+        lead += span.text
+    return bool(lead.strip()) and match_field(block.text, lead) is not None
 
 
 def iter_joined_lines(blocks: Iterable[Block]) -> Iterable[Block]:

@@ -75,7 +75,7 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
         raise EmptyDocumentError("no text in the document", path=source.name)
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     blocks: list[Block] = normalize(reading.blocks, diagnostics)
-    tokens = segment(blocks, directions_markers=options.directions_markers)
+    tokens = segment(blocks, directions_markers=options.directions_markers, field_labels=options.field_labels)
     outline = Builder().build(tokens)
     ids = IdMaker()
     sections = freeze_sections(outline.roots, ids)
@@ -89,6 +89,7 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
         tables=tuple(outline.tables),
         sections=sections,
         unplaced=tuple(outline.unplaced),
+        links=tuple(outline.links),
         dropped=(*reading.dropped, *outline.dropped),
     )
     diagnostics.extend(run_checks(document))

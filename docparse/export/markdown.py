@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import regex
 
-from docparse.model.document import Direction, Document, LabelledField, Paragraph, Section, Table, Topic, Track
+from docparse.model.document import (
+    Direction,
+    Document,
+    LabelledField,
+    ListItem,
+    Paragraph,
+    Section,
+    Table,
+    Topic,
+    Track,
+)
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = regex.compile(r"^([#>+=]|-(?=\s)|\d+[.)](?=\s))")
@@ -97,9 +107,18 @@ def _direction(direction: Direction, indent: int) -> str:
 
 
 def _field(field: LabelledField) -> str:
-    lines = [f"**{escape(field.label)}**：{escape(field.text)}"]
-    lines.extend(f"- {escape(item)}" for item in field.items)
-    return "\n".join(lines)
+    head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
+    if not field.items:
+        return head
+    return head + "\n\n" + "\n".join(_list_items(field.items, 0))
+
+
+def _list_items(items: tuple[ListItem, ...], indent: int) -> list[str]:
+    lines: list[str] = []
+    for item in items:
+        lines.append(f"{' ' * indent}- {_escape_line(item.text)}")
+        lines.extend(_list_items(item.children, indent + 2))
+    return lines
 
 
 def _table(table: Table) -> str:

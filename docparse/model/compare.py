@@ -8,11 +8,11 @@ from docparse.model.document import Document
 
 # Fields that say where the text came from or what was found about it, not what it says.
 PROVENANCE_FIELDS = frozenset({"provenance"})
-DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics"})
+DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics", "links"})
 
 
 def outline_data(document: Document) -> dict[str, Any]:
-    """Return the document as data without `source`, dropped noise, diagnostics or provenance.
+    """Return the document as data without `source`, dropped noise, diagnostics, links or provenance.
 
     Two parses of the same call from different formats (or a parse of the exported Markdown)
     are expected to give equal outline data.

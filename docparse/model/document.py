@@ -44,12 +44,21 @@ class Table(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where the table is in the source.")
 
 
+class ListItem(Model):
+    """An item of a list that is not a list of directions (the items of a labelled field)."""
+
+    label: str | None = Field(default=None, description="The bullet or number as printed, if any.")
+    text: str = Field(description="The item's text without label and markup.")
+    children: tuple[ListItem, ...] = Field(default=(), description="Nested items.")
+    provenance: Provenance = Field(default_factory=Provenance, description="Where the item is in the source.")
+
+
 class LabelledField(Model):
-    """A labelled field such as `研究内容：…`, `考核指标：…` or `Scope: …`."""
+    """A labelled field such as `研究内容：…`, `**验收标准**：` + a list, or `Scope: …`."""
 
     label: str = Field(description="The label as printed, without the trailing colon.")
-    text: str = Field(description="The field's text (paragraphs joined by newlines).")
-    items: tuple[str, ...] = Field(default=(), description="List items that belong to the field, in order.")
+    text: str = Field(default="", description="The run-in text after the label, and paragraphs under it.")
+    items: tuple[ListItem, ...] = Field(default=(), description="List items under the label, nested as printed.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the field is in the source.")
 
 
@@ -123,6 +132,14 @@ class TocEntry(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where the entry is in the source.")
 
 
+class Link(Model):
+    """A hyperlink in the text: its visible text and its target."""
+
+    text: str = Field(description="The link's visible text.")
+    target: str = Field(description="The URL or in-document anchor (`#name`) it points to.")
+    provenance: Provenance = Field(default_factory=Provenance, description="Where the link is in the source.")
+
+
 class DropReason(StrEnum):
     """Why text was left out of the outline."""
 
@@ -159,6 +176,9 @@ class Document(Model):
     sections: tuple[Section, ...] = Field(default=(), description="The outline.")
     unplaced: tuple[Paragraph, ...] = Field(
         default=(), description="Text that could not be placed in the outline with confidence."
+    )
+    links: tuple[Link, ...] = Field(
+        default=(), description="Hyperlinks in the text (their text stays in the outline), in order."
     )
     dropped: tuple[Dropped, ...] = Field(default=(), description="Text left out of the outline, with the reason.")
     diagnostics: tuple[Diagnostic, ...] = Field(default=(), description="Findings about the content.")
@@ -197,3 +217,4 @@ class Document(Model):
 
 
 Direction.model_rebuild()
+ListItem.model_rebuild()

@@ -10,10 +10,13 @@ from docparse.blocks import Block, BlockKind, Span, drop_spans
 from docparse.segment.families import Numbering, match_numbering
 from docparse.segment.markers import (
     TOC_TITLE,
+    FieldMatch,
     TocLine,
     directions_marker,
     is_navigation,
+    lead_in,
     match_doc_label,
+    match_field,
     match_toc_line,
 )
 
@@ -45,13 +48,19 @@ class Token:
     marker: str | None = None
     label: str | None = None
     """The attachment label for DOC_LABEL tokens."""
+    field: FieldMatch | None = None
+    """Set when `text` starts with a field label and a colon (``技术标签：…``)."""
+    lead_in: str | None = None
+    """Set when a paragraph ends with a sentence announcing a list of directions."""
 
 
-def segment(blocks: Iterable[Block], *, directions_markers: tuple[str, ...] = ()) -> list[Token]:
+def segment(
+    blocks: Iterable[Block], *, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = ()
+) -> list[Token]:
     """Return one token per block, classifying each by its own text and style only."""
     tokens: list[Token] = []
     for block in blocks:
-        token = classify(block, directions_markers)
+        token = classify(block, directions_markers, field_labels)
         if token.kind is TokenKind.TOC_ENTRY and tokens and _is_toc_title(tokens[-1]):
             previous = tokens[-1]
             tokens[-1] = Token(TokenKind.TOC_TITLE, previous.block, previous.block.full_text.strip())
@@ -63,7 +72,7 @@ def _is_toc_title(token: Token) -> bool:
     return token.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING) and bool(TOC_TITLE.match(token.block.full_text))
 
 
-def classify(block: Block, directions_markers: tuple[str, ...] = ()) -> Token:
+def classify(block: Block, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = ()) -> Token:
     """Return the token for one block."""
     if block.kind is BlockKind.TABLE:
         return Token(TokenKind.TABLE, block, block.text)
@@ -81,9 +90,23 @@ def classify(block: Block, directions_markers: tuple[str, ...] = ()) -> Token:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
     numbering = match_numbering(full)
     if numbering is not None:
-        return Token(TokenKind.NUMBERED, block, numbering.rest, _rest_spans(block, numbering), numbering=numbering)
+        spans = _rest_spans(block, numbering)
+        found = match_field(numbering.rest, bold_lead(spans), field_labels)
+        return Token(TokenKind.NUMBERED, block, numbering.rest, spans, numbering=numbering, field=found)
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
-    return Token(kind, block, full, _strip_spans(block.spans))
+    spans = _strip_spans(block.spans)
+    found = match_field(full, bold_lead(spans), field_labels)
+    return Token(kind, block, full, spans, field=found, lead_in=lead_in(full, directions_markers))
+
+
+def bold_lead(spans: tuple[Span, ...]) -> str:
+    """Return the bold text at the start of `spans`."""
+    lead = ""
+    for span in spans:
+        if not span.bold:
+            break
+        lead += span.text
+    return lead
 
 
 def _is_navigation(block: Block) -> bool:

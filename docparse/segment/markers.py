@@ -114,3 +114,107 @@ def is_title_like(text: str) -> bool:
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "。）)」』”\"'")
+
+
+# Labels of labelled fields ("研究内容：…", "**验收标准**：" + a list, "Scope: …"). Any short
+# label followed by a colon is taken as a field too; this table only makes the known ones
+# certain (a heading that is a known label opens a field instead of an outline level).
+# Extend through ParseOptions.field_labels.
+DEFAULT_FIELD_LABELS: tuple[str, ...] = (
+    "研究内容",
+    "研究目标",
+    "考核指标",
+    "预期成果",
+    "技术标签",
+    "任务难度",
+    "详细描述",
+    "验收标准",
+    "技术要求",
+    "营员要求",
+    "提交内容",
+    "评分方式",
+    "论文链接",
+    "参考代码链接",
+    "代码复现",
+    "资助额度",
+    "资助金额",
+    "支持年限",
+    "申报条件",
+    "Abstract",
+    "Description",
+    "Scope",
+    "Expected Outcome",
+    "Expected Outcomes",
+    "Expected Impact",
+    "Deliverables",
+    "Eligibility",
+    "Budget",
+    "Duration",
+    "Deadline",
+)
+
+_RUN_IN = regex.compile(
+    r"^(?P<label>[^：:，,。；;！？!?\n]{1,30}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
+)
+_HAS_CJK = regex.compile(r"\p{Han}")
+# An unknown run-in label is accepted when it is this short: longer lead phrases before a
+# colon are sentences ("The goal of this RFP is: …"), not labels.
+GENERIC_LABEL_MAX_CJK = 12
+GENERIC_LABEL_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMatch:
+    label: str
+    rest: str
+    known: bool
+
+
+def _known(label: str, extra: Iterable[str]) -> bool:
+    folded = label.casefold()
+    return any(folded == known.casefold() for known in (*extra, *DEFAULT_FIELD_LABELS))
+
+
+def match_field(text: str, bold_lead: str = "", extra: Iterable[str] = ()) -> FieldMatch | None:
+    """Return the label and run-in text if `text` starts with a field label and a colon.
+
+    `bold_lead` is the bold text at the start of the block, if any: a bold label
+    (``**详细描述：**``, ``**验收标准**：``) is a label whatever its length.
+    """
+    stripped = text.strip()
+    lead = bold_lead.strip()
+    if lead and stripped.startswith(lead):
+        label = lead.rstrip("：:").strip()
+        after = stripped[len(lead) :].lstrip()
+        if label and len(label) <= 30:
+            if lead[-1] in "：:":
+                return FieldMatch(label, after, _known(label, extra))
+            if after[:1] in ("：", ":"):
+                return FieldMatch(label, after[1:].strip(), _known(label, extra))
+    found = _RUN_IN.match(stripped)
+    if found is None:
+        return None
+    label, rest = found.group("label").strip(), found.group("rest").strip()
+    if _known(label, extra):
+        return FieldMatch(label, rest, True)
+    if _HAS_CJK.search(label):
+        return FieldMatch(label, rest, False) if len(label) <= GENERIC_LABEL_MAX_CJK else None
+    words = label.split()
+    if label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
+        return FieldMatch(label, rest, False)
+    return None
+
+
+# A sentence that ends a paragraph and announces a list of directions.
+LEAD_IN_ZH = regex.compile(r"(?:研究方向|研究内容|研究重点|重点方向|方向)[^。；;]{0,20}[：:]\s*$")
+
+
+def lead_in(text: str, extra: Iterable[str] = ()) -> str | None:
+    """Return the lead-in sentence if the paragraph ends by announcing a list of directions."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] not in "：:":
+        return None
+    if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
+        return None
+    sentences = regex.split(r"(?<=[.。!?！？；;])\s*", stripped[:-1])
+    return sentences[-1].strip() or None
