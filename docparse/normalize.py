@@ -116,6 +116,8 @@ def _is_cut(left: Block, right: Block) -> bool:
         return False
     if starts_new_block(right) or starts_new_block(left):
         return False
+    if right_text[-1] in "：:" or match_field(right_text) is not None:
+        return False  # "开发流程：" opens something of its own
     first = right_text[0]
     return (bool(_CJK.match(first)) and first not in "（(【[「『“") or first.islower()
 

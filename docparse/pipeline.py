@@ -76,7 +76,7 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     blocks: list[Block] = normalize(reading.blocks, diagnostics)
     tokens = segment(blocks, directions_markers=options.directions_markers, field_labels=options.field_labels)
-    outline = Builder().build(tokens)
+    outline = Builder(field_labels=options.field_labels).build(tokens)
     ids = IdMaker()
     sections = freeze_sections(outline.roots, ids)
     document = Document(

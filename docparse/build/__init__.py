@@ -26,7 +26,7 @@ from docparse.build.draft import DraftField, DraftItem, DraftList, DraftNode, at
 from docparse.model.document import Dropped, DropReason, Link, Paragraph, Table, TocEntry
 from docparse.segment import Token, TokenKind
 from docparse.segment.families import Numbering, Role
-from docparse.segment.markers import is_title_like
+from docparse.segment.markers import is_field_label, is_title_like
 
 # Paragraphs after a directions list that start like this are notes of the topic, not strays.
 NOTE_PREFIX = regex.compile(r"(?i)^(?:注|备注|说明|附注|note|notes|remark)\s*[0-9０-９]*\s*[:：]")
@@ -71,6 +71,8 @@ class Builder:
     """A bullet direction ending in a colon: flat bullets after it are its sub-items."""
     marker_pending: bool = False
     title_heading_index: int | None = None
+    field_labels: tuple[str, ...] = ()
+    """Field labels added through ParseOptions.field_labels."""
 
     @property
     def unit(self) -> DraftNode | None:
@@ -138,10 +140,10 @@ class Builder:
         if index == self.title_heading_index and self.outline.title is None and not self.open_nodes:
             self.outline.title = token.text
             return
-        found = token.field
-        if self.unit is not None and found is not None and found.known and not found.rest:
-            # "#### 研究内容": a known field label set as a heading opens a field, not a level.
-            self._open_field(token, found.label, "", depth=0, heading=True)
+        key = ("heading", token.block.heading_level or 1)
+        if self.unit is not None and key not in self.levels and is_field_label(token.text, self.field_labels):
+            # "#### 考核指标": a known field label set as a heading opens a field, not a level.
+            self._open_field(token, token.text, "", depth=0, heading=True)
             return
         self._open_heading(token, None)
 
@@ -343,14 +345,18 @@ class Builder:
             return
         if self._field_paragraph(token, text):
             return
+        if (current is not None or unit.has_list) and NOTE_PREFIX.match(text):
+            self.current_list = None
+            unit.list_closed = True
+            unit.notes.append(paragraph(block, text))
+            return
         if token.field is not None:
             self._open_field(token, token.field.label, token.field.rest, depth=0)
             return
         if current is not None or unit.has_list:
             self.current_list = None
             unit.list_closed = True
-            target = unit.notes if NOTE_PREFIX.match(text) else self.outline.unplaced
-            target.append(paragraph(block, text))
+            self.outline.unplaced.append(paragraph(block, text))
             return
         unit.description.append(paragraph(block, text))
         if token.lead_in is not None and unit.directions_marker is None:

@@ -21,7 +21,8 @@ from docparse.model.document import (
 )
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
-_LINE_START = regex.compile(r"^([#>+=]|-(?=\s)|\d+[.)](?=\s))")
+_LINE_START = regex.compile(r"^([#>+=]|-(?=\s))")
+_ORDERED_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 
 
 def escape(text: str) -> str:
@@ -30,8 +31,8 @@ def escape(text: str) -> str:
 
 
 def _escape_line(text: str) -> str:
-    escaped = escape(text)
-    return str(_LINE_START.sub(r"\\\1", escaped))
+    escaped = _LINE_START.sub(r"\\\1", escape(text))
+    return str(_ORDERED_START.sub(r"\1\\\2", escaped))
 
 
 def to_markdown(document: Document) -> str:
@@ -83,16 +84,24 @@ def _section(section: Section) -> list[str]:
 
 
 def _unit(level: int, label: str | None, unit: Topic | Track) -> list[str]:
+    # Fields come after the directions: a field followed by a numbered list would take the
+    # list as its items when parsed back.
     out = [_heading(level, label, unit.title)]
     out.extend(_paragraphs(unit.description))
-    out.extend(_field(f) for f in unit.fields)
-    out.extend(_table(t) for t in unit.tables)
-    if unit.directions_marker:
+    if unit.directions_marker and not _is_lead_in(unit):
         out.append(f"{escape(unit.directions_marker)}：")
     if unit.directions:
         out.append("\n".join(_direction(d, 0) for d in unit.directions))
     out.extend(_paragraphs(unit.notes))
+    out.extend(_field(f) for f in unit.fields)
+    out.extend(_table(t) for t in unit.tables)
     return out
+
+
+def _is_lead_in(unit: Topic | Track) -> bool:
+    """Return whether the marker is the last sentence of the description (an English lead-in)."""
+    marker = unit.directions_marker or ""
+    return bool(unit.description) and unit.description[-1].text.rstrip("：: ").endswith(marker)
 
 
 def _direction(direction: Direction, indent: int) -> str:
@@ -116,8 +125,9 @@ def _field(field: LabelledField) -> str:
 def _list_items(items: tuple[ListItem, ...], indent: int) -> list[str]:
     lines: list[str] = []
     for item in items:
-        lines.append(f"{' ' * indent}- {_escape_line(item.text)}")
-        lines.extend(_list_items(item.children, indent + 2))
+        label = item.label or "-"
+        lines.append(f"{' ' * indent}{label} {_escape_line(item.text)}")
+        lines.extend(_list_items(item.children, indent + len(label) + 1))
     return lines
 
 

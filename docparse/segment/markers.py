@@ -170,6 +170,11 @@ class FieldMatch:
     known: bool
 
 
+def is_field_label(label: str, extra: Iterable[str] = ()) -> bool:
+    """Return whether `label` (without its colon) is in the table of field labels."""
+    return _known(label.strip().rstrip("：:").strip(), extra)
+
+
 def _known(label: str, extra: Iterable[str]) -> bool:
     folded = label.casefold()
     return any(folded == known.casefold() for known in (*extra, *DEFAULT_FIELD_LABELS))
