@@ -157,8 +157,7 @@ def freeze_sections(roots: list[DraftNode], ids: IdMaker) -> tuple[Section, ...]
     """Return the sections: level-1 nodes are sections when the outline has two levels or more."""
     if not roots:
         return ()
-    deep = any(root.children for root in roots)
-    if not deep:
+    if not any(root.children for root in roots):
         section = Section(id=ids("s1"), number=None, title=None)
         topics = tuple(freeze_topic(node, section, i, ids) for i, node in enumerate(roots, start=1))
         return (section.model_copy(update={"topics": topics}),)
@@ -166,23 +165,13 @@ def freeze_sections(roots: list[DraftNode], ids: IdMaker) -> tuple[Section, ...]
     for index, root in enumerate(roots, start=1):
         numbering = root.numbering
         number = numbering.number if numbering is not None and numbering.value else None
+        section_id = ids(number or f"s{index}")
         section = Section(
-            id=ids(number or f"s{index}"),
             number=number,
             label=numbering.label if numbering else None,
-            title=root.title,
-            description=tuple(root.description),
-            tables=tuple(root.tables),
-            provenance=root.provenance,
+            **{**_unit_fields(root, section_id, ids), "title": root.title},
         )
-        children = list(root.children)
-        if root.directions or root.fields or root.notes:
-            # Directions straight under a section: keep them in a topic of the section's name.
-            implicit = DraftNode(level=2, title=root.title, numbering=None, provenance=root.provenance)
-            implicit.directions_marker, implicit.directions = root.directions_marker, root.directions
-            implicit.fields, implicit.notes = root.fields, root.notes
-            children.insert(0, implicit)
-        topics = tuple(freeze_topic(child, section, i, ids) for i, child in enumerate(children, start=1))
+        topics = tuple(freeze_topic(child, section, i, ids) for i, child in enumerate(root.children, start=1))
         sections.append(section.model_copy(update={"topics": topics}))
     return tuple(sections)
 

@@ -71,34 +71,31 @@ def _heading(level: int, label: str | None, title: str | None) -> str:
 
 
 def _section(section: Section) -> list[str]:
-    out: list[str] = []
+    out = _content(section)
     if section.title is not None or section.label is not None:
-        out.append(_heading(2, section.label, section.title))
-    out.extend(_paragraphs(section.description))
-    out.extend(_table(t) for t in section.tables)
+        out.insert(0, _heading(2, section.label, section.title))
     for topic in section.topics:
-        out.extend(_unit(3, topic.label, topic))
+        out.extend([_heading(3, topic.label, topic.title), *_content(topic)])
         for track in topic.tracks:
-            out.extend(_unit(4, track.marker or None, track))
+            out.extend([_heading(4, track.marker or None, track.title), *_content(track)])
     return out
 
 
-def _unit(level: int, label: str | None, unit: Topic | Track) -> list[str]:
+def _content(node: Section | Topic | Track) -> list[str]:
     # Fields come after the directions: a field followed by a numbered list would take the
     # list as its items when parsed back.
-    out = [_heading(level, label, unit.title)]
-    out.extend(_paragraphs(unit.description))
-    if unit.directions_marker and not _is_lead_in(unit):
-        out.append(f"{escape(unit.directions_marker)}：")
-    if unit.directions:
-        out.append("\n".join(_direction(d, 0) for d in unit.directions))
-    out.extend(_paragraphs(unit.notes))
-    out.extend(_field(f) for f in unit.fields)
-    out.extend(_table(t) for t in unit.tables)
+    out = _paragraphs(node.description)
+    if node.directions_marker and not _is_lead_in(node):
+        out.append(f"{escape(node.directions_marker)}：")
+    if node.directions:
+        out.append("\n".join(_direction(d, 0) for d in node.directions))
+    out.extend(_paragraphs(node.notes))
+    out.extend(_field(f) for f in node.fields)
+    out.extend(_table(t) for t in node.tables)
     return out
 
 
-def _is_lead_in(unit: Topic | Track) -> bool:
+def _is_lead_in(unit: Section | Topic | Track) -> bool:
     """Return whether the marker is the last sentence of the description (an English lead-in)."""
     marker = unit.directions_marker or ""
     return bool(unit.description) and unit.description[-1].text.rstrip("：: ").endswith(marker)

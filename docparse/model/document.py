@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from docparse.model.base import Model
 from docparse.model.diagnostic import Diagnostic
@@ -77,11 +77,13 @@ class Direction(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where the direction is in the source.")
 
 
-class _Unit(Model):
-    """The content shared by topics and tracks."""
+# Outline nodes are written with their identity first, whatever the declaration order.
+_LEADING_KEYS = ("id", "number", "label", "marker", "title")
 
-    id: str = Field(description="Stable id from the numbering path, e.g. `1.1` or `2.2/t1`.")
-    title: str = Field(description="The heading text without its numbering.")
+
+class _Content(Model):
+    """What any outline node may hold under its heading; subclasses add their identity."""
+
     description: tuple[Paragraph, ...] = Field(default=(), description="Paragraphs before the directions.")
     directions_marker: str | None = Field(
         default=None, description="The directions marker as printed (`建议研究方向`), without its colon."
@@ -92,32 +94,41 @@ class _Unit(Model):
     notes: tuple[Paragraph, ...] = Field(default=(), description="Paragraphs after the directions list.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the heading is in the source.")
 
+    @model_serializer(mode="wrap")
+    def _identity_first(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        head = {key: data.pop(key) for key in _LEADING_KEYS if key in data}
+        return {**head, **data}
 
-class Track(_Unit):
+
+class Track(_Content):
     """A sub-topic inside a topic, such as the `■` items under 2.2 of the reference call."""
 
+    id: str = Field(description="Stable id from the numbering path, e.g. `2.2/t1`.")
     marker: str = Field(description="The bullet or label that introduces the track, e.g. `■`.")
+    title: str = Field(description="The heading text without its bullet.")
 
 
-class Topic(_Unit):
+class Topic(_Content):
     """A topic of the call (`1.1 机器学习基础理论`)."""
 
-    number: str | None = Field(description="The numbering as printed without trailing dot (`1.1`); null if unnumbered.")
+    id: str = Field(description="Stable id from the numbering path, e.g. `1.1`.")
+    number: str | None = Field(
+        description="The number in ASCII digits (`1.1`; `236` for `No.236`); null if unnumbered."
+    )
     label: str | None = Field(default=None, description="The label as printed (`1.1`, `No.236：`).")
+    title: str = Field(description="The heading text without its numbering.")
     tracks: tuple[Track, ...] = Field(default=(), description="Sub-topics, in order.")
 
 
-class Section(Model):
-    """A top-level division of the call (`1. 开放课题`)."""
+class Section(_Content):
+    """A top-level division of the call (`1. 开放课题`); its own content sits before its topics."""
 
     id: str = Field(description="Stable id from the numbering path, e.g. `1`.")
-    number: str | None = Field(description="The numbering without trailing dot (`1`); null if unnumbered.")
+    number: str | None = Field(description="The number in ASCII digits (`1`; `1` for `一、`); null if unnumbered.")
     label: str | None = Field(default=None, description="The label as printed (`1.`, `一、`).")
     title: str | None = Field(description="The heading text without numbering; null for an implicit section.")
-    description: tuple[Paragraph, ...] = Field(default=(), description="Paragraphs before the first topic.")
-    tables: tuple[Table, ...] = Field(default=(), description="Tables before the first topic.")
     topics: tuple[Topic, ...] = Field(default=(), description="Topics, in order.")
-    provenance: Provenance = Field(default_factory=Provenance, description="Where the heading is in the source.")
 
 
 class TocEntry(Model):
@@ -203,6 +214,7 @@ class Document(Model):
 
         for section in self.sections:
             ids.append(section.id)
+            directions(section.directions)
             for topic in section.topics:
                 ids.append(topic.id)
                 directions(topic.directions)

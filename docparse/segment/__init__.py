@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from docparse.blocks import Block, BlockKind, Span, drop_spans
@@ -77,11 +77,13 @@ def classify(block: Block, directions_markers: tuple[str, ...] = (), field_label
     if block.kind is BlockKind.TABLE:
         return Token(TokenKind.TABLE, block, block.text)
     full = block.full_text.strip()
-    if _is_navigation(block):
-        return Token(TokenKind.NAVIGATION, block, full)
+    # A TOC line first: Word hyperlinks every TOC entry to its heading, and a short entry
+    # would otherwise look like a navigation link.
     toc = match_toc_line(full)
     if toc is not None:
         return Token(TokenKind.TOC_ENTRY, block, toc.title, toc=toc)
+    if _is_navigation(block):
+        return Token(TokenKind.NAVIGATION, block, full)
     marker = directions_marker(full, directions_markers)
     if marker is not None:
         return Token(TokenKind.MARKER, block, full, marker=marker)
@@ -89,6 +91,11 @@ def classify(block: Block, directions_markers: tuple[str, ...] = (), field_label
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
     numbering = match_numbering(full)
+    if numbering is not None and numbering.family.name == "dash" and block.label is not None:
+        # "- (3) …": a Markdown bullet whose text starts with its own number; the number wins.
+        inner = match_numbering(block.text.strip())
+        if inner is not None and inner.value:
+            block, numbering = replace(block, label=None), inner
     if numbering is not None:
         spans = _rest_spans(block, numbering)
         found = match_field(numbering.rest, bold_lead(spans), field_labels)
