@@ -11,6 +11,9 @@ DEFAULT_MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 # Real DOCX parts compress 3-20x; 100x leaves room for repetitive tables and still refuses bombs.
 DEFAULT_MAX_COMPRESSION_RATIO = 100.0
 DEFAULT_MAX_SECONDS = 120.0
+# The longest paragraph of the reference call is 500 characters; a line of 100,000 is already
+# a dump rather than a call, and Markdown inline parsing slows with line length.
+DEFAULT_MAX_LINE_CHARS = 100_000
 
 
 class Limits(BaseModel):
@@ -30,6 +33,9 @@ class Limits(BaseModel):
         description="Largest uncompressed/compressed ratio of a zip member.",
     )
     max_seconds: float = Field(default=DEFAULT_MAX_SECONDS, gt=0, description="Time budget for one document.")
+    max_line_chars: int = Field(
+        default=DEFAULT_MAX_LINE_CHARS, gt=0, description="Longest line of a text or Markdown input."
+    )
 
 
 class ParseOptions(BaseModel):

@@ -84,3 +84,9 @@ def test_limits_are_enforced() -> None:
     options = docparse.ParseOptions(limits=docparse.Limits(max_blocks=3))
     with pytest.raises(docparse.LimitExceededError):
         docparse.parse(b"a\n\nb\n\nc\n\nd\n\ne\n", options=options)
+
+
+def test_a_huge_single_line_is_refused_quickly() -> None:
+    options = docparse.ParseOptions(limits=docparse.Limits(max_line_chars=1000))
+    with pytest.raises(docparse.LimitExceededError, match="max_line_chars"):
+        docparse.parse(("研究" * 600).encode("utf-8"), options=options)

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from docparse.blocks import Block, BlockKind, Reading, Span
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
+from docparse.errors import LimitExceededError
 from docparse.options import ParseOptions
 from docparse.read.encoding import decode
 from docparse.rules import make_diagnostic
 
-# Suspicious characters after decoding: replacement character and the private-use areas.
-_SUSPICIOUS = ("\ufffd",)
-_PRIVATE_USE = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+# Suspicious characters after decoding: the replacement character and private-use code points.
+_SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
 
 
 def _markdown() -> MarkdownIt:
@@ -46,6 +47,7 @@ def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, ma
 
 def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> Reading:
     """Return the blocks of a text already decoded to `str`."""
+    _check_line_lengths(text, options)
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
     walker = _Walker(reading, options)
@@ -53,8 +55,17 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     return reading
 
 
+def _check_line_lengths(text: str, options: ParseOptions) -> None:
+    # A call has paragraphs of a few thousand characters; a line of millions is a data dump
+    # or an attack, and Markdown inline parsing of it would take minutes.
+    limit = options.limits.max_line_chars
+    longest = max(map(len, text.splitlines()), default=0)
+    if longest > limit:
+        raise LimitExceededError(f"a line of {longest} characters, over the limit of {limit} (limits.max_line_chars)")
+
+
 def _check_characters(text: str, reading: Reading) -> None:
-    bad = sum(1 for ch in text if ch in _SUSPICIOUS or any(lo <= ord(ch) <= hi for lo, hi in _PRIVATE_USE))
+    bad = len(_SUSPICIOUS.findall(text))
     if bad:
         reading.diagnostics.append(
             make_diagnostic("suspicious-characters", f"{bad} replacement or private-use character(s) in the text")
@@ -174,8 +185,6 @@ class _Walker:
                 )
 
     def _check_limit(self) -> None:
-        from docparse.errors import LimitExceededError
-
         if len(self.reading.blocks) > self.options.limits.max_blocks:
             raise LimitExceededError(f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)")
 

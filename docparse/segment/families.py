@@ -124,6 +124,10 @@ def match_numbering(text: str) -> Numbering | None:
     return None
 
 
+_DOT_RE = regex.compile(DOT)
+_DIGITS_RE = regex.compile(rf"{DIGIT}+")
+
+
 def _value(family: str, num: str) -> tuple[int, ...] | None:
     if family in ("bullet", "dash"):
         return ()
@@ -133,10 +137,9 @@ def _value(family: str, num: str) -> tuple[int, ...] | None:
         return (ord(num) - ord("a") + 1,)
     if family == "roman":
         return (roman_to_int(num),) if num else None
-    parts = regex.split(DOT, num)
     values = []
-    for part in parts:
-        value = digits_to_int(part) if regex.fullmatch(rf"{DIGIT}+", part) else han_to_int(part)
+    for part in _DOT_RE.split(num):
+        value = digits_to_int(part) if _DIGITS_RE.fullmatch(part) else han_to_int(part)
         if value is None:
             return None
         values.append(value)

@@ -63,10 +63,14 @@ TERMINAL = "。！？；!?;：:"
 TITLE_MAX_CHARS = 60
 
 
+_TRAILING_COLON = regex.compile(rf"{COLON}\s*$")
+_SENTENCE_END = regex.compile(r"(?<=[.。!?！？；;])\s*")
+
+
 def directions_marker(text: str, extra: Iterable[str] = ()) -> str | None:
     """Return the marker as printed if `text` is a directions marker line, else None."""
     stripped = text.strip()
-    body = regex.sub(rf"{COLON}\s*$", "", stripped).strip()
+    body = _TRAILING_COLON.sub("", stripped).strip()
     for marker in (*extra, *DEFAULT_DIRECTIONS_MARKERS):
         if body.casefold() == marker.casefold():
             return body
@@ -221,5 +225,5 @@ def lead_in(text: str, extra: Iterable[str] = ()) -> str | None:
         return None
     if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
         return None
-    sentences = regex.split(r"(?<=[.。!?！？；;])\s*", stripped[:-1])
+    sentences = _SENTENCE_END.split(stripped[:-1])
     return sentences[-1].strip() or None
