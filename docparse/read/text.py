@@ -16,9 +16,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
-from docparse.errors import LimitExceededError
 from docparse.options import ParseOptions
 from docparse.read.encoding import decode
 from docparse.rules import make_diagnostic
