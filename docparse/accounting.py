@@ -50,6 +50,7 @@ def _list_items(items: Iterable[ListItem]) -> Iterator[str]:
 
 def _fields(fields: Iterable[LabelledField]) -> Iterator[str]:
     for field in fields:
+        yield field.marker or ""
         yield field.label
         yield field.text
         yield from _list_items(field.items)
@@ -64,12 +65,13 @@ def _tables(tables: Iterable[object]) -> Iterator[str]:
 def _unit(unit: Section | Topic | Track) -> Iterator[str]:
     yield unit.title or ""
     yield from (p.text for p in unit.description)
-    if unit.directions_marker and not any(unit.directions_marker in p.text for p in unit.description):
+    if unit.directions_marker and not unit.marker_in_description:
         yield unit.directions_marker
     yield from _directions(unit.directions)
     yield from _fields(unit.fields)
     yield from _tables(unit.tables)
     yield from (p.text for p in unit.notes)
+    yield from (p.text for p in unit.unplaced)
 
 
 def iter_document_texts(document: Document) -> Iterator[str]:
@@ -95,7 +97,6 @@ def iter_document_texts(document: Document) -> Iterator[str]:
             for track in topic.tracks:
                 yield track.marker
                 yield from _unit(track)
-    yield from (p.text for p in document.unplaced)
     yield from (dropped.text for dropped in document.dropped)
 
 

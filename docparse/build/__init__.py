@@ -46,7 +46,6 @@ class Outline:
     toc: list[TocEntry] = field(default_factory=list)
     roots: list[DraftNode] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
-    unplaced: list[Paragraph] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 
@@ -70,6 +69,8 @@ class Builder:
     group: DraftItem | None = None
     """A bullet direction ending in a colon: flat bullets after it are its sub-items."""
     marker_pending: bool = False
+    marker_line: tuple[Token, int] | None = None
+    """The marker line of the current unit and how many description paragraphs preceded it."""
     title_heading_index: int | None = None
     field_labels: tuple[str, ...] = ()
     """Field labels added through ParseOptions.field_labels."""
@@ -98,7 +99,7 @@ class Builder:
             self.outline.dropped.append(
                 Dropped(text=token.text, reason=DropReason.BACK_LINK, provenance=token.block.provenance)
             )
-        elif kind is TokenKind.TOC_TITLE:
+        elif kind is TokenKind.TOC_TITLE and self.outline.toc_title is None:
             self.outline.toc_title = token.text
         elif kind is TokenKind.TOC_ENTRY:
             self._toc_entry(token)
@@ -182,6 +183,7 @@ class Builder:
         self.current_field = None
         self.group = None
         self.marker_pending = False
+        self.marker_line = None
 
     def _continues_outline(self, numbering: Numbering) -> bool:
         """Return whether `numbering` is the next heading number of its family."""
@@ -211,7 +213,7 @@ class Builder:
         elif role == "item":
             self._loose_item(token, numbering)
         else:
-            self._paragraph(token, token.block.full_text)
+            self._paragraph(token, token.block.full_text, numbered=True)
 
     def _is_known_heading(self, numbering: Numbering) -> bool:
         return self.aliases.get(numbering.key, numbering.key) in self.levels
@@ -242,9 +244,9 @@ class Builder:
             return "heading"
         if self.unit is None or family.role is Role.OUTLINE:
             return "paragraph"
-        if numbering.value and not self.unit.list_closed:
-            return "direction"
-        return "item"
+        # A numbered list item in a topic is a direction, even in a second list after a paragraph
+        # (the numbering checks report a restart); bullets need a marker or a lead-in.
+        return "direction" if numbering.value else "item"
 
     def _field_takes(self, block: Block) -> bool:
         """Return whether the open field takes a list item from `block` as one of its items."""
@@ -300,6 +302,8 @@ class Builder:
             self._open_field(token, token.text, "", depth=block.list_depth, tentative=True)
         assert self.current_field is not None
         self.current_field.marker = numbering.label
+        # Should no item come under it, it is a paragraph: keep a typed number with its text.
+        self.current_field.as_paragraph = block.full_text.strip() if numbering.value else token.text
 
     # -- fields, markers, paragraphs, tables --------------------------------------------------
 
@@ -324,15 +328,22 @@ class Builder:
 
     def _marker(self, token: Token) -> None:
         unit = self.unit
-        if unit is None or (unit.directions_marker is not None and unit.directions):
+        if unit is None or unit.directions or unit.marker_in_description:
             self._paragraph(token, token.text)
             return
+        if unit.directions_marker is not None and self.marker_line is not None:
+            # Two marker lines before any list: the one next to the list is the marker, the
+            # earlier one is kept as a description paragraph where it stood.
+            line, at = self.marker_line
+            unit.description.insert(at, paragraph(line.block, line.text))
         unit.directions_marker = token.marker
+        self.marker_line = (token, len(unit.description))
         self.current_list = None
         self.current_field = None
         self.marker_pending = True
 
-    def _paragraph(self, token: Token, text: str) -> None:
+    def _paragraph(self, token: Token, text: str, *, numbered: bool = False) -> None:
+        """Place a paragraph; a `numbered` one ("1. 要求…。") keeps its label and is never a field."""
         block = token.block
         unit = self.unit
         if unit is None:
@@ -350,17 +361,18 @@ class Builder:
             unit.list_closed = True
             unit.notes.append(paragraph(block, text))
             return
-        if token.field is not None:
+        if token.field is not None and not numbered:
             self._open_field(token, token.field.label, token.field.rest, depth=0)
             return
         if current is not None or unit.has_list:
             self.current_list = None
             unit.list_closed = True
-            self.outline.unplaced.append(paragraph(block, text))
+            unit.unplaced.append(paragraph(block, text))
             return
         unit.description.append(paragraph(block, text))
         if token.lead_in is not None and unit.directions_marker is None:
             unit.directions_marker = token.lead_in
+            unit.marker_in_description = True
             self.marker_pending = True
 
     def _field_paragraph(self, token: Token, text: str) -> bool:

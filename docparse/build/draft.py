@@ -43,7 +43,9 @@ class DraftField:
     tentative: bool = False
     """A bullet without a colon: a field only if items come under it, else a paragraph."""
     marker: str | None = None
-    """The bullet of a field written as a list item."""
+    """The bullet or number of a field written as a list item."""
+    as_paragraph: str = ""
+    """The text to keep as a paragraph if a tentative field gets no items."""
     heading: bool = False
     """The label is a heading (``#### 研究内容``): paragraphs until the next heading belong to it."""
 
@@ -78,10 +80,12 @@ class DraftNode:
     marker_label: str | None = None
     description: list[Paragraph] = field(default_factory=list)
     directions_marker: str | None = None
+    marker_in_description: bool = False
     directions: list[DraftItem] = field(default_factory=list)
     fields: list[DraftField] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     notes: list[Paragraph] = field(default_factory=list)
+    unplaced: list[Paragraph] = field(default_factory=list)
     children: list[DraftNode] = field(default_factory=list)
     list_closed: bool = False
     """A directions list was started here and has ended."""

@@ -92,10 +92,11 @@ def freeze_fields(node: DraftNode) -> tuple[tuple[LabelledField, ...], tuple[Par
     paragraphs: list[Paragraph] = []
     for draft in node.fields:
         if draft.tentative and not draft.items:
-            paragraphs.append(Paragraph(text=draft.label, provenance=draft.provenance))
+            paragraphs.append(Paragraph(text=draft.as_paragraph or draft.label, provenance=draft.provenance))
             continue
         fields.append(
             LabelledField(
+                marker=draft.marker,
                 label=draft.label,
                 text=draft.text,
                 items=freeze_list_items(draft.items),
@@ -112,10 +113,12 @@ def _unit_fields(node: DraftNode, node_id: str, ids: IdMaker) -> dict[str, Any]:
         "title": node.title,
         "description": (*node.description, *loose),
         "directions_marker": node.directions_marker,
+        "marker_in_description": node.marker_in_description,
         "directions": freeze_items(node.directions, node_id, ids),
         "fields": fields,
         "tables": tuple(node.tables),
         "notes": tuple(node.notes),
+        "unplaced": tuple(node.unplaced),
         "provenance": node.provenance,
     }
 

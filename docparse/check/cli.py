@@ -1,30 +1,84 @@
-"""`docparse check`: parse each input and print its diagnostics, one line each."""
+"""`docparse check PATH...`: parse each input and report its diagnostics as a linter does.
+
+Exit codes: 0 nothing at or above the fail level; 1 a finding at or above it, or an input that
+could not be parsed (reported as DP100 `unreadable-input`, whatever the selection); 2 a usage
+error (unknown path, bad option or config). `--exit-zero` turns 1 into 0.
+
+Text and GitHub output is written file by file as the inputs are parsed; JSON at the end.
+`--strict` has no effect here: the fail level (`--fail-on`) decides what fails.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from docparse.cli import EXIT_FAILED, EXIT_OK, iter_inputs, parse_one, parse_options, report_failure
+from docparse.check.base import sort_diagnostics
+from docparse.check.config import ConfigError, Settings, resolve_settings
+from docparse.check.formatters import FORMATTERS, Finding
+from docparse.cli import EXIT_FAILED, EXIT_OK, UsageError, iter_inputs, parse_one, parse_options
 from docparse.errors import DocparseError
-from docparse.model.diagnostic import Severity
+from docparse.model.diagnostic import Diagnostic
+from docparse.options import ParseOptions
+from docparse.rules import make_diagnostic
 
 
 def run_check(args: argparse.Namespace) -> int:
-    """Print `path:line:col: CODE message` for every finding; return the exit code."""
-    options = parse_options(args)
-    fail_rank = Severity(args.fail_on or "warning").rank
+    """Check every input named in `args`; print the findings; return the exit code."""
+    try:
+        settings = resolve_settings(args)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from exc
+    inputs = list(iter_inputs(args.inputs, allow_dirs=True))
+    if not inputs:
+        print("docparse: no .pdf, .docx, .txt or .md file found to check", file=sys.stderr)
+        return EXIT_OK
+    options = parse_options(args).model_copy(update={"strict": False})
+    formatter = FORMATTERS[settings.format]
+    streaming = settings.format != "json"
+    collected: list[Finding] = []
     failing = 0
-    for item in iter_inputs(args.inputs, allow_dirs=True):
-        try:
-            document = parse_one(item, options)
-        except DocparseError as exc:
-            report_failure(item, exc, args.verbose)
-            failing += 1
-            continue
-        for diagnostic in document.diagnostics:
-            line = diagnostic.provenance.line_start or 1
-            print(f"{item}:{line}:1: {diagnostic.code} {diagnostic.message}", file=sys.stdout)
-            if diagnostic.severity.rank >= fail_rank:
-                failing += 1
+    shown = 0
+    for item in inputs:
+        findings = check_one(item, options, settings, verbose=args.verbose)
+        shown += len(findings)
+        failing += sum(1 for finding in findings if _fails(finding.diagnostic, settings))
+        if streaming:
+            sys.stdout.write(formatter(findings))
+            sys.stdout.flush()
+        else:
+            collected.extend(findings)
+    if not streaming:
+        sys.stdout.write(formatter(collected))
+    if settings.format == "text" and shown:
+        print(
+            f"docparse: checked {len(inputs)} file(s): {shown} finding(s), {failing} at or above {settings.fail_on}",
+            file=sys.stderr,
+        )
     return EXIT_FAILED if failing and not args.exit_zero else EXIT_OK
+
+
+def check_one(item: str, options: ParseOptions, settings: Settings, *, verbose: bool = False) -> list[Finding]:
+    """Return the selected findings of one input, in document order, or its DP100 finding."""
+    path = item if item != "-" else "<stdin>"
+    try:
+        document = parse_one(item, options)
+    except (DocparseError, UsageError) as exc:
+        return [Finding(path, unreadable(exc, verbose))]
+    selected = [d for d in sort_diagnostics(document.diagnostics) if settings.is_selected(d.code)]
+    return [Finding(path, diagnostic) for diagnostic in selected]
+
+
+def unreadable(exc: DocparseError | UsageError, verbose: bool) -> Diagnostic:
+    """Return the DP100 finding for an input that could not be read or parsed."""
+    if isinstance(exc, DocparseError):
+        message = exc.message
+        if verbose and exc.cause is not None:
+            message += f" (cause: {type(exc.cause).__name__}: {exc.cause})"
+    else:
+        message = str(exc).split(": ", 1)[-1]
+    return make_diagnostic("unreadable-input", message)
+
+
+def _fails(diagnostic: Diagnostic, settings: Settings) -> bool:
+    return diagnostic.code == "DP100" or diagnostic.severity.rank >= settings.fail_on.rank

@@ -50,9 +50,6 @@ def to_markdown(document: Document) -> str:
     out.extend(_table(t) for t in document.tables)
     for section in document.sections:
         out.extend(_section(section))
-    if document.unplaced:
-        out.append("<!-- docparse: text that could not be placed in the outline -->")
-        out.extend(_paragraphs(document.unplaced))
     return "\n\n".join(part for part in out if part) + "\n"
 
 
@@ -85,38 +82,42 @@ def _content(node: Section | Topic | Track) -> list[str]:
     # Fields come after the directions: a field followed by a numbered list would take the
     # list as its items when parsed back.
     out = _paragraphs(node.description)
-    if node.directions_marker and not _is_lead_in(node):
-        out.append(f"{escape(node.directions_marker)}：")
+    if node.directions_marker and not node.marker_in_description:
+        # Without directions, paragraphs after the marker are description too: put the marker
+        # first so that the description keeps its order when parsed back.
+        out.insert(len(out) if node.directions else 0, f"{escape(node.directions_marker)}：")
     if node.directions:
         out.append("\n".join(_direction(d, 0) for d in node.directions))
     out.extend(_paragraphs(node.notes))
+    out.extend(_paragraphs(node.unplaced))
     out.extend(_field(f) for f in node.fields)
     out.extend(_table(t) for t in node.tables)
     return out
 
 
-def _is_lead_in(unit: Section | Topic | Track) -> bool:
-    """Return whether the marker is the last sentence of the description (an English lead-in)."""
-    marker = unit.directions_marker or ""
-    return bool(unit.description) and unit.description[-1].text.rstrip("：: ").endswith(marker)
+_LIST_MARKER = regex.compile(r"^(?:\d{1,9}[.)]|[-*+])$")
 
 
 def _direction(direction: Direction, indent: int) -> str:
     text = direction.text
     title = direction.title
     rendered = f"**{escape(title)}**{escape(text[len(title) :])}" if title and text.startswith(title) else escape(text)
-    pad = " " * indent
-    lines = [f"{pad}{direction.label} {rendered}".rstrip()]
-    child_indent = indent + len(direction.label) + 1
+    # A label that is no CommonMark list marker (`（1）`, `1.1`, `①`) goes inside a `-` item,
+    # so that the list, and the nesting under it, survive a round trip.
+    marker = direction.label if _LIST_MARKER.match(direction.label) else f"- {direction.label}"
+    lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
+    child_indent = indent + (len(marker) + 1 if marker == direction.label else 2)
     lines.extend(_direction(child, child_indent) for child in direction.children)
     return "\n".join(lines)
 
 
 def _field(field: LabelledField) -> str:
     head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
-    if not field.items:
-        return head
-    return head + "\n\n" + "\n".join(_list_items(field.items, 0))
+    if not field.marker:
+        return "\n\n".join([head, *(["\n".join(_list_items(field.items, 0))] if field.items else [])])
+    # A field written as a list item keeps its items nested under it.
+    lines = [f"{field.marker} {head}", *_list_items(field.items, len(field.marker) + 1)]
+    return "\n".join(lines)
 
 
 def _list_items(items: tuple[ListItem, ...], indent: int) -> list[str]:

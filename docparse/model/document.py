@@ -56,6 +56,7 @@ class ListItem(Model):
 class LabelledField(Model):
     """A labelled field such as `研究内容：…`, `**验收标准**：` + a list, or `Scope: …`."""
 
+    marker: str | None = Field(default=None, description="The bullet or number before the label, if any.")
     label: str = Field(description="The label as printed, without the trailing colon.")
     text: str = Field(default="", description="The run-in text after the label, and paragraphs under it.")
     items: tuple[ListItem, ...] = Field(default=(), description="List items under the label, nested as printed.")
@@ -88,10 +89,22 @@ class _Content(Model):
     directions_marker: str | None = Field(
         default=None, description="The directions marker as printed (`建议研究方向`), without its colon."
     )
+    marker_in_description: bool = Field(
+        default=False,
+        description="The marker is the closing sentence of the last description paragraph (a lead-in such as "
+        "`Specific areas of research include…:`), not a line of its own.",
+    )
     directions: tuple[Direction, ...] = Field(default=(), description="Research directions, in order.")
     fields: tuple[LabelledField, ...] = Field(default=(), description="Labelled fields (`研究内容：…`), in order.")
     tables: tuple[Table, ...] = Field(default=(), description="Tables inside this node, in order.")
-    notes: tuple[Paragraph, ...] = Field(default=(), description="Paragraphs after the directions list.")
+    notes: tuple[Paragraph, ...] = Field(
+        default=(), description="Notes after the directions list (`注：…`, `Note: …`)."
+    )
+    unplaced: tuple[Paragraph, ...] = Field(
+        default=(),
+        description="Paragraphs after the directions list that could not be placed with confidence "
+        "(reported as DP401).",
+    )
     provenance: Provenance = Field(default_factory=Provenance, description="Where the heading is in the source.")
 
     @model_serializer(mode="wrap")
@@ -185,9 +198,6 @@ class Document(Model):
     toc: tuple[TocEntry, ...] = Field(default=(), description="Table of contents entries, in order.")
     tables: tuple[Table, ...] = Field(default=(), description="Tables before the first section.")
     sections: tuple[Section, ...] = Field(default=(), description="The outline.")
-    unplaced: tuple[Paragraph, ...] = Field(
-        default=(), description="Text that could not be placed in the outline with confidence."
-    )
     links: tuple[Link, ...] = Field(
         default=(), description="Hyperlinks in the text (their text stays in the outline), in order."
     )
@@ -222,6 +232,17 @@ class Document(Model):
                     ids.append(track.id)
                     directions(track.directions)
         return ids
+
+    @property
+    def unplaced(self) -> tuple[Paragraph, ...]:
+        """Return the paragraphs of every node that could not be placed, in document order."""
+        nodes: list[_Content] = []
+        for section in self.sections:
+            nodes.append(section)
+            for topic in section.topics:
+                nodes.append(topic)
+                nodes.extend(topic.tracks)
+        return tuple(paragraph for node in nodes for paragraph in node.unplaced)
 
     def iter_topics(self) -> list[Topic]:
         """Return every topic in document order."""

@@ -50,6 +50,10 @@ of its reference, plus a DP104 (footnote-set-apart) diagnostic.
 Provenance: ``paragraph_start == paragraph_end ==`` the 0-based index of the body-level
 paragraph or table (empty ones included; the children of a body-level content control count as
 body-level) that holds the block.
+
+Limits: ``max_blocks`` counts every ``w:p`` of document.xml, empty or nested, so a document of
+millions of empty paragraphs stops early; ``max_seconds`` is checked every few hundred body
+elements. Strict Open XML documents (another namespace) are refused as unsupported.
 """
 
 from __future__ import annotations
@@ -79,10 +83,9 @@ from docparse.read.numbering import (
     W,
     int_val,
     on_off,
-    run_properties,
     symbol_char,
 )
-from docparse.read.xmlsafe import iter_elements, parse_xml
+from docparse.read.xmlsafe import Readable, iter_elements, parse_xml
 from docparse.read.zipguard import Package, rels_part, resolve_target
 from docparse.rules import make_diagnostic
 
@@ -106,6 +109,7 @@ W_GRIDSPAN, W_VMERGE, W_GRIDBEFORE = f"{W}gridSpan", f"{W}vMerge", f"{W}gridBefo
 W_FOOTNOTEREF, W_ENDNOTEREF = f"{W}footnoteReference", f"{W}endnoteReference"
 W_NOBREAKHYPHEN, W_SOFTHYPHEN = f"{W}noBreakHyphen", f"{W}softHyphen"
 W_PSTYLE, W_OUTLINELVL, W_PAGEBREAKBEFORE = f"{W}pStyle", f"{W}outlineLvl", f"{W}pageBreakBefore"
+W_NUMPR, W_B, W_SZ, W_VANISH = f"{W}numPr", f"{W}b", f"{W}sz", f"{W}vanish"
 W_RSTYLE, W_TYPE, W_ID = f"{W}rStyle", f"{W}type", f"{W}id"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{MC}AlternateContent", f"{MC}Choice", f"{MC}Fallback"
 M_OMATH, M_OMATHPARA, M_T = f"{M}oMath", f"{M}oMathPara", f"{M}t"
@@ -120,6 +124,8 @@ _NO_PAGE_BREAK_SECTIONS: Final = frozenset({"continuous", "nextColumn"})
 # Check the time budget every this many body elements: time.monotonic is cheap but not free.
 _CLOCK_EVERY: Final = 256
 _MAX_FIELD_DEPTH: Final = 64
+# Word tables have at most 63 columns; a larger gridSpan/gridBefore is hostile padding.
+_MAX_SPAN: Final = 64
 
 _TEXT, _TAB, _LINE, _PAGE = 0, 1, 2, 3
 
@@ -141,6 +147,8 @@ class _Para:
     break_before: bool = False
     break_after: bool = False
     rows: tuple[tuple[str, ...], ...] | None = None
+    section: etree._Element | None = None
+    """The ``w:sectPr`` of the paragraph: it ends a section."""
 
     @property
     def full_text(self) -> str:
@@ -157,69 +165,97 @@ class _Field:
     link: str | None = None
 
 
-class _Collector:
-    """The pieces of one paragraph: text, tabs, line and page breaks, with their style."""
+class _Piece:
+    """A piece of a paragraph: text (or a tab, line or page break) with its inline style."""
 
-    __slots__ = ("floating", "parts", "sizes", "toc")
+    __slots__ = ("bold", "kind", "link", "text")
+
+    def __init__(self, kind: int, text: str, bold: bool, link: str | None) -> None:
+        self.kind = kind
+        self.text = text
+        self.bold = bold
+        self.link = link
+
+
+class _Collector:
+    """The pieces of one paragraph, the sizes of its text and the text boxes it anchors."""
+
+    __slots__ = ("floating", "parts", "plain", "sizes", "toc")
 
     def __init__(self, toc: bool) -> None:
-        self.parts: list[list[object]] = []
+        self.parts: list[_Piece] = []
         self.sizes: dict[float, int] = {}
         self.floating: list[_Para] = []
         self.toc = toc
+        self.plain = True
+        """Only text so far: no tab or break to resolve."""
 
     def add(self, kind: int, text: str, bold: bool, link: str | None, size: float | None) -> None:
-        self.parts.append([kind, text, bold, link])
-        if kind == _TEXT and size is not None:
+        self.parts.append(_Piece(kind, text, bold, link))
+        if kind != _TEXT:
+            self.plain = False
+        elif size is not None:
             self.sizes[size] = self.sizes.get(size, 0) + len(text)
 
     def finish(self) -> tuple[str, tuple[Span, ...], bool, bool, float | None]:
         """Return (text, spans, page break before the text, page break after it, dominant size)."""
+        sizes = self.sizes
+        size = (next(iter(sizes)) if len(sizes) == 1 else max(sizes, key=sizes.__getitem__)) if sizes else None
+        if self.plain:
+            return (*self._spans(self.parts), False, False, size)
         parts = self.parts
-        tabs = [i for i, part in enumerate(parts) if part[0] == _TAB]
-        for i in tabs:
-            parts[i][1] = "\t" if not self.toc or i == tabs[-1] else " "
-        for i, part in enumerate(parts):
-            if part[0] == _LINE:
-                part[1] = _line_break(_neighbour(parts, i, -1), _neighbour(parts, i, 1))
-        before = after = False
-        seen_text = False
-        pieces: list[list[object]] = []
-        for part in parts:
-            if part[0] == _PAGE:
+        tabs = [piece for piece in parts if piece.kind == _TAB]
+        for piece in tabs:
+            piece.text = "\t" if not self.toc or piece is tabs[-1] else " "
+        for i, piece in enumerate(parts):
+            if piece.kind == _LINE:
+                piece.text = _line_break(_neighbour(parts, i, -1), _neighbour(parts, i, 1))
+        before = after = seen_text = False
+        pieces: list[_Piece] = []
+        for piece in parts:
+            if piece.kind == _PAGE:
                 if seen_text:
                     after = True
                 else:
                     before = True
                 continue
-            if str(part[1]).strip():
-                seen_text = True
-                after = False
-            if part[1]:
-                pieces.append(part)
-        while pieces and not str(pieces[0][1]).strip():
+            if not piece.text:
+                continue
+            if not piece.text.isspace():
+                seen_text, after = True, False
+            pieces.append(piece)
+        return (*self._spans(pieces), before, after, size)
+
+    @staticmethod
+    def _spans(pieces: list[_Piece]) -> tuple[str, tuple[Span, ...]]:
+        """Return the text of the text `pieces`, trimmed, and its spans (equal neighbours merged)."""
+        if len(pieces) == 1:
+            only = pieces[0]
+            text = only.text.strip()
+            return (text, (Span(text, only.bold, only.link),)) if text else ("", ())
+        while pieces and pieces[0].text.isspace():
             pieces.pop(0)
-        while pieces and not str(pieces[-1][1]).strip():
+        while pieces and pieces[-1].text.isspace():
             pieces.pop()
-        if pieces:
-            pieces[0][1] = str(pieces[0][1]).lstrip()
-            pieces[-1][1] = str(pieces[-1][1]).rstrip()
+        if not pieces:
+            return "", ()
+        pieces[0].text = pieces[0].text.lstrip()
+        pieces[-1].text = pieces[-1].text.rstrip()
         spans: list[Span] = []
-        for _kind, text, bold, link in pieces:
-            if spans and spans[-1].bold == bold and spans[-1].link == link:
-                spans[-1] = Span(spans[-1].text + str(text), bool(bold), link)  # type: ignore[arg-type]
-            else:
-                spans.append(Span(str(text), bool(bold), link))  # type: ignore[arg-type]
-        size = max(self.sizes, key=lambda s: self.sizes[s]) if self.sizes else None
-        return "".join(span.text for span in spans), tuple(spans), before, after, size
+        for piece in pieces:
+            if spans and spans[-1].bold == piece.bold and spans[-1].link == piece.link:
+                spans[-1] = Span(spans[-1].text + piece.text, piece.bold, piece.link)
+            elif piece.text:
+                spans.append(Span(piece.text, piece.bold, piece.link))
+        return "".join(span.text for span in spans), tuple(spans)
 
 
-def _neighbour(parts: list[list[object]], index: int, step: int) -> str:
+def _neighbour(parts: list[_Piece], index: int, step: int) -> str:
     """Return the character next to the line break at `index` (step -1: before, +1: after), or ''."""
     index += step
     while 0 <= index < len(parts):
-        text = str(parts[index][1])
-        if parts[index][0] != _PAGE and text:
+        text = parts[index].text
+        if parts[index].kind != _PAGE and text:
             return text[-1] if step < 0 else text[0]
         index += step
     return ""
@@ -310,13 +346,15 @@ class _Reader:
         self._formats: dict[tuple[str | None, str | None], tuple[bool, float | None, bool]] = {}
         self._provenance: Provenance = Provenance()
         self._started = time.monotonic()
+        default = styles.resolve(styles.default_paragraph)
+        self._plain_default = default.num_id in (None, 0) and not default.page_break_before
 
     # -- body -------------------------------------------------------------------------------
 
-    def read_body(self, stream: object, part: str) -> None:
+    def read_body(self, stream: Readable, part: str) -> None:
         """Read the body of the main document part from `stream` into ``blocks``, freeing as it goes."""
         count = 0
-        for element in iter_elements(stream, _BODY_TAGS, part=part, path=self.path):  # type: ignore[arg-type]
+        for element in iter_elements(stream, _BODY_TAGS, part=part, path=self.path):
             if element.tag == W_P:
                 self._paragraphs += 1
                 if self._paragraphs > self.limits.max_blocks:
@@ -345,7 +383,7 @@ class _Reader:
             self._body_paragraph(element)
         elif tag == W_TBL:
             self._index += 1
-            self._provenance = Provenance(paragraph_start=self._index, paragraph_end=self._index)
+            self._provenance = _provenance(self._index)
             rows = self._table(element)
             self._emit_table(rows)
         elif tag == W_SDT:
@@ -363,7 +401,9 @@ class _Reader:
 
     def _body_paragraph(self, p: etree._Element) -> None:
         self._index += 1
-        self._provenance = Provenance(paragraph_start=self._index, paragraph_end=self._index)
+        if len(p) == 0 and self._plain_default:
+            return  # an empty <w:p/>: no text, no number, no break
+        self._provenance = _provenance(self._index)
         main, *floating = self._paragraph(p)
         if main.text:
             self._emit(main, after_break=self._pending_break or main.break_before)
@@ -374,10 +414,8 @@ class _Reader:
             self._pending_break = self._pending_break or main.break_before or main.break_after
         for para in floating:
             self._emit(para, after_break=False)
-        ppr = p.find(W_PPR)
-        sect = ppr.find(W_SECTPR) if ppr is not None else None
-        if sect is not None:
-            self._section_break(sect)
+        if main.section is not None:
+            self._section_break(main.section)
             self._section_start = len(self.blocks)
 
     def _section_break(self, sect: etree._Element) -> None:
@@ -466,7 +504,8 @@ class _Reader:
             trpr = tr.find(W_TRPR)
             if trpr is not None and trpr.find(W_DEL) is not None:
                 continue  # a row deleted in tracked changes
-            cells = [""] * max(int_val(trpr.find(W_GRIDBEFORE)) or 0, 0) if trpr is not None else []
+            before = int_val(trpr.find(W_GRIDBEFORE)) if trpr is not None else None
+            cells = [""] * min(max(before or 0, 0), _MAX_SPAN)
             for tc in _children(tr, W_TC):
                 tcpr = tc.find(W_TCPR)
                 span, continued = 1, False
@@ -477,7 +516,7 @@ class _Reader:
                 # Read a continuation cell anyway: its paragraphs may advance a list.
                 text = "\n".join(para.full_text for para in self.story(tc, numbered=numbered, notes=notes))
                 cells.append("" if continued else text)
-                cells.extend([""] * (min(span, 64) - 1))
+                cells.extend([""] * (min(span, _MAX_SPAN) - 1))
             rows.append(tuple(cells))
         return tuple(rows)
 
@@ -485,20 +524,30 @@ class _Reader:
 
     def _paragraph(self, p: etree._Element, *, numbered: bool = True, notes: bool = True) -> list[_Para]:
         """Return the paragraph `p` followed by the paragraphs of the text boxes it anchors."""
-        ppr = p.find(W_PPR)
-        style_id = outline = page_break = None
+        style_id = outline = page_break = num_pr = section = None
+        # One pass over the paragraph properties: lxml's find() costs more than a child loop.
+        ppr = p[0] if len(p) and p[0].tag == W_PPR else None
         if ppr is not None:
-            pstyle = ppr.find(W_PSTYLE)
-            style_id = pstyle.get(W_VAL) if pstyle is not None else None
-            outline = int_val(ppr.find(W_OUTLINELVL))
-            page_break = on_off(ppr.find(W_PAGEBREAKBEFORE))
+            for prop in ppr:
+                tag = prop.tag
+                if tag == W_PSTYLE:
+                    style_id = prop.get(W_VAL)
+                elif tag == W_NUMPR:
+                    num_pr = prop
+                elif tag == W_OUTLINELVL:
+                    outline = int_val(prop)
+                elif tag == W_PAGEBREAKBEFORE:
+                    page_break = on_off(prop)
+                elif tag == W_SECTPR:
+                    section = prop
         if style_id is None:
             style_id = self.styles.default_paragraph
         style = self.styles.resolve(style_id)
-        label = self.numbering.label_for(ppr, style_id) if numbered else None
+        label = self.numbering.label_for(num_pr, style_id) if numbered else None
         collector = _Collector(toc=style.is_toc or self._toc_controls > 0 or self._toc_fields > 0)
         self._inline(p, collector, style_id, style, notes)
-        self._close_dangling_fields(collector)
+        if self._fields:
+            self._close_dangling_fields(collector)
         text, spans, before, after, size = collector.finish()
         if page_break or (page_break is None and style.page_break_before):
             before = True
@@ -507,8 +556,8 @@ class _Reader:
             if outline is None:
                 outline = style.outline_level
             heading = (outline + 1 if 0 <= outline <= 8 else None) if outline is not None else style.heading_level
-        para = _Para(text, spans, label, heading, size, before, after)
-        return [para, *collector.floating]
+        para = _Para(text, spans, label, heading, size, before, after, section=section)
+        return [para, *collector.floating] if collector.floating else [para]
 
     def _close_dangling_fields(self, collector: _Collector) -> None:
         # A field whose instruction runs past its paragraph is broken: show what follows rather
@@ -523,7 +572,7 @@ class _Reader:
         for child in parent:
             tag = child.tag
             if tag == W_R:
-                self._run(child, child, out, style_id, style, notes)
+                self._run(child, out, style_id, style, notes)
             elif tag in _TRANSPARENT:
                 self._inline(child, out, style_id, style, notes)
             elif tag == W_HYPERLINK:
@@ -553,74 +602,98 @@ class _Reader:
     def _run_format(
         self, rpr: etree._Element | None, style_id: str | None, style: ResolvedStyle
     ) -> tuple[bool, float | None, bool]:
-        rstyle = rpr.find(W_RSTYLE) if rpr is not None else None
-        character = rstyle.get(W_VAL) if rstyle is not None else None
+        """Return (bold, size, hidden) of a run with properties `rpr` in a paragraph of style `style_id`."""
+        character = bold = size = hidden = None
+        if rpr is not None:
+            for prop in rpr:
+                tag = prop.tag
+                if tag == W_RSTYLE:
+                    character = prop.get(W_VAL)
+                elif tag == W_B:
+                    bold = on_off(prop)
+                elif tag == W_SZ:
+                    half_points = int_val(prop)
+                    size = half_points / 2 if half_points else None
+                elif tag == W_VANISH:
+                    hidden = on_off(prop)
         key = (character, style_id)
         base = self._formats.get(key)
         if base is None:
             char = self.styles.resolve(character) if character is not None else None
-            bold = _pick(char.bold if char else None, style.bold, self.styles.default_bold)
-            size = char.size if char is not None and char.size is not None else style.size
-            hidden = _pick(char.hidden if char else None, style.hidden, False)
-            base = (bool(bold), size if size is not None else self.styles.default_size, bool(hidden))
+            base_bold = _pick(char.bold if char else None, style.bold, self.styles.default_bold)
+            base_size = char.size if char is not None and char.size is not None else style.size
+            base_hidden = _pick(char.hidden if char else None, style.hidden, False)
+            base = (
+                bool(base_bold),
+                base_size if base_size is not None else self.styles.default_size,
+                bool(base_hidden),
+            )
             self._formats[key] = base
-        if rpr is None:
+        if bold is None and size is None and hidden is None:
             return base
-        bold_here, size_here, hidden_here = run_properties(rpr)
         return (
-            base[0] if bold_here is None else bold_here,
-            base[1] if size_here is None else size_here,
-            base[2] if hidden_here is None else hidden_here,
+            base[0] if bold is None else bold,
+            base[1] if size is None else size,
+            base[2] if hidden is None else hidden,
         )
 
     def _run(
         self,
         run: etree._Element,
-        content: etree._Element,
         out: _Collector,
         style_id: str | None,
         style: ResolvedStyle,
         notes: bool,
+        run_format: tuple[bool, float | None, bool] | None = None,
     ) -> None:
-        bold, size, hidden = self._run_format(run.find(W_RPR), style_id, style)
-        for child in content:
+        """Read the content of the run `run` (or of a branch inside it, with the run's `run_format`)."""
+        children = iter(run)
+        if run_format is None:
+            first = run[0] if len(run) else None
+            if first is not None and first.tag == W_RPR:
+                # The schema puts rPr first: read it before the run's content, and only once.
+                run_format = self._run_format(first, style_id, style)
+                next(children)
+            else:
+                run_format = self._run_format(None, style_id, style)
+        bold, size, hidden = run_format
+        for child in children:
             tag = child.tag
-            visible = self._instr_depth == 0 and not hidden
             if tag == W_T:
-                if visible and child.text:
+                if child.text and not hidden and self._instr_depth == 0:
                     out.add(_TEXT, child.text, bold, self._hyperlink or self._field_link, size)
             elif tag in (W_TAB, W_PTAB):
-                if visible:
+                if not hidden and self._instr_depth == 0:
                     out.add(_TAB, "\t", bold, self._hyperlink or self._field_link, None)
             elif tag == W_BR:
                 if self._instr_depth == 0:
-                    kind = child.get(W_TYPE)
-                    out.add(_PAGE if kind == "page" else _LINE, "", bold, self._hyperlink or self._field_link, None)
+                    kind = _PAGE if child.get(W_TYPE) == "page" else _LINE
+                    out.add(kind, "", bold, self._hyperlink or self._field_link, None)
             elif tag == W_FLDCHAR:
                 self._field_char(child, out)
             elif tag == W_INSTRTEXT:
                 if self._fields and not self._fields[-1].in_result:
                     self._fields[-1].instruction.append(child.text or "")
             elif tag == W_CR:
-                if visible:
+                if not hidden and self._instr_depth == 0:
                     out.add(_LINE, "", bold, self._hyperlink or self._field_link, None)
             elif tag == W_NOBREAKHYPHEN:
-                if visible:
+                if not hidden and self._instr_depth == 0:
                     out.add(_TEXT, "-", bold, self._hyperlink or self._field_link, size)
             elif tag == W_SYM:
                 char = symbol_char(child.get(f"{W}char"), child.get(f"{W}font"))
-                if visible and char:
+                if char and not hidden and self._instr_depth == 0:
                     out.add(_TEXT, char, bold, self._hyperlink or self._field_link, size)
             elif tag in (W_FOOTNOTEREF, W_ENDNOTEREF):
                 if notes and child.get(W_ID) is not None:
-                    kind = "footnote" if tag == W_FOOTNOTEREF else "endnote"
-                    self.note_refs.append((kind, child.get(W_ID) or "", self._index))
+                    kind_name = "footnote" if tag == W_FOOTNOTEREF else "endnote"
+                    self.note_refs.append((kind_name, child.get(W_ID) or "", self._index))
             elif tag in (W_DRAWING, W_PICT, W_OBJECT):
                 self._text_boxes(child, out)
             elif tag == MC_ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
-                    self._run(run, branch, out, style_id, style, notes)
+                    self._run(branch, out, style_id, style, notes, (bold, size, hidden))
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
@@ -713,6 +786,11 @@ class _Reader:
                 )
             )
         return diagnostics
+
+
+def _provenance(index: int) -> Provenance:
+    # (model_construct would skip validation, but it is slower than validating two ints.)
+    return Provenance(paragraph_start=index, paragraph_end=index)
 
 
 def _pick(*values: bool | None) -> bool | None:

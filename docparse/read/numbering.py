@@ -7,13 +7,15 @@ of ``numbering.xml`` into the labels Word prints, statefully, in document order:
 - a paragraph's ``w:numPr`` (or the one inherited through its style chain) names a ``w:num``,
   which points to a ``w:abstractNum`` (following ``w:numStyleLink`` to the list style's
   definition); ``numId`` 0 means "no number";
-- a missing ``w:ilvl`` is the level whose ``w:pStyle`` names the paragraph's style, else 0;
+- a missing ``w:ilvl`` comes from the style chain, else from the level whose ``w:pStyle``
+  names the paragraph's style (or a style it is based on), else it is 0;
 - counters are shared per abstract definition: paragraphs of two ``w:num`` over one abstract
   definition continue one list; a ``w:startOverride`` restarts its level the first time its
   ``w:num`` is used (Word's rule; docx4j does the same);
 - a level restarts when a higher level advances, or per ``w:lvlRestart`` (0 = never);
-- ``%n`` in ``w:lvlText`` is level n's counter in level n's ``w:numFmt``, or in decimal when the
-  level rendered has ``w:isLgl``; a level referenced before it was ever used shows its start;
+- ``%n`` in ``w:lvlText`` is level n's counter in level n's ``w:numFmt``, or in Arabic digits
+  when the level rendered has ``w:isLgl`` (``decimalZero`` stays zero-padded, as Word prints
+  "Section 1.01"); a level referenced before it was ever used shows its start;
 - a missing ``w:start`` is 0, as the standard says and Word prints;
 - Chinese counting formats (``chineseCounting``, ``chineseCountingThousand``, ``taiwaneseCounting``,
   ``japaneseCounting``) all print 一 … 十 十一 … 二十一 … 一百零一 … 一千 … 一万, as LibreOffice does
@@ -43,6 +45,8 @@ _T = TypeVar("_T")
 W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 W_VAL: Final = f"{W}val"
+_W_NUMID: Final = f"{W}numId"
+_W_ILVL: Final = f"{W}ilvl"
 
 MAX_LEVELS: Final = 9
 # Style chains deeper than this are broken (or hostile); Word itself stops far earlier.
@@ -154,7 +158,11 @@ def _parse_style(element: etree._Element) -> Style | None:
 
 
 class Styles:
-    """The style table of a document, with cached resolution of style chains."""
+    """The style table of a document, with cached resolution of style chains.
+
+    Styles are parsed when first asked for: a template's styles.xml defines hundreds of styles
+    and a document uses a handful.
+    """
 
     def __init__(
         self,
@@ -163,11 +171,13 @@ class Styles:
         default_paragraph: str | None = None,
         default_bold: bool = False,
         default_size: float | None = None,
+        elements: dict[str, etree._Element] | None = None,
     ) -> None:
         self.styles = styles or {}
         self.default_paragraph = default_paragraph
         self.default_bold = default_bold
         self.default_size = default_size
+        self._elements = elements or {}
         self._resolved: dict[str | None, ResolvedStyle] = {}
 
     @classmethod
@@ -175,18 +185,18 @@ class Styles:
         """Return the styles of the ``w:styles`` element `root` (None: an empty table)."""
         if root is None:
             return cls()
-        styles: dict[str, Style] = {}
+        elements: dict[str, etree._Element] = {}
         default_paragraph = None
         for element in root.iterchildren(f"{W}style"):
-            style = _parse_style(element)
-            if style is None or style.style_id in styles:
+            style_id = element.get(f"{W}styleId")
+            if style_id is None or style_id in elements:
                 continue
-            styles[style.style_id] = style
+            elements[style_id] = element
             is_default = element.get(f"{W}default") in ("1", "true", "on")
-            if style.kind == "paragraph" and is_default and default_paragraph is None:
-                default_paragraph = style.style_id
+            if is_default and default_paragraph is None and element.get(f"{W}type") in (None, "paragraph"):
+                default_paragraph = style_id
         bold, size, _hidden = run_properties(root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
-        return cls(styles, default_paragraph=default_paragraph, default_bold=bool(bold), default_size=size)
+        return cls(default_paragraph=default_paragraph, default_bold=bool(bold), default_size=size, elements=elements)
 
     @classmethod
     def from_xml(cls, data: bytes | None, *, path: str | None = None) -> Styles:
@@ -195,7 +205,14 @@ class Styles:
 
     def get(self, style_id: str | None) -> Style | None:
         """Return the style called `style_id`, if defined."""
-        return None if style_id is None else self.styles.get(style_id)
+        if style_id is None:
+            return None
+        style = self.styles.get(style_id)
+        if style is None and style_id in self._elements:
+            style = _parse_style(self._elements.pop(style_id))
+            if style is not None:
+                self.styles[style_id] = style
+        return style
 
     def resolve(self, style_id: str | None) -> ResolvedStyle:
         """Return the properties of `style_id` merged along its ``w:basedOn`` chain (cached)."""
@@ -207,7 +224,7 @@ class Styles:
         current = style_id
         while current is not None and current not in seen and len(chain) < MAX_CHAIN:
             seen.add(current)
-            style = self.styles.get(current)
+            style = self.get(current)
             if style is None:
                 break
             chain.append(style)
@@ -252,7 +269,8 @@ _ROMAN: Final = (
 
 
 def _roman(value: int) -> str:
-    if value <= 0:
+    # Past 3999 Roman numerals need overlines; a hostile w:start must not build a megabyte of Ms.
+    if not 0 < value < 4000:
         return str(value)
     out: list[str] = []
     for amount, letters in _ROMAN:
@@ -262,8 +280,8 @@ def _roman(value: int) -> str:
 
 
 def _letters(value: int) -> str:
-    # Word repeats the letter past z: 26 → Z, 27 → AA, 28 → BB, 53 → AAA.
-    if value <= 0:
+    # Word repeats the letter past z: 26 → Z, 27 → AA, 28 → BB, 53 → AAA (up to 780, 30 letters).
+    if not 0 < value <= 780:
         return str(value)
     return chr(ord("A") + (value - 1) % 26) * ((value - 1) // 26 + 1)
 
@@ -537,6 +555,7 @@ def _int_attr(value: str | None) -> int | None:
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+_ARABIC_KEPT_BY_LEGAL: Final = frozenset({"decimal", "decimalZero", "none", "bullet"})
 
 
 class Numbering:
@@ -613,18 +632,20 @@ class Numbering:
         self._effective[num_id] = result
         return result
 
-    def label_for(self, ppr: etree._Element | None, style_id: str | None) -> ListLabel | None:
-        """Return the label of the next paragraph, with properties `ppr` and style `style_id`.
+    def label_for(self, num_pr: etree._Element | None, style_id: str | None) -> ListLabel | None:
+        """Return the label of the next paragraph, with ``w:numPr`` `num_pr` and style `style_id`.
 
         Stateful: call it once per paragraph, in document order, for every paragraph (it
-        advances the counters of the paragraph's list).
+        advances the counters of the paragraph's list). `num_pr` is the paragraph's own
+        ``w:numPr`` (None when it has none); its style chain supplies what it leaves out.
         """
         num_id = ilvl = None
-        if ppr is not None:
-            num_pr = ppr.find(f"{W}numPr")
-            if num_pr is not None:
-                num_id = int_val(num_pr.find(f"{W}numId"))
-                ilvl = int_val(num_pr.find(f"{W}ilvl"))
+        if num_pr is not None:
+            for prop in num_pr:
+                if prop.tag == _W_NUMID:
+                    num_id = int_val(prop)
+                elif prop.tag == _W_ILVL:
+                    ilvl = int_val(prop)
         style = self._styles.resolve(style_id)
         if num_id is None:
             num_id = style.num_id
@@ -682,9 +703,11 @@ class Numbering:
                 value = counters[index]
                 if value is None:
                     value = referenced.start
-                if level.legal and referenced.number_format not in ("none", "bullet"):
-                    return str(value)
-                return format_number(value, referenced.number_format)
+                number_format = referenced.number_format
+                # isLgl prints Arabic digits; decimalZero already is (Word prints "Section 1.01").
+                if level.legal and number_format not in _ARABIC_KEPT_BY_LEGAL:
+                    number_format = "decimal"
+                return format_number(value, number_format)
 
             text = _PLACEHOLDER.sub(number, level.text).strip()
         if not text:

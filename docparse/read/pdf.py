@@ -68,9 +68,11 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         sizes.update(page.sizes)
     body_size = sizes.most_common(1)[0][0]
     furniture = remove_furniture(pages, body_size)
-    blocks, rejoined = lines_to_blocks([page.lines for page in pages], body_size)
+    blocks, rejoined = lines_to_blocks([page.lines for page in pages], body_size, [page.width for page in pages])
     if len(blocks) > limits.max_blocks:
-        raise LimitExceededError(f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name)
+        raise LimitExceededError(
+            f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
+        )
     reading.blocks = blocks
     reading.dropped = sorted(
         furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)

@@ -4,8 +4,9 @@ page numbers, footnotes and watermarks, each removal recorded as `Dropped` with 
 Nothing here matches fixed strings. A line is furniture because of where it is and how often:
 
 - running header / footer: among the first or last lines of a page, in the top or bottom fifth,
-  with the same text once digits are masked (`第 3 页` = `第 7 页`) at the same height (±4 pt)
-  on at least half the pages and at least 3 pages (all pages when the document has fewer);
+  with the same text once digits are masked (`第 3 页` = `第 7 页`), at about the same distance
+  from the page edge (±16 pt), on at least 3 pages and on at least half the pages from its first
+  to its last page (all pages when the document has fewer than 3);
 - page number: a line in those bands that is only a page number (`3`, `- 3 -`, `第 3 页 共 9 页`,
   `Page 3 of 9`, `3/9`, `iv`), on any page;
 - footnote: small-font lines (≤ 90 % of the body size) at the page foot under a short rule, or
@@ -17,7 +18,7 @@ Nothing here matches fixed strings. A line is furniture because of where it is a
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,29 +26,33 @@ from dataclasses import dataclass, field
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf_lines import Line, PageLines, joint
+from docparse.read.pdf_lines import Line, PageLines
+from docparse.read.pdf_text import joint
 from docparse.rules import make_diagnostic
 
 BAND = 0.2
 """Share of the page height at the top and at the bottom where headers and footers live."""
 EDGE_LINES = 4
 """How many lines from the top or the bottom of a page can be furniture."""
-SAME_HEIGHT = 4.0
+SAME_HEIGHT = 16.0
+"""Points a running line may move between pages (form generators shift footers by a line or so)."""
 MIN_REPEAT_PAGES = 3
 FOOTNOTE_SIZE = 0.9
 FOOTNOTE_RULE_MAX_SHARE = 0.6
 
 PAGE_NUMBER = re.compile(
-    r"""^(?:
+    r"""^(?=.*\w)(?:
         [-–—~]?\s*\d{1,4}\s*[-–—~]?
       | 第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?
       | (?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?
       | \d{1,4}\s*/\s*\d{1,4}
       | \d{1,4}\s+of\s+\d{1,4}
-      | [-–—]?\s*[ivxlcdm]{1,7}\s*[-–—]?
+      | [-–—]?\s*(?:(?-i:x{0,3}(?:ix|iv|v?i{0,3}))|(?-i:X{0,3}(?:IX|IV|V?I{0,3})))\s*[-–—]?
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+"""A line that is only a page number. Roman numerals up to 39, in one case (`iv`, `XII`), so a word
+such as `civil` or `Mix` is not one."""
 NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*†‡§¶]|[①-⑳]|\[\d{1,3}\]|注\s*\d*[:：]?)")
 
 
@@ -95,7 +100,9 @@ def remove_furniture(pages: list[PageLines], body_size: float) -> Furniture:
             for line in candidates:
                 if PAGE_NUMBER.match(line.text.strip()):
                     why = DropReason.PAGE_NUMBER
-                elif (band, masked(line.text)) in running and abs(line.top - running[band, masked(line.text)]) <= SAME_HEIGHT:
+                elif (band, masked(line.text)) in running and abs(
+                    offset(band, line, page) - running[band, masked(line.text)]
+                ) <= SAME_HEIGHT:
                     why = reason
                 else:
                     continue
@@ -106,8 +113,13 @@ def remove_furniture(pages: list[PageLines], body_size: float) -> Furniture:
     return found
 
 
+def offset(band: str, line: Line, page: PageLines) -> float:
+    """Return the line's distance from the page edge of its band (portrait and landscape pages alike)."""
+    return line.top if band == "top" else page.height - line.top
+
+
 def running_keys(pages: list[PageLines]) -> dict[tuple[str, str], float]:
-    """Return ``(band, masked text) → usual top`` for lines that repeat on enough pages at one height."""
+    """Return ``(band, masked text) → usual distance from the edge`` of lines repeating on enough pages."""
     tops: dict[tuple[str, str], list[tuple[int, float]]] = defaultdict(list)
     for page in pages:
         top, bottom = edge_lines(page)
@@ -115,15 +127,24 @@ def running_keys(pages: list[PageLines]) -> dict[tuple[str, str], float]:
             for line in candidates:
                 key = (band, masked(line.text))
                 if key[1] and not any(number == page.number for number, _ in tops[key]):
-                    tops[key].append((page.number, line.top))
+                    tops[key].append((page.number, offset(band, line, page)))
     if len(pages) < 2:
         return {}
-    needed = max(MIN_REPEAT_PAGES, math.ceil(len(pages) / 2)) if len(pages) >= MIN_REPEAT_PAGES else len(pages)
     keys: dict[tuple[str, str], float] = {}
     for key, seen in tops.items():
         heights = sorted(top for _, top in seen)
         usual = heights[len(heights) // 2]
-        if sum(1 for top in heights if abs(top - usual) <= SAME_HEIGHT) >= needed:
+        on = sorted(number for number, top in seen if abs(top - usual) <= SAME_HEIGHT)
+        if not on:
+            continue
+        # Measured over the run of pages the line spans: a form in two parts (Horizon Part A /
+        # Part B) has one footer per part, each on well under half of the whole document.
+        span = on[-1] - on[0] + 1
+        if len(pages) < MIN_REPEAT_PAGES:
+            enough = len(on) == len(pages)
+        else:
+            enough = len(on) >= MIN_REPEAT_PAGES and len(on) * 2 >= span
+        if enough:
             keys[key] = usual
     return keys
 
@@ -147,6 +168,8 @@ def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> Non
         last_body.bottom <= y <= first_note.top + 1
         and x1 - x0 <= (text_right - text_left) * FOOTNOTE_RULE_MAX_SHARE
         and abs(x0 - text_left) <= body_size * 2
+        # A table border is not a footnote rule: it has neighbours at its height or below it.
+        and not any(other != (x0, x1, y) and other[2] >= y - 1 for other in page.rules)
         for x0, x1, y in page.rules
     )
     gap = first_note.top - last_body.bottom
@@ -163,7 +186,7 @@ def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> Non
         for line in note[1:]:
             provenance = provenance.merge(region(line))
         text = note[0].text
-        for prev, line in zip(note, note[1:], strict=False):
+        for prev, line in itertools.pairwise(note):
             cut, sep = joint(prev, line)
             text = text[: len(text) - cut] + sep + line.text
         found.dropped.append(Dropped(text=text, reason=DropReason.FOOTNOTE, provenance=provenance))
@@ -175,4 +198,3 @@ def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> Non
             )
         )
     page.lines = lines[:start]
-

@@ -5,11 +5,12 @@ Works from pdfplumber's char dicts, never from `extract_text(layout=True)`:
 - rotated chars (a rotation in the text matrix, or pdfminer's ``upright`` false) are set apart:
   they are watermarks or margin notes, not running text;
 - a char drawn twice at the same spot (within 1 pt, same text, font and size) is kept once;
-  pdfplumber's `dedupe_chars` does the same but sorts with ``list.index`` (quadratic), so this
-  module buckets positions instead;
+  pdfplumber's `dedupe_chars` does the same but sorts with ``list.index`` (quadratic in the
+  page's chars), so this module compares each char with its neighbours in its line instead;
 - chars are grouped into lines by their vertical centre and ordered by x;
 - spaces come from the geometry: between two CJK chars never (letter-spaced titles stay
-  `申报指南`), elsewhere where the PDF draws a space or leaves a gap over 0.18 em; a gap over
+  `申报指南`), elsewhere where the PDF draws a space or leaves a gap over 0.18 em (between CJK
+  and Latin only when the page draws no space glyphs at all); a gap over
   2.5 em (a tab stop, a TOC page column) becomes ``\\t``; a run of leader dots before a final
   page number becomes one ``\\t`` so a TOC line reads ``title\\tpage``;
 - bold is a font whose name (after the ``ABCDEF+`` subset tag) says Bold / Heavy / Black /
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docparse.read.pdf_source import font_label
+from docparse.read.pdf_text import is_cjk, is_garbage, is_stray
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
 SPACE_GAP = 0.18
@@ -36,51 +38,12 @@ BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\
 FILL_STROKE_MODES = (2, 6)
 LEADERS = re.compile(r"^(.*?\S)[ \t]*(?:(?:[.．·・‧•][ \t]*){4,}|(?:[…⋯][ \t]*){2,})[ \t]*(\S{1,6})$")
 PAGE_REF = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
-CID_TOKEN = re.compile(r"\(cid:\d+\)")
-HYPHENS = ("-", "\u00ad", "\u2010")
-
-
-def is_cjk(ch: str) -> bool:
-    """Return True for Han, kana, hangul and full-width/CJK punctuation: text joined without spaces."""
-    if not ch:
-        return False
-    code = ord(ch[0])
-    return (
-        0x2E80 <= code <= 0x9FFF  # radicals, CJK punctuation, kana, CJK ext A, unified ideographs
-        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
-        or 0xFF00 <= code <= 0xFFEF  # full-width and half-width forms
-        or 0x20000 <= code <= 0x3FFFF  # supplementary ideographic planes
-    )
-
-
-def joint(prev: Line, line: Line) -> tuple[int, str]:
-    """Return how many chars to cut from the end of `prev` and what to put before `line` when joining them.
-
-    A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`); a CJK line end
-    joins with nothing; a space the PDF drew at the wrap point is kept; Latin words get a space.
-    """
-    last = prev.text[-1:]
-    first = line.text[:1]
-    if last in HYPHENS and len(prev.text) > 1 and prev.text[-2].isalpha() and not is_cjk(prev.text[-2]):
-        return (1, "") if first.islower() else (0, "")
-    if prev.trailing_space:
-        return 0, " "
-    if is_cjk(last) or is_cjk(first):
-        return 0, ""
-    return 0, " "
-
-
-def is_garbage(text: str) -> bool:
-    """Return True for a glyph that did not map to real Unicode: ``(cid:N)``, private use, U+FFFD, controls."""
-    if text.startswith("(cid:"):
-        return True
-    for ch in text:
-        code = ord(ch)
-        if 0xE000 <= code <= 0xF8FF or code >= 0xF0000 or code == 0xFFFD or (code < 0x20 and ch not in "\t\n"):
-            return True
-    return False
+CJK_FONT = re.compile(
+    r"GB|CJK|Song|Hei|Kai|Ming|Fang|YaHei|SimSun|FZ|Hiragino|Gothic|Mincho|Batang|Gulim|WenQuanYi|SourceHan|"
+    r"Noto\w*(SC|TC|JP|KR)|Han",
+)
+MIN_FONT_GLYPHS = 10
+STRAY_SHARE = 0.2
 
 
 @dataclass(slots=True)
@@ -135,135 +98,200 @@ class PageLines:
 
 def is_rotated(char: dict[str, Any]) -> bool:
     """Return True when the glyph is not drawn upright and level."""
-    if not char.get("upright", True):
+    if not char["upright"]:
         return True
-    a, b, c, d = char["matrix"][:4]
-    scale = max(abs(a), abs(d), 1e-9)
-    return abs(b) > ROTATION_EPSILON * scale or abs(c) > ROTATION_EPSILON * scale
+    matrix = char["matrix"]
+    if not matrix[1] and not matrix[2]:
+        return bool(matrix[0] < 0)  # upside down
+    scale = max(abs(float(matrix[0])), abs(float(matrix[3])), 1e-9)
+    return abs(float(matrix[1])) > ROTATION_EPSILON * scale or abs(float(matrix[2])) > ROTATION_EPSILON * scale
 
 
-def char_is_bold(char: dict[str, Any]) -> bool:
-    """Return True for a bold font name or fill + stroke rendering."""
-    name = font_label(char.get("fontname", ""))
+def font_is_bold(fontname: object) -> bool:
+    """Return True when a font name (after its ``ABCDEF+`` subset tag) names a bold weight."""
+    name = font_label(fontname)
     name = name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
-    return bool(BOLD_FONT.search(name)) or char.get("render_mode", 0) in FILL_STROKE_MODES
+    return bool(BOLD_FONT.search(name))
 
 
-def dedupe(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], set[int]]:
-    """Return `chars` without glyphs drawn again at the same spot, and the kept indices that were over-struck.
-
-    An over-strike at an offset (not exactly on top) is the old typewriter bold; the caller marks it bold.
-    """
-    kept: list[dict[str, Any]] = []
-    struck: set[int] = set()
-    grid: dict[tuple[str, str, int, int, int], list[int]] = {}
+def bold_flags(chars: list[dict[str, Any]]) -> list[bool]:
+    """Return, per char, whether it is bold by font name or by fill + stroke rendering."""
+    by_font: dict[object, bool] = {}
+    flags = []
     for char in chars:
-        key_text = char["text"]
         font = char.get("fontname", "")
-        size = round(char["size"])
-        top, x0 = char["top"], char["x0"]
-        cell_y, cell_x = int(top), int(x0)
-        duplicate = -1
-        for dy in (0, -1, 1):
-            for dx in (0, -1, 1):
-                for index in grid.get((key_text, str(font), size, cell_y + dy, cell_x + dx), ()):
-                    other = kept[index]
-                    if abs(other["top"] - top) <= DEDUPE_TOLERANCE and abs(other["x0"] - x0) <= DEDUPE_TOLERANCE:
-                        duplicate = index
-                        break
-                if duplicate >= 0:
-                    break
-            if duplicate >= 0:
+        bold = by_font.get(font)
+        if bold is None:
+            bold = by_font[font] = font_is_bold(font)
+        flags.append(bold or char.get("render_mode", 0) in FILL_STROKE_MODES)
+    return flags
+
+
+def dedupe_line(chars: list[dict[str, Any]], indices: list[int], bold: list[bool]) -> list[int]:
+    """Return the line's char indices (ordered by x) without glyphs drawn again at the same spot.
+
+    A duplicate lies within 1 pt of its original, so in x order it is among the few chars just
+    before it. An over-strike at an offset (not exactly on top) is the typewriter's bold: the
+    kept glyph is marked bold in `bold`.
+    """
+    kept: list[int] = []
+    for i in indices:
+        char = chars[i]
+        text, x0, top = char["text"], char["x0"], char["top"]
+        duplicate = False
+        for j in reversed(kept):
+            other = chars[j]
+            if x0 - other["x0"] > DEDUPE_TOLERANCE:
                 break
-        if duplicate >= 0:
-            other = kept[duplicate]
-            if abs(other["x0"] - x0) > 0.05 or abs(other["top"] - top) > 0.05:
-                struck.add(duplicate)
-            continue
-        grid.setdefault((key_text, str(font), size, cell_y, cell_x), []).append(len(kept))
-        kept.append(char)
-    return kept, struck
+            if (
+                other["text"] == text
+                and abs(other["top"] - top) <= DEDUPE_TOLERANCE
+                and other["fontname"] == char["fontname"]
+                and abs(other["size"] - char["size"]) < 0.5
+            ):
+                duplicate = True
+                if abs(other["x0"] - x0) > 0.05 or abs(other["top"] - top) > 0.05:
+                    bold[j] = True
+                break
+        if not duplicate:
+            kept.append(i)
+    return kept
 
 
 def group_lines(chars: list[dict[str, Any]]) -> list[list[int]]:
     """Return indices of `chars` grouped into lines (top to bottom), each ordered left to right."""
-    order = sorted(range(len(chars)), key=lambda i: chars[i]["top"] + chars[i]["bottom"])
+    middles = [char["top"] + char["bottom"] for char in chars]
+    order = sorted(range(len(chars)), key=middles.__getitem__)
     lines: list[list[int]] = []
     band_top = band_bottom = 0.0
     for i in order:
         char = chars[i]
         top, bottom = char["top"], char["bottom"]
-        middle = (top + bottom) / 2
+        middle = middles[i] / 2
         # Either centre inside the other box: a superscript joins its line, the next line does not.
         if lines and (band_top <= middle <= band_bottom or top <= (band_top + band_bottom) / 2 <= bottom):
             lines[-1].append(i)
-            band_top, band_bottom = min(band_top, top), max(band_bottom, bottom)
+            if top < band_top:
+                band_top = top
+            if bottom > band_bottom:
+                band_bottom = bottom
             continue
         lines.append([i])
         band_top, band_bottom = top, bottom
+    lefts = [char["x0"] for char in chars]
     for line in lines:
-        line.sort(key=lambda i: chars[i]["x0"])
+        line.sort(key=lefts.__getitem__)
     return lines
 
 
-def build_line(chars: list[dict[str, Any]], indices: list[int], bold: list[bool], page: int) -> Line | None:
-    """Return the text line made of ``chars[indices]`` (already ordered by x), or None if it is blank."""
+def build_line(
+    chars: list[dict[str, Any]],
+    indices: list[int],
+    bold: list[bool],
+    page: PageLines,
+    fonts: dict[str, list[int]],
+    *,
+    draws_spaces: bool,
+) -> Line | None:
+    """Return the text line made of ``chars[indices]`` (already ordered by x), or None if it is blank.
+
+    `draws_spaces` says the page's producer draws space glyphs. Then a gap between CJK and Latin
+    text is typography (LibreOffice's Asian/Western auto-spacing, 0.2-0.3 em), not a space.
+    The page's glyph counts (`page.glyphs`, `page.garbage`, `page.sizes`) and the per-font
+    counts in `fonts` (glyphs, CJK glyphs, stray symbols, garbage) are updated on the way.
+    """
     parts: list[str] = []
     flags: list[bool] = []
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}
     prev: dict[str, Any] | None = None
-    prev_bold = False
-    prev_text = ""
-    space_pending = False
-    x0 = top = float("inf")
+    prev_bold = prev_cjk = space_pending = False
+    top = float("inf")
     x1 = bottom = float("-inf")
     first_word_end: float | None = None
     first_x0 = 0.0
+    font_name: object = None
+    stats = [0, 0, 0, 0]
+    # The loop runs once per glyph of the document: the char class tests are inlined for the
+    # common case (one BMP char below the private-use area) and call the helpers otherwise.
     for i in indices:
         char = chars[i]
         text = char["text"]
         if not text or text.isspace():
             space_pending = prev is not None
             continue
-        if text.startswith("(cid:"):
-            text = "\ufffd"  # pdfminer's spelling of a glyph id without Unicode; U+FFFD says the same
-        size = char["size"]
-        if prev is None:
-            first_x0 = char["x0"]
-            if is_cjk(text[0]):
-                first_word_end = char["x1"]
+        code = ord(text[0])
+        if len(text) == 1 and 0x20 <= code < 0xE000:
+            garbage = False
+            cjk = code >= 0x2E80 and is_cjk(text)
+            stray = 0x80 <= code < 0x2E80 and is_stray(text)
         else:
+            garbage = is_garbage(text)
+            if garbage and text.startswith("(cid:"):
+                text = "\ufffd"  # pdfminer's spelling of a glyph id without Unicode; U+FFFD says the same
+            cjk = is_cjk(text)
+            stray = is_stray(text)
+        size = char["size"]
+        is_bold = bold[i]
+        if prev is not None:
             gap = char["x0"] - prev["x1"]
-            em = min(size, prev["size"]) or 1.0
-            both_cjk = is_cjk(prev_text[-1]) and is_cjk(text[0])
+            em = prev["size"] if prev["size"] < size else size
+            em = em or 1.0
             sep = ""
             if gap > TAB_GAP * em:
                 sep = "\t"
-            elif not both_cjk and (space_pending or gap > SPACE_GAP * em):
+            elif not (cjk and prev_cjk) and (
+                space_pending or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
+            ):
                 sep = " "
-            if first_word_end is None and (sep or is_cjk(text[0])):
+            if first_word_end is None and (sep or cjk):
                 first_word_end = prev["x1"]
             if sep:
                 parts.append(sep)
-                flags.append(prev_bold and bold[i])
+                flags.append(prev_bold and is_bold)
+        else:
+            first_x0 = char["x0"]
+            if cjk:
+                first_word_end = char["x1"]
         parts.append(text)
-        flags.extend([bold[i]] * len(text))
-        sizes[round(size * 2) / 2] += 1
-        x0, x1 = min(x0, char["x0"]), max(x1, char["x1"])
-        top, bottom = min(top, char["top"]), max(bottom, char["bottom"])
-        prev, prev_text, prev_bold, space_pending = char, text, bold[i], False
+        if len(text) == 1:
+            flags.append(is_bold)
+        else:
+            flags.extend([is_bold] * len(text))
+        sizes[size] = sizes.get(size, 0) + 1
+        if char["x1"] > x1:
+            x1 = char["x1"]
+        if char["top"] < top:
+            top = char["top"]
+        if char["bottom"] > bottom:
+            bottom = char["bottom"]
+        if char["fontname"] is not font_name:
+            font_name = char["fontname"]
+            stats = fonts.setdefault(str(font_name), [0, 0, 0, 0])
+        stats[0] += 1
+        if cjk:
+            stats[1] += 1
+        if stray:
+            stats[2] += 1
+        if garbage:
+            stats[3] += 1
+        prev, prev_cjk, prev_bold, space_pending = char, cjk, is_bold, False
     if prev is None:
         return None
-    text = "".join(parts)
+    rounded: Counter[float] = Counter()
+    for size, count in sizes.items():
+        rounded[round(size * 2) / 2] += count
+    page.sizes.update(rounded)
+    glyphs = sum(rounded.values())
+    page.glyphs += glyphs
     line = Line(
-        page=page,
-        x0=x0,
+        page=page.number,
+        x0=first_x0,
         top=top,
         x1=x1,
         bottom=bottom,
-        text=text,
+        text="".join(parts),
         bold=flags,
-        size=sizes.most_common(1)[0][0],
+        size=rounded.most_common(1)[0][0],
         first_word_width=(first_word_end if first_word_end is not None else x1) - first_x0,
         trailing_space=space_pending,
     )
@@ -276,7 +304,7 @@ def normalise_leaders(line: Line) -> None:
     match = LEADERS.match(line.text)
     if match and PAGE_REF.match(match.group(2)):
         head, page = match.group(1), match.group(2)
-        line.bold = line.bold[: len(head)] + [False] + line.bold[match.start(2) : match.end(2)]
+        line.bold = [*line.bold[: len(head)], False, *line.bold[match.start(2) : match.end(2)]]
         line.text = f"{head}\t{page}"
         line.is_toc = True
         return
@@ -293,25 +321,34 @@ def page_to_lines(
     rules: list[tuple[float, float, float]],
     images: int,
 ) -> PageLines:
-    """Return the page's text lines, with rotated text set apart and glyph statistics counted."""
+    """Return the page's text lines, with rotated text set apart and glyph statistics counted.
+
+    Glyphs without real Unicode count as garbage: ``(cid:N)``, private-use, U+FFFD; and all the
+    glyphs of a font named as Chinese, Japanese or Korean that yields no CJK char at all and a
+    good share of stray symbols (``€‚ƒ„…†‡``: glyph ids read through a Western encoding), which is
+    what a subset font without a ToUnicode map gives.
+    """
     upright: list[dict[str, Any]] = []
     rotated: list[dict[str, Any]] = []
     for char in chars:
-        (rotated if is_rotated(char) else upright).append(char)
-    kept, struck = dedupe(upright)
-    bold = [char_is_bold(char) or i in struck for i, char in enumerate(kept)]
+        matrix = char["matrix"]
+        if char["upright"] and not matrix[1] and not matrix[2] and matrix[0] > 0:
+            upright.append(char)  # the common case, tested inline: level, upright, not mirrored
+        else:
+            (rotated if is_rotated(char) else upright).append(char)
+    bold = bold_flags(upright)
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
-    for indices in group_lines(kept):
-        line = build_line(kept, indices, bold, number)
+    draws_spaces = any(char["text"] == " " for char in upright)
+    fonts: dict[str, list[int]] = {}
+    for indices in group_lines(upright):
+        unique = dedupe_line(upright, indices, bold)
+        line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
         if line is not None:
             result.lines.append(line)
-    for char in kept:
-        text = char["text"]
-        if text and not text.isspace():
-            result.glyphs += 1
-            result.sizes[round(char["size"] * 2) / 2] += 1
-            if is_garbage(text):
-                result.garbage += 1
+    for name, (total, cjk, stray, garbage) in fonts.items():
+        result.garbage += garbage
+        if total >= MIN_FONT_GLYPHS and cjk == 0 and stray >= total * STRAY_SHARE and CJK_FONT.search(str(name)):
+            result.garbage += total - garbage
     if rotated:
         result.rotated = rotated_runs(rotated, number)
     return result
@@ -321,7 +358,8 @@ def rotated_runs(chars: list[dict[str, Any]], page: int) -> list[Line]:
     """Return rotated chars as runs in drawing order (a watermark is drawn as one string)."""
     runs: list[list[dict[str, Any]]] = []
     for char in chars:
-        if runs and runs[-1][-1]["matrix"][:4] == char["matrix"][:4] and runs[-1][-1]["size"] == char["size"]:
+        # Same rotation as the previous glyph: same run (a rotated glyph's `size` is its box height, so not compared).
+        if runs and runs[-1][-1]["matrix"][:4] == char["matrix"][:4]:
             runs[-1].append(char)
         else:
             runs.append([char])

@@ -9,6 +9,8 @@ A line starts a new block when any of these holds (`em` is the line's font size)
   (then `1.5 倍` at a line start is a wrapped sentence, not a label);
 - the font size changes by more than 0.6 pt, or a wholly bold line meets a line without bold
   (or the reverse), unless again the previous line runs on to the margin;
+- it is a short line ending in a colon right after a line ending a sentence (a lead-in such
+  as `建议研究方向：`);
 - on one page: the gap above it is more than the paragraph's line gap + 0.35 em, or it is
   indented past the previous line (first-line indent; the second line of a labelled item may
   be indented: that is a hanging indent), or it is out-dented from a continuation line;
@@ -17,14 +19,17 @@ A line starts a new block when any of these holds (`em` is the line's font size)
 
 Across a page break (furniture already removed), a paragraph continues when the last line of
 the page runs to the right margin without terminal punctuation, and the first line of the next
-page is not indented past the left margin, has no label and has the same size and weight.
-A page break forced mid-sentence (a short last line without terminal punctuation, after at
-least one full line of a plain paragraph) also continues. A continued paragraph is emitted as
-ONE block with one region per page, and a DP403 `paragraph-rejoined` diagnostic records the join.
+page has no label and the same size and weight. A page break forced mid-sentence (a short last
+line without terminal punctuation, after at least one full line of a plain paragraph) also
+continues. An indent on the next page does not stop either join: LibreOffice splits a paragraph
+at a manual page break, so the continuation gets the first-line indent. A continued paragraph
+is emitted as ONE block with one region per page, and a DP403 `paragraph-rejoined` diagnostic
+records the join.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,7 +37,8 @@ from dataclasses import dataclass, field
 from docparse.blocks import Block, Span
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf_lines import Line, is_cjk, joint
+from docparse.read.pdf_lines import Line
+from docparse.read.pdf_text import joint
 from docparse.rules import make_diagnostic
 
 LABEL = re.compile(
@@ -53,43 +59,79 @@ LABEL = re.compile(
     )""",
     re.VERBOSE,
 )
-TERMINAL = set("。．.！!？?；;：:」』”\"）)")
+TERMINAL = set('。．.！!？?；;：:」』”"）)')
 """A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
+SENTENCE_END = set("。．.！!？?")
+COLONS = set(":：")
 SIZE_CHANGE = 0.6
 GAP_EXTRA = 0.35
 INDENT = 0.8
 SHORT_SLACK = 1.0
+HANGING_MAX = 5.0
+"""Ems right of a labelled first line within which its second line is a hanging indent."""
 
 
 @dataclass(slots=True)
 class Layout:
-    """Document-wide geometry the paragraph rules measure against."""
+    """Geometry the paragraph rules measure against: margins per page, line gaps per font size."""
 
     left: float
     right: float
     line_gap: dict[float, float] = field(default_factory=dict)
     """Usual gap between two lines of one paragraph, by font size."""
+    page_left: dict[int, float] = field(default_factory=dict)
+    page_right: dict[int, float] = field(default_factory=dict)
+    """Margins of pages with enough body lines to measure; others use the document's."""
+
+    def left_of(self, page: int) -> float:
+        return self.page_left.get(page, self.left)
+
+    def right_of(self, page: int) -> float:
+        return self.page_right.get(page, self.right)
 
 
-def measure(pages: list[list[Line]], body_size: float) -> Layout:
-    """Return the body's left margin, right margin and usual line gaps."""
-    body = [line for lines in pages for line in lines if abs(line.size - body_size) <= SIZE_CHANGE]
-    if not body:
-        body = [line for lines in pages for line in lines]
-    if not body:
-        return Layout(left=0.0, right=0.0)
+MIN_LINES_TO_MEASURE = 6
+MIN_GAPS_TO_MEASURE = 4
+DEFAULT_GAP = 0.5
+"""Gap between the lines of a paragraph, in ems, where too few lines give none to measure."""
+
+
+def margins(body: list[Line]) -> tuple[float, float]:
+    """Return the left margin (the leftmost frequent start) and right margin (90th percentile end) of `body`."""
     lefts = Counter(round(line.x0) for line in body)
     frequent = [x for x, n in lefts.items() if n >= max(2, len(body) * 0.05)]
     left = float(min(frequent) if frequent else min(lefts))
     rights = sorted(line.x1 for line in body)
-    right = rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
+    return left, rights[int(len(rights) * 0.9)] if len(rights) > 1 else rights[0]
+
+
+def measure(pages: list[list[Line]], body_size: float, widths: list[float]) -> Layout:
+    """Return the body's margins (document-wide and per page) and usual line gaps.
+
+    With too few lines to measure (a one-page notice, a cover page), the right margin mirrors the
+    left one on the page: most documents are set with equal side margins.
+    """
+    body_by_page = [[line for line in lines if abs(line.size - body_size) <= SIZE_CHANGE] or lines for lines in pages]
+    body = [line for lines in body_by_page for line in lines]
+    if not body:
+        return Layout(left=0.0, right=0.0)
+    left, right = margins(body)
+    if len(body) < MIN_LINES_TO_MEASURE:
+        right = max(right, max(widths, default=right) - left)
+    layout = Layout(left=left, right=right)
+    for lines in body_by_page:
+        # Pages differ (landscape pages, a cover, a form part with its own margins): measure each one that can be.
+        if len(lines) >= MIN_LINES_TO_MEASURE:
+            layout.page_left[lines[0].page], layout.page_right[lines[0].page] = margins(lines)
     gaps: dict[float, list[float]] = {}
     for lines in pages:
-        for prev, line in zip(lines, lines[1:], strict=False):
+        for prev, line in itertools.pairwise(lines):
             if prev.size == line.size and line.top > prev.bottom - 1:
                 gaps.setdefault(line.size, []).append(line.top - prev.bottom)
-    line_gap = {size: sorted(values)[len(values) // 2] for size, values in gaps.items()}
-    return Layout(left=left, right=right, line_gap=line_gap)
+    layout.line_gap = {
+        size: sorted(values)[len(values) // 2] for size, values in gaps.items() if len(values) >= MIN_GAPS_TO_MEASURE
+    }
+    return layout
 
 
 def has_label(line: Line) -> bool:
@@ -98,16 +140,17 @@ def has_label(line: Line) -> bool:
 
 def runs_on(line: Line, layout: Layout) -> bool:
     """Return True when `line` reaches the right margin and does not end a sentence."""
-    return line.x1 >= layout.right - line.size * 1.5 and line.text.rstrip()[-1:] not in TERMINAL
+    return line.x1 >= layout.right_of(line.page) - line.size * 1.5 and line.text.rstrip()[-1:] not in TERMINAL
 
 
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
     """Return True when `line`'s first word would have fitted at the end of `prev`."""
-    return layout.right - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
+    return layout.right_of(prev.page) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
 
 
 def weight_changes(prev: Line, line: Line) -> bool:
-    return (prev.all_bold and not line.any_bold) or (line.all_bold and not prev.any_bold)
+    """Return True when a bold line meets a line without bold, or a line not all bold meets an all-bold one."""
+    return (prev.all_bold and not line.any_bold) or (line.all_bold and not prev.all_bold)
 
 
 def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
@@ -122,64 +165,91 @@ def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
         return True
     if weight_changes(prev, line) and not on:
         return True
+    if lead_in(prev, line, layout):
+        return True
     if ended_short(prev, line, layout):
-        return not (line.page != prev.page and forced_break(block, line, layout))
+        return not (line.page != prev.page and forced_break(block, line))
     if line.page != prev.page:
         return not continues_on_next_page(block, line, layout)
     gap = line.top - prev.bottom
-    usual = layout.line_gap.get(line.size, line.size * 0.5)
+    usual = layout.line_gap.get(line.size, line.size * DEFAULT_GAP)
     if len(block) > 1 and block[-2].page == prev.page:
         usual = prev.top - block[-2].bottom  # the paragraph's own leading, once it has one
     if gap < -line.size * 0.5 or gap > usual + GAP_EXTRA * line.size:
         return True
     em = line.size * INDENT
-    hanging = len(block) == 1 and has_label(block[0])
+    # The second line of a labelled item may start under the text after the label; not far right of it.
+    hanging = len(block) == 1 and has_label(block[0]) and line.x0 <= prev.x0 + line.size * HANGING_MAX
     if line.x0 > prev.x0 + em and not hanging:
         return True
     return line.x0 < prev.x0 - em and len(block) > 1
 
 
+def lead_in(prev: Line, line: Line, layout: Layout) -> bool:
+    """Return True for a one-line lead-in (`建议研究方向：`) right after a finished sentence.
+
+    Without paragraph spacing or indents (the LibreOffice seed rendition) nothing else separates
+    it from the paragraph before; a short line ending in a colon after a full stop is its own block.
+    """
+    return (
+        prev.text.rstrip()[-1:] in SENTENCE_END
+        and line.text.rstrip()[-1:] in COLONS
+        and layout.right_of(line.page) - line.x1 > line.size * 2
+    )
+
+
 def continues_on_next_page(block: list[Line], line: Line, layout: Layout) -> bool:
-    """Return True when `line`, first on its page, carries on the paragraph cut by the page break."""
-    prev = block[-1]
-    if not runs_on(prev, layout) or has_label(line):
-        return False
-    return not indented(block, line, layout)
+    """Return True when `line`, first on its page, carries on the paragraph cut by the page break.
+
+    The sentence left unfinished at the margin decides; an indent on the next page does not stop
+    the join: LibreOffice has no page break inside a paragraph and splits the paragraph there, so
+    the continuation gets the first-line indent (the seed's 1.5 paragraph in its rendition).
+    """
+    return runs_on(block[-1], layout) and not has_label(line)
 
 
-def forced_break(block: list[Line], line: Line, layout: Layout) -> bool:
-    """Return True for a page break forced mid-sentence inside a plain paragraph (short last line)."""
+def forced_break(block: list[Line], line: Line) -> bool:
+    """Return True for a page break forced mid-sentence inside a plain paragraph (short last line).
+
+    The continuation may be indented: a Word user who split the paragraph with Enter and a page
+    break gets a new paragraph with the first-line indent (the LibreOffice seed rendition does).
+    """
     prev = block[-1]
     plain = len(block) > 1 and not has_label(block[0]) and not prev.is_toc
     unterminated = prev.text.rstrip()[-1:] not in TERMINAL
-    return plain and unterminated and not has_label(line) and not weight_changes(prev, line) and not indented(block, line, layout)
+    return plain and unterminated and not has_label(line) and not weight_changes(prev, line)
 
 
-def indented(block: list[Line], line: Line, layout: Layout) -> bool:
-    """Return True when `line` starts further right than the margin (or the block's hanging indent)."""
-    reference = block[-1].x0 if has_label(block[0]) and len(block) > 1 else layout.left
-    if has_label(block[0]) and len(block) == 1:
-        return False
-    return line.x0 > reference + line.size * INDENT
+def indented(block: list[Line], line: Line) -> bool:
+    """Return True when `line` starts right of where the block's next line would (a first-line indent).
+
+    A continuation sits where the block's previous continuation line sat; under a one-line block it
+    sits no further right than that line (or anywhere right of a label: a hanging indent).
+    """
+    if len(block) > 1:
+        return line.x0 > block[-1].x0 + line.size * INDENT
+    if has_label(block[0]):
+        return line.x0 > block[0].x0 + line.size * HANGING_MAX
+    return line.x0 > block[0].x0 + line.size * INDENT
 
 
-def lines_to_blocks(pages: list[list[Line]], body_size: float) -> tuple[list[Block], list[Diagnostic]]:
-    """Return the blocks made of the lines of all pages (in order), and the DP403 rejoin diagnostics."""
-    layout = measure(pages, body_size)
-    groups: list[list[Line]] = []
-    for lines in pages:
-        for line in lines:
-            if groups and not starts_block(groups[-1], line, layout):
-                groups[-1].append(line)
-            else:
-                groups.append([line])
+def lines_to_blocks(
+    pages: list[list[Line]], body_size: float, widths: list[float]
+) -> tuple[list[Block], list[Diagnostic]]:
+    """Return the blocks made of the lines of all pages (in order), and the DP403 rejoin diagnostics.
+
+    Consumes `pages`: each page's list is emptied once its lines are placed, and a block is made
+    as soon as its last line is known, so the lines of the whole document and its blocks never
+    fill memory together.
+    """
+    layout = measure(pages, body_size, widths)
     blocks: list[Block] = []
     diagnostics: list[Diagnostic] = []
-    last_page = 0
-    for group in groups:
+
+    def close(group: list[Line]) -> None:
+        last_page = blocks[-1].provenance.regions[-1].page if blocks else group[0].page
         block = make_block(group, after_break=bool(blocks) and group[0].page != last_page)
         blocks.append(block)
-        last_page = group[-1].page
         if len(block.provenance.regions) > 1:
             pages_text = ", ".join(str(page) for page in block.provenance.pages)
             diagnostics.append(
@@ -189,6 +259,19 @@ def lines_to_blocks(pages: list[list[Line]], body_size: float) -> tuple[list[Blo
                     block.provenance,
                 )
             )
+
+    group: list[Line] = []
+    for lines in pages:
+        for line in lines:
+            if group and not starts_block(group, line, layout):
+                group.append(line)
+                continue
+            if group:
+                close(group)
+            group = [line]
+        lines.clear()
+    if group:
+        close(group)
     return blocks, diagnostics
 
 
@@ -197,7 +280,7 @@ def make_block(lines: list[Line], *, after_break: bool) -> Block:
     chars: list[str] = []
     flags: list[bool] = []
     sizes: Counter[float] = Counter()
-    boxes: dict[int, BBox] = {}
+    boxes: dict[int, list[float]] = {}
     for i, line in enumerate(lines):
         if i:
             cut, sep = joint(lines[i - 1], line)
@@ -208,15 +291,25 @@ def make_block(lines: list[Line], *, after_break: bool) -> Block:
         chars.extend(line.text)
         flags.extend(line.bold)
         sizes[line.size] += len(line.text)
-        box = BBox(x0=round(line.x0, 2), top=round(line.top, 2), x1=round(line.x1, 2), bottom=round(line.bottom, 2))
-        boxes[line.page] = boxes[line.page].union(box) if line.page in boxes else box
+        box = boxes.get(line.page)
+        if box is None:
+            boxes[line.page] = [line.x0, line.top, line.x1, line.bottom]
+        else:
+            box[:] = [min(box[0], line.x0), min(box[1], line.top), max(box[2], line.x1), max(box[3], line.bottom)]
     text = "".join(chars)
     return Block(
         text=text,
         spans=spans(text, flags),
         font_size=sizes.most_common(1)[0][0],
         after_break=after_break,
-        provenance=Provenance(regions=tuple(PageRegion(page=page, bbox=box) for page, box in boxes.items())),
+        provenance=Provenance(
+            regions=tuple(
+                PageRegion(
+                    page=page, bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2))
+                )
+                for page, (x0, top, x1, bottom) in boxes.items()
+            )
+        ),
     )
 
 
@@ -229,6 +322,3 @@ def spans(text: str, flags: list[bool]) -> tuple[Span, ...]:
             out.append(Span(text=text[start:i], bold=flags[start]))
             start = i
     return tuple(out)
-
-
-__all__ = ["LABEL", "Layout", "has_label", "is_cjk", "lines_to_blocks", "measure"]

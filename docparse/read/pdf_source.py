@@ -12,12 +12,13 @@ the same way pdfplumber itself records marked-content ids.
 
 from __future__ import annotations
 
+import copy
 import io
-from collections.abc import Iterator
+import warnings
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import pdfplumber
 from pdfminer.layout import LTChar, LTItem, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -26,6 +27,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
@@ -57,7 +59,11 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
     _render_mode: int = 0
 
     def render_string(
-        self, textstate: PDFTextState, seq: list[Any], ncs: PDFColorSpace, graphicstate: PDFGraphicState
+        self,
+        textstate: PDFTextState,
+        seq: Iterable[int | float | bytes],
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
     ) -> None:
         self._render_mode = textstate.render
         super().render_string(textstate, seq, ncs, graphicstate)
@@ -89,12 +95,16 @@ class _Page(Page):
         return attr
 
 
-def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> pdfplumber.PDF:
+def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> PDF:
     """Return the opened document, or raise the typed error that says why it cannot be opened."""
     if b"%PDF-" not in data[:HEADER_WINDOW]:
         raise CorruptDocumentError(f"{CORRUPT}: no %PDF- header in the first {HEADER_WINDOW} bytes", path=name)
     try:
-        return pdfplumber.PDF(io.BytesIO(data), password=options.password or "")
+        with warnings.catch_warnings():
+            # pdfminer warns about recoverable damage; that is not the caller's business (and a
+            # warnings-as-errors setting must not turn a readable file into a corrupt one).
+            warnings.simplefilter("ignore")
+            return PDF(io.BytesIO(data), password=options.password or "")
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
         raise _open_error(inner, options, name) from inner
@@ -114,7 +124,7 @@ def _open_error(exc: BaseException, options: ParseOptions, name: str | None) -> 
     return CorruptDocumentError(f"{CORRUPT}: {type(exc).__name__}: {exc}", path=name, cause=exc)
 
 
-def declared_page_count(pdf: pdfplumber.PDF) -> int | None:
+def declared_page_count(pdf: PDF) -> int | None:
     """Return the page count the page tree declares, or None when it cannot be read."""
     try:
         count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
@@ -123,7 +133,7 @@ def declared_page_count(pdf: pdfplumber.PDF) -> int | None:
     return count if isinstance(count, int) and count >= 0 else None
 
 
-def iter_pages(pdf: pdfplumber.PDF, options: ParseOptions, name: str | None) -> Iterator[RawPage]:
+def iter_pages(pdf: PDF, options: ParseOptions, name: str | None) -> Iterator[RawPage]:
     """Yield each page's content in order; raise `CorruptDocumentError` when a page cannot be read."""
     max_pages = options.limits.max_pages
     declared = declared_page_count(pdf)
@@ -133,29 +143,61 @@ def iter_pages(pdf: pdfplumber.PDF, options: ParseOptions, name: str | None) -> 
     number = 0
     while True:
         try:
-            page_obj = next(tree)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                page_obj = next(tree)
         except StopIteration:
             return
         except Exception as exc:
-            raise CorruptDocumentError(f"{CORRUPT}: the page tree breaks after page {number}", path=name, cause=exc) from exc
+            raise CorruptDocumentError(
+                f"{CORRUPT}: the page tree breaks after page {number}", path=name, cause=exc
+            ) from exc
         number += 1
         if number > max_pages:
             raise LimitExceededError(f"the PDF has more than {max_pages} pages", path=name)
         yield read_page(pdf, page_obj, number, name)
 
 
-def read_page(pdf: pdfplumber.PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
-    """Return one page's chars, rules and image count, closing the pdfplumber page afterwards."""
+def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
+    """Return one page's chars, rules and image count, closing the pdfplumber page afterwards.
+
+    A page with /Rotate whose text comes out mostly turned is read again without the rotation:
+    its text is written upright in the unrotated frame (a scan or a page turned for display), and
+    its boxes are then in that frame.
+    """
+    raw = _read_page(pdf, page_obj, number, name)
+    if page_obj.rotate and mostly_turned(raw.chars):
+        unrotated = copy.copy(page_obj)
+        unrotated.rotate = 0
+        unrotated.attrs = {key: value for key, value in page_obj.attrs.items() if key != "Rotate"}
+        again = _read_page(pdf, unrotated, number, name)
+        if not mostly_turned(again.chars):
+            return again
+    return raw
+
+
+def mostly_turned(chars: list[dict[str, Any]]) -> bool:
+    """Return True when most glyphs are drawn turned (their text matrix rotates them off the level or upside down)."""
+    turned = sum(
+        1 for char in chars if char["matrix"][1] or char["matrix"][2] or char["matrix"][0] < 0 or not char["upright"]
+    )
+    return turned * 2 > len(chars) > 0
+
+
+def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
     page: _Page | None = None
     try:
-        page = _Page(pdf, page_obj, page_number=number)
-        objects = page.objects
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            page = _Page(pdf, page_obj, page_number=number)
+            objects = page.objects
         chars = objects.get("char", [])
         rules = [
             (float(obj["x0"]), float(obj["x1"]), float(obj["top"]))
             for kind in ("line", "rect")
             for obj in objects.get(kind, [])
-            if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS and float(obj["x1"]) - float(obj["x0"]) > 1
+            if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS
+            and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
         return RawPage(
             number=number,
@@ -166,11 +208,12 @@ def read_page(pdf: pdfplumber.PDF, page_obj: PDFPage, number: int, name: str | N
             images=len(objects.get("image", [])),
         )
     except Exception as exc:
+        cause: BaseException = exc
         if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
-            exc = exc.args[0]
+            cause = exc.args[0]
         raise CorruptDocumentError(
-            f"{CORRUPT}: page {number} cannot be read ({type(exc).__name__})", path=name, cause=exc
-        ) from exc
+            f"{CORRUPT}: page {number} cannot be read ({type(cause).__name__})", path=name, cause=cause
+        ) from cause
     finally:
         if page is not None:
             page.close()

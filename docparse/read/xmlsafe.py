@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import IO, Any, Final
+from typing import Any, Final, Protocol
 
 from lxml import etree
 
 from docparse.errors import CorruptDocumentError
+
+
+class Readable(Protocol):
+    """A binary stream: all `iter_elements` needs."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
 
 SAFE_PARSER_OPTIONS: Final[dict[str, Any]] = {
     "resolve_entities": False,
@@ -22,6 +29,9 @@ SAFE_PARSER_OPTIONS: Final[dict[str, Any]] = {
     "huge_tree": False,
     "load_dtd": False,
     "dtd_validation": False,
+    # Drops whitespace-only text *between* elements (not the content of a w:t, nor anything
+    # under xml:space="preserve"), as python-docx's parser does; it parses a third faster.
+    "remove_blank_text": True,
 }
 """The keyword arguments shared by `SAFE_PARSER` and `iter_elements` (iterparse takes no parser)."""
 
@@ -30,8 +40,8 @@ SAFE_PARSER: Final = etree.XMLParser(**SAFE_PARSER_OPTIONS)
 # A prolog longer than this with a DOCTYPE in it is refused rather than scanned further.
 PROLOG_WINDOW = 64 * 1024
 
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
-_ENTITY = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_ROOT_START = re.compile(rb"<[^?!]")
+_ENTITY = re.compile(rb"<!ENTITY")
 
 
 def _prolog_bytes(head: bytes) -> bytes:
@@ -50,14 +60,15 @@ def check_prolog(head: bytes, *, part: str, path: str | None = None) -> None:
     subset is harmless with `SAFE_PARSER_OPTIONS` and is let through.
     """
     text = _prolog_bytes(head[:PROLOG_WINDOW])
-    doctype = _DOCTYPE.search(text)
-    if doctype is None:
+    # XML is case-sensitive: "<!doctype" is not a declaration and libxml2 rejects it.
+    doctype = text.find(b"<!DOCTYPE")
+    if doctype < 0:
         return
     # Only the prolog matters: a DOCTYPE must come before the root element starts.
-    root = re.search(rb"<[^?!]", text)
-    if root is not None and root.start() < doctype.start():
+    root = _ROOT_START.search(text)
+    if root is not None and root.start() < doctype:
         return
-    if _ENTITY.search(text, doctype.start()) or root is None:
+    if root is None or _ENTITY.search(text, doctype):
         raise CorruptDocumentError(
             f"{part} declares XML entities in a DOCTYPE; Office documents never do, so it is refused",
             path=path,
@@ -77,7 +88,7 @@ def parse_xml(data: bytes, *, part: str, path: str | None = None) -> etree._Elem
 
 
 def iter_elements(
-    source: IO[bytes], tags: Sequence[str], *, part: str, path: str | None = None
+    source: Readable, tags: Sequence[str], *, part: str, path: str | None = None
 ) -> Iterator[etree._Element]:
     """Yield the elements of `source` whose tag is in `tags`, each when its end tag is read.
 
@@ -98,7 +109,7 @@ def iter_elements(
 class _Prepended:
     """A read-only stream that returns `head` and then the rest of `tail`."""
 
-    def __init__(self, head: bytes, tail: IO[bytes]) -> None:
+    def __init__(self, head: bytes, tail: Readable) -> None:
         self._head = head
         self._tail = tail
 

@@ -132,8 +132,10 @@ class Package:
 
     def check_is_word(self, main_part: str | None) -> None:
         """Raise a typed error unless the package holds a content-types part and `main_part`."""
+        main = (main_part or "").lstrip("/").lower()
+        word_main = bool(main) and self.has(main) and main not in {part for part, _message in _LOOKALIKES}
         for part, message in _LOOKALIKES:
-            if self.has(part) and (main_part is None or not self.has(main_part)):
+            if self.has(part) and not word_main:
                 raise UnsupportedFormatError(message, path=self.path)
         if self.has("mimetype"):
             mimetype = self.read("mimetype")[:100]

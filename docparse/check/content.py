@@ -1,0 +1,75 @@
+"""Check stage, content rules (DP4xx): text outside the outline, and how much was dropped as noise.
+
+DP402 counts letters and digits only, as `docparse.accounting` does: whitespace, dot leaders
+and separating punctuation are layout and differ between the formats of one call. The
+numerator is what heuristics removed as page furniture: running headers and footers, page
+numbers, watermarks and footnotes. Back-links (`返回目录`), markup (HTML tags, anchors) and
+empty blocks are counted nowhere: exact rules remove them, nothing is guessed, and a Markdown
+call full of anchors would otherwise be flagged for nothing. The denominator is that
+furniture plus all the text the document keeps (outline, notes, TOC, tables, unplaced text:
+`docparse.accounting.iter_document_texts` without the dropped record).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from docparse.accounting import content_chars, iter_document_texts
+from docparse.check.base import Check
+from docparse.model.diagnostic import Diagnostic
+from docparse.model.document import Document, DropReason
+from docparse.rules import make_diagnostic
+
+# Share of the text above which the furniture removed is reported (DP402).
+MAX_DROPPED_SHARE = 0.10
+FURNITURE = frozenset(
+    {
+        DropReason.RUNNING_HEADER,
+        DropReason.RUNNING_FOOTER,
+        DropReason.PAGE_NUMBER,
+        DropReason.WATERMARK,
+        DropReason.FOOTNOTE,
+    }
+)
+
+
+def unplaced_text(document: Document) -> Iterator[Diagnostic]:
+    """Report each paragraph the builder could not place in the outline."""
+    for paragraph in document.unplaced:
+        text = paragraph.text if len(paragraph.text) <= 40 else paragraph.text[:40] + "…"
+        yield make_diagnostic("unplaced-text", f"text outside the outline: `{text}`", paragraph.provenance)
+
+
+def content_length(text: str) -> int:
+    """Return the number of letters and digits in `text` (Unicode categories L and N)."""
+    return sum(content_chars(text).values())
+
+
+def kept_length(document: Document) -> int:
+    """Return the number of letters and digits the document holds outside its dropped record."""
+    held = sum(content_length(text) for text in iter_document_texts(document))
+    return held - sum(content_length(dropped.text) for dropped in document.dropped)
+
+
+def much_dropped(document: Document) -> Iterator[Diagnostic]:
+    """Report a document from which more than `MAX_DROPPED_SHARE` of the text went as furniture."""
+    by_reason: Counter[str] = Counter()
+    for dropped in document.dropped:
+        if dropped.reason in FURNITURE:
+            by_reason[dropped.reason.value] += content_length(dropped.text)
+    furniture = sum(by_reason.values())
+    total = furniture + kept_length(document)
+    if not total or furniture / total <= MAX_DROPPED_SHARE:
+        return
+    detail = ", ".join(f"{reason} {count}" for reason, count in by_reason.most_common())
+    yield make_diagnostic(
+        "much-dropped",
+        f"{furniture} of {total} letters and digits ({furniture / total:.0%}) went as page furniture ({detail})",
+    )
+
+
+CHECKS = (
+    Check(("unplaced-text",), unplaced_text),
+    Check(("much-dropped",), much_dropped),
+)

@@ -1,0 +1,131 @@
+"""Check stage, documentation: the rule table → docs/rules.md.
+
+Run ``python -m docparse.check.docs > docs/rules.md`` after changing a rule, an example or a
+message; a test fails while the file is stale. The findings shown under each example are
+computed by parsing the example, so they are what `docparse check` prints today.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from docparse.check.examples import EXAMPLES
+from docparse.check.formatters import Finding, format_text
+from docparse.model.diagnostic import Diagnostic
+from docparse.rules import RULES, Rule
+
+EXAMPLE_PATH = "call.md"
+STAGES = {
+    "reader": "the reader, while reading the file",
+    "normalize": "normalize (or the PDF reader), while rejoining text",
+    "check": "the check stage (`docparse/check/`)",
+    "cli": "`docparse check` only, never the library",
+}
+
+HEADER = """\
+# docparse rules
+
+<!-- Generated from the rule table (docparse/rules.py) by
+     `python -m docparse.check.docs > docs/rules.md`; do not edit by hand. -->
+
+Every finding docparse reports about a document has a stable **code** (`DP` and three digits,
+grouped by hundreds: 1xx input and reading, 2xx structure, 3xx numbering, 4xx content; a code
+is never reused or renumbered), a kebab-case **name** and a **severity** (`error`, `warning`,
+`info`). The library collects them in `document.diagnostics`, in document order, and never
+prints; `docparse check` prints them like a linter.
+
+## Selecting rules
+
+`docparse check` reports, by default, every rule of severity `warning` or `error`. Info-level
+rules report what docparse did (a paragraph rejoined across a page break, a footnote set
+apart), not a problem in the call: they are shown only when selected (`--select DP403`, or
+`--select DP` for everything).
+
+`--select` and `--ignore` take comma-separated code prefixes (`DP`, `DP3`, `DP30`, `DP301`).
+As in ruff, the longest matching prefix decides (`--select DP3 --ignore DP301` reports DP302
+to DP305 but not DP301) and `ignore` wins a tie. Settings come from the config file and then
+the command line; a `select` at one level replaces the selection below it, an `ignore` only
+removes. A prefix that matches no rule is a usage error. DP100 (an input that could not be
+parsed) is reported, and fails the run, whatever the selection.
+
+`--fail-on error|warning|info` (default `warning`) sets the lowest severity that makes the exit
+code 1: a finding worth reporting fails the build, as in ruff and flake8, while info-level
+notes (when selected) do not. `--exit-zero` always exits 0 unless the command line or the
+config is wrong (exit code 2).
+
+Configuration: a `[tool.docparse]` table in `pyproject.toml`, or the same keys at the top of a
+`docparse.toml`, found in the current directory or the nearest one above it (`docparse.toml`
+first), or named with `--config FILE`. Unknown keys are an error.
+
+```toml
+[tool.docparse]
+select = ["DP"]          # or a string: "DP2,DP3"
+ignore = ["DP211", "DP402"]
+fail-on = "error"
+format = "github"
+```
+
+## Where a finding is
+
+| input | text format | `--format github` | `--format json` `location` |
+| --- | --- | --- | --- |
+| text, Markdown | `path:LINE:1:` | `file=path,line=LINE` (`endLine` too if several) | `line`, `end_line`, `column` |
+| DOCX | `path:N:1:`, N the body paragraph (index + 1; tables count) | `file=path,line=N` | `paragraph`, `column` |
+| PDF | `path:page N:` | `file=path`, message starts with `page N: ` | `page` |
+| whole document | `path:1:1:` | `file=path` | all null |
+
+The JSON output is one list of `{path, code, name, severity, message, node, location}`
+objects; `node` is the id of the outline node concerned (`1.2`, `1.1/d3`) or null. GitHub
+output is one workflow command per finding (`::error`, `::warning`, `::notice` for info),
+titled `CODE name`, with `%`, CR and LF escaped in the message and also `:` and `,` in the
+properties.
+"""
+
+
+def _findings(code: str, text: str) -> list[Diagnostic]:
+    from docparse.pipeline import parse_text
+
+    document = parse_text(text)
+    return [d for d in document.diagnostics if d.severity.rank >= 1 or d.code == code]
+
+
+def _rule_section(rule: Rule) -> str:
+    default = "reported by default" if rule.default else "reported only when selected"
+    parts = [
+        f"### {rule.code} {rule.name}\n",
+        f"*{rule.severity.value} · {default} · emitted by {STAGES[rule.stage]}*\n",
+        f"**What it does.** {rule.summary}\n",
+        f"**Why it matters.** {rule.why}\n",
+        f"**Example.** {rule.example}\n",
+    ]
+    example = EXAMPLES.get(rule.code)
+    if example is not None:
+        output = format_text([Finding(EXAMPLE_PATH, d) for d in _findings(rule.code, example)])
+        parts.append(f"```markdown\n{example}```\n")
+        parts.append(f"```console\n$ docparse check {EXAMPLE_PATH}\n{output}```\n")
+    return "\n".join(parts)
+
+
+def render_rules() -> str:
+    """Return the text of docs/rules.md."""
+    table = ["| Code | Name | Severity | Default | What it reports |", "| --- | --- | --- | --- | --- |"]
+    for rule in RULES:
+        default = "yes" if rule.default else "no"
+        table.append(
+            f"| [{rule.code}](#{_anchor(rule)}) | {rule.name} | {rule.severity.value} | {default} | {rule.summary} |"
+        )
+    sections = "\n".join(_rule_section(rule) for rule in RULES)
+    return f"{HEADER}\n## Rules\n\n" + "\n".join(table) + "\n\n" + sections
+
+
+def _anchor(rule: Rule) -> str:
+    return f"{rule.code.lower()}-{rule.name}"
+
+
+def main() -> int:
+    sys.stdout.write(render_rules())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
