@@ -9,7 +9,7 @@ from pathlib import Path
 from docparse.blocks import Block, Reading
 from docparse.build import Builder
 from docparse.build.freeze import IdMaker, freeze_sections, link_toc
-from docparse.check import run_checks
+from docparse.check import run_checks, sort_diagnostics
 from docparse.errors import DocparseError, EmptyDocumentError
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
@@ -91,7 +91,7 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
         links=tuple(outline.links),
         dropped=(*reading.dropped, *outline.dropped),
     )
-    diagnostics.extend(run_checks(document))
+    diagnostics = sort_diagnostics([*diagnostics, *run_checks(document)])
     document = document.model_copy(update={"diagnostics": tuple(diagnostics)})
     if options.strict:
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]

@@ -90,3 +90,11 @@ def test_a_huge_single_line_is_refused_quickly() -> None:
     options = docparse.ParseOptions(limits=docparse.Limits(max_line_chars=1000))
     with pytest.raises(docparse.LimitExceededError, match="max_line_chars"):
         docparse.parse(("研究" * 600).encode("utf-8"), options=options)
+
+
+def test_diagnostics_come_in_document_order() -> None:
+    text = "1. 部分\n\n1.1 主题\n\n建议研究方向：\n\n1) 甲。\n3) 乙。\n\n一段游离文字。\n\n1.3 空主题\n"
+    document = docparse.parse_text(text)
+    lines = [d.provenance.line_start or 0 for d in document.diagnostics]
+    assert len(lines) >= 3
+    assert lines == sorted(lines)
