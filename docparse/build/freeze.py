@@ -14,6 +14,10 @@ from docparse.model.document import Direction, LabelledField, ListItem, Paragrap
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
 COLON_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{1,40}?)[ \t]*[：:](?!//)[ \t]*(?P<body>\S.*)$", regex.S)
+# A short first sentence without commas, followed by more text, is a title written without
+# bold ("机器学习与其他基础学科的交叉研究。例如对量子机器学习的探索。"); a direction that is one
+# sentence has no title.
+SENTENCE_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{2,24})。(?P<body>\S.*)$", regex.S)
 # Separators between a bold title and the body: dropped from the body's start.
 _SEPARATORS = "：:。.，,、；; \t"
 
@@ -46,9 +50,10 @@ def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
         if body[:1] in _SEPARATORS:
             body = body[1:]
         return title, body.strip()
-    found = COLON_TITLE.match(text)
-    if found is not None:
-        return found.group("title").strip(), found.group("body").strip()
+    for pattern in (COLON_TITLE, SENTENCE_TITLE):
+        found = pattern.match(text)
+        if found is not None:
+            return found.group("title").strip(), found.group("body").strip()
     return None, text
 
 
