@@ -3,9 +3,10 @@
 DP402 counts letters and digits only, as `docparse.accounting` does: whitespace, dot leaders
 and separating punctuation are layout and differ between the formats of one call. The
 numerator is what heuristics removed as page furniture: running headers and footers, page
-numbers, watermarks and footnotes. Back-links (`返回目录`), markup (HTML tags, anchors) and
-empty blocks are counted nowhere: exact rules remove them, nothing is guessed, and a Markdown
-call full of anchors would otherwise be flagged for nothing. The denominator is that
+numbers and footnotes. Back-links (`返回目录`), markup (HTML tags, anchors), empty blocks and
+watermarks (rotated text, which the PDF itself marks as not upright) are counted nowhere:
+exact rules remove them, nothing is guessed, and a form stamped "Example" on each of its 48
+pages, or a Markdown call full of anchors, would otherwise be flagged for nothing. The denominator is that
 furniture plus all the text the document keeps (outline, notes, TOC, tables, unplaced text:
 `docparse.accounting.iter_document_texts` without the dropped record).
 """
@@ -28,7 +29,6 @@ FURNITURE = frozenset(
         DropReason.RUNNING_HEADER,
         DropReason.RUNNING_FOOTER,
         DropReason.PAGE_NUMBER,
-        DropReason.WATERMARK,
         DropReason.FOOTNOTE,
     }
 )

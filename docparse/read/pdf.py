@@ -3,7 +3,7 @@
 The stages, one module each:
 
 1. `pdf_source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
-   walk the pages lazily and close each one, so memory stays flat with the page count;
+   walk the pages lazily and close each one, so no page's objects outlive it;
 2. `pdf_lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
    and tabs from the geometry, bold from the font name or fill + stroke rendering);
 3. `pdf_furniture`: running headers and footers, page numbers, footnotes and watermarks come

@@ -38,7 +38,7 @@ from docparse.blocks import Block, Span
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf_lines import Line
-from docparse.read.pdf_text import joint
+from docparse.read.pdf_text import joint, spacing_votes
 from docparse.rules import make_diagnostic
 
 LABEL = re.compile(
@@ -281,9 +281,10 @@ def make_block(lines: list[Line], *, after_break: bool) -> Block:
     flags: list[bool] = []
     sizes: Counter[float] = Counter()
     boxes: dict[int, list[float]] = {}
+    votes = spacing_votes(lines)
     for i, line in enumerate(lines):
         if i:
-            cut, sep = joint(lines[i - 1], line)
+            cut, sep = joint(lines[i - 1], line, votes)
             if cut:
                 del chars[-cut:], flags[-cut:]
             chars.extend(sep)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,11 +47,49 @@ def is_stray(ch: str) -> bool:
     return 0x80 <= code <= 0xBF or 0x2020 <= code <= 0x2030 or code in (0x0192, 0x02C6, 0x02DC, 0x0152, 0x0160, 0x017D)
 
 
-def joint(prev: Line, line: Line) -> tuple[int, str]:
+# Boundaries whose spacing a PDF cannot show at a line wrap: between a CJK character and a
+# Latin letter or digit ("基于 ARM" or "大batch"), and after a half-width comma, semicolon or
+# colon before CJK ("机器人, 金融" or "输出,促进"). A wrap that falls on such a boundary
+# swallows the space, if there was one, and justified text leaves no gap to measure.
+_HALF_PUNCT = ",;:"
+
+
+def _boundary(left: str, right: str) -> str | None:
+    """Return the kind of boundary between two characters, or None if spacing there is clear."""
+    if not left or not right or left.isspace() or right.isspace():
+        return None
+    # CJK punctuation (、，。) never takes a space: only CJK letters count.
+    if left.isalnum() and right.isalnum() and is_cjk(left) != is_cjk(right):
+        return "cjk-latin"
+    if left in _HALF_PUNCT and is_cjk(right):
+        return "punct-cjk"
+    return None
+
+
+def spacing_votes(lines: list[Line]) -> Counter[tuple[str, bool]]:
+    """Count, inside the lines, each boundary kind written with and without a space."""
+    votes: Counter[tuple[str, bool]] = Counter()
+    for line in lines:
+        text = line.text
+        for i in range(1, len(text)):
+            if text[i] == " " and i + 1 < len(text):
+                kind = _boundary(text[i - 1], text[i + 1])
+                if kind is not None:
+                    votes[(kind, True)] += 1
+            else:
+                kind = _boundary(text[i - 1], text[i])
+                if kind is not None:
+                    votes[(kind, False)] += 1
+    return votes
+
+
+def joint(prev: Line, line: Line, votes: Counter[tuple[str, bool]] | None = None) -> tuple[int, str]:
     """Return how many chars to cut from the end of `prev` and what to put before `line` when joining them.
 
-    A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`); a CJK line end
-    joins with nothing; a space the PDF drew at the wrap point is kept; Latin words get a space.
+    A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`); a space the PDF
+    drew at the wrap point is kept; Latin words get a space; a CJK line end joins with nothing,
+    except at a CJK–Latin or comma–CJK boundary, where the paragraph's own habit (`votes`, the
+    same boundaries inside its lines) decides whether the wrap swallowed a space.
     """
     last = prev.text[-1:]
     first = line.text[:1]
@@ -58,6 +97,9 @@ def joint(prev: Line, line: Line) -> tuple[int, str]:
         return (1, "") if first.islower() else (0, "")
     if prev.trailing_space:
         return 0, " "
+    kind = _boundary(last, first)
+    if kind is not None and votes is not None:
+        return 0, " " if votes[(kind, True)] > votes[(kind, False)] else ""
     if is_cjk(last) or is_cjk(first):
         return 0, ""
     return 0, " "

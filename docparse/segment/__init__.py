@@ -65,23 +65,45 @@ def segment(
             previous = tokens[-1]
             tokens[-1] = Token(TokenKind.TOC_TITLE, previous.block, previous.block.full_text.strip())
         tokens.append(token)
-    return tokens
+    return _drop_lone_toc_lines(tokens, directions_markers, field_labels)
+
+
+def _drop_lone_toc_lines(
+    tokens: list[Token], directions_markers: tuple[str, ...], field_labels: tuple[str, ...]
+) -> list[Token]:
+    """Return `tokens` with TOC lines that stand alone classified again without the TOC rule.
+
+    A table of contents is a run of entries (or one entry under a TOC title); a lone
+    `label<TAB>number` line is a form field ("Remaining characters\t2000", in the Horizon form).
+    """
+    kinds = [t.kind for t in tokens]
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.TOC_ENTRY:
+            continue
+        neighbours = {kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)}
+        if neighbours & {TokenKind.TOC_ENTRY, TokenKind.TOC_TITLE}:
+            continue
+        out[i] = classify(token.block, directions_markers, field_labels, toc=False)
+    return out
 
 
 def _is_toc_title(token: Token) -> bool:
     return token.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING) and bool(TOC_TITLE.match(token.block.full_text))
 
 
-def classify(block: Block, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = ()) -> Token:
-    """Return the token for one block."""
+def classify(
+    block: Block, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = (), *, toc: bool = True
+) -> Token:
+    """Return the token for one block (`toc=False` skips the TOC-line rule)."""
     if block.kind is BlockKind.TABLE:
         return Token(TokenKind.TABLE, block, block.text)
     full = block.full_text.strip()
     # A TOC line first: Word hyperlinks every TOC entry to its heading, and a short entry
     # would otherwise look like a navigation link.
-    toc = match_toc_line(full)
-    if toc is not None:
-        return Token(TokenKind.TOC_ENTRY, block, toc.title, toc=toc)
+    entry = match_toc_line(full) if toc else None
+    if entry is not None:
+        return Token(TokenKind.TOC_ENTRY, block, entry.title, toc=entry)
     if _is_navigation(block):
         return Token(TokenKind.NAVIGATION, block, full)
     marker = directions_marker(full, directions_markers)
