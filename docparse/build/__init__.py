@@ -240,7 +240,10 @@ class Builder:
             return "heading" if next_heading else "direction"
         if self._field_takes(block):
             return "heading" if next_heading and block.list_depth == 0 else "item"
-        if heading_like and (known_heading or family.role is not Role.LIST):
+        # A bullet (■) heads a track under a topic; it never starts the outline.
+        if heading_like and (
+            known_heading or family.role is Role.OUTLINE or (self.levels and family.role is Role.EITHER)
+        ):
             return "heading"
         if self.unit is None or family.role is Role.OUTLINE:
             return "paragraph"

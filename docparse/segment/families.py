@@ -20,7 +20,10 @@ DOT = r"[.．]"
 OPEN = r"[(（]"
 CLOSE = r"[)）]"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
-BULLETS = "■□●○◆◇▪▫•◼◾▶►❖➢➤✓√◎☆★"
+# Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
+HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
+# ... and those that word processors put before list items only.
+LIST_BULLETS = "•▪▫◼◾✓√◦"
 
 
 class Role(StrEnum):
@@ -77,7 +80,8 @@ FAMILIES: tuple[Family, ...] = (
     _family("circled", rf"^(?P<label>(?P<num>[{CIRCLED}]))(?:{_SP}|$)", Role.LIST, "①"),
     _family("latin-paren", rf"^(?P<label>{OPEN}?(?P<num>[a-z]){CLOSE})(?:[ \t\u3000]+|$)", Role.LIST, "a)"),
     _family("roman", r"^(?P<label>(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3}))[.．])(?:[ \t\u3000]+|$)", Role.OUTLINE, "IV."),
-    _family("bullet", rf"^(?P<label>(?P<num>[{BULLETS}]))(?:{_SP}|$)", Role.EITHER, "■"),
+    _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", Role.EITHER, "■"),
+    _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", Role.LIST, "•"),
     _family("dash", r"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)", Role.LIST, "-"),
 )
 
@@ -129,7 +133,7 @@ _DIGITS_RE = regex.compile(rf"{DIGIT}+")
 
 
 def _value(family: str, num: str) -> tuple[int, ...] | None:
-    if family in ("bullet", "dash"):
+    if family in ("bullet", "list-bullet", "dash"):
         return ()
     if family == "circled":
         return (CIRCLED.index(num) + 1,)

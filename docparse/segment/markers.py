@@ -61,6 +61,9 @@ DOC_LABEL = regex.compile(
 # short block without one may be a title.
 TERMINAL = "。！？；!?;：:"
 TITLE_MAX_CHARS = 60
+# Latin words are longer: "2.2 Measures to maximise impact - Dissemination, exploitation and
+# communication [e.g. 2 pages]" (Horizon Europe form) is a heading of 90 characters.
+TITLE_MAX_CHARS_LATIN = 120
 
 
 _TRAILING_COLON = regex.compile(rf"{COLON}\s*$")
@@ -109,10 +112,21 @@ def match_doc_label(text: str) -> str | None:
     return found.group("label") if found else None
 
 
+# A "title" that starts with a date or a bare number, or holds a tab (cells of a table row),
+# is a row of a table: "1.1  19.04.2021  • Formatting and alignment" in a version history.
+_NOT_A_TITLE = regex.compile(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$)|\t")
+
+
 def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
     stripped = text.strip()
-    return 0 < len(stripped) <= TITLE_MAX_CHARS and stripped[-1] not in "。；;，,！？!?" and "\n" not in stripped
+    limit = TITLE_MAX_CHARS if _HAS_CJK.search(stripped) else TITLE_MAX_CHARS_LATIN
+    return (
+        0 < len(stripped) <= limit
+        and stripped[-1] not in "。；;，,！？!?：:"
+        and "\n" not in stripped
+        and _NOT_A_TITLE.search(stripped) is None
+    )
 
 
 def ends_sentence(text: str) -> bool:

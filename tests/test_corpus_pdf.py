@@ -1,0 +1,43 @@
+"""Real PDF calls of other publishers (../shared/corpus): hand-checked outlines.
+
+The documents are read where they are and never copied here; each test skips without them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import docparse
+from docparse.model import DropReason
+
+from .conftest import corpus_file
+
+PART_B = [
+    ("1", "Excellence", ["1.1", "1.2"]),
+    ("2", "Impact", ["2.1", "2.2", "2.3"]),
+    ("3", "Quality and efficiency of the implementation", ["3.1", "3.2"]),
+]
+
+
+def test_horizon_form_outline_without_the_version_history_rows() -> None:
+    document = docparse.parse(corpus_file("en_horizon_he_csa_application_form.pdf"))
+    assert document.source.pages == 48
+    outline = [(s.number, s.title, [t.number for t in s.topics]) for s in document.sections]
+    # The form's Part B outline appears twice: in the instructions, and as the template to fill.
+    assert outline == PART_B + PART_B
+    titles = [t.title for t in document.iter_topics()]
+    assert titles[0] == "Objectives [e.g. 1 pages]"
+    assert titles[3].startswith("Measures to maximise impact - Dissemination, exploitation and communication")
+    # "1.1 19.04.2021 • Formatting and alignment" is a row of the version history, not a topic.
+    assert not any("2021" in t or "2022" in t for t in titles)
+    assert document.title == "Application form (Part A)"
+    # The rotated "Example" stamp is a watermark on every page, never text of the outline.
+    watermarks = [d for d in document.dropped if d.reason is DropReason.WATERMARK]
+    assert len({r.page for d in watermarks for r in d.provenance.regions}) >= 40
+    assert "not to be completed" not in docparse.to_markdown(document)
+
+
+def test_chinese_pdf_without_a_text_layer_is_reported_not_parsed() -> None:
+    path = corpus_file("zh_paddle_contributor_remote_intern_program.pdf")
+    with pytest.raises(docparse.NoTextLayerError):
+        docparse.parse(path)
