@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from docparse import __version__
-from docparse.errors import DocparseError
+from docparse.errors import DocparseError, InternalError, LimitExceededError
 from docparse.export import EXPORTERS
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
@@ -134,7 +134,17 @@ def read_input(item: str) -> tuple[bytes, str | None]:
 def parse_one(item: str, options: ParseOptions) -> Document:
     """Return the document of one input; raise DocparseError when it cannot be parsed."""
     data, name = read_input(item)
-    return parse_bytes(data, name=name, options=options)
+    try:
+        return parse_bytes(data, name=name, options=options)
+    except DocparseError:
+        raise
+    except MemoryError as exc:
+        raise LimitExceededError("ran out of memory (lower the limits or split the input)", cause=exc) from exc
+    except Exception as exc:
+        # A bug in docparse must not end a batch with a traceback: report it as one line.
+        raise InternalError(
+            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", cause=exc
+        ) from exc
 
 
 def report_failure(item: str, exc: DocparseError, verbose: bool, stream: TextIO | None = None) -> None:

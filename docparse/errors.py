@@ -66,3 +66,9 @@ class StrictModeError(DocparseError):
     """An error-level diagnostic was found and `strict=True` was asked for."""
 
     kind = "strict"
+
+
+class InternalError(DocparseError):
+    """docparse itself failed on this input (a bug): the command line reports it as one line."""
+
+    kind = "internal"
