@@ -92,3 +92,11 @@ def test_an_internal_error_is_one_line(
     err = capsys.readouterr().err
     assert "internal error (ZeroDivisionError: simulated bug)" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(("name", "message"), [("x.pdf", "not a PDF"), ("x.docx", "not a DOCX")])
+def test_bytes_that_are_not_what_the_extension_says_are_corrupt(tmp_path: Path, name: str, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(bytes(range(256)) * 16)
+    with pytest.raises(docparse.CorruptDocumentError, match=message):
+        docparse.parse(path)

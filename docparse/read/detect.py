@@ -33,6 +33,12 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         if data.startswith(signature):
             raise UnsupportedFormatError(f"this is {what}, not a document with text (OCR is out of scope)", path=name)
     lowered = (name or "").lower()
+    # The extension is only a hint, but when the bytes are none of the formats it names, the
+    # error should say so rather than try the bytes as text.
+    if lowered.endswith(".pdf"):
+        raise CorruptDocumentError("corrupt or not a PDF: no %PDF- header in the first 1 KB", path=name)
+    if lowered.endswith((".docx", ".docm", ".dotx")):
+        raise CorruptDocumentError("corrupt or not a DOCX: not a zip archive", path=name)
     return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
 
 
