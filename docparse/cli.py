@@ -7,6 +7,7 @@ above the fail level), 2 usage or I/O error.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -83,6 +84,7 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _quiet_pdf_libraries(getattr(args, "verbose", False))
     try:
         if args.command == "convert":
             return run_convert(args)
@@ -101,6 +103,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+def _quiet_pdf_libraries(verbose: bool) -> None:
+    # pdfminer logs a warning for every broken object of a damaged PDF; Python would print
+    # them on standard error, burying the one line per file this command promises.
+    if not verbose:
+        for name in ("pdfminer", "pdfplumber"):
+            logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool) -> Iterator[str]:

@@ -33,7 +33,7 @@ def _codes_and_nodes(document: Document) -> list[tuple[str, str | None]]:
 
 
 def test_pdf_toc_pages_agree_with_the_headings(pdf_document: Document) -> None:
-    assert [e.page for e in pdf_document.toc] == [1, 1, 2, 3, 3, 3, 4, 4, 5, 6]
+    assert [e.page for e in pdf_document.toc] == [1, 1, 2, 3, 3, 3, 5, 5, 5, 7]
     assert _codes_and_nodes(pdf_document) == []
 
 
