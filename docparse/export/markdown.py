@@ -98,16 +98,26 @@ def _content(node: Section | Topic | Track) -> list[str]:
 _LIST_MARKER = regex.compile(r"^(?:\d{1,9}[.)]|[-*+])$")
 
 
+def _marker(label: str | None) -> tuple[str, int]:
+    """Return the list marker to write for `label`, and the indent its nested items need.
+
+    A label that is no CommonMark list marker (`（1）`, `1.1`, `①`) goes inside a `-` item, so
+    that the list, and the nesting under it, survive a round trip.
+    """
+    if label is None:
+        return "-", 2
+    if _LIST_MARKER.match(label):
+        return label, len(label) + 1
+    return f"- {label}", 2
+
+
 def _direction(direction: Direction, indent: int) -> str:
     text = direction.text
     title = direction.title
     rendered = f"**{escape(title)}**{escape(text[len(title) :])}" if title and text.startswith(title) else escape(text)
-    # A label that is no CommonMark list marker (`（1）`, `1.1`, `①`) goes inside a `-` item,
-    # so that the list, and the nesting under it, survive a round trip.
-    marker = direction.label if _LIST_MARKER.match(direction.label) else f"- {direction.label}"
+    marker, offset = _marker(direction.label)
     lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
-    child_indent = indent + (len(marker) + 1 if marker == direction.label else 2)
-    lines.extend(_direction(child, child_indent) for child in direction.children)
+    lines.extend(_direction(child, indent + offset) for child in direction.children)
     return "\n".join(lines)
 
 
@@ -116,16 +126,17 @@ def _field(field: LabelledField) -> str:
     if not field.marker:
         return "\n\n".join([head, *(["\n".join(_list_items(field.items, 0))] if field.items else [])])
     # A field written as a list item keeps its items nested under it.
-    lines = [f"{field.marker} {head}", *_list_items(field.items, len(field.marker) + 1)]
+    marker, offset = _marker(field.marker)
+    lines = [f"{marker} {head}", *_list_items(field.items, offset)]
     return "\n".join(lines)
 
 
 def _list_items(items: tuple[ListItem, ...], indent: int) -> list[str]:
     lines: list[str] = []
     for item in items:
-        label = item.label or "-"
-        lines.append(f"{' ' * indent}{label} {_escape_line(item.text)}")
-        lines.extend(_list_items(item.children, indent + len(label) + 1))
+        marker, offset = _marker(item.label)
+        lines.append(f"{' ' * indent}{marker} {_escape_line(item.text)}".rstrip())
+        lines.extend(_list_items(item.children, indent + offset))
     return lines
 
 

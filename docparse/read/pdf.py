@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import replace
 
-from docparse.blocks import Reading
+from docparse.blocks import Block, BlockKind, Reading
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
 from docparse.options import ParseOptions
 from docparse.read.pdf_furniture import region, remove_furniture
@@ -32,6 +33,8 @@ from docparse.read.pdf_lines import PageLines, page_to_lines
 from docparse.read.pdf_paragraphs import lines_to_blocks
 from docparse.read.pdf_source import iter_pages, open_pdf
 from docparse.rules import make_diagnostic
+from docparse.segment.families import Role, match_numbering
+from docparse.segment.markers import TOC_LINE, is_title_like
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
@@ -73,13 +76,55 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         raise LimitExceededError(
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
-    reading.blocks = blocks
+    reading.blocks = mark_size_headings(blocks, body_size)
     reading.dropped = sorted(
         furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
     )
     reading.diagnostics.extend(furniture.diagnostics)
     reading.diagnostics.extend(rejoined)
     return reading
+
+
+# A one-line block set this much larger than the body text is a heading; its size tier (the
+# largest size first) is its level. Calls without numbering ("Sustainability" over its RFP)
+# get their outline from these tiers; numbered headings keep their numbering family as well.
+HEADING_SIZE_RATIO = 1.2
+
+
+def mark_size_headings(blocks: list[Block], body_size: float) -> list[Block]:
+    """Return `blocks` with short one-line blocks in a larger font marked as headings by size tier.
+
+    Only in a document without numbered headings: where headings are numbered, the numbering
+    families give the outline, and size tiers (a cover page, a form's part titles) would only
+    compete with them.
+    """
+    numbered = sum(
+        1
+        for block in blocks
+        if (found := match_numbering(block.text.strip())) is not None
+        and found.family.role is Role.OUTLINE
+        and is_title_like(found.rest)
+    )
+    if numbered >= 2:
+        return blocks
+    candidates = [
+        i
+        for i, block in enumerate(blocks)
+        if block.kind is BlockKind.PARAGRAPH
+        and block.label is None
+        and block.font_size is not None
+        and block.font_size >= body_size * HEADING_SIZE_RATIO
+        and len(block.provenance.regions) == 1
+        and block.provenance.regions[0].bbox.bottom - block.provenance.regions[0].bbox.top <= block.font_size * 1.6
+        and is_title_like(block.text)
+        and TOC_LINE.match(block.text.strip()) is None
+    ]
+    tiers = sorted({round(blocks[i].font_size or 0, 1) for i in candidates}, reverse=True)
+    out = list(blocks)
+    for i in candidates:
+        level = tiers.index(round(blocks[i].font_size or 0, 1)) + 1
+        out[i] = replace(blocks[i], kind=BlockKind.HEADING, heading_level=level)
+    return out
 
 
 def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None) -> None:
