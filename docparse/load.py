@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
-from docparse.errors import CorruptDocumentError, DocparseError
+from docparse.errors import CorruptDocumentError
 from docparse.model.document import Document
+from docparse.pipeline import read_source
 
 
 def load(source: str | os.PathLike[str] | bytes) -> Document:
     """Return the Document stored in a JSON or YAML export (a path, or the export's bytes)."""
-    if isinstance(source, bytes):
-        data, name = source, None
-    else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
-        name = path.name
+    data, name = read_source(source)
     try:
         text = data.decode("utf-8-sig")
         raw = json.loads(text) if text.lstrip().startswith("{") else yaml.safe_load(text)

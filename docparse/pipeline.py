@@ -28,17 +28,19 @@ def parse(source: Input, *, format: str | None = None, options: ParseOptions | N
     The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``text``,
     ``markdown``) is given. Raise a `DocparseError` subclass when no document can be produced.
     """
-    options = options or ParseOptions()
+    data, name = read_source(source)
+    return parse_bytes(data, name=name, format=format, options=options or ParseOptions())
+
+
+def read_source(source: Input) -> tuple[bytes, str | None]:
+    """Return the bytes of `source` (a path, or bytes already) and its file name, if any."""
     if isinstance(source, bytes):
-        data, name = source, None
-    else:
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
-        name = path.name
-    return parse_bytes(data, name=name, format=format, options=options)
+        return source, None
+    path = Path(source)
+    try:
+        return path.read_bytes(), path.name
+    except OSError as exc:
+        raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
 
 
 def parse_bytes(
