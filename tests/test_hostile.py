@@ -100,3 +100,19 @@ def test_bytes_that_are_not_what_the_extension_says_are_corrupt(tmp_path: Path, 
     path.write_bytes(bytes(range(256)) * 16)
     with pytest.raises(docparse.CorruptDocumentError, match=message):
         docparse.parse(path)
+
+
+def test_pdfminer_warnings_stay_off_standard_error(tmp_path: Path) -> None:
+    import random
+
+    data = bytearray((FIXTURES / "seed-pdf-reportlab" / "input.pdf").read_bytes())
+    rng = random.Random(1)  # this damage makes pdfminer log over a hundred warnings
+    for _ in range(20):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    command = [sys.executable, "-m", "docparse", "convert", str(path), "-o", str(tmp_path / "out.json")]
+    quiet = subprocess.run(command, capture_output=True, timeout=120, check=False)
+    verbose = subprocess.run([*command, "--verbose"], capture_output=True, timeout=120, check=False)
+    assert len(quiet.stderr.decode().splitlines()) <= 1
+    assert len(verbose.stderr.decode().splitlines()) > 10
