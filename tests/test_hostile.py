@@ -116,3 +116,18 @@ def test_pdfminer_warnings_stay_off_standard_error(tmp_path: Path) -> None:
     verbose = subprocess.run([*command, "--verbose"], capture_output=True, timeout=120, check=False)
     assert len(quiet.stderr.decode().splitlines()) <= 1
     assert len(verbose.stderr.decode().splitlines()) > 10
+
+
+def test_the_library_prints_nothing_on_a_damaged_pdf(tmp_path: Path) -> None:
+    import random
+
+    data = bytearray((FIXTURES / "seed-pdf-reportlab" / "input.pdf").read_bytes())
+    rng = random.Random(1)
+    for _ in range(20):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    script = f"import docparse\ntry:\n    docparse.parse({str(path)!r})\nexcept docparse.DocparseError:\n    pass\n"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0
+    assert result.stderr == b""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import io
+import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import ParseOptions
+
+# The library never prints: pdfminer logs a warning for each damaged object, and Python prints
+# warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
+# an application that configures logging still receives them.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 CORRUPT = "corrupt or not a PDF"
 # The PDF spec lets a header sit anywhere in the first 1024 bytes (Acrobat accepts junk before it).
