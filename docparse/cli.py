@@ -106,11 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _quiet_pdf_libraries(verbose: bool) -> None:
-    # pdfminer logs a warning for every broken object of a damaged PDF; Python would print
-    # them on standard error, burying the one line per file this command promises.
-    if not verbose:
-        for name in ("pdfminer", "pdfplumber"):
-            logging.getLogger(name).setLevel(logging.ERROR)
+    # pdfminer logs a warning for every broken object of a damaged PDF; without --verbose they
+    # would bury the one line per file this command promises, with it they explain a failure.
+    if verbose:
+        logging.basicConfig(level=logging.WARNING, format="  %(name)s: %(message)s")
+        return
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool) -> Iterator[str]:
