@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
+from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
 from docparse.read.pdf_furniture import region, remove_furniture
 from docparse.read.pdf_lines import PageLines, page_to_lines
@@ -52,9 +53,11 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     started = time.monotonic()
     pdf = open_pdf(data, options, name)
     pages: list[PageLines] = []
+    tables: list[Block] = []
     try:
         for raw in iter_pages(pdf, options, name):
             pages.append(page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images))
+            tables.extend(table_block(raw.number, bbox, rows) for bbox, rows in raw.tables)
             del raw
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceededError(
@@ -76,13 +79,42 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         raise LimitExceededError(
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
-    reading.blocks = mark_size_headings(blocks, body_size)
+    reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
     reading.dropped = sorted(
         furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
     )
     reading.diagnostics.extend(furniture.diagnostics)
     reading.diagnostics.extend(rejoined)
     return reading
+
+
+def table_block(page: int, bbox: tuple[float, float, float, float], rows: list[list[str]]) -> Block:
+    """Return a TABLE block for a ruled table found on `page`."""
+    x0, top, x1, bottom = bbox
+    return Block(
+        text="\n".join("\t".join(row) for row in rows),
+        kind=BlockKind.TABLE,
+        rows=tuple(tuple(row) for row in rows),
+        provenance=Provenance(regions=(PageRegion(page=page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)),)),
+    )
+
+
+def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
+    """Return `blocks` with the table blocks inserted where they stand in reading order."""
+    if not tables:
+        return blocks
+
+    def position(block: Block) -> tuple[int, float]:
+        region = block.provenance.regions[0]
+        return region.page, region.bbox.top
+
+    out: list[Block] = []
+    pending = sorted(tables, key=position)
+    for block in blocks:
+        while pending and block.provenance.regions and position(pending[0]) <= position(block):
+            out.append(pending.pop(0))
+        out.append(block)
+    return out + pending
 
 
 # A one-line block set this much larger than the body text is a heading; its size tier (the

@@ -57,6 +57,42 @@ class RawPage:
     rules: list[tuple[float, float, float]] = field(default_factory=list)
     """Thin horizontal lines as ``(x0, x1, top)``: footnote separators, table borders, underlines."""
     images: int = 0
+    tables: list[tuple[tuple[float, float, float, float], list[list[str]]]] = field(default_factory=list)
+    """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
+
+
+# A page needs this many ruling lines or rectangles before it is searched for tables: finding
+# tables costs about as much as reading the page, and most pages of a call have none.
+TABLE_MIN_RULINGS = 6
+
+
+def _is_level(char: dict[str, Any]) -> bool:
+    matrix = char["matrix"]
+    return bool(char["upright"]) and not matrix[1] and not matrix[2] and matrix[0] > 0
+
+
+def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``.
+
+    A "table" of one row or one column is a box around text (the Horizon form's instructions),
+    not a table: its text stays running text.
+    """
+    # Rotated glyphs (a watermark across the page) belong to no cell.
+    level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
+    tables = []
+    for table in level.find_tables():
+        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+        if len(rows) >= 2 and max(len(row) for row in rows) >= 2 and any(any(row) for row in rows):
+            tables.append((tuple(float(v) for v in table.bbox), rows))
+    if not tables:
+        return chars, []
+
+    def inside(char: dict[str, Any]) -> bool:
+        x = (float(char["x0"]) + float(char["x1"])) / 2
+        y = (float(char["top"]) + float(char["bottom"])) / 2
+        return any(x0 <= x <= x1 and top <= y <= bottom for (x0, top, x1, bottom), _ in tables)
+
+    return [char for char in chars if not (_is_level(char) and inside(char))], tables
 
 
 class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
@@ -205,6 +241,9 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> Ra
             if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
+        tables: list[Any] = []
+        if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS:
+            chars, tables = find_tables(page, chars)
         return RawPage(
             number=number,
             width=float(page.width),
@@ -212,6 +251,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> Ra
             chars=chars,
             rules=rules,
             images=len(objects.get("image", [])),
+            tables=tables,
         )
     except Exception as exc:
         cause: BaseException = exc

@@ -1,0 +1,63 @@
+"""Ruled tables in a PDF become table blocks (rows of cells) in the node they sit in."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
+
+import docparse
+from docparse.model import DropReason
+
+from ..conftest import corpus_file
+
+PAGE_H = A4[1]
+
+
+def _call_with_a_table() -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setFont("Helvetica", 14)
+    canvas.drawString(72, PAGE_H - 80, "1. Budget")
+    canvas.setFont("Helvetica", 12)
+    canvas.drawString(72, PAGE_H - 110, "1.1 Costs")
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, PAGE_H - 135, "The costs are set out below.")
+    cells = [["Item", "Amount"], ["Staff", "1000"], ["Travel", "200"]]
+    top, row_h, col_w = PAGE_H - 150, 20, 120
+    for i in range(len(cells) + 1):
+        canvas.line(72, top - i * row_h, 72 + 2 * col_w, top - i * row_h)
+    for j in range(3):
+        canvas.line(72 + j * col_w, top, 72 + j * col_w, top - len(cells) * row_h)
+    for i, row in enumerate(cells):
+        for j, text in enumerate(row):
+            canvas.drawString(76 + j * col_w, top - (i + 1) * row_h + 6, text)
+    canvas.drawString(72, top - len(cells) * row_h - 30, "1.2 Schedule")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_a_ruled_table_is_kept_as_rows_in_its_topic() -> None:
+    document = docparse.parse(_call_with_a_table())
+    costs, schedule = document.iter_topics()
+    assert [t.rows for t in costs.tables] == [(("Item", "Amount"), ("Staff", "1000"), ("Travel", "200"))]
+    assert costs.description[0].text == "The costs are set out below."
+    assert schedule.title == "Schedule"
+    assert not schedule.tables
+    region = costs.tables[0].provenance.regions[0]
+    assert region.page == 1 and region.bbox.x0 < region.bbox.x1
+
+
+def test_horizon_version_history_is_a_table_not_headings() -> None:
+    document = docparse.parse(corpus_file("en_horizon_he_csa_application_form.pdf"))
+    tables = [*document.tables, *(t for s in document.sections for t in s.tables)]
+    tables += [t for topic in document.iter_topics() for t in topic.tables]
+    assert len(tables) >= 20
+    cells = [cell for table in tables for row in table.rows for cell in row]
+    assert not any("Example, not to be" in cell for cell in cells)
+    (history,) = [t for t in tables if t.rows[0][0] == "HISTORY OF CHANGES"]
+    assert history.rows[1] == ("Version", "Publication\ndate", "Changes")
+    assert history.rows[3][:2] == ("1.1", "19.04.2021")
+    assert sum(1 for d in document.dropped if d.reason is DropReason.WATERMARK) >= 40
