@@ -18,7 +18,7 @@ from pathlib import Path
 import docparse
 from docparse.accounting import account
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import _source, build_document
+from docparse.pipeline import build_document, source_for
 from docparse.read.text import read_string
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,7 +103,7 @@ def main() -> None:
             data, label = text.encode("utf-8"), "generated call"
             reading = read_string(text, options=OPTIONS)
             if any(b.text.strip() or b.rows for b in reading.blocks):
-                document = build_document(reading, _source(data, None, reading), OPTIONS)
+                document = build_document(reading, source_for(data, None, reading), OPTIONS)
                 if not account(reading, document).balanced:
                     unbalanced += 1
         started = time.monotonic()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from docparse.blocks import Reading
-from docparse.model.document import Direction, Document, LabelledField, ListItem, Section, Topic, Track
+from docparse.model.document import Direction, Document, LabelledField, ListItem, Section, Table, Topic, Track
 
 
 def content_chars(text: str) -> Counter[str]:
@@ -56,9 +56,9 @@ def _fields(fields: Iterable[LabelledField]) -> Iterator[str]:
         yield from _list_items(field.items)
 
 
-def _tables(tables: Iterable[object]) -> Iterator[str]:
+def _tables(tables: Iterable[Table]) -> Iterator[str]:
     for table in tables:
-        for row in getattr(table, "rows", ()):
+        for row in table.rows:
             yield from row
 
 

@@ -14,6 +14,7 @@ import regex
 from docparse.blocks import Block, BlockKind, Span, drop_spans, take_spans
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
+from docparse.segment import bold_lead, strip_spans
 from docparse.segment.families import match_numbering
 from docparse.segment.markers import TOC_LINE, directions_marker, ends_sentence, is_navigation, match_field
 
@@ -77,13 +78,7 @@ def starts_new_block(block: Block) -> bool:
 
 def _starts_with_bold_label(block: Block) -> bool:
     """Return whether the block opens with a bold field label (``**代码复现：**``)."""
-    lead = ""
-    for span in block.spans:
-        if not span.text.strip() and not lead:
-            continue
-        if not span.bold:
-            break
-        lead += span.text
+    lead = bold_lead(strip_spans(block.spans))
     return bool(lead.strip()) and match_field(block.text, lead) is not None
 
 

@@ -49,7 +49,7 @@ def parse_bytes(
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
     reading = read_blocks(data, options=options, name=name, format=format)
-    return build_document(reading, _source(data, name, reading), options)
+    return build_document(reading, source_for(data, name, reading), options)
 
 
 def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
@@ -57,10 +57,11 @@ def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None
     options = options or ParseOptions()
     reading = read_string(text, options=options, markdown=markdown)
     reading.encoding = "utf-8"
-    return build_document(reading, _source(text.encode("utf-8"), None, reading), options)
+    return build_document(reading, source_for(text.encode("utf-8"), None, reading), options)
 
 
-def _source(data: bytes, name: str | None, reading: Reading) -> Source:
+def source_for(data: bytes, name: str | None, reading: Reading) -> Source:
+    """Return the `source` record of a document read from `data`."""
     return Source(
         name=name,
         format=reading.format,

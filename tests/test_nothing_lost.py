@@ -8,7 +8,7 @@ import pytest
 
 from docparse.accounting import account
 from docparse.options import ParseOptions
-from docparse.pipeline import _source, build_document
+from docparse.pipeline import build_document, source_for
 from docparse.read import read_blocks
 
 from .conftest import CORPUS, FIXTURES
@@ -25,7 +25,7 @@ def check_accounting(path: Path) -> None:
     data = path.read_bytes()
     options = ParseOptions()
     reading = read_blocks(data, options=options, name=path.name)
-    document = build_document(reading, _source(data, path.name, reading), options)
+    document = build_document(reading, source_for(data, path.name, reading), options)
     result = account(reading, document)
     assert result.balanced, f"missing {dict(result.missing)!r}, extra {dict(result.extra)!r}"
 

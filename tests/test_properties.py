@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import docparse
 from docparse.accounting import account
 from docparse.options import ParseOptions
-from docparse.pipeline import _source, build_document
+from docparse.pipeline import build_document, source_for
 from docparse.read.text import read_string
 
 CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=12)
@@ -102,7 +102,7 @@ def test_every_character_is_accounted_for(text: str) -> None:
     reading = read_string(text, options=options)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         return
-    document = build_document(reading, _source(text.encode(), None, reading), options)
+    document = build_document(reading, source_for(text.encode(), None, reading), options)
     result = account(reading, document)
     assert result.balanced, (dict(result.missing), dict(result.extra))
 

@@ -10,6 +10,7 @@ import regex
 from docparse.blocks import Span
 from docparse.build.draft import DraftItem, DraftNode
 from docparse.model.document import Direction, LabelledField, ListItem, Paragraph, Section, TocEntry, Topic, Track
+from docparse.segment import bold_lead
 
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
@@ -39,11 +40,7 @@ class IdMaker:
 
 def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
     """Return the title (bold lead, or the phrase before a colon) and the body of an item."""
-    lead = ""
-    for span in spans:
-        if not span.bold:
-            break
-        lead += span.text
+    lead = bold_lead(spans)
     title = lead.strip().rstrip("：:").strip()
     if title and text.startswith(lead.strip()):
         body = text[len(lead.strip()) :].lstrip()

@@ -123,7 +123,7 @@ def classify(
         found = match_field(numbering.rest, bold_lead(spans), field_labels)
         return Token(TokenKind.NUMBERED, block, numbering.rest, spans, numbering=numbering, field=found)
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
-    spans = _strip_spans(block.spans)
+    spans = strip_spans(block.spans)
     found = match_field(full, bold_lead(spans), field_labels)
     return Token(kind, block, full, spans, field=found, lead_in=lead_in(full, directions_markers))
 
@@ -156,10 +156,10 @@ def _rest_spans(block: Block, numbering: Numbering) -> tuple[Span, ...]:
     rest_start = len(full) - len(full.lstrip()) + len(stripped) - len(numbering.rest)
     # full_text is label + " " + text when the format supplied the label; spans cover text only.
     in_text = rest_start - (0 if block.label is None else len(block.label) + 1)
-    return _strip_spans(drop_spans(block.spans, max(in_text, 0)))
+    return strip_spans(drop_spans(block.spans, max(in_text, 0)))
 
 
-def _strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+def strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """Return `spans` without leading and trailing whitespace."""
     items = [s for s in spans if s.text]
     while items and not items[0].text.strip():
