@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from docparse.blocks import Reading
-from docparse.model.document import Direction, Document, LabelledField, ListItem, Section, Table, Topic, Track
+from docparse.model.document import Code, Direction, Document, LabelledField, ListItem, Node, Paragraph, Table, Track
 
 
 def content_chars(text: str) -> Counter[str]:
@@ -40,38 +40,39 @@ def _directions(items: Iterable[Direction]) -> Iterator[str]:
         yield from _directions(item.children)
 
 
-def _list_items(items: Iterable[ListItem]) -> Iterator[str]:
-    for item in items:
-        if item.label:
-            yield item.label
-        yield item.text
-        yield from _list_items(item.children)
-
-
-def _fields(fields: Iterable[LabelledField]) -> Iterator[str]:
-    for field in fields:
-        yield field.marker or ""
-        yield field.label
-        yield field.text
-        yield from _list_items(field.items)
-
-
-def _tables(tables: Iterable[Table]) -> Iterator[str]:
-    for table in tables:
-        for row in table.rows:
+def iter_part_texts(part: Paragraph | ListItem | Code | Table | LabelledField) -> Iterator[str]:
+    """Yield every text of one part of the content (a field's label, marker and parts too)."""
+    if isinstance(part, Paragraph | Code):
+        yield part.text
+    elif isinstance(part, Table):
+        for row in part.rows:
             yield from row
+    elif isinstance(part, ListItem):
+        yield part.label or ""
+        yield part.text
+        for child in part.children:
+            yield from iter_part_texts(child)
+    else:
+        yield part.marker or ""
+        yield part.label
+        yield part.text
+        for item in part.items:
+            yield from iter_part_texts(item)
 
 
-def _unit(unit: Section | Topic | Track) -> Iterator[str]:
-    yield unit.title or ""
-    yield from (p.text for p in unit.description)
-    if unit.directions_marker and not unit.marker_in_description:
-        yield unit.directions_marker
-    yield from _directions(unit.directions)
-    yield from _fields(unit.fields)
-    yield from _tables(unit.tables)
-    yield from (p.text for p in unit.notes)
-    yield from (p.text for p in unit.unplaced)
+def _node(node: Node) -> Iterator[str]:
+    if isinstance(node, Track):
+        yield node.marker
+    else:
+        yield node.label or ""
+    yield node.title or ""
+    if node.directions_marker and not node.marker_in_description:
+        yield node.directions_marker
+    for _, item in node.iter_content():
+        if isinstance(item, Direction):
+            yield from _directions((item,))
+        else:
+            yield from iter_part_texts(item)
 
 
 def iter_document_texts(document: Document) -> Iterator[str]:
@@ -80,23 +81,16 @@ def iter_document_texts(document: Document) -> Iterator[str]:
         yield document.label
     if document.title:
         yield document.title
-    yield from (p.text for p in document.notes)
+    for part in document.preamble:
+        yield from iter_part_texts(part)
     if document.toc_title:
         yield document.toc_title
     for entry in document.toc:
         yield entry.label or ""
         yield entry.title
-        yield "" if entry.page is None else str(entry.page)
-    yield from _tables(document.tables)
-    for section in document.sections:
-        yield section.label or ""
-        yield from _unit(section)
-        for topic in section.topics:
-            yield topic.label or ""
-            yield from _unit(topic)
-            for track in topic.tracks:
-                yield track.marker
-                yield from _unit(track)
+        yield entry.page_label or ("" if entry.page is None else str(entry.page))
+    for node in document.iter_nodes():
+        yield from _node(node)
     yield from (dropped.text for dropped in document.dropped)
 
 

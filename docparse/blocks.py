@@ -23,6 +23,8 @@ class BlockKind(StrEnum):
     """The format marks it as a heading (Markdown ``#``, DOCX outline level); see ``heading_level``."""
     TABLE = "table"
     """A table; its cells are in ``rows`` and ``text`` is the cells joined for accounting."""
+    CODE = "code"
+    """Preformatted text (a fenced code block): ``text`` is verbatim, lines joined by newlines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class Block:
     """A page break (or a section break) sits between the previous block and this one."""
     rows: tuple[tuple[str, ...], ...] = ()
     """Table cells, row by row, for ``BlockKind.TABLE``."""
+    info: str | None = None
+    """The info string of a fenced code block (``python``), for ``BlockKind.CODE``."""
     provenance: Provenance = field(default_factory=Provenance)
 
     @property

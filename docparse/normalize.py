@@ -12,14 +12,16 @@ from dataclasses import replace
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, drop_spans, take_spans
+from docparse.chars import CJK_CLASS
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
 from docparse.segment import bold_lead, strip_spans
 from docparse.segment.families import match_numbering
-from docparse.segment.markers import TOC_LINE, directions_marker, ends_sentence, is_navigation, match_field
+from docparse.segment.markers import DEFAULT_LEXICON, TOC_LINE, Lexicon, ends_sentence, is_navigation
 
-# Han, kana, hangul, and CJK / full-width punctuation: no space on either side of a join.
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff00-\uffef\u2018-\u201f\u2026]")
+# CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
+# on either side of a join.
+_CJK = regex.compile(f"[{CJK_CLASS}\u2018-\u201f\u2026]")
 _HYPHENATED = regex.compile(r"\p{Ll}-$")
 
 # A cut paragraph is rejoined only when its first part is at least this long: a shorter block
@@ -62,7 +64,7 @@ def join_blocks(left: Block, right: Block) -> Block:
     )
 
 
-def starts_new_block(block: Block) -> bool:
+def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
     """Return whether a continuation line begins something of its own (a label, a TOC line, a marker)."""
     text = block.full_text.strip()
     return (
@@ -70,23 +72,28 @@ def starts_new_block(block: Block) -> bool:
         or block.kind is not BlockKind.PARAGRAPH
         or match_numbering(text) is not None
         or TOC_LINE.match(text) is not None
-        or directions_marker(text) is not None
+        or lexicon.directions_marker(text) is not None
         or is_navigation(text)
-        or _starts_with_bold_label(block)
+        or _starts_with_bold_label(block, lexicon)
     )
 
 
-def _starts_with_bold_label(block: Block) -> bool:
+def _starts_with_bold_label(block: Block, lexicon: Lexicon) -> bool:
     """Return whether the block opens with a bold field label (``**代码复现：**``)."""
     lead = bold_lead(strip_spans(block.spans))
-    return bool(lead.strip()) and match_field(block.text, lead) is not None
+    return bool(lead.strip()) and lexicon.match_field(block.text, lead) is not None
 
 
-def iter_joined_lines(blocks: Iterable[Block]) -> Iterable[Block]:
+def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> Iterable[Block]:
     """Yield blocks with wrapped continuation lines joined to the line they continue."""
     pending: Block | None = None
     for block in blocks:
-        if pending is not None and block.continues and not starts_new_block(block) and not _is_toc(pending):
+        if (
+            pending is not None
+            and block.continues
+            and not starts_new_block(block, lexicon)
+            and not _is_toc(pending)
+        ):
             pending = join_blocks(pending, block)
             continue
         if pending is not None:
@@ -100,7 +107,7 @@ def _is_toc(block: Block) -> bool:
     return TOC_LINE.match(block.full_text.strip()) is not None
 
 
-def _is_cut(left: Block, right: Block) -> bool:
+def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
     """Return whether `right` is the second half of paragraph `left`, cut by a page break."""
     if left.kind is not BlockKind.PARAGRAPH or right.kind is not BlockKind.PARAGRAPH:
         return False
@@ -109,19 +116,21 @@ def _is_cut(left: Block, right: Block) -> bool:
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False
-    if starts_new_block(right) or starts_new_block(left):
+    if starts_new_block(right, lexicon) or starts_new_block(left, lexicon):
         return False
-    if right_text[-1] in "：:" or match_field(right_text) is not None:
+    if right_text[-1] in "：:" or lexicon.match_field(right_text) is not None:
         return False  # "开发流程：" opens something of its own
     first = right_text[0]
     return (bool(_CJK.match(first)) and first not in "（(【[「『“") or first.islower()
 
 
-def iter_rejoined(blocks: Iterable[Block], diagnostics: list[Diagnostic]) -> Iterable[Block]:
+def iter_rejoined(
+    blocks: Iterable[Block], diagnostics: list[Diagnostic], lexicon: Lexicon = DEFAULT_LEXICON
+) -> Iterable[Block]:
     """Yield blocks with paragraphs cut in two (by a page break or a stray blank line) joined back."""
     pending: Block | None = None
     for block in blocks:
-        if pending is not None and _is_cut(pending, block):
+        if pending is not None and _is_cut(pending, block, lexicon):
             joined = join_blocks(pending, block)
             diagnostics.append(
                 make_diagnostic(
@@ -139,6 +148,12 @@ def iter_rejoined(blocks: Iterable[Block], diagnostics: list[Diagnostic]) -> Ite
         yield pending
 
 
-def normalize(blocks: Iterable[Block], diagnostics: list[Diagnostic]) -> list[Block]:
-    """Return the blocks with wrapped lines joined and cut paragraphs rejoined."""
-    return list(iter_rejoined(iter_joined_lines(blocks), diagnostics))
+def normalize(
+    blocks: Iterable[Block], diagnostics: list[Diagnostic], lexicon: Lexicon = DEFAULT_LEXICON
+) -> list[Block]:
+    """Return the blocks with wrapped lines joined and cut paragraphs rejoined.
+
+    `lexicon` holds the parse's markers and field labels: a user's own marker wrapped after a
+    sentence starts a block of its own, as a built-in one does.
+    """
+    return list(iter_rejoined(iter_joined_lines(blocks, lexicon), diagnostics, lexicon))

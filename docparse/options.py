@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from docparse.model.document import CallKind
+
 DEFAULT_MAX_INPUT_BYTES = 200 * 1024 * 1024
 DEFAULT_MAX_PAGES = 2000
 DEFAULT_MAX_BLOCKS = 200_000
@@ -51,4 +53,9 @@ class ParseOptions(BaseModel):
     )
     field_labels: tuple[str, ...] = Field(
         default=(), description="Extra labelled-field labels, added to the built-in table."
+    )
+    kind: CallKind | None = Field(
+        default=None,
+        description="Force the kind of call (catalogue, single-topic, guide, mixed) instead of deciding it from "
+        "the document.",
     )

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from docparse.blocks import Block, Reading
-from docparse.build import Builder
-from docparse.build.freeze import IdMaker, freeze_sections, link_toc
+from docparse.build import build_outline
+from docparse.build.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
 from docparse.check import run_checks, sort_diagnostics
 from docparse.errors import DocparseError, EmptyDocumentError
 from docparse.model.diagnostic import Diagnostic, Severity
@@ -17,7 +17,9 @@ from docparse.normalize import normalize
 from docparse.options import ParseOptions
 from docparse.read import read_blocks
 from docparse.read.text import read_string
+from docparse.rules import make_diagnostic
 from docparse.segment import segment
+from docparse.segment.markers import Lexicon
 
 Input = str | os.PathLike[str] | bytes
 
@@ -77,25 +79,39 @@ def build_document(reading: Reading, source: Source, options: ParseOptions) -> D
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         raise EmptyDocumentError("no text in the document", path=source.name)
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
-    blocks: list[Block] = normalize(reading.blocks, diagnostics)
-    tokens = segment(blocks, directions_markers=options.directions_markers, field_labels=options.field_labels)
-    outline = Builder(field_labels=options.field_labels).build(tokens)
+    lexicon = Lexicon.with_extra(options.directions_markers, options.field_labels)
+    blocks: list[Block] = normalize(reading.blocks, diagnostics, lexicon)
+    tokens = segment(blocks, lexicon)
+    outline = build_outline(tokens, lexicon, options.kind)
     ids = IdMaker()
-    sections = freeze_sections(outline.roots, ids)
-    document = Document(
-        source=source,
-        label=outline.label,
-        title=outline.title,
-        notes=tuple(outline.notes),
-        toc_title=outline.toc_title,
-        toc=link_toc(outline.toc, sections),
-        tables=tuple(outline.tables),
-        sections=sections,
-        links=tuple(outline.links),
-        dropped=(*reading.dropped, *outline.dropped),
-    )
-    diagnostics = sort_diagnostics([*diagnostics, *run_checks(document)])
-    document = document.model_copy(update={"diagnostics": tuple(diagnostics)})
+    sections = freeze_sections(outline.root, ids)
+    diagnostics.append(make_diagnostic("call-kind", f"The call reads as {outline.kind_reason}."))
+    if outline.templates:
+        labels = ", ".join(f"`{label}`" for label in outline.templates)
+        diagnostics.append(
+            make_diagnostic("field-template", f"Headings repeated under sibling nodes are read as fields: {labels}.")
+        )
+    preamble = freeze_preamble(outline.root)
+    toc = link_toc(outline.toc, sections)
+
+    def make(findings: tuple[Diagnostic, ...]) -> Document:
+        return Document(
+            source=source,
+            kind=outline.kind,
+            label=outline.label,
+            title=outline.title,
+            preamble=preamble,
+            toc_title=outline.toc_title,
+            toc=toc,
+            sections=sections,
+            links=tuple(outline.links),
+            dropped=(*reading.dropped, *outline.dropped),
+            diagnostics=findings,
+        )
+
+    draft = make(())
+    diagnostics = sort_diagnostics([*diagnostics, *run_checks(draft)])
+    document = make(tuple(diagnostics))
     if options.strict:
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         if errors:

@@ -1,7 +1,7 @@
 """The rule table: every diagnostic code docparse can emit, with its name, severity and documentation.
 
 Codes are ``DP`` + 3 digits, grouped by hundreds (1xx input and reading, 2xx structure,
-3xx numbering, 4xx content) and never reused: retire a rule by marking it, not by deleting it.
+3xx numbering, 4xx content, 5xx the shape of the call) and never reused: retire a rule by marking it, not by deleting it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Literal
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.provenance import Provenance
 
-Stage = Literal["reader", "normalize", "check", "cli"]
+Stage = Literal["reader", "normalize", "build", "check", "cli"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +233,27 @@ RULES: tuple[Rule, ...] = (
         "Reported so that a wrong join can be found; the text is kept either way.",
         "`…着重方法` at a page foot and `的效果和效率…` at the next page head.",
         stage="normalize",
+    ),
+    # 5xx: the shape of the call
+    Rule(
+        "DP501",
+        "call-kind",
+        Severity.INFO,
+        "Says which kind of call the document was read as (catalogue, single-topic, guide, mixed) and why.",
+        "The kind decides what numbered headings become (topics, a topic's fields, sections); when the "
+        "evidence named is wrong, force the kind with `ParseOptions(kind=...)`.",
+        "`catalogue: 8 topics (6 with research directions, …)` for the reference call.",
+        stage="build",
+    ),
+    Rule(
+        "DP502",
+        "field-template",
+        Severity.INFO,
+        "Headings that repeat under sibling nodes with different titles were read as fields, not sub-topics.",
+        "A template repeated under every project (`项目介绍`, `营员要求`) is the projects' fields; reported so "
+        "that a heading taken for a template by mistake can be found.",
+        "`### Abstract` and `### First steps` under every idea of an idea list.",
+        stage="build",
     ),
 )
 

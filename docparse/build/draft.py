@@ -1,95 +1,145 @@
-"""Mutable drafts of outline nodes, filled in by the builder and frozen into the model at the end."""
+"""Mutable drafts of outline nodes, filled in by the builder's rules and frozen into the model at the end.
+
+A node keeps its content as ONE ordered list of (slot, item) pairs, so that freezing can give
+each item to its slot (description, directions, fields, notes, unplaced) and still record the
+document order.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
 
 from docparse.blocks import Span
-from docparse.model.document import Paragraph, Table
+from docparse.model.document import Code, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
 from docparse.segment.families import Numbering
+
+Slot = Literal["description", "directions", "fields", "notes", "unplaced"]
 
 
 @dataclass
 class DraftItem:
-    """A direction (list item) being built."""
+    """A list item being built: a direction, or an item of a list that is not directions."""
 
     numbering: Numbering
     text: str
     spans: tuple[Span, ...]
     depth: int
+    """Nesting depth within its list (1 = top): the format's list depth, or the family's place."""
     provenance: Provenance
     children: list[DraftItem] = field(default_factory=list)
 
+    def extend(self, text: str, provenance: Provenance) -> None:
+        """Add a further paragraph of the same item (a loose list)."""
+        self.text = f"{self.text}\n{text.strip()}"
+        self.provenance = self.provenance.merge(provenance)
 
-def attach(items: list[DraftItem], item: DraftItem) -> None:
-    """Append `item` to `items`, nested under the last item that is shallower than it."""
+
+def attach(items: list[DraftItem], item: DraftItem) -> bool:
+    """Nest `item` under the last item of `items` shallower than it; return False if it is top-level."""
+    if not items or items[-1].depth >= item.depth:
+        return False
     siblings = items
     while siblings and siblings[-1].depth < item.depth:
         siblings = siblings[-1].children
     siblings.append(item)
+    return True
+
+
+class Strength(StrEnum):
+    """How much of what follows a field's label belongs to the field."""
+
+    HEADING = "heading"
+    """A label set as a heading (``#### 考核指标``, a clause ``一、发榜单位``, ``OBJECTIVE:`` on its line):
+    everything until the next heading or field of its level."""
+    STRONG = "strong"
+    """A known, repeated or bold label, or one whose value starts on the next line: the paragraphs
+    after it, until the next field."""
+    WEAK = "weak"
+    """An unknown run-in label (``学生赛道：…``): its own line and the deeper list items only."""
+    TENTATIVE = "tentative"
+    """A bullet without a colon: a field only if items come under it, else a list item."""
+
+
+DraftPart = Paragraph | DraftItem | Code | Table
 
 
 @dataclass
 class DraftField:
-    """A labelled field being built: a run-in text, paragraphs and list items under the label."""
+    """A labelled field being built: run-in text and the parts under the label, in order."""
 
     label: str
     text: str
     depth: int
     """List depth of the label's block; items must be deeper (a paragraph label has depth 0)."""
     provenance: Provenance
-    items: list[DraftItem] = field(default_factory=list)
-    tentative: bool = False
-    """A bullet without a colon: a field only if items come under it, else a paragraph."""
+    strength: Strength
+    parts: list[DraftPart | DraftField] = field(default_factory=list)
     marker: str | None = None
-    """The bullet or number of a field written as a list item."""
-    as_paragraph: str = ""
-    """The text to keep as a paragraph if a tentative field gets no items."""
-    heading: bool = False
-    """The label is a heading (``#### 研究内容``): paragraphs until the next heading belong to it."""
+    """The bullet or number of a field written as a list item or a numbered clause."""
+    numbering: Numbering | None = None
+    level: int = 0
+    """The outline level the label's heading would have had (for sub-fields), 0 for run-in labels."""
+    item: DraftItem | None = None
+    """For a tentative field: the list item it is, should no item come under it."""
 
     @property
     def is_empty(self) -> bool:
-        return not self.text and not self.items
+        return not self.text and not self.parts
 
-
-@dataclass
-class DraftList:
-    """The directions list currently being filled."""
-
-    key: tuple[str, int]
-    depth: int
-    items: list[DraftItem]
-    expected: int | None
-
-    def append(self, item: DraftItem) -> None:
-        self.items.append(item)
-        last = item.numbering.last
-        self.expected = None if last is None else last + 1
+    @property
+    def items(self) -> list[DraftItem]:
+        """Return the list items directly under the label."""
+        return [part for part in self.parts if isinstance(part, DraftItem)]
 
 
 @dataclass
 class DraftNode:
-    """A heading and what follows it, at an outline level (1 = top)."""
+    """A heading and what follows it, at an outline level (1 = top; 0 = the preamble root)."""
 
     level: int
-    title: str
+    title: str | None
     numbering: Numbering | None
     provenance: Provenance
-    marker_label: str | None = None
-    description: list[Paragraph] = field(default_factory=list)
+    content: list[tuple[Slot, DraftPart | DraftField]] = field(default_factory=list)
+    children: list[DraftNode] = field(default_factory=list)
     directions_marker: str | None = None
     marker_in_description: bool = False
-    directions: list[DraftItem] = field(default_factory=list)
-    fields: list[DraftField] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    notes: list[Paragraph] = field(default_factory=list)
-    unplaced: list[Paragraph] = field(default_factory=list)
-    children: list[DraftNode] = field(default_factory=list)
-    list_closed: bool = False
-    """A directions list was started here and has ended."""
+    role: SectionRole = SectionRole.BODY
+    topic: bool = False
+    """Decided by the shape rules: the node is a topic of the call (its children are tracks)."""
+    identifier: str | None = None
+    """The topic identifier (``XH-202603``) when it comes from a field rather than the label."""
+    label: str | None = None
+    """The label as printed when it is not a numbering (``Appendix A`` of a part)."""
+    heading_key: tuple[str, int] | None = None
+    """The key (family and depth, or format heading level) the heading was placed by."""
+    list_families: list[tuple[str, int]] = field(default_factory=list)
+    """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
+
+    def add(self, slot: Slot, item: DraftPart | DraftField) -> None:
+        self.content.append((slot, item))
+
+    def items(self, slot: Slot) -> list[DraftPart | DraftField]:
+        return [item for s, item in self.content if s == slot]
 
     @property
-    def has_list(self) -> bool:
-        return bool(self.directions)
+    def directions(self) -> list[DraftItem]:
+        return [item for s, item in self.content if s == "directions" and isinstance(item, DraftItem)]
+
+    @property
+    def fields(self) -> list[DraftField]:
+        return [item for s, item in self.content if isinstance(item, DraftField)]
+
+    @property
+    def has_directions(self) -> bool:
+        return any(s == "directions" for s, _ in self.content)
+
+    def iter_tree(self) -> list[DraftNode]:
+        """Return this node and every node under it, parents first."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.iter_tree())
+        return out

@@ -1,16 +1,28 @@
-"""Freeze the builder's drafts into model nodes: roles by level, stable ids, direction titles."""
+"""Freeze the builder's drafts into model nodes: roles, stable ids, direction titles, document order."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import regex
 
 from docparse.blocks import Span
-from docparse.build.draft import DraftItem, DraftNode
-from docparse.model.document import Direction, LabelledField, ListItem, Paragraph, Section, TocEntry, Topic, Track
+from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart
+from docparse.model.document import (
+    Code,
+    Direction,
+    LabelledField,
+    ListItem,
+    Paragraph,
+    Part,
+    Section,
+    Table,
+    TocEntry,
+    Topic,
+    Track,
+)
 from docparse.segment import bold_lead
+from docparse.segment.families import Role
 
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
@@ -54,7 +66,7 @@ def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
     return None, text
 
 
-def freeze_items(items: list[DraftItem], parent_id: str, ids: IdMaker, sep: str = "/d") -> tuple[Direction, ...]:
+def freeze_directions(items: list[DraftItem], parent_id: str, ids: IdMaker, sep: str = "/d") -> tuple[Direction, ...]:
     """Return frozen directions with ids `parent/d1`, `parent/d2`…, children `parent/d1.1`…."""
     out = []
     for index, item in enumerate(items, start=1):
@@ -68,61 +80,99 @@ def freeze_items(items: list[DraftItem], parent_id: str, ids: IdMaker, sep: str 
                 title=title,
                 body=body,
                 text=item.text,
-                children=freeze_items(item.children, item_id, ids, "."),
+                children=freeze_directions(item.children, item_id, ids, "."),
                 provenance=item.provenance,
             )
         )
     return tuple(out)
 
 
-def freeze_list_items(items: list[DraftItem]) -> tuple[ListItem, ...]:
-    """Return frozen list items (the items of a labelled field), nested as drafted."""
-    return tuple(
-        ListItem(
-            label=item.numbering.label,
-            text=item.text,
-            children=freeze_list_items(item.children),
-            provenance=item.provenance,
-        )
-        for item in items
+def freeze_item(item: DraftItem) -> ListItem:
+    """Return a frozen list item (not a direction), nested as drafted."""
+    return ListItem(
+        label=item.numbering.label,
+        text=item.text,
+        children=tuple(freeze_item(child) for child in item.children),
+        provenance=item.provenance,
     )
 
 
-def freeze_fields(node: DraftNode) -> tuple[tuple[LabelledField, ...], tuple[Paragraph, ...]]:
-    """Return the node's fields, and the tentative ones that got no items as paragraphs."""
+def freeze_part(part: DraftPart) -> Part:
+    if isinstance(part, DraftItem):
+        return freeze_item(part)
+    assert isinstance(part, Paragraph | Code | Table)
+    return part
+
+
+def freeze_field(draft: DraftField) -> LabelledField:
+    """Return a frozen field with its parts in order (sub-fields frozen too)."""
+    return LabelledField(
+        marker=draft.marker,
+        label=draft.label,
+        text=draft.text,
+        items=tuple(freeze_field(p) if isinstance(p, DraftField) else freeze_part(p) for p in draft.parts),
+        provenance=draft.provenance,
+    )
+
+
+@dataclass
+class Content:
+    """A node's content split into the model's slots, with the document order as references."""
+
+    description: tuple[Part, ...]
+    directions: tuple[Direction, ...]
+    fields: tuple[LabelledField, ...]
+    notes: tuple[Paragraph, ...]
+    unplaced: tuple[Part, ...]
+    order: tuple[str, ...]
+
+
+def freeze_content(node: DraftNode, node_id: str, ids: IdMaker) -> Content:
+    """Return the node's content by slot, and where each item stood."""
+    description: list[Part] = []
+    directions: list[DraftItem] = []
     fields: list[LabelledField] = []
-    paragraphs: list[Paragraph] = []
-    for draft in node.fields:
-        if draft.tentative and not draft.items:
-            paragraphs.append(Paragraph(text=draft.as_paragraph or draft.label, provenance=draft.provenance))
-            continue
-        fields.append(
-            LabelledField(
-                marker=draft.marker,
-                label=draft.label,
-                text=draft.text,
-                items=freeze_list_items(draft.items),
-                provenance=draft.provenance,
-            )
-        )
-    return tuple(fields), tuple(paragraphs)
+    notes: list[Paragraph] = []
+    unplaced: list[Part] = []
+    order: list[str] = []
+    for slot, item in node.content:
+        if slot == "directions":
+            assert isinstance(item, DraftItem)
+            order.append(f"directions/{len(directions)}")
+            directions.append(item)
+        elif isinstance(item, DraftField):
+            order.append(f"fields/{len(fields)}")
+            fields.append(freeze_field(item))
+        elif slot == "notes":
+            assert isinstance(item, Paragraph)
+            order.append(f"notes/{len(notes)}")
+            notes.append(item)
+        elif slot == "unplaced":
+            order.append(f"unplaced/{len(unplaced)}")
+            unplaced.append(freeze_part(item))
+        else:
+            order.append(f"description/{len(description)}")
+            description.append(freeze_part(item))
+    return Content(
+        description=tuple(description),
+        directions=freeze_directions(directions, node_id, ids),
+        fields=tuple(fields),
+        notes=tuple(notes),
+        unplaced=tuple(unplaced),
+        order=tuple(order),
+    )
 
 
-def _unit_fields(node: DraftNode, node_id: str, ids: IdMaker) -> dict[str, Any]:
-    fields, loose = freeze_fields(node)
-    return {
-        "id": node_id,
-        "title": node.title,
-        "description": (*node.description, *loose),
-        "directions_marker": node.directions_marker,
-        "marker_in_description": node.marker_in_description,
-        "directions": freeze_items(node.directions, node_id, ids),
-        "fields": fields,
-        "tables": tuple(node.tables),
-        "notes": tuple(node.notes),
-        "unplaced": tuple(node.unplaced),
-        "provenance": node.provenance,
-    }
+def freeze_preamble(root: DraftNode) -> tuple[Paragraph | ListItem | Code | Table | LabelledField, ...]:
+    """Return the preamble's parts in order (directions of a preamble that is no topic read as items)."""
+    out: list[Paragraph | ListItem | Code | Table | LabelledField] = []
+    marker = root.directions_marker if not root.marker_in_description else None
+    for slot, item in root.content:
+        if slot == "directions" and marker:
+            out.append(Paragraph(text=marker, provenance=root.provenance))
+            marker = None
+        out.append(freeze_field(item) if isinstance(item, DraftField) else freeze_part(item))
+    return tuple(out)
 
 
 def _flatten(nodes: list[DraftNode]) -> list[DraftNode]:
@@ -133,51 +183,128 @@ def _flatten(nodes: list[DraftNode]) -> list[DraftNode]:
     return out
 
 
-def freeze_topic(node: DraftNode, section: Section | None, index: int, ids: IdMaker) -> Topic:
-    numbering = node.numbering
-    if numbering is not None and numbering.value:
-        number = numbering.number
-        if len(numbering.value) == 1 and section is not None and section.number is not None:
-            wanted = f"{section.number}.{number}"
-        else:
-            wanted = str(number)
-    else:
-        number = None
-        wanted = f"{section.id if section else 's1'}/{index}"
-    topic_id = ids(wanted)
-    tracks = []
-    for track_index, child in enumerate(_flatten(node.children), start=1):
-        track_id = ids(f"{topic_id}/t{track_index}")
-        marker = child.numbering.label if child.numbering is not None else ""
-        tracks.append(Track(marker=marker, **_unit_fields(child, track_id, ids)))
-    return Topic(
-        number=number,
-        label=numbering.label if numbering else None,
-        tracks=tuple(tracks),
-        **_unit_fields(node, topic_id, ids),
+def freeze_track(node: DraftNode, track_id: str, ids: IdMaker) -> Track:
+    content = freeze_content(node, track_id, ids)
+    return Track(
+        id=track_id,
+        marker=node.numbering.label if node.numbering is not None else "",
+        title=node.title or "",
+        description=content.description,
+        directions_marker=node.directions_marker,
+        marker_in_description=node.marker_in_description,
+        directions=content.directions,
+        fields=content.fields,
+        notes=content.notes,
+        unplaced=content.unplaced,
+        order=content.order,
+        provenance=node.provenance,
     )
 
 
-def freeze_sections(roots: list[DraftNode], ids: IdMaker) -> tuple[Section, ...]:
-    """Return the sections: level-1 nodes are sections when the outline has two levels or more."""
-    if not roots:
-        return ()
-    if not any(root.children for root in roots):
-        section = Section(id=ids("s1"), number=None, title=None)
-        topics = tuple(freeze_topic(node, section, i, ids) for i, node in enumerate(roots, start=1))
-        return (section.model_copy(update={"topics": topics}),)
-    sections = []
-    for index, root in enumerate(roots, start=1):
-        numbering = root.numbering
-        number = numbering.number if numbering is not None and numbering.value else None
-        section_id = ids(number or f"s{index}")
-        section = Section(
-            number=number,
-            label=numbering.label if numbering else None,
-            **{**_unit_fields(root, section_id, ids), "title": root.title},
-        )
-        topics = tuple(freeze_topic(child, section, i, ids) for i, child in enumerate(root.children, start=1))
-        sections.append(section.model_copy(update={"topics": topics}))
+def _identifier(node: DraftNode) -> str | None:
+    """Return the topic identifier: from a label (``A254-049``, ``No.236``) or an identifier field."""
+    numbering = node.numbering
+    if numbering is not None and numbering.family.role is Role.IDENTIFIER:
+        return numbering.num if not numbering.value else numbering.label.rstrip("：:").strip()
+    return node.identifier
+
+
+def freeze_topic(node: DraftNode, parent: Section | None, parent_id: str, index: int, ids: IdMaker) -> Topic:
+    numbering = node.numbering
+    identifier = _identifier(node)
+    number = numbering.number if numbering is not None else None
+    if number is not None and numbering is not None and len(numbering.value) == 1 and parent and parent.number:
+        wanted = f"{parent.number}.{number}"
+    else:
+        wanted = number or identifier or f"{parent_id}/{index}"
+    topic_id = ids(wanted)
+    content = freeze_content(node, topic_id, ids)
+    tracks = tuple(
+        freeze_track(child, ids(f"{topic_id}/t{i}"), ids) for i, child in enumerate(_flatten(node.children), start=1)
+    )
+    return Topic(
+        id=topic_id,
+        number=number,
+        label=numbering.label if numbering is not None else identifier,
+        identifier=identifier,
+        title=node.title or "",
+        description=content.description,
+        directions_marker=node.directions_marker,
+        marker_in_description=node.marker_in_description,
+        directions=content.directions,
+        fields=content.fields,
+        notes=content.notes,
+        unplaced=content.unplaced,
+        order=content.order,
+        tracks=tracks,
+        provenance=node.provenance,
+    )
+
+
+def freeze_section(node: DraftNode | None, section_id: str, ids: IdMaker, children: list[DraftNode]) -> Section:
+    """Return a section (an implicit one when `node` is None) holding `children` as sub-sections and topics."""
+    numbering = node.numbering if node is not None else None
+    shell = Section(
+        id=section_id,
+        number=numbering.number if numbering is not None and numbering.value else None,
+        label=(numbering.label if numbering is not None else node.label) if node is not None else None,
+        title=None,
+    )
+    sections: list[Section] = []
+    topics: list[Topic] = []
+    for child in children:
+        if child.topic:
+            topics.append(freeze_topic(child, shell, section_id, len(topics) + 1, ids))
+        else:
+            child_id = ids(_wanted(child, f"{section_id}/s{len(sections) + 1}"))
+            sections.append(freeze_section(child, child_id, ids, child.children))
+    if node is None:
+        return Section(id=section_id, number=None, title=None, sections=tuple(sections), topics=tuple(topics))
+    content = freeze_content(node, section_id, ids)
+    return Section(
+        id=section_id,
+        number=shell.number,
+        label=shell.label,
+        role=node.role,
+        title=node.title,
+        description=content.description,
+        directions_marker=node.directions_marker,
+        marker_in_description=node.marker_in_description,
+        directions=content.directions,
+        fields=content.fields,
+        notes=content.notes,
+        unplaced=content.unplaced,
+        order=content.order,
+        sections=tuple(sections),
+        topics=tuple(topics),
+        provenance=node.provenance,
+    )
+
+
+def _wanted(node: DraftNode, fallback: str) -> str:
+    numbering = node.numbering
+    if numbering is not None and numbering.number is not None and numbering.value:
+        return numbering.number
+    return fallback
+
+
+def freeze_sections(root: DraftNode, ids: IdMaker) -> tuple[Section, ...]:
+    """Return the top-level sections: topics at the top are gathered into implicit sections."""
+    sections: list[Section] = []
+    run: list[DraftNode] = []
+
+    def close_run() -> None:
+        if run:
+            sections.append(freeze_section(None, ids(f"s{len(sections) + 1}"), ids, list(run)))
+            run.clear()
+
+    for node in root.children:
+        if node.topic:
+            run.append(node)
+            continue
+        close_run()
+        sections.append(freeze_section(node, ids(_wanted(node, f"s{len(sections) + 1}")), ids, node.children))
+    close_run()
     return tuple(sections)
 
 
@@ -185,17 +312,27 @@ def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEnt
     """Return the TOC entries with `target` set to the id of the heading each points to."""
     by_number: dict[str, str] = {}
     by_title: dict[str, str] = {}
-    nodes: list[Section | Topic] = []
     for section in sections:
-        nodes.append(section)
-        nodes.extend(section.topics)
-    for node in nodes:
-        if node.number is not None:
-            by_number.setdefault(node.number, node.id)
-        if node.title:
-            by_title.setdefault(node.title, node.id)
+        for node in (*section.iter_sections(), *(t for s in section.iter_sections() for t in s.topics)):
+            if node.number is not None:
+                by_number.setdefault(node.number, node.id)
+            if node.title:
+                by_title.setdefault(node.title, node.id)
     linked = []
     for entry in toc:
         target = by_number.get(entry.number) if entry.number else by_title.get(entry.title)
-        linked.append(entry.model_copy(update={"target": target}))
+        linked.append(
+            TocEntry(
+                number=entry.number,
+                label=entry.label,
+                title=entry.title,
+                page=entry.page,
+                page_label=entry.page_label,
+                level=entry.level,
+                target=target,
+                provenance=entry.provenance,
+            )
+        )
     return tuple(linked)
+
+

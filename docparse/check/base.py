@@ -28,12 +28,8 @@ class Check:
 
 
 def iter_units(document: Document) -> Iterator[Unit]:
-    """Yield every section, topic and track in document order (a parent before its children)."""
-    for section in document.sections:
-        yield section
-        for topic in section.topics:
-            yield topic
-            yield from topic.tracks
+    """Yield every section, sub-section, topic and track in document order (a parent before its children)."""
+    yield from document.iter_nodes()
 
 
 def kind(unit: Unit) -> str:
@@ -53,7 +49,6 @@ def has_content(unit: Unit) -> bool:
         or unit.directions_marker is not None
         or unit.directions
         or unit.fields
-        or unit.tables
         or unit.notes
     )
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from docparse.accounting import content_chars, iter_document_texts
+from docparse.accounting import content_chars, iter_document_texts, iter_part_texts
 from docparse.check.base import Check
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Document, DropReason
@@ -36,9 +36,10 @@ FURNITURE = frozenset(
 
 def unplaced_text(document: Document) -> Iterator[Diagnostic]:
     """Report each paragraph the builder could not place in the outline."""
-    for paragraph in document.unplaced:
-        text = paragraph.text if len(paragraph.text) <= 40 else paragraph.text[:40] + "…"
-        yield make_diagnostic("unplaced-text", f"text outside the outline: `{text}`", paragraph.provenance)
+    for part in document.unplaced:
+        whole = " ".join(text for text in iter_part_texts(part) if text)
+        text = whole if len(whole) <= 40 else whole[:40] + "…"
+        yield make_diagnostic("unplaced-text", f"text outside the outline: `{text}`", part.provenance)
 
 
 def content_length(text: str) -> int:

@@ -18,6 +18,7 @@ EXAMPLE_PATH = "call.md"
 STAGES = {
     "reader": "the reader, while reading the file",
     "normalize": "normalize (or the PDF reader), while rejoining text",
+    "build": "the builder, while deciding the shape of the call",
     "check": "the check stage (`docparse/check/`)",
     "cli": "`docparse check` only, never the library",
 }

@@ -28,13 +28,13 @@ from dataclasses import dataclass
 
 from docparse.check.base import Check, iter_units
 from docparse.model.diagnostic import Diagnostic
-from docparse.model.document import Direction, Document, Topic
+from docparse.model.document import Direction, Document, Section, Topic
 from docparse.model.provenance import Provenance
 from docparse.rules import make_diagnostic
-from docparse.segment.families import match_numbering
+from docparse.segment.families import FAMILIES, Sequence, match_numbering
 
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
-IDENTIFIER_FAMILIES = frozenset({"no"})
+IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +57,12 @@ def _value(number: str | None) -> tuple[int, ...] | None:
     if not number:
         return None
     try:
-        return tuple(int(part) for part in number.split("."))
+        value = tuple(int(part) for part in number.split("."))
     except ValueError:
         return None
+    while len(value) > 1 and value[-1] == 0:
+        value = value[:-1]  # "1.0" is the chapter 1 itself
+    return value
 
 
 def _plural(first: int, last: int) -> str:
@@ -183,9 +186,16 @@ def _runs(first: int, last: int, excluded: list[int]) -> Iterator[tuple[int, int
 
 
 def sections(document: Document) -> Iterator[Diagnostic]:
-    """Check the numbering of the sections of the document."""
+    """Check the numbering of the sections of the document, and of the sub-sections of each section."""
+    yield from _section_sequence(document.sections)
+    for unit in iter_units(document):
+        if isinstance(unit, Section) and unit.sections:
+            yield from _section_sequence(unit.sections)
+
+
+def _section_sequence(siblings: tuple[Section, ...]) -> Iterator[Diagnostic]:
     items = []
-    for section in document.sections:
+    for section in siblings:
         value = _value(section.number)
         if value is not None:
             items.append(
@@ -203,7 +213,7 @@ def sections(document: Document) -> Iterator[Diagnostic]:
 def topics(document: Document) -> Iterator[Diagnostic]:
     """Check the numbering of the topics of each section, and that their numbers fit the section."""
     previous_last: int | None = None
-    for section in document.sections:
+    for section in (unit for unit in iter_units(document) if isinstance(unit, Section)):
         section_value = _value(section.number)
         items: list[Item] = []
         flat = True
@@ -238,9 +248,8 @@ def _shown(label: str | None, number: str | None) -> str:
 
 def tracks(document: Document) -> Iterator[Diagnostic]:
     """Check numbered tracks (``（一）`` under a topic) family by family, restarting under each parent."""
-    for section in document.sections:
-        for topic in section.topics:
-            yield from _track_sequences(topic)
+    for topic in document.iter_topics():
+        yield from _track_sequences(topic)
 
 
 def _track_sequences(topic: Topic) -> Iterator[Diagnostic]:

@@ -12,7 +12,7 @@ from docparse.rules import make_diagnostic
 
 def no_outline(document: Document) -> Iterator[Diagnostic]:
     """Report a document in which no section or topic heading was recognised."""
-    if not any(section.topics or section.title is not None for section in document.sections):
+    if not any(section.topics or section.title is not None or section.label for section in document.sections):
         yield make_diagnostic("no-outline", "no section or topic heading was recognised; the text is all in notes")
 
 
@@ -33,9 +33,12 @@ def empty_units(document: Document) -> Iterator[Diagnostic]:
 
 
 def empty_sections(document: Document) -> Iterator[Diagnostic]:
-    """Report titled sections with no topic and nothing of their own under the heading."""
-    for section in document.sections:
-        if section.title is None or section.topics or has_content(section):
+    """Report titled sections with no topic, sub-section or content of their own under the heading."""
+    for unit in iter_units(document):
+        if not isinstance(unit, Section):
+            continue
+        section = unit
+        if section.title is None or section.topics or section.sections or has_content(section):
             continue
         yield make_diagnostic(
             "empty-section", f"section {heading(section)} has no topics", section.provenance, node=section.id

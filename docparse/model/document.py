@@ -1,9 +1,15 @@
-"""The call-for-proposals outline: Document → Section → Topic (→ Track) → Direction."""
+"""The call-for-proposals outline: Document → Section → Topic (→ Track) → Direction.
+
+Every outline node holds its content in typed lists (description parts, directions, fields,
+notes, unplaced text) and lists them in document order in `order`, so nothing the call says is
+reordered: a bullet list in the middle of a description stays there, with its markers.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
@@ -12,9 +18,33 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "2.0.0"
 
 SourceFormat = Literal["text", "markdown", "pdf", "docx"]
+
+
+class CallKind(StrEnum):
+    """What kind of call a document is; it decides what its numbered headings become."""
+
+    CATALOGUE = "catalogue"
+    """Many topics (the reference call, task lists, idea lists, a topic index followed by topics)."""
+    SINGLE_TOPIC = "single-topic"
+    """The document is one topic (a 揭榜挂帅 题目, a 赛题, one DoD or Horizon Europe topic, one RFP)."""
+    GUIDE = "guide"
+    """Instructions without topics (a 申請須知, a BAA, an application form)."""
+    MIXED = "mixed"
+    """Instructions, then topics (component instructions followed by a topic index and topics)."""
+
+
+class SectionRole(StrEnum):
+    """What a top-level part of the document is."""
+
+    BODY = "body"
+    """A part of the call itself."""
+    APPENDIX = "appendix"
+    """An appendix or attachment after the body (`附：…`, `附件二`, `Appendix A`)."""
+    TOPIC_INDEX = "topic-index"
+    """A listing of the topics (`Topic Index`): it names the topics, it does not hold them."""
 
 
 class Source(Model):
@@ -33,38 +63,71 @@ class Source(Model):
 class Paragraph(Model):
     """A paragraph of running text."""
 
+    type: Literal["paragraph"] = Field(default="paragraph", description="The kind of part.")
     text: str = Field(description="The text, markup removed, lines joined.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the paragraph is in the source.")
+
+
+class Code(Model):
+    """Preformatted text (a fenced or indented code block), kept verbatim."""
+
+    type: Literal["code"] = Field(default="code", description="The kind of part.")
+    text: str = Field(description="The lines exactly as written, joined by newlines.")
+    info: str | None = Field(default=None, description="The info string of a fenced block (`python`), if any.")
+    provenance: Provenance = Field(default_factory=Provenance, description="Where the block is in the source.")
 
 
 class Table(Model):
     """A table kept as rows of cell texts."""
 
+    type: Literal["table"] = Field(default="table", description="The kind of part.")
     rows: tuple[tuple[str, ...], ...] = Field(description="Cell texts, row by row.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the table is in the source.")
 
 
 class ListItem(Model):
-    """An item of a list that is not a list of directions (the items of a labelled field)."""
+    """An item of a list that is not a list of directions (steps, rules, the items of a field)."""
 
+    type: Literal["item"] = Field(default="item", description="The kind of part.")
     label: str | None = Field(default=None, description="The bullet or number as printed, if any.")
     text: str = Field(description="The item's text without label and markup.")
     children: tuple[ListItem, ...] = Field(default=(), description="Nested items.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the item is in the source.")
 
 
-class LabelledField(Model):
-    """A labelled field such as `研究内容：…`, `**验收标准**：` + a list, or `Scope: …`."""
+Part = Annotated[Paragraph | ListItem | Code | Table, Field(discriminator="type")]
+"""A piece of running content: a paragraph, a list item (with its marker), code, or a table."""
 
+
+class LabelledField(Model):
+    """A labelled field such as `研究内容：…`, `**验收标准**：` + a list, `OBJECTIVE:`, or a clause
+    `一、发榜单位` of a single-topic call; its parts (paragraphs, items, sub-fields, tables, code)
+    are in document order."""
+
+    type: Literal["field"] = Field(default="field", description="The kind of part.")
     marker: str | None = Field(default=None, description="The bullet or number before the label, if any.")
     label: str = Field(description="The label as printed, without the trailing colon.")
-    text: str = Field(default="", description="The run-in text after the label, and paragraphs under it.")
-    items: tuple[ListItem, ...] = Field(default=(), description="List items under the label, nested as printed.")
+    text: str = Field(default="", description="The run-in text after the label, on the label's line.")
+    items: tuple[FieldPart, ...] = Field(
+        default=(),
+        description="What sits under the label, in document order: paragraphs, list items (nested as printed), "
+        "sub-fields, tables and code.",
+    )
     provenance: Provenance = Field(default_factory=Provenance, description="Where the field is in the source.")
+
+    def iter_fields(self) -> Iterator[LabelledField]:
+        """Yield the sub-fields of this field, depth first, in document order."""
+        for item in self.items:
+            if isinstance(item, LabelledField):
+                yield item
+                yield from item.iter_fields()
+
+
+FieldPart = Annotated[Paragraph | ListItem | Code | Table | LabelledField, Field(discriminator="type")]
 
 
 class Direction(Model):
-    """One research direction of a topic or track, usually a numbered list item."""
+    """One research direction of a topic or track: an item a proposer chooses among."""
 
     id: str = Field(description="Stable id from the numbering path, e.g. `1.1/d3`.")
     number: int | None = Field(description="The direction's number (1 for `1)`); null for bullets.")
@@ -79,31 +142,39 @@ class Direction(Model):
 
 
 # Outline nodes are written with their identity first, whatever the declaration order.
-_LEADING_KEYS = ("id", "number", "label", "marker", "title")
+_LEADING_KEYS = ("id", "number", "label", "identifier", "marker", "role", "title")
+CONTENT_SLOTS = ("description", "directions", "fields", "notes", "unplaced")
 
 
 class _Content(Model):
     """What any outline node may hold under its heading; subclasses add their identity."""
 
-    description: tuple[Paragraph, ...] = Field(default=(), description="Paragraphs before the directions.")
+    description: tuple[Part, ...] = Field(
+        default=(), description="Running content under the heading: paragraphs, list items, tables, code."
+    )
     directions_marker: str | None = Field(
         default=None, description="The directions marker as printed (`建议研究方向`), without its colon."
     )
     marker_in_description: bool = Field(
         default=False,
-        description="The marker is the closing sentence of the last description paragraph (a lead-in such as "
+        description="The marker is the closing sentence of a description paragraph or field (a lead-in such as "
         "`Specific areas of research include…:`), not a line of its own.",
     )
     directions: tuple[Direction, ...] = Field(default=(), description="Research directions, in order.")
     fields: tuple[LabelledField, ...] = Field(default=(), description="Labelled fields (`研究内容：…`), in order.")
-    tables: tuple[Table, ...] = Field(default=(), description="Tables inside this node, in order.")
     notes: tuple[Paragraph, ...] = Field(
         default=(), description="Notes after the directions list (`注：…`, `Note: …`)."
     )
-    unplaced: tuple[Paragraph, ...] = Field(
+    unplaced: tuple[Part, ...] = Field(
         default=(),
-        description="Paragraphs after the directions list that could not be placed with confidence "
+        description="Content after the directions list that could not be placed with confidence "
         "(reported as DP401).",
+    )
+    order: tuple[str, ...] = Field(
+        default=(),
+        description="The node's content in document order, as references `slot/index` into its own lists "
+        "(`description/0`, `directions/0`, `fields/1`, `notes/0`, `unplaced/0`); every item once. Empty means "
+        "the slots in that order.",
     )
     provenance: Provenance = Field(default_factory=Provenance, description="Where the heading is in the source.")
 
@@ -112,6 +183,24 @@ class _Content(Model):
         data: dict[str, Any] = handler(self)
         head = {key: data.pop(key) for key in _LEADING_KEYS if key in data}
         return {**head, **data}
+
+    @model_validator(mode="after")
+    def _order_lists_every_item(self) -> _Content:
+        if self.order:
+            expected = sorted(self.default_order())
+            if sorted(self.order) != expected:
+                raise ValueError(f"order {list(self.order)} must list each of {expected} exactly once")
+        return self
+
+    def default_order(self) -> tuple[str, ...]:
+        """Return the references of every content item, slot by slot."""
+        return tuple(f"{slot}/{i}" for slot in CONTENT_SLOTS for i in range(len(getattr(self, slot))))
+
+    def iter_content(self) -> Iterator[tuple[str, Paragraph | ListItem | Code | Table | Direction | LabelledField]]:
+        """Yield (slot, item) for every content item, in document order."""
+        for ref in self.order or self.default_order():
+            slot, _, index = ref.partition("/")
+            yield slot, getattr(self, slot)[int(index)]
 
 
 class Track(_Content):
@@ -123,34 +212,53 @@ class Track(_Content):
 
 
 class Topic(_Content):
-    """A topic of the call (`1.1 机器学习基础理论`)."""
+    """A topic of the call (`1.1 机器学习基础理论`, `No.236：…`, `A254-049 TITLE: …`)."""
 
-    id: str = Field(description="Stable id from the numbering path, e.g. `1.1`.")
+    id: str = Field(description="Stable id from the numbering path or identifier, e.g. `1.1`, `A254-049`.")
     number: str | None = Field(
-        description="The number in ASCII digits (`1.1`; `236` for `No.236`); null if unnumbered."
+        description="The number in ASCII digits (`1.1`; `236` for `No.236`); the identifier for identifier "
+        "labels; null if unnumbered."
     )
-    label: str | None = Field(default=None, description="The label as printed (`1.1`, `No.236：`).")
+    label: str | None = Field(default=None, description="The label as printed (`1.1`, `No.236：`, `XH-202603`).")
+    identifier: str | None = Field(
+        default=None, description="The topic's identifier (`XH-202603`, `A254-049`, `No.236`), where it has one."
+    )
     title: str = Field(description="The heading text without its numbering.")
     tracks: tuple[Track, ...] = Field(default=(), description="Sub-topics, in order.")
 
 
 class Section(_Content):
-    """A top-level division of the call (`1. 开放课题`); its own content sits before its topics."""
+    """A division of the call (`1. 开放课题`, `一、申請資格…`, `Appendix A`); its own content sits before
+    its sub-sections and topics."""
 
-    id: str = Field(description="Stable id from the numbering path, e.g. `1`.")
+    id: str = Field(description="Stable id from the numbering path, e.g. `1`, `1.2`, `s3`.")
     number: str | None = Field(description="The number in ASCII digits (`1`; `1` for `一、`); null if unnumbered.")
-    label: str | None = Field(default=None, description="The label as printed (`1.`, `一、`).")
-    title: str | None = Field(description="The heading text without numbering; null for an implicit section.")
+    label: str | None = Field(default=None, description="The label as printed (`1.`, `一、`, `Appendix A`).")
+    role: SectionRole = Field(default=SectionRole.BODY, description="body, appendix or topic-index.")
+    title: str | None = Field(
+        description="The heading text without numbering; null for an implicit section or a run-in clause, "
+        "whose text is its description."
+    )
+    sections: tuple[Section, ...] = Field(default=(), description="Sub-sections (`1.1` under `1.0`), in order.")
     topics: tuple[Topic, ...] = Field(default=(), description="Topics, in order.")
+
+    def iter_sections(self) -> Iterator[Section]:
+        """Yield this section and its sub-sections, depth first."""
+        yield self
+        for child in self.sections:
+            yield from child.iter_sections()
 
 
 class TocEntry(Model):
     """One line of the table of contents."""
 
     number: str | None = Field(description="The numbering (`1.1`), null if the entry has none.")
-    label: str | None = Field(default=None, description="The numbering as printed (`1.`, `1.1`).")
+    label: str | None = Field(default=None, description="The numbering as printed (`1.`, `1.1`, `Appendix A:`).")
     title: str = Field(description="The entry's title without numbering, leaders and page.")
-    page: int | None = Field(description="The page number printed in the entry; null if none.")
+    page: int | None = Field(description="The page number printed in the entry, when in arabic digits; else null.")
+    page_label: str | None = Field(
+        default=None, description="The page reference as printed (`12`, `ii`, `A-1 – A-6`); null if none."
+    )
     level: int = Field(ge=1, description="Outline level of the entry, 1 = top.")
     target: str | None = Field(default=None, description="Id of the body node the entry points to, if found.")
     provenance: Provenance = Field(default_factory=Provenance, description="Where the entry is in the source.")
@@ -175,6 +283,8 @@ class DropReason(StrEnum):
     WATERMARK = "watermark"
     FOOTNOTE = "footnote"
     EMPTY = "empty"
+    HEADING_TAG = "heading-tag"
+    """A tag that only announces a heading's title (`TITLE:` after a topic identifier)."""
 
 
 class Dropped(Model):
@@ -185,18 +295,25 @@ class Dropped(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where it was in the source.")
 
 
+Node = Section | Topic | Track
+
+
 class Document(Model):
     """A parsed call for proposals."""
 
     schema_name: Literal["docparse.Document"] = Field(default=SCHEMA_NAME, description="Name of this schema.")
     schema_version: str = Field(default=SCHEMA_VERSION, description="Version of this schema (semantic versioning).")
     source: Source = Field(description="The input this document was parsed from.")
+    kind: CallKind = Field(
+        default=CallKind.CATALOGUE, description="catalogue, single-topic, guide or mixed (see DP501 for why)."
+    )
     label: str | None = Field(default=None, description="The attachment label (`附件一`), without colon.")
     title: str | None = Field(default=None, description="The document title (`申报主题`).")
-    notes: tuple[Paragraph, ...] = Field(default=(), description="Preamble paragraphs before the first section.")
+    preamble: tuple[FieldPart, ...] = Field(
+        default=(), description="Content before the first section: paragraphs, list items, tables, code."
+    )
     toc_title: str | None = Field(default=None, description="The heading of the table of contents (`申报主题目录`).")
     toc: tuple[TocEntry, ...] = Field(default=(), description="Table of contents entries, in order.")
-    tables: tuple[Table, ...] = Field(default=(), description="Tables before the first section.")
     sections: tuple[Section, ...] = Field(default=(), description="The outline.")
     links: tuple[Link, ...] = Field(
         default=(), description="Hyperlinks in the text (their text stays in the outline), in order."
@@ -213,8 +330,13 @@ class Document(Model):
             seen.add(node_id)
         return self
 
+    def iter_nodes(self) -> Iterator[Node]:
+        """Yield every section, sub-section, topic and track in document order (a parent first)."""
+        for section in self.sections:
+            yield from _iter_section(section)
+
     def iter_ids(self) -> list[str]:
-        """Return every node id in document order."""
+        """Return every node id in document order (directions after their node)."""
         ids: list[str] = []
 
         def directions(items: tuple[Direction, ...]) -> None:
@@ -222,32 +344,37 @@ class Document(Model):
                 ids.append(item.id)
                 directions(item.children)
 
-        for section in self.sections:
-            ids.append(section.id)
-            directions(section.directions)
-            for topic in section.topics:
-                ids.append(topic.id)
-                directions(topic.directions)
-                for track in topic.tracks:
-                    ids.append(track.id)
-                    directions(track.directions)
+        for node in self.iter_nodes():
+            ids.append(node.id)
+            directions(node.directions)
         return ids
 
     @property
-    def unplaced(self) -> tuple[Paragraph, ...]:
-        """Return the paragraphs of every node that could not be placed, in document order."""
-        nodes: list[_Content] = []
-        for section in self.sections:
-            nodes.append(section)
-            for topic in section.topics:
-                nodes.append(topic)
-                nodes.extend(topic.tracks)
-        return tuple(paragraph for node in nodes for paragraph in node.unplaced)
+    def unplaced(self) -> tuple[Part, ...]:
+        """Return the content of every node that could not be placed, in document order."""
+        return tuple(part for node in self.iter_nodes() for part in node.unplaced)
 
-    def iter_topics(self) -> list[Topic]:
-        """Return every topic in document order."""
-        return [topic for section in self.sections for topic in section.topics]
+    def iter_topics(self) -> Iterator[Topic]:
+        """Yield every topic in document order."""
+        for node in self.iter_nodes():
+            if isinstance(node, Topic):
+                yield node
+
+    def get(self, node_id: str) -> Node | None:
+        """Return the section, topic or track with id `node_id`, or None."""
+        return next((node for node in self.iter_nodes() if node.id == node_id), None)
+
+
+def _iter_section(section: Section) -> Iterator[Node]:
+    yield section
+    for child in section.sections:
+        yield from _iter_section(child)
+    for topic in section.topics:
+        yield topic
+        yield from topic.tracks
 
 
 Direction.model_rebuild()
 ListItem.model_rebuild()
+LabelledField.model_rebuild()
+Section.model_rebuild()

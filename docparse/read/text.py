@@ -25,6 +25,8 @@ from docparse.rules import make_diagnostic
 
 # Suspicious characters after decoding: the replacement character and private-use code points.
 _SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
+# An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
+EMOJI_SHORTCODE = regex.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 
 
 def _markdown() -> MarkdownIt:
@@ -127,8 +129,10 @@ class _Walker:
         label = self._label()
         depth = len(self.lists)
         for offset, spans in enumerate(_split_lines(token.children or [], self.reading, first_line)):
-            text = "".join(span.text for span in spans)
             line = first_line + offset
+            if self.heading_level:
+                spans = self._drop_shortcodes(spans, line)
+            text = "".join(span.text for span in spans)
             if not text.strip() and not (offset == 0 and label):
                 continue
             self.reading.blocks.append(
@@ -143,6 +147,21 @@ class _Walker:
                     provenance=Provenance(line_start=line, line_end=line),
                 )
             )
+
+    def _drop_shortcodes(self, spans: list[Span], line: int) -> list[Span]:
+        """Return the spans of a heading line without emoji shortcodes, each recorded as dropped markup."""
+        out: list[Span] = []
+        for span in spans:
+            if span.link is None and EMOJI_SHORTCODE.search(span.text):
+                for code in EMOJI_SHORTCODE.findall(span.text):
+                    self.reading.dropped.append(
+                        Dropped(text=code, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
+                    )
+                span = Span(EMOJI_SHORTCODE.sub("", span.text), span.bold, span.link)
+            out.append(span)
+        if out:
+            out[-1] = Span(out[-1].text.rstrip(), out[-1].bold, out[-1].link)
+        return out
 
     def _table(self, tokens: list[MdToken], i: int) -> int:
         where = tokens[i].map or [0, 1]
@@ -177,12 +196,24 @@ class _Walker:
                 Dropped(text=text, reason=DropReason.MARKUP, provenance=Provenance(line_start=start, line_end=end))
             )
             return
-        for offset, line in enumerate(token.content.splitlines()):
-            if line.strip():
-                number = start + 1 + offset if token.type == "fence" else start + offset
-                self.reading.blocks.append(
-                    Block(text=line, spans=(Span(line),), provenance=Provenance(line_start=number, line_end=number))
+        # A fenced or indented code block is one verbatim block: its lines are never joined into prose.
+        text = token.content.rstrip("\n")
+        if not text.strip():
+            if text:
+                self.reading.dropped.append(
+                    Dropped(text=text, reason=DropReason.EMPTY, provenance=Provenance(line_start=start, line_end=end))
                 )
+            return
+        self.reading.blocks.append(
+            Block(
+                text=text,
+                spans=(Span(text),),
+                kind=BlockKind.CODE,
+                info=token.info.strip() or None,
+                list_depth=len(self.lists),
+                provenance=Provenance(line_start=start, line_end=end),
+            )
+        )
 
     def _check_limit(self) -> None:
         if len(self.reading.blocks) > self.options.limits.max_blocks:

@@ -1,4 +1,8 @@
-"""Segment stage: blocks → tokens, through the numbering-family table and the marker tables."""
+"""Segment stage: blocks → tokens, through the numbering-family table and the marker tables.
+
+Each block is classified by its own text and style only; what a token *is* in context (a
+heading, a direction, a field) is the builder's decision.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from docparse.blocks import Block, BlockKind, Span, drop_spans
-from docparse.segment.families import Numbering, match_numbering
+from docparse.segment.families import Numbering, Role, match_numbering
 from docparse.segment.markers import (
+    DEFAULT_LEXICON,
     TOC_TITLE,
     FieldMatch,
+    Lexicon,
     TocLine,
-    directions_marker,
+    doc_label,
     is_navigation,
-    lead_in,
-    match_doc_label,
-    match_field,
+    is_title_like,
     match_toc_line,
 )
 
@@ -33,6 +37,7 @@ class TokenKind(StrEnum):
     NAVIGATION = "navigation"
     DOC_LABEL = "doc-label"
     TABLE = "table"
+    CODE = "code"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,24 +58,35 @@ class Token:
     lead_in: str | None = None
     """Set when a paragraph ends with a sentence announcing a list of directions."""
 
+    @property
+    def in_list(self) -> bool:
+        """Return whether the format puts the block in a list (a Markdown or Word list item)."""
+        return self.block.list_depth > 0
 
-def segment(
-    blocks: Iterable[Block], *, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = ()
-) -> list[Token]:
+    @property
+    def title_like(self) -> bool:
+        return is_title_like(self.text)
+
+    @property
+    def all_bold(self) -> bool:
+        """Return whether every visible run of the text is bold (a bold line used as a heading)."""
+        visible = [span for span in self.spans if span.text.strip()]
+        return bool(visible) and all(span.bold for span in visible)
+
+
+def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list[Token]:
     """Return one token per block, classifying each by its own text and style only."""
     tokens: list[Token] = []
     for block in blocks:
-        token = classify(block, directions_markers, field_labels)
+        token = classify(block, lexicon)
         if token.kind is TokenKind.TOC_ENTRY and tokens and _is_toc_title(tokens[-1]):
             previous = tokens[-1]
             tokens[-1] = Token(TokenKind.TOC_TITLE, previous.block, previous.block.full_text.strip())
         tokens.append(token)
-    return _drop_lone_toc_lines(tokens, directions_markers, field_labels)
+    return _drop_lone_toc_lines(tokens, lexicon)
 
 
-def _drop_lone_toc_lines(
-    tokens: list[Token], directions_markers: tuple[str, ...], field_labels: tuple[str, ...]
-) -> list[Token]:
+def _drop_lone_toc_lines(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """Return `tokens` with TOC lines that stand alone classified again without the TOC rule.
 
     A table of contents is a run of entries (or one entry under a TOC title); a lone
@@ -84,7 +100,7 @@ def _drop_lone_toc_lines(
         neighbours = {kinds[j] for j in (i - 1, i + 1) if 0 <= j < len(kinds)}
         if neighbours & {TokenKind.TOC_ENTRY, TokenKind.TOC_TITLE}:
             continue
-        out[i] = classify(token.block, directions_markers, field_labels, toc=False)
+        out[i] = classify(token.block, lexicon, toc=False)
     return out
 
 
@@ -92,12 +108,17 @@ def _is_toc_title(token: Token) -> bool:
     return token.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING) and bool(TOC_TITLE.match(token.block.full_text))
 
 
-def classify(
-    block: Block, directions_markers: tuple[str, ...] = (), field_labels: tuple[str, ...] = (), *, toc: bool = True
-) -> Token:
+def is_toc_title(token: Token) -> bool:
+    """Return whether the token's text is a table-of-contents heading (`目录`, `Table of contents`)."""
+    return _is_toc_title(token) or token.kind is TokenKind.TOC_TITLE
+
+
+def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = True) -> Token:
     """Return the token for one block (`toc=False` skips the TOC-line rule)."""
     if block.kind is BlockKind.TABLE:
         return Token(TokenKind.TABLE, block, block.text)
+    if block.kind is BlockKind.CODE:
+        return Token(TokenKind.CODE, block, block.text)
     full = block.full_text.strip()
     # A TOC line first: Word hyperlinks every TOC entry to its heading, and a short entry
     # would otherwise look like a navigation link.
@@ -106,26 +127,34 @@ def classify(
         return Token(TokenKind.TOC_ENTRY, block, entry.title, toc=entry)
     if _is_navigation(block):
         return Token(TokenKind.NAVIGATION, block, full)
-    marker = directions_marker(full, directions_markers)
+    marker = lexicon.directions_marker(full)
     if marker is not None:
         return Token(TokenKind.MARKER, block, full, marker=marker)
-    label = match_doc_label(full)
+    label = doc_label(full)
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
     numbering = match_numbering(full)
-    if numbering is not None and numbering.family.name == "dash" and block.label is not None:
+    if numbering is not None and numbering.is_bullet and block.label is not None:
         # "- (3) …": a Markdown bullet whose text starts with its own number; the number wins.
         inner = match_numbering(block.text.strip())
-        if inner is not None and inner.value:
+        if inner is not None and inner.value and inner.family.role is not Role.PART:
             block, numbering = replace(block, label=None), inner
     if numbering is not None:
         spans = _rest_spans(block, numbering)
-        found = match_field(numbering.rest, bold_lead(spans), field_labels)
-        return Token(TokenKind.NUMBERED, block, numbering.rest, spans, numbering=numbering, field=found)
+        found = lexicon.match_field(numbering.rest, bold_lead(spans))
+        return Token(
+            TokenKind.NUMBERED,
+            block,
+            numbering.rest,
+            spans,
+            numbering=numbering,
+            field=found,
+            lead_in=lexicon.lead_in(numbering.rest),
+        )
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
     spans = strip_spans(block.spans)
-    found = match_field(full, bold_lead(spans), field_labels)
-    return Token(kind, block, full, spans, field=found, lead_in=lead_in(full, directions_markers))
+    found = lexicon.match_field(full, bold_lead(spans))
+    return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full))
 
 
 def bold_lead(spans: tuple[Span, ...]) -> str:

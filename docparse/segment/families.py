@@ -1,14 +1,18 @@
 """The table of numbering families: how a label at the start of a block is recognised and valued.
 
-One row per family. Order matters: the first family whose pattern matches wins, so more
-specific patterns (``1.1`` before ``1.``, ``（一）`` before ``（1）``) come first. Digits and
-punctuation match in their half- and full-width forms; the text is never NFKC-normalised
-before matching (that would turn ``①`` into ``1`` and ``…`` into ``...``).
+One row per family, with every fact the rest of docparse branches on: the pattern, the role
+(outline heading, list item, either, topic identifier, document part), the value parser, and
+the sequence behaviour (positions that count up, identifiers, or bullets without a number).
+Order matters: the first family whose pattern matches wins, so more specific patterns (``1.1``
+before ``1.``, ``（一）`` before ``（1）``) come first. Digits and punctuation match in their half-
+and full-width forms; the text is never NFKC-normalised before matching (that would turn ``①``
+into ``1`` and ``…`` into ``...``).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,7 +27,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 # Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
 HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
 # ... and those that word processors put before list items only.
-LIST_BULLETS = "•▪▫◼◾✓√◦"
+LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐"
 
 
 class Role(StrEnum):
@@ -35,6 +39,24 @@ class Role(StrEnum):
     """List items (``1)``, ``(1)``, ``①``, Markdown ``-``): a heading only when the format says so."""
     EITHER = "either"
     """Bullets such as ``■``: a heading when short and outside a list, else a list item."""
+    IDENTIFIER = "identifier"
+    """Topic identifiers (``No.236``, ``A254-049``, ``XH-202603``): a topic heading when titled."""
+    PART = "part"
+    """Document parts (``附件一``, ``Appendix A``): an attachment label, or an appendix heading."""
+
+
+class Sequence(StrEnum):
+    """How the numbers of one family behave from one sibling to the next."""
+
+    POSITION = "position"
+    """Numbers count up from 1: a gap or a duplicate is a finding."""
+    IDENTIFIER = "identifier"
+    """Numbers are ids (``No.236``): only order and uniqueness count."""
+    NONE = "none"
+    """Bullets carry no number."""
+
+
+Value = tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,112 +64,12 @@ class Family:
     name: str
     pattern: regex.Pattern[str]
     role: Role
+    value: Callable[[str], Value | None]
+    """Parse the ``num`` group into integers; None rejects the match (``十十``)."""
+    sequence: Sequence
     example: str
-
-
-def _family(name: str, pattern: str, role: Role, example: str) -> Family:
-    return Family(name, regex.compile(pattern, regex.V1), role, example)
-
-
-# Each pattern captures the label as printed in group "label" and the number text in "num".
-# After the label, whitespace (ASCII, tab or the ideographic space) is optional.
-_SP = r"[ \t\u3000]*"
-FAMILIES: tuple[Family, ...] = (
-    _family(
-        "chapter", rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[章节篇部条])(?:{_SP}|$)", Role.OUTLINE, "第一章"
-    ),
-    _family(
-        "project", rf"^(?P<label>项目(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[：:、.．]?)(?:{_SP}|$)", Role.OUTLINE, "项目一"
-    ),
-    _family("no", rf"^(?P<label>(?i:no){DOT}?{_SP}(?P<num>{DIGIT}+)[：:、]?)(?:{_SP}|$)", Role.OUTLINE, "No.236："),
-    _family(
-        "decimal-multi",
-        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)"
-        r"(?:[ \t\u3000]+|(?=\p{Han})|$)",
-        Role.OUTLINE,
-        "1.1",
-    ),
-    _family(
-        "decimal",
-        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}})[.．、](?!{DIGIT}))(?:{_SP}|$)",
-        Role.OUTLINE,
-        "1.",
-    ),
-    _family("cjk", rf"^(?P<label>(?P<num>{HAN_NUMERAL}{{1,3}})[、．.])(?:{_SP}|$)", Role.OUTLINE, "一、"),
-    _family("cjk-paren", rf"^(?P<label>{OPEN}(?P<num>{HAN_NUMERAL}{{1,3}}){CLOSE})(?:{_SP}|$)", Role.OUTLINE, "（一）"),
-    _family("paren", rf"^(?P<label>{OPEN}(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)", Role.LIST, "（1）"),
-    _family("paren-right", rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)", Role.LIST, "1)"),
-    _family("circled", rf"^(?P<label>(?P<num>[{CIRCLED}]))(?:{_SP}|$)", Role.LIST, "①"),
-    _family("latin-paren", rf"^(?P<label>{OPEN}?(?P<num>[a-z]){CLOSE})(?:[ \t\u3000]+|$)", Role.LIST, "a)"),
-    _family("roman", r"^(?P<label>(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3}))[.．])(?:[ \t\u3000]+|$)", Role.OUTLINE, "IV."),
-    _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", Role.EITHER, "■"),
-    _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", Role.LIST, "•"),
-    _family("dash", r"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)", Role.LIST, "-"),
-)
-
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}
-
-
-@dataclass(frozen=True, slots=True)
-class Numbering:
-    """A recognised label at the start of a text."""
-
-    family: Family
-    label: str
-    """The label as printed, e.g. ``1.1``, ``（一）``, ``■``."""
-    value: tuple[int, ...]
-    """The number as integers, ``(1, 1)`` for ``1.1``; ``()`` for bullets."""
-    rest: str
-    """The text after the label and the whitespace that follows it."""
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """Return the family and depth: two labels with the same key are siblings in a list or outline."""
-        return (self.family.name, max(len(self.value), 1))
-
-    @property
-    def number(self) -> str | None:
-        """Return the number as text with ASCII digits (``1.1``), or None for bullets."""
-        return ".".join(str(v) for v in self.value) if self.value else None
-
-    @property
-    def last(self) -> int | None:
-        return self.value[-1] if self.value else None
-
-
-def match_numbering(text: str) -> Numbering | None:
-    """Return the numbering label at the start of `text`, or None."""
-    for family in FAMILIES:
-        found = family.pattern.match(text)
-        if found is None or not found.group("label"):
-            continue
-        value = _value(family.name, found.group("num"))
-        if value is None:
-            continue
-        return Numbering(family, found.group("label"), value, text[found.end() :].strip())
-    return None
-
-
-_DOT_RE = regex.compile(DOT)
-_DIGITS_RE = regex.compile(rf"{DIGIT}+")
-
-
-def _value(family: str, num: str) -> tuple[int, ...] | None:
-    if family in ("bullet", "list-bullet", "dash"):
-        return ()
-    if family == "circled":
-        return (CIRCLED.index(num) + 1,)
-    if family == "latin-paren":
-        return (ord(num) - ord("a") + 1,)
-    if family == "roman":
-        return (roman_to_int(num),) if num else None
-    values = []
-    for part in _DOT_RE.split(num):
-        value = digits_to_int(part) if _DIGITS_RE.fullmatch(part) else han_to_int(part)
-        if value is None:
-            return None
-        values.append(value)
-    return tuple(values)
+    trailing_zero_is_parent: bool = False
+    """``1.0`` is the chapter ``1`` itself (DoD, US federal style): ``1.1`` sits under it."""
 
 
 def digits_to_int(text: str) -> int:
@@ -182,10 +104,274 @@ def han_to_int(text: str) -> int | None:
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 
-def roman_to_int(text: str) -> int:
-    """Return the value of a Roman numeral made of I, V and X."""
+def roman_to_int(text: str) -> int | None:
+    """Return the value of a Roman numeral made of I, V and X (either case); None if empty."""
+    if not text:
+        return None
+    text = text.upper()
     total = 0
     for i, ch in enumerate(text):
         value = _ROMAN[ch]
         total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
     return total
+
+
+_DOT_RE = regex.compile(DOT)
+_DIGITS_RE = regex.compile(rf"{DIGIT}+")
+
+
+def _number(part: str) -> int | None:
+    return digits_to_int(part) if _DIGITS_RE.fullmatch(part) else han_to_int(part)
+
+
+def dotted_value(num: str) -> Value | None:
+    """Return ``(1, 2)`` for ``1.2`` (half- or full-width), ``(1,)`` for ``一``."""
+    values = []
+    for part in _DOT_RE.split(num):
+        value = _number(part)
+        if value is None:
+            return None
+        values.append(value)
+    return tuple(values)
+
+
+def circled_value(num: str) -> Value | None:
+    return (CIRCLED.index(num) + 1,)
+
+
+def letter_value(num: str) -> Value | None:
+    """Return ``(1,)`` for ``a`` or ``A``; a number written in digits or Roman numerals also counts."""
+    if _DIGITS_RE.fullmatch(num):
+        return (digits_to_int(num),)
+    if len(num) == 1 and num.isascii() and num.isalpha():
+        return (ord(num.upper()) - ord("A") + 1,)
+    return (roman_to_int(num),) if regex.fullmatch(r"[IVXivx]+", num) else None
+
+
+def han_or_letter_value(num: str) -> Value | None:
+    value = han_to_int(num)
+    return (value,) if value is not None else letter_value(num)
+
+
+def roman_value(num: str) -> Value | None:
+    value = roman_to_int(num)
+    return None if value is None else (value,)
+
+
+def no_value(num: str) -> Value | None:
+    return ()
+
+
+def identifier_value(num: str) -> Value | None:
+    """Identifiers have no position: ``A254-049`` is an id, not the 49th of anything."""
+    return ()
+
+
+def _family(
+    name: str,
+    pattern: str,
+    role: Role,
+    value: Callable[[str], Value | None],
+    sequence: Sequence,
+    example: str,
+    **extra: bool,
+) -> Family:
+    return Family(name, regex.compile(pattern, regex.V1), role, value, sequence, example, **extra)
+
+
+# Each pattern captures the label as printed in group "label" and the number text in "num".
+# After the label, whitespace (ASCII, tab or the ideographic space) is optional.
+_SP = r"[ \t\u3000]*"
+_GAP = r"(?:[ \t\u3000]+|$)"
+# A topic identifier: capitals and digits in two or more hyphenated parts, with at least three
+# digits (A254-049, XH-202603, A83-002, HORIZON-WIDERA-2025-01-ACCESS-01); "COVID-19" has two.
+_IDENTIFIER = r"(?=(?:[^\d\s]*\d){3})[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
+# A tag that only announces the title on an identifier's line: "A254-049 TITLE: …".
+TITLE_TAG = r"(?:TITLE|Title|题目|名称)[ \t]*[:：]"
+P = Role
+S = Sequence
+FAMILIES: tuple[Family, ...] = (
+    _family(
+        "chapter",
+        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[章节篇部条])(?:{_SP}|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "第一章",
+    ),
+    _family(
+        "project",
+        rf"^(?P<label>项目(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[：:、.．]?)(?:{_SP}|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "项目一",
+    ),
+    _family(
+        "appendix",
+        rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
+        r"(?![\w.])[ \t]*[:：.]?)(?:[ \t\u3000]+|$)",
+        P.PART,
+        letter_value,
+        S.POSITION,
+        "Appendix A",
+    ),
+    _family(
+        "attachment",
+        rf"^(?P<label>(?:附件|附录|附表)(?:[ \t\u3000]*(?P<num>{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}|[A-Z])[ \t\u3000]*[：:、.．]?"
+        r"|[ \t\u3000]*[：:]|(?=[ \t\u3000]*$)))[ \t\u3000]*",
+        P.PART,
+        lambda num: han_or_letter_value(num) if num else (),
+        S.POSITION,
+        "附件一",
+    ),
+    _family("appended", rf"^(?P<label>附(?P<num>)[：:]){_SP}", P.PART, no_value, S.IDENTIFIER, "附："),
+    _family(
+        "no",
+        rf"^(?P<label>(?i:no){DOT}?{_SP}(?P<num>{DIGIT}+)[：:、]?)(?:{_SP}|$)",
+        P.IDENTIFIER,
+        dotted_value,
+        S.IDENTIFIER,
+        "No.236：",
+    ),
+    _family(
+        "identifier",
+        rf"^(?P<label>(?P<num>{_IDENTIFIER}))(?=[ \t]*[:：]|[ \t\u3000]+\S|$)(?:[ \t]*(?:{TITLE_TAG}|[:：]))?{_SP}",
+        P.IDENTIFIER,
+        identifier_value,
+        S.IDENTIFIER,
+        "A254-049",
+    ),
+    _family(
+        "decimal-multi",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)"
+        r"(?:[ \t\u3000]+|(?=\p{Han})|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "1.1",
+        trailing_zero_is_parent=True,
+    ),
+    _family(
+        "decimal",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}})[.．、](?!{DIGIT}))(?:{_SP}|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "1.",
+    ),
+    _family(
+        "dash-number",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,2}})[ \t]+[-–—][ \t]+)(?=\S)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "1 - General information",
+    ),
+    _family(
+        "cjk", rf"^(?P<label>(?P<num>{HAN_NUMERAL}{{1,3}})[、．.])(?:{_SP}|$)", P.OUTLINE, dotted_value, S.POSITION, "一、"
+    ),
+    _family(
+        "cjk-paren",
+        rf"^(?P<label>{OPEN}(?P<num>{HAN_NUMERAL}{{1,3}}){CLOSE})(?:{_SP}|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "（一）",
+    ),
+    _family(
+        "paren", rf"^(?P<label>{OPEN}(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)", P.LIST, dotted_value, S.POSITION, "（1）"
+    ),
+    _family(
+        "paren-right",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)",
+        P.LIST,
+        dotted_value,
+        S.POSITION,
+        "1)",
+    ),
+    _family("circled", rf"^(?P<label>(?P<num>[{CIRCLED}]))(?:{_SP}|$)", P.LIST, circled_value, S.POSITION, "①"),
+    _family(
+        "latin-paren", rf"^(?P<label>{OPEN}?(?P<num>[a-z]){CLOSE}){_GAP}", P.LIST, letter_value, S.POSITION, "a)"
+    ),
+    _family("latin-dot", rf"^(?P<label>(?P<num>[a-z])[.．]){_GAP}", P.LIST, letter_value, S.POSITION, "a."),
+    _family(
+        "roman",
+        r"^(?P<label>(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3}))[.．])(?:[ \t\u3000]+|$)",
+        P.OUTLINE,
+        roman_value,
+        S.POSITION,
+        "IV.",
+    ),
+    _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "■"),
+    _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", P.LIST, no_value, S.NONE, "•"),
+    _family("dash", r"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)", P.LIST, no_value, S.NONE, "-"),
+)
+del P, S
+
+FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """A recognised label at the start of a text."""
+
+    family: Family
+    label: str
+    """The label as printed, e.g. ``1.1``, ``（一）``, ``■``, ``A254-049``."""
+    value: Value
+    """The number as integers, ``(1, 1)`` for ``1.1``; ``()`` for bullets and identifiers."""
+    rest: str
+    """The text after the label and the whitespace that follows it."""
+    num: str = ""
+    """The number as printed inside the label (``1.1``, ``一``, ``A``, ``A254-049``)."""
+    tag: str = ""
+    """A title tag consumed after an identifier (``TITLE:``), kept for accounting."""
+
+    @property
+    def path(self) -> Value:
+        """Return the value as a position in the outline: ``1.0`` is ``(1,)``, the chapter itself."""
+        value = self.value
+        if self.family.trailing_zero_is_parent:
+            while len(value) > 1 and value[-1] == 0:
+                value = value[:-1]
+        return value
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Return the family and depth: two labels with the same key are siblings in a list or outline."""
+        return (self.family.name, max(len(self.path), 1))
+
+    @property
+    def number(self) -> str | None:
+        """Return the number as text: ASCII digits (``1.1``), the identifier, or None for bullets."""
+        if self.family.sequence is Sequence.IDENTIFIER and not self.value:
+            return self.num or None
+        if not self.value:
+            return None
+        if self.family.role is Role.PART and not self.num.isdigit():
+            return self.num.upper() if self.num.isascii() else str(self.value[-1])
+        return ".".join(str(v) for v in self.value)
+
+    @property
+    def last(self) -> int | None:
+        return self.path[-1] if self.path else None
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.family.sequence is Sequence.NONE and self.family.role in (Role.LIST, Role.EITHER)
+
+
+def match_numbering(text: str) -> Numbering | None:
+    """Return the numbering label at the start of `text`, or None."""
+    for family in FAMILIES:
+        found = family.pattern.match(text)
+        if found is None or not found.group("label"):
+            continue
+        num = found.group("num") or ""
+        value = family.value(num)
+        if value is None:
+            continue
+        tag = text[found.end("label") : found.end()].strip() if family.role is Role.IDENTIFIER else ""
+        return Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), num, tag)
+    return None

@@ -1,4 +1,10 @@
-"""Tables of the non-numbering cues: directions markers, TOC lines, navigation, attachment labels."""
+"""Tables of the non-numbering cues: directions markers, lead-ins, field labels, identifier labels,
+TOC lines, navigation texts and title limits, and the `Lexicon` that holds them for one parse.
+
+The built-in tables are extended per parse through `ParseOptions` (`directions_markers`,
+`field_labels`); every stage that asks "is this a marker / a field label?" asks the same
+`Lexicon`, so a label added by a user is known to normalize, the segmenter and the builder alike.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from docparse.segment.families import DIGIT, Numbering, digits_to_int, match_numbering
+from docparse.chars import has_han
+from docparse.segment.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
 # optional full- or half-width colon. Extend through ParseOptions.directions_markers.
@@ -19,17 +26,31 @@ DEFAULT_DIRECTIONS_MARKERS: tuple[str, ...] = (
     "建议研究内容",
     "主要研究内容",
     "研究内容",
+    "重点任务",
+    "主要任务",
+    "具体任务",
     "Research directions",
     "Suggested research directions",
     "Research topics",
     "Research areas",
+    "Areas of interest",
+    "Topics of interest",
 )
 
-# English lead-in sentences that end a paragraph and announce a list of directions
-# (the Cisco call: "Specific areas of research include but are not limited to the following:").
+# Sentences that end a paragraph and announce a list of directions: "Specific areas of research
+# include but are not limited to the following:" (Cisco), "… submissions addressing one or more
+# of the following technical challenges:" (a DoD open topic), "具体任务包括：".
 LEAD_IN = regex.compile(
-    r"(?i)(?:areas of (?:research|interest)|research (?:areas|directions|topics)|topics of interest)"
-    r"[^.:]*(?:include|are|cover)[^.]*:\s*$"
+    r"(?i)(?:"
+    r"(?:areas of (?:research|interest)|research (?:areas|directions|topics|challenges)|topics of interest)"
+    r"[^.:]*(?:include|are|cover)[^.]*"
+    r"|(?:address|addressing|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
+    r"|(?:include|includes|including),? but (?:are |is )?not limited to,?(?: the following)?[^.:]*"
+    r"):\s*$"
+)
+LEAD_IN_ZH = regex.compile(
+    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向)[^。；;，,：:]{0,8}"
+    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:]{0,12}[：:]\s*$"
 )
 
 COLON = "[：:]"
@@ -42,19 +63,19 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
 # The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents".
 TOC_TITLE = regex.compile(r"(?i)^.{0,30}?(?:目\s*录|contents|table of contents)\s*[:：]?$")
 
-# A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page number.
+# A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
+# range of these ("A-1 – A-6", "12-15").
+_PAGE = rf"(?:{DIGIT}{{1,4}}|[ivxlc]{{1,6}}|[IVXLC]{{1,6}}|[A-Z][-‐–]{DIGIT}{{1,3}})"
+PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
+PAGE_LABEL_RE = regex.compile(rf"^{PAGE_LABEL}$")
+
+# A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page label.
 TOC_LINE = regex.compile(
     r"^(?P<head>\S.*?)"
     r"(?:[ \t\u3000]*(?:[.．·・]{3,}|…{2,}|_{3,})[ \t\u3000]*"  # a dot leader
     r"|[ \u3000]*\t[ \t\u3000]*"  # a tab
     r"|[ \u3000]{3,})"  # a run of spaces
-    rf"(?P<page>{DIGIT}{{1,4}})$"
-)
-
-# Attachment labels that open many Chinese calls: "附件一:", "附件 2", "Annex 1".
-DOC_LABEL = regex.compile(
-    r"(?i)^(?P<label>(?:附件|附表|annex|attachment|appendix)"
-    r"[ \t\u3000]*[0-9０-９一二三四五六七八九十A-Z]{0,3})[ \t\u3000]*[:：]?$"
+    rf"(?P<page>{PAGE_LABEL})$"
 )
 
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a
@@ -64,20 +85,13 @@ TITLE_MAX_CHARS = 60
 # Latin words are longer: "2.2 Measures to maximise impact - Dissemination, exploitation and
 # communication [e.g. 2 pages]" (Horizon Europe form) is a heading of 90 characters.
 TITLE_MAX_CHARS_LATIN = 120
+# An English heading does not end in a full stop; a short one may ("Introduction."), a long
+# one that does is a sentence: "1.1.3 – The creation of a Center of Excellence … is proposed."
+TITLE_MAX_WORDS_WITH_STOP = 6
 
 
 _TRAILING_COLON = regex.compile(rf"{COLON}\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.。!?！？；;])\s*")
-
-
-def directions_marker(text: str, extra: Iterable[str] = ()) -> str | None:
-    """Return the marker as printed if `text` is a directions marker line, else None."""
-    stripped = text.strip()
-    body = _TRAILING_COLON.sub("", stripped).strip()
-    for marker in (*extra, *DEFAULT_DIRECTIONS_MARKERS):
-        if body.casefold() == marker.casefold():
-            return body
-    return None
 
 
 def is_navigation(text: str) -> bool:
@@ -89,11 +103,17 @@ def is_navigation(text: str) -> bool:
 class TocLine:
     numbering: Numbering | None
     title: str
-    page: int
+    page: int | None
+    """The page number when it is printed in arabic digits (the first of a range)."""
+    page_label: str
+    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``)."""
+
+
+_ARABIC_START = regex.compile(rf"^{DIGIT}+")
 
 
 def match_toc_line(text: str) -> TocLine | None:
-    """Return the parts of a table-of-contents line (head, leader, page number), or None."""
+    """Return the parts of a table-of-contents line (head, leader, page label), or None."""
     found = TOC_LINE.match(text.strip())
     if found is None:
         return None
@@ -103,13 +123,17 @@ def match_toc_line(text: str) -> TocLine | None:
     title = title.replace("\t", " ").strip()
     if not title:
         return None
-    return TocLine(numbering, title, digits_to_int(found.group("page")))
+    label = found.group("page")
+    start = _ARABIC_START.match(label)
+    return TocLine(numbering, title, digits_to_int(start.group()) if start else None, label)
 
 
-def match_doc_label(text: str) -> str | None:
-    """Return the attachment label (``附件一``) if `text` is one, else None."""
-    found = DOC_LABEL.match(text.strip())
-    return found.group("label") if found else None
+def doc_label(text: str) -> str | None:
+    """Return the attachment label (``附件一``, ``Appendix A``) if `text` is nothing but one, else None."""
+    numbering = match_numbering(text.strip())
+    if numbering is None or numbering.family.role is not Role.PART or numbering.rest:
+        return None
+    return numbering.label.rstrip("：:").strip()
 
 
 # A "title" that starts with a date or a bare number, or holds a tab (cells of a table row),
@@ -120,13 +144,13 @@ _NOT_A_TITLE = regex.compile(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+
 def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
     stripped = text.strip()
-    limit = TITLE_MAX_CHARS if _HAS_CJK.search(stripped) else TITLE_MAX_CHARS_LATIN
-    return (
-        0 < len(stripped) <= limit
-        and stripped[-1] not in "。；;，,！？!?：:"
-        and "\n" not in stripped
-        and _NOT_A_TITLE.search(stripped) is None
-    )
+    limit = TITLE_MAX_CHARS if has_han(stripped) else TITLE_MAX_CHARS_LATIN
+    if not 0 < len(stripped) <= limit or "\n" in stripped or _NOT_A_TITLE.search(stripped):
+        return False
+    last = stripped[-1]
+    if last in "。；;，,！？!?：:":
+        return False
+    return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 
 
 def ends_sentence(text: str) -> bool:
@@ -137,6 +161,8 @@ def ends_sentence(text: str) -> bool:
 # Labels of labelled fields ("研究内容：…", "**验收标准**：" + a list, "Scope: …"). Any short
 # label followed by a colon is taken as a field too; this table only makes the known ones
 # certain (a heading that is a known label opens a field instead of an outline level).
+# Labels that repeat under sibling topics are found from the document itself (a field
+# template); this table holds the labels that are fields even where they occur once.
 # Extend through ParseOptions.field_labels.
 DEFAULT_FIELD_LABELS: tuple[str, ...] = (
     "研究内容",
@@ -148,7 +174,11 @@ DEFAULT_FIELD_LABELS: tuple[str, ...] = (
     "详细描述",
     "验收标准",
     "技术要求",
+    "项目介绍",
+    "项目简介",
     "营员要求",
+    "导师",
+    "难度",
     "提交内容",
     "评分方式",
     "论文链接",
@@ -160,25 +190,56 @@ DEFAULT_FIELD_LABELS: tuple[str, ...] = (
     "申报条件",
     "Abstract",
     "Description",
+    "Objective",
+    "Objectives",
     "Scope",
     "Expected Outcome",
     "Expected Outcomes",
     "Expected Impact",
+    "Expected outcomes",
     "Deliverables",
     "Eligibility",
     "Budget",
     "Duration",
     "Deadline",
+    "Technical Details",
+    "First steps",
+    "Skills",
+    "Mentors",
+    "Difficulty",
+    "Phase I",
+    "Phase II",
+    "Phase III",
+    "References",
+    "Keywords",
+)
+
+# Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
+IDENTIFIER_LABELS: tuple[str, ...] = (
+    "题目编号",
+    "课题编号",
+    "项目编号",
+    "任务编号",
+    "榜单编号",
+    "赛题编号",
+    "指南编号",
+    "Topic number",
+    "Topic ID",
+    "Topic identifier",
+    "Topic code",
 )
 
 _RUN_IN = regex.compile(
-    r"^(?P<label>[^：:，,。；;！？!?\n]{1,30}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
+    r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
 )
-_HAS_CJK = regex.compile(r"\p{Han}")
 # An unknown run-in label is accepted when it is this short: longer lead phrases before a
 # colon are sentences ("The goal of this RFP is: …"), not labels.
 GENERIC_LABEL_MAX_CJK = 12
 GENERIC_LABEL_MAX_WORDS = 4
+# ALL-CAPS labels of US solicitations are longer: "OUSD (R&E) CRITICAL TECHNOLOGY AREA(S):",
+# "PHASE III DUAL USE APPLICATIONS:".
+CAPS_LABEL = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d (),&/'’.\-]{2,60}$")
+CAPS_LABEL_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,56 +249,98 @@ class FieldMatch:
     known: bool
 
 
-def is_field_label(label: str, extra: Iterable[str] = ()) -> bool:
-    """Return whether `label` (without its colon) is in the table of field labels."""
-    return _known(label.strip().rstrip("：:").strip(), extra)
+def _fold(label: str) -> str:
+    return regex.sub(r"\s+", " ", label.strip().rstrip("：:").strip()).casefold()
 
 
-def _known(label: str, extra: Iterable[str]) -> bool:
-    folded = label.casefold()
-    return any(folded == known.casefold() for known in (*extra, *DEFAULT_FIELD_LABELS))
+@dataclass(frozen=True)
+class Lexicon:
+    """The marker and label tables of one parse: the built-in rows and those added by the user."""
 
+    directions_markers: tuple[str, ...] = DEFAULT_DIRECTIONS_MARKERS
+    field_labels: tuple[str, ...] = DEFAULT_FIELD_LABELS
+    identifier_labels: tuple[str, ...] = IDENTIFIER_LABELS
 
-def match_field(text: str, bold_lead: str = "", extra: Iterable[str] = ()) -> FieldMatch | None:
-    """Return the label and run-in text if `text` starts with a field label and a colon.
+    @classmethod
+    def with_extra(cls, directions_markers: Iterable[str] = (), field_labels: Iterable[str] = ()) -> Lexicon:
+        """Return the built-in tables extended by the given rows (a user's rows come first)."""
+        return cls(
+            directions_markers=(*directions_markers, *DEFAULT_DIRECTIONS_MARKERS),
+            field_labels=(*field_labels, *DEFAULT_FIELD_LABELS),
+        )
 
-    `bold_lead` is the bold text at the start of the block, if any: a bold label
-    (``**详细描述：**``, ``**验收标准**：``) is a label whatever its length.
-    """
-    stripped = text.strip()
-    lead = bold_lead.strip()
-    if lead and stripped.startswith(lead):
-        label = lead.rstrip("：:").strip()
-        after = stripped[len(lead) :].lstrip()
-        if label and len(label) <= 30:
-            if lead[-1] in "：:":
-                return FieldMatch(label, after, _known(label, extra))
-            if after[:1] in ("：", ":"):
-                return FieldMatch(label, after[1:].strip(), _known(label, extra))
-    found = _RUN_IN.match(stripped)
-    if found is None:
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_markers", {_fold(m): m for m in reversed(self.directions_markers)})
+        object.__setattr__(self, "_fields", frozenset(_fold(label) for label in self.field_labels))
+        object.__setattr__(self, "_identifiers", frozenset(_fold(label) for label in self.identifier_labels))
+
+    def directions_marker(self, text: str) -> str | None:
+        """Return the marker as printed if `text` is a directions marker line, else None."""
+        body = _TRAILING_COLON.sub("", text.strip()).strip()
+        return body if _fold(body) in self._markers else None  # type: ignore[attr-defined]
+
+    def is_field_label(self, label: str) -> bool:
+        """Return whether `label` (without its colon) is in the table of field labels."""
+        return _fold(label) in self._fields  # type: ignore[attr-defined]
+
+    def is_identifier_label(self, label: str) -> bool:
+        """Return whether `label` names the topic's identifier (``题目编号``)."""
+        return _fold(label) in self._identifiers  # type: ignore[attr-defined]
+
+    def match_field(self, text: str, bold_lead: str = "") -> FieldMatch | None:
+        """Return the label and run-in text if `text` starts with a field label and a colon.
+
+        `bold_lead` is the bold text at the start of the block, if any: a bold label
+        (``**详细描述：**``, ``**验收标准**：``) is a label whatever its length.
+        """
+        stripped = text.strip()
+        lead = bold_lead.strip()
+        if lead and stripped.startswith(lead):
+            label = lead.rstrip("：:").strip()
+            after = stripped[len(lead) :].lstrip()
+            if label and len(label) <= 30:
+                if lead[-1] in "：:":
+                    return FieldMatch(label, after, self.is_field_label(label))
+                if after[:1] in ("：", ":"):
+                    return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+        found = _RUN_IN.match(stripped)
+        if found is None:
+            return None
+        label, rest = found.group("label").strip(), found.group("rest").strip()
+        if self.is_field_label(label) or self.is_identifier_label(label):
+            return FieldMatch(label, rest, True)
+        if has_han(label):
+            return FieldMatch(label, rest, False) if len(label) <= GENERIC_LABEL_MAX_CJK else None
+        words = label.split()
+        if CAPS_LABEL.match(label) and len(words) <= CAPS_LABEL_MAX_WORDS:
+            return FieldMatch(label, rest, False)
+        if len(label) <= 30 and label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
+            return FieldMatch(label, rest, False)
         return None
-    label, rest = found.group("label").strip(), found.group("rest").strip()
-    if _known(label, extra):
-        return FieldMatch(label, rest, True)
-    if _HAS_CJK.search(label):
-        return FieldMatch(label, rest, False) if len(label) <= GENERIC_LABEL_MAX_CJK else None
-    words = label.split()
-    if label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
-        return FieldMatch(label, rest, False)
-    return None
+
+    def lead_in(self, text: str) -> str | None:
+        """Return the lead-in sentence if the paragraph ends by announcing a list of directions."""
+        stripped = text.strip()
+        if not stripped or stripped[-1] not in "：:":
+            return None
+        if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
+            return None
+        sentences = _SENTENCE_END.split(stripped[:-1])
+        return sentences[-1].strip() or None
 
 
-# A sentence that ends a paragraph and announces a list of directions.
-LEAD_IN_ZH = regex.compile(r"(?:研究方向|研究内容|研究重点|重点方向|方向)[^。；;]{0,20}[：:]\s*$")
+DEFAULT_LEXICON = Lexicon()
 
 
-def lead_in(text: str, extra: Iterable[str] = ()) -> str | None:
-    """Return the lead-in sentence if the paragraph ends by announcing a list of directions."""
-    stripped = text.strip()
-    if not stripped or stripped[-1] not in "：:":
-        return None
-    if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
-        return None
-    sentences = _SENTENCE_END.split(stripped[:-1])
-    return sentences[-1].strip() or None
+# Headings of a listing of the call's topics: it names the topics, it does not hold them.
+TOPIC_INDEX_TITLE = regex.compile(
+    r"(?i)(?:\btopic\s+(?:index|list)\b|\blist\s+of\s+topics\b|\bindex\s+of\s+topics\b"
+    r"|题目(?:清单|列表|一览)|榜单(?:清单|列表)?$|选题(?:清单|列表|目录)|课题(?:清单|列表|一览))"
+)
+# Notes after a directions list: paragraphs that start like this are notes, not strays.
+NOTE_PREFIX = regex.compile(r"(?i)^(?:注|备注|说明|附注|note|notes|remark)\s*[0-9０-９]*\s*[:：]")
+
+
+def is_topic_index_title(text: str) -> bool:
+    """Return whether `text` heads a listing of the call's topics (``Army SBIR 25.4 Topic Index``)."""
+    return is_title_like(text) and TOPIC_INDEX_TITLE.search(text) is not None

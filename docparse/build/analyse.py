@@ -1,0 +1,173 @@
+"""Evidence from the whole document, gathered before any token is placed.
+
+A token's own text says what it *could* be; some decisions need the document around it:
+
+- a run of numbered lines with nothing between them (``1. Go to projectspectrum.io`` …
+  ``10. Enroll in the course``) is a list, not a run of headings, whatever their family;
+- a numbering family whose labels count up once through the whole document, with other
+  content between them (``一、`` … ``十四、`` of a 申請須知), is the document's clause family:
+  each label opens a section even where the clause runs on as a sentence;
+- an identifier printed again later (``A254-049`` in a topic index, then ``A254-049 TITLE:``
+  over the topic) is a topic only where its topic is, at the last occurrence;
+- the body font size, against which a larger line is a display line (a title, an annex title).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from docparse.segment import Token, TokenKind
+from docparse.segment.families import Role, Sequence
+
+Key = tuple[str, int]
+
+# A family counts as the clause family when it counts up through at least this many labels.
+CLAUSE_MIN_LABELS = 3
+# A line this much larger than the body text is a display line (a title, an annex title).
+DISPLAY_SIZE_RATIO = 1.15
+
+
+@dataclass
+class Evidence:
+    title_index: int | None = None
+    """The format heading that is the document title, if one is."""
+    bare: set[int] = field(default_factory=set)
+    """Numbered lines that are list items: a run of siblings with nothing between them."""
+    clause_keys: set[Key] = field(default_factory=set)
+    """Families used as the document's run-in clauses."""
+    index_entries: set[int] = field(default_factory=set)
+    """Identifier lines that list a topic printed again later (a topic index)."""
+    body_size: float | None = None
+
+    def is_display(self, token: Token) -> bool:
+        """Return whether the token's block is set clearly larger than the body text."""
+        size = token.block.font_size
+        return size is not None and self.body_size is not None and size >= self.body_size * DISPLAY_SIZE_RATIO
+
+
+def gather(tokens: list[Token]) -> Evidence:
+    """Return the document-wide evidence of `tokens`."""
+    return Evidence(
+        title_index=title_heading(tokens),
+        bare=bare_runs(tokens),
+        clause_keys=clause_families(tokens),
+        index_entries=index_entries(tokens),
+        body_size=body_size(tokens),
+    )
+
+
+def title_heading(tokens: list[Token]) -> int | None:
+    """Return the index of the format heading that is the document title, if one is.
+
+    That is the first unnumbered format heading (a Markdown ``#``, a DOCX Title or heading
+    style) when no later unnumbered heading has the same or a higher level: a lone ``#`` over
+    ``##`` parts, or a title styled as a heading above numbered section headings.
+    """
+    headings = [(i, t) for i, t in enumerate(tokens) if t.kind is TokenKind.HEADING]
+    if not headings:
+        return None
+    first_index, first = headings[0]
+    level = first.block.heading_level or 1
+    if any((t.block.heading_level or 1) <= level for _, t in headings[1:]):
+        return None
+    return first_index
+
+
+def _typed(token: Token) -> bool:
+    """Return whether a numbered token is a typed label outside any format list or heading."""
+    return (
+        token.kind is TokenKind.NUMBERED
+        and token.numbering is not None
+        and not token.in_list
+        and token.block.heading_level is None
+    )
+
+
+def _line_label(token: Token) -> bool:
+    """Return whether a numbered token is a typed label or a top-level list item (not a format heading)."""
+    return (
+        token.kind is TokenKind.NUMBERED
+        and token.numbering is not None
+        and token.block.list_depth <= 1
+        and token.block.heading_level is None
+    )
+
+
+def bare_runs(tokens: list[Token]) -> set[int]:
+    """Return the indices of numbered lines in runs of two or more siblings with nothing between them."""
+    bare: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            bare.update(run)
+        run.clear()
+
+    for i, token in enumerate(tokens):
+        if token.kind is TokenKind.NAVIGATION:
+            continue
+        if token.in_list and token.kind is not TokenKind.NUMBERED:
+            continue  # a further paragraph inside a list item (a loose Markdown list)
+        numbering = token.numbering
+        if not _line_label(token) or numbering is None or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER):
+            close()
+            continue
+        if run:
+            previous = tokens[run[-1]].numbering
+            assert previous is not None
+            if numbering.key != previous.key:
+                close()
+            elif numbering.family.sequence is Sequence.POSITION and numbering.last != (previous.last or 0) + 1:
+                close()
+        run.append(i)
+    close()
+    return bare
+
+
+def clause_families(tokens: list[Token]) -> set[Key]:
+    """Return the document's clause family, if it has one.
+
+    That is the first outline family of the document, when its labels count up once through
+    the whole document (1, 2, 3 … without restarts, at least three) and most of them have other
+    content after them: the run-in clauses ``一、`` … ``十四、`` of a 申請須知.
+    """
+    values: dict[Key, list[int]] = {}
+    followed: Counter[Key] = Counter()
+    first: Key | None = None
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if not _typed(token) or numbering is None or numbering.family.role is not Role.OUTLINE:
+            continue
+        key = numbering.key
+        first = first or key
+        values.setdefault(key, []).append(numbering.last or 0)
+        after = next((t for t in tokens[i + 1 :] if t.kind is not TokenKind.NAVIGATION), None)
+        if after is None or after.numbering is None or after.numbering.key != key:
+            followed[key] += 1
+    if first is None:
+        return set()
+    numbers = values[first]
+    counts_up = numbers == list(range(1, len(numbers) + 1))
+    if counts_up and len(numbers) >= CLAUSE_MIN_LABELS and followed[first] * 2 >= len(numbers):
+        return {first}
+    return set()
+
+
+def index_entries(tokens: list[Token]) -> set[int]:
+    """Return identifier lines whose identifier is printed again later: entries of a topic index."""
+    seen: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if numbering is not None and numbering.family.role is Role.IDENTIFIER and numbering.family.name != "no":
+            seen.setdefault(numbering.num, []).append(i)
+    return {i for places in seen.values() if len(places) > 1 for i in places[:-1]}
+
+
+def body_size(tokens: list[Token]) -> float | None:
+    """Return the font size of most of the text, where the format has sizes."""
+    sizes: Counter[float] = Counter()
+    for token in tokens:
+        if token.block.font_size is not None:
+            sizes[round(token.block.font_size, 1)] += len(token.block.text)
+    return sizes.most_common(1)[0][0] if sizes else None

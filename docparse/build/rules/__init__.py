@@ -1,0 +1,60 @@
+"""The block rules: an ordered table of named rules, as in markdown-it's rule chains.
+
+Each token is offered to the rules in order; a rule places it and returns True, or declines by
+returning False. The name of the rule that placed each token is kept in the outline's trace
+(the spec cases name the rule they exercise).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docparse.build.rules.content import field, note, paragraph_rule
+from docparse.build.rules.furniture import code, navigation, table, toc_entry, toc_table, toc_title
+from docparse.build.rules.headings import field_heading, heading
+from docparse.build.rules.lists import direction, list_item, marker
+from docparse.build.rules.parts import appendix, display_part, doc_label, doc_title, part_title, topic_index
+from docparse.build.state import State
+
+BlockRule = Callable[[State], bool]
+
+BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
+    ("navigation", navigation),
+    ("toc-title", toc_title),
+    ("toc-entry", toc_entry),
+    ("toc-table", toc_table),
+    ("code", code),
+    ("table", table),
+    ("doc-label", doc_label),
+    ("part-title", part_title),
+    ("appendix", appendix),
+    ("topic-index", topic_index),
+    ("display-part", display_part),
+    ("doc-title", doc_title),
+    ("field-heading", field_heading),
+    ("heading", heading),
+    ("marker", marker),
+    ("direction", direction),
+    ("list-item", list_item),
+    ("field", field),
+    ("note", note),
+    ("paragraph", paragraph_rule),
+)
+
+BLOCK_RULE_NAMES = frozenset(name for name, _ in BLOCK_RULES)
+
+
+def run_block_rules(state: State) -> None:
+    """Offer every token to the rules in order; record which rule placed it."""
+    trace = state.outline.trace
+    index = 0
+    while index < len(state.tokens):
+        state.index = index
+        state.skip = 0
+        token = state.tokens[index]
+        state.collect_links(token)
+        for name, rule in BLOCK_RULES:
+            if rule(state):
+                trace.append((index, name))
+                break
+        index += 1 + state.skip

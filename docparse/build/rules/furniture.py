@@ -1,0 +1,99 @@
+"""Block rules for what is not the outline's content: navigation links, the table of contents, code and tables."""
+
+from __future__ import annotations
+
+from docparse.build.state import State
+from docparse.model.document import Code, DropReason, Dropped, Table, TocEntry
+from docparse.segment import TokenKind, is_toc_title
+from docparse.segment.families import match_numbering
+from docparse.segment.markers import is_title_like
+
+
+def navigation(state: State) -> bool:
+    """Drop a back-link (``[返回目录](#)``) as noise."""
+    token = state.token
+    if token.kind is not TokenKind.NAVIGATION:
+        return False
+    state.outline.dropped.append(Dropped(text=token.text, reason=DropReason.BACK_LINK, provenance=token.block.provenance))
+    return True
+
+
+def toc_title(state: State) -> bool:
+    """Take the first heading of a table of contents (``申报主题目录``)."""
+    token = state.token
+    if token.kind is not TokenKind.TOC_TITLE or state.outline.toc_title is not None:
+        return False
+    state.outline.toc_title = token.text
+    return True
+
+
+def toc_entry(state: State) -> bool:
+    """Add a line of the table of contents, at the level of its numbering family."""
+    token = state.token
+    if token.kind is not TokenKind.TOC_ENTRY:
+        return False
+    line = token.toc
+    assert line is not None
+    numbering = line.numbering
+    state.outline.toc.append(
+        TocEntry(
+            number=numbering.number if numbering else None,
+            label=numbering.label if numbering else None,
+            title=line.title,
+            page=line.page,
+            page_label=line.page_label,
+            level=state.toc_level(numbering.key if numbering else ("unnumbered", 1)),
+            provenance=token.block.provenance,
+        )
+    )
+    return True
+
+
+def toc_table(state: State) -> bool:
+    """Read a table right under a TOC title (``Section | Title | Action`` rows) as TOC entries."""
+    token = state.token
+    if token.kind is not TokenKind.TABLE or state.outline.toc or state.outline.toc_title is None:
+        return False
+    if not any(is_toc_title(t) for t in state.tokens[max(0, state.index - 3) : state.index]):
+        return False
+    entries = []
+    for row in token.block.rows:
+        cells = [cell.strip() for cell in row if cell.strip()]
+        if len(cells) != 2:
+            return False
+        numbering = match_numbering(cells[0] + " x")
+        if numbering is None or not is_title_like(cells[1]):
+            return False
+        entries.append((numbering, cells[1]))
+    if len(entries) < 2:
+        return False
+    for numbering, title in entries:
+        state.outline.toc.append(
+            TocEntry(
+                number=numbering.number,
+                label=numbering.label,
+                title=title,
+                page=None,
+                level=state.toc_level(numbering.key),
+                provenance=token.block.provenance,
+            )
+        )
+    return True
+
+
+def code(state: State) -> bool:
+    """Keep a code block verbatim where it stands."""
+    token = state.token
+    if token.kind is not TokenKind.CODE:
+        return False
+    state.place(Code(text=token.block.text, info=token.block.info, provenance=token.block.provenance))
+    return True
+
+
+def table(state: State) -> bool:
+    """Keep a table where it stands, in the open field or the node."""
+    token = state.token
+    if token.kind is not TokenKind.TABLE:
+        return False
+    state.place(Table(rows=token.block.rows, provenance=token.block.provenance))
+    return True

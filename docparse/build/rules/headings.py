@@ -1,0 +1,163 @@
+"""Block rules for headings: which lines open an outline node, and at which level.
+
+Levels come from the order in which heading families first appear within a part (a stack, as
+in word processors' outline views): the first heading family is level 1, a new family under it
+level 2, and so on; a family seen before returns to its level. A heading the format marks
+(Markdown ``#``, a DOCX heading style) uses the format's level, and its numbering family is
+aliased to that level so that a plain paragraph with the same numbering lands on the same level.
+"""
+
+from __future__ import annotations
+
+from docparse.blocks import BlockKind
+from docparse.build.draft import Strength
+from docparse.build.state import Key, State
+from docparse.segment import Token, TokenKind
+from docparse.segment.families import Numbering, Role, Sequence
+from docparse.segment.markers import TITLE_MAX_CHARS, is_title_like
+
+
+def field_heading(state: State) -> bool:
+    """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
+    token = state.token
+    node = state.node
+    if node is state.outline.root:
+        return False
+    if token.kind is TokenKind.HEADING:
+        key = ("heading", token.block.heading_level or 1)
+        if key in state.levels or not state.lexicon.is_field_label(token.text):
+            return False
+        state.open_field(token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1)
+        return True
+    if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
+        return False
+    following = state.next_token()
+    if not token.title_like or token.text[-1:] in ".。" or following is None:
+        return False
+    if following.kind in (TokenKind.HEADING, TokenKind.NUMBERED, TokenKind.TABLE) and following.all_bold:
+        return False
+    if following.all_bold or following.kind is TokenKind.HEADING:
+        return False
+    # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
+    state.open_field(token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1)
+    return True
+
+
+def heading(state: State) -> bool:
+    """Open a node at a format heading or a numbered heading line."""
+    token = state.token
+    if token.kind is TokenKind.HEADING:
+        _open(state, token, None, ("heading", token.block.heading_level or 1))
+        return True
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
+        return False
+    if token.block.kind is BlockKind.HEADING:
+        key: Key = ("heading", token.block.heading_level or 1)
+        state.aliases.setdefault(numbering.key, key)
+        _open(state, token, numbering, key)
+        return True
+    if not is_heading(state, token, numbering):
+        return False
+    key = state.aliases.get(numbering.key, numbering.key)
+    slip = _slip(state, numbering, key)
+    _open(state, token, numbering, slip or key)
+    return True
+
+
+def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered line outside any format list opens a node."""
+    if state.index in state.evidence.bare or state.index in state.evidence.index_entries:
+        return False
+    if token.in_list and not _lone_list_heading(token, numbering):
+        return False
+    family = numbering.family
+    key = state.aliases.get(numbering.key, numbering.key)
+    known = key in state.levels
+    titled = is_title_like(token.text) or not token.text
+    if not titled and known and continues(state, numbering) and _short_with_colon(token.text):
+        titled = True  # "5.2.2 Meeting Requirements:" in a numbered outline
+    clause = numbering.key in state.evidence.clause_keys
+    next_heading = known and (titled or clause) and continues(state, numbering)
+    current = state.directions
+    if current is not None:
+        if numbering.key == current.key and token.block.list_depth == current.depth:
+            return next_heading and numbering.last != current.expected
+        if known and titled:
+            return True
+        return family.role is Role.OUTLINE and titled
+    if state.marker_pending:
+        return next_heading
+    open_field = state.field
+    if open_field is not None and open_field.strength is not Strength.HEADING and open_field.depth > 0:
+        return next_heading
+    if family.role is Role.IDENTIFIER:
+        return titled and bool(token.text)
+    if clause:
+        return True
+    if not titled:
+        return False
+    if known or family.role is Role.OUTLINE:
+        return True
+    # A bullet (■) heads a track under a topic; it never starts the outline.
+    return family.role is Role.EITHER and bool(state.levels)
+
+
+def _lone_list_heading(token: Token, numbering: Numbering) -> bool:
+    """Return whether a format list item is a heading written as a one-item list.
+
+    ``1. 开放课题`` over ``1.1 …`` in Markdown is an ordered list of one item; items of a real
+    list have siblings next to them (`Evidence.bare`) or sit deeper.
+    """
+    return token.block.list_depth == 1 and numbering.family.role is Role.OUTLINE and is_title_like(token.text)
+
+
+def continues(state: State, numbering: Numbering) -> bool:
+    """Return whether `numbering` is the next heading number of its family."""
+    value = numbering.path
+    if not value or numbering.family.sequence is not Sequence.POSITION:
+        return True
+    last = state.last_value.get(numbering.key)
+    if last is None:
+        return value[-1] == 1
+    if value[:-1] == last[:-1]:
+        return value[-1] == last[-1] + 1
+    return value[-1] == 1
+
+
+def _short_with_colon(text: str) -> bool:
+    return text.rstrip()[-1:] in "：:" and is_title_like(text.rstrip()[:-1]) and len(text) <= TITLE_MAX_CHARS
+
+
+def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
+    """Return the open node's key when `numbering` continues that node's numbers in another family.
+
+    ``（一）设奖情况``, ``（二）奖励措施``, then ``3. 奖金发放方式``: a third sibling printed with the wrong
+    family, not the first child of ``（二）`` (a first child would be numbered 1).
+    """
+    node = state.node
+    if node.numbering is None or node.heading_key is None or node.heading_key == key:
+        return None
+    last = numbering.last
+    if last is None or last == 1 or node.numbering.last != last - 1:
+        return None
+    if key in state.levels and state.levels.index(key) < state.levels.index(node.heading_key):
+        return None
+    return node.heading_key
+
+
+def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
+    level = state.level_of(key)
+    if numbering is not None and numbering.value:
+        state.last_value[numbering.key] = numbering.value
+    titled = numbering is None or is_title_like(token.text) or _short_with_colon(token.text) or not token.text
+    title = token.text.rstrip("：:").strip() if titled else None
+    node = state.open_node(token, level, title, numbering, key=key)
+    if not titled:
+        # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.
+        state.place_run_in(token)
+    if numbering is not None and numbering.tag:
+        state.drop_tag(token, numbering.tag)
+    if numbering is not None and token.block.font_size is not None and not token.in_list:
+        state.heading_size = max(state.heading_size or 0.0, token.block.font_size)
+    del node

@@ -1,0 +1,123 @@
+"""Block rules for lists: the directions marker, research directions, and every other list item.
+
+Directions are only where a reader sees a list to choose from: after a directions marker
+(``建议研究方向：``) or a lead-in sentence ("Specific areas of research include…:", "addressing
+one or more of the following:"). Other numbered or bulleted lines (steps, rules, criteria,
+the items of a field) are list items, kept with their markers where they stand.
+"""
+
+from __future__ import annotations
+
+from docparse.build.draft import DraftItem, Strength, attach
+from docparse.build.state import DirectionsList, State, paragraph
+from docparse.segment import Token, TokenKind
+from docparse.segment.families import Numbering, Role
+
+_COLON_END = ("：", ":")
+
+
+def marker(state: State) -> bool:
+    """Take a directions marker line: the list after it is the node's directions."""
+    token = state.token
+    if token.kind is not TokenKind.MARKER:
+        return False
+    node = state.node
+    if node.has_directions or node.marker_in_description:
+        return False
+    if node.directions_marker is not None and state.marker_line is not None:
+        # Two marker lines before any list: the one next to the list is the marker, the
+        # earlier one is kept as a description paragraph where it stood.
+        line, at = state.marker_line
+        node.content.insert(at, ("description", paragraph(line.block, line.text)))
+    node.directions_marker = token.marker
+    state.marker_line = (token, len(node.content))
+    state.directions = None
+    state.fields.clear()
+    state.marker_pending = True
+    return True
+
+
+def direction(state: State) -> bool:
+    """Add a numbered or bulleted item to the node's directions, after a marker or lead-in."""
+    token = state.token
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
+        return False
+    current = state.directions
+    if current is None and not state.marker_pending:
+        return False
+    if current is not None and not _continues_list(current, token, numbering):
+        state.directions = None
+        return False
+    _add_direction(state, token, numbering)
+    return True
+
+
+def _continues_list(current: DirectionsList, token: Token, numbering: Numbering) -> bool:
+    if numbering.key == current.key and token.block.list_depth == current.depth:
+        return True
+    if token.block.list_depth > current.depth:
+        return True
+    # The family changed inside one list: keep the items together (a numbering check
+    # reports the change) unless the new family is an outline family at the list's level.
+    return numbering.family.role is not Role.OUTLINE or token.block.list_depth > 0
+
+
+def _add_direction(state: State, token: Token, numbering: Numbering) -> None:
+    block = token.block
+    item = DraftItem(numbering, token.text, token.spans, block.list_depth, block.provenance)
+    state.fields.clear()
+    state.marker_pending = False
+    current = state.directions
+    if current is not None and block.list_depth > current.depth and current.node.directions:
+        if attach([current.node.directions[-1]], item):
+            return
+    if current is None:
+        current = DirectionsList(numbering.key, block.list_depth, state.node)
+        state.directions = current
+    elif numbering.key != current.key:
+        current.key = numbering.key
+    group = current.group
+    if numbering.is_bullet and group is not None and token.field is None and not _ends_colon(token.text):
+        # Flat bullets after "Trust, Security & Privacy:" are that item's sub-items.
+        item.depth = group.depth + 1
+        group.children.append(item)
+        return
+    current.append(item)
+    current.group = item if numbering.is_bullet and _ends_colon(token.text) else None
+
+
+def list_item(state: State) -> bool:
+    """Place any other numbered or bulleted line: an item of the open field, a field, or a list item.
+
+    A list item with a label (``* 技术标签：深度学习``) is a field where the label is known, bold,
+    or the item is a format list item; a typed clause with a colon (``(三)申請對象：…``) stays an item.
+    """
+    token = state.token
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None:
+        return False
+    block = token.block
+    found = token.field
+    if found is not None and (found.known or token.in_list or _bold_label(token)):
+        strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
+        state.open_field(
+            token, found.label, found.rest, strength, depth=block.list_depth, marker=numbering.label, numbering=numbering
+        )
+    else:
+        depth = block.list_depth or state.typed_depth(numbering)
+        current = state.field
+        if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
+            state.close_fields_to(depth)
+        state.place_item(DraftItem(numbering, token.text, token.spans, depth, block.provenance))
+    if token.lead_in is not None:
+        state.lead_in(token.lead_in)
+    return True
+
+
+def _bold_label(token: Token) -> bool:
+    return bool(token.spans) and token.spans[0].bold and token.field is not None
+
+
+def _ends_colon(text: str) -> bool:
+    return text.rstrip().endswith(_COLON_END)

@@ -1,0 +1,169 @@
+"""Block rules for the document's own parts: its label and title, appendices, a topic index.
+
+A part (``附：发榜单位简介``, ``Appendix A`` over its title, an annex set in a larger font than any
+numbered heading, ``Army SBIR 25.4 Topic Index``) is a top-level node whose headings get outline
+levels of their own: the ``一、`` of an appended 申报说明 is not a level under the last topic.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from docparse.build.state import State, paragraph
+from docparse.model.document import SectionRole
+from docparse.normalize import join_text
+from docparse.segment import Token, TokenKind
+from docparse.segment.families import Role
+from docparse.segment.markers import ends_sentence, is_title_like, is_topic_index_title
+
+# A line of a part's title block that repeats this much of the document title is the
+# programme's name over the part's own title ("基隆市地方產業創新研發推動計畫" over
+# "申請須知審查作業流程圖"), not the title.
+KICKER_SIMILARITY = 0.6
+
+
+def doc_label(state: State) -> bool:
+    """Take a bare attachment label (``附件一:``): the document's label before the body, else a new part."""
+    token = state.token
+    if token.kind is not TokenKind.DOC_LABEL:
+        return False
+    if not state.body_started and state.outline.label is None and not state.outline.root.content:
+        state.outline.label = token.label
+        return True
+    _open_part(state, token, None, token.label, SectionRole.APPENDIX)
+    return True
+
+
+def appendix(state: State) -> bool:
+    """Open an appendix part from a label with its title (``附：发榜单位简介``, ``Appendix A: …``)."""
+    token = state.token
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is not Role.PART:
+        return False
+    if token.in_list or not is_title_like(token.text):
+        return False
+    _open_part(state, token, token.text, numbering.label.rstrip("：:").strip(), SectionRole.APPENDIX)
+    return True
+
+
+def part_title(state: State) -> bool:
+    """Give a part opened by a bare label the title line(s) under it."""
+    part = state.part_waiting_title
+    token = state.token
+    if part is None:
+        return False
+    if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.field is not None or not token.title_like:
+        state.part_waiting_title = None
+        return False
+    if part.title is None:
+        part.title = token.text
+    else:
+        part.title = join_text(part.title, token.text)
+    part.provenance = part.provenance.merge(token.block.provenance)
+    following = state.next_token()
+    if following is None or ends_sentence(part.title) or not _same_style(token, following):
+        state.part_waiting_title = None
+    return True
+
+
+def topic_index(state: State) -> bool:
+    """Open a topic-index part at a heading such as ``Army SBIR 25.4 Topic Index``."""
+    token = state.token
+    if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.field is not None:
+        return False
+    if not state.body_started or not is_topic_index_title(token.text):
+        return False
+    if token.kind is TokenKind.PARAGRAPH and not (token.all_bold or state.evidence.is_display(token)):
+        return False
+    _open_part(state, token, token.text, None, SectionRole.TOPIC_INDEX)
+    return True
+
+
+def display_part(state: State) -> bool:
+    """Open a part at a display line set larger than every numbered heading (an annex title)."""
+    token = state.token
+    if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
+        return False
+    if not state.body_started or not state.evidence.is_display(token):
+        return False
+    largest = state.heading_size
+    if largest is None or (token.block.font_size or 0) <= largest + 0.5:
+        return False
+    block = _title_block(state)
+    title_tokens = [t for t in block if not _is_kicker(state, t)] or block[-1:]
+    part = _open_part(state, token, " ".join(t.text for t in title_tokens), None, SectionRole.APPENDIX)
+    state.part_waiting_title = None
+    for t in block:
+        if t not in title_tokens:
+            part.add("description", paragraph(t.block, t.text))
+    part.provenance = part.provenance.merge(block[-1].block.provenance)
+    state.skip = len(block) - 1
+    return True
+
+
+def doc_title(state: State) -> bool:
+    """Take the document title: the title heading, or the first title line of the preamble."""
+    token = state.token
+    outline = state.outline
+    if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
+        outline.title = token.text
+        return True
+    if outline.title is not None or state.body_started or state.evidence.title_index is not None:
+        return False
+    if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
+        return False
+    display = state.evidence.is_display(token)
+    if not display and state.outline.root.content:
+        return False
+    if not display and state.evidence.body_size is not None and _display_ahead(state):
+        return False
+    outline.title = token.text
+    return True
+
+
+def _display_ahead(state: State) -> bool:
+    """Return whether a display line comes later in the preamble (then that one is the title)."""
+    for token in state.tokens[state.index + 1 :]:
+        if token.kind in (TokenKind.NUMBERED, TokenKind.HEADING, TokenKind.TOC_TITLE, TokenKind.TOC_ENTRY):
+            return False
+        if token.kind is TokenKind.PARAGRAPH and token.title_like and state.evidence.is_display(token):
+            return True
+    return False
+
+
+def _open_part(state: State, token: Token, title: str | None, label: str | None, role: SectionRole) -> object:
+    state.start_part()
+    node = state.open_node(token, 1, title, None, role=role, label=label)
+    state.part_waiting_title = node if title is None else None
+    return node
+
+
+def _same_style(a: Token, b: Token) -> bool:
+    return (
+        b.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING)
+        and b.field is None
+        and b.title_like
+        and a.block.font_size == b.block.font_size
+        and a.all_bold == b.all_bold
+        and a.block.heading_level == b.block.heading_level
+    )
+
+
+def _title_block(state: State) -> list[Token]:
+    """Return the display lines of one style starting at the current token."""
+    block = [state.token]
+    for token in state.tokens[state.index + 1 :]:
+        if not _same_style(block[-1], token):
+            break
+        block.append(token)
+    return block
+
+
+def _is_kicker(state: State, token: Token) -> bool:
+    """Return whether a title-block line repeats the document title (the programme's name)."""
+    title = state.outline.title
+    if not title:
+        return False
+    matcher = SequenceMatcher(None, token.text, title, autojunk=False)
+    common = sum(block.size for block in matcher.get_matching_blocks())
+    return common >= len(token.text) * KICKER_SIMILARITY

@@ -1,0 +1,278 @@
+"""Shape rules: decide from the whole draft tree what kind of call it is and what its nodes are.
+
+The block rules build the tree a reader sees on the page (headings, lists, labels). These rules
+then read it as a call, each a small function of the outline that declines by returning False:
+
+1. *field templates*: headings that repeat under sibling nodes with different titles
+   (``项目介绍`` / ``营员要求`` under 18 projects, ``Abstract`` / ``Technical Details`` under each
+   idea) are fields of their parent, not sub-topics;
+2. *topics*: a node is a topic where the call offers it to proposers: it carries a topic
+   identifier (``No.236``, ``A254-049``), research directions, or a field template; its
+   siblings numbered alike are topics too, and what sits under a topic is a track;
+3. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
+   such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
+   the whole document makes a single topic; instructions before the topics make a mixed call;
+4. *single topic*: the document's clauses become the fields of its one topic.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+import regex
+
+from docparse.build.draft import DraftField, DraftNode, Strength
+from docparse.build.state import Outline
+from docparse.model.document import CallKind, Paragraph, SectionRole
+from docparse.segment.families import Role
+from docparse.segment.markers import Lexicon
+
+ShapeRule = Callable[[Outline, "ShapeContext"], bool]
+
+# A template is a heading title found under at least this many parents with different titles.
+TEMPLATE_MIN_PARENTS = 2
+# Instructions before the topics make a mixed call when they hold this many sections or paragraphs.
+INSTRUCTION_MIN_PARTS = 3
+_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
+
+
+class ShapeContext:
+    """What the shape rules are given: the tables and a kind the caller may force."""
+
+    def __init__(self, lexicon: Lexicon, forced: CallKind | None) -> None:
+        self.lexicon = lexicon
+        self.forced = forced
+
+
+def _title_key(node: DraftNode) -> str:
+    """Return a heading's title as a template label: without a page hint (``[e.g. 1 pages]``)."""
+    return _HINT.sub("", node.title or "").strip().rstrip("：:").casefold()
+
+
+def _body_nodes(root: DraftNode) -> list[DraftNode]:
+    """Return every node of the body (not the root, not inside an appendix or topic index)."""
+    out: list[DraftNode] = []
+    for top in root.children:
+        if top.role is SectionRole.BODY:
+            out.extend(top.iter_tree())
+        else:
+            out.extend(node for child in top.children for node in child.iter_tree())
+    return out
+
+
+def field_templates(outline: Outline, context: ShapeContext) -> bool:
+    """Turn headings that repeat under parents with different titles into fields of those parents."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    candidates = [node for node in outline.root.iter_tree() if node.children]
+    for parent in candidates:
+        for child in parent.children:
+            key = _title_key(child)
+            if key:
+                parents[key].add(_title_key(parent) or str(id(parent)))
+    templates = {key for key, titles in parents.items() if len(titles) >= TEMPLATE_MIN_PARENTS}
+    changed = False
+    for parent in candidates:
+        keys = [_title_key(child) for child in parent.children]
+        hits = sum(key in templates for key in keys)
+        if hits < 2 and not (hits == 1 and len(keys) == 1):
+            continue
+        for child in parent.children:
+            parent.add("fields", node_to_field(child))
+        parent.children = []
+        changed = True
+    if changed:
+        outline.templates = sorted(templates)
+    return changed
+
+
+def node_to_field(node: DraftNode) -> DraftField:
+    """Return a node as a field: its heading the label, its content and sub-nodes the field's parts."""
+    draft = DraftField(
+        label=node.title or (node.numbering.label if node.numbering else node.label or ""),
+        text="",
+        depth=0,
+        provenance=node.provenance,
+        strength=Strength.HEADING,
+        marker=node.numbering.label if node.numbering is not None else node.label,
+        numbering=node.numbering,
+    )
+    # Every kind of content becomes a part of the field, in document order (directions of a
+    # node read as a field are its list items).
+    for slot, item in node.content:
+        if slot == "directions" and node.directions_marker and not node.marker_in_description:
+            # The marker line stood before the list: it stays there, as text of the field.
+            draft.parts.append(Paragraph(text=node.directions_marker, provenance=node.provenance))
+            node.directions_marker = None
+        draft.parts.append(item)
+    if node.title is None and draft.parts and isinstance(draft.parts[0], Paragraph):
+        # A run-in clause as a field: its first paragraph is the text after the label.
+        first = draft.parts.pop(0)
+        assert isinstance(first, Paragraph)
+        draft.text = first.text
+    draft.parts.extend(node_to_field(child) for child in node.children)
+    return draft
+
+
+def mark_topics(outline: Outline, context: ShapeContext) -> bool:
+    """Mark the nodes that are topics: identifiers, directions or a field template, at the topic level."""
+    if context.forced is CallKind.GUIDE:
+        return False
+    nodes = _body_nodes(outline.root)
+    parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
+    template_labels = {label.casefold() for label in outline.templates}
+
+    def evidence(node: DraftNode) -> bool:
+        if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
+            return True
+        if node.has_directions:
+            return True
+        return any(f.label.casefold() in template_labels for f in node.fields)
+
+    marked = [node for node in nodes if evidence(node)]
+    if context.forced is CallKind.CATALOGUE and not marked:
+        marked = _topic_level_nodes(outline.root)
+    if not marked:
+        return False
+    topic_level = min(node.level for node in marked)
+    topics: list[DraftNode] = []
+    for node in marked:
+        while node.level > topic_level and id(node) in parent_of and parent_of[id(node)].level >= topic_level:
+            node = parent_of[id(node)]
+        if node not in topics:
+            topics.append(node)
+    # Siblings numbered like a topic, at its level, are topics too (a topic without directions).
+    for topic in list(topics):
+        parent = parent_of.get(id(topic))
+        if parent is None:
+            continue
+        for sibling in parent.children:
+            if sibling not in topics and _alike(sibling, topic) and sibling.role is SectionRole.BODY:
+                topics.append(sibling)
+    for node in topics:
+        node.topic = True
+    return True
+
+
+def _alike(a: DraftNode, b: DraftNode) -> bool:
+    family_a = a.numbering.family.name if a.numbering else None
+    family_b = b.numbering.family.name if b.numbering else None
+    return family_a == family_b and a.heading_key == b.heading_key and a.level == b.level
+
+
+def _topic_level_nodes(root: DraftNode) -> list[DraftNode]:
+    """Return the nodes at the topic level when a catalogue is forced: level 2, or 1 in a flat outline."""
+    nodes = [node for node in _body_nodes(root)]
+    deepest = max((node.level for node in nodes), default=0)
+    level = 2 if deepest >= 2 else 1
+    return [node for node in nodes if node.level == level]
+
+
+def decide_kind(outline: Outline, context: ShapeContext) -> bool:
+    """Decide the kind of call from the topics found, and say why."""
+    topics = [node for node in outline.root.iter_tree() if node.topic]
+    identifier = _identifier_field(outline.root, context.lexicon)
+    if context.forced is not None:
+        outline.kind = context.forced
+        outline.kind_reason = f"{context.forced.value}: forced by ParseOptions.kind"
+        return True
+    if not topics:
+        if identifier is not None:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = (
+                f"single-topic: the document names its topic identifier ({identifier.label}：{identifier.text}) "
+                "and holds no list of topics"
+            )
+        elif outline.root.has_directions:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
+        else:
+            outline.kind = CallKind.GUIDE
+            outline.kind_reason = "guide: no topic (no topic identifier, research directions or field template)"
+        return True
+    instructions = _instruction_parts(outline.root)
+    if len(topics) == 1 and instructions < INSTRUCTION_MIN_PARTS:
+        outline.kind = CallKind.SINGLE_TOPIC
+        outline.kind_reason = f"single-topic: one topic ({topics[0].title}) makes the document"
+    elif instructions >= INSTRUCTION_MIN_PARTS:
+        outline.kind = CallKind.MIXED
+        outline.kind_reason = (
+            f"mixed: {instructions} sections of instructions before {len(topics)} topic(s)"
+        )
+    else:
+        why = Counter(_why(node) for node in topics)
+        reasons = ", ".join(f"{n} with {what}" for what, n in why.most_common())
+        outline.kind = CallKind.CATALOGUE
+        outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
+    return True
+
+
+def _why(node: DraftNode) -> str:
+    if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
+        return "an identifier"
+    if node.has_directions or any(child.has_directions for child in node.iter_tree()):
+        return "research directions"
+    return "a field template" if node.fields else "numbering like their siblings"
+
+
+def _instruction_parts(root: DraftNode) -> int:
+    """Return how many sections and paragraphs of instructions come before the first topic."""
+    count = 0
+    for top in root.children:
+        if any(node.topic for node in top.iter_tree()):
+            break
+        if top.role is not SectionRole.BODY:
+            continue
+        count += sum(1 for node in top.iter_tree())
+    return count
+
+
+def _identifier_field(root: DraftNode, lexicon: Lexicon) -> DraftField | None:
+    """Return the preamble's field that names the topic identifier (``题目编号：XH-202603``)."""
+    for field in root.fields:
+        if lexicon.is_identifier_label(field.label) and field.text:
+            return field
+    return None
+
+
+def single_topic(outline: Outline, context: ShapeContext) -> bool:
+    """Make the document its one topic: its title and identifier, its clauses as the topic's fields."""
+    root = outline.root
+    if outline.kind is not CallKind.SINGLE_TOPIC or any(node.topic for node in root.iter_tree()):
+        return False
+    identifier = _identifier_field(root, context.lexicon)
+    body = [node for node in root.children if node.role is SectionRole.BODY]
+    first = body[0] if body else None
+    topic = DraftNode(
+        level=1,
+        title=outline.title or (first.title if first is not None else None),
+        numbering=None,
+        provenance=first.provenance if first is not None else root.provenance,
+        topic=True,
+        identifier=identifier.text.split()[0] if identifier is not None else None,
+    )
+    if root.has_directions:
+        # A call without headings that offers directions: all of the preamble is the topic.
+        topic.directions_marker, topic.marker_in_description = root.directions_marker, root.marker_in_description
+        root.directions_marker, root.marker_in_description = None, False
+        topic.content, root.content = root.content, []
+    for node in body:
+        topic.add("fields", node_to_field(node))
+    rest = [node for node in root.children if node.role is not SectionRole.BODY]
+    root.children = [topic, *rest]
+    return True
+
+
+SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
+    ("field-template", field_templates),
+    ("topics", mark_topics),
+    ("kind", decide_kind),
+    ("single-topic", single_topic),
+)
+
+
+def run_shape_rules(outline: Outline, context: ShapeContext) -> None:
+    """Apply the shape rules in order; record each that changed the outline in the trace."""
+    for name, rule in SHAPE_RULES:
+        if rule(outline, context):
+            outline.trace.append((-1, name))

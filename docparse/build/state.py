@@ -1,0 +1,310 @@
+"""The builder's state: the outline so far, the open nodes, fields and lists, and the rule trace.
+
+Block rules (`docparse.build.rules`) read and change this state; they never keep state of
+their own. The helpers here are the few moves every rule needs: open a node, place a part in
+the innermost open container, open a field, close what a heading closes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docparse.blocks import Block
+from docparse.build.analyse import Evidence
+from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength, attach
+from docparse.model.document import CallKind, Dropped, DropReason, Link, Paragraph, SectionRole, TocEntry
+from docparse.segment import Token, TokenKind
+from docparse.segment.families import Numbering, Value
+from docparse.segment.markers import Lexicon
+
+Key = tuple[str, int]
+
+
+@dataclass
+class Outline:
+    """What the builder found, before freezing into the model."""
+
+    root: DraftNode
+    """The preamble (level 0); its children are the top-level nodes."""
+    label: str | None = None
+    title: str | None = None
+    toc_title: str | None = None
+    toc: list[TocEntry] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    kind: CallKind = CallKind.CATALOGUE
+    kind_reason: str = ""
+    templates: list[str] = field(default_factory=list)
+    """Labels read as fields because they repeat under sibling nodes."""
+    trace: list[tuple[int, str]] = field(default_factory=list)
+    """(token index, rule name) for every token placed, and (-1, name) for every shape rule that changed the tree."""
+
+
+@dataclass
+class DirectionsList:
+    """The directions list currently being filled."""
+
+    key: Key
+    depth: int
+    node: DraftNode
+    expected: int | None = None
+    group: DraftItem | None = None
+    """A bullet direction ending in a colon: flat bullets after it are its sub-items."""
+
+    def append(self, item: DraftItem) -> None:
+        self.node.add("directions", item)
+        last = item.numbering.last
+        self.expected = None if last is None else last + 1
+
+
+def paragraph(block: Block, text: str) -> Paragraph:
+    return Paragraph(text=text.strip(), provenance=block.provenance)
+
+
+@dataclass
+class State:
+    lexicon: Lexicon
+    tokens: list[Token]
+    evidence: Evidence
+    outline: Outline
+    index: int = 0
+    levels: list[Key] = field(default_factory=list)
+    """Heading family keys by outline level within the current part (index 0 = the first level)."""
+    base: int = 0
+    """Level of the current part's node (0 in the body, 1 inside an appendix part)."""
+    aliases: dict[Key, Key] = field(default_factory=dict)
+    """Numbering key → format heading key, for numbering first seen on format headings."""
+    last_value: dict[Key, Value] = field(default_factory=dict)
+    stack: list[DraftNode] = field(default_factory=list)
+    """Open nodes, the root first."""
+    fields: list[DraftField] = field(default_factory=list)
+    """Open fields of the innermost node, outer first (sub-fields after their field)."""
+    directions: DirectionsList | None = None
+    marker_pending: bool = False
+    marker_line: tuple[Token, int] | None = None
+    """The marker line of the current node and where it stood in the node's content."""
+    part_waiting_title: DraftNode | None = None
+    """A part opened by a bare label (``Appendix A``) whose title is the next title-like line."""
+    body_started: bool = False
+    toc_levels: list[Key] = field(default_factory=list)
+    """Numbering keys of TOC entries by level."""
+    heading_size: float | None = None
+    """The largest font size of a numbered heading so far (an annex title is set larger)."""
+    skip: int = 0
+    """Tokens after the current one that the rule that fired has consumed."""
+    templates: frozenset[str] = frozenset()
+    """Field labels found repeated under sibling nodes (a field template)."""
+
+    def __post_init__(self) -> None:
+        if not self.stack:
+            self.stack.append(self.outline.root)
+
+    @property
+    def node(self) -> DraftNode:
+        """Return the innermost open node (the root before the first heading)."""
+        return self.stack[-1]
+
+    @property
+    def field(self) -> DraftField | None:
+        return self.fields[-1] if self.fields else None
+
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.index]
+
+    def next_token(self, offset: int = 1) -> Token | None:
+        i = self.index + offset
+        return self.tokens[i] if i < len(self.tokens) else None
+
+    def collect_links(self, token: Token) -> None:
+        """Keep the hyperlinks of a token's text (navigation links are noise, not links)."""
+        if token.kind is TokenKind.NAVIGATION:
+            return
+        self.outline.links.extend(
+            Link(text=span.text.strip(), target=span.link, provenance=token.block.provenance)
+            for span in token.block.spans
+            if span.link is not None and span.text.strip()
+        )
+
+    def toc_level(self, key: Key) -> int:
+        """Return the TOC level of an entry numbered with `key` (levels by first appearance)."""
+        if key not in self.toc_levels:
+            self.toc_levels.append(key)
+        return self.toc_levels.index(key) + 1
+
+    # -- nodes ------------------------------------------------------------------------------
+
+    def open_node(
+        self,
+        token: Token,
+        level: int,
+        title: str | None,
+        numbering: Numbering | None,
+        *,
+        key: Key | None = None,
+        role: SectionRole = SectionRole.BODY,
+        label: str | None = None,
+    ) -> DraftNode:
+        """Open a node at `level` under the nearest open node above that level."""
+        node = DraftNode(
+            level=level,
+            title=title,
+            numbering=numbering,
+            provenance=token.block.provenance,
+            role=role,
+            label=label,
+            heading_key=key,
+        )
+        while len(self.stack) > 1 and self.stack[-1].level >= level:
+            self.stack.pop()
+        self.stack[-1].children.append(node)
+        self.stack.append(node)
+        self.close_content()
+        self.body_started = True
+        return node
+
+    def close_content(self) -> None:
+        """Close the open fields and lists: a heading ends them."""
+        self.fields.clear()
+        self.directions = None
+        self.marker_pending = False
+        self.marker_line = None
+
+    def level_of(self, key: Key) -> int:
+        """Return the outline level of heading key `key`, appending it to the levels if new."""
+        if key in self.levels:
+            position = self.levels.index(key)
+            del self.levels[position + 1 :]
+        else:
+            self.levels.append(key)
+            position = len(self.levels) - 1
+        return self.base + position + 1
+
+    def start_part(self) -> None:
+        """Begin a new part: its headings get levels of their own, under the part's node."""
+        self.levels.clear()
+        self.aliases.clear()
+        self.last_value.clear()
+        self.base = 1
+
+    # -- content ----------------------------------------------------------------------------
+
+    def place(self, part: DraftPart, slot: Slot = "description") -> None:
+        """Put a part in the innermost open field that takes running content, or in the node's `slot`."""
+        while self.fields and self.fields[-1].strength is Strength.WEAK:
+            self.fields.pop()
+        current = self.field
+        if current is not None and slot == "description":
+            current.parts.append(part)
+            return
+        self.node.add(slot, part)
+
+    def field_paragraph(self, token: Token, text: str) -> bool:
+        """Put a paragraph into the open field if it belongs there; return whether it did."""
+        block = token.block
+        while self.fields:
+            current = self.fields[-1]
+            last = current.parts[-1] if current.parts else None
+            if isinstance(last, DraftItem) and block.list_depth >= 1 and block.list_depth >= current.depth:
+                last.extend(text, block.provenance)
+                return True
+            if current.strength in (Strength.HEADING, Strength.STRONG):
+                current.parts.append(paragraph(block, text))
+                return True
+            self.fields.pop()
+        return False
+
+    def place_run_in(self, token: Token) -> None:
+        """Put the text of a run-in clause (``一、基隆市政府…``) as the first paragraph of its node."""
+        self.node.add("description", paragraph(token.block, token.text))
+        if token.lead_in is not None:
+            self.lead_in(token.lead_in)
+
+    def lead_in(self, sentence: str) -> None:
+        """Note that the text just placed ends by announcing a list of directions."""
+        node = self.node
+        if node.directions_marker is None and not node.has_directions:
+            node.directions_marker = sentence
+            node.marker_in_description = True
+            self.marker_pending = True
+
+    def drop_tag(self, token: Token, tag: str) -> None:
+        """Record a heading tag (``TITLE:`` after an identifier) as dropped."""
+        self.outline.dropped.append(Dropped(text=tag, reason=DropReason.HEADING_TAG, provenance=token.block.provenance))
+
+    def typed_depth(self, numbering: Numbering) -> int:
+        """Return the nesting depth of a typed list label: the first family is 1, a new one deeper."""
+        families = self.node.list_families
+        key = numbering.key
+        if key in families:
+            position = families.index(key)
+            del families[position + 1 :]
+            return position + 1
+        families.append(key)
+        return len(families)
+
+    def is_template(self, label: str) -> bool:
+        return label.strip().rstrip("：:").strip().casefold() in self.templates
+
+    def place_item(self, item: DraftItem) -> None:
+        """Put a list item (not a direction) in the open field or the node, nested under the item before it."""
+        current = self.field
+        if current is not None:
+            items = current.items
+            if items and items[-1] is current.parts[-1] and attach(items, item):
+                return
+            current.parts.append(item)
+            return
+        node = self.node
+        last = node.content[-1][1] if node.content else None
+        if isinstance(last, DraftItem) and attach([last], item):
+            return
+        node.add("description", item)
+
+    def open_field(
+        self,
+        token: Token,
+        label: str,
+        text: str,
+        strength: Strength,
+        *,
+        depth: int = 0,
+        marker: str | None = None,
+        numbering: Numbering | None = None,
+        level: int = 0,
+    ) -> DraftField:
+        """Open a field: a sub-field of the open field when it sits deeper, else a field of the node."""
+        draft = DraftField(
+            label=label.strip().rstrip("：:").strip(),
+            text=text,
+            depth=depth,
+            provenance=token.block.provenance,
+            strength=strength,
+            marker=marker,
+            numbering=numbering,
+            level=level,
+        )
+        while self.fields and not self._nests_in(draft, self.fields[-1]):
+            self.fields.pop()
+        if self.fields:
+            self.fields[-1].parts.append(draft)
+        else:
+            self.node.add("fields", draft)
+            if self.directions is not None:
+                self.directions = None
+        self.fields.append(draft)
+        return draft
+
+    @staticmethod
+    def _nests_in(inner: DraftField, outer: DraftField) -> bool:
+        """Return whether a new field sits under the open field `outer`."""
+        if outer.strength is Strength.HEADING and outer.level and inner.level:
+            return inner.level > outer.level
+        if inner.depth > outer.depth:
+            return True
+        return outer.strength is Strength.HEADING and inner.strength is not Strength.HEADING and inner.level == 0
+
+    def close_fields_to(self, depth: int) -> None:
+        """Close the open fields whose label sits at `depth` or deeper."""
+        while self.fields and self.fields[-1].depth >= depth and self.fields[-1].strength is not Strength.HEADING:
+            self.fields.pop()

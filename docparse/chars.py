@@ -1,0 +1,42 @@
+"""Character classes, defined once: CJK text (joined without spaces) and Chinese script.
+
+Every stage that asks "is this CJK?" asks here: the PDF reader (per glyph, so `is_cjk` is a
+range test, not a regex), normalize (no space at a join next to CJK), the segmenter and the
+builder (a Chinese title is short in characters, an English one in words).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Han, kana, hangul, CJK symbols and punctuation, full-width forms: text set without spaces.
+CJK_RANGES: tuple[tuple[int, int], ...] = (
+    (0x2E80, 0x9FFF),  # radicals, CJK symbols and punctuation, kana, bopomofo, ext A, unified ideographs
+    (0xAC00, 0xD7AF),  # hangul syllables
+    (0xF900, 0xFAFF),  # compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # full-width and half-width forms
+    (0x20000, 0x3FFFF),  # supplementary ideographic planes
+)
+
+CJK_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in CJK_RANGES)
+"""The ranges as the inside of a regex character class: ``[{CJK_CLASS}]``."""
+
+CJK = regex.compile(f"[{CJK_CLASS}]")
+HAN = regex.compile(r"\p{Han}")
+"""Chinese characters: a text holding one is measured as Chinese (titles, labels)."""
+
+
+def is_cjk(ch: str) -> bool:
+    """Return True when `ch` starts with a CJK character or CJK/full-width punctuation."""
+    if not ch:
+        return False
+    code = ord(ch[0])
+    if code < 0x2E80:
+        return False
+    return any(lo <= code <= hi for lo, hi in CJK_RANGES)
+
+
+def has_han(text: str) -> bool:
+    """Return True when `text` holds a Chinese character."""
+    return HAN.search(text) is not None
