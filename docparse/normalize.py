@@ -88,12 +88,7 @@ def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICO
     """Yield blocks with wrapped continuation lines joined to the line they continue."""
     pending: Block | None = None
     for block in blocks:
-        if (
-            pending is not None
-            and block.continues
-            and not starts_new_block(block, lexicon)
-            and not _is_toc(pending)
-        ):
+        if pending is not None and block.continues and not starts_new_block(block, lexicon) and not _is_toc(pending):
             pending = join_blocks(pending, block)
             continue
         if pending is not None:
@@ -116,11 +111,15 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False
-    if starts_new_block(right, lexicon) or starts_new_block(left, lexicon):
+    if starts_new_block(right, lexicon):
         return False
     if right_text[-1] in "：:" or lexicon.match_field(right_text) is not None:
         return False  # "开发流程：" opens something of its own
     first = right_text[0]
+    if starts_new_block(left, lexicon):
+        # A numbered line continues only where the next one plainly runs on ("A254-049 TITLE: …
+        # Radar" + "for Test and Training"); a CJK paragraph under a numbered heading does not.
+        return first.islower() and ends_sentence(right_text) is False and len(right_text) < REJOIN_MIN_CHARS * 3
     return (bool(_CJK.match(first)) and first not in "（(【[「『“") or first.islower()
 
 

@@ -48,10 +48,11 @@ class Evidence:
 
 def gather(tokens: list[Token]) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
+    clauses = clause_families(tokens)
     return Evidence(
         title_index=title_heading(tokens),
-        bare=bare_runs(tokens),
-        clause_keys=clause_families(tokens),
+        bare={i for i in bare_runs(tokens) if tokens[i].numbering is None or tokens[i].numbering.key not in clauses},
+        clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
     )
@@ -118,6 +119,10 @@ def bare_runs(tokens: list[Token]) -> set[int]:
             assert previous is not None
             if numbering.key != previous.key:
                 close()
+            elif numbering.family.role is Role.IDENTIFIER and any(
+                tokens[j].numbering.num == numbering.num for j in run
+            ):  # type: ignore[union-attr]
+                close()  # the topic index is over: its first identifier is printed again over its topic
             elif numbering.family.sequence is Sequence.POSITION and numbering.last != (previous.last or 0) + 1:
                 close()
         run.append(i)

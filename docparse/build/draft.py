@@ -118,6 +118,8 @@ class DraftNode:
     """The key (family and depth, or format heading level) the heading was placed by."""
     list_families: list[tuple[str, int]] = field(default_factory=list)
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
+    item_values: dict[tuple[str, int], int] = field(default_factory=dict)
+    """The last number placed as a list item here, by family key: the next number is an item too."""
 
     def add(self, slot: Slot, item: DraftPart | DraftField) -> None:
         self.content.append((slot, item))

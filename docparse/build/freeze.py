@@ -334,5 +334,3 @@ def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEnt
             )
         )
     return tuple(linked)
-
-

@@ -127,7 +127,15 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
             return True
         if node.has_directions:
             return True
-        return any(f.label.casefold() in template_labels for f in node.fields)
+        return id(node) in templated
+
+    # A field template makes topics where most siblings carry it (18 projects with 项目介绍 /
+    # 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
+    templated: set[int] = set()
+    for parent in outline.root.iter_tree():
+        carriers = [c for c in parent.children if any(f.label.casefold() in template_labels for f in c.fields)]
+        if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(parent.children):
+            templated.update(id(c) for c in carriers)
 
     marked = [node for node in nodes if evidence(node)]
     if context.forced is CallKind.CATALOGUE and not marked:
@@ -196,9 +204,7 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind_reason = f"single-topic: one topic ({topics[0].title}) makes the document"
     elif instructions >= INSTRUCTION_MIN_PARTS:
         outline.kind = CallKind.MIXED
-        outline.kind_reason = (
-            f"mixed: {instructions} sections of instructions before {len(topics)} topic(s)"
-        )
+        outline.kind_reason = f"mixed: {instructions} sections of instructions before {len(topics)} topic(s)"
     else:
         why = Counter(_why(node) for node in topics)
         reasons = ", ".join(f"{n} with {what}" for what, n in why.most_common())

@@ -44,13 +44,7 @@ def label(unit: Unit) -> str | None:
 
 def has_content(unit: Unit) -> bool:
     """Return whether anything sits under the heading (for a section: before its topics)."""
-    return bool(
-        unit.description
-        or unit.directions_marker is not None
-        or unit.directions
-        or unit.fields
-        or unit.notes
-    )
+    return bool(unit.description or unit.directions_marker is not None or unit.directions or unit.fields or unit.notes)
 
 
 def heading(unit: Unit) -> str:

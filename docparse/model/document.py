@@ -167,8 +167,7 @@ class _Content(Model):
     )
     unplaced: tuple[Part, ...] = Field(
         default=(),
-        description="Content after the directions list that could not be placed with confidence "
-        "(reported as DP401).",
+        description="Content after the directions list that could not be placed with confidence (reported as DP401).",
     )
     order: tuple[str, ...] = Field(
         default=(),

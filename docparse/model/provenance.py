@@ -65,6 +65,16 @@ class Provenance(Model):
         """Return the page numbers the node touches, in order."""
         return tuple(dict.fromkeys(r.page for r in self.regions))
 
+    def adjoins(self, other: Provenance) -> bool:
+        """Return whether `other` starts right after this position: the next line or paragraph, the same page."""
+        if self.line_end is not None and other.line_start is not None:
+            return other.line_start - self.line_end <= 2
+        if self.paragraph_end is not None and other.paragraph_start is not None:
+            return other.paragraph_start - self.paragraph_end <= 1
+        if self.regions and other.regions:
+            return other.regions[0].page == self.regions[-1].page
+        return False
+
     def merge(self, other: Provenance) -> Provenance:
         """Return a provenance spanning this one and `other` (which comes later in the source)."""
         if other.is_empty:

@@ -155,7 +155,9 @@ class _Walker:
             if span.link is None and EMOJI_SHORTCODE.search(span.text):
                 for code in EMOJI_SHORTCODE.findall(span.text):
                     self.reading.dropped.append(
-                        Dropped(text=code, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
+                        Dropped(
+                            text=code, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line)
+                        )
                     )
                 span = Span(EMOJI_SHORTCODE.sub("", span.text), span.bold, span.link)
             out.append(span)

@@ -80,10 +80,21 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
     for block in blocks:
         token = classify(block, lexicon)
         if token.kind is TokenKind.TOC_ENTRY and tokens and _is_toc_title(tokens[-1]):
-            previous = tokens[-1]
-            tokens[-1] = Token(TokenKind.TOC_TITLE, previous.block, previous.block.full_text.strip())
+            _promote_toc_title(tokens, len(tokens) - 1)
+        elif token.kind is TokenKind.TABLE:
+            # A TOC printed as a table ("Section | Title | Action") under its title, maybe
+            # with a header line between them.
+            for back in (1, 2):
+                if len(tokens) >= back and _is_toc_title(tokens[-back]):
+                    _promote_toc_title(tokens, len(tokens) - back)
+                    break
         tokens.append(token)
     return _drop_lone_toc_lines(tokens, lexicon)
+
+
+def _promote_toc_title(tokens: list[Token], index: int) -> None:
+    previous = tokens[index]
+    tokens[index] = Token(TokenKind.TOC_TITLE, previous.block, previous.block.full_text.strip())
 
 
 def _drop_lone_toc_lines(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

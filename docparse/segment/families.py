@@ -269,7 +269,12 @@ FAMILIES: tuple[Family, ...] = (
         "1 - General information",
     ),
     _family(
-        "cjk", rf"^(?P<label>(?P<num>{HAN_NUMERAL}{{1,3}})[、．.])(?:{_SP}|$)", P.OUTLINE, dotted_value, S.POSITION, "一、"
+        "cjk",
+        rf"^(?P<label>(?P<num>{HAN_NUMERAL}{{1,3}})[、．.])(?:{_SP}|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "一、",
     ),
     _family(
         "cjk-paren",
@@ -280,7 +285,12 @@ FAMILIES: tuple[Family, ...] = (
         "（一）",
     ),
     _family(
-        "paren", rf"^(?P<label>{OPEN}(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)", P.LIST, dotted_value, S.POSITION, "（1）"
+        "paren",
+        rf"^(?P<label>{OPEN}(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)",
+        P.LIST,
+        dotted_value,
+        S.POSITION,
+        "（1）",
     ),
     _family(
         "paren-right",
@@ -291,9 +301,7 @@ FAMILIES: tuple[Family, ...] = (
         "1)",
     ),
     _family("circled", rf"^(?P<label>(?P<num>[{CIRCLED}]))(?:{_SP}|$)", P.LIST, circled_value, S.POSITION, "①"),
-    _family(
-        "latin-paren", rf"^(?P<label>{OPEN}?(?P<num>[a-z]){CLOSE}){_GAP}", P.LIST, letter_value, S.POSITION, "a)"
-    ),
+    _family("latin-paren", rf"^(?P<label>{OPEN}?(?P<num>[a-z]){CLOSE}){_GAP}", P.LIST, letter_value, S.POSITION, "a)"),
     _family("latin-dot", rf"^(?P<label>(?P<num>[a-z])[.．]){_GAP}", P.LIST, letter_value, S.POSITION, "a."),
     _family(
         "roman",

@@ -45,7 +45,6 @@ LEAD_IN = regex.compile(
     r"(?:areas of (?:research|interest)|research (?:areas|directions|topics|challenges)|topics of interest)"
     r"[^.:]*(?:include|are|cover)[^.]*"
     r"|(?:address|addressing|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
-    r"|(?:include|includes|including),? but (?:are |is )?not limited to,?(?: the following)?[^.:]*"
     r"):\s*$"
 )
 LEAD_IN_ZH = regex.compile(
@@ -138,7 +137,9 @@ def doc_label(text: str) -> str | None:
 
 # A "title" that starts with a date or a bare number, or holds a tab (cells of a table row),
 # is a row of a table: "1.1  19.04.2021  • Formatting and alignment" in a version history.
-_NOT_A_TITLE = regex.compile(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$)|\t")
+_NOT_A_TITLE = regex.compile(
+    r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)|\t"
+)
 
 
 def is_title_like(text: str) -> bool:
@@ -148,7 +149,7 @@ def is_title_like(text: str) -> bool:
     if not 0 < len(stripped) <= limit or "\n" in stripped or _NOT_A_TITLE.search(stripped):
         return False
     last = stripped[-1]
-    if last in "。；;，,！？!?：:":
+    if last in "。；;，,！？!?：:、":
         return False
     return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from docparse.build.state import State
 from docparse.model.document import Code, DropReason, Dropped, Table, TocEntry
 from docparse.segment import TokenKind, is_toc_title
@@ -14,7 +16,9 @@ def navigation(state: State) -> bool:
     token = state.token
     if token.kind is not TokenKind.NAVIGATION:
         return False
-    state.outline.dropped.append(Dropped(text=token.text, reason=DropReason.BACK_LINK, provenance=token.block.provenance))
+    state.outline.dropped.append(
+        Dropped(text=token.text, reason=DropReason.BACK_LINK, provenance=token.block.provenance)
+    )
     return True
 
 
@@ -49,6 +53,9 @@ def toc_entry(state: State) -> bool:
     return True
 
 
+_BARE_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
+
+
 def toc_table(state: State) -> bool:
     """Read a table right under a TOC title (``Section | Title | Action`` rows) as TOC entries."""
     token = state.token
@@ -61,20 +68,25 @@ def toc_table(state: State) -> bool:
         cells = [cell.strip() for cell in row if cell.strip()]
         if len(cells) != 2:
             return False
-        numbering = match_numbering(cells[0] + " x")
-        if numbering is None or not is_title_like(cells[1]):
+        number = _BARE_NUMBER.fullmatch(cells[0])
+        numbering = match_numbering(cells[0] + " x") if number is None else None
+        if (number is None and numbering is None) or not is_title_like(cells[1]):
             return False
-        entries.append((numbering, cells[1]))
+        if number is not None:
+            entries.append((number.group(1), cells[0], cells[1]))
+        else:
+            assert numbering is not None
+            entries.append((numbering.number, numbering.label, cells[1]))
     if len(entries) < 2:
         return False
-    for numbering, title in entries:
+    for number, label, title in entries:
         state.outline.toc.append(
             TocEntry(
-                number=numbering.number,
-                label=numbering.label,
+                number=number,
+                label=label,
                 title=title,
                 page=None,
-                level=state.toc_level(numbering.key),
+                level=(number or "").count(".") + 1,
                 provenance=token.block.provenance,
             )
         )

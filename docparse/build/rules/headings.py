@@ -10,7 +10,7 @@ aliased to that level so that a plain paragraph with the same numbering lands on
 from __future__ import annotations
 
 from docparse.blocks import BlockKind
-from docparse.build.draft import Strength
+from docparse.build.draft import DraftItem, Strength
 from docparse.build.state import Key, State
 from docparse.segment import Token, TokenKind
 from docparse.segment.families import Numbering, Role, Sequence
@@ -88,11 +88,15 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return family.role is Role.OUTLINE and titled
     if state.marker_pending:
         return next_heading
-    open_field = state.field
-    if open_field is not None and open_field.strength is not Strength.HEADING and open_field.depth > 0:
-        return next_heading
     if family.role is Role.IDENTIFIER:
         return titled and bool(token.text)
+    last = numbering.last
+    if last is not None and state.node.item_values.get(numbering.key) == last - 1:
+        return False  # "7." after the items "1." … "6." of this node is the seventh item
+    if _field_takes(state, numbering):
+        # Lines right under an open label (``REFERENCES:`` then ``1. https://…``) are its items,
+        # unless they continue the numbered outline.
+        return next_heading
     if clause:
         return True
     if not titled:
@@ -101,6 +105,17 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.levels)
+
+
+def _field_takes(state: State, numbering: Numbering) -> bool:
+    """Return whether the open field is waiting for items: nothing under its label yet, or items of this family."""
+    current = state.field
+    if current is None:
+        return False
+    if not current.parts:
+        return True
+    last = current.parts[-1]
+    return isinstance(last, DraftItem) and last.numbering.key == numbering.key
 
 
 def _lone_list_heading(token: Token, numbering: Numbering) -> bool:
@@ -126,7 +141,14 @@ def continues(state: State, numbering: Numbering) -> bool:
 
 
 def _short_with_colon(text: str) -> bool:
-    return text.rstrip()[-1:] in "：:" and is_title_like(text.rstrip()[:-1]) and len(text) <= TITLE_MAX_CHARS
+    """Return whether `text` is a short title ending in a colon (``Meeting Requirements:``), not a sentence."""
+    head = text.rstrip()[:-1]
+    return (
+        text.rstrip()[-1:] in "：:"
+        and is_title_like(head)
+        and len(text) <= TITLE_MAX_CHARS
+        and not any(mark in head for mark in "，。；,;")
+    )
 
 
 def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:

@@ -102,7 +102,13 @@ def list_item(state: State) -> bool:
     if found is not None and (found.known or token.in_list or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
         state.open_field(
-            token, found.label, found.rest, strength, depth=block.list_depth, marker=numbering.label, numbering=numbering
+            token,
+            found.label,
+            found.rest,
+            strength,
+            depth=block.list_depth,
+            marker=numbering.label,
+            numbering=numbering,
         )
     else:
         depth = block.list_depth or state.typed_depth(numbering)
@@ -110,6 +116,8 @@ def list_item(state: State) -> bool:
         if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)
         state.place_item(DraftItem(numbering, token.text, token.spans, depth, block.provenance))
+        if numbering.last is not None:
+            state.node.item_values[numbering.key] = numbering.last
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True

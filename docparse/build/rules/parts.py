@@ -27,7 +27,9 @@ def doc_label(state: State) -> bool:
     token = state.token
     if token.kind is not TokenKind.DOC_LABEL:
         return False
-    if not state.body_started and state.outline.label is None and not state.outline.root.content:
+    if not state.body_started:
+        if state.outline.label is not None or state.outline.root.content:
+            return False
         state.outline.label = token.label
         return True
     _open_part(state, token, None, token.label, SectionRole.APPENDIX)
@@ -40,8 +42,8 @@ def appendix(state: State) -> bool:
     numbering = token.numbering
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is not Role.PART:
         return False
-    if token.in_list or not is_title_like(token.text):
-        return False
+    if token.in_list or not is_title_like(token.text) or not state.body_started:
+        return False  # before the body, "Appendix C: …" is a line of the contents, not the appendix
     _open_part(state, token, token.text, numbering.label.rstrip("：:").strip(), SectionRole.APPENDIX)
     return True
 
@@ -141,6 +143,8 @@ def _open_part(state: State, token: Token, title: str | None, label: str | None,
 def _same_style(a: Token, b: Token) -> bool:
     return (
         b.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING)
+        and a.block.provenance.adjoins(b.block.provenance)
+        and not is_topic_index_title(b.text)
         and b.field is None
         and b.title_like
         and a.block.font_size == b.block.font_size
