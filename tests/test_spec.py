@@ -1,4 +1,9 @@
-"""Spec cases: small calls and the outline they must give, read from spec/outline.txt."""
+"""Spec cases: small calls and the outline they must give, read from spec/outline.txt.
+
+Each case's title starts with the names of the builder rules it exercises (`heading, marker:
+…`); the test checks that each named rule placed at least one token (block rules) or changed
+the tree (shape rules), so a case cannot pass by another rule's accident.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +12,32 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.model import Direction, Document, LabelledField, Topic, Track
+from docparse.build import build_outline
+from docparse.build.rules import BLOCK_RULE_NAMES
+from docparse.build.shape import SHAPE_RULES
+from docparse.model import Code, Direction, Document, LabelledField, ListItem, Paragraph, Section, Table, Topic, Track
+from docparse.normalize import normalize
+from docparse.options import ParseOptions
+from docparse.read.text import read_string
+from docparse.segment import segment
 
 SPEC = Path(__file__).parent / "spec" / "outline.txt"
+RULE_NAMES = BLOCK_RULE_NAMES | {name for name, _ in SHAPE_RULES}
 
 
-def _cases() -> list[tuple[str, str, str]]:
+def _cases() -> list[tuple[str, list[str], str, str]]:
     text = SPEC.read_text(encoding="utf-8")
     cases = []
     for chunk in text.split("\n=== ")[1:]:
         title, _, body = chunk.partition("\n")
+        rules, _, _ = title.partition(":")
         source, _, expected = body.partition("\n---\n")
-        cases.append((title.strip(), source + "\n", expected.strip("\n")))
+        cases.append((title.strip(), [r.strip() for r in rules.split(",")], source + "\n", expected.strip("\n")))
     return cases
+
+
+CASES = _cases()
+IDS = [c[0] for c in CASES]
 
 
 def _direction(direction: Direction, indent: str) -> list[str]:
@@ -29,45 +47,94 @@ def _direction(direction: Direction, indent: str) -> list[str]:
     return lines
 
 
-def _field(field: LabelledField) -> str:
-    text = field.text or f"({len(field.items)} items)"
-    return f"field {field.label}: {text}"
+def _item(item: ListItem, indent: str) -> list[str]:
+    lines = [f"{indent}item {item.label or '-'} {item.text}"]
+    for child in item.children:
+        lines.extend(_item(child, indent + "  "))
+    return lines
 
 
-def _unit(unit: Topic | Track, indent: str) -> list[str]:
-    lines = [f"{indent}description {p.text}" for p in unit.description]
-    lines += [f"{indent}{_field(f)}" for f in unit.fields]
-    if unit.directions_marker:
-        lines.append(f"{indent}marker {unit.directions_marker}")
-    for direction in unit.directions:
-        lines.extend(_direction(direction, indent))
-    lines += [f"{indent}note {p.text}" for p in unit.notes]
+def _part(part: Paragraph | ListItem | Code | Table | LabelledField, indent: str, word: str) -> list[str]:
+    if isinstance(part, Paragraph):
+        return [f"{indent}{word} {part.text}"]
+    if isinstance(part, ListItem):
+        return _item(part, indent)
+    if isinstance(part, Code):
+        return [f"{indent}code {part.info or '-'} | {part.text!r}"]
+    if isinstance(part, Table):
+        return [f"{indent}table {' / '.join(' | '.join(row) for row in part.rows)}"]
+    head = f"{indent}field {part.marker + ' ' if part.marker else ''}{part.label}: {part.text}".rstrip()
+    lines = [head]
+    for item in part.items:
+        lines.extend(_part(item, indent + "  ", "text"))
+    return lines
+
+
+def _content(node: Section | Topic | Track, indent: str) -> list[str]:
+    lines: list[str] = []
+    marker = node.directions_marker
+    for slot, item in node.iter_content():
+        if isinstance(item, Direction):
+            if marker is not None:
+                lines.append(f"{indent}marker {marker}")
+                marker = None
+            lines.extend(_direction(item, indent))
+        else:
+            word = {"notes": "note", "unplaced": "unplaced"}.get(slot, "description")
+            lines.extend(_part(item, indent, word))
+    if marker is not None:
+        lines.append(f"{indent}marker {marker}")
+    return lines
+
+
+def _section(section: Section, indent: str) -> list[str]:
+    role = "" if section.role == "body" else f"[{section.role}]"
+    lines = [f"{indent}section{role} {section.number or section.label or '-'} {section.title or '-'}"]
+    lines += _content(section, indent + "  ")
+    for child in section.sections:
+        lines += _section(child, indent + "  ")
+    for topic in section.topics:
+        number = topic.id if topic.number or topic.identifier else "-"
+        lines.append(f"{indent}  topic {number} {topic.title}")
+        lines.extend(_content(topic, indent + "    "))
+        for track in topic.tracks:
+            lines.append(f"{indent}    track {track.marker} {track.title}")
+            lines.extend(_content(track, indent + "      "))
     return lines
 
 
 def summarize(document: Document) -> str:
     """Return the outline as the indented lines used by the spec file."""
-    lines = [f"toc {e.label} {e.title} {e.page}" for e in document.toc]
+    lines = [f"kind {document.kind}"]
+    if document.title:
+        lines.append(f"title {document.title}")
+    lines += [f"toc {e.label} {e.title} {e.page_label}" for e in document.toc]
+    for part in document.preamble:
+        lines += _part(part, "", "preamble")
     for section in document.sections:
-        lines.append(f"section {section.number or '-'} {section.title or '-'}")
-        lines += [f"  description {p.text}" for p in section.description]
-        for topic in section.topics:
-            lines.append(f"  topic {topic.id if topic.number else '-'} {topic.title}")
-            lines.extend(_unit(topic, "    "))
-            for track in topic.tracks:
-                lines.append(f"    track {track.marker} {track.title}")
-                lines.extend(_unit(track, "      "))
-    lines += [f"unplaced {p.text}" for p in document.unplaced]
+        lines += _section(section, "")
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("title", "source", "expected"), _cases(), ids=[c[0] for c in _cases()])
-def test_spec(title: str, source: str, expected: str) -> None:
+def _fired(source: str) -> set[str]:
+    reading = read_string(source, options=ParseOptions(), markdown=True)
+    outline = build_outline(segment(normalize(reading.blocks, [])))
+    return {name for _, name in outline.trace}
+
+
+def test_every_case_names_known_rules() -> None:
+    for title, rules, _, _ in CASES:
+        assert rules and set(rules) <= RULE_NAMES, title
+
+
+@pytest.mark.parametrize(("title", "rules", "source", "expected"), CASES, ids=IDS)
+def test_spec(title: str, rules: list[str], source: str, expected: str) -> None:
     assert summarize(docparse.parse_text(source)) == expected
+    assert set(rules) <= _fired(source), f"{title}: named rules did not fire"
 
 
-@pytest.mark.parametrize(("title", "source", "expected"), _cases(), ids=[c[0] for c in _cases()])
-def test_spec_survives_markdown_round_trip(title: str, source: str, expected: str) -> None:
+@pytest.mark.parametrize(("title", "rules", "source", "expected"), CASES, ids=IDS)
+def test_spec_survives_markdown_round_trip(title: str, rules: list[str], source: str, expected: str) -> None:
     document = docparse.parse_text(source)
     again = docparse.parse_text(docparse.to_markdown(document))
     assert docparse.outline_data(again) == docparse.outline_data(document)

@@ -107,6 +107,8 @@ class DraftNode:
     children: list[DraftNode] = field(default_factory=list)
     directions_marker: str | None = None
     marker_in_description: bool = False
+    marker_at: int | None = None
+    """Where the marker line stood in `content` (a marker line of its own, not a lead-in)."""
     role: SectionRole = SectionRole.BODY
     topic: bool = False
     """Decided by the shape rules: the node is a topic of the call (its children are tracks)."""

@@ -165,13 +165,12 @@ def freeze_content(node: DraftNode, node_id: str, ids: IdMaker) -> Content:
 
 def freeze_preamble(root: DraftNode) -> tuple[Paragraph | ListItem | Code | Table | LabelledField, ...]:
     """Return the preamble's parts in order (directions of a preamble that is no topic read as items)."""
-    out: list[Paragraph | ListItem | Code | Table | LabelledField] = []
-    marker = root.directions_marker if not root.marker_in_description else None
-    for slot, item in root.content:
-        if slot == "directions" and marker:
-            out.append(Paragraph(text=marker, provenance=root.provenance))
-            marker = None
-        out.append(freeze_field(item) if isinstance(item, DraftField) else freeze_part(item))
+    out: list[Paragraph | ListItem | Code | Table | LabelledField] = [
+        freeze_field(item) if isinstance(item, DraftField) else freeze_part(item) for _, item in root.content
+    ]
+    if root.directions_marker and not root.marker_in_description and root.marker_at is not None:
+        # The preamble is no topic: its marker line is text where it stood.
+        out.insert(root.marker_at, Paragraph(text=root.directions_marker, provenance=root.provenance))
     return tuple(out)
 
 
@@ -256,7 +255,7 @@ def freeze_section(node: DraftNode | None, section_id: str, ids: IdMaker, childr
         if child.topic:
             topics.append(freeze_topic(child, shell, section_id, len(topics) + 1, ids))
         else:
-            child_id = ids(_wanted(child, f"{section_id}/s{len(sections) + 1}"))
+            child_id = ids(_wanted(child, f"{section_id}/s{len(sections) + 1}", shell.number))
             sections.append(freeze_section(child, child_id, ids, child.children))
     if node is None:
         return Section(id=section_id, number=None, title=None, sections=tuple(sections), topics=tuple(topics))
@@ -281,9 +280,12 @@ def freeze_section(node: DraftNode | None, section_id: str, ids: IdMaker, childr
     )
 
 
-def _wanted(node: DraftNode, fallback: str) -> str:
+def _wanted(node: DraftNode, fallback: str, parent_number: str | None = None) -> str:
+    """Return the id a node asks for: its number (under its parent's when it has one component)."""
     numbering = node.numbering
     if numbering is not None and numbering.number is not None and numbering.value:
+        if parent_number is not None and len(numbering.path) == 1 and numbering.family.role is not Role.PART:
+            return f"{parent_number}.{numbering.number}"
         return numbering.number
     return fallback
 

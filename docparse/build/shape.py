@@ -26,7 +26,7 @@ from docparse.build.draft import DraftField, DraftNode, Strength
 from docparse.build.state import Outline
 from docparse.model.document import CallKind, Paragraph, SectionRole
 from docparse.segment.families import Role
-from docparse.segment.markers import Lexicon
+from docparse.segment.markers import Lexicon, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -99,12 +99,10 @@ def node_to_field(node: DraftNode) -> DraftField:
     )
     # Every kind of content becomes a part of the field, in document order (directions of a
     # node read as a field are its list items).
-    for slot, item in node.content:
-        if slot == "directions" and node.directions_marker and not node.marker_in_description:
-            # The marker line stood before the list: it stays there, as text of the field.
-            draft.parts.append(Paragraph(text=node.directions_marker, provenance=node.provenance))
-            node.directions_marker = None
-        draft.parts.append(item)
+    draft.parts.extend(item for _, item in node.content)
+    if node.directions_marker and not node.marker_in_description and node.marker_at is not None:
+        # The marker line is text of the field where it stood.
+        draft.parts.insert(node.marker_at, Paragraph(text=node.directions_marker, provenance=node.provenance))
     if node.title is None and draft.parts and isinstance(draft.parts[0], Paragraph):
         # A run-in clause as a field: its first paragraph is the text after the label.
         first = draft.parts.pop(0)
@@ -120,7 +118,8 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
         return False
     nodes = _body_nodes(outline.root)
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
-    template_labels = {label.casefold() for label in outline.templates}
+
+    templated = _templated(outline)
 
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
@@ -129,15 +128,14 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
             return True
         return id(node) in templated
 
-    # A field template makes topics where most siblings carry it (18 projects with 项目介绍 /
-    # 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
-    templated: set[int] = set()
-    for parent in outline.root.iter_tree():
-        carriers = [c for c in parent.children if any(f.label.casefold() in template_labels for f in c.fields)]
-        if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(parent.children):
-            templated.update(id(c) for c in carriers)
-
     marked = [node for node in nodes if evidence(node)]
+    # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
+    # "Project ideas") are topics.
+    containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
+    if names_topics(outline.title) and not marked:
+        containers.append(outline.root)
+    for node in containers:
+        marked.extend(child for child in node.children if child.role is SectionRole.BODY)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
     if not marked:
@@ -160,6 +158,30 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     for node in topics:
         node.topic = True
     return True
+
+
+def _templated(outline: Outline) -> set[int]:
+    """Return the nodes that carry a field template shared with most of their siblings.
+
+    A template makes topics where most siblings carry the same labels (18 projects with
+    项目介绍 / 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
+    """
+    templated: set[int] = set()
+    labels: set[str] = set(outline.templates)
+    for parent in outline.root.iter_tree():
+        children = [c for c in parent.children if c.role is SectionRole.BODY]
+        counts: Counter[str] = Counter()
+        for child in children:
+            counts.update({f.label.strip().casefold() for f in child.fields})
+        shared = {label for label, n in counts.items() if n >= TEMPLATE_MIN_PARENTS and n * 2 >= len(children)}
+        if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS:
+            continue
+        carriers = [c for c in children if shared & {f.label.strip().casefold() for f in c.fields}]
+        if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(children):
+            templated.update(id(c) for c in carriers)
+            labels |= shared
+    outline.templates = sorted(labels)
+    return templated
 
 
 def _alike(a: DraftNode, b: DraftNode) -> bool:
@@ -199,7 +221,8 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = "guide: no topic (no topic identifier, research directions or field template)"
         return True
     instructions = _instruction_parts(outline.root)
-    if len(topics) == 1 and instructions < INSTRUCTION_MIN_PARTS:
+    top_level = {id(node) for node in outline.root.children}
+    if len(topics) == 1 and id(topics[0]) in top_level and instructions < INSTRUCTION_MIN_PARTS:
         outline.kind = CallKind.SINGLE_TOPIC
         outline.kind_reason = f"single-topic: one topic ({topics[0].title}) makes the document"
     elif instructions >= INSTRUCTION_MIN_PARTS:
@@ -260,6 +283,7 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     if root.has_directions:
         # A call without headings that offers directions: all of the preamble is the topic.
         topic.directions_marker, topic.marker_in_description = root.directions_marker, root.marker_in_description
+        topic.marker_at = root.marker_at
         root.directions_marker, root.marker_in_description = None, False
         topic.content, root.content = root.content, []
     for node in body:

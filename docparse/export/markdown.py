@@ -1,7 +1,11 @@
 """Export to Markdown: clean CommonMark that the text reader parses back into an equal outline.
 
-Headings by level (``#`` title, ``##`` section, ``###`` topic, ``####`` track), directions as
-a list with bold titles, tables as GFM pipe tables.
+The title is ``#``; sections, their sub-sections and topics take the next heading levels, tracks
+the level under their topic. A node's content is written in document order (`iter_content`):
+paragraphs, list items with their markers, directions as a list with bold titles, fields as
+bold labels (a field that was a heading, such as a single topic's clause, as a heading again),
+code as fenced blocks, tables as GFM pipe tables. A run-in clause (``一、基隆市政府…``) stays a
+paragraph that starts with its label, as printed.
 """
 
 from __future__ import annotations
@@ -9,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from docparse.model.document import (
+    Code,
     Direction,
     Document,
     LabelledField,
@@ -19,10 +24,12 @@ from docparse.model.document import (
     Topic,
     Track,
 )
+from docparse.segment.families import Role, match_numbering
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = regex.compile(r"^([#>+=]|-(?=\s))")
 _ORDERED_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+MAX_LEVEL = 6
 
 
 def escape(text: str) -> str:
@@ -42,56 +49,120 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc:
-        out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page) for e in document.toc))
+    if document.toc and all(e.page_label is None for e in document.toc):
+        # A contents without page numbers was printed as a table of numbers and titles.
+        out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
+    elif document.toc:
+        out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page_label) for e in document.toc))
     if document.title:
         out.append(f"# {escape(document.title)}")
-    out.extend(_paragraphs(document.notes))
-    out.extend(_table(t) for t in document.tables)
+    out.extend(_parts(document.preamble, 2))
     for section in document.sections:
-        out.extend(_section(section))
+        out.extend(_section(section, 2, document))
     return "\n\n".join(part for part in out if part) + "\n"
 
 
-def _toc_line(label: str | None, title: str, page: int | None) -> str:
+def _toc_line(label: str | None, title: str, page: str | None) -> str:
     head = f"{label} {escape(title)}" if label else escape(title)
     return f"{head}.....{page}" if page is not None else head
 
 
-def _paragraphs(paragraphs: tuple[Paragraph, ...]) -> list[str]:
-    return [_escape_line(p.text) for p in paragraphs]
-
-
 def _heading(level: int, label: str | None, title: str | None) -> str:
     text = " ".join(part for part in (label, escape(title or "")) if part)
-    return f"{'#' * level} {text}".rstrip()
+    return f"{'#' * min(level, MAX_LEVEL)} {text}".rstrip()
 
 
-def _section(section: Section) -> list[str]:
-    out = _content(section)
-    if section.title is not None or section.label is not None:
-        out.insert(0, _heading(2, section.label, section.title))
+def _section(section: Section, level: int, document: Document) -> list[str]:
+    out: list[str] = []
+    content = list(section.iter_content())
+    run_in = section.title is None and section.label is not None
+    if run_in and content and isinstance(content[0][1], Paragraph):
+        # A run-in clause: its label starts its first paragraph, as printed.
+        out.append(f"{section.label}{_escape_line(content[0][1].text)}")
+        content = content[1:]
+    elif section.title is not None or section.label is not None:
+        out.append(_heading(level, section.label, section.title))
+    implicit = section.title is None and section.label is None
+    out.extend(_content(section, content, level + 1))
+    for child in section.sections:
+        out.extend(_section(child, level + 1, document))
+    topic_level = level if implicit else level + 1
     for topic in section.topics:
-        out.extend([_heading(3, topic.label, topic.title), *_content(topic)])
-        for track in topic.tracks:
-            out.extend([_heading(4, track.marker or None, track.title), *_content(track)])
+        out.extend(_topic(topic, topic_level, document))
     return out
 
 
-def _content(node: Section | Topic | Track) -> list[str]:
-    # Fields come after the directions: a field followed by a numbered list would take the
-    # list as its items when parsed back.
-    out = _paragraphs(node.description)
-    if node.directions_marker and not node.marker_in_description:
-        # Without directions, paragraphs after the marker are description too: put the marker
-        # first so that the description keeps its order when parsed back.
-        out.insert(len(out) if node.directions else 0, f"{escape(node.directions_marker)}：")
-    if node.directions:
-        out.append("\n".join(_direction(d, 0) for d in node.directions))
-    out.extend(_paragraphs(node.notes))
-    out.extend(_paragraphs(node.unplaced))
-    out.extend(_field(f) for f in node.fields)
-    out.extend(_table(t) for t in node.tables)
+def _topic(topic: Topic, level: int, document: Document) -> list[str]:
+    out: list[str] = []
+    # A single topic that is the document (its title is the document's): no heading of its own.
+    if not (topic.title == document.title and topic.number is None and document.kind == "single-topic"):
+        out.append(_heading(level, topic.label, topic.title))
+    out.extend(_content(topic, list(topic.iter_content()), level + 1))
+    for track in topic.tracks:
+        out.append(_heading(level + 1, track.marker or None, track.title))
+        out.extend(_content(track, list(track.iter_content()), level + 2))
+    return out
+
+
+def _content(
+    node: Section | Topic | Track,
+    content: list[tuple[str, Paragraph | ListItem | Code | Table | Direction | LabelledField]],
+    level: int,
+) -> list[str]:
+    out: list[str] = []
+    items: list[str] = []
+    directions: list[str] = []
+    marker = node.directions_marker if not node.marker_in_description else None
+
+    def flush() -> None:
+        if items:
+            out.append("\n".join(items))
+            items.clear()
+        if directions:
+            out.append("\n".join(directions))
+            directions.clear()
+
+    for slot, item in content:
+        if isinstance(item, Direction):
+            if items:
+                flush()
+            if marker is not None:
+                out.append(f"{escape(marker)}：")
+                marker = None
+            directions.append(_direction(item, 0))
+            continue
+        if isinstance(item, ListItem) and not directions:
+            items.extend(_list_item(item, 0))
+            continue
+        flush()
+        out.extend(_parts((item,), level))
+    flush()
+    if marker is not None:
+        # A marker that no list follows stays where a reader sees it: after the description.
+        out.append(f"{escape(marker)}：")
+    return out
+
+
+def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
+    out: list[str] = []
+    items: list[str] = []
+    for part in parts:
+        if isinstance(part, ListItem):
+            items.extend(_list_item(part, 0))
+            continue
+        if items:
+            out.append("\n".join(items))
+            items.clear()
+        if isinstance(part, Paragraph):
+            out.append(_escape_line(part.text))
+        elif isinstance(part, Code):
+            out.append(_code(part))
+        elif isinstance(part, Table):
+            out.append(_table(part))
+        else:
+            out.extend(_field(part, level))
+    if items:
+        out.append("\n".join(items))
     return out
 
 
@@ -101,12 +172,13 @@ _LIST_MARKER = regex.compile(r"^(?:\d{1,9}[.)]|[-*+])$")
 def _marker(label: str | None) -> tuple[str, int]:
     """Return the list marker to write for `label`, and the indent its nested items need.
 
-    A label that is no CommonMark list marker (`（1）`, `1.1`, `①`) goes inside a `-` item, so
-    that the list, and the nesting under it, survive a round trip.
+    A label that is no CommonMark list marker (`（1）`, `1.1`, `①`), or a decimal `1.` that would
+    read as a heading written as a list of one, goes inside a `-` item, so that the list, and the
+    nesting under it, survive a round trip.
     """
     if label is None:
         return "-", 2
-    if _LIST_MARKER.match(label):
+    if _LIST_MARKER.match(label) and not label.endswith("."):
         return label, len(label) + 1
     return f"- {label}", 2
 
@@ -121,23 +193,52 @@ def _direction(direction: Direction, indent: int) -> str:
     return "\n".join(lines)
 
 
-def _field(field: LabelledField) -> str:
-    head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
-    if not field.marker:
-        return "\n\n".join([head, *(["\n".join(_list_items(field.items, 0))] if field.items else [])])
-    # A field written as a list item keeps its items nested under it.
-    marker, offset = _marker(field.marker)
-    lines = [f"{marker} {head}", *_list_items(field.items, offset)]
-    return "\n".join(lines)
-
-
-def _list_items(items: tuple[ListItem, ...], indent: int) -> list[str]:
-    lines: list[str] = []
-    for item in items:
-        marker, offset = _marker(item.label)
-        lines.append(f"{' ' * indent}{marker} {_escape_line(item.text)}".rstrip())
-        lines.extend(_list_items(item.children, indent + offset))
+def _list_item(item: ListItem, indent: int) -> list[str]:
+    marker, offset = _marker(item.label)
+    text = "\n".join(
+        (" " * (indent + offset) if i else "") + _escape_line(line) for i, line in enumerate(item.text.split("\n"))
+    )
+    lines = [f"{' ' * indent}{marker} {text}".rstrip()]
+    for child in item.children:
+        lines.extend(_list_item(child, indent + offset))
     return lines
+
+
+def _is_clause(field: LabelledField) -> bool:
+    """Return whether a field was a numbered heading (a single topic's clause ``一、发榜单位``)."""
+    numbering = match_numbering(f"{field.marker} x") if field.marker else None
+    return numbering is not None and numbering.family.role is Role.OUTLINE and not field.text
+
+
+def _field(field: LabelledField, level: int) -> list[str]:
+    if _is_clause(field):
+        return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
+    if field.marker and not _is_clause(field):
+        # A field written as a list item keeps its items nested under it.
+        marker, offset = _marker(field.marker)
+        head = f"{marker} {escape(field.label)}：{escape(field.text)}".rstrip()
+        nested: list[str] = []
+        for item in field.items:
+            if isinstance(item, ListItem):
+                nested.extend(_list_item(item, offset))
+            elif isinstance(item, LabelledField) and item.marker:
+                sub = _field(item, level)
+                nested.extend(" " * offset + line for block in sub for line in block.split("\n"))
+            else:
+                rendered = _parts((item,), level)
+                nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
+        return ["\n".join([head, *nested])]
+    if not field.items:
+        return [f"{escape(field.label)}：{escape(field.text)}".rstrip()]
+    head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
+    return [head, *_parts(field.items, level + 1)]
+
+
+def _code(code: Code) -> str:
+    fence = "```"
+    while fence in code.text:
+        fence += "`"
+    return f"{fence}{code.info or ''}\n{code.text}\n{fence}"
 
 
 def _table(table: Table) -> str:

@@ -345,3 +345,16 @@ NOTE_PREFIX = regex.compile(r"(?i)^(?:注|备注|说明|附注|note|notes|remark
 def is_topic_index_title(text: str) -> bool:
     """Return whether `text` heads a listing of the call's topics (``Army SBIR 25.4 Topic Index``)."""
     return is_title_like(text) and TOPIC_INDEX_TITLE.search(text) is not None
+
+# Headings of a part that holds the call's topics: the nodes right under such a heading are
+# topics even where none carries directions ("1. 开放课题" over "1.1 …", "## Topics", "# Project
+# ideas"). The word that names topics ends the title: "题目介绍" introduces a topic, it holds none.
+TOPIC_CONTAINER_TITLE = regex.compile(
+    r"(?:(?:课题|主题|选题|题目|榜单|任务|项目|赛题)(?:指南|列表|清单|一览|详情|汇总|合集)?"
+    r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)))\s*$"
+)
+
+
+def names_topics(title: str | None) -> bool:
+    """Return whether a heading's title says that topics sit under it (``开放课题``, ``Topics``)."""
+    return bool(title) and TOPIC_CONTAINER_TITLE.search(title or "") is not None

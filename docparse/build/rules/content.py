@@ -16,8 +16,12 @@ def field(state: State) -> bool:
         return False
     if state.node.has_directions and NOTE_PREFIX.match(token.text):
         return False
+    if token.lead_in is not None and not found.rest and not found.known:
+        return False  # "具体任务包括：" announces the directions; it labels nothing
+    identifier = state.lexicon.is_identifier_label(found.label)
     bold = bool(token.spans) and token.spans[0].bold
-    strong = found.known or bold or not found.rest or state.is_template(found.label)
+    # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
+    strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
     state.open_field(token, found.label, found.rest, Strength.STRONG if strong else Strength.WEAK)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
@@ -45,7 +49,10 @@ def paragraph_rule(state: State) -> bool:
         # A further paragraph of the same list item (a loose Markdown list).
         current.node.directions[-1].extend(text, block.provenance)
         return True
-    if state.field_paragraph(token, text):
+    if token.lead_in is not None and node.directions_marker is None and not node.has_directions:
+        # A lead-in ("具体任务包括：") announces the node's directions: it closes the open fields.
+        state.fields.clear()
+    elif state.field_paragraph(token, text):
         return True
     if node.has_directions and not state.fields:
         state.directions = None

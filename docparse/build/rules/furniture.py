@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from docparse.build.state import State
-from docparse.model.document import Code, DropReason, Dropped, Table, TocEntry
+from docparse.model.document import Code, DropReason, Dropped, Paragraph, Table, TocEntry
 from docparse.segment import TokenKind, is_toc_title
 from docparse.segment.families import match_numbering
 from docparse.segment.markers import is_title_like
@@ -64,8 +64,12 @@ def toc_table(state: State) -> bool:
     if not any(is_toc_title(t) for t in state.tokens[max(0, state.index - 3) : state.index]):
         return False
     entries = []
-    for row in token.block.rows:
+    header: tuple[str, ...] = ()
+    for position, row in enumerate(token.block.rows):
         cells = [cell.strip() for cell in row if cell.strip()]
+        if position == 0 and not any(_BARE_NUMBER.fullmatch(cell) for cell in cells):
+            header = row  # a header row ("Section | Title | Action"), kept as text
+            continue
         if len(cells) != 2:
             return False
         number = _BARE_NUMBER.fullmatch(cells[0])
@@ -79,6 +83,8 @@ def toc_table(state: State) -> bool:
             entries.append((numbering.number, numbering.label, cells[1]))
     if len(entries) < 2:
         return False
+    if header:
+        state.place(Paragraph(text="\t".join(cell for cell in header if cell.strip()), provenance=token.block.provenance))
     for number, label, title in entries:
         state.outline.toc.append(
             TocEntry(

@@ -112,6 +112,8 @@ def _field_takes(state: State, numbering: Numbering) -> bool:
     current = state.field
     if current is None:
         return False
+    if current.strength is Strength.WEAK and state.token.block.list_depth <= current.depth:
+        return False  # a run-in label such as "题目编号：XH-202603" holds no list
     if not current.parts:
         return True
     last = current.parts[-1]
@@ -124,7 +126,12 @@ def _lone_list_heading(token: Token, numbering: Numbering) -> bool:
     ``1. 开放课题`` over ``1.1 …`` in Markdown is an ordered list of one item; items of a real
     list have siblings next to them (`Evidence.bare`) or sit deeper.
     """
-    return token.block.list_depth == 1 and numbering.family.role is Role.OUTLINE and is_title_like(token.text)
+    return (
+        token.block.list_depth == 1
+        and token.block.label is not None
+        and numbering.family.role is Role.OUTLINE
+        and is_title_like(token.text)
+    )
 
 
 def continues(state: State, numbering: Numbering) -> bool:
@@ -172,7 +179,13 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
     level = state.level_of(key)
     if numbering is not None and numbering.value:
         state.last_value[numbering.key] = numbering.value
-    titled = numbering is None or is_title_like(token.text) or _short_with_colon(token.text) or not token.text
+    clause = numbering is not None and numbering.key in state.evidence.clause_keys
+    titled = (
+        numbering is None
+        or is_title_like(token.text)
+        or (_short_with_colon(token.text) and not clause)
+        or not token.text
+    )
     title = token.text.rstrip("：:").strip() if titled else None
     node = state.open_node(token, level, title, numbering, key=key)
     if not titled:

@@ -30,6 +30,7 @@ def marker(state: State) -> bool:
         line, at = state.marker_line
         node.content.insert(at, ("description", paragraph(line.block, line.text)))
     node.directions_marker = token.marker
+    node.marker_at = len(node.content)
     state.marker_line = (token, len(node.content))
     state.directions = None
     state.fields.clear()
@@ -112,6 +113,8 @@ def list_item(state: State) -> bool:
         )
     else:
         depth = block.list_depth or state.typed_depth(numbering)
+        while state.fields and state.fields[-1].strength is Strength.WEAK and block.list_depth <= state.fields[-1].depth:
+            state.fields.pop()  # a run-in label holds only the items nested under it
         current = state.field
         if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)

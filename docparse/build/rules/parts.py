@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
+from docparse.build.draft import DraftField
 from docparse.build.state import State, paragraph
 from docparse.model.document import SectionRole
 from docparse.normalize import join_text
@@ -44,7 +45,7 @@ def appendix(state: State) -> bool:
         return False
     if token.in_list or not is_title_like(token.text) or not state.body_started:
         return False  # before the body, "Appendix C: …" is a line of the contents, not the appendix
-    _open_part(state, token, token.text, numbering.label.rstrip("：:").strip(), SectionRole.APPENDIX)
+    _open_part(state, token, token.text, numbering.label, SectionRole.APPENDIX)
     return True
 
 
@@ -63,8 +64,9 @@ def part_title(state: State) -> bool:
         part.title = join_text(part.title, token.text)
     part.provenance = part.provenance.merge(token.block.provenance)
     following = state.next_token()
-    if following is None or ends_sentence(part.title) or not _same_style(token, following):
-        state.part_waiting_title = None
+    styled = token.all_bold or token.kind is TokenKind.HEADING or state.evidence.is_display(token)
+    if following is None or not styled or ends_sentence(part.title) or not _same_style(token, following):
+        state.part_waiting_title = None  # a title goes on over lines set like it (bold, larger), not into text
     return True
 
 
@@ -115,8 +117,8 @@ def doc_title(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
     display = state.evidence.is_display(token)
-    if not display and state.outline.root.content:
-        return False
+    if not display and any(not isinstance(item, DraftField) for _, item in state.outline.root.content):
+        return False  # the title comes first, or after labels such as "题目编号：…" only
     if not display and state.evidence.body_size is not None and _display_ahead(state):
         return False
     outline.title = token.text
