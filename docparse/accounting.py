@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from docparse.blocks import Reading
-from docparse.model.document import Code, Direction, Document, LabelledField, ListItem, Node, Paragraph, Table, Track
+from docparse.model.document import Code, Direction, Document, LabelledField, ListItem, Node, Paragraph, Table, Topic, Track
 
 
 def content_chars(text: str) -> Counter[str]:
@@ -60,12 +60,13 @@ def iter_part_texts(part: Paragraph | ListItem | Code | Table | LabelledField) -
             yield from iter_part_texts(item)
 
 
-def _node(node: Node) -> Iterator[str]:
+def _node(node: Node, document: Document) -> Iterator[str]:
     if isinstance(node, Track):
         yield node.marker
     else:
         yield node.label or ""
-    yield node.title or ""
+    if not (isinstance(node, Topic) and document.is_document_topic(node)):
+        yield node.title or ""  # a single topic's title is the document's, held there
     if node.directions_marker and not node.marker_in_description:
         yield node.directions_marker
     for _, item in node.iter_content():
@@ -90,7 +91,7 @@ def iter_document_texts(document: Document) -> Iterator[str]:
         yield entry.title
         yield entry.page_label or ("" if entry.page is None else str(entry.page))
     for node in document.iter_nodes():
-        yield from _node(node)
+        yield from _node(node, document)
     yield from (dropped.text for dropped in document.dropped)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docparse import Document
+from docparse.model import CallKind, Paragraph
 
 from .conftest import SEED
 
@@ -45,15 +46,18 @@ def all_directions(document: Document) -> list[tuple[str, str]]:
 
 def assert_seed_outline(document: Document) -> None:
     """Assert the outline of the reference call: TOC, sections, topics, tracks, directions."""
+    assert document.kind is CallKind.CATALOGUE
     assert document.label == "附件一"
     assert document.title == "申报主题"
     assert document.toc_title == "申报主题目录"
-    assert [n.text for n in document.notes] == ["(以下主题均不限于给定的建议研究方向，可基于研究者背景及兴趣确定。)"]
+    assert [(type(p), getattr(p, "text", None)) for p in document.preamble] == [
+        (Paragraph, "(以下主题均不限于给定的建议研究方向，可基于研究者背景及兴趣确定。)")
+    ]
     assert len(document.toc) == 10
     assert [(e.number, e.page, e.level) for e in document.toc][:3] == [("1", 1, 1), ("1.1", 1, 2), ("1.2", 2, 2)]
     assert all(e.target == e.number for e in document.toc)
     assert [(s.number, s.title) for s in document.sections] == [("1", "开放课题"), ("2", "半开放课题")]
-    topics = document.iter_topics()
+    topics = list(document.iter_topics())
     assert [t.number for t in topics] == ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3"]
     assert [t.title for t in topics][:3] == ["机器学习基础理论", "深度学习框架技术", "强化学习/进化学习"]
     tracks = [track for t in topics for track in t.tracks]
@@ -76,8 +80,9 @@ def assert_seed_outline(document: Document) -> None:
     assert topics[4].directions[0].title == "工业质检/巡检场景关键技术"
     assert topics[2].directions[0].title is None
     assert all(t.directions_marker == "建议研究方向" for t in topics if t.directions)
-    assert [p.text for p in topics[4].description] == [_seed_15_paragraph()]
-    assert "着重方法的效果和效率" in topics[4].description[0].text
+    assert [getattr(p, "text", None) for p in topics[4].description] == [_seed_15_paragraph()]
+    first_paragraph = topics[4].description[0]
+    assert isinstance(first_paragraph, Paragraph) and "着重方法的效果和效率" in first_paragraph.text
     assert document.unplaced == ()
 
 

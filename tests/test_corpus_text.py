@@ -31,7 +31,7 @@ def test_hackathon4_tasks_with_run_in_fields() -> None:
     ]
     task_fields = ["技术标签", "任务难度", "详细描述", "评分方式（根据以下几项综合评估）", "提交内容", "技术要求"]
     assert _fields(document) == [task_fields] * 4 + [[]]
-    first = document.iter_topics()[0]
+    first = list(document.iter_topics())[0]
     assert first.label == "No.236："
     assert (first.fields[0].text, first.fields[1].text) == ("深度学习，Python，OCR", "基础⭐️")
     detail = first.fields[2]
@@ -39,7 +39,7 @@ def test_hackathon4_tasks_with_run_in_fields() -> None:
     assert [item.text for item in detail.items][1:] == ["数据集", "方案建议（不局限于此）"]
     assert [c.text[:3] for c in detail.items[1].children] == ["训练集", "测试集"]
     assert sum(len(t.directions) for t in document.iter_topics()) == 0
-    assert len(document.iter_topics()[4].description) == 2
+    assert len(list(document.iter_topics())[4].description) == 2
     # The HTML anchors and images are markup: dropped, and recorded.
     assert all(d.reason.value == "markup" for d in document.dropped)
     assert any("task236" in d.text for d in document.dropped)
@@ -58,7 +58,7 @@ def test_hackathon9_tasks_with_bold_labels() -> None:
         ["论文链接", "代码复现", "参考代码链接"],
         ["论文链接", "代码复现", "参考代码链接"],
     ]
-    nxt = document.iter_topics()[0]
+    nxt = list(document.iter_topics())[0]
     assert [i.text for i in nxt.fields[1].items] == [
         "实现其中全部API。",
         "完成单元测试",
@@ -66,8 +66,8 @@ def test_hackathon9_tasks_with_bold_labels() -> None:
         "安装文档。",
     ]
     # Mixed bullet markers (- then *) within one field stay one field.
-    assert len(document.iter_topics()[1].fields[0].items) == 2
-    assert document.iter_topics()[4].fields[0].text == "https://doi.org/10.1038/s41586-025-09005-y"
+    assert len(list(document.iter_topics())[1].fields[0].items) == 2
+    assert list(document.iter_topics())[4].fields[0].text == "https://doi.org/10.1038/s41586-025-09005-y"
     # The numbered procedure before the first task is preamble, not topics.
     assert sum(1 for n in document.notes if n.text[:2] in {"1.", "2.", "3.", "4.", "5.", "6."}) == 6
     assert document.unplaced == ()

@@ -30,11 +30,11 @@ def test_back_links_are_dropped_and_recorded() -> None:
 def test_every_node_has_its_source_lines() -> None:
     document = docparse.parse(SEED)
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    topic = document.iter_topics()[0]
+    topic = list(document.iter_topics())[0]
     assert lines[topic.provenance.line_start - 1] == "1.1 机器学习基础理论"  # type: ignore[operator]
     direction = topic.directions[2]
     assert lines[direction.provenance.line_start - 1].startswith("- 3) **模型小型化技术研究**")  # type: ignore[operator]
-    cut = document.iter_topics()[4].description[0].provenance
+    cut = list(document.iter_topics())[4].description[0].provenance
     assert lines[cut.line_start - 1].endswith("着重方法")  # type: ignore[operator]
     assert lines[cut.line_end - 1].startswith("的效果和效率")  # type: ignore[operator]
 

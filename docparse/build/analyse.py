@@ -99,10 +99,19 @@ def bare_runs(tokens: list[Token]) -> set[int]:
     """Return the indices of numbered lines in runs of two or more siblings with nothing between them."""
     bare: set[int] = set()
     run: list[int] = []
+    headed: set[Key] = set()
+    """Families already used as headings: a label of theirs had content under it."""
 
-    def close() -> None:
-        if len(run) >= 2:
-            bare.update(run)
+    def close(after: Token | None = None) -> None:
+        # A run followed by the first child of its last label ("2. …", "3. …", then "3.1 …") is
+        # a run of headings, the first of them empty; so is a run of a family that heads
+        # sections elsewhere in the document ("1.3" left empty before "1.4").
+        if run:
+            key = tokens[run[-1]].numbering.key  # type: ignore[union-attr]
+            if len(run) >= 2 and not _opens_child(tokens[run[-1]], after) and key not in headed:
+                bare.update(run)
+            elif len(run) == 1 and tokens[run[0]].title_like:
+                headed.add(key)
         run.clear()
 
     for i, token in enumerate(tokens):
@@ -112,22 +121,30 @@ def bare_runs(tokens: list[Token]) -> set[int]:
             continue  # a further paragraph inside a list item (a loose Markdown list)
         numbering = token.numbering
         if not _line_label(token) or numbering is None or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER):
-            close()
+            close(token)
             continue
         if run:
             previous = tokens[run[-1]].numbering
             assert previous is not None
             if numbering.key != previous.key:
-                close()
+                close(token)
             elif numbering.family.role is Role.IDENTIFIER and any(
                 tokens[j].numbering.num == numbering.num for j in run
             ):  # type: ignore[union-attr]
-                close()  # the topic index is over: its first identifier is printed again over its topic
+                close(token)  # the topic index is over: its first identifier is printed again over its topic
             elif numbering.family.sequence is Sequence.POSITION and numbering.last != (previous.last or 0) + 1:
-                close()
+                close(token)
         run.append(i)
     close()
     return bare
+
+
+def _opens_child(last: Token, after: Token | None) -> bool:
+    """Return whether `after` is numbered as the first child of `last` (``3.1`` after ``3.``)."""
+    if after is None or after.numbering is None or last.numbering is None:
+        return False
+    value, parent = after.numbering.path, last.numbering.path
+    return bool(parent) and len(value) == len(parent) + 1 and value[:-1] == parent and value[-1] == 1
 
 
 def clause_families(tokens: list[Token]) -> set[Key]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import regex
 
 from docparse.blocks import Span
-from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart
+from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
 from docparse.model.document import (
     Code,
     Direction,
@@ -110,6 +110,7 @@ def freeze_field(draft: DraftField) -> LabelledField:
         marker=draft.marker,
         label=draft.label,
         text=draft.text,
+        heading=draft.strength is Strength.HEADING,
         items=tuple(freeze_field(p) if isinstance(p, DraftField) else freeze_part(p) for p in draft.parts),
         provenance=draft.provenance,
     )

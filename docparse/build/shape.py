@@ -64,12 +64,15 @@ def _body_nodes(root: DraftNode) -> list[DraftNode]:
 def field_templates(outline: Outline, context: ShapeContext) -> bool:
     """Turn headings that repeat under parents with different titles into fields of those parents."""
     parents: dict[str, set[str]] = defaultdict(set)
-    candidates = [node for node in outline.root.iter_tree() if node.children]
+    # Parents are titled nodes of the body: the same heading under two different parents.
+    candidates = [
+        node for node in _body_nodes(outline.root) if node.children and node.title and node.role is SectionRole.BODY
+    ]
     for parent in candidates:
         for child in parent.children:
             key = _title_key(child)
             if key:
-                parents[key].add(_title_key(parent) or str(id(parent)))
+                parents[key].add(_title_key(parent))
     templates = {key for key, titles in parents.items() if len(titles) >= TEMPLATE_MIN_PARENTS}
     changed = False
     for parent in candidates:
@@ -88,13 +91,14 @@ def field_templates(outline: Outline, context: ShapeContext) -> bool:
 
 def node_to_field(node: DraftNode) -> DraftField:
     """Return a node as a field: its heading the label, its content and sub-nodes the field's parts."""
+    marker = node.numbering.label if node.numbering is not None else node.label
     draft = DraftField(
-        label=node.title or (node.numbering.label if node.numbering else node.label or ""),
+        label=node.title if node.title is not None else marker or "",
         text="",
         depth=0,
         provenance=node.provenance,
         strength=Strength.HEADING,
-        marker=node.numbering.label if node.numbering is not None else node.label,
+        marker=marker if node.title is not None else None,
         numbering=node.numbering,
     )
     # Every kind of content becomes a part of the field, in document order (directions of a
@@ -143,8 +147,11 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     topic_level = min(node.level for node in marked)
     topics: list[DraftNode] = []
     for node in marked:
-        while node.level > topic_level and id(node) in parent_of and parent_of[id(node)].level >= topic_level:
-            node = parent_of[id(node)]
+        while node.level > topic_level and id(node) in parent_of:
+            parent = parent_of[id(node)]
+            if parent.level < topic_level or parent.role is not SectionRole.BODY or parent is outline.root:
+                break  # an appendix or a topic index is never a topic itself
+            node = parent
         if node not in topics:
             topics.append(node)
     # Siblings numbered like a topic, at its level, are topics too (a topic without directions).
@@ -213,7 +220,7 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
                 f"single-topic: the document names its topic identifier ({identifier.label}：{identifier.text}) "
                 "and holds no list of topics"
             )
-        elif outline.root.has_directions:
+        elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
         else:
@@ -272,9 +279,10 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     identifier = _identifier_field(root, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
+    # The topic's title is the document's, else its identifier: a clause heading stays a field.
     topic = DraftNode(
         level=1,
-        title=outline.title or (first.title if first is not None else None),
+        title=outline.title or (identifier.text if identifier is not None else None),
         numbering=None,
         provenance=first.provenance if first is not None else root.provenance,
         topic=True,

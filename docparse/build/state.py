@@ -208,10 +208,10 @@ class State:
             if isinstance(last, DraftItem) and block.list_depth >= 1 and block.list_depth >= current.depth:
                 last.extend(text, block.provenance)
                 return True
-            if current.strength in (Strength.HEADING, Strength.STRONG):
+            if current.strength in (Strength.HEADING, Strength.STRONG) and block.list_depth >= current.depth:
                 current.parts.append(paragraph(block, text))
                 return True
-            self.fields.pop()
+            self.fields.pop()  # a paragraph outside a list ends the field its item opened
         return False
 
     def place_run_in(self, token: Token) -> None:

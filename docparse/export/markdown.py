@@ -24,7 +24,6 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.segment.families import Role, match_numbering
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = regex.compile(r"^([#>+=]|-(?=\s))")
@@ -95,7 +94,7 @@ def _section(section: Section, level: int, document: Document) -> list[str]:
 def _topic(topic: Topic, level: int, document: Document) -> list[str]:
     out: list[str] = []
     # A single topic that is the document (its title is the document's): no heading of its own.
-    if not (topic.title == document.title and topic.number is None and document.kind == "single-topic"):
+    if not document.is_document_topic(topic):
         out.append(_heading(level, topic.label, topic.title))
     out.extend(_content(topic, list(topic.iter_content()), level + 1))
     for track in topic.tracks:
@@ -180,7 +179,8 @@ def _marker(label: str | None) -> tuple[str, int]:
         return "-", 2
     if _LIST_MARKER.match(label) and not label.endswith("."):
         return label, len(label) + 1
-    return f"- {label}", 2
+    # Escaped, "1." stays text of the bullet: unescaped, it would open an ordered list inside it.
+    return "- " + _ORDERED_START.sub(r"\1\\\2", label), 2
 
 
 def _direction(direction: Direction, indent: int) -> str:
@@ -204,16 +204,14 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
     return lines
 
 
-def _is_clause(field: LabelledField) -> bool:
-    """Return whether a field was a numbered heading (a single topic's clause ``一、发榜单位``)."""
-    numbering = match_numbering(f"{field.marker} x") if field.marker else None
-    return numbering is not None and numbering.family.role is Role.OUTLINE and not field.text
-
-
 def _field(field: LabelledField, level: int) -> list[str]:
-    if _is_clause(field):
+    if field.heading and field.marker and not field.text:
+        # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
-    if field.marker and not _is_clause(field):
+    if field.heading and not field.text:
+        # A label on a line of its own: a bold line, which holds what follows until the next label.
+        return [f"**{escape(field.label)}**", *_parts(field.items, level + 1)]
+    if field.marker:
         # A field written as a list item keeps its items nested under it.
         marker, offset = _marker(field.marker)
         head = f"{marker} {escape(field.label)}：{escape(field.text)}".rstrip()
@@ -228,8 +226,10 @@ def _field(field: LabelledField, level: int) -> list[str]:
                 rendered = _parts((item,), level)
                 nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
         return ["\n".join([head, *nested])]
-    if not field.items:
-        return [f"{escape(field.label)}：{escape(field.text)}".rstrip()]
+    if not field.items or (field.text and all(isinstance(item, ListItem) for item in field.items)):
+        # A run-in label holds its own line and the list under it: written plain, it reads so again.
+        return [f"{escape(field.label)}：{escape(field.text)}".rstrip(), *_parts(field.items, level + 1)]
+    # A bold label holds the paragraphs, tables and sub-fields after it, until the next label.
     head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
     return [head, *_parts(field.items, level + 1)]
 

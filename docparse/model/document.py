@@ -108,6 +108,11 @@ class LabelledField(Model):
     marker: str | None = Field(default=None, description="The bullet or number before the label, if any.")
     label: str = Field(description="The label as printed, without the trailing colon.")
     text: str = Field(default="", description="The run-in text after the label, on the label's line.")
+    heading: bool = Field(
+        default=False,
+        description="The label stands as a heading of its own (a clause `一、发榜单位`, `#### 考核指标`, a bold line), "
+        "so that it holds what follows until the next heading or label of its level.",
+    )
     items: tuple[FieldPart, ...] = Field(
         default=(),
         description="What sits under the label, in document order: paragraphs, list items (nested as printed), "
@@ -358,6 +363,10 @@ class Document(Model):
         for node in self.iter_nodes():
             if isinstance(node, Topic):
                 yield node
+
+    def is_document_topic(self, topic: Topic) -> bool:
+        """Return whether `topic` is the single topic that the document itself is (its title is the document's)."""
+        return self.kind is CallKind.SINGLE_TOPIC and topic.number is None and topic.title == self.title
 
     def get(self, node_id: str) -> Node | None:
         """Return the section, topic or track with id `node_id`, or None."""

@@ -148,7 +148,7 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     if numbering is not None and numbering.is_bullet and block.label is not None:
         # "- (3) …": a Markdown bullet whose text starts with its own number; the number wins.
         inner = match_numbering(block.text.strip())
-        if inner is not None and not inner.is_bullet and inner.family.role is not Role.PART:
+        if inner is not None and not inner.is_bullet:
             block, numbering = replace(block, label=None), inner
     if numbering is not None:
         spans = _rest_spans(block, numbering)

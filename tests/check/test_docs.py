@@ -29,7 +29,7 @@ def test_codes_are_unique_grouped_and_named() -> None:
     assert codes == sorted(codes)
     assert len({rule.name for rule in RULES}) == len(RULES)
     for rule in RULES:
-        assert re.fullmatch(r"DP[1-4]\d\d", rule.code)
+        assert re.fullmatch(r"DP[1-5]\d\d", rule.code)
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
         assert rule.summary and rule.why and rule.example
 

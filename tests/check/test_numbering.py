@@ -90,7 +90,7 @@ def test_tracks_are_checked() -> None:
     call = "1. 开放课题\n\n1.1 机器学习\n\n（一）优化算法\n\n研究优化。\n\n（二）可解释性\n\n研究可解释性。\n\n"
     assert check_text(call + "（三）模型压缩\n\n研究压缩。\n") == set()
     document = docparse.parse_text(call + "（四）模型压缩\n\n研究压缩。\n")
-    assert [(d.code, d.node) for d in document.diagnostics] == [("DP301", "1.1/t3")]
+    assert [(d.code, d.node) for d in document.diagnostics if not d.code.startswith("DP5")] == [("DP301", "1.1/t3")]
 
 
 def test_one_level_topics_may_continue_across_sections() -> None:
@@ -108,13 +108,13 @@ def test_topic_under_another_sections_number() -> None:
         "2. 半开放课题\n\n2.1 模型\n\n研究。\n\n1.3 推理\n\n研究。\n\n2.2 部署\n\n研究。\n"
     )
     document = docparse.parse_text(call)
-    assert [(d.code, d.node) for d in document.diagnostics] == [("DP305", "1.3")]
+    assert [(d.code, d.node) for d in document.diagnostics if not d.code.startswith("DP5")] == [("DP305", "1.3")]
 
 
 def test_family_change_that_restarts_at_one_begins_a_new_sequence() -> None:
     call = "1.1 机器学习\n\n建议研究方向：\n\n1) 优化。\n2) 解释。\n（1）压缩。\n（2）蒸馏。\n"
     document = docparse.parse_text(call)
-    assert [(d.code, d.node) for d in document.diagnostics] == [("DP304", "1.1/d3")]
+    assert [(d.code, d.node) for d in document.diagnostics if not d.code.startswith("DP5")] == [("DP304", "1.1/d3")]
 
 
 @pytest.mark.parametrize(
@@ -129,4 +129,4 @@ def test_real_calls_of_other_publishers_have_no_numbering_findings(name: str) ->
 def test_directions_straight_under_a_section_are_checked() -> None:
     call = "1. 开放课题\n\n建议研究方向：\n\n1) 优化。\n3) 压缩。\n\n1.1 机器学习\n\n研究。\n"
     document = docparse.parse_text(call)
-    assert [(d.code, d.node) for d in document.diagnostics] == [("DP301", "1/d2")]
+    assert [(d.code, d.node) for d in document.diagnostics if not d.code.startswith("DP5")] == [("DP301", "1/d2")]

@@ -170,6 +170,8 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     last = numbering.last
     if last is None or last == 1 or node.numbering.last != last - 1:
         return None
+    if numbering.key in state.last_value and continues(state, numbering):
+        return None  # "3." under 二、 goes on from "1." "2." under 一、: topics numbered through the call
     if key in state.levels and state.levels.index(key) < state.levels.index(node.heading_key):
         return None
     return node.heading_key
