@@ -22,7 +22,7 @@ def seed_document() -> Document:
 def test_json_is_utf8_not_escaped_and_loads_back(seed_document: Document) -> None:
     text = docparse.to_json(seed_document)
     assert "开放课题" in text and "\\u" not in text
-    assert list(json.loads(text))[:4] == ["schema_name", "schema_version", "source", "label"]
+    assert list(json.loads(text))[:5] == ["schema_name", "schema_version", "source", "kind", "label"]
     assert docparse.load(text.encode("utf-8")) == seed_document
 
 

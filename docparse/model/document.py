@@ -7,7 +7,7 @@ reordered: a bullet list in the middle of a description stays there, with its ma
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -127,8 +127,20 @@ class LabelledField(Model):
                 yield item
                 yield from item.iter_fields()
 
+    def iter_parts(self) -> Iterator[Part]:
+        """Yield the paragraphs, list items, code and tables under this field and its sub-fields, in order."""
+        yield from _iter_parts(self.items)
+
 
 FieldPart = Annotated[Paragraph | ListItem | Code | Table | LabelledField, Field(discriminator="type")]
+
+
+def _iter_parts(items: Iterable[Paragraph | ListItem | Code | Table | LabelledField]) -> Iterator[Part]:
+    for item in items:
+        if isinstance(item, LabelledField):
+            yield from item.iter_parts()
+        else:
+            yield item
 
 
 class Direction(Model):
@@ -205,6 +217,13 @@ class _Content(Model):
         for ref in self.order or self.default_order():
             slot, _, index = ref.partition("/")
             yield slot, getattr(self, slot)[int(index)]
+
+    def iter_parts(self) -> Iterator[Part]:
+        """Yield the node's own paragraphs, list items, code and tables (those in its fields included), in
+        document order; directions are not parts, and sub-nodes are not included."""
+        for _slot, item in self.iter_content():
+            if not isinstance(item, Direction):
+                yield from _iter_parts((item,))
 
 
 class Track(_Content):
@@ -357,6 +376,19 @@ class Document(Model):
     def unplaced(self) -> tuple[Part, ...]:
         """Return the content of every node that could not be placed, in document order."""
         return tuple(part for node in self.iter_nodes() for part in node.unplaced)
+
+    def iter_parts(self) -> Iterator[Part]:
+        """Yield every paragraph, list item, code block and table of the document (preamble first, then each
+        node's own), in document order."""
+        yield from _iter_parts(self.preamble)
+        for node in self.iter_nodes():
+            yield from node.iter_parts()
+
+    def iter_tables(self) -> Iterator[Table]:
+        """Yield every table of the document in document order."""
+        for part in self.iter_parts():
+            if isinstance(part, Table):
+                yield part
 
     def iter_topics(self) -> Iterator[Topic]:
         """Yield every topic in document order."""

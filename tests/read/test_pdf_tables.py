@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 import docparse
-from docparse.model import DropReason
+from docparse.model import DropReason, Table
 
 from ..conftest import corpus_file
 
@@ -41,19 +41,21 @@ def _call_with_a_table() -> bytes:
 
 def test_a_ruled_table_is_kept_as_rows_in_its_topic() -> None:
     document = docparse.parse(_call_with_a_table())
-    costs, schedule = document.iter_topics()
-    assert [t.rows for t in costs.tables] == [(("Item", "Amount"), ("Staff", "1000"), ("Travel", "200"))]
+    (budget,) = document.sections
+    costs, schedule = budget.sections
+    tables = [part for part in costs.iter_parts() if isinstance(part, Table)]
+    assert [t.rows for t in tables] == [(("Item", "Amount"), ("Staff", "1000"), ("Travel", "200"))]
+    assert [part.type for part in costs.description] == ["paragraph", "table"]
     assert costs.description[0].text == "The costs are set out below."
     assert schedule.title == "Schedule"
-    assert not schedule.tables
-    region = costs.tables[0].provenance.regions[0]
+    assert not list(schedule.iter_parts())
+    region = tables[0].provenance.regions[0]
     assert region.page == 1 and region.bbox.x0 < region.bbox.x1
 
 
 def test_horizon_version_history_is_a_table_not_headings() -> None:
     document = docparse.parse(corpus_file("en_horizon_he_csa_application_form.pdf"))
-    tables = [*document.tables, *(t for s in document.sections for t in s.tables)]
-    tables += [t for topic in document.iter_topics() for t in topic.tables]
+    tables = list(document.iter_tables())
     assert len(tables) >= 20
     cells = [cell for table in tables for row in table.rows for cell in row]
     assert not any("Example, not to be" in cell for cell in cells)

@@ -12,6 +12,7 @@ from docparse.build.draft import DraftItem, Strength, attach
 from docparse.build.state import DirectionsList, State, paragraph
 from docparse.segment import Token, TokenKind
 from docparse.segment.families import Numbering, Role
+from docparse.segment.markers import is_title_like
 
 _COLON_END = ("：", ":")
 
@@ -100,6 +101,8 @@ def list_item(state: State) -> bool:
         return False
     block = token.block
     found = token.field
+    if found is not None and not found.known and _nests_in_an_item(state, block.list_depth) and token.in_list:
+        found = None  # "* 训练集：…" under "* 数据集" is a sub-item of that item, not a field
     if found is not None and (found.known or token.in_list or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
         state.open_field(
@@ -110,6 +113,12 @@ def list_item(state: State) -> bool:
             depth=block.list_depth,
             marker=numbering.label,
             numbering=numbering,
+        )
+    elif found is None and _heads_a_sibling_field(state, token):
+        # "* 评分方式（根据以下几项综合评估）" among "* 提交内容：" items, its sub-list under it.
+        label = token.text.strip().rstrip("：:")
+        state.open_field(
+            token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
     else:
         depth = block.list_depth or state.typed_depth(numbering)
@@ -124,6 +133,25 @@ def list_item(state: State) -> bool:
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
+
+
+def _nests_in_an_item(state: State, depth: int) -> bool:
+    """Return whether a list item at `depth` is an item of the list the open field's own item heads."""
+    current = state.field
+    return current is not None and current.marker is not None and depth > current.depth
+
+
+def _heads_a_sibling_field(state: State, token: Token) -> bool:
+    """Return whether an unlabelled list item is the label of a field like its siblings: the item before it at
+    its depth opened a field from a list item, it reads as a title, and a deeper list follows it."""
+    depth = token.block.list_depth
+    sibling = next((f for f in reversed(state.fields) if f.depth <= depth), None)
+    if sibling is None or sibling.depth != depth or sibling.marker is None:
+        return False
+    if not is_title_like(token.text.strip().rstrip("：:")):
+        return False
+    following = state.next_token()
+    return following is not None and following.kind is TokenKind.NUMBERED and following.block.list_depth > depth
 
 
 def _bold_label(token: Token) -> bool:
