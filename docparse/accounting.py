@@ -13,7 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from docparse.blocks import Reading
-from docparse.model.document import Code, Direction, Document, LabelledField, ListItem, Node, Paragraph, Table, Topic, Track
+from docparse.model.document import (
+    Code,
+    Direction,
+    Document,
+    LabelledField,
+    ListItem,
+    Node,
+    Paragraph,
+    Table,
+    Topic,
+    Track,
+)
 
 
 def content_chars(text: str) -> Counter[str]:

@@ -1,7 +1,8 @@
 """The rule table: every diagnostic code docparse can emit, with its name, severity and documentation.
 
 Codes are ``DP`` + 3 digits, grouped by hundreds (1xx input and reading, 2xx structure,
-3xx numbering, 4xx content, 5xx the shape of the call) and never reused: retire a rule by marking it, not by deleting it.
+3xx numbering, 4xx content, 5xx the shape of the call) and never reused: retire a rule by marking it, not by
+deleting it.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def test_hackathon4_tasks_with_run_in_fields() -> None:
     assert document.kind is CallKind.CATALOGUE
     task_fields = ["技术标签", "任务难度", "详细描述", "评分方式（根据以下几项综合评估）", "提交内容", "技术要求"]
     assert _fields(document) == [task_fields] * 4
-    first = list(document.iter_topics())[0]
+    first = next(iter(document.iter_topics()))
     assert first.label == "No.236："
     assert (first.fields[0].text, first.fields[1].text) == ("深度学习，Python，OCR", "基础⭐️")
     detail = first.fields[2]
@@ -60,7 +60,7 @@ def test_hackathon9_tasks_with_bold_labels() -> None:
         ["论文链接", "代码复现", "参考代码链接"],
         ["论文链接", "代码复现", "参考代码链接"],
     ]
-    nxt = list(document.iter_topics())[0]
+    nxt = next(iter(document.iter_topics()))
     assert [i.text for i in nxt.fields[1].items] == [
         "实现其中全部API。",
         "完成单元测试",

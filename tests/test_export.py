@@ -52,10 +52,10 @@ def test_markdown_round_trip_gives_an_equal_outline(seed_document: Document) -> 
 
 def test_markdown_escapes_syntax_in_text() -> None:
     document = docparse.parse_text("1. 节\n\n1.1 题\n\n建议研究方向：\n\n1) 研究 a\\*b\\*c 与 \\<img\\> 标记\n")
-    direction = list(document.iter_topics())[0].directions[0]
+    direction = next(iter(document.iter_topics())).directions[0]
     assert direction.text == "研究 a*b*c 与 <img> 标记"
     again = docparse.parse_text(docparse.to_markdown(document))
-    assert list(again.iter_topics())[0].directions[0].text == direction.text
+    assert next(iter(again.iter_topics())).directions[0].text == direction.text
 
 
 def test_load_refuses_what_is_not_an_export(tmp_path: object) -> None:

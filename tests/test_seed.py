@@ -30,7 +30,7 @@ def test_back_links_are_dropped_and_recorded() -> None:
 def test_every_node_has_its_source_lines() -> None:
     document = docparse.parse(SEED)
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    topic = list(document.iter_topics())[0]
+    topic = next(iter(document.iter_topics()))
     assert lines[topic.provenance.line_start - 1] == "1.1 机器学习基础理论"  # type: ignore[operator]
     direction = topic.directions[2]
     assert lines[direction.provenance.line_start - 1].startswith("- 3) **模型小型化技术研究**")  # type: ignore[operator]

@@ -51,7 +51,7 @@ def gather(tokens: list[Token]) -> Evidence:
     clauses = clause_families(tokens)
     return Evidence(
         title_index=title_heading(tokens),
-        bare={i for i in bare_runs(tokens) if tokens[i].numbering is None or tokens[i].numbering.key not in clauses},
+        bare={i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses},
         clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
@@ -128,9 +128,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
             assert previous is not None
             if numbering.key != previous.key:
                 close(token)
-            elif numbering.family.role is Role.IDENTIFIER and any(
-                tokens[j].numbering.num == numbering.num for j in run
-            ):  # type: ignore[union-attr]
+            elif numbering.family.role is Role.IDENTIFIER and any(_num(tokens[j]) == numbering.num for j in run):
                 close(token)  # the topic index is over: its first identifier is printed again over its topic
             elif numbering.family.sequence is Sequence.POSITION and numbering.last != (previous.last or 0) + 1:
                 close(token)
@@ -193,3 +191,11 @@ def body_size(tokens: list[Token]) -> float | None:
         if token.block.font_size is not None:
             sizes[round(token.block.font_size, 1)] += len(token.block.text)
     return sizes.most_common(1)[0][0] if sizes else None
+
+
+def _key(token: Token) -> Key | None:
+    return None if token.numbering is None else token.numbering.key
+
+
+def _num(token: Token) -> str | None:
+    return None if token.numbering is None else token.numbering.num

@@ -316,7 +316,9 @@ def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEnt
     by_number: dict[str, str] = {}
     by_title: dict[str, str] = {}
     for section in sections:
-        for node in (*section.iter_sections(), *(t for s in section.iter_sections() for t in s.topics)):
+        nodes: list[Section | Topic] = [*section.iter_sections()]
+        nodes += [t for s in section.iter_sections() for t in s.topics]
+        for node in nodes:
             if node.number is not None:
                 by_number.setdefault(node.number, node.id)
             if node.title:

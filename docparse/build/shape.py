@@ -156,10 +156,10 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
             topics.append(node)
     # Siblings numbered like a topic, at its level, are topics too (a topic without directions).
     for topic in list(topics):
-        parent = parent_of.get(id(topic))
-        if parent is None:
+        holder = parent_of.get(id(topic))
+        if holder is None:
             continue
-        for sibling in parent.children:
+        for sibling in holder.children:
             if sibling not in topics and _alike(sibling, topic) and sibling.role is SectionRole.BODY:
                 topics.append(sibling)
     for node in topics:

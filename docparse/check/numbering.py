@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from collections.abc import Sequence as Seq
 from dataclasses import dataclass
 
 from docparse.check.base import Check, iter_units
@@ -69,7 +70,7 @@ def _plural(first: int, last: int) -> str:
     return f"number {first} is" if first == last else f"numbers {first}–{last} are"
 
 
-def check_sequence(items: Sequence[Item], what: str, continues_from: int | None = None) -> Iterator[Diagnostic]:
+def check_sequence(items: Seq[Item], what: str, continues_from: int | None = None) -> Iterator[Diagnostic]:
     """Report gaps, duplicates and out-of-order numbers in one sequence of siblings.
 
     `what` names the siblings in messages ("direction", "topic"); `continues_from` is the last

@@ -121,7 +121,7 @@ def _content(
             out.append("\n".join(directions))
             directions.clear()
 
-    for slot, item in content:
+    for _slot, item in content:
         if isinstance(item, Direction):
             if items:
                 flush()

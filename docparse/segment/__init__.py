@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from docparse.blocks import Block, BlockKind, Span, drop_spans
-from docparse.segment.families import Numbering, Role, match_numbering
+from docparse.segment.families import Numbering, match_numbering
 from docparse.segment.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,

@@ -145,7 +145,10 @@ def letter_value(num: str) -> Value | None:
         return (digits_to_int(num),)
     if len(num) == 1 and num.isascii() and num.isalpha():
         return (ord(num.upper()) - ord("A") + 1,)
-    return (roman_to_int(num),) if regex.fullmatch(r"[IVXivx]+", num) else None
+    if regex.fullmatch(r"[IVXivx]+", num):
+        value = roman_to_int(num)
+        return None if value is None else (value,)
+    return None
 
 
 def han_or_letter_value(num: str) -> Value | None:
@@ -218,8 +221,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "attachment",
-        rf"^(?P<label>(?:附件|附录|附表)(?:[ \t\u3000]*(?P<num>{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}|[A-Z])[ \t\u3000]*[：:、.．]?"
-        r"|[ \t\u3000]*[：:]|(?=[ \t\u3000]*$)))[ \t\u3000]*",
+        rf"^(?P<label>(?:附件|附录|附表)(?:[ \t\u3000]*(?P<num>{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}|[A-Z])"
+        r"[ \t\u3000]*[：:、.．]?|[ \t\u3000]*[：:]|(?=[ \t\u3000]*$)))[ \t\u3000]*",
         P.PART,
         lambda num: han_or_letter_value(num) if num else (),
         S.POSITION,

@@ -346,6 +346,7 @@ def is_topic_index_title(text: str) -> bool:
     """Return whether `text` heads a listing of the call's topics (``Army SBIR 25.4 Topic Index``)."""
     return is_title_like(text) and TOPIC_INDEX_TITLE.search(text) is not None
 
+
 # Headings of a part that holds the call's topics: the nodes right under such a heading are
 # topics even where none carries directions ("1. 开放课题" over "1.1 …", "## Topics", "# Project
 # ideas"). The word that names topics ends the title: "题目介绍" introduces a topic, it holds none.

@@ -71,7 +71,7 @@ def test_unnumbered_entries_may_point_to_tracks() -> None:
         "■ 小程序\n\n研究小程序。\n"
     )
     document = docparse.parse_text(call)
-    assert [t.title for t in list(document.iter_topics())[0].tracks] == ["深度学习在 Web 端的应用研究", "小程序"]
+    assert [t.title for t in next(iter(document.iter_topics())).tracks] == ["深度学习在 Web 端的应用研究", "小程序"]
     assert [d.code for d in document.diagnostics if not d.code.startswith("DP5")] == []
     # The TOC lists tracks, so a track it leaves out is missing from it.
     document = docparse.parse_text(call.replace("小程序.....2\n", ""))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from docparse.build.state import State
-from docparse.model.document import Code, DropReason, Dropped, Paragraph, Table, TocEntry
+from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
 from docparse.segment import TokenKind, is_toc_title
 from docparse.segment.families import match_numbering
 from docparse.segment.markers import is_title_like
@@ -63,7 +63,7 @@ def toc_table(state: State) -> bool:
         return False
     if not any(is_toc_title(t) for t in state.tokens[max(0, state.index - 3) : state.index]):
         return False
-    entries = []
+    entries: list[tuple[str | None, str, str]] = []
     header: tuple[str, ...] = ()
     for position, row in enumerate(token.block.rows):
         cells = [cell.strip() for cell in row if cell.strip()]
@@ -84,15 +84,16 @@ def toc_table(state: State) -> bool:
     if len(entries) < 2:
         return False
     if header:
-        state.place(Paragraph(text="\t".join(cell for cell in header if cell.strip()), provenance=token.block.provenance))
-    for number, label, title in entries:
+        text = "\t".join(cell for cell in header if cell.strip())
+        state.place(Paragraph(text=text, provenance=token.block.provenance))
+    for value, label, title in entries:
         state.outline.toc.append(
             TocEntry(
-                number=number,
+                number=value,
                 label=label,
                 title=title,
                 page=None,
-                level=(number or "").count(".") + 1,
+                level=(value or "").count(".") + 1,
                 provenance=token.block.provenance,
             )
         )

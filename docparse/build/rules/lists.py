@@ -71,7 +71,7 @@ def _add_direction(state: State, token: Token, numbering: Numbering) -> None:
     state.fields.clear()
     state.marker_pending = False
     current = state.directions
-    if current is not None and block.list_depth > current.depth and current.node.directions:
+    if current is not None and block.list_depth > current.depth and current.node.directions:  # noqa: SIM102
         if attach([current.node.directions[-1]], item):
             return
     if current is None:
@@ -122,8 +122,9 @@ def list_item(state: State) -> bool:
         )
     else:
         depth = block.list_depth or state.typed_depth(numbering)
-        while state.fields and state.fields[-1].strength is Strength.WEAK and block.list_depth <= state.fields[-1].depth:
-            state.fields.pop()  # a run-in label holds only the items nested under it
+        fields = state.fields
+        while fields and fields[-1].strength is Strength.WEAK and block.list_depth <= fields[-1].depth:
+            fields.pop()  # a run-in label holds only the items nested under it
         current = state.field
         if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)

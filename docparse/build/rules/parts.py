@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from docparse.build.draft import DraftField
+from docparse.build.draft import DraftField, DraftNode
 from docparse.build.state import State, paragraph
 from docparse.model.document import SectionRole
 from docparse.normalize import join_text
@@ -135,7 +135,7 @@ def _display_ahead(state: State) -> bool:
     return False
 
 
-def _open_part(state: State, token: Token, title: str | None, label: str | None, role: SectionRole) -> object:
+def _open_part(state: State, token: Token, title: str | None, label: str | None, role: SectionRole) -> DraftNode:
     state.start_part()
     node = state.open_node(token, 1, title, None, role=role, label=label)
     state.part_waiting_title = node if title is None else None
