@@ -6,6 +6,7 @@ import io
 import zipfile
 
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from docparse.read.zipguard import ZIP_ERRORS
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -46,7 +47,7 @@ def _zip_kind(data: bytes, name: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_ERRORS as exc:
         raise CorruptDocumentError("corrupt or truncated zip archive (DOCX)", path=name, cause=exc) from exc
     if "word/document.xml" in names:
         return "docx"

@@ -62,6 +62,10 @@ def check_signature(data: bytes, *, path: str | None = None) -> None:
         raise CorruptDocumentError("not a zip archive, so not a DOCX file", path=path)
 
 
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError)
+"""What the standard zip module raises on a damaged or unusual archive (``NotImplementedError`` for a zip
+version or compression method it does not know): each becomes a `CorruptDocumentError`."""
+
 class _BoundedReader:
     """A stream over one zip member that raises `LimitExceededError` past the shared budget."""
 
@@ -76,7 +80,7 @@ class _BoundedReader:
         want = min(size, CHUNK_BYTES)
         try:
             chunk = self._raw.read(want)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except ZIP_ERRORS as exc:
             raise CorruptDocumentError(f"{self._part} cannot be decompressed: {exc}", path=self._package.path) from exc
         self._package.spend(len(chunk), self._part)
         return chunk
@@ -96,7 +100,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+        except ZIP_ERRORS as exc:
             raise CorruptDocumentError(f"the zip archive is truncated or damaged: {exc}", path=path, cause=exc) from exc
         self._members: dict[str, zipfile.ZipInfo] = {}
         self._check_directory(infos)
@@ -172,7 +176,7 @@ class Package:
             raise CorruptDocumentError(f"the package has no part {part}", path=self.path)
         try:
             raw = self._zip.open(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError) as exc:
+        except ZIP_ERRORS as exc:
             raise CorruptDocumentError(f"{part} cannot be opened: {exc}", path=self.path, cause=exc) from exc
         return _BoundedReader(raw, self, part)
 

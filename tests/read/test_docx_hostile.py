@@ -12,6 +12,8 @@ import zipfile
 import pytest
 from lxml import etree
 
+import docparse
+
 from docparse.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,
@@ -65,6 +67,15 @@ def test_truncated_zip_is_corrupt() -> None:
     data = make_docx(p(r("正文")))
     with pytest.raises(CorruptDocumentError, match="truncated or damaged"):
         _read(data[: len(data) // 2])
+
+
+def test_zip_version_the_zip_module_does_not_know_is_corrupt_not_a_traceback() -> None:
+    # Found by bench/fuzz.py: zipfile raises NotImplementedError for "zip file version 14.3".
+    data = bytearray(make_docx(p(r("正文"))))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 143  # "version needed to extract" of the first member
+    with pytest.raises(CorruptDocumentError):
+        docparse.parse(bytes(data))
 
 
 def test_zip_without_content_types_or_without_document_is_corrupt() -> None:
