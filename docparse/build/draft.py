@@ -82,6 +82,8 @@ class DraftField:
     numbering: Numbering | None = None
     level: int = 0
     """The outline level the label's heading would have had (for sub-fields), 0 for run-in labels."""
+    bold: bool = False
+    """The label is set in bold (a bold line, or ``**Label:**`` / a bold run before the colon)."""
     item: DraftItem | None = None
     """For a tentative field: the list item it is, should no item come under it."""
 

@@ -208,7 +208,7 @@ def _topic_level_nodes(root: DraftNode) -> list[DraftNode]:
 def decide_kind(outline: Outline, context: ShapeContext) -> bool:
     """Decide the kind of call from the topics found, and say why."""
     topics = [node for node in outline.root.iter_tree() if node.topic]
-    identifier = _identifier_field(outline.root, context.lexicon)
+    identifier = _topic_identifier(outline, context.lexicon)
     if context.forced is not None:
         outline.kind = context.forced
         outline.kind_reason = f"{context.forced.value}: forced by ParseOptions.kind"
@@ -217,8 +217,7 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         if identifier is not None:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = (
-                f"single-topic: the document names its topic identifier ({identifier.label}：{identifier.text}) "
-                "and holds no list of topics"
+                f"single-topic: the document names its topic identifier ({identifier}) and holds no list of topics"
             )
         elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
@@ -263,11 +262,18 @@ def _instruction_parts(root: DraftNode) -> int:
     return count
 
 
-def _identifier_field(root: DraftNode, lexicon: Lexicon) -> DraftField | None:
-    """Return the preamble's field that names the topic identifier (``题目编号：XH-202603``)."""
-    for field in root.fields:
+def _is_identifier_field(item: object, lexicon: Lexicon) -> bool:
+    return isinstance(item, DraftField) and lexicon.is_identifier_label(item.label)
+
+
+def _topic_identifier(outline: Outline, lexicon: Lexicon) -> str | None:
+    """Return the identifier the preamble gives the call's one topic: a line under the title
+    (``HORIZON-WIDERA-2025-01-ACCESS-01``) or an identifier field (``题目编号：XH-202603``)."""
+    if outline.identifier is not None:
+        return outline.identifier
+    for field in outline.root.fields:
         if lexicon.is_identifier_label(field.label) and field.text:
-            return field
+            return field.text.split()[0]
     return None
 
 
@@ -276,17 +282,17 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     root = outline.root
     if outline.kind is not CallKind.SINGLE_TOPIC or any(node.topic for node in root.iter_tree()):
         return False
-    identifier = _identifier_field(root, context.lexicon)
+    identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
     # The topic's title is the document's, else its identifier: a clause heading stays a field.
     topic = DraftNode(
         level=1,
-        title=outline.title or (identifier.text if identifier is not None else None),
+        title=outline.title or identifier,
         numbering=None,
         provenance=first.provenance if first is not None else root.provenance,
         topic=True,
-        identifier=identifier.text.split()[0] if identifier is not None else None,
+        identifier=identifier,
     )
     if root.has_directions:
         # A call without headings that offers directions: all of the preamble is the topic.
@@ -294,6 +300,13 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         topic.marker_at = root.marker_at
         root.directions_marker, root.marker_in_description = None, False
         topic.content, root.content = root.content, []
+    else:
+        # What follows the title in the preamble (``Type of funding: …``, ``Scope:``) is the topic's; the
+        # identifier field stays where it is, its value being the topic's identifier.
+        before, after = root.content[: outline.title_at], root.content[outline.title_at :]
+        keep = [(slot, item) for slot, item in after if _is_identifier_field(item, context.lexicon)]
+        topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
+        root.content = before + keep
     for node in body:
         topic.add("fields", node_to_field(node))
     rest = [node for node in root.children if node.role is not SectionRole.BODY]

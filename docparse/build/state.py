@@ -32,6 +32,10 @@ class Outline:
     toc: list[TocEntry] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    title_at: int = 0
+    """How many preamble items came before the title (a single topic holds those after it)."""
+    identifier: str | None = None
+    """The topic identifier printed on a line of its own under the title (``HORIZON-WIDERA-2025-01-ACCESS-01``)."""
     kind: CallKind = CallKind.CATALOGUE
     kind_reason: str = ""
     templates: list[str] = field(default_factory=list)
@@ -114,7 +118,7 @@ class State:
 
     def next_token(self, offset: int = 1) -> Token | None:
         i = self.index + offset
-        return self.tokens[i] if i < len(self.tokens) else None
+        return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
     def collect_links(self, token: Token) -> None:
         """Keep the hyperlinks of a token's text (navigation links are noise, not links)."""
@@ -283,6 +287,7 @@ class State:
             marker=marker,
             numbering=numbering,
             level=level,
+            bold=bool(token.spans) and token.spans[0].bold,
         )
         while self.fields and not self._nests_in(draft, self.fields[-1]):
             self.fields.pop()
@@ -302,6 +307,8 @@ class State:
             return inner.level > outer.level
         if inner.depth > outer.depth:
             return True
+        if outer.bold and inner.bold and inner.depth == outer.depth:
+            return False  # bold labels one after another ("ADDITIONAL INFORMATION", "OBJECTIVE:") are siblings
         return outer.strength is Strength.HEADING and inner.strength is not Strength.HEADING and inner.level == 0
 
     def close_fields_to(self, depth: int) -> None:

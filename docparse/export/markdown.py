@@ -53,9 +53,15 @@ def to_markdown(document: Document) -> str:
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
     elif document.toc:
         out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page_label) for e in document.toc))
+    # A single topic holds everything after its title: what the preamble keeps came before it.
+    before_title = any(document.is_document_topic(t) for t in document.iter_topics())
+    if before_title:
+        out.extend(_parts(document.preamble, 2))
     if document.title:
         out.append(f"# {escape(document.title)}")
-    out.extend(_parts(document.preamble, 2))
+        out.append(_identifier_line(document))
+    if not before_title:
+        out.extend(_parts(document.preamble, 2))
     for section in document.sections:
         out.extend(_section(section, 2, document))
     return "\n\n".join(part for part in out if part) + "\n"
@@ -101,6 +107,18 @@ def _topic(topic: Topic, level: int, document: Document) -> list[str]:
         out.append(_heading(level + 1, track.marker or None, track.title))
         out.extend(_content(track, list(track.iter_content()), level + 2))
     return out
+
+
+def _identifier_line(document: Document) -> str:
+    """Return the identifier of the document's own topic as the line under the title, unless a preamble
+    field (``题目编号：XH-202603``) prints it."""
+    topic = next((t for t in document.iter_topics() if document.is_document_topic(t)), None)
+    if topic is None or not topic.label:
+        return ""
+    label = topic.label
+    if any(isinstance(p, LabelledField) and label in f"{p.label}{p.text}" for p in document.preamble):
+        return ""
+    return _escape_line(label)
 
 
 def _content(

@@ -66,6 +66,7 @@ ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OS
 """What the standard zip module raises on a damaged or unusual archive (``NotImplementedError`` for a zip
 version or compression method it does not know): each becomes a `CorruptDocumentError`."""
 
+
 class _BoundedReader:
     """A stream over one zip member that raises `LimitExceededError` past the shared budget."""
 

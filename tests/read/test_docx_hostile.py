@@ -13,7 +13,6 @@ import pytest
 from lxml import etree
 
 import docparse
-
 from docparse.errors import (
     CorruptDocumentError,
     EncryptedDocumentError,

@@ -13,7 +13,15 @@ from docparse.build.rules.content import field, note, paragraph_rule
 from docparse.build.rules.furniture import code, navigation, table, toc_entry, toc_table, toc_title
 from docparse.build.rules.headings import field_heading, heading
 from docparse.build.rules.lists import direction, list_item, marker
-from docparse.build.rules.parts import appendix, display_part, doc_label, doc_title, part_title, topic_index
+from docparse.build.rules.parts import (
+    appendix,
+    display_part,
+    doc_identifier,
+    doc_label,
+    doc_title,
+    part_title,
+    topic_index,
+)
 from docparse.build.state import State
 
 BlockRule = Callable[[State], bool]
@@ -31,6 +39,7 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("topic-index", topic_index),
     ("display-part", display_part),
     ("doc-title", doc_title),
+    ("doc-identifier", doc_identifier),
     ("field-heading", field_heading),
     ("heading", heading),
     ("marker", marker),

@@ -111,18 +111,47 @@ def doc_title(state: State) -> bool:
     outline = state.outline
     if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
         outline.title = token.text
+        outline.title_at = len(outline.root.content)
         return True
     if outline.title is not None or state.body_started or state.evidence.title_index is not None:
         return False
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
     display = state.evidence.is_display(token)
-    if not display and any(not isinstance(item, DraftField) for _, item in state.outline.root.content):
-        return False  # the title comes first, or after labels such as "题目编号：…" only
+    over_identifier = _is_identifier_line(state.next_token())
+    if not (display or over_identifier) and any(
+        not isinstance(item, DraftField) for _, item in state.outline.root.content
+    ):
+        return False  # the title comes first, after labels such as "题目编号：…", or stands over its identifier
     if not display and state.evidence.body_size is not None and _display_ahead(state):
         return False
     outline.title = token.text
+    outline.title_at = len(outline.root.content)
     return True
+
+
+def doc_identifier(state: State) -> bool:
+    """Take a bare identifier line right under the document title as the identifier of the call's topic."""
+    token = state.token
+    outline = state.outline
+    if outline.title is None or outline.identifier is not None or state.body_started:
+        return False
+    previous = state.next_token(-1)
+    if not _is_identifier_line(token) or previous is None or previous.text != outline.title:
+        return False
+    assert token.numbering is not None
+    outline.identifier = token.numbering.label.strip()
+    return True
+
+
+def _is_identifier_line(token: Token | None) -> bool:
+    """Return whether a token is an identifier (``A83-002``, ``HORIZON-…-01``) with nothing after it."""
+    return (
+        token is not None
+        and token.numbering is not None
+        and token.numbering.family.role is Role.IDENTIFIER
+        and not token.text.strip()
+    )
 
 
 def _display_ahead(state: State) -> bool:
