@@ -272,7 +272,7 @@ def _topic_identifier(outline: Outline, lexicon: Lexicon) -> str | None:
     if outline.identifier is not None:
         return outline.identifier
     for field in outline.root.fields:
-        if lexicon.is_identifier_label(field.label) and field.text:
+        if _is_identifier_field(field, lexicon) and field.text:
             return field.text.split()[0]
     return None
 

@@ -54,13 +54,13 @@ def to_markdown(document: Document) -> str:
     elif document.toc:
         out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page_label) for e in document.toc))
     # A single topic holds everything after its title: what the preamble keeps came before it.
-    before_title = any(document.is_document_topic(t) for t in document.iter_topics())
-    if before_title:
+    own = next((t for t in document.iter_topics() if document.is_document_topic(t)), None)
+    if own is not None:
         out.extend(_parts(document.preamble, 2))
     if document.title:
         out.append(f"# {escape(document.title)}")
-        out.append(_identifier_line(document))
-    if not before_title:
+        out.append(_identifier_line(document, own))
+    if own is None:
         out.extend(_parts(document.preamble, 2))
     for section in document.sections:
         out.extend(_section(section, 2, document))
@@ -109,10 +109,9 @@ def _topic(topic: Topic, level: int, document: Document) -> list[str]:
     return out
 
 
-def _identifier_line(document: Document) -> str:
+def _identifier_line(document: Document, topic: Topic | None) -> str:
     """Return the identifier of the document's own topic as the line under the title, unless a preamble
     field (``题目编号：XH-202603``) prints it."""
-    topic = next((t for t in document.iter_topics() if document.is_document_topic(t)), None)
     if topic is None or not topic.label:
         return ""
     label = topic.label

@@ -71,9 +71,13 @@ def _add_direction(state: State, token: Token, numbering: Numbering) -> None:
     state.fields.clear()
     state.marker_pending = False
     current = state.directions
-    if current is not None and block.list_depth > current.depth and current.node.directions:  # noqa: SIM102
-        if attach([current.node.directions[-1]], item):
-            return
+    if (
+        current is not None
+        and block.list_depth > current.depth
+        and current.node.directions
+        and attach([current.node.directions[-1]], item)
+    ):
+        return
     if current is None:
         current = DirectionsList(numbering.key, block.list_depth, state.node)
         state.directions = current
@@ -101,7 +105,7 @@ def list_item(state: State) -> bool:
         return False
     block = token.block
     found = token.field
-    if found is not None and not found.known and _nests_in_an_item(state, block.list_depth) and token.in_list:
+    if found is not None and not found.known and _nests_in_an_item(state, token):
         found = None  # "* 训练集：…" under "* 数据集" is a sub-item of that item, not a field
     if found is not None and (found.known or token.in_list or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
@@ -114,9 +118,8 @@ def list_item(state: State) -> bool:
             marker=numbering.label,
             numbering=numbering,
         )
-    elif found is None and _heads_a_sibling_field(state, token):
+    elif found is None and (label := _sibling_field_label(state, token)) is not None:
         # "* 评分方式（根据以下几项综合评估）" among "* 提交内容：" items, its sub-list under it.
-        label = token.text.strip().rstrip("：:")
         state.open_field(
             token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
@@ -136,23 +139,26 @@ def list_item(state: State) -> bool:
     return True
 
 
-def _nests_in_an_item(state: State, depth: int) -> bool:
-    """Return whether a list item at `depth` is an item of the list the open field's own item heads."""
+def _nests_in_an_item(state: State, token: Token) -> bool:
+    """Return whether a format list item is an item of the list that the open field's own item heads."""
     current = state.field
-    return current is not None and current.marker is not None and depth > current.depth
+    return (
+        token.in_list and current is not None and current.marker is not None and token.block.list_depth > current.depth
+    )
 
 
-def _heads_a_sibling_field(state: State, token: Token) -> bool:
-    """Return whether an unlabelled list item is the label of a field like its siblings: the item before it at
-    its depth opened a field from a list item, it reads as a title, and a deeper list follows it."""
+def _sibling_field_label(state: State, token: Token) -> str | None:
+    """Return the label if an unlabelled list item labels a field like its siblings: the item before it at its
+    depth opened a field from a list item, it reads as a title, and a deeper list follows it."""
     depth = token.block.list_depth
     sibling = next((f for f in reversed(state.fields) if f.depth <= depth), None)
     if sibling is None or sibling.depth != depth or sibling.marker is None:
-        return False
-    if not is_title_like(token.text.strip().rstrip("：:")):
-        return False
+        return None
+    label = token.text.strip().rstrip("：:")
     following = state.next_token()
-    return following is not None and following.kind is TokenKind.NUMBERED and following.block.list_depth > depth
+    if not is_title_like(label) or following is None or following.kind is not TokenKind.NUMBERED:
+        return None
+    return label if following.block.list_depth > depth else None
 
 
 def _bold_label(token: Token) -> bool:
