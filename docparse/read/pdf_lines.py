@@ -62,6 +62,8 @@ class Line:
     """The font size most of the line's glyphs have."""
     first_word_width: float
     """Width of the first word (Latin) or first two chars (CJK): what would have fitted on the line before."""
+    second_word_x0: float | None = None
+    """Where the text after the first word starts (after a space or tab): a hanging indent's column."""
     trailing_space: bool = False
     """The PDF draws a space after the last glyph (the source had a space at the wrap point)."""
     is_toc: bool = False
@@ -208,6 +210,7 @@ def build_line(
     top = float("inf")
     x1 = bottom = float("-inf")
     first_word_end: float | None = None
+    second_word_x0: float | None = None
     first_x0 = 0.0
     font_name: object = None
     stats = [0, 0, 0, 0]
@@ -245,6 +248,8 @@ def build_line(
                 sep = " "
             if first_word_end is None and (sep or cjk):
                 first_word_end = prev["x1"]
+            if sep and second_word_x0 is None:
+                second_word_x0 = char["x0"]
             if sep:
                 parts.append(sep)
                 flags.append(prev_bold and is_bold)
@@ -293,6 +298,7 @@ def build_line(
         bold=flags,
         size=rounded.most_common(1)[0][0],
         first_word_width=(first_word_end if first_word_end is not None else x1) - first_x0,
+        second_word_x0=second_word_x0,
         trailing_space=space_pending,
     )
     normalise_leaders(line)

@@ -4,16 +4,20 @@ list item or TOC entry, joined across page breaks where the geometry says the te
 A line starts a new block when any of these holds (`em` is the line's font size):
 
 - the previous line is a TOC entry (ends in a page number after leaders or a tab);
-- it starts with a numbering label (`1.`, `1.1`, `1)`, `(1)`, `（一）`, `一、`, `第一章`, `■`, `•`,
-  `①`...), unless the previous line runs to the right margin without terminal punctuation
-  (then `1.5 倍` at a line start is a wrapped sentence, not a label);
+- it starts with a label of the numbering-family table (`docparse.segment.families`: `1.`,
+  `1.1`, `1)`, `(1)`, `（一）`, `一、`, `第一章`, `■`, `•`, `①`...), unless the previous line runs to
+  the right margin without terminal punctuation (then `1.5 倍` at a line start is a wrapped
+  sentence, not a label); even then when the label is one no sentence wraps onto (`一、`,
+  `（一）`, bullets) or the line is a heading line (short, without terminal punctuation);
 - the font size changes by more than 0.6 pt, or a wholly bold line meets a line without bold
   (or the reverse), unless again the previous line runs on to the margin;
 - it is a short line ending in a colon right after a line ending a sentence (a lead-in such
   as `建议研究方向：`);
 - on one page: the gap above it is more than the paragraph's line gap + 0.35 em, or it is
   indented past the previous line (first-line indent; the second line of a labelled item may
-  be indented: that is a hanging indent), or it is out-dented from a continuation line;
+  be indented: that is a hanging indent, also under a label the table does not know when the
+  line starts under the text after it), or it is out-dented from a continuation line, or the
+  block is one line at the document's first-line indent and this line starts there too;
 - the previous line ended short: the room left before the right margin would have held this
   line's first word (first CJK char) plus 1 em.
 
@@ -30,7 +34,6 @@ records the join.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -40,25 +43,8 @@ from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf_lines import Line
 from docparse.read.pdf_text import joint, spacing_votes
 from docparse.rules import make_diagnostic
+from docparse.segment.families import match_numbering
 
-LABEL = re.compile(
-    r"""^(?:
-        \d{1,3}(?:\.\d{1,3})+\.?(?![\d.])          # 1.1  1.1.1  1.1.
-      | \d{1,3}[.．、](?![\d.])                   # 1.  1、
-      | \d{1,3}[)）]                              # 1)  1）
-      | [(（]\d{1,3}[)）]                          # (1) （1）
-      | [(（][一二三四五六七八九十]{1,3}[)）]       # （一）
-      | [一二三四五六七八九十]{1,3}[、.．]          # 一、
-      | 第[一二三四五六七八九十百零\d]{1,4}[章节条部篇]
-      | [■□◆◇●○•▪▫►▶◦‣※☐√✓]
-      | [-–—*·]\s
-      | [①-⑳]
-      | [a-zA-Z][.)](?=\s)
-      | (?:No|NO)\.\s?\d+
-      | [IVX]{1,4}\.(?=\s)
-    )""",
-    re.VERBOSE,
-)
 TERMINAL = set('。．.！!？?；;：:」』”"）)')
 """A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
 SENTENCE_END = set("。．.！!？?")
@@ -69,6 +55,15 @@ INDENT = 0.8
 SHORT_SLACK = 1.0
 HANGING_MAX = 5.0
 """Ems right of a labelled first line within which its second line is a hanging indent."""
+LABEL_LIKE_CHARS = 5
+LABEL_LIKE_ENDS = set(".)）:：")
+HANG_ALIGN = 1.5
+"""Points within which a second line sits "under" the text after the first line's first word."""
+HEADING_ROOM = 0.4
+"""Share of the measure left before the right margin by a labelled line short enough to be a heading
+line (a wrapped Latin line falls short of the margin by one word, rarely by 40 % of the measure)."""
+UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet"})
+"""Numbering families (docparse.segment.families) whose labels a sentence never wraps onto a line start."""
 
 
 @dataclass(slots=True)
@@ -82,6 +77,8 @@ class Layout:
     page_left: dict[int, float] = field(default_factory=dict)
     page_right: dict[int, float] = field(default_factory=dict)
     """Margins of pages with enough body lines to measure; others use the document's."""
+    indent: float | None = None
+    """The document's first-line indent in ems (WPS and Word set Chinese paragraphs 2 em in), if it has one."""
 
     def left_of(self, page: int) -> float:
         return self.page_left.get(page, self.left)
@@ -131,16 +128,68 @@ def measure(pages: list[list[Line]], body_size: float, widths: list[float]) -> L
     layout.line_gap = {
         size: sorted(values)[len(values) // 2] for size, values in gaps.items() if len(values) >= MIN_GAPS_TO_MEASURE
     }
+    layout.indent = first_line_indent(body_by_page, layout)
     return layout
 
 
+MIN_INDENTED_PARAGRAPHS = 3
+
+
+def first_line_indent(pages: list[list[Line]], layout: Layout) -> float | None:
+    """Return the first-line indent (in ems, to a quarter em) the document's paragraphs use, or None.
+
+    A paragraph shows it where a full line starts 1-4 em right of the margin and the next line
+    starts back at the margin. Where full lines at that indent go on at the same indent as often
+    (an indented block, a hanging list), the indent says nothing about where paragraphs start.
+    """
+    starts: Counter[float] = Counter()
+    same: Counter[float] = Counter()
+    for lines in pages:
+        for prev, line in itertools.pairwise(lines):
+            left = layout.left_of(prev.page)
+            ems = round((prev.x0 - left) / prev.size * 4) / 4
+            if prev.size != line.size or not 1 <= ems <= 4 or not reaches_margin(prev, layout):
+                continue
+            if abs(line.x0 - left) <= 1:
+                starts[ems] += 1
+            elif abs(line.x0 - prev.x0) <= 1:
+                same[ems] += 1
+    if not starts:
+        return None
+    ems, count = starts.most_common(1)[0]
+    return ems if count >= MIN_INDENTED_PARAGRAPHS and count > same[ems] else None
+
+
 def has_label(line: Line) -> bool:
-    return bool(LABEL.match(line.text))
+    """Return True when `line` starts with a label of the numbering-family table (`1.1`, `（一）`, `•`...)."""
+    return match_numbering(line.text) is not None
+
+
+def reaches_margin(line: Line, layout: Layout) -> bool:
+    """Return True when `line` ends at the right margin (within 1.5 em)."""
+    return line.x1 >= layout.right_of(line.page) - line.size * 1.5
 
 
 def runs_on(line: Line, layout: Layout) -> bool:
     """Return True when `line` reaches the right margin and does not end a sentence."""
-    return line.x1 >= layout.right_of(line.page) - line.size * 1.5 and line.text.rstrip()[-1:] not in TERMINAL
+    return reaches_margin(line, layout) and line.text.rstrip()[-1:] not in TERMINAL
+
+
+def opens_block(line: Line, layout: Layout) -> bool:
+    """Return True when `line`'s label opens a block even right after a line that runs on to the margin.
+
+    A wrapped sentence may put `1.5 倍` at a line start, so a label after a full line is in doubt;
+    not so a line that is itself a heading (a label, then a short text without terminal punctuation:
+    `二、题目名称`), nor the labels a sentence never wraps onto (`一、`, `（一）`, bullets).
+    """
+    found = match_numbering(line.text)
+    if found is None:
+        return False
+    if found.family.name in UNWRAPPED_FAMILIES:
+        return True
+    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    short = right - line.x1 > (right - left) * HEADING_ROOM
+    return short and line.text.rstrip()[-1:] not in TERMINAL
 
 
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
@@ -159,7 +208,7 @@ def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
     if prev.is_toc:
         return True
     on = runs_on(prev, layout)
-    if has_label(line) and not on:
+    if has_label(line) and (not on or opens_block(line, layout)):
         return True
     if abs(prev.size - line.size) > SIZE_CHANGE:
         return True
@@ -178,11 +227,26 @@ def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
     if gap < -line.size * 0.5 or gap > usual + GAP_EXTRA * line.size:
         return True
     em = line.size * INDENT
-    # The second line of a labelled item may start under the text after the label; not far right of it.
-    hanging = len(block) == 1 and has_label(block[0]) and line.x0 <= prev.x0 + line.size * HANGING_MAX
+    if indent_again(block, line, layout):
+        return True
+    hanging = len(block) == 1 and hangs(block[0], line)
     if line.x0 > prev.x0 + em and not hanging:
         return True
     return line.x0 < prev.x0 - em and len(block) > 1
+
+
+def indent_again(block: list[Line], line: Line, layout: Layout) -> bool:
+    """Return True when a one-line paragraph at the document's first-line indent is followed by another.
+
+    In a document whose paragraphs start at an indent and go on at the margin, a line at the indent
+    under a first line at the indent is not its continuation (WPS: a one-line `中国…实验室` under
+    `一、发榜单位`, then `二、题目名称`), even when the first line nearly fills the measure.
+    """
+    if layout.indent is None or len(block) != 1 or has_label(block[0]):
+        return False
+    first = block[0]
+    indent = layout.left_of(first.page) + layout.indent * first.size
+    return abs(first.x0 - indent) <= first.size * 0.25 and abs(line.x0 - first.x0) <= line.size * 0.25
 
 
 def lead_in(prev: Line, line: Line, layout: Layout) -> bool:
@@ -215,22 +279,33 @@ def forced_break(block: list[Line], line: Line) -> bool:
     break gets a new paragraph with the first-line indent (the LibreOffice seed rendition does).
     """
     prev = block[-1]
-    plain = len(block) > 1 and not has_label(block[0]) and not prev.is_toc
+    # A list item set with a hanging indent (its second line right of its first) is not a plain paragraph.
+    hanging = len(block) > 1 and block[1].x0 > block[0].x0 + block[1].size * INDENT
+    plain = len(block) > 1 and not has_label(block[0]) and not hanging and not prev.is_toc
     unterminated = prev.text.rstrip()[-1:] not in TERMINAL
     return plain and unterminated and not has_label(line) and not weight_changes(prev, line)
 
 
-def indented(block: list[Line], line: Line) -> bool:
-    """Return True when `line` starts right of where the block's next line would (a first-line indent).
+def hangs(first: Line, line: Line) -> bool:
+    """Return True when `line` may be the second line of the item `first` set with a hanging indent.
 
-    A continuation sits where the block's previous continuation line sat; under a one-line block it
-    sits no further right than that line (or anywhere right of a label: a hanging indent).
+    Under a label of the numbering table the second line may start anywhere up to a few ems right
+    of the label. Under a label the table does not know (`i.`, `iv.`, `a.`: Adobe PDF Library
+    lists in the DoD BAA and its component instructions) the geometry says the same thing when the
+    second line starts under the text after a short first word ending in `.`, `)` or `:` (in the
+    gap after that word or at the next word: a tab stop may come before a drawn space).
     """
-    if len(block) > 1:
-        return line.x0 > block[-1].x0 + line.size * INDENT
-    if has_label(block[0]):
-        return line.x0 > block[0].x0 + line.size * HANGING_MAX
-    return line.x0 > block[0].x0 + line.size * INDENT
+    if line.x0 > first.x0 + line.size * HANGING_MAX:
+        return False
+    if has_label(first):
+        return True
+    word = first.text.split(maxsplit=1)[0] if first.text.strip() else ""
+    return (
+        first.second_word_x0 is not None
+        and len(word) <= LABEL_LIKE_CHARS
+        and word[-1:] in LABEL_LIKE_ENDS
+        and first.x0 + first.first_word_width < line.x0 <= first.second_word_x0 + HANG_ALIGN
+    )
 
 
 def lines_to_blocks(
