@@ -12,7 +12,9 @@ Works from pdfplumber's char dicts, never from `extract_text(layout=True)`:
   `申报指南`), elsewhere where the PDF draws a space or leaves a gap over 0.18 em (between CJK
   and Latin only when the page draws no space glyphs at all); a gap over
   2.5 em (a tab stop, a TOC page column) becomes ``\\t``; a run of leader dots before a final
-  page number becomes one ``\\t`` so a TOC line reads ``title\\tpage``;
+  page reference (`12`, `ii`, `A-1 – A-6`) becomes one ``\\t`` so a TOC line reads ``title\\tpage``;
+- the line's size is the size most of its glyphs have, small capitals counted at the size of
+  the capitals they follow (`P` 11 pt + `OTENTIAL` 9 pt is an 11-pt word);
 - bold is a font whose name (after the ``ABCDEF+`` subset tag) says Bold / Heavy / Black /
   Semibold / Demi, or text drawn with fill + stroke (render mode 2, LibreOffice's fake bold
   for CJK fonts without a bold face), or a glyph over-struck at a small offset.
@@ -36,12 +38,20 @@ DEDUPE_TOLERANCE = 1.0
 ROTATION_EPSILON = 0.05
 BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\b|-bd\b", re.IGNORECASE)
 FILL_STROKE_MODES = (2, 6)
-LEADERS = re.compile(r"^(.*?\S)[ \t]*(?:(?:[.．·・‧•][ \t]*){4,}|(?:[…⋯][ \t]*){2,})[ \t]*(\S{1,6})$")
-PAGE_REF = re.compile(r"^(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
+# A printed page reference: arabic, roman (front matter `ii`), an appendix page `A-1`, or a range
+# of these (`A-1 – A-6`, `12-15`). The same pattern as docparse.segment.markers.PAGE_LABEL on the
+# main branch, which reads the TOC lines this module writes; once that is merged, import it from there.
+_PAGE = r"(?:[0-9０-９]{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z][-‐–][0-9０-９]{1,3})"
+PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
+LEADERS = re.compile(rf"^(.*?\S)[ \t]*(?:(?:[.．·・‧•][ \t]*){{4,}}|(?:[…⋯][ \t]*){{2,}})[ \t]*({PAGE_LABEL})$")
+TAB_PAGE = re.compile(rf"^.*?\S[ \t]*\t[ \t]*(?:{PAGE_LABEL})$")
 CJK_FONT = re.compile(
     r"GB|CJK|Song|Hei|Kai|Ming|Fang|YaHei|SimSun|FZ|Hiragino|Gothic|Mincho|Batang|Gulim|WenQuanYi|SourceHan|"
     r"Noto\w*(SC|TC|JP|KR)|Han",
 )
+SIZE_STEP = 0.6
+SMALL_CAPS_MIN = 0.6
+"""Smallest share of the capitals' size at which smaller capitals are small capitals, not a superscript."""
 MIN_FONT_GLYPHS = 10
 STRAY_SHARE = 0.2
 
@@ -206,7 +216,11 @@ def build_line(
     flags: list[bool] = []
     sizes: dict[float, int] = {}
     prev: dict[str, Any] | None = None
-    prev_bold = prev_cjk = space_pending = False
+    prev_bold = prev_cjk = prev_upper = space_pending = False
+    lowered: set[float] = set()
+    """Sizes at which the line draws a glyph that is not a capital letter."""
+    caps: set[float] = set()
+    """Sizes at which a capital follows a larger capital in one word: small capitals."""
     top = float("inf")
     x1 = bottom = float("-inf")
     first_word_end: float | None = None
@@ -235,6 +249,11 @@ def build_line(
             stray = is_stray(text)
         size = char["size"]
         is_bold = bold[i]
+        upper = text.isupper()
+        if not upper:
+            lowered.add(size)
+        elif prev_upper and prev is not None and not space_pending and size < prev["size"] - SIZE_STEP:
+            caps.add(size)
         if prev is not None:
             gap = char["x0"] - prev["x1"]
             em = prev["size"] if prev["size"] < size else size
@@ -279,9 +298,14 @@ def build_line(
             stats[2] += 1
         if garbage:
             stats[3] += 1
-        prev, prev_cjk, prev_bold, space_pending = char, cjk, is_bold, False
+        prev, prev_cjk, prev_bold, prev_upper, space_pending = char, cjk, is_bold, upper, False
     if prev is None:
         return None
+    if caps:
+        capitals = max(sizes)
+        for size in caps - lowered:
+            if size >= capitals * SMALL_CAPS_MIN:
+                sizes[capitals] += sizes.pop(size)
     rounded: Counter[float] = Counter()
     for size, count in sizes.items():
         rounded[round(size * 2) / 2] += count
@@ -308,14 +332,13 @@ def build_line(
 def normalise_leaders(line: Line) -> None:
     """Turn ``title ....... 12`` (or ``title<gap>12``) into ``title\\t12`` and mark the line as a TOC entry."""
     match = LEADERS.match(line.text)
-    if match and PAGE_REF.match(match.group(2)):
+    if match:
         head, page = match.group(1), match.group(2)
         line.bold = [*line.bold[: len(head)], False, *line.bold[match.start(2) : match.end(2)]]
         line.text = f"{head}\t{page}"
         line.is_toc = True
         return
-    head, sep, tail = line.text.rpartition("\t")
-    if sep and head.strip() and PAGE_REF.match(tail):
+    if TAB_PAGE.match(line.text):
         line.is_toc = True
 
 

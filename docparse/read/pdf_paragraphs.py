@@ -3,7 +3,9 @@ list item or TOC entry, joined across page breaks where the geometry says the te
 
 A line starts a new block when any of these holds (`em` is the line's font size):
 
-- the previous line is a TOC entry (ends in a page number after leaders or a tab);
+- the previous line is a TOC entry (ends in a page reference after leaders or a tab); a TOC
+  entry whose head wrapped is one block all the same: its first line (numbered, or after an
+  entry) carries no page, and the next line carries it;
 - it starts with a label of the numbering-family table (`docparse.segment.families`: `1.`,
   `1.1`, `1)`, `(1)`, `（一）`, `一、`, `第一章`, `■`, `•`, `①`...), unless the previous line runs to
   the right margin without terminal punctuation (then `1.5 倍` at a line start is a wrapped
@@ -202,11 +204,16 @@ def weight_changes(prev: Line, line: Line) -> bool:
     return (prev.all_bold and not line.any_bold) or (line.all_bold and not prev.all_bold)
 
 
-def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
-    """Return True when `line` cannot continue the block whose lines are `block`."""
+def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bool = False) -> bool:
+    """Return True when `line` cannot continue the block whose lines are `block`.
+
+    `after_toc` says the block before `block` was a TOC entry.
+    """
     prev = block[-1]
     if prev.is_toc:
         return True
+    if line.is_toc and toc_head_wraps(block, line, after_toc=after_toc):
+        return False
     on = runs_on(prev, layout)
     if has_label(line) and (not on or opens_block(line, layout)):
         return True
@@ -233,6 +240,28 @@ def starts_block(block: list[Line], line: Line, layout: Layout) -> bool:
     if line.x0 > prev.x0 + em and not hanging:
         return True
     return line.x0 < prev.x0 - em and len(block) > 1
+
+
+def toc_head_wraps(block: list[Line], line: Line, *, after_toc: bool) -> bool:
+    """Return True when `line`, a TOC line, ends the entry whose head wrapped from the block's line.
+
+    A TOC line keeps room for its leader and page on the right, so a head too long for the line
+    wraps short of the margin and leaves its first line without a page (`1.5 Majority Ownership …
+    and Private` + `Equity Firms ….. 3`). The block is an entry when it is numbered or follows
+    an entry; the rest of the head sits under the entry's start or right of it, on the same page,
+    at the entry's leading, and the first line has no size or weight of its own to keep apart.
+    """
+    first, prev = block[0], block[-1]
+    if len(block) > 1 or not (after_toc or has_label(first)) or has_label(line) or line.page != prev.page:
+        return False
+    gap = line.top - prev.bottom
+    return (
+        -line.size * 0.5 <= gap <= line.size
+        and line.x0 >= first.x0 - 1
+        and abs(prev.size - line.size) <= SIZE_CHANGE
+        and not weight_changes(prev, line)
+        and prev.text.rstrip()[-1:] not in TERMINAL
+    )
 
 
 def indent_again(block: list[Line], line: Line, layout: Layout) -> bool:
@@ -336,13 +365,15 @@ def lines_to_blocks(
             )
 
     group: list[Line] = []
+    after_toc = False
     for lines in pages:
         for line in lines:
-            if group and not starts_block(group, line, layout):
+            if group and not starts_block(group, line, layout, after_toc=after_toc):
                 group.append(line)
                 continue
             if group:
                 close(group)
+                after_toc = group[-1].is_toc
             group = [line]
         lines.clear()
     if group:
