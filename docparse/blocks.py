@@ -93,6 +93,12 @@ class Reading:
     """Findings made while reading (encoding fallback, garbled text, footnotes set apart)."""
 
 
+def all_bold(spans: tuple[Span, ...]) -> bool:
+    """Return whether every visible run is bold (a bold line set as a heading or title)."""
+    visible = [span for span in spans if span.text.strip()]
+    return bool(visible) and all(span.bold for span in visible)
+
+
 def take_spans(spans: tuple[Span, ...], count: int) -> tuple[Span, ...]:
     """Return the spans covering the first `count` characters."""
     out: list[Span] = []

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import regex
 
-from docparse.blocks import Block, BlockKind, Span, drop_spans, take_spans
+from docparse.blocks import Block, BlockKind, Span, all_bold, drop_spans, take_spans
 from docparse.chars import CJK_CLASS
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
@@ -108,6 +108,8 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
         return False
     if left.label is not None or right.label is not None or left.list_depth != right.list_depth:
         return False
+    if all_bold(left.spans) and all_bold(right.spans):
+        return False  # two bold title lines: the builder's title rules join them, knowing a kicker from a title
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False

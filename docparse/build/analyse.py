@@ -130,7 +130,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
                 close(token)
             elif numbering.family.role is Role.IDENTIFIER and any(_num(tokens[j]) == numbering.num for j in run):
                 close(token)  # the topic index is over: its first identifier is printed again over its topic
-            elif numbering.family.sequence is Sequence.POSITION and numbering.last != (previous.last or 0) + 1:
+            elif numbering.family.sequence is Sequence.POSITION and not numbering.follows(previous):
                 close(token)
         run.append(i)
     close()

@@ -66,13 +66,17 @@ class Provenance(Model):
         return tuple(dict.fromkeys(r.page for r in self.regions))
 
     def adjoins(self, other: Provenance) -> bool:
-        """Return whether `other` starts right after this position: the next line or paragraph, the same page."""
+        """Return whether `other` can start right after this position: the next line or paragraph.
+
+        Pages carry no line numbers: there a block on the same page or the next one adjoins (a
+        two-line title that a page break parts, called on consecutive blocks).
+        """
         if self.line_end is not None and other.line_start is not None:
             return other.line_start - self.line_end <= 2
         if self.paragraph_end is not None and other.paragraph_start is not None:
             return other.paragraph_start - self.paragraph_end <= 1
         if self.regions and other.regions:
-            return other.regions[0].page == self.regions[-1].page
+            return 0 <= other.regions[0].page - self.regions[-1].page <= 1
         return False
 
     def merge(self, other: Provenance) -> Provenance:

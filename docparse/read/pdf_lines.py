@@ -27,8 +27,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from docparse.chars import is_cjk
 from docparse.read.pdf_source import font_label
-from docparse.read.pdf_text import is_cjk, is_garbage, is_stray
+from docparse.read.pdf_text import is_garbage, is_stray
+from docparse.segment.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
 SPACE_GAP = 0.18
@@ -38,11 +40,7 @@ DEDUPE_TOLERANCE = 1.0
 ROTATION_EPSILON = 0.05
 BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\b|-bd\b", re.IGNORECASE)
 FILL_STROKE_MODES = (2, 6)
-# A printed page reference: arabic, roman (front matter `ii`), an appendix page `A-1`, or a range
-# of these (`A-1 – A-6`, `12-15`). The same pattern as docparse.segment.markers.PAGE_LABEL on the
-# main branch, which reads the TOC lines this module writes; once that is merged, import it from there.
-_PAGE = r"(?:[0-9０-９]{1,4}|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Z][-‐–][0-9０-９]{1,3})"
-PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
+# PAGE_LABEL (a printed page reference, `ii`, `A-1 – A-6`) is the segmenter's, which reads the TOC lines written here.
 LEADERS = re.compile(rf"^(.*?\S)[ \t]*(?:(?:[.．·・‧•][ \t]*){{4,}}|(?:[…⋯][ \t]*){{2,}})[ \t]*({PAGE_LABEL})$")
 TAB_PAGE = re.compile(rf"^.*?\S[ \t]*\t[ \t]*(?:{PAGE_LABEL})$")
 CJK_FONT = re.compile(
@@ -50,6 +48,10 @@ CJK_FONT = re.compile(
     r"Noto\w*(SC|TC|JP|KR)|Han",
 )
 SIZE_STEP = 0.6
+BOX_SIZE_RATIO = 1.25
+"""Sizes this far apart are clearly different: 10 pt and 14 pt, not 10.5 pt and 12 pt."""
+BOX_OVERLAP = 0.25
+"""Share of an em by which two glyphs must overlap to be in two boxes (kerning overlaps less)."""
 SMALL_CAPS_MIN = 0.6
 """Smallest share of the capitals' size at which smaller capitals are small capitals, not a superscript."""
 MIN_FONT_GLYPHS = 10
@@ -194,6 +196,58 @@ def group_lines(chars: list[dict[str, Any]]) -> list[list[int]]:
     for line in lines:
         line.sort(key=lefts.__getitem__)
     return lines
+
+
+def split_boxes(chars: list[dict[str, Any]], indices: list[int]) -> list[list[int]]:
+    """Return the line ``chars[indices]`` (ordered by x) as one line per text box when boxes share its height.
+
+    Glyphs of clearly different sizes that overlap one another across the line belong to two
+    boxes side by side, not to one line (Word 2016: a 10-pt flow-chart box drawn over a 14-pt
+    title, `完成簽約撥款` + `115年度…`). A superscript or small capitals touch their line
+    without overlapping it, and stay. Each box's glyphs keep their order; the boxes come left
+    to right.
+    """
+    sizes = [chars[i]["size"] for i in indices if not chars[i]["text"].isspace()]
+    if not sizes or max(sizes) < min(sizes) * BOX_SIZE_RATIO:
+        return [indices]
+    tiers = size_tiers(sizes)
+    tier_of = {size: n for n, group in enumerate(tiers) for size in group}
+    overlapping = False
+    prev: dict[str, Any] | None = None
+    for i in indices:
+        char = chars[i]
+        if char["text"].isspace():
+            continue
+        if (
+            prev is not None
+            and tier_of[char["size"]] != tier_of[prev["size"]]
+            and prev["x1"] - char["x0"] > min(char["size"], prev["size"]) * BOX_OVERLAP
+        ):
+            overlapping = True
+            break
+        prev = char
+    if not overlapping:
+        return [indices]
+    boxes: list[list[int]] = [[] for _ in tiers]
+    for i in indices:
+        size = chars[i]["size"]
+        # A space glyph goes with the tier nearest its size.
+        tier = tier_of.get(size)
+        if tier is None:
+            tier = min(range(len(tiers)), key=lambda n: abs(tiers[n][0] - size))
+        boxes[tier].append(i)
+    return sorted((box for box in boxes if box), key=lambda box: chars[box[0]]["x0"])
+
+
+def size_tiers(sizes: list[float]) -> list[list[float]]:
+    """Return the distinct `sizes` in tiers, smallest first, cut where one size is BOX_SIZE_RATIO times the last."""
+    tiers: list[list[float]] = []
+    for size in sorted(set(sizes)):
+        if tiers and size < tiers[-1][-1] * BOX_SIZE_RATIO:
+            tiers[-1].append(size)
+        else:
+            tiers.append([size])
+    return tiers
 
 
 def build_line(
@@ -369,11 +423,12 @@ def page_to_lines(
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
     draws_spaces = any(char["text"] == " " for char in upright)
     fonts: dict[str, list[int]] = {}
-    for indices in group_lines(upright):
-        unique = dedupe_line(upright, indices, bold)
-        line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
-        if line is not None:
-            result.lines.append(line)
+    for grouped in group_lines(upright):
+        for indices in split_boxes(upright, grouped):
+            unique = dedupe_line(upright, indices, bold)
+            line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
+            if line is not None:
+                result.lines.append(line)
     for name, (total, cjk, stray, garbage) in fonts.items():
         result.garbage += garbage
         if total >= MIN_FONT_GLYPHS and cjk == 0 and stray >= total * STRAY_SHARE and CJK_FONT.search(str(name)):

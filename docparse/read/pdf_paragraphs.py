@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docparse.blocks import Block, Span
+from docparse.chars import is_cjk
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf_lines import Line
@@ -61,6 +62,11 @@ LABEL_LIKE_CHARS = 5
 LABEL_LIKE_ENDS = set(".)）:：")
 HANG_ALIGN = 1.5
 """Points within which a second line sits "under" the text after the first line's first word."""
+STACK_ALIGN = 0.15
+STACK_GAP = 0.3
+"""Ems: glyphs of vertical text sit within STACK_ALIGN of one x, at most STACK_GAP apart."""
+CENTRED_ROOM = 2.0
+"""Ems a centred title line keeps from either margin."""
 HEADING_ROOM = 0.4
 """Share of the measure left before the right margin by a labelled line short enough to be a heading
 line (a wrapped Latin line falls short of the margin by one word, rarely by 40 % of the measure)."""
@@ -91,6 +97,7 @@ class Layout:
 
 MIN_LINES_TO_MEASURE = 6
 MIN_GAPS_TO_MEASURE = 4
+MIN_CHARS_TO_MEASURE = 4
 DEFAULT_GAP = 0.5
 """Gap between the lines of a paragraph, in ems, where too few lines give none to measure."""
 
@@ -120,8 +127,10 @@ def measure(pages: list[list[Line]], body_size: float, widths: list[float]) -> L
     layout = Layout(left=left, right=right)
     for lines in body_by_page:
         # Pages differ (landscape pages, a cover, a form part with its own margins): measure each one that can be.
-        if len(lines) >= MIN_LINES_TO_MEASURE:
-            layout.page_left[lines[0].page], layout.page_right[lines[0].page] = margins(lines)
+        # Lines of a glyph or two (a flow chart's vertical box text) say nothing about the margins.
+        text_lines = [line for line in lines if len(line.text.strip()) >= MIN_CHARS_TO_MEASURE]
+        if len(text_lines) >= MIN_LINES_TO_MEASURE:
+            layout.page_left[lines[0].page], layout.page_right[lines[0].page] = margins(text_lines)
     gaps: dict[float, list[float]] = {}
     for lines in pages:
         for prev, line in itertools.pairwise(lines):
@@ -194,6 +203,18 @@ def opens_block(line: Line, layout: Layout) -> bool:
     return short and line.text.rstrip()[-1:] not in TERMINAL
 
 
+def next_sibling(block: list[Line], line: Line) -> bool:
+    """Return True when `line`'s label is the next one after the block's, at the same x (``c.`` then ``d.``).
+
+    A sentence may wrap onto ``d.`` at a line start; it does not wrap onto the very label that
+    follows the item's own, set where that label was.
+    """
+    found, first = match_numbering(line.text), match_numbering(block[0].text)
+    if found is None or first is None or not found.follows(first):
+        return False
+    return abs(line.x0 - block[0].x0) <= HANG_ALIGN
+
+
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
     """Return True when `line`'s first word would have fitted at the end of `prev`."""
     return layout.right_of(prev.page) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
@@ -214,8 +235,10 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
         return True
     if line.is_toc and toc_head_wraps(block, line, after_toc=after_toc):
         return False
+    if stacked(block, line):
+        return False
     on = runs_on(prev, layout)
-    if has_label(line) and (not on or opens_block(line, layout)):
+    if has_label(line) and (not on or opens_block(line, layout) or next_sibling(block, line)):
         return True
     if abs(prev.size - line.size) > SIZE_CHANGE:
         return True
@@ -224,7 +247,7 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
     if lead_in(prev, line, layout):
         return True
     if ended_short(prev, line, layout):
-        return not (line.page != prev.page and forced_break(block, line))
+        return not (line.page != prev.page and forced_break(block, line, layout))
     if line.page != prev.page:
         return not continues_on_next_page(block, line, layout)
     gap = line.top - prev.bottom
@@ -240,6 +263,25 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
     if line.x0 > prev.x0 + em and not hanging:
         return True
     return line.x0 < prev.x0 - em and len(block) > 1
+
+
+def stacked(block: list[Line], line: Line) -> bool:
+    """Return True when `line` goes on a column of single CJK glyphs stacked with no leading: vertical text.
+
+    A flow chart's narrow boxes (Word 2016, the Keelung guide's `廠/商/放/棄/簽/約`) set their text
+    one glyph under the other; each glyph comes out as a line of its own.
+    """
+    prev = block[-1]
+    glyph = line.text.strip()
+    if len(glyph) != 1 or not is_cjk(glyph) or line.page != prev.page:
+        return False
+    em = line.size
+    return (
+        all(len(other.text.strip()) == 1 and is_cjk(other.text.strip()) for other in block)
+        and abs(line.x0 - prev.x0) <= em * STACK_ALIGN
+        and abs(line.size - prev.size) <= SIZE_CHANGE
+        and -em * STACK_ALIGN <= line.top - prev.bottom <= em * STACK_GAP
+    )
 
 
 def toc_head_wraps(block: list[Line], line: Line, *, after_toc: bool) -> bool:
@@ -298,10 +340,22 @@ def continues_on_next_page(block: list[Line], line: Line, layout: Layout) -> boo
     the join: LibreOffice has no page break inside a paragraph and splits the paragraph there, so
     the continuation gets the first-line indent (the seed's 1.5 paragraph in its rendition).
     """
-    return runs_on(block[-1], layout) and not has_label(line)
+    return runs_on(block[-1], layout) and not has_label(line) and not centred(line, layout)
 
 
-def forced_break(block: list[Line], line: Line) -> bool:
+def centred(line: Line, layout: Layout) -> bool:
+    """Return True when `line` is short and centred in the text column: a title, not a continuation.
+
+    Word 2016 keeps a two-line annex title apart when the table under it does not fit: the first
+    line ends page 7 of the Keelung guide and `申請須知會計科目及編列原則` heads page 8, centred.
+    """
+    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    room = line.size * CENTRED_ROOM
+    middle = (line.x0 + line.x1) / 2
+    return line.x0 >= left + room and line.x1 <= right - room and abs(middle - (left + right) / 2) <= line.size
+
+
+def forced_break(block: list[Line], line: Line, layout: Layout) -> bool:
     """Return True for a page break forced mid-sentence inside a plain paragraph (short last line).
 
     The continuation may be indented: a Word user who split the paragraph with Enter and a page
@@ -312,7 +366,9 @@ def forced_break(block: list[Line], line: Line) -> bool:
     hanging = len(block) > 1 and block[1].x0 > block[0].x0 + block[1].size * INDENT
     plain = len(block) > 1 and not has_label(block[0]) and not hanging and not prev.is_toc
     unterminated = prev.text.rstrip()[-1:] not in TERMINAL
-    return plain and unterminated and not has_label(line) and not weight_changes(prev, line)
+    return (
+        plain and unterminated and not has_label(line) and not weight_changes(prev, line) and not centred(line, layout)
+    )
 
 
 def hangs(first: Line, line: Line) -> bool:

@@ -5,27 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from docparse.chars import is_cjk
+
 if TYPE_CHECKING:
     from docparse.read.pdf_lines import Line
 
 HYPHENS = ("-", "\u00ad", "\u2010")
-
-
-def is_cjk(ch: str) -> bool:
-    """Return True when `ch` starts with Han, kana, hangul or full-width/CJK punctuation (joined without spaces)."""
-    if not ch:
-        return False
-    code = ord(ch[0])
-    if code < 0x2E80:
-        return False
-    return (
-        0x2E80 <= code <= 0x9FFF  # radicals, CJK punctuation, kana, CJK ext A, unified ideographs
-        or 0xAC00 <= code <= 0xD7AF  # hangul syllables
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs
-        or 0xFE30 <= code <= 0xFE4F  # CJK compatibility forms
-        or 0xFF00 <= code <= 0xFFEF  # full-width and half-width forms
-        or 0x20000 <= code <= 0x3FFFF  # supplementary ideographic planes
-    )
 
 
 def is_garbage(text: str) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from docparse.blocks import Block, BlockKind, Span, drop_spans
+from docparse.blocks import Block, BlockKind, Span, all_bold, drop_spans
 from docparse.segment.families import Numbering, match_numbering
 from docparse.segment.markers import (
     DEFAULT_LEXICON,
@@ -70,8 +70,7 @@ class Token:
     @property
     def all_bold(self) -> bool:
         """Return whether every visible run of the text is bold (a bold line used as a heading)."""
-        visible = [span for span in self.spans if span.text.strip()]
-        return bool(visible) and all(span.bold for span in visible)
+        return all_bold(self.spans)
 
 
 def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list[Token]:

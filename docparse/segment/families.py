@@ -368,6 +368,12 @@ class Numbering:
     def last(self) -> int | None:
         return self.path[-1] if self.path else None
 
+    def follows(self, previous: Numbering) -> bool:
+        """Return whether this label is the next sibling of `previous` (``d.`` after ``c.``, ``2.3`` after ``2.2``)."""
+        if self.key != previous.key or self.family.sequence is not Sequence.POSITION or not self.path:
+            return False
+        return self.path[:-1] == previous.path[:-1] and self.path[-1] == (previous.last or 0) + 1
+
     @property
     def is_bullet(self) -> bool:
         return self.family.sequence is Sequence.NONE and self.family.role in (Role.LIST, Role.EITHER)

@@ -7,7 +7,7 @@ import regex
 from docparse.build.state import State
 from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
 from docparse.segment import TokenKind, is_toc_title
-from docparse.segment.families import match_numbering
+from docparse.segment.families import Role, match_numbering
 from docparse.segment.markers import is_title_like
 
 
@@ -39,14 +39,20 @@ def toc_entry(state: State) -> bool:
     line = token.toc
     assert line is not None
     numbering = line.numbering
+    if numbering is None:
+        number, level = None, state.toc_level(("unnumbered", 1))
+    elif numbering.family.role is Role.PART:
+        number, level = None, 1  # "Appendix A:" is labelled, not numbered, and top-level, like its section
+    else:
+        number, level = numbering.number, state.toc_level(numbering.key)
     state.outline.toc.append(
         TocEntry(
-            number=numbering.number if numbering else None,
+            number=number,
             label=numbering.label if numbering else None,
             title=line.title,
             page=line.page,
             page_label=line.page_label,
-            level=state.toc_level(numbering.key if numbering else ("unnumbered", 1)),
+            level=level,
             provenance=token.block.provenance,
         )
     )
