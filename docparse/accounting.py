@@ -72,11 +72,12 @@ def iter_part_texts(part: Paragraph | ListItem | Code | Table | LabelledField) -
 
 
 def _node(node: Node, document: Document) -> Iterator[str]:
+    own = isinstance(node, Topic) and document.is_document_topic(node)
     if isinstance(node, Track):
         yield node.marker
-    else:
-        yield node.label or ""
-    if not (isinstance(node, Topic) and document.is_document_topic(node)):
+    elif not (own and isinstance(node, Topic) and document.heads_with(node)):
+        yield node.label or ""  # the label of a heading that is the document's title is held there
+    if not own:
         yield node.title or ""  # a single topic's title is the document's, held there
     if node.directions_marker and not node.marker_in_description:
         yield node.directions_marker

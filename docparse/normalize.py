@@ -64,8 +64,12 @@ def join_blocks(left: Block, right: Block) -> Block:
     )
 
 
-def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
-    """Return whether a continuation line begins something of its own (a label, a TOC line, a marker)."""
+def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Block | None = None) -> bool:
+    """Return whether a continuation line begins something of its own (a label, a TOC line, a marker).
+
+    `after` is the line it would continue: a bold run that goes on over the line break
+    (``[**Open Problem`` / ``Statement**](…):``) is not a bold label opening the second line.
+    """
     text = block.full_text.strip()
     return (
         block.label is not None
@@ -74,7 +78,16 @@ def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON) -> bool:
         or TOC_LINE.match(text) is not None
         or lexicon.directions_marker(text) is not None
         or is_navigation(text)
-        or _starts_with_bold_label(block, lexicon)
+        or (_starts_with_bold_label(block, lexicon) and not (after is not None and _bold_runs_on(after, block)))
+    )
+
+
+def _bold_runs_on(left: Block, right: Block) -> bool:
+    """Return whether `left` ends inside a bold run that `right` begins: one run cut by a soft line break."""
+    ends = [span for span in left.spans if span.text.strip()]
+    starts = [span for span in right.spans if span.text.strip()]
+    return (
+        bool(ends and starts) and ends[-1].bold and starts[0].bold and not ends[-1].text.rstrip().endswith(("：", ":"))
     )
 
 
@@ -88,7 +101,12 @@ def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICO
     """Yield blocks with wrapped continuation lines joined to the line they continue."""
     pending: Block | None = None
     for block in blocks:
-        if pending is not None and block.continues and not starts_new_block(block, lexicon) and not _is_toc(pending):
+        if (
+            pending is not None
+            and block.continues
+            and not starts_new_block(block, lexicon, pending)
+            and not _is_toc(pending)
+        ):
             pending = join_blocks(pending, block)
             continue
         if pending is not None:

@@ -118,6 +118,8 @@ class DraftNode:
     """The topic identifier (``XH-202603``) when it comes from a field rather than the label."""
     label: str | None = None
     """The label as printed when it is not a numbering (``Appendix A`` of a part)."""
+    heading: str | None = None
+    """The heading line as printed (``RFP-010: Vector commitments``): a one-topic call's title."""
     heading_key: tuple[str, int] | None = None
     """The key (family and depth, or format heading level) the heading was placed by."""
     list_families: list[tuple[str, int]] = field(default_factory=list)

@@ -23,6 +23,7 @@ from docparse.model.document import (
 )
 from docparse.segment import bold_lead
 from docparse.segment.families import Role
+from docparse.segment.markers import is_title_like
 
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
@@ -72,6 +73,8 @@ def freeze_directions(items: list[DraftItem], parent_id: str, ids: IdMaker, sep:
     for index, item in enumerate(items, start=1):
         item_id = ids(f"{parent_id}{sep}{index}")
         title, body = split_title(item.text, item.spans)
+        if title is None and item.children and is_title_like(item.text) and not item.text.rstrip().endswith("."):
+            title, body = item.text.strip(), ""  # a heading over its sub-items ("5. Outreach" over examples)
         out.append(
             Direction(
                 id=item_id,

@@ -280,8 +280,11 @@ def _topic_identifier(outline: Outline, lexicon: Lexicon) -> str | None:
 def single_topic(outline: Outline, context: ShapeContext) -> bool:
     """Make the document its one topic: its title and identifier, its clauses as the topic's fields."""
     root = outline.root
-    if outline.kind is not CallKind.SINGLE_TOPIC or any(node.topic for node in root.iter_tree()):
+    if outline.kind is not CallKind.SINGLE_TOPIC:
         return False
+    found = [node for node in root.iter_tree() if node.topic]
+    if found:
+        return len(found) == 1 and _topic_parts(outline, found[0])
     identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
@@ -312,6 +315,36 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True
+
+
+def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
+    """Read the one topic's headings as its parts (fields) and its heading as the document's title.
+
+    Under a one-topic call's heading (``# RFP-010: Vector commitments``, ``A83-002: …``),
+    ``## Background`` / ``## Scope of this RFP`` are the topic's parts, as the clauses of a
+    揭榜挂帅 topic are; a heading with directions of its own (or its own identifier) stays a track.
+    """
+    changed = False
+    root = outline.root
+    if outline.title is None and not root.content and root.children and root.children[0] is topic and topic.heading:
+        outline.title = topic.heading  # the topic's heading opens the document: it is the title too
+        changed = True
+    tracks: list[DraftNode] = []
+    for child in topic.children:
+        if _is_track(child):
+            tracks.append(child)
+        else:
+            topic.add("fields", node_to_field(child))
+            changed = True
+    topic.children = tracks
+    return changed
+
+
+def _is_track(node: DraftNode) -> bool:
+    """Return whether a node under a topic is a track: directions of its own, or an identifier."""
+    if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
+        return True
+    return any(n.has_directions for n in node.iter_tree())
 
 
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (

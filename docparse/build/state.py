@@ -158,6 +158,7 @@ class State:
             role=role,
             label=label,
             heading_key=key,
+            heading=token.block.full_text.strip(),
         )
         while len(self.stack) > 1 and self.stack[-1].level >= level:
             self.stack.pop()

@@ -112,8 +112,8 @@ def _topic(topic: Topic, level: int, document: Document) -> list[str]:
 def _identifier_line(document: Document, topic: Topic | None) -> str:
     """Return the identifier of the document's own topic as the line under the title, unless a preamble
     field (``题目编号：XH-202603``) prints it."""
-    if topic is None or not topic.label:
-        return ""
+    if topic is None or not topic.label or document.heads_with(topic):
+        return ""  # no identifier, or the title is the topic's heading and prints it
     label = topic.label
     if any(isinstance(p, LabelledField) and label in f"{p.label}{p.text}" for p in document.preamble):
         return ""
@@ -226,6 +226,9 @@ def _field(field: LabelledField, level: int) -> list[str]:
         # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
     if field.heading and not field.text:
+        if any(isinstance(item, LabelledField) and item.heading for item in field.items):
+            # Labels under a label (``### Award`` under ``## RFP Details``): headings keep the nesting.
+            return [_heading(level, None, field.label), *_parts(field.items, level + 1)]
         # A label on a line of its own: a bold line, which holds what follows until the next label.
         return [f"**{escape(field.label)}**", *_parts(field.items, level + 1)]
     if field.marker:

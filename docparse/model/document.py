@@ -398,7 +398,18 @@ class Document(Model):
 
     def is_document_topic(self, topic: Topic) -> bool:
         """Return whether `topic` is the single topic that the document itself is (its title is the document's)."""
-        return self.kind is CallKind.SINGLE_TOPIC and topic.number is None and topic.title == self.title
+        if self.kind is not CallKind.SINGLE_TOPIC or self.title is None or topic.title is None:
+            return False
+        if topic.number is None and topic.title == self.title:
+            return True
+        return self.heads_with(topic)
+
+    def heads_with(self, topic: Topic) -> bool:
+        """Return whether the document's title is `topic`'s heading as printed (``RFP-010: Vector commitments``)."""
+        if self.title is None or not topic.title or not self.title.endswith(topic.title):
+            return False
+        head = self.title[: -len(topic.title)].strip().rstrip(":：-–— ").strip()
+        return bool(head) and head in {topic.label, topic.number, topic.identifier}
 
     def get(self, node_id: str) -> Node | None:
         """Return the section, topic or track with id `node_id`, or None."""

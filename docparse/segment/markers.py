@@ -37,15 +37,32 @@ DEFAULT_DIRECTIONS_MARKERS: tuple[str, ...] = (
     "Topics of interest",
 )
 
-# Sentences that end a paragraph and announce a list of directions: "Specific areas of research
-# include but are not limited to the following:" (Cisco), "… submissions addressing one or more
-# of the following technical challenges:" (a DoD open topic), "具体任务包括：".
+# Sentences that announce a list of directions: "Specific areas of research include but are not
+# limited to the following:" (Cisco), "… submissions addressing one or more of the following
+# technical challenges:" (a DoD open topic), "具体任务包括：". What the list is called says it
+# is a list of choices: "the following modules", "any of the five Open Problems" (not
+# "outcomes", "objectives" or "requirements": lists a proposal must meet); a bare "following"
+# needs a verb of choosing ("addressing one or more of the following:", not "include all of
+# the following:").
+LIST_NOUNS = (
+    r"(?:modules|areas|topics|themes|challenges|problems|questions|directions|priorities|subtopics|sub-topics"
+    r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions))"
+)
+_CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
+
+# A sentence ending in a colon that announces a list of directions.
 LEAD_IN = regex.compile(
     r"(?i)(?:"
     r"(?:areas of (?:research|interest)|research (?:areas|directions|topics|challenges)|topics of interest)"
     r"[^.:]*(?:include|are|cover)[^.]*"
-    r"|(?:address|addressing|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
+    r"|(?:address\w*|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
+    rf"|{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:]*"
+    rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b[^.:]*"
     r"):\s*$"
+)
+# A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
+LEAD_IN_BELOW = regex.compile(
+    rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
 )
 LEAD_IN_ZH = regex.compile(
     r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向)[^。；;，,：:]{0,8}"
@@ -320,14 +337,23 @@ class Lexicon:
         return None
 
     def lead_in(self, text: str) -> str | None:
-        """Return the lead-in sentence if the paragraph ends by announcing a list of directions."""
+        """Return the lead-in sentence if the paragraph announces a list of directions.
+
+        That is its last sentence when it ends in a colon ("…addresses any of the following:"),
+        or a sentence that points below ("…one or more of the five core challenges identified below.").
+        """
         stripped = text.strip()
-        if not stripped or stripped[-1] not in "：:":
+        if not stripped:
             return None
-        if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
-            return None
-        sentences = _SENTENCE_END.split(stripped[:-1])
-        return sentences[-1].strip() or None
+        if stripped[-1] in "：:":
+            if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
+                return None
+            sentences = _SENTENCE_END.split(stripped[:-1])
+            return sentences[-1].strip() or None
+        for sentence in _SENTENCE_END.split(stripped):
+            if LEAD_IN_BELOW.search(sentence.strip()):
+                return sentence.strip()
+        return None
 
 
 DEFAULT_LEXICON = Lexicon()

@@ -81,16 +81,29 @@ def _add_direction(state: State, token: Token, numbering: Numbering) -> None:
     if current is None:
         current = DirectionsList(numbering.key, block.list_depth, state.node)
         state.directions = current
-    elif numbering.key != current.key:
-        current.key = numbering.key
     group = current.group
     if numbering.is_bullet and group is not None and token.field is None and not _ends_colon(token.text):
-        # Flat bullets after "Trust, Security & Privacy:" are that item's sub-items.
+        # Flat bullets after "Trust, Security & Privacy:" are that item's sub-items; the list
+        # goes on in the group's family ("2. Outreach" after the examples of "1.").
         item.depth = group.depth + 1
         group.children.append(item)
         return
+    if numbering.key != current.key:
+        current.key = numbering.key
     current.append(item)
-    current.group = item if numbering.is_bullet and _ends_colon(token.text) else None
+    current.group = item if _heads_bullets(numbering, token.text) else None
+
+
+def _heads_bullets(numbering: Numbering, text: str) -> bool:
+    """Return whether flat bullets after this item are its sub-items.
+
+    So they are after a bullet ending in a colon (``- Trust, Security & Privacy:``) and after a
+    numbered item that is a short heading (``1. Institutional modernisation and reforms`` over
+    its example activities).
+    """
+    if numbering.is_bullet:
+        return _ends_colon(text)
+    return is_title_like(text) and not text.rstrip().endswith(".")
 
 
 def list_item(state: State) -> bool:
