@@ -20,13 +20,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-import regex
-
 from docparse.build.draft import DraftField, DraftNode, Strength
 from docparse.build.state import Outline
 from docparse.model.document import CallKind, Paragraph, SectionRole
 from docparse.segment.families import Role
-from docparse.segment.markers import Lexicon, names_topics
+from docparse.segment.markers import HEADING_HINT, Lexicon, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -34,7 +32,8 @@ ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 TEMPLATE_MIN_PARENTS = 2
 # Instructions before the topics make a mixed call when they hold this many sections or paragraphs.
 INSTRUCTION_MIN_PARTS = 3
-_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
+# A document without topics is one topic when this many of its own parts name a topic's work.
+WORK_MIN_PARTS = 2
 
 
 class ShapeContext:
@@ -47,7 +46,7 @@ class ShapeContext:
 
 def _title_key(node: DraftNode) -> str:
     """Return a heading's title as a template label: without a page hint (``[e.g. 1 pages]``)."""
-    return _HINT.sub("", node.title or "").strip().rstrip("：:").casefold()
+    return HEADING_HINT.sub("", node.title or "").strip().rstrip("：:").casefold()
 
 
 def _body_nodes(root: DraftNode) -> list[DraftNode]:
@@ -222,6 +221,11 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
+        elif outline.title and len(work := _work_parts(outline, context.lexicon)) >= WORK_MIN_PARTS:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = (
+                f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
+            )
         else:
             outline.kind = CallKind.GUIDE
             outline.kind_reason = "guide: no topic (no topic identifier, research directions or field template)"
@@ -240,6 +244,17 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind = CallKind.CATALOGUE
         outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
     return True
+
+
+def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:
+    """Return the labels of the document's own top-level parts that name a topic's work (``Deliverables``)."""
+    labels = [node.title for node in outline.root.children if node.role is SectionRole.BODY and node.title]
+    labels += [field.label for field in outline.root.fields]
+    out: list[str] = []
+    for label in labels:
+        if lexicon.is_work_label(label) and label not in out:
+            out.append(label)
+    return out
 
 
 def _why(node: DraftNode) -> str:

@@ -100,9 +100,13 @@ def _section(section: Section, level: int, document: Document) -> list[str]:
 def _topic(topic: Topic, level: int, document: Document) -> list[str]:
     out: list[str] = []
     # A single topic that is the document (its title is the document's): no heading of its own.
-    if not document.is_document_topic(topic):
+    own = document.is_document_topic(topic)
+    if not own:
         out.append(_heading(level, topic.label, topic.title))
-    out.extend(_content(topic, list(topic.iter_content()), level + 1))
+    # Its parts are written as headings when all of them stood as headings: mixed with bold labels,
+    # a heading would take the labels after it as its own.
+    headings = own and all(f.heading and not f.text for f in topic.fields if not f.marker)
+    out.extend(_content(topic, list(topic.iter_content()), level + 1, own_parts=headings))
     for track in topic.tracks:
         out.append(_heading(level + 1, track.marker or None, track.title))
         out.extend(_content(track, list(track.iter_content()), level + 2))
@@ -124,7 +128,10 @@ def _content(
     node: Section | Topic | Track,
     content: list[tuple[str, Paragraph | ListItem | Code | Table | Direction | LabelledField]],
     level: int,
+    *,
+    own_parts: bool = False,
 ) -> list[str]:
+    """Return the node's content in document order; `own_parts` for the document's own topic."""
     out: list[str] = []
     items: list[str] = []
     directions: list[str] = []
@@ -151,6 +158,10 @@ def _content(
             items.extend(_list_item(item, 0))
             continue
         flush()
+        if own_parts and isinstance(item, LabelledField) and item.heading and not item.marker and not item.text:
+            # A one-topic call's own part (``## Deliverables``): a heading, as such calls print it.
+            out.extend([_heading(level, None, item.label), *_parts(item.items, level + 1)])
+            continue
         out.extend(_parts((item,), level))
     flush()
     if marker is not None:

@@ -176,6 +176,32 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "。）)」』”\"'")
 
 
+# Labels of the work a topic asks for ("研究内容", "Deliverables", "Expected Outcome"): a
+# document without topics whose own parts carry these describes one piece of work (a single
+# topic), not instructions (a guide). They are field labels too.
+WORK_LABELS: tuple[str, ...] = (
+    "研究内容",
+    "研究目标",
+    "考核指标",
+    "预期成果",
+    "验收标准",
+    "技术要求",
+    "详细描述",
+    "项目介绍",
+    "项目简介",
+    "Abstract",
+    "Description",
+    "Project Description",
+    "Objective",
+    "Objectives",
+    "Scope",
+    "Expected Outcome",
+    "Expected Outcomes",
+    "Expected Impact",
+    "Deliverables",
+    "Technical Details",
+)
+
 # Labels of labelled fields ("研究内容：…", "**验收标准**：" + a list, "Scope: …"). Any short
 # label followed by a colon is taken as a field too; this table only makes the known ones
 # certain (a heading that is a known label opens a field instead of an outline level).
@@ -183,17 +209,9 @@ def ends_sentence(text: str) -> bool:
 # template); this table holds the labels that are fields even where they occur once.
 # Extend through ParseOptions.field_labels.
 DEFAULT_FIELD_LABELS: tuple[str, ...] = (
-    "研究内容",
-    "研究目标",
-    "考核指标",
-    "预期成果",
+    *WORK_LABELS,
     "技术标签",
     "任务难度",
-    "详细描述",
-    "验收标准",
-    "技术要求",
-    "项目介绍",
-    "项目简介",
     "营员要求",
     "导师",
     "难度",
@@ -206,21 +224,10 @@ DEFAULT_FIELD_LABELS: tuple[str, ...] = (
     "资助金额",
     "支持年限",
     "申报条件",
-    "Abstract",
-    "Description",
-    "Objective",
-    "Objectives",
-    "Scope",
-    "Expected Outcome",
-    "Expected Outcomes",
-    "Expected Impact",
-    "Expected outcomes",
-    "Deliverables",
     "Eligibility",
     "Budget",
     "Duration",
     "Deadline",
-    "Technical Details",
     "First steps",
     "Skills",
     "Mentors",
@@ -247,6 +254,9 @@ IDENTIFIER_LABELS: tuple[str, ...] = (
     "Topic code",
 )
 
+# A page hint after a heading ("Objectives [e.g. 1 pages]"): not part of its label.
+HEADING_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
+
 _RUN_IN = regex.compile(
     r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
 )
@@ -269,6 +279,9 @@ class FieldMatch:
 
 def _fold(label: str) -> str:
     return regex.sub(r"\s+", " ", label.strip().rstrip("：:").strip()).casefold()
+
+
+_WORK = frozenset(_fold(label) for label in WORK_LABELS)
 
 
 @dataclass(frozen=True)
@@ -300,6 +313,10 @@ class Lexicon:
     def is_field_label(self, label: str) -> bool:
         """Return whether `label` (without its colon) is in the table of field labels."""
         return _fold(label) in self._fields  # type: ignore[attr-defined]
+
+    def is_work_label(self, label: str) -> bool:
+        """Return whether `label` names the work a topic asks for (``Deliverables``, ``研究内容``)."""
+        return _fold(HEADING_HINT.sub("", label)) in _WORK
 
     def is_identifier_label(self, label: str) -> bool:
         """Return whether `label` names the topic's identifier (``题目编号``)."""
