@@ -455,7 +455,9 @@ def symbol_char(code: str | None, font: str | None) -> str | None:
         return chr(point) if 0x20 <= point < 0x7F and not chr(point).isalpha() else None
     if name.startswith(("wingdings", "webdings")):
         return _WINGDINGS.get(point)
-    if private or not 0 < point < 0x110000:
+    # A surrogate code point is no character (UTF-8 cannot encode it); a control character
+    # prints nothing. Both are what a hostile `w:char` would hold.
+    if private or not 0x20 <= point < 0x110000 or 0xD800 <= point <= 0xDFFF or 0x7F <= point < 0xA0:
         return None
     return chr(point)
 

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.chars import without_surrogates
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
@@ -49,6 +50,9 @@ def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, ma
 
 def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> Reading:
     """Return the blocks of a text already decoded to `str`."""
+    # A `str` from the caller may hold lone surrogates (decoded with surrogateescape, cut JSON):
+    # they become U+FFFD, which the suspicious-characters diagnostic counts.
+    text = without_surrogates(text)
     _check_line_lengths(text, options)
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
