@@ -48,7 +48,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
-            f"the input is {len(data)} bytes, over the limit of {limits.max_input_bytes} (limits.max_input_bytes)", path=name
+            f"the input is {len(data)} bytes, over the limit of {limits.max_input_bytes} (limits.max_input_bytes)",
+            path=name,
         )
     started = time.monotonic()
     pdf = open_pdf(data, options, name)
