@@ -28,6 +28,9 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hostile_pdf
+
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CONTENT_TYPES = (
     '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -59,22 +62,25 @@ def wrapped_lines(n: int) -> bytes:
     return b"1. Title\n" + b"".join(b"word text %05d\n" % i for i in range(n))
 
 
+def cut_paragraphs(n: int) -> bytes:
+    """`n` paragraphs with a blank line between, none ending a sentence: each rejoined to the last."""
+    return b"1. Title\n\n" + b"".join(b"word text number %05d\n\n" % i for i in range(n))
+
+
 def headings(n: int) -> bytes:
     """`n` Markdown headings, each with a line of text."""
     return b"".join(b"## %d. Heading\n\ntext\n\n" % i for i in range(n))
 
 
 def docx_runs(n: int) -> bytes:
-    """One DOCX paragraph of `n` runs of 5 KB each, alternately bold (span merging).
+    """One DOCX paragraph of `n` runs of 5 KB each in one style (merged into one span).
 
     The letters are random so the part compresses as text does (the zip guard refuses a bomb).
     """
     rng = random.Random(n)
     words = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(2, 9))) for _ in range(4000)]
     runs = "".join(
-        f'<w:r>{"<w:rPr><w:b/></w:rPr>" if i % 2 else ""}<w:t xml:space="preserve">'
-        f"{' '.join(rng.choices(words, k=850))[:5000]} </w:t></w:r>"
-        for i in range(n)
+        f'<w:r><w:t xml:space="preserve">{" ".join(rng.choices(words, k=850))[:5000]} </w:t></w:r>' for i in range(n)
     )
     return docx(f"<w:p>{runs}</w:p>")
 
@@ -98,10 +104,12 @@ def numbering_label(n: int) -> bytes:
 # name → (generator, base size, file suffix)
 CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "text-wrapped-lines": (wrapped_lines, 500, ".txt"),
+    "text-cut-paragraphs": (cut_paragraphs, 500, ".txt"),
     "md-headings": (headings, 6250, ".md"),
     "docx-5KB-runs": (docx_runs, 200, ".docx"),
     "docx-paragraphs": (docx_paragraphs, 12500, ".docx"),
     "docx-lvlText-%1": (numbering_label, 25000, ".docx"),
+    "pdf-(A)-Tj": (hostile_pdf.many_glyphs, 10000, ".pdf"),
 }
 
 

@@ -268,12 +268,16 @@ def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
+    # Each group of equal neighbours is joined once (adding span to span is quadratic).
+    groups: list[list[Span]] = []
     for span in spans:
-        if merged and span.text != "\n" and merged[-1].text != "\n":
-            last = merged[-1]
+        if groups and span.text != "\n" and groups[-1][-1].text != "\n":
+            last = groups[-1][-1]
             if last.bold == span.bold and last.link == span.link:
-                merged[-1] = Span(last.text + span.text, last.bold, last.link)
+                groups[-1].append(span)
                 continue
-        merged.append(span)
-    return merged
+        groups.append([span])
+    return [
+        group[0] if len(group) == 1 else Span("".join(s.text for s in group), group[0].bold, group[0].link)
+        for group in groups
+    ]
