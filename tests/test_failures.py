@@ -17,9 +17,12 @@ import docparse
 from docparse.cli import main, write_atomic
 from docparse.errors import CorruptDocumentError, DocparseError, ForeignCause, LimitExceededError
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import parse_text
+from docparse.pipeline import parse_bytes, parse_text
 
 from .read.docx_factory import make_docx, p, r
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import hostile_pdf
 
 CALL = "1. 研究方向\n\n（1）机器学习基础理论\n".encode()
 
@@ -200,3 +203,28 @@ def test_error_with_a_picklable_cause_keeps_it() -> None:
     error = LimitExceededError("over", path="a.pdf", cause=ValueError("x"))
     copy = pickle.loads(pickle.dumps(error))
     assert isinstance(copy.cause, ValueError) and str(copy.cause) == "x" and copy.path == "a.pdf"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("call.pdf", make_docx(p(r("1. Title"))), "the name 'call.pdf' says PDF but the bytes are DOCX; read as DOCX"),
+        ("call.docx", hostile_pdf.inflating(100), "the name 'call.docx' says DOCX but the bytes are PDF; read as PDF"),
+        ("call.txt", make_docx(p(r("1. Title"))), "the name 'call.txt' says text but the bytes are DOCX; read as DOCX"),
+    ],
+)
+def test_a_name_claiming_another_format_is_read_by_the_bytes_and_said(
+    tmp_path: Path, name: str, data: bytes, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    document = docparse.parse(path)
+    found = [d for d in document.diagnostics if d.code == "DP106"]
+    assert [d.message for d in found] == [says]
+
+
+@pytest.mark.parametrize("name", ["call.docx", "call.DOCX", "call", None])
+def test_a_name_that_agrees_or_claims_nothing_adds_no_diagnostic(name: str | None) -> None:
+    document = parse_bytes(make_docx(p(r("1. Title"))), name=name)
+    assert "DP106" not in {d.code for d in document.diagnostics}
+    assert "DP106" not in {d.code for d in parse_bytes(CALL, name="call.md").diagnostics}
