@@ -124,6 +124,7 @@ def measure(path: Path, timeout: float, pythonpath: str | None) -> tuple[str, fl
             stdout=subprocess.DEVNULL,
             stderr=err,
             env=env,
+            cwd=path.parent,  # not the checkout: `python -m` puts the working folder first on sys.path
         )
         deadline = time.monotonic() + timeout
         killed = False
