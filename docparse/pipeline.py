@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -74,17 +75,19 @@ def parse_bytes(
 ) -> Document:
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
+    started = time.monotonic()
     reading = read_blocks(data, options=options, name=name, format=format)
-    return build_document(reading, source_for(data, name, reading), options)
+    return build_document(reading, source_for(data, name, reading), options, started)
 
 
 def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
     """Return the outline of a call given as a `str` (Markdown or plain text)."""
     options = options or ParseOptions()
+    started = time.monotonic()
     text = without_surrogates(text)
     reading = read_string(text, options=options, markdown=markdown)
     reading.encoding = "utf-8"
-    return build_document(reading, source_for(text.encode("utf-8"), None, reading), options)
+    return build_document(reading, source_for(text.encode("utf-8"), None, reading), options, started)
 
 
 def source_for(data: bytes, name: str | None, reading: Reading) -> Source:
@@ -125,16 +128,30 @@ def scrub_surrogates(reading: Reading) -> None:
         )
 
 
-def build_document(reading: Reading, source: Source, options: ParseOptions) -> Document:
-    """Return the document built from a reader's blocks."""
+def check_deadline(started: float, options: ParseOptions, stage: str, name: str | None) -> None:
+    """Raise `LimitExceededError` when the parse begun at `started` is past `max_seconds`."""
+    limit = options.limits.max_seconds
+    if time.monotonic() - started > limit:
+        raise LimitExceededError(
+            f"parsing took more than {limit:g} s, stopped after {stage} (limits.max_seconds, --timeout)", path=name
+        )
+
+
+def build_document(reading: Reading, source: Source, options: ParseOptions, started: float | None = None) -> Document:
+    """Return the document built from a reader's blocks (within `max_seconds` of `started`)."""
+    started = time.monotonic() if started is None else started
     scrub_surrogates(reading)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         raise EmptyDocumentError("no text in the document", path=source.name)
+    check_deadline(started, options, "reading", source.name)
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     lexicon = Lexicon.with_extra(options.directions_markers, options.field_labels)
     blocks: list[Block] = normalize(reading.blocks, diagnostics, lexicon)
+    check_deadline(started, options, "normalize", source.name)
     tokens = segment(blocks, lexicon)
+    check_deadline(started, options, "segment", source.name)
     outline = build_outline(tokens, lexicon, options.kind)
+    check_deadline(started, options, "build", source.name)
     ids = IdMaker()
     sections = freeze_sections(outline.root, ids)
     diagnostics.append(make_diagnostic("call-kind", f"The call reads as {outline.kind_reason}."))

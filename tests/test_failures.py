@@ -228,3 +228,11 @@ def test_a_name_that_agrees_or_claims_nothing_adds_no_diagnostic(name: str | Non
     document = parse_bytes(make_docx(p(r("1. Title"))), name=name)
     assert "DP106" not in {d.code for d in document.diagnostics}
     assert "DP106" not in {d.code for d in parse_bytes(CALL, name="call.md").diagnostics}
+
+
+def test_the_time_limit_holds_through_the_stages_after_reading() -> None:
+    options = ParseOptions(limits=Limits(max_seconds=1e-9))  # spent before the first stage ends
+    with pytest.raises(LimitExceededError, match=r"stopped after reading \(limits\.max_seconds, --timeout\)"):
+        parse_text("1. Research directions\n", options=options)
+    with pytest.raises(LimitExceededError, match=r"limits\.max_seconds"):
+        parse_bytes(CALL, options=options)
