@@ -105,6 +105,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"docparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        # What write_stdout does not cover (`check` printing its findings): files are written
+        # through write_atomic, which reports its own errors, so what is left is standard output.
+        stdout = exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
+        print(f"docparse: error: {_stdout_error(exc) if stdout else exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("docparse: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

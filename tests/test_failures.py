@@ -70,12 +70,13 @@ def test_a_full_disk_is_one_line_and_exit_2(tmp_path: Path) -> None:
     ]
 
 
-def test_a_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["convert"], ["check", "--select", "DP"]])
+def test_a_closed_stdout_is_one_line_and_exit_2(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "call.txt").write_bytes(CALL)
     read_end, write_end = os.pipe()
     os.close(read_end)  # as `| head -c1` does once it has its byte
     try:
-        result = docparse_process("convert", str(tmp_path / "call.txt"), stdout=write_end)
+        result = docparse_process(*command, str(tmp_path / "call.txt"), stdout=write_end)
     finally:
         os.close(write_end)
     assert result.returncode == 2
