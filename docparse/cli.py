@@ -118,8 +118,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("docparse: terminated", file=sys.stderr)
         return EXIT_TERMINATED
     finally:
-        with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
-            signal.signal(signal.SIGTERM, previous)
+        if previous is not None:  # None: a handler not set from Python, nothing to restore
+            with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
+                signal.signal(signal.SIGTERM, previous)
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

@@ -124,7 +124,7 @@ def scrub_surrogates(reading: Reading) -> None:
             reading.dropped[index] = dropped.model_copy(update={"text": without_surrogates(dropped.text)})
     if count:
         reading.diagnostics.append(
-            make_diagnostic("suspicious-characters", f"{count} block(s) held lone surrogates, replaced by U+FFFD")
+            make_diagnostic("suspicious-characters", f"lone surrogates in {count} text(s), replaced by U+FFFD")
         )
 
 

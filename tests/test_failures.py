@@ -237,3 +237,22 @@ def test_the_time_limit_holds_through_the_stages_after_reading() -> None:
         parse_text("1. Research directions\n", options=options)
     with pytest.raises(LimitExceededError, match=r"limits\.max_seconds"):
         parse_bytes(CALL, options=options)
+
+
+def test_lone_surrogates_a_reader_lets_through_are_replaced_before_the_build() -> None:
+    # As a PDF whose ToUnicode map yields U+D800 would give them.
+    from docparse.blocks import Block, Reading, Span
+    from docparse.model.document import Dropped, DropReason
+    from docparse.pipeline import build_document, source_for
+
+    reading = Reading(
+        blocks=[Block(text="1. Title\ud800", spans=(Span("1. Title\ud800"),)), Block(text="body text")],
+        format="pdf",
+        dropped=[Dropped(text="page \udfff", reason=DropReason.PAGE_NUMBER)],
+    )
+    document = build_document(reading, source_for(b"x", "a.pdf", reading), ParseOptions())
+    docparse.to_json(document).encode("utf-8")
+    assert "Title\ufffd" in docparse.to_json(document)
+    assert [d.message for d in document.diagnostics if d.code == "DP102"] == [
+        "lone surrogates in 2 text(s), replaced by U+FFFD"
+    ]
