@@ -40,3 +40,14 @@ def is_cjk(ch: str) -> bool:
 def has_han(text: str) -> bool:
     """Return True when `text` holds a Chinese character."""
     return HAN.search(text) is not None
+
+
+SURROGATE = regex.compile("[\ud800-\udfff]")
+"""A UTF-16 surrogate code point: a `str` may hold one, UTF-8 cannot encode it."""
+
+
+def without_surrogates(text: str) -> str:
+    """Return `text` with surrogate pairs combined and lone surrogates replaced by U+FFFD."""
+    if SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

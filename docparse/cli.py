@@ -1,16 +1,23 @@
 """The `docparse` command line: argument parsing and output only, no parsing logic.
 
 Exit codes: 0 success, 1 a document could not be parsed (or, for ``check``, findings at or
-above the fail level), 2 usage or I/O error.
+above the fail level), 2 usage or I/O error (a full disk, a closed standard output), 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM). Every failure is one line on standard error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import logging
+import os
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn, TextIO
 
 from docparse import __version__
@@ -18,15 +25,20 @@ from docparse.errors import DocparseError, InternalError, LimitExceededError
 from docparse.export import EXPORTERS
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import parse_bytes
+from docparse.pipeline import parse_bytes, read_capped
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 
 
 class UsageError(Exception):
     """A problem with the command line or the file system, reported with exit code 2."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwound like Ctrl-C, so temporary files are removed on the way out."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,27 +94,84 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    _quiet_pdf_libraries(getattr(args, "verbose", False))
+    previous = _on_sigterm()
     try:
-        if args.command == "convert":
-            return run_convert(args)
-        if args.command == "schema":
-            return run_schema(args)
-        if args.command == "check":
-            from docparse.check.cli import run_check
-
-            return run_check(args)
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _quiet_pdf_libraries(getattr(args, "verbose", False))
+        code = _run(parser, args)
+        flush_stdout()
+        return code
     except UsageError as exc:
         print(f"docparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:  # the reader of our output went away (| head): not an error
-        return EXIT_OK
+    except OSError as exc:
+        # What write_stdout does not cover (`check` printing its findings): files are written
+        # through write_atomic, which reports its own errors, so what is left is standard output.
+        stdout = exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
+        print(f"docparse: error: {_stdout_error(exc) if stdout else exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        print("docparse: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("docparse: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:  # None: a handler not set from Python, nothing to restore
+            with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "convert":
+        return run_convert(args)
+    if args.command == "schema":
+        return run_schema(args)
+    if args.command == "check":
+        from docparse.check.cli import run_check
+
+        return run_check(args)
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def _on_sigterm() -> signal._HANDLER:
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    try:
+        return signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # signals can only be handled in the main thread (an embedding program)
+        return signal.getsignal(signal.SIGTERM)
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to standard output; a full disk or a closed pipe becomes a `UsageError`."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _stdout_error(exc) from exc
+
+
+def flush_stdout() -> None:
+    """Flush standard output before exit, so a late write error is one line, not Python's own."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise _stdout_error(exc) from exc
+
+
+def _stdout_error(exc: OSError) -> UsageError:
+    # Python flushes standard output again at exit and would print "Exception ignored ...":
+    # point the descriptor at /dev/null so that last flush has nowhere to fail.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = "closed by the reader" if exc.errno in (errno.EPIPE, errno.ECONNRESET) else exc.strerror or str(exc)
+    return UsageError(f"cannot write to standard output: {reason}")
 
 
 def _quiet_pdf_libraries(verbose: bool) -> None:
@@ -133,19 +202,20 @@ def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool) -> Iterator[str]:
             yield item
 
 
-def read_input(item: str) -> tuple[bytes, str | None]:
-    """Return the bytes and the file name of one input (``-`` is standard input)."""
+def read_input(item: str, limit: int | None = None) -> tuple[bytes, str | None]:
+    """Return the bytes and the file name of one input (``-`` is standard input), at most `limit`."""
     if item == "-":
-        return sys.stdin.buffer.read(), None
+        return read_capped(sys.stdin.buffer, limit), None
     try:
-        return Path(item).read_bytes(), Path(item).name
+        with open(item, "rb") as stream:
+            return read_capped(stream, limit, Path(item).name), Path(item).name
     except OSError as exc:
         raise UsageError(f"{item}: cannot read: {exc.strerror or exc}") from exc
 
 
 def parse_one(item: str, options: ParseOptions) -> Document:
     """Return the document of one input; raise DocparseError when it cannot be parsed."""
-    data, name = read_input(item)
+    data, name = read_input(item, options.limits.max_input_bytes)
     try:
         return parse_bytes(data, name=name, options=options)
     except DocparseError:
@@ -183,32 +253,98 @@ def run_convert(args: argparse.Namespace) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{output}: cannot create directory: {exc.strerror or exc}") from exc
-    failed = 0
+    failed = unwritten = 0
     for item in inputs:
         try:
             document = parse_one(item, options)
+            text = export_one(export, document)
         except DocparseError as exc:
             failed += 1
             report_failure(item, exc, args.verbose)
             continue
-        text = export(document)
+        except UsageError as exc:  # an unreadable input: the batch goes on
+            unwritten += 1
+            print(f"docparse: error: {exc}", file=sys.stderr)
+            continue
         if out_dir is not None:
             stem = "stdin" if item == "-" else Path(item).stem
-            _write(out_dir / f"{stem}{SUFFIX_BY_FORMAT[args.to]}", text)
-        elif output is not None and output != "-":
-            _write(Path(output), text)
+            target: Path | None = out_dir / f"{stem}{SUFFIX_BY_FORMAT[args.to]}"
         else:
-            sys.stdout.write(text)
+            target = Path(output) if output is not None and output != "-" else None
+        if target is None:
+            write_stdout(text)  # a closed standard output ends the batch: nothing more can be written
+            continue
+        try:
+            write_atomic(target, text)
+        except UsageError as exc:
+            unwritten += 1
+            print(f"docparse: error: {exc}", file=sys.stderr)
     if len(inputs) > 1:
-        print(f"docparse: converted {len(inputs) - failed} of {len(inputs)} file(s), {failed} failed", file=sys.stderr)
+        done = len(inputs) - failed - unwritten
+        print(f"docparse: converted {done} of {len(inputs)} file(s), {failed + unwritten} failed", file=sys.stderr)
+    return exit_code(failed, unwritten)
+
+
+def exit_code(failed: int, unwritten: int) -> int:
+    """Return the exit code of a batch: I/O errors (2) outrank documents that could not be parsed (1)."""
+    if unwritten:
+        return EXIT_USAGE
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def _write(path: Path, text: str) -> None:
+def export_one(export: Callable[[Document], str], document: Document) -> str:
+    """Return `document` exported, checked to encode as UTF-8; a failure is an `InternalError`."""
     try:
-        path.write_text(text, encoding="utf-8")
+        text = export(document)
+        text.encode("utf-8")
+    except Exception as exc:
+        raise InternalError(
+            f"internal error while exporting ({type(exc).__name__}: {exc}); please report it with this file",
+            cause=exc,
+        ) from exc
+    return text
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder renamed over it.
+
+    A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
+    """
+    data = text.encode("utf-8")
+    if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
+        try:
+            with path.open("wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        return
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _new_file_mode(path))
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise
+
+
+def _new_file_mode(path: Path) -> int:
+    # mkstemp makes the file 0600; the output should get the mode a plain open() would give it.
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -216,7 +352,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output and args.output != "-":
-        _write(Path(args.output), text)
+        write_atomic(Path(args.output), text)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     return EXIT_OK

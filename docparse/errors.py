@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
+from typing import Any
+
 
 class DocparseError(Exception):
     """Base of every error docparse raises; carries the path (if any) and the cause."""
@@ -18,6 +21,44 @@ class DocparseError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A process pool sends errors back pickled; an lxml XMLSyntaxError (and many a library's
+        # exception) cannot be, and pickle would raise TypeError in place of the typed error.
+        cause = _picklable(self.cause)
+        return (_rebuild, (type(self), self.message, self.path, cause), _extra_state(self))
+
+
+class ForeignCause(Exception):
+    """Stands for a cause that could not be pickled: its type name and message survive."""
+
+    def __init__(self, type_name: str, message: str) -> None:
+        super().__init__(type_name, message)
+        self.type_name = type_name
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.type_name}: {self.message}"
+
+
+def _picklable(cause: BaseException | None) -> BaseException | None:
+    if cause is None:
+        return None
+    try:
+        pickle.loads(pickle.dumps(cause))
+    except Exception:
+        return ForeignCause(type(cause).__name__, str(cause))
+    return cause
+
+
+def _extra_state(error: DocparseError) -> dict[str, Any]:
+    return {k: v for k, v in vars(error).items() if k not in ("message", "path", "cause")}
+
+
+def _rebuild(cls: type[DocparseError], message: str, path: str | None, cause: BaseException | None) -> DocparseError:
+    error = cls.__new__(cls)
+    DocparseError.__init__(error, message, path=path, cause=cause)
+    return error
 
 
 class UnsupportedFormatError(DocparseError):

@@ -28,6 +28,13 @@ _HYPHENATED = regex.compile(r"\p{Ll}-$")
 # without final punctuation is more likely a title than half a sentence.
 REJOIN_MIN_CHARS = 20
 
+# While lines are being joined, a paragraph longer than twice this is judged (does the next line
+# join it? is it a TOC line? is it cut?) through its first and last PROBE_CHARS characters.
+# Every such test is anchored at the start (a label, a marker, a bold lead) or at the end (a
+# page number, final punctuation); looking at the whole of a paragraph that grows line by line
+# made joining quadratic (8,000 lines without a blank line took 178 s).
+PROBE_CHARS = 500
+
 
 def join_text(left: str, right: str) -> str:
     """Return `left` and `right` joined as one line of running text."""
@@ -62,6 +69,127 @@ def join_blocks(left: Block, right: Block) -> Block:
         spans=_joined_spans(left, right),
         provenance=left.provenance.merge(right.provenance),
     )
+
+
+class _Joined:
+    """A block being joined from pieces: text and spans kept in lists, joined once in `block()`.
+
+    `add(right)` does what ``join_blocks(self.block(), right)`` does, in time proportional to
+    `right` rather than to everything joined so far.
+    """
+
+    def __init__(self, block: Block) -> None:
+        self.first = block
+        self.parts = [block.text]
+        self.spans = list(block.spans)
+        self.span_chars = sum(len(span.text) for span in block.spans)
+        self.length = len(block.text)
+        self.provenance = block.provenance
+        self._block: Block | None = block
+
+    def add(self, right: Block) -> None:
+        self._block = None
+        self._rstrip()
+        right_text = right.text.lstrip()
+        tail = self._tail(2)
+        glue = ""
+        if tail and right_text:
+            if _HYPHENATED.search(tail) and right_text[0].islower():
+                self._cut(1)
+            elif not (_CJK.match(tail[-1]) or _CJK.match(right_text[0])):
+                glue = " "
+        self._trim_spans()
+        if glue:
+            self._append(glue, (Span(glue),))
+        self._append(right_text, drop_spans(right.spans, len(right.text) - len(right_text)))
+        self.provenance = self.provenance.merge(right.provenance)
+
+    def block(self) -> Block:
+        """Return the joined block."""
+        if self._block is None:
+            self._block = replace(
+                self.first, text="".join(self.parts), spans=tuple(self.spans), provenance=self.provenance
+            )
+            self.parts = [self._block.text]
+        return self._block
+
+    def probe(self) -> Block:
+        """Return the joined block, or for a long one a block of its first and last PROBE_CHARS characters."""
+        if self.length <= 2 * PROBE_CHARS:
+            return self.block()
+        head = self._head(PROBE_CHARS)
+        tail = self._tail(PROBE_CHARS)
+        spans = take_spans(tuple(self.spans[:PROBE_CHARS]), PROBE_CHARS)
+        return replace(
+            self.first, text=f"{head} … {tail}", spans=(*spans, Span(" … "), *_tail_spans(self.spans, PROBE_CHARS))
+        )
+
+    def _append(self, text: str, spans: tuple[Span, ...]) -> None:
+        if text:
+            self.parts.append(text)
+            self.length += len(text)
+        self.spans.extend(spans)
+        self.span_chars += sum(len(span.text) for span in spans)
+
+    def _head(self, count: int) -> str:
+        pieces: list[str] = []
+        need = count
+        for part in self.parts:
+            pieces.append(part[:need])
+            need -= len(pieces[-1])
+            if need <= 0:
+                break
+        return "".join(pieces)
+
+    def _tail(self, count: int) -> str:
+        pieces: list[str] = []
+        need = count
+        for part in reversed(self.parts):
+            pieces.append(part[-need:])
+            need -= len(pieces[-1])
+            if need <= 0:
+                break
+        return "".join(reversed(pieces))
+
+    def _rstrip(self) -> None:
+        while self.parts:
+            stripped = self.parts[-1].rstrip()
+            self.length -= len(self.parts[-1]) - len(stripped)
+            if stripped:
+                self.parts[-1] = stripped
+                return
+            self.parts.pop()
+
+    def _cut(self, count: int) -> None:
+        self.parts[-1] = self.parts[-1][:-count]
+        self.length -= count
+
+    def _trim_spans(self) -> None:
+        # As take_spans(spans, length): the spans cover the text's first `length` characters.
+        if self.span_chars < self.length:
+            return
+        excess = self.span_chars - self.length
+        while excess > 0 and self.spans:
+            last = self.spans[-1]
+            if len(last.text) <= excess:
+                self.spans.pop()
+                excess -= len(last.text)
+            else:
+                self.spans[-1] = Span(last.text[: len(last.text) - excess], last.bold, last.link)
+                excess = 0
+        while self.spans and not self.spans[-1].text:
+            self.spans.pop()
+        self.span_chars = self.length
+
+
+def _tail_spans(spans: list[Span], count: int) -> list[Span]:
+    out: list[Span] = []
+    for span in reversed(spans):
+        if count <= 0:
+            break
+        out.append(span if len(span.text) <= count else Span(span.text[-count:], span.bold, span.link))
+        count -= len(span.text)
+    return out[::-1]
 
 
 def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Block | None = None) -> bool:
@@ -99,21 +227,18 @@ def _starts_with_bold_label(block: Block, lexicon: Lexicon) -> bool:
 
 def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> Iterable[Block]:
     """Yield blocks with wrapped continuation lines joined to the line they continue."""
-    pending: Block | None = None
+    pending: _Joined | None = None
     for block in blocks:
-        if (
-            pending is not None
-            and block.continues
-            and not starts_new_block(block, lexicon, pending)
-            and not _is_toc(pending)
-        ):
-            pending = join_blocks(pending, block)
-            continue
+        if pending is not None and block.continues:
+            probe = pending.probe()
+            if not starts_new_block(block, lexicon, probe) and not _is_toc(probe):
+                pending.add(block)
+                continue
         if pending is not None:
-            yield pending
-        pending = replace(block, continues=False) if block.continues else block
+            yield pending.block()
+        pending = _Joined(replace(block, continues=False) if block.continues else block)
     if pending is not None:
-        yield pending
+        yield pending.block()
 
 
 def _is_toc(block: Block) -> bool:
@@ -147,24 +272,23 @@ def iter_rejoined(
     blocks: Iterable[Block], diagnostics: list[Diagnostic], lexicon: Lexicon = DEFAULT_LEXICON
 ) -> Iterable[Block]:
     """Yield blocks with paragraphs cut in two (by a page break or a stray blank line) joined back."""
-    pending: Block | None = None
+    pending: _Joined | None = None
     for block in blocks:
-        if pending is not None and _is_cut(pending, block, lexicon):
-            joined = join_blocks(pending, block)
+        if pending is not None and _is_cut(pending.probe(), block, lexicon):
+            pending.add(block)
             diagnostics.append(
                 make_diagnostic(
                     "paragraph-rejoined",
                     f"joined a paragraph cut before {block.text.strip()[:12]!r}",
-                    joined.provenance,
+                    pending.provenance,
                 )
             )
-            pending = joined
             continue
         if pending is not None:
-            yield pending
-        pending = block
+            yield pending.block()
+        pending = _Joined(block)
     if pending is not None:
-        yield pending
+        yield pending.block()
 
 
 def normalize(

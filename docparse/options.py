@@ -16,6 +16,10 @@ DEFAULT_MAX_SECONDS = 120.0
 # The longest paragraph of the reference call is 500 characters; a line of 100,000 is already
 # a dump rather than a call, and Markdown inline parsing slows with line length.
 DEFAULT_MAX_LINE_CHARS = 100_000
+# A dense text page is 20,000-50,000 content operations (operands, operators, glyphs); a page
+# of vector drawing (a map) a few hundred thousand. 2 million `(A) Tj` on one page took 4.4 GB.
+DEFAULT_MAX_PAGE_OPERATIONS = 1_000_000
+DEFAULT_MAX_OPERATIONS = 20_000_000
 
 
 class Limits(BaseModel):
@@ -27,7 +31,9 @@ class Limits(BaseModel):
     max_pages: int = Field(default=DEFAULT_MAX_PAGES, gt=0, description="Most PDF pages read.")
     max_blocks: int = Field(default=DEFAULT_MAX_BLOCKS, gt=0, description="Most blocks (paragraphs, lines) read.")
     max_decompressed_bytes: int = Field(
-        default=DEFAULT_MAX_DECOMPRESSED_BYTES, gt=0, description="Largest total uncompressed size of a DOCX's parts."
+        default=DEFAULT_MAX_DECOMPRESSED_BYTES,
+        gt=0,
+        description="Largest total uncompressed size of a DOCX's parts, or of a PDF's content streams.",
     )
     max_compression_ratio: float = Field(
         default=DEFAULT_MAX_COMPRESSION_RATIO,
@@ -37,6 +43,15 @@ class Limits(BaseModel):
     max_seconds: float = Field(default=DEFAULT_MAX_SECONDS, gt=0, description="Time budget for one document.")
     max_line_chars: int = Field(
         default=DEFAULT_MAX_LINE_CHARS, gt=0, description="Longest line of a text or Markdown input."
+    )
+    max_page_operations: int = Field(
+        default=DEFAULT_MAX_PAGE_OPERATIONS,
+        gt=0,
+        description="Most content-stream operations (operands, operators, glyphs drawn) on one PDF page, forms "
+        "included.",
+    )
+    max_operations: int = Field(
+        default=DEFAULT_MAX_OPERATIONS, gt=0, description="Most content-stream operations in a whole PDF."
     )
 
 

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
+from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from docparse.blocks import Block, Reading
 from docparse.build import build_outline
 from docparse.build.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
+from docparse.chars import SURROGATE, without_surrogates
 from docparse.check import run_checks, sort_diagnostics
-from docparse.errors import DocparseError, EmptyDocumentError
+from docparse.errors import DocparseError, EmptyDocumentError, LimitExceededError
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
@@ -30,19 +34,40 @@ def parse(source: Input, *, format: str | None = None, options: ParseOptions | N
     The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``text``,
     ``markdown``) is given. Raise a `DocparseError` subclass when no document can be produced.
     """
-    data, name = read_source(source)
-    return parse_bytes(data, name=name, format=format, options=options or ParseOptions())
+    options = options or ParseOptions()
+    data, name = read_source(source, options.limits.max_input_bytes)
+    return parse_bytes(data, name=name, format=format, options=options)
 
 
-def read_source(source: Input) -> tuple[bytes, str | None]:
-    """Return the bytes of `source` (a path, or bytes already) and its file name, if any."""
+def read_source(source: Input, limit: int | None = None) -> tuple[bytes, str | None]:
+    """Return the bytes of `source` (a path, or bytes already) and its file name, if any.
+
+    A file is read with a cap of `limit` + 1 bytes (a FIFO or a device has no size to check first).
+    """
     if isinstance(source, bytes):
         return source, None
     path = Path(source)
     try:
-        return path.read_bytes(), path.name
+        with path.open("rb") as stream:
+            return read_capped(stream, limit, path.name), path.name
     except OSError as exc:
         raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
+
+
+def read_capped(stream: BinaryIO, limit: int | None, name: str | None = None) -> bytes:
+    """Return the bytes of `stream`, reading at most `limit` + 1; raise `LimitExceededError` past `limit`.
+
+    Standard input (``yes |``) and device files (``/dev/zero``) never end: read whole, they end
+    in a MemoryError instead of a line naming the limit.
+    """
+    if limit is None:
+        return stream.read()
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise LimitExceededError(
+            f"input is over the limit of {limit} bytes (limits.max_input_bytes, --max-bytes)", path=name
+        )
+    return data
 
 
 def parse_bytes(
@@ -50,16 +75,19 @@ def parse_bytes(
 ) -> Document:
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
+    started = time.monotonic()
     reading = read_blocks(data, options=options, name=name, format=format)
-    return build_document(reading, source_for(data, name, reading), options)
+    return build_document(reading, source_for(data, name, reading), options, started)
 
 
 def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
     """Return the outline of a call given as a `str` (Markdown or plain text)."""
     options = options or ParseOptions()
+    started = time.monotonic()
+    text = without_surrogates(text)
     reading = read_string(text, options=options, markdown=markdown)
     reading.encoding = "utf-8"
-    return build_document(reading, source_for(text.encode("utf-8"), None, reading), options)
+    return build_document(reading, source_for(text.encode("utf-8"), None, reading), options, started)
 
 
 def source_for(data: bytes, name: str | None, reading: Reading) -> Source:
@@ -74,15 +102,56 @@ def source_for(data: bytes, name: str | None, reading: Reading) -> Source:
     )
 
 
-def build_document(reading: Reading, source: Source, options: ParseOptions) -> Document:
-    """Return the document built from a reader's blocks."""
+def scrub_surrogates(reading: Reading) -> None:
+    """Replace lone surrogates a reader let through (a PDF's ToUnicode map) by U+FFFD, and say so.
+
+    UTF-8 cannot encode them: left in, they would fail the export, not the parse.
+    """
+    count = 0
+    for index, block in enumerate(reading.blocks):
+        if SURROGATE.search(block.full_text) or any(SURROGATE.search(cell) for row in block.rows for cell in row):
+            count += 1
+            reading.blocks[index] = replace(
+                block,
+                text=without_surrogates(block.text),
+                label=None if block.label is None else without_surrogates(block.label),
+                spans=tuple(replace(span, text=without_surrogates(span.text)) for span in block.spans),
+                rows=tuple(tuple(without_surrogates(cell) for cell in row) for row in block.rows),
+            )
+    for index, dropped in enumerate(reading.dropped):
+        if SURROGATE.search(dropped.text):
+            count += 1
+            reading.dropped[index] = dropped.model_copy(update={"text": without_surrogates(dropped.text)})
+    if count:
+        reading.diagnostics.append(
+            make_diagnostic("suspicious-characters", f"lone surrogates in {count} text(s), replaced by U+FFFD")
+        )
+
+
+def check_deadline(started: float, options: ParseOptions, stage: str, name: str | None) -> None:
+    """Raise `LimitExceededError` when the parse begun at `started` is past `max_seconds`."""
+    limit = options.limits.max_seconds
+    if time.monotonic() - started > limit:
+        raise LimitExceededError(
+            f"parsing took more than {limit:g} s, stopped after {stage} (limits.max_seconds, --timeout)", path=name
+        )
+
+
+def build_document(reading: Reading, source: Source, options: ParseOptions, started: float | None = None) -> Document:
+    """Return the document built from a reader's blocks (within `max_seconds` of `started`)."""
+    started = time.monotonic() if started is None else started
+    scrub_surrogates(reading)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         raise EmptyDocumentError("no text in the document", path=source.name)
+    check_deadline(started, options, "reading", source.name)
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     lexicon = Lexicon.with_extra(options.directions_markers, options.field_labels)
     blocks: list[Block] = normalize(reading.blocks, diagnostics, lexicon)
+    check_deadline(started, options, "normalize", source.name)
     tokens = segment(blocks, lexicon)
+    check_deadline(started, options, "segment", source.name)
     outline = build_outline(tokens, lexicon, options.kind)
+    check_deadline(started, options, "build", source.name)
     ids = IdMaker()
     sections = freeze_sections(outline.root, ids)
     diagnostics.append(make_diagnostic("call-kind", f"The call reads as {outline.kind_reason}."))

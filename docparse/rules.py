@@ -95,6 +95,15 @@ RULES: tuple[Rule, ...] = (
         "A call without a recognisable outline cannot be used by downstream tools.",
         "A letter or a form rather than a call for proposals.",
     ),
+    Rule(
+        "DP106",
+        "format-name-mismatch",
+        Severity.WARNING,
+        "The file name's extension names another format than the bytes hold; the file was read by its bytes.",
+        "Other tools trust the extension: they will refuse the file or read it as what it is not.",
+        "A DOCX saved as `call.pdf`.",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from docparse.blocks import Span
 from docparse.model.document import Code, Paragraph, SectionRole, Table
@@ -126,6 +126,7 @@ class DraftNode:
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
     item_values: dict[tuple[str, int], int] = field(default_factory=dict)
     """The last number placed as a list item here, by family key: the next number is an item too."""
+    _directions_scan: list[Any] = field(default_factory=lambda: [None, 0, False], repr=False, compare=False)
 
     def add(self, slot: Slot, item: DraftPart | DraftField) -> None:
         self.content.append((slot, item))
@@ -143,7 +144,16 @@ class DraftNode:
 
     @property
     def has_directions(self) -> bool:
-        return any(s == "directions" for s, _ in self.content)
+        # Asked for every paragraph placed: scanning all of `content` each time made a node of
+        # 50,000 paragraphs quadratic. While rules run, content is appended to (or replaced
+        # whole), so only what came since the last look is scanned.
+        content, scan = self.content, self._directions_scan
+        if scan[0] is not content or scan[1] > len(content):
+            scan[:] = [content, 0, False]
+        if not scan[2]:
+            scan[2] = any(s == "directions" for s, _ in content[scan[1] :])
+            scan[1] = len(content)
+        return bool(scan[2])
 
     def iter_tree(self) -> list[DraftNode]:
         """Return this node and every node under it, parents first."""

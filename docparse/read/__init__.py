@@ -5,7 +5,8 @@ from __future__ import annotations
 from docparse.blocks import Reading
 from docparse.errors import LimitExceededError, UnsupportedFormatError
 from docparse.options import ParseOptions
-from docparse.read.detect import FORMATS, detect_format
+from docparse.read.detect import FORMATS, MARKDOWN_SUFFIXES, detect_format
+from docparse.rules import make_diagnostic
 
 __all__ = ["FORMATS", "detect_format", "read_blocks"]
 
@@ -17,10 +18,41 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
         raise LimitExceededError(
             f"input is {len(data)} bytes, over the limit of {limit} (limits.max_input_bytes)", path=name
         )
+    detected = format is None
     if format is None:
         format = detect_format(data, name)
     elif format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=name)
+    reading = _read(data, format, options, name)
+    claimed = claimed_format(name)
+    if detected and claimed is not None and claimed != _KIND[format]:
+        reading.diagnostics.append(
+            make_diagnostic(
+                "format-name-mismatch",
+                f"the name {name!r} says {claimed} but the bytes are {_KIND[format]}; read as {_KIND[format]}",
+            )
+        )
+    return reading
+
+
+# The format a file name claims, by extension; Markdown and plain text are one kind (the
+# extension is what tells them apart, so they cannot disagree with the bytes).
+_KIND = {"pdf": "PDF", "docx": "DOCX", "text": "text", "markdown": "text"}
+_CLAIMS = {".pdf": "PDF", ".docx": "DOCX", ".docm": "DOCX", ".dotx": "DOCX", ".txt": "text", ".text": "text"}
+
+
+def claimed_format(name: str | None) -> str | None:
+    """Return the kind of file (``PDF``, ``DOCX``, ``text``) the extension of `name` claims, or None."""
+    if not name:
+        return None
+    lowered = name.lower()
+    if lowered.endswith(MARKDOWN_SUFFIXES):
+        return "text"
+    dot = lowered.rfind(".")
+    return _CLAIMS.get(lowered[dot:]) if dot >= 0 else None
+
+
+def _read(data: bytes, format: str, options: ParseOptions, name: str | None) -> Reading:
     if format == "pdf":
         from docparse.read.pdf import read_pdf
 

@@ -233,20 +233,31 @@ class _Collector:
             only = pieces[0]
             text = only.text.strip()
             return (text, (Span(text, only.bold, only.link),)) if text else ("", ())
-        while pieces and pieces[0].text.isspace():
-            pieces.pop(0)
-        while pieces and pieces[-1].text.isspace():
-            pieces.pop()
-        if not pieces:
+        start, end = 0, len(pieces)
+        while start < end and pieces[start].text.isspace():
+            start += 1
+        while end > start and pieces[end - 1].text.isspace():
+            end -= 1
+        if start == end:
             return "", ()
+        pieces = pieces[start:end]
         pieces[0].text = pieces[0].text.lstrip()
         pieces[-1].text = pieces[-1].text.rstrip()
+        # Equal neighbours are merged by joining each group once: adding run to run made a
+        # paragraph of thousands of runs in one style quadratic (16 MB in 5 KB runs: 15 s).
         spans: list[Span] = []
+        group: list[str] = []
+        style: tuple[bool, str | None] | None = None
         for piece in pieces:
-            if spans and spans[-1].bold == piece.bold and spans[-1].link == piece.link:
-                spans[-1] = Span(spans[-1].text + piece.text, piece.bold, piece.link)
+            if spans and (piece.bold, piece.link) == style:
+                group.append(piece.text)
             elif piece.text:
+                if group:
+                    spans[-1] = Span("".join(group), spans[-1].bold, spans[-1].link)
                 spans.append(Span(piece.text, piece.bold, piece.link))
+                group, style = [piece.text], (piece.bold, piece.link)
+        if group:
+            spans[-1] = Span("".join(group), spans[-1].bold, spans[-1].link)
         return "".join(span.text for span in spans), tuple(spans)
 
 

@@ -455,7 +455,9 @@ def symbol_char(code: str | None, font: str | None) -> str | None:
         return chr(point) if 0x20 <= point < 0x7F and not chr(point).isalpha() else None
     if name.startswith(("wingdings", "webdings")):
         return _WINGDINGS.get(point)
-    if private or not 0 < point < 0x110000:
+    # A surrogate code point is no character (UTF-8 cannot encode it); a control character
+    # prints nothing. Both are what a hostile `w:char` would hold.
+    if private or not 0x20 <= point < 0x110000 or 0xD800 <= point <= 0xDFFF or 0x7F <= point < 0xA0:
         return None
     return chr(point)
 
@@ -530,12 +532,23 @@ def _parse_level(element: etree._Element) -> Level:
     return Level(
         start=start if start is not None else 0,
         number_format=(number_format.get(W_VAL) if number_format is not None else None) or "decimal",
-        text=text.get(W_VAL) if text is not None else None,
+        text=_level_text(text.get(W_VAL)) if text is not None else None,
         restart=int_val(restart),
         legal=bool(on_off(element.find(f"{W}isLgl"))),
         paragraph_style=pstyle.get(W_VAL) if pstyle is not None else None,
         font=(fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")) if fonts is not None else None,
     )
+
+
+# A real level text is a few characters (``%1.%2.``, ``第%1章``, ``(%1)``); a hostile one
+# repeats ``%1`` 400,000 times and every numbered paragraph would print it expanded (36 MB of
+# JSON for 50 paragraphs). Past these lengths the level text, then the label, is cut.
+MAX_LEVEL_TEXT_CHARS = 64
+MAX_LABEL_CHARS = 128
+
+
+def _level_text(value: str | None) -> str | None:
+    return value[:MAX_LEVEL_TEXT_CHARS] if value is not None else None
 
 
 def _parse_levels(element: etree._Element) -> dict[int, Level]:
@@ -709,7 +722,7 @@ class Numbering:
                     number_format = "decimal"
                 return format_number(value, number_format)
 
-            text = _PLACEHOLDER.sub(number, level.text).strip()
+            text = _PLACEHOLDER.sub(number, level.text).strip()[:MAX_LABEL_CHARS]
         if not text:
             return None
         return ListLabel(text=text, level=ilvl, bullet=level.number_format == "bullet")

@@ -29,6 +29,7 @@ from docparse.blocks import Block, BlockKind, Reading
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
+from docparse.read.pdf_budget import Budget
 from docparse.read.pdf_furniture import region, remove_furniture
 from docparse.read.pdf_lines import PageLines, page_to_lines
 from docparse.read.pdf_paragraphs import lines_to_blocks
@@ -48,20 +49,24 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
-            f"the input is {len(data)} bytes, over the limit of {limits.max_input_bytes}", path=name
+            f"the input is {len(data)} bytes, over the limit of {limits.max_input_bytes} (limits.max_input_bytes)",
+            path=name,
         )
     started = time.monotonic()
+    budget = Budget(limits, name, started)
     pdf = open_pdf(data, options, name)
     pages: list[PageLines] = []
     tables: list[Block] = []
     try:
-        for raw in iter_pages(pdf, options, name):
+        for raw in iter_pages(pdf, options, name, budget):
             pages.append(page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images))
             tables.extend(table_block(raw.number, bbox, rows) for bbox, rows in raw.tables)
             del raw
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceededError(
-                    f"reading took more than {limits.max_seconds:g} s (stopped after page {len(pages)})", path=name
+                    f"reading took more than {limits.max_seconds:g} s, stopped after page {len(pages)} "
+                    "(limits.max_seconds, --timeout)",
+                    path=name,
                 )
     finally:
         # Not pdf.close(): it would build every page object just to close them.

@@ -23,7 +23,7 @@ from typing import Any
 from pdfminer.layout import LTChar, LTItem, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFTextState
+from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
@@ -33,6 +33,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import ParseOptions
+from docparse.read.pdf_budget import Budget, BudgetedInterpreter
 
 # The library never prints: pdfminer logs a warning for each damaged object, and Python prints
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
@@ -110,7 +111,11 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         self._render_mode = textstate.render
         super().render_string(textstate, seq, ncs, graphicstate)
 
+    budget: Budget | None = None
+
     def render_char(self, *args: Any, **kwargs: Any) -> float:
+        if self.budget is not None:
+            self.budget.tick()
         adv = super().render_char(*args, **kwargs)
         objs = self.cur_item._objs
         if objs:
@@ -119,14 +124,18 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
 
 class _Page(Page):
-    """A pdfplumber page whose chars carry ``render_mode``."""
+    """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`."""
+
+    budget: Budget
 
     @property
     def layout(self) -> LTPage:
         if hasattr(self, "_layout"):
             return self._layout
         device = _RenderModeAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
-        PDFPageInterpreter(self.pdf.rsrcmgr, device).process_page(self.page_obj)
+        device.budget = self.budget
+        self.budget.start_page(self.page_number)
+        BudgetedInterpreter(self.pdf.rsrcmgr, device, self.budget).process_page(self.page_obj)
         self._layout: LTPage = device.get_result()
         return self._layout
 
@@ -175,12 +184,13 @@ def declared_page_count(pdf: PDF) -> int | None:
     return count if isinstance(count, int) and count >= 0 else None
 
 
-def iter_pages(pdf: PDF, options: ParseOptions, name: str | None) -> Iterator[RawPage]:
+def iter_pages(pdf: PDF, options: ParseOptions, name: str | None, budget: Budget | None = None) -> Iterator[RawPage]:
     """Yield each page's content in order; raise `CorruptDocumentError` when a page cannot be read."""
     max_pages = options.limits.max_pages
     declared = declared_page_count(pdf)
     if declared is not None and declared > max_pages:
         raise LimitExceededError(f"the PDF has {declared} pages, over the limit of {max_pages}", path=name)
+    budget = budget or Budget(options.limits, name)
     tree = PDFPage.create_pages(pdf.doc)
     number = 0
     while True:
@@ -197,22 +207,22 @@ def iter_pages(pdf: PDF, options: ParseOptions, name: str | None) -> Iterator[Ra
         number += 1
         if number > max_pages:
             raise LimitExceededError(f"the PDF has more than {max_pages} pages", path=name)
-        yield read_page(pdf, page_obj, number, name)
+        yield read_page(pdf, page_obj, number, name, budget)
 
 
-def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
+def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget: Budget) -> RawPage:
     """Return one page's chars, rules and image count, closing the pdfplumber page afterwards.
 
     A page with /Rotate whose text comes out mostly turned is read again without the rotation:
     its text is written upright in the unrotated frame (a scan or a page turned for display), and
     its boxes are then in that frame.
     """
-    raw = _read_page(pdf, page_obj, number, name)
+    raw = _read_page(pdf, page_obj, number, name, budget)
     if page_obj.rotate and mostly_turned(raw.chars):
         unrotated = copy.copy(page_obj)
         unrotated.rotate = 0
         unrotated.attrs = {key: value for key, value in page_obj.attrs.items() if key != "Rotate"}
-        again = _read_page(pdf, unrotated, number, name)
+        again = _read_page(pdf, unrotated, number, name, budget)
         if not mostly_turned(again.chars):
             return again
     return raw
@@ -226,12 +236,13 @@ def mostly_turned(chars: list[dict[str, Any]]) -> bool:
     return turned * 2 > len(chars) > 0
 
 
-def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> RawPage:
+def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget: Budget) -> RawPage:
     page: _Page | None = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             page = _Page(pdf, page_obj, page_number=number)
+            page.budget = budget
             objects = page.objects
         chars = objects.get("char", [])
         rules = [
@@ -253,6 +264,8 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None) -> Ra
             images=len(objects.get("image", [])),
             tables=tables,
         )
+    except LimitExceededError:
+        raise
     except Exception as exc:
         cause: BaseException = exc
         if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):

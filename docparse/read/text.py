@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.chars import without_surrogates
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
@@ -49,6 +50,9 @@ def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, ma
 
 def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> Reading:
     """Return the blocks of a text already decoded to `str`."""
+    # A `str` from the caller may hold lone surrogates (decoded with surrogateescape, cut JSON):
+    # they become U+FFFD, which the suspicious-characters diagnostic counts.
+    text = without_surrogates(text)
     _check_line_lengths(text, options)
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
@@ -264,12 +268,16 @@ def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
+    # Each group of equal neighbours is joined once (adding span to span is quadratic).
+    groups: list[list[Span]] = []
     for span in spans:
-        if merged and span.text != "\n" and merged[-1].text != "\n":
-            last = merged[-1]
+        if groups and span.text != "\n" and groups[-1][-1].text != "\n":
+            last = groups[-1][-1]
             if last.bold == span.bold and last.link == span.link:
-                merged[-1] = Span(last.text + span.text, last.bold, last.link)
+                groups[-1].append(span)
                 continue
-        merged.append(span)
-    return merged
+        groups.append([span])
+    return [
+        group[0] if len(group) == 1 else Span("".join(s.text for s in group), group[0].bold, group[0].link)
+        for group in groups
+    ]

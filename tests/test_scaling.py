@@ -1,0 +1,99 @@
+"""Linear time without timing: joining looks at a bounded window, incremental state equals the whole.
+
+The scaling itself is measured by bench/bench_scaling.py (CPU time and peak memory per size);
+these tests pin the mechanisms that make it linear, and that they change no result.
+"""
+
+from __future__ import annotations
+
+import random
+from functools import reduce
+
+import pytest
+
+import docparse
+from docparse import normalize as normalize_module
+from docparse.blocks import Block, Span
+from docparse.build.draft import DraftNode
+from docparse.model.provenance import Provenance
+from docparse.normalize import PROBE_CHARS, _Joined, join_blocks
+from docparse.read.numbering import MAX_LABEL_CHARS
+
+from .read.docx_factory import make_docx, p, r
+from .read.test_numbering import _abstract, _labels, _lvl, _num, _numbering
+
+PIECES = ["word", "Word", "hyphen-", "end.", "  ", "", " lead", "tail ", "研究", "方向", "“引号”", "-", "a-", "\t"]
+
+
+def _random_block(rng: random.Random) -> Block:
+    spans = tuple(Span(rng.choice(PIECES), bold=rng.random() < 0.4) for _ in range(rng.randint(0, 4)))
+    text = "".join(span.text for span in spans)
+    if rng.random() < 0.1:
+        spans = ()  # a block without spans (a table's text, a code line)
+    return Block(text=text, spans=spans)
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_incremental_join_equals_joining_block_by_block(seed: int) -> None:
+    rng = random.Random(seed)
+    blocks = [_random_block(rng) for _ in range(rng.randint(2, 8))]
+    expected = reduce(join_blocks, blocks)
+    joined = _Joined(blocks[0])
+    for block in blocks[1:]:
+        joined.add(block)
+    assert joined.block().text == expected.text
+    assert joined.block().spans == expected.spans
+
+
+def test_joining_thousands_of_lines_looks_at_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[int] = []
+    original = normalize_module._is_toc
+
+    def recording(block: Block) -> bool:
+        seen.append(len(block.full_text))
+        return original(block)
+
+    monkeypatch.setattr(normalize_module, "_is_toc", recording)
+    text = "1. Title\n" + "".join(f"word text {i:05d}\n" for i in range(3000))
+    document = docparse.parse_text(text, markdown=False)
+    assert len(seen) >= 3000
+    assert max(seen) <= 2 * PROBE_CHARS + 10  # the paragraph itself is 48,000 characters
+    assert document.preamble[0].text.endswith("word text 02999")  # type: ignore[union-attr]
+
+
+def test_a_long_joined_paragraph_still_ends_at_a_toc_line() -> None:
+    lines = "".join(f"word text {i:05d}\n" for i in range(200))
+    text = f"1. Title\n{lines}Chapter two ........ 12\nafter the toc line\n"
+    blocks = docparse.read.read_blocks(text.encode(), options=docparse.ParseOptions(), format="text").blocks
+    joined = list(normalize_module.iter_joined_lines(blocks))
+    assert [block.text for block in joined[-2:]] == ["Chapter two ........ 12", "after the toc line"]
+    assert len(joined[0].text) > 2 * PROBE_CHARS
+
+
+def test_has_directions_follows_appends_and_replaced_content() -> None:
+    node = DraftNode(level=1, title="t", numbering=None, provenance=Provenance())
+    paragraph = ("description", object())
+    for _ in range(5):
+        node.content.append(paragraph)  # type: ignore[arg-type]
+        assert not node.has_directions
+    node.content.append(("directions", object()))  # type: ignore[arg-type]
+    assert node.has_directions
+    node.content = [paragraph]  # type: ignore[list-item]
+    assert not node.has_directions
+    node.content.append(("directions", object()))
+    assert node.has_directions
+
+
+def test_a_level_text_of_many_placeholders_gives_a_bounded_label() -> None:
+    numbering = _numbering(_abstract(0, _lvl(0, "decimal", "%1" * 100_000)) + _num(1, 0))
+    labels = _labels(numbering, [(1, 0, None)] * 50)
+    assert all(label is not None and len(label) <= MAX_LABEL_CHARS for label in labels)
+    assert labels[0] == "1" * 32  # the level text is cut at 64 characters: 32 placeholders
+    assert labels[9] == "10" * 32
+
+
+def test_a_docx_with_a_huge_level_text_exports_a_small_document() -> None:
+    numbering = _abstract(0, _lvl(0, "decimal", "%1" * 50_000)) + _num(1, 0)
+    para = p(r("x"), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+    document = docparse.parse(make_docx(para * 50, numbering=numbering))
+    assert len(docparse.to_json(document)) < 100_000
