@@ -7,22 +7,31 @@ above the fail level), 2 usage or I/O error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
+import shutil
 import sys
+import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Literal, NoReturn, TextIO
 
 from docparse import __version__
 from docparse.errors import DocparseError, InternalError, LimitExceededError
 from docparse.export import EXPORTERS
+from docparse.files import INPUT_SUFFIXES, Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
+FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
 
 class UsageError(Exception):
@@ -41,8 +50,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser("convert", help="convert calls to JSON, YAML or Markdown")
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories; - for standard input")
-    convert.add_argument("-f", "--to", dest="to", choices=sorted(EXPORTERS), default="json", help="output format")
+    convert.add_argument(
+        "-f",
+        "--to",
+        dest="to",
+        choices=sorted(EXPORTERS),
+        default=None,
+        help="output format (default: -o's extension, else json)",
+    )
     convert.add_argument("-o", "--output", metavar="FILE|DIR", help="output file, or directory for several inputs")
+    existing = convert.add_mutually_exclusive_group()
+    existing.add_argument("--force", action="store_true", help="overwrite existing outputs")
+    existing.add_argument("--skip-existing", action="store_true", help="keep existing outputs and skip their inputs")
+    convert.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="convert N files at a time (0: one per CPU; default 1)"
+    )
+    convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     _add_parse_options(convert)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -60,13 +83,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return jobs
+
+
 def _add_parse_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
     parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show the cause of failures")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show each file and the cause of failures")
 
 
 def parse_options(args: argparse.Namespace) -> ParseOptions:
@@ -115,22 +148,29 @@ def _quiet_pdf_libraries(verbose: bool) -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool) -> Iterator[str]:
+def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None) -> Iterator[str]:
     """Yield the input files named on the command line, expanding directories."""
+    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk):
+        yield item
+
+
+def iter_input_roots(
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None
+) -> Iterator[tuple[str, Path | None]]:
+    """Yield (input file, the directory named on the command line it was found in, or None)."""
     for item in inputs:
         if item == "-":
-            yield item
+            yield item, None
             continue
         path = Path(item)
         if path.is_dir():
             if not allow_dirs:
                 raise UsageError(f"{item}: is a directory (give -o DIR to convert a directory)")
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            yield from (str(p) for p in found)
+            yield from ((str(found), path) for found in iter_calls(path, walk))
         elif not path.exists():
             raise UsageError(f"{item}: no such file")
         else:
-            yield item
+            yield item, None
 
 
 def read_input(item: str) -> tuple[bytes, str | None]:
@@ -143,11 +183,11 @@ def read_input(item: str) -> tuple[bytes, str | None]:
         raise UsageError(f"{item}: cannot read: {exc.strerror or exc}") from exc
 
 
-def parse_one(item: str, options: ParseOptions) -> Document:
+def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> Document:
     """Return the document of one input; raise DocparseError when it cannot be parsed."""
-    data, name = read_input(item)
+    data, file_name = read_input(item)
     try:
-        return parse_bytes(data, name=name, options=options)
+        return parse_bytes(data, name=name or file_name, options=options)
     except DocparseError:
         raise
     except MemoryError as exc:
@@ -165,48 +205,264 @@ def report_failure(item: str, exc: DocparseError, verbose: bool, stream: TextIO 
     where = item if item != "-" else "<stdin>"
     print(f"docparse: {where}: {exc.message}", file=stream)
     if verbose and exc.cause is not None:
-        print(f"  cause: {type(exc.cause).__name__}: {exc.cause}", file=stream)
+        print(f"  cause: {describe_cause(exc.cause)}", file=stream)
 
 
-def run_convert(args: argparse.Namespace) -> int:
-    options = parse_options(args)
-    export = EXPORTERS[args.to]
+def describe_cause(cause: BaseException) -> str:
+    """Return `Type: message` of an error's cause."""
+    return f"{type(cause).__name__}: {cause}"
+
+
+# --- convert ---------------------------------------------------------------------------------
+
+
+Status = Literal["converted", "skipped", "failed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One conversion: an input (``-`` for standard input), its output (None: standard output)."""
+
+    source: str
+    target: Path | None
+    to: str
+    options: ParseOptions
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one input; `text` is the export when it goes to standard output."""
+
+    source: str
+    target: Path | None
+    status: Status
+    message: str = ""
+    cause: str | None = None
+    text: str | None = None
+
+
+def format_for(args: argparse.Namespace) -> str:
+    """Return the output format: `-f`, else the one `-o FILE`'s extension names, else JSON."""
+    if args.to is not None:
+        return str(args.to)
     output = args.output
+    if output is None or output == "-" or output.endswith(("/", "\\")) or Path(output).is_dir():
+        return "json"
+    suffix = Path(output).suffix.lower()
+    if not suffix:
+        return "json"
+    if suffix not in FORMAT_BY_SUFFIX:
+        known = ", ".join(sorted(FORMAT_BY_SUFFIX))
+        raise UsageError(f"{output}: cannot tell the output format from {suffix!r} (give -f; known: {known})")
+    return FORMAT_BY_SUFFIX[suffix]
+
+
+def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple[list[Job | Outcome], bool]:
+    """Return a job per input (or the outcome of an input refused already) and whether it is a batch.
+
+    Outputs mirror the input tree: `calls/a/x.txt` with `-o out` is `out/a/x.json`. An output
+    that would overwrite an input, or be written by two inputs, is refused; an existing output
+    is refused unless `--force` (or skipped with `--skip-existing`). Nothing is written here.
+    """
+    output: str | None = args.output
     many = len(args.inputs) > 1 or any(Path(i).is_dir() for i in args.inputs if i != "-")
-    inputs = list(iter_inputs(args.inputs, allow_dirs=output is not None))
     out_dir: Path | None = None
     if many or (output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))):
         if output is None:
             raise UsageError("several inputs need -o DIR")
         out_dir = Path(output)
-        try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise UsageError(f"{output}: cannot create directory: {exc.strerror or exc}") from exc
-    failed = 0
-    for item in inputs:
-        try:
-            document = parse_one(item, options)
-        except DocparseError as exc:
-            failed += 1
-            report_failure(item, exc, args.verbose)
+        if out_dir.exists() and not out_dir.is_dir():
+            raise UsageError(f"{output}: not a directory")
+    walk = Walk(skip=(out_dir,)) if out_dir is not None else None
+    # The output folder is not searched for inputs when it is inside an input folder (a second
+    # run would convert the outputs of the first), unless it is that folder itself.
+    if out_dir is not None and any(out_dir_is(i, out_dir) for i in args.inputs):
+        walk = None
+    inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk))
+    if not inputs:
+        named = ", ".join(i for i in args.inputs if i != "-")
+        raise UsageError(f"{named}: no {', '.join(INPUT_SUFFIXES)} file found")
+    resolved_inputs = {_resolve(Path(item)): item for item, _ in inputs if item != "-"}
+    targets = [_target(item, root, out_dir, output, to) for item, root in inputs]
+    # A call published twice (call.pdf and call.docx side by side) keeps both: on such a clash
+    # each output keeps its input's extension (call.pdf.json, call.docx.json).
+    clashes = Counter(_resolve(t) for t in targets if t is not None)
+    targets = [
+        t.with_name(Path(item).name + t.suffix) if t is not None and clashes[_resolve(t)] > 1 and item != "-" else t
+        for (item, _), t in zip(inputs, targets, strict=True)
+    ]
+    claimed: dict[Path, str] = {}
+    planned: list[Job | Outcome] = []
+    for (item, _), target in zip(inputs, targets, strict=True):
+        if target is None:
+            planned.append(Job(item, None, to, options))
             continue
-        text = export(document)
-        if out_dir is not None:
-            stem = "stdin" if item == "-" else Path(item).stem
-            _write(out_dir / f"{stem}{SUFFIX_BY_FORMAT[args.to]}", text)
-        elif output is not None and output != "-":
-            _write(Path(output), text)
+        key = _resolve(target)
+        refusal = None
+        if key in resolved_inputs:
+            refusal = f"output {target} would overwrite the input {resolved_inputs[key]}; refused"
+        elif key in claimed:
+            refusal = f"output {target} is already the output of {claimed[key]}; refused"
+        claimed.setdefault(key, item)
+        if refusal is not None:
+            planned.append(Outcome(item, target, "failed", refusal))
+        elif target.exists() and not args.force:
+            if args.skip_existing:
+                planned.append(Outcome(item, target, "skipped", f"{target} exists"))
+            else:
+                message = f"{target} exists (give --force to overwrite it, --skip-existing to keep it)"
+                planned.append(Outcome(item, target, "failed", message))
         else:
-            sys.stdout.write(text)
-    if len(inputs) > 1:
-        print(f"docparse: converted {len(inputs) - failed} of {len(inputs)} file(s), {failed} failed", file=sys.stderr)
-    return EXIT_FAILED if failed else EXIT_OK
+            planned.append(Job(item, target, to, options))
+    return planned, out_dir is not None
 
 
-def _write(path: Path, text: str) -> None:
+def out_dir_is(item: str, out_dir: Path) -> bool:
+    """Return whether `out_dir` is the input folder `item` itself."""
+    return item != "-" and Path(item).is_dir() and _resolve(Path(item)) == _resolve(out_dir)
+
+
+def _resolve(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _target(item: str, root: Path | None, out_dir: Path | None, output: str | None, to: str) -> Path | None:
+    suffix = SUFFIX_BY_FORMAT[to]
+    if out_dir is not None:
+        if item == "-":
+            return out_dir / f"stdin{suffix}"
+        relative = Path(item).relative_to(root) if root is not None else Path(Path(item).name)
+        return out_dir / relative.with_suffix(suffix)
+    if output is not None and output != "-":
+        return Path(output)
+    return None
+
+
+def convert_job(job: Job) -> Outcome:
+    """Parse, export and write one input; never raise for a bad input (it runs in a worker process)."""
     try:
-        path.write_text(text, encoding="utf-8")
+        document = parse_one(job.source, job.options)
+        text = EXPORTERS[job.to](document)
+        if job.target is None:
+            return Outcome(job.source, None, "converted", text=text)
+        write_atomic(job.target, text)
+    except DocparseError as exc:
+        cause = describe_cause(exc.cause) if exc.cause is not None else None
+        return Outcome(job.source, job.target, "failed", exc.message, cause)
+    except UsageError as exc:
+        return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1])
+    return Outcome(job.source, job.target, "converted")
+
+
+def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:
+    """Yield the outcome of every planned input, in input order, converting `jobs` at a time.
+
+    With more than one job the inputs are parsed in a process pool (parsing is CPU-bound
+    Python: threads would share one core). Outcomes are plain data (the error's message
+    and its cause as text), so an error whose cause does not pickle still crosses back.
+    """
+    work = [p for p in planned if isinstance(p, Job)]
+    if jobs <= 1 or len(work) <= 1 or any(p.source == "-" for p in work):
+        for item in planned:
+            yield convert_job(item) if isinstance(item, Job) else item
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        futures = {id(job): pool.submit(convert_job, job) for job in work}
+        try:
+            for item in planned:
+                if isinstance(item, Outcome):
+                    yield item
+                    continue
+                try:
+                    yield futures[id(item)].result()
+                except BrokenProcessPool:
+                    yield Outcome(item.source, item.target, "failed", "the worker process died (out of memory?)")
+                except Exception as exc:  # an outcome that did not cross back: report it, go on
+                    yield Outcome(item.source, item.target, "failed", f"internal error ({describe_cause(exc)})")
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+class Progress:
+    """One updating line on standard error (`[3/20] calls/a.pdf`), only when it is a terminal."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.enabled, self.done = total, stream, enabled, 0
+        self.shown = False
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        if self.enabled and self.done < self.total:
+            width = shutil.get_terminal_size((80, 24)).columns
+            line = f"[{self.done}/{self.total}] {label}"[: max(width - 1, 10)]
+            self.stream.write(f"\r\x1b[K{line}")
+            self.stream.flush()
+            self.shown = True
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    to = format_for(args)
+    options = parse_options(args)
+    planned, batch = plan_jobs(args, to, options)
+    if batch:
+        assert args.output is not None
+        try:
+            Path(args.output).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"{args.output}: cannot create directory: {exc.strerror or exc}") from exc
+    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    err = sys.stderr
+    progress = Progress(len(planned), err, enabled=batch and err.isatty() and not args.verbose and not args.quiet)
+    counts = {"converted": 0, "skipped": 0, "failed": 0}
+    for outcome in iter_outcomes(planned, jobs):
+        counts[outcome.status] += 1
+        where = outcome.source if outcome.source != "-" else "<stdin>"
+        progress.clear()
+        if outcome.status == "failed":
+            print(f"docparse: {where}: {outcome.message}", file=err)
+            if args.verbose and outcome.cause is not None:
+                print(f"  cause: {outcome.cause}", file=err)
+        elif outcome.status == "skipped":
+            if args.verbose:
+                print(f"docparse: {where}: skipped: {outcome.message}", file=err)
+        elif outcome.text is not None:
+            sys.stdout.write(outcome.text)
+        elif args.verbose:
+            print(f"docparse: {where} -> {outcome.target}", file=err)
+        progress.step(where)
+    progress.clear()
+    if batch and not args.quiet:
+        print(
+            f"docparse: {len(planned)} file(s): {counts['converted']} converted, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed",
+            file=err,
+        )
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder and `os.replace`.
+
+    A reader never sees half a file, and an interrupted run leaves the old file or none.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
@@ -216,7 +472,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     if args.output and args.output != "-":
-        _write(Path(args.output), text)
+        write_atomic(Path(args.output), text)
     else:
         sys.stdout.write(text)
     return EXIT_OK
