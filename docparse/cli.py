@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import copy
 import logging
 import os
+import pickle
 import shutil
 import sys
 import tempfile
@@ -239,6 +241,7 @@ class Outcome:
     message: str = ""
     cause: str | None = None
     text: str | None = None
+    error: DocparseError | None = None
 
 
 def format_for(args: argparse.Namespace) -> str:
@@ -269,6 +272,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     out_dir: Path | None = None
     if many or (output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))):
         if output is None:
+            folder = next((i for i in args.inputs if i != "-" and Path(i).is_dir()), None)
+            if folder is not None:
+                raise UsageError(f"{folder}: is a directory (give -o DIR to convert a directory)")
             raise UsageError("several inputs need -o DIR")
         out_dir = Path(output)
         if out_dir.exists() and not out_dir.is_dir():
@@ -287,10 +293,12 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # A call published twice (call.pdf and call.docx side by side) keeps both: on such a clash
     # each output keeps its input's extension (call.pdf.json, call.docx.json).
     clashes = Counter(_resolve(t) for t in targets if t is not None)
-    targets = [
+    renamed = [
         t.with_name(Path(item).name + t.suffix) if t is not None and clashes[_resolve(t)] > 1 and item != "-" else t
         for (item, _), t in zip(inputs, targets, strict=True)
     ]
+    still = Counter(_resolve(t) for t in renamed if t is not None)
+    targets = [r if r is None or still[_resolve(r)] == 1 else t for t, r in zip(targets, renamed, strict=True)]
     claimed: dict[Path, str] = {}
     planned: list[Job | Outcome] = []
     for (item, _), target in zip(inputs, targets, strict=True):
@@ -348,10 +356,26 @@ def convert_job(job: Job) -> Outcome:
         write_atomic(job.target, text)
     except DocparseError as exc:
         cause = describe_cause(exc.cause) if exc.cause is not None else None
-        return Outcome(job.source, job.target, "failed", exc.message, cause)
+        return Outcome(job.source, job.target, "failed", exc.message, cause, error=portable(exc))
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1])
     return Outcome(job.source, job.target, "converted")
+
+
+def portable(exc: DocparseError) -> DocparseError:
+    """Return `exc`, or a copy without its cause if the cause does not pickle (to cross processes).
+
+    The cause's type and message are kept as text in the `Outcome`, so nothing is lost to the user.
+    """
+    try:
+        pickle.dumps(exc)
+    except Exception:
+        clone = copy.copy(exc)
+        clone.cause = None
+        clone.__cause__ = None
+        clone.__context__ = None
+        return clone
+    return exc
 
 
 def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:
