@@ -75,13 +75,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="lint calls: report numbering, TOC and structure problems")
     check.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
-    check.add_argument("--format", dest="output_format", choices=("text", "json", "github"), default=None)
+    check.add_argument(
+        "--output-format",
+        "--format",
+        dest="output_format",
+        choices=("text", "json", "github", "sarif"),
+        default=None,
+        help="text (path:line:col: CODE message), json, github (workflow commands) or sarif (2.1.0)",
+    )
+    check.add_argument("--statistics", action="store_true", help="print the count of each code instead of findings")
+    check.add_argument("--stdin-filename", metavar="PATH", help="the path to report (and its extension) for input -")
+    check.add_argument("--exclude", metavar="GLOBS", help="comma-separated patterns to skip, replacing the defaults")
+    check.add_argument(
+        "--extend-exclude", metavar="GLOBS", help="comma-separated patterns to skip, besides the defaults"
+    )
     check.add_argument("--select", default=None, help="comma-separated code prefixes to report")
     check.add_argument("--ignore", default=None, help="comma-separated code prefixes not to report")
     check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     check.add_argument("--config", metavar="FILE", help="pyproject.toml or docparse.toml to read settings from")
     _add_parse_options(check)
+
+    rule = commands.add_parser("rule", help="explain a rule of `docparse check` (DP301, or its name)")
+    rule_which = rule.add_mutually_exclusive_group(required=True)
+    rule_which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (DP301) or name (numbering-gap)")
+    rule_which.add_argument("--all", action="store_true", help="list every rule")
     return parser
 
 
@@ -129,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from docparse.check.cli import run_check
 
             return run_check(args)
+        if args.command == "rule":
+            return run_rule(args)
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     except UsageError as exc:
@@ -489,6 +509,19 @@ def write_atomic(path: Path, text: str) -> None:
             raise
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from docparse.check.explain import explain, find_rule, list_rules
+
+    if args.all:
+        sys.stdout.write(list_rules())
+        return EXIT_OK
+    rule = find_rule(args.code)
+    if rule is None:
+        raise UsageError(f"{args.code}: no such rule (`docparse rule --all` lists them)")
+    sys.stdout.write(explain(rule))
+    return EXIT_OK
 
 
 def run_schema(args: argparse.Namespace) -> int:
