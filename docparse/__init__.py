@@ -21,7 +21,7 @@ from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse, parse_text
 
 try:
-    __version__ = version("docparse")
+    __version__ = version("docparse-calls")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0.0.0"
 

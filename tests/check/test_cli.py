@@ -247,9 +247,11 @@ def test_rule_command_explains_a_rule(capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["rule", "DP301"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# numbering-gap (DP301)\n")
-    assert [
-        line for line in out.splitlines() if line.startswith("## ")
-    ] == ["## What it does", "## Why is this bad?", "## Example"]
+    assert [line for line in out.splitlines() if line.startswith("## ")] == [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+    ]
     assert main(["rule", "numbering-gap"]) == 0
     assert capsys.readouterr().out == out
     assert main(["rule", "DP999"]) == 2
