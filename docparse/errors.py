@@ -20,6 +20,12 @@ class DocparseError(Exception):
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+class DocumentNotFoundError(DocparseError, FileNotFoundError):
+    """The path names no file (also a `FileNotFoundError`); a str that is not a path says to use `parse_text`."""
+
+    kind = "not-found"
+
+
 class UnsupportedFormatError(DocparseError):
     """The input is of a kind docparse does not read (legacy .doc, XLSX, an image...)."""
 
