@@ -25,7 +25,7 @@ from typing import Literal, NoReturn, TextIO
 
 from docparse import __version__
 from docparse.errors import DocparseError, InternalError, LimitExceededError
-from docparse.export import EXPORTERS
+from docparse.export import EXPORTERS, to_json, to_yaml
 from docparse.files import INPUT_SUFFIXES, Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
@@ -68,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
         "-j", "--jobs", type=_jobs, default=1, metavar="N", help="convert N files at a time (0: one per CPU; default 1)"
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    convert.add_argument(
+        "--no-provenance",
+        dest="provenance",
+        action="store_false",
+        help="leave out where each part came from (leaner JSON/YAML that still loads)",
+    )
     _add_parse_options(convert)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -249,6 +255,7 @@ class Job:
     target: Path | None
     to: str
     options: ParseOptions
+    provenance: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,7 +330,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     planned: list[Job | Outcome] = []
     for (item, _), target in zip(inputs, targets, strict=True):
         if target is None:
-            planned.append(Job(item, None, to, options))
+            planned.append(Job(item, None, to, options, args.provenance))
             continue
         key = _resolve(target)
         refusal = None
@@ -341,7 +348,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
                 message = f"{target} exists (give --force to overwrite it, --skip-existing to keep it)"
                 planned.append(Outcome(item, target, "failed", message))
         else:
-            planned.append(Job(item, target, to, options))
+            planned.append(Job(item, target, to, options, args.provenance))
     return planned, out_dir is not None
 
 
@@ -370,7 +377,7 @@ def convert_job(job: Job) -> Outcome:
     """Parse, export and write one input; never raise for a bad input (it runs in a worker process)."""
     try:
         document = parse_one(job.source, job.options)
-        text = EXPORTERS[job.to](document)
+        text = export(document, job.to, provenance=job.provenance)
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text)
         write_atomic(job.target, text)
@@ -396,6 +403,15 @@ def portable(exc: DocparseError) -> DocparseError:
         clone.__context__ = None
         return clone
     return exc
+
+
+def export(document: Document, to: str, *, provenance: bool = True) -> str:
+    """Return `document` in the format `to` (Markdown never carries provenance)."""
+    if to == "json":
+        return to_json(document, provenance=provenance)
+    if to == "yaml":
+        return to_yaml(document, provenance=provenance)
+    return EXPORTERS[to](document)
 
 
 def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:

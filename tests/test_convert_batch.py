@@ -214,3 +214,14 @@ def test_an_unpicklable_cause_is_dropped_not_fatal() -> None:
         "x.pdf",
         None,
     )
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_no_provenance_is_leaner_and_still_loads(tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    full, lean = tmp_path / f"full.{fmt}", tmp_path / f"lean.{fmt}"
+    assert _convert(capsys, str(PDF), "-o", str(full))[0] == 0
+    assert _convert(capsys, str(PDF), "-o", str(lean), "--no-provenance")[0] == 0
+    assert "provenance" in full.read_text(encoding="utf-8")
+    assert "provenance" not in lean.read_text(encoding="utf-8")
+    assert lean.stat().st_size < full.stat().st_size * 0.75
+    assert docparse.outline_data(docparse.load(lean)) == docparse.outline_data(docparse.load(full))
