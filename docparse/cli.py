@@ -306,11 +306,11 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
         out_dir = Path(output)
         if out_dir.exists() and not out_dir.is_dir():
             raise UsageError(f"{output}: not a directory")
-    walk = Walk(skip=(out_dir,)) if out_dir is not None else None
-    # The output folder is not searched for inputs when it is inside an input folder (a second
-    # run would convert the outputs of the first), unless it is that folder itself.
-    if out_dir is not None and any(out_dir_is(i, out_dir) for i in args.inputs):
-        walk = None
+    # .gitignore is not read: downloaded calls are often git-ignored. The output folder is not
+    # searched for inputs when it is inside an input folder (a second run would convert the
+    # outputs of the first), unless it is that folder itself.
+    skip = (out_dir,) if out_dir is not None and not any(out_dir_is(i, out_dir) for i in args.inputs) else ()
+    walk = Walk(gitignore=False, skip=skip)
     inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk))
     if not inputs:
         named = ", ".join(i for i in args.inputs if i != "-")

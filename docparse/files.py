@@ -2,8 +2,9 @@
 
 `docparse check DIR` and `docparse convert DIR` walk folders the way ruff and black do: hidden
 folders and the usual tool output (`.venv`, `node_modules`, `build`, …) are skipped, and so,
-for `check`, is whatever a `.gitignore` in the folder or below it ignores. A file named on the
-command line is always taken, whatever the excludes say.
+for `check`, is whatever a `.gitignore` ignores (`convert` reads them all: downloaded calls
+are often git-ignored, and a conversion must not lose them). A file or folder named on the
+command line is always taken, whatever the excludes and `.gitignore` say.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def iter_calls(root: Path, walk: Walk | None = None) -> Iterator[Path]:
     ignores: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     if walk.gitignore:
         ignores = [(d, spec) for d in _folders_above(top) if (spec := _read_gitignore(d)) is not None]
+        if ignores and _ignored(top, True, ignores):
+            ignores = []  # a folder named on the command line is walked even if git ignores it
     for found in _walk(top, top, walk.spec(), ignores, skip, walk.gitignore):
         yield root / found.relative_to(top)
 

@@ -225,3 +225,12 @@ def test_no_provenance_is_leaner_and_still_loads(tmp_path: Path, fmt: str, capsy
     assert "provenance" not in lean.read_text(encoding="utf-8")
     assert lean.stat().st_size < full.stat().st_size * 0.75
     assert docparse.outline_data(docparse.load(lean)) == docparse.outline_data(docparse.load(full))
+
+
+def test_git_ignored_calls_are_converted_all_the_same(
+    calls: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("calls/\n*.pdf\n", encoding="utf-8")
+    code, _, err = _convert(capsys, str(calls), "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "docparse: 4 file(s): 4 converted, 0 skipped, 0 failed\n")

@@ -258,3 +258,13 @@ def test_rule_command_explains_a_rule(capsys: pytest.CaptureFixture[str]) -> Non
     assert "no such rule" in capsys.readouterr().err
     assert main(["rule", "--all"]) == 0
     assert "DP301  numbering-gap  warning" in capsys.readouterr().out.splitlines()
+
+
+def test_a_git_ignored_folder_named_on_the_command_line_is_checked(
+    calls: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (calls.parent / ".git").mkdir()
+    (calls.parent / ".gitignore").write_text("calls/\n", encoding="utf-8")
+    assert _run(capsys, ".")[:2] == (0, "")
+    code, out, _ = _run(capsys, "calls")
+    assert (code, out) == (1, f"{Path('calls', 'gap.md')}:{GAP_LINE}:1: DP301 " + _gap())
