@@ -117,6 +117,8 @@ def _read_gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
 
 def _folders_above(top: Path) -> list[Path]:
     """Return the folders from the repository's top (the one holding `.git`) down to `top`'s parent."""
+    if (top / ".git").exists():
+        return []  # `top` is the repository's top: its own .gitignore is read on the way down
     chain: list[Path] = []
     for folder in top.parents:
         chain.append(folder)
