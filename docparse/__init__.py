@@ -6,6 +6,7 @@ from docparse.errors import (
     CorruptDocumentError,
     DecodingError,
     DocparseError,
+    DocumentNotFoundError,
     EmptyDocumentError,
     EncryptedDocumentError,
     LimitExceededError,
@@ -21,7 +22,7 @@ from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse, parse_text
 
 try:
-    __version__ = version("docparse")
+    __version__ = version("docparse-calls")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0.0.0"
 
@@ -32,6 +33,7 @@ __all__ = [
     "Direction",
     "DocparseError",
     "Document",
+    "DocumentNotFoundError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
     "LimitExceededError",

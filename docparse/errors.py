@@ -61,6 +61,12 @@ def _rebuild(cls: type[DocparseError], message: str, path: str | None, cause: Ba
     return error
 
 
+class DocumentNotFoundError(DocparseError, FileNotFoundError):
+    """The path names no file (also a `FileNotFoundError`); a str that is not a path says to use `parse_text`."""
+
+    kind = "not-found"
+
+
 class UnsupportedFormatError(DocparseError):
     """The input is of a kind docparse does not read (legacy .doc, XLSX, an image...)."""
 

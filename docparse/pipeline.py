@@ -7,14 +7,14 @@ import os
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Literal
 
 from docparse.blocks import Block, Reading
 from docparse.build import build_outline
 from docparse.build.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
 from docparse.chars import SURROGATE, without_surrogates
 from docparse.check import run_checks, sort_diagnostics
-from docparse.errors import DocparseError, EmptyDocumentError, LimitExceededError
+from docparse.errors import DocparseError, DocumentNotFoundError, EmptyDocumentError, LimitExceededError
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
@@ -25,31 +25,56 @@ from docparse.rules import make_diagnostic
 from docparse.segment import segment
 from docparse.segment.markers import Lexicon
 
-Input = str | os.PathLike[str] | bytes
+Format = Literal["pdf", "docx", "text", "markdown"]
+Input = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
 
-def parse(source: Input, *, format: str | None = None, options: ParseOptions | None = None) -> Document:
-    """Return the outline of the call in `source`: a path (str or PathLike) or the file's bytes.
+def parse(
+    source: Input,
+    *,
+    format: Format | None = None,
+    name: str | None = None,
+    options: ParseOptions | None = None,
+) -> Document:
+    """Return the outline of the call in `source`: a path, the file's bytes, or a binary file object.
 
-    The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``text``,
-    ``markdown``) is given. Raise a `DocparseError` subclass when no document can be produced.
+    `source` is a path (`str` or `os.PathLike`), `bytes`, `bytearray` or `memoryview`, or a
+    file opened in binary mode. `name` is the file name to record and to take the format hint
+    from (default: the path's, or the file object's `name`). The format is detected from the
+    bytes unless `format` is given. A call held in a `str` goes to `parse_text`. Raise a
+    `DocparseError` subclass when no document can be produced (`DocumentNotFoundError` for a
+    path that names no file).
     """
     options = options or ParseOptions()
-    data, name = read_source(source, options.limits.max_input_bytes)
-    return parse_bytes(data, name=name, format=format, options=options)
+    data, found = read_source(source, options.limits.max_input_bytes)
+    return parse_bytes(data, name=name or found, format=format, options=options)
 
 
 def read_source(source: Input, limit: int | None = None) -> tuple[bytes, str | None]:
-    """Return the bytes of `source` (a path, or bytes already) and its file name, if any.
+    """Return the bytes of `source` (a path, bytes-like data or a binary file) and its file name, if any.
 
     A file is read with a cap of `limit` + 1 bytes (a FIFO or a device has no size to check first).
     """
-    if isinstance(source, bytes):
-        return source, None
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), None
+    if hasattr(source, "read"):
+        return _read_stream(source, limit)
+    if not isinstance(source, str | os.PathLike):
+        raise TypeError(
+            f"parse() takes a path, bytes or a binary file, not {type(source).__name__}"
+            " (a call held in a str goes to docparse.parse_text)"
+        )
+    if isinstance(source, str) and ("\n" in source or "\r" in source):
+        raise DocumentNotFoundError(
+            "a str with line breaks is not a path: to parse a call held in a str, use docparse.parse_text(text)"
+        )
     path = Path(source)
     try:
         with path.open("rb") as stream:
             return read_capped(stream, limit, path.name), path.name
+    except FileNotFoundError as exc:
+        hint = " (to parse a call held in a str, use docparse.parse_text)" if isinstance(source, str) else ""
+        raise DocumentNotFoundError(f"no such file{hint}", path=str(path), cause=exc) from exc
     except OSError as exc:
         raise DocparseError(f"cannot read file: {exc.strerror or exc}", path=str(path), cause=exc) from exc
 
@@ -70,8 +95,18 @@ def read_capped(stream: BinaryIO, limit: int | None, name: str | None = None) ->
     return data
 
 
+def _read_stream(stream: object, limit: int | None = None) -> tuple[bytes, str | None]:
+    name = getattr(stream, "name", None)
+    data = read_capped(stream, limit, name if isinstance(name, str) else None)  # type: ignore[arg-type]
+    if isinstance(data, str):
+        raise TypeError("parse() needs a file opened in binary mode ('rb'); a str goes to docparse.parse_text")
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise TypeError(f"the file object's read() returned {type(data).__name__}, not bytes")
+    return bytes(data), os.path.basename(name) if isinstance(name, str) and name else None
+
+
 def parse_bytes(
-    data: bytes, *, name: str | None = None, format: str | None = None, options: ParseOptions | None = None
+    data: bytes, *, name: str | None = None, format: Format | None = None, options: ParseOptions | None = None
 ) -> Document:
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 import docparse
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT, SEED
 
 
 def test_public_names_are_explicit() -> None:
@@ -20,6 +23,7 @@ def test_public_names_are_explicit() -> None:
             "Direction",
             "DocparseError",
             "Document",
+            "DocumentNotFoundError",
             "EmptyDocumentError",
             "EncryptedDocumentError",
             "LimitExceededError",
@@ -66,9 +70,74 @@ def test_bad_input_raises_a_typed_error(data: bytes, error: type[docparse.Docpar
         docparse.parse(data)
 
 
-def test_missing_file_is_a_docparse_error(tmp_path: Path) -> None:
-    with pytest.raises(docparse.DocparseError, match="cannot read"):
+def test_missing_file_is_a_documented_error(tmp_path: Path) -> None:
+    with pytest.raises(docparse.DocumentNotFoundError, match="no such file") as raised:
         docparse.parse(tmp_path / "absent.txt")
+    assert isinstance(raised.value, docparse.DocparseError) and isinstance(raised.value, FileNotFoundError)
+    assert raised.value.path == str(tmp_path / "absent.txt")
+    with pytest.raises(docparse.DocumentNotFoundError, match="parse_text"):
+        docparse.parse(str(tmp_path / "absent.txt"))
+    with pytest.raises(docparse.DocparseError, match="cannot read"):
+        docparse.parse(tmp_path)  # a folder: read, but not a file
+
+
+def test_a_call_in_a_str_is_not_taken_for_a_path() -> None:
+    with pytest.raises(docparse.DocumentNotFoundError, match=r"parse_text") as raised:
+        docparse.parse("1. 开放课题\n\n1.1 机器学习基础理论\n")
+    assert "开放课题" not in str(raised.value)  # the text is not echoed back as a file name
+
+
+@pytest.mark.parametrize("kind", [bytes, bytearray, memoryview, "path", "str", "file", "bytesio"])
+def test_parse_takes_paths_bytes_like_data_and_binary_files(kind: object) -> None:
+    data = SEED.read_bytes()
+    if kind == "path":
+        document = docparse.parse(SEED)
+    elif kind == "str":
+        document = docparse.parse(str(SEED))
+    elif kind == "file":
+        with SEED.open("rb") as stream:
+            document = docparse.parse(stream)
+    elif kind == "bytesio":
+        document = docparse.parse(io.BytesIO(data), name="call.txt")
+    else:
+        assert isinstance(kind, type)
+        document = docparse.parse(kind(data))
+    assert docparse.outline_data(document) == docparse.outline_data(docparse.parse(data))
+    expected_name = {"path": "input.txt", "str": "input.txt", "file": "input.txt", "bytesio": "call.txt"}
+    assert document.source.name == expected_name.get(str(kind))
+
+
+def test_a_text_file_object_is_refused_with_a_hint() -> None:
+    with SEED.open(encoding="utf-8") as stream, pytest.raises(TypeError, match="binary mode"):
+        docparse.parse(stream)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="parse_text"):
+        docparse.parse(12)  # type: ignore[arg-type]
+
+
+def test_name_gives_the_format_hint() -> None:
+    markdown = b"# Title\n\n## 1. Part\n\n### 1.1 Topic\n"
+    assert docparse.parse(markdown, name="call.md").source.format == "markdown"
+    assert docparse.parse(markdown, name="call.txt").source.format == "text"
+
+
+@pytest.mark.parametrize("fixture", ["seed-pdf-reportlab/input.pdf", "seed-docx-typed/input.docx"])
+@pytest.mark.parametrize("format", ["text", "markdown"])
+def test_binary_data_forced_as_text_is_a_decoding_error(fixture: str, format: Literal["text", "markdown"]) -> None:
+    with pytest.raises(docparse.DecodingError, match="not text"):
+        docparse.parse(FIXTURES / fixture, format=format)
+
+
+def test_find_and_iter_directions() -> None:
+    document = docparse.parse(SEED)
+    directions = list(docparse.parse(SEED).iter_directions())
+    assert isinstance(document.iter_directions(), Iterator)
+    assert len(directions) == sum(len(node.directions) for node in document.iter_nodes())
+    assert [d.id for d in directions][:2] == ["1.1/d1", "1.1/d2"]
+    topic = document.find("1.1")
+    assert isinstance(topic, docparse.Topic) and topic.title == "机器学习基础理论"
+    direction = document.find("1.1/d1")
+    assert isinstance(direction, docparse.Direction) and direction.title == "深度学习优化算法和收敛性研究"
+    assert document.find("9.9") is None
 
 
 def test_document_is_frozen() -> None:

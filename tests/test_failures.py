@@ -174,10 +174,10 @@ def test_a_batch_goes_on_past_a_failed_write(tmp_path: Path, capsys: pytest.Capt
     out = tmp_path / "out"
     out.mkdir()
     (out / "a.json").mkdir()  # a directory where the output should go: os.replace fails
-    assert main(["convert", str(inputs), "-o", str(out)]) == 2
+    assert main(["convert", str(inputs), "-o", str(out), "--force"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 3, err
-    assert err[-1] == "docparse: converted 1 of 3 file(s), 2 failed"
+    assert err[-1] == "docparse: 3 file(s): 1 converted, 0 skipped, 2 failed"
     assert (out / "b.json").read_text(encoding="utf-8").startswith("{")
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
 

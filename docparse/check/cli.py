@@ -4,20 +4,29 @@ Exit codes: 0 nothing at or above the fail level; 1 a finding at or above it, or
 could not be parsed (reported as DP100 `unreadable-input`, whatever the selection); 2 a usage
 error (unknown path, bad option or config). `--exit-zero` turns 1 into 0.
 
-Text and GitHub output is written file by file as the inputs are parsed; JSON at the end.
-`--strict` has no effect here: the fail level (`--fail-on`) decides what fails.
+A folder is walked as ruff walks one: only the formats docparse reads, less what `.gitignore`
+files ignore and the `exclude` patterns (by default hidden folders, `.venv`, `node_modules`,
+`build`, `dist`, …); a file named on the command line is always checked.
+
+Text and GitHub output is written file by file as the inputs are parsed; JSON, SARIF and
+`--statistics` at the end. `--strict` has no effect here: the fail level (`--fail-on`) decides.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from functools import partial
+from typing import TextIO
 
+from docparse import __version__
 from docparse.check.base import sort_diagnostics
 from docparse.check.config import ConfigError, Settings, resolve_settings
-from docparse.check.formatters import FORMATTERS, Finding
+from docparse.check.formatters import FORMATTERS, Finding, Formatter, format_sarif, format_statistics, format_text
 from docparse.cli import EXIT_FAILED, EXIT_OK, UsageError, iter_inputs, parse_one, parse_options
 from docparse.errors import DocparseError
+from docparse.files import Walk
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
 from docparse.rules import make_diagnostic
@@ -29,18 +38,20 @@ def run_check(args: argparse.Namespace) -> int:
         settings = resolve_settings(args)
     except ConfigError as exc:
         raise UsageError(str(exc)) from exc
-    inputs = list(iter_inputs(args.inputs, allow_dirs=True))
+    if args.stdin_filename is not None and args.inputs != ["-"]:
+        raise UsageError("--stdin-filename goes with the input - (standard input) alone")
+    inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude)))
     if not inputs:
-        print("docparse: no .pdf, .docx, .txt or .md file found to check", file=sys.stderr)
+        print("docparse: no .pdf, .docx, .txt, .md or .markdown file found to check", file=sys.stderr)
         return EXIT_OK
     options = parse_options(args).model_copy(update={"strict": False})
-    formatter = FORMATTERS[settings.format]
-    streaming = settings.format != "json"
+    formatter = choose_formatter(settings, sys.stdout)
+    streaming = settings.format in ("text", "github") and not args.statistics
     collected: list[Finding] = []
     failing = 0
     shown = 0
     for item in inputs:
-        findings = check_one(item, options, settings, verbose=args.verbose)
+        findings = check_one(item, options, settings, verbose=args.verbose, stdin_filename=args.stdin_filename)
         shown += len(findings)
         failing += sum(1 for finding in findings if _fails(finding.diagnostic, settings))
         if streaming:
@@ -48,7 +59,9 @@ def run_check(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         else:
             collected.extend(findings)
-    if not streaming:
+    if args.statistics:
+        sys.stdout.write(format_statistics(collected))
+    elif not streaming:
         sys.stdout.write(formatter(collected))
     if settings.format == "text" and shown:
         print(
@@ -58,11 +71,36 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failing and not args.exit_zero else EXIT_OK
 
 
-def check_one(item: str, options: ParseOptions, settings: Settings, *, verbose: bool = False) -> list[Finding]:
+def choose_formatter(settings: Settings, stream: TextIO) -> Formatter:
+    """Return the formatter of the settings' format; text in colour on a terminal unless NO_COLOR is set."""
+    if settings.format == "text":
+        return partial(format_text, colour=use_colour(stream))
+    if settings.format == "sarif":
+        return partial(format_sarif, version=__version__)
+    return FORMATTERS[settings.format]
+
+
+def use_colour(stream: TextIO) -> bool:
+    """Return whether to colour output to `stream`: a terminal, and no `NO_COLOR` (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def check_one(
+    item: str,
+    options: ParseOptions,
+    settings: Settings,
+    *,
+    verbose: bool = False,
+    stdin_filename: str | None = None,
+) -> list[Finding]:
     """Return the selected findings of one input, in document order, or its DP100 finding."""
-    path = item if item != "-" else "<stdin>"
+    path = item if item != "-" else (stdin_filename or "<stdin>")
+    name = os.path.basename(stdin_filename) if item == "-" and stdin_filename else None
     try:
-        document = parse_one(item, options)
+        document = parse_one(item, options, name=name)
     except (DocparseError, UsageError) as exc:
         return [Finding(path, unreadable(exc, verbose))]
     selected = [d for d in sort_diagnostics(document.diagnostics) if settings.is_selected(d.code)]

@@ -5,7 +5,8 @@ The config file is `--config FILE`, or else the first directory from the current
 that holds a `docparse.toml` (read whole) or a `pyproject.toml` with a `[tool.docparse]` table
 (a `docparse.toml` wins in the same directory). Keys: `select`, `ignore` (lists of code
 prefixes, or one comma-separated string), `fail-on` (`error`, `warning`, `info`), `format`
-(`text`, `json`, `github`).
+(`text`, `json`, `github`, `sarif`), `exclude` (gitignore-style patterns that replace the default
+excludes) and `extend-exclude` (patterns added to them).
 
 Rule selection works like ruff's. Each layer (config, then command line) is resolved on its
 own: a rule takes the verdict of the longest prefix of that layer that matches its code
@@ -27,14 +28,15 @@ from typing import Literal
 
 import regex
 
+from docparse.files import DEFAULT_EXCLUDE
 from docparse.model.diagnostic import Severity
 from docparse.rules import RULES
 
-Format = Literal["text", "json", "github"]
-FORMATS: tuple[Format, ...] = ("text", "json", "github")
+Format = Literal["text", "json", "github", "sarif"]
+FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
 DEFAULT_FAIL_ON = Severity.WARNING
 DEFAULT_FORMAT: Format = "text"
-KEYS = ("select", "ignore", "fail-on", "format")
+KEYS = ("select", "ignore", "fail-on", "format", "exclude", "extend-exclude")
 CONFIG_NAMES = ("docparse.toml", "pyproject.toml")
 _SELECTOR = regex.compile(r"^DP[0-9]{0,3}$")
 
@@ -59,6 +61,8 @@ class Settings:
     fail_on: Severity = DEFAULT_FAIL_ON
     format: Format = DEFAULT_FORMAT
     config: Path | None = None
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    """Gitignore-style patterns of the files and folders a folder's walk leaves out."""
 
     def is_selected(self, code: str) -> bool:
         return code in self.selected
@@ -166,7 +170,29 @@ def _format(value: object, where: str) -> Format:
     for name in FORMATS:
         if value == name:
             return name
-    raise ConfigError(f"{where}: format must be text, json or github, not {value!r}")
+    raise ConfigError(f"{where}: format must be {', '.join(FORMATS)}, not {value!r}")
+
+
+def _patterns(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list) or not all(isinstance(part, str) for part in value):
+        raise ConfigError(f"{where}: expected a list of glob patterns or a comma-separated string")
+    return tuple(part.strip() for part in value)
+
+
+def resolve_exclude(table: Mapping[str, object], args: argparse.Namespace, where: str) -> tuple[str, ...]:
+    """Return the exclude patterns: the defaults, or `exclude`; then every `extend-exclude` (config, then CLI)."""
+    exclude = DEFAULT_EXCLUDE
+    if "exclude" in table:
+        exclude = _patterns(table["exclude"], f"{where}: exclude")
+    if getattr(args, "exclude", None) is not None:
+        exclude = _patterns(args.exclude, "--exclude")
+    if "extend-exclude" in table:
+        exclude = (*exclude, *_patterns(table["extend-exclude"], f"{where}: extend-exclude"))
+    if getattr(args, "extend_exclude", None) is not None:
+        exclude = (*exclude, *_patterns(args.extend_exclude, "--extend-exclude"))
+    return exclude
 
 
 def _layer(table: Mapping[str, object], where: str) -> Layer:
@@ -194,4 +220,5 @@ def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Setti
     output_format = _format(table["format"], where) if "format" in table else DEFAULT_FORMAT
     if args.output_format is not None:
         output_format = _format(args.output_format, "--format")
-    return Settings(resolve_selection(layers), fail_on, output_format, config)
+    exclude = resolve_exclude(table, args, where)
+    return Settings(resolve_selection(layers), fail_on, output_format, config, exclude)

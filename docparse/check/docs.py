@@ -63,7 +63,8 @@ first), or named with `--config FILE`. Unknown keys are an error.
 select = ["DP"]          # or a string: "DP2,DP3"
 ignore = ["DP211", "DP402"]
 fail-on = "error"
-format = "github"
+format = "github"        # text, json, github or sarif
+extend-exclude = ["calls/drafts"]
 ```
 
 ## Where a finding is
@@ -72,14 +73,40 @@ format = "github"
 | --- | --- | --- | --- |
 | text, Markdown | `path:LINE:1:` | `file=path,line=LINE` (`endLine` too if several) | `line`, `end_line`, `column` |
 | DOCX | `path:N:1:`, N the body paragraph (index + 1; tables count) | `file=path,line=N` | `paragraph`, `column` |
-| PDF | `path:page N:` | `file=path`, message starts with `page N: ` | `page` |
+| PDF | `path:1:1: CODE message (page N)` | `file=path`, message starts with `page N: ` | `page` |
 | whole document | `path:1:1:` | `file=path` | all null |
+
+SARIF regions follow the text format (`startLine` the line, the paragraph, or 1), with
+`endLine` for a range and the PDF page as a location property (`"properties": {"page": N}`).
+
+A PDF has no lines, so its findings point at the file (`1:1`, which editors and problem
+matchers parse as they parse any `path:line:col:`) and name the page at the end of the
+message; a page number is never printed where a line number is expected. A DOCX paragraph
+number does stand for a line: it counts the document's text units in order, as lines do.
 
 The JSON output is one list of `{path, code, name, severity, message, node, location}`
 objects; `node` is the id of the outline node concerned (`1.2`, `1.1/d3`) or null. GitHub
 output is one workflow command per finding (`::error`, `::warning`, `::notice` for info),
 titled `CODE name`, with `%`, CR and LF escaped in the message and also `:` and `,` in the
-properties.
+properties. SARIF output is a SARIF 2.1.0 log for GitHub code scanning
+(`github/codeql-action/upload-sarif`): every rule of this page, one result per finding.
+`--statistics` prints `COUNT  CODE  name` per code instead of the findings.
+
+`docparse rule DP301` (or `docparse rule numbering-gap`) prints a rule's section of this page
+on the terminal; `docparse rule --all` lists them.
+
+## Which files
+
+`docparse check DIR` checks the `.pdf`, `.docx`, `.txt`, `.md` and `.markdown` files under
+`DIR`, less those a `.gitignore` (in `DIR`, below it, or above it up to the repository's top)
+ignores and those the `exclude` patterns match: by default hidden folders and files (`.*`,
+hence `.git`, `.venv`), `__pycache__`, `__pypackages__`, `node_modules`, `venv`, `build`,
+`dist`, `site-packages`, `*.egg-info`. Patterns are gitignore-style, matched against paths
+relative to `DIR`. `exclude` (`--exclude a,b`) replaces the defaults; `extend-exclude`
+(`--extend-exclude a,b`) adds to them. A file or folder named on the command line is always
+checked, even if git ignores it.
+`-` reads standard input; `--stdin-filename calls/x.md` names it in the findings (and its
+extension tells the format).
 """
 
 

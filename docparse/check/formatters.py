@@ -1,26 +1,39 @@
-"""`docparse check` output: findings → text lines, a JSON list, or GitHub Actions workflow commands.
+"""`docparse check` output: findings → text lines, a JSON list, GitHub workflow commands or SARIF.
 
 Where a finding is depends on the format of the input:
 
-| input | `Location` | text | github |
-| --- | --- | --- | --- |
-| text, Markdown | line (1-based) | `path:LINE:1:` | `file=path,line=LINE` (+ `endLine`) |
-| DOCX | body paragraph (index + 1, tables count) | `path:PARAGRAPH:1:` | `file=path,line=PARAGRAPH` |
-| PDF | page (1-based) | `path:page N:` | `file=path`, message starts `page N: ` |
-| none (whole document) | — | `path:1:1:` | `file=path` |
+| input | `Location` | text | github | sarif `region` |
+| --- | --- | --- | --- | --- |
+| text, Markdown | line (1-based) | `path:LINE:1:` | `file=path,line=LINE` (+ `endLine`) | `startLine` (+ `endLine`) |
+| DOCX | body paragraph (index + 1) | `path:PARAGRAPH:1:` | `file=path,line=PARAGRAPH` | `startLine`: paragraph |
+| PDF | page (1-based) | `path:1:1: … (page N)` | `file=path`, `page N: ` message | `startLine` 1, page property |
+| whole document | — | `path:1:1:` | `file=path` | `startLine` 1 |
 
 A DOCX paragraph number stands where a line number would, so that editors and problem
 matchers that read `path:line:col:` still work; the JSON output keeps it apart (`paragraph`).
+A PDF has no lines: its findings point at the file (`1:1`, which every problem matcher
+parses) and name the page after the message, so that a page number is never taken for a
+line number; JSON and SARIF carry the page as data.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.provenance import Provenance
+from docparse.rules import RULES, RULES_BY_CODE
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+RULES_URL = "https://github.com/docparse/docparse/blob/main/docs/rules.md"
+# ANSI SGR colours of the text output on a terminal (never with NO_COLOR, https://no-color.org).
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+COLOURS = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;34m"}
 
 GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -73,19 +86,101 @@ class Finding:
         return Location.of(self.diagnostic.provenance)
 
 
-def format_text(findings: Sequence[Finding]) -> str:
-    """Return one `path:line:col: CODE message` line per finding (`path:page N:` for PDF)."""
+def format_text(findings: Sequence[Finding], *, colour: bool = False) -> str:
+    """Return one `path:line:col: CODE message` line per finding (`path:1:1: … (page N)` for PDF)."""
     lines = []
     for finding in findings:
         location, diagnostic = finding.location, finding.diagnostic
-        if location.row is not None:
-            where = f"{finding.path}:{location.row}:1"
-        elif location.page is not None:
-            where = f"{finding.path}:page {location.page}"
-        else:
-            where = f"{finding.path}:1:1"
-        lines.append(f"{where}: {diagnostic.code} {_one_line(diagnostic.message)}\n")
+        message = _one_line(diagnostic.message)
+        row = location.row if location.row is not None else 1
+        if location.row is None and location.page is not None:
+            message += f" (page {location.page})"
+        path, code = finding.path, diagnostic.code
+        if colour:
+            path, code = f"{BOLD}{path}{RESET}", f"{COLOURS[diagnostic.severity]}{code}{RESET}"
+        lines.append(f"{path}:{row}:1: {code} {message}\n")
     return "".join(lines)
+
+
+def format_statistics(findings: Sequence[Finding]) -> str:
+    """Return one `COUNT  CODE  name` line per code found, the most frequent first (as ruff does)."""
+    counts = Counter(finding.diagnostic.code for finding in findings)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    width = max((len(str(count)) for count in counts.values()), default=1)
+    return "".join(f"{count:>{width}}  {code}  {RULES_BY_CODE[code].name}\n" for code, count in ranked)
+
+
+def format_sarif(findings: Sequence[Finding], *, version: str = "0") -> str:
+    """Return a SARIF 2.1.0 log with one run: every rule of the table, one result per finding.
+
+    GitHub code scanning reads it (`github/codeql-action/upload-sarif`); paths are relative
+    URIs as given on the command line, to be resolved against the checkout.
+    """
+    index = {rule.code: i for i, rule in enumerate(RULES)}
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.name,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": f"{rule.summary} {rule.why}"},
+            "help": {"text": f"{rule.summary}\n\nWhy it matters: {rule.why}\n\nExample: {rule.example}"},
+            "helpUri": f"{RULES_URL}#{rule.code.lower()}-{rule.name}",
+            "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
+            "properties": {"tags": [rule.stage]},
+        }
+        for rule in RULES
+    ]
+    results = []
+    for finding in findings:
+        location, diagnostic = finding.location, finding.diagnostic
+        region: dict[str, object] = {"startLine": location.row or 1, "startColumn": 1}
+        if location.end_line is not None:
+            region["endLine"] = location.end_line
+        physical: dict[str, object] = {"artifactLocation": {"uri": _uri(finding.path)}, "region": region}
+        sarif_location: dict[str, object] = {"physicalLocation": physical}
+        message = diagnostic.message
+        if location.page is not None:
+            sarif_location["properties"] = {"page": location.page}
+            message = f"{message} (page {location.page})"
+        result: dict[str, object] = {
+            "ruleId": diagnostic.code,
+            "ruleIndex": index[diagnostic.code],
+            "level": SARIF_LEVELS[diagnostic.severity],
+            "message": {"text": message},
+            "locations": [sarif_location],
+        }
+        if diagnostic.node is not None:
+            result["properties"] = {"node": diagnostic.node}
+        results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "docparse",
+                        "version": version,
+                        "informationUri": RULES_URL,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(path: str) -> str:
+    """Return a SARIF artifact URI: relative paths with `/` (percent-encoded), absolute ones as file: URIs."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return Path(path).as_uri()
+    from urllib.parse import quote
+
+    return quote(pure.as_posix())
 
 
 def format_json(findings: Sequence[Finding]) -> str:
@@ -138,4 +233,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
-FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
+Formatter = Callable[[Sequence[Finding]], str]
+FORMATTERS: dict[str, Formatter] = {
+    "text": format_text,
+    "json": format_json,
+    "github": format_github,
+    "sarif": format_sarif,
+}

@@ -8,8 +8,12 @@ from docparse.export.json import to_data
 from docparse.model.document import Document
 
 
-def to_yaml(document: Document) -> str:
-    """Return the document as block-style YAML with Unicode kept as is."""
+def to_yaml(document: Document, *, provenance: bool = True) -> str:
+    """Return the document as block-style YAML with Unicode kept as is (without provenance records if asked)."""
     return yaml.safe_dump(
-        to_data(document), allow_unicode=True, sort_keys=False, default_flow_style=False, width=1_000_000
+        to_data(document, provenance=provenance),
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,
     )

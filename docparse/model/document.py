@@ -415,6 +415,24 @@ class Document(Model):
         """Return the section, topic or track with id `node_id`, or None."""
         return next((node for node in self.iter_nodes() if node.id == node_id), None)
 
+    def iter_directions(self) -> Iterator[Direction]:
+        """Yield every research direction in document order (a direction before its sub-items)."""
+
+        def walk(items: tuple[Direction, ...]) -> Iterator[Direction]:
+            for item in items:
+                yield item
+                yield from walk(item.children)
+
+        for node in self.iter_nodes():
+            yield from walk(node.directions)
+
+    def find(self, node_id: str) -> Node | Direction | None:
+        """Return the section, topic, track or direction with id `node_id` (`1.1`, `1.1/d3`), or None."""
+        node = self.get(node_id)
+        if node is not None:
+            return node
+        return next((d for d in self.iter_directions() if d.id == node_id), None)
+
 
 def _iter_section(section: Section) -> Iterator[Node]:
     yield section

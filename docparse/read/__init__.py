@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from docparse.blocks import Reading
-from docparse.errors import LimitExceededError, UnsupportedFormatError
+from docparse.errors import DecodingError, LimitExceededError, UnsupportedFormatError
 from docparse.options import ParseOptions
-from docparse.read.detect import FORMATS, MARKDOWN_SUFFIXES, detect_format
+from docparse.read.detect import FORMATS, MARKDOWN_SUFFIXES, binary_kind, detect_format
 from docparse.rules import make_diagnostic
 
 __all__ = ["FORMATS", "detect_format", "read_blocks"]
@@ -23,6 +23,9 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
         format = detect_format(data, name)
     elif format not in FORMATS:
         raise UnsupportedFormatError(f"unknown format {format!r}; expected one of {', '.join(FORMATS)}", path=name)
+    elif format in ("text", "markdown") and (kind := binary_kind(data)) is not None:
+        # Some PDFs are all ASCII (ASCII85 streams) and would decode: a dump of PDF syntax is not a call.
+        raise DecodingError(f"these bytes are {kind}, not text (leave out format= to detect the format)", path=name)
     reading = _read(data, format, options, name)
     claimed = claimed_format(name)
     if detected and claimed is not None and claimed != _KIND[format]:

@@ -43,6 +43,20 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
 
 
+def binary_kind(data: bytes) -> str | None:
+    """Return what `data` evidently is when it is a binary format (`a PDF`, `a zip archive`, …), else None."""
+    if b"%PDF-" in data[:1024]:
+        return "a PDF"
+    if data.startswith(ZIP_SIGNATURES):
+        return "a zip archive (DOCX or another Office file)"
+    if data.startswith(OLE_SIGNATURE):
+        return "an OLE file (legacy Word .doc)"
+    for signature, what in _IMAGES:
+        if data.startswith(signature):
+            return what
+    return None
+
+
 def _zip_kind(data: bytes, name: str | None) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

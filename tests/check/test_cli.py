@@ -148,5 +148,123 @@ def test_pre_commit_hook() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["language"]) == ("docparse-check", "docparse check", "python")
     files = re.compile(hook["files"])
-    assert all(files.search(name) for name in ("a.pdf", "calls/b.docx", "c.txt", "d.md"))
-    assert not any(files.search(name) for name in ("a.py", "b.pdf.bak", "docx", "c.markdown.json"))
+    calls = ("calls/a.pdf", "calls/2026/b.docx", "docs/calls/c.txt", "calls/d.md", "calls/e.markdown")
+    assert all(files.search(name) for name in calls)
+    others = ("README.md", "notes.txt", "docs/guide.md", "calls/a.py", "calls/b.pdf.bak", "mycalls/c.md", "calls.md")
+    assert not any(files.search(name) for name in others)
+
+
+def test_a_folder_is_walked_like_ruff_walks_one(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = calls.parent
+    for folder in (".venv/lib", "node_modules/pkg", "build", ".hidden", "calls/drafts", "calls/sub"):
+        (root / folder).mkdir(parents=True)
+    for folder in (".venv/lib", "node_modules/pkg", "build", ".hidden", "calls/drafts", "calls/sub"):
+        (root / folder / "gap.md").write_text(GAP_TEXT, encoding="utf-8")
+    (root / "calls" / "sub" / "ignored.md").write_text(GAP_TEXT, encoding="utf-8")
+    (root / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (root / "calls" / "sub" / ".gitignore").write_text("ignored.md\n", encoding="utf-8")
+    (root / ".git").mkdir()
+    code, out, _ = _run(capsys, ".")
+    assert code == 1
+    assert sorted(line.split(":")[0] for line in out.splitlines()) == ["calls/gap.md", "calls/sub/gap.md"]
+    # --exclude replaces the defaults, --extend-exclude adds to them; the config has the same keys.
+    _, out, _ = _run(capsys, ".", "--extend-exclude", "sub")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["calls/gap.md"]
+    _, out, _ = _run(capsys, ".", "--exclude", "drafts,sub")
+    assert sorted(line.split(":")[0] for line in out.splitlines()) == [
+        ".hidden/gap.md",
+        ".venv/lib/gap.md",
+        "build/gap.md",
+        "calls/gap.md",
+        "node_modules/pkg/gap.md",
+    ]
+    (root / "docparse.toml").write_text('extend-exclude = ["calls/gap.md"]\n', encoding="utf-8")
+    _, out, _ = _run(capsys, ".")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["calls/sub/gap.md"]
+    # A file named on the command line is checked whatever the excludes say (as in ruff).
+    _, out, _ = _run(capsys, "calls/drafts/gap.md")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["calls/drafts/gap.md"]
+
+
+def test_stdin_filename_names_the_input(
+    calls: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GAP_TEXT.encode("utf-8"))))
+    code, out, _ = _run(capsys, "-", "--stdin-filename", "calls/gap.md")
+    assert (code, out) == (1, f"calls/gap.md:{GAP_LINE}:1: DP301 " + _gap())
+    code, _, err = _run(capsys, "calls/gap.md", "--stdin-filename", "x.md")
+    assert code == 2 and "--stdin-filename" in err
+
+
+def test_statistics(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (calls / "gap2.md").write_text(GAP_TEXT, encoding="utf-8")
+    (calls / "empty.txt").write_bytes(b"")
+    code, out, _ = _run(capsys, "calls", "--statistics")
+    assert code == 1
+    assert out == "2  DP301  numbering-gap\n1  DP100  unreadable-input\n"
+
+
+def test_sarif_output(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _run(capsys, "calls", "--output-format", "sarif")
+    assert (code, err) == (1, "")
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    (result,) = log["runs"][0]["results"]
+    assert result["ruleId"] == "DP301"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "calls/gap.md"
+    assert location["region"]["startLine"] == GAP_LINE
+
+
+def test_pdf_findings_have_a_parseable_location(tmp_path: Path) -> None:
+    pdf = ROOT / "fixtures" / "hostile" / "pdf-partly-garbled.pdf"
+    args = [sys.executable, "-m", "docparse", "check", str(pdf), "--select", "DP"]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=tmp_path, check=False)
+    lines = result.stdout.splitlines()
+    assert lines, result.stderr
+    matcher = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): DP\d{3} .+$")
+    assert all(matcher.match(line) for line in lines), lines
+    assert any(re.search(r" \(page \d+\)$", line) for line in lines), lines
+
+
+@pytest.mark.parametrize(("tty", "no_color", "coloured"), [(True, "", True), (True, "1", False), (False, "", False)])
+def test_colour_only_on_a_terminal_without_no_color(
+    calls: Path, monkeypatch: pytest.MonkeyPatch, tty: bool, no_color: str, coloured: bool
+) -> None:
+    class Stream(io.StringIO):
+        def isatty(self) -> bool:
+            return tty
+
+    stream = Stream()
+    monkeypatch.setattr(sys, "stdout", stream)
+    monkeypatch.setenv("NO_COLOR", no_color)
+    assert main(["check", "calls/gap.md"]) == 1
+    assert ("\x1b[" in stream.getvalue()) is coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", stream.getvalue()) == f"calls/gap.md:{GAP_LINE}:1: DP301 " + _gap()
+
+
+def test_rule_command_explains_a_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rule", "DP301"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# numbering-gap (DP301)\n")
+    assert [line for line in out.splitlines() if line.startswith("## ")] == [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+    ]
+    assert main(["rule", "numbering-gap"]) == 0
+    assert capsys.readouterr().out == out
+    assert main(["rule", "DP999"]) == 2
+    assert "no such rule" in capsys.readouterr().err
+    assert main(["rule", "--all"]) == 0
+    assert "DP301  numbering-gap  warning" in capsys.readouterr().out.splitlines()
+
+
+def test_a_git_ignored_folder_named_on_the_command_line_is_checked(
+    calls: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (calls.parent / ".git").mkdir()
+    (calls.parent / ".gitignore").write_text("calls/\n", encoding="utf-8")
+    assert _run(capsys, ".")[:2] == (0, "")
+    code, out, _ = _run(capsys, "calls")
+    assert (code, out) == (1, f"{Path('calls', 'gap.md')}:{GAP_LINE}:1: DP301 " + _gap())

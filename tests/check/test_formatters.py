@@ -7,15 +7,25 @@ import re
 
 import pytest
 
-from docparse.check.formatters import Finding, escape_data, escape_property, format_github, format_json, format_text
+from docparse.check.formatters import (
+    Finding,
+    escape_data,
+    escape_property,
+    format_github,
+    format_json,
+    format_sarif,
+    format_statistics,
+    format_text,
+)
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.rules import make_diagnostic
+from docparse.rules import RULES, make_diagnostic
 
 TEXT = Provenance(line_start=12, line_end=12)
 LINES = Provenance(line_start=3, line_end=5)
 DOCX = Provenance(paragraph_start=41, paragraph_end=41)
 PDF = Provenance(regions=(PageRegion(page=4, bbox=BBox(x0=72, top=100, x1=300, bottom=112)),))
 NOWHERE = Provenance()
+PROBLEM_MATCHER = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>DP\d{3}) (?P<message>.+)$")
 
 # The workflow-command grammar: ::command key=value,key=value::message, with the message and the
 # values escaped (no raw CR/LF anywhere, no raw `:` or `,` inside a value).
@@ -34,16 +44,74 @@ def _finding(
 @pytest.mark.parametrize(
     ("provenance", "expected"),
     [
-        (TEXT, "a.md:12:1: DP301 "),
-        (LINES, "a.md:3:1: DP301 "),
-        (DOCX, "a.md:42:1: DP301 "),
-        (PDF, "a.md:page 4: DP301 "),
-        (NOWHERE, "a.md:1:1: DP301 "),
+        (TEXT, "a.md:12:1: DP301 {}"),
+        (LINES, "a.md:3:1: DP301 {}"),
+        (DOCX, "a.md:42:1: DP301 {}"),
+        (PDF, "a.md:1:1: DP301 {} (page 4)"),
+        (NOWHERE, "a.md:1:1: DP301 {}"),
     ],
 )
 def test_text_location_per_format(provenance: Provenance, expected: str) -> None:
     line = format_text([_finding(provenance)])
-    assert line == expected + "number 3 is missing before direction `4)`\n"
+    assert line == expected.format("number 3 is missing before direction `4)`") + "\n"
+    # The pattern of the common problem matchers (VS Code's $eslint-compact-like, GitHub's).
+    assert PROBLEM_MATCHER.match(line)
+
+
+def test_text_in_colour_keeps_the_plain_text() -> None:
+    plain = format_text([_finding(TEXT), _finding(PDF)])
+    coloured = format_text([_finding(TEXT), _finding(PDF)], colour=True)
+    assert "\x1b[" in coloured and "\x1b[" not in plain
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_statistics_count_codes_most_frequent_first() -> None:
+    findings = [_finding(TEXT), _finding(PDF), Finding("b.md", make_diagnostic("toc-title-mismatch", "x"))]
+    assert format_statistics(findings) == "2  DP301  numbering-gap\n1  DP212  toc-title-mismatch\n"
+    assert format_statistics([]) == ""
+
+
+# What GitHub code scanning and SARIF 2.1.0 require of a log, a result and a location
+# (sarif-v2.1.0 §3.13, §3.14, §3.27, §3.28; GitHub's "SARIF support for code scanning").
+SARIF_LOG_KEYS = {"$schema", "version", "runs"}
+SARIF_RESULT_KEYS = {"ruleId", "level", "message", "locations"}
+
+
+def test_sarif_log_has_the_required_structure() -> None:
+    findings = [_finding(TEXT), _finding(LINES), _finding(DOCX), _finding(PDF, path="calls/a b.pdf"), _finding(NOWHERE)]
+    log = json.loads(format_sarif(findings, version="1.2.3"))
+    assert set(log) >= SARIF_LOG_KEYS and log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("docparse", "1.2.3")
+    rule_ids = [rule["id"] for rule in driver["rules"]]
+    assert rule_ids == [rule.code for rule in RULES]
+    assert all({"id", "name", "shortDescription", "helpUri", "defaultConfiguration"} <= set(r) for r in driver["rules"])
+    assert all(r["shortDescription"]["text"] for r in driver["rules"])
+    assert len(run["results"]) == len(findings)
+    for result in run["results"]:
+        assert set(result) >= SARIF_RESULT_KEYS
+        assert result["level"] in {"error", "warning", "note", "none"}
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"] == "DP301"
+        assert result["message"]["text"]
+        (location,) = result["locations"]
+        physical = location["physicalLocation"]
+        assert not physical["artifactLocation"]["uri"].startswith("/")
+        region = physical["region"]
+        assert isinstance(region["startLine"], int) and region["startLine"] >= 1
+        assert region.get("endLine", region["startLine"]) >= region["startLine"]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in run["results"]]
+    assert [(r["startLine"], r.get("endLine")) for r in regions] == [
+        (12, None),
+        (3, 5),
+        (42, None),
+        (1, None),
+        (1, None),
+    ]
+    pdf = run["results"][3]
+    assert pdf["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "calls/a%20b.pdf"
+    assert pdf["locations"][0]["properties"] == {"page": 4}
+    assert pdf["message"]["text"].endswith("(page 4)")
 
 
 def test_text_output_keeps_one_line_per_finding() -> None:
