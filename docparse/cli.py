@@ -19,9 +19,9 @@ from docparse.export import EXPORTERS
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes
+from docparse.read.detect import INPUT_SUFFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 
 

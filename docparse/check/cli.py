@@ -18,6 +18,7 @@ from docparse.check.config import ConfigError, Settings, resolve_settings
 from docparse.check.formatters import FORMATTERS, Finding
 from docparse.cli import EXIT_FAILED, EXIT_OK, UsageError, iter_inputs, parse_one, parse_options
 from docparse.errors import DocparseError
+from docparse.read.detect import INPUT_SUFFIXES
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
 from docparse.rules import make_diagnostic
@@ -31,7 +32,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     inputs = list(iter_inputs(args.inputs, allow_dirs=True))
     if not inputs:
-        print("docparse: no .pdf, .docx, .txt or .md file found to check", file=sys.stderr)
+        print(f"docparse: no {', '.join(INPUT_SUFFIXES)} file found to check", file=sys.stderr)
         return EXIT_OK
     options = parse_options(args).model_copy(update={"strict": False})
     formatter = FORMATTERS[settings.format]

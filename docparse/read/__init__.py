@@ -29,6 +29,10 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
         from docparse.read.docx import read_docx
 
         return read_docx(data, options=options, name=name)
+    if format == "html":
+        from docparse.read.html import read_html
+
+        return read_html(data, options=options, name=name)
     from docparse.read.text import read_text
 
     return read_text(data, options=options, name=name, markdown=format == "markdown")
