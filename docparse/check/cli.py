@@ -18,9 +18,9 @@ from docparse.check.config import ConfigError, Settings, resolve_settings
 from docparse.check.formatters import FORMATTERS, Finding
 from docparse.cli import EXIT_FAILED, EXIT_OK, UsageError, iter_inputs, parse_one, parse_options
 from docparse.errors import DocparseError
-from docparse.read.detect import INPUT_SUFFIXES
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
+from docparse.read.detect import INPUT_SUFFIXES
 from docparse.rules import make_diagnostic
 
 

@@ -63,7 +63,6 @@ _PARSER: Final = lxml.html.HTMLParser(
     huge_tree=False,
     remove_comments=True,
     remove_pis=True,
-    default_doctype=False,
     encoding="utf-8",
 )
 # libxml2 stops nesting at 256 elements (without huge_tree) and drops what lies deeper; a page
@@ -133,8 +132,10 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _KEPT_TAB, _KEPT_SPACE, _KEPT_BREAK = "\ue0f0", "\ue0f1", "\ue0f2"
 _SENTINEL = "\x00"  # between two inline pieces while whitespace collapses (NUL never reaches here)
 _WS_RUN = re.compile(rf"[{_WS}{_SENTINEL}]*[{_WS}][{_WS}{_SENTINEL}]*")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"))
-_ROMAN += ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN: Final = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
 
 
 def decode_html(data: bytes, *, path: str | None = None) -> Decoded:
@@ -234,14 +235,15 @@ class _Walker:
     first_line: int | None = None
     sectioning: int = 0
     main: etree._Element | None = None
-    main_path: frozenset[int] = frozenset()
+    main_path: tuple[etree._Element, ...] = ()
+    """The main content's ancestors (held, so lxml keeps handing out these same proxies)."""
     elements: int = 0
 
     def walk(self, root: etree._Element) -> None:
         self.out = self.reading.blocks
         self.main = _find_main(root)
         if self.main is not None:
-            self.main_path = frozenset(id(e) for e in self.main.iterancestors())
+            self.main_path = tuple(self.main.iterancestors())
         for child in root:
             self._node(child, _Style(), outside=self.main is not None)
         self._flush()
@@ -258,7 +260,7 @@ class _Walker:
             return
         if outside and el is self.main:
             outside = False
-        elif outside and id(el) not in self.main_path and tag != "body":
+        elif outside and not any(el is ancestor for ancestor in self.main_path) and tag != "body":
             self._drop(el, DropReason.SITE_CHROME)
             return
         reason = self._drop_reason(el, tag)
@@ -286,7 +288,9 @@ class _Walker:
             self._children(el, style, outside=outside)
             self._flush()
             if self.label is not None:  # an item with no text of its own: its label alone
-                self._emit(Block(text="", label=self.label, list_depth=len(self.lists), provenance=_lines_at(self.line)))
+                self._emit(
+                    Block(text="", label=self.label, list_depth=len(self.lists), provenance=_lines_at(self.line))
+                )
                 self.label = None
         elif tag == "dl" and not outside:
             self._definitions(el, style)
@@ -326,8 +330,9 @@ class _Walker:
         self.line += text.count("\n")
 
     def _tick(self, el: etree._Element) -> None:
-        if el.sourceline is not None and el.sourceline > self.line:
-            self.line = el.sourceline
+        line = _sourceline(el)
+        if line is not None and line > self.line:
+            self.line = line
         self.elements += 1
         if self.elements % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
             raise LimitExceededError(
@@ -360,7 +365,7 @@ class _Walker:
         return None
 
     def _drop(self, el: etree._Element, reason: DropReason) -> None:
-        self._record(_join_texts(_itertext(el)), reason, el.sourceline)
+        self._record(_join_texts(_itertext(el)), reason, _sourceline(el))
 
     def _record(self, text: str, reason: DropReason, start: int | None = None) -> None:
         first = max(start or self.line, 1)
@@ -484,11 +489,15 @@ class _Walker:
         spans: tuple[Span, ...] = (lead,)
         if first is not None:
             spans = (lead, *(() if cjk else (Span(" "),)), *first.spans)
-        end = (values[-1] if values else label_blocks[-1] if label_blocks else None)
+        end = values[-1] if values else label_blocks[-1] if label_blocks else None
         provenance = start
         if end is not None and end.provenance.line_end is not None and start.line_start is not None:
-            provenance = Provenance(line_start=start.line_start, line_end=max(start.line_start, end.provenance.line_end))
-        self._emit(Block(text="".join(s.text for s in spans), spans=spans, list_depth=len(self.lists), provenance=provenance))
+            provenance = Provenance(
+                line_start=start.line_start, line_end=max(start.line_start, end.provenance.line_end)
+            )
+        self._emit(
+            Block(text="".join(s.text for s in spans), spans=spans, list_depth=len(self.lists), provenance=provenance)
+        )
         self._emit_all(rest)
 
     def _emit_all(self, blocks: list[Block]) -> None:
@@ -506,10 +515,8 @@ class _Walker:
             for label_cell, value_cell in rows:
                 self._field(label_cell, value_cell, style)
             return
-        start = self.line if el.sourceline is None else el.sourceline
-        texts = tuple(
-            tuple("\n".join(b.full_text for b in self._capture(cell, style)) for cell in row) for row in rows
-        )
+        start = _sourceline(el) or self.line
+        texts = tuple(tuple("\n".join(b.full_text for b in self._capture(cell, style)) for cell in row) for row in rows)
         texts = tuple(row for row in texts if row)
         if not any(cell.strip() for row in texts for cell in row):
             return
@@ -524,7 +531,7 @@ class _Walker:
         )
 
     def _code(self, el: etree._Element) -> None:
-        start = self.line if el.sourceline is None else el.sourceline
+        start = _sourceline(el) or self.line
         text = "".join(_itertext(el))
         # HTML drops the newline right after <pre>.
         text = text[1:] if text.startswith("\n") else text
@@ -618,6 +625,11 @@ def _rows(table: etree._Element) -> Iterator[etree._Element]:
             yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
 
 
+def _sourceline(el: etree._Element) -> int | None:
+    line = el.sourceline
+    return line if isinstance(line, int) and line > 0 else None
+
+
 def _itertext(el: etree._Element) -> Iterator[str]:
     for text in el.itertext():
         yield str(text)
@@ -628,8 +640,7 @@ def _join_texts(texts: Iterator[str]) -> str:
     out = ""
     for text in texts:
         if out and text and not out[-1].isspace() and not text[0].isspace():
-            if not (is_cjk(out[-1]) or is_cjk(text[0])):
-                out += " "
+            out += "" if is_cjk(out[-1]) or is_cjk(text[0]) else " "
         out += text
     return out
 
