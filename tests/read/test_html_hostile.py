@@ -38,7 +38,11 @@ HOSTILE: dict[str, tuple[bytes, type[docparse.DocparseError], str]] = {
         CorruptDocumentError,
         "internal subset",
     ),
-    "empty-body": (b"<!DOCTYPE html><html><head><title></title></head><body>  </body></html>", EmptyDocumentError, "no text"),
+    "empty-body": (
+        b"<!DOCTYPE html><html><head><title></title></head><body>  </body></html>",
+        EmptyDocumentError,
+        "no text",
+    ),
     "only-scripts": (
         b"<html><head><script>alert('x')</script></head><body><script>var t = 'text';</script>"
         b"<style>p { color: red }</style><noscript>Enable JavaScript</noscript></body></html>",
