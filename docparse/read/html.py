@@ -104,7 +104,7 @@ _BLOCKS: Final = frozenset(
         *_HEADINGS,
     }
 )  # fmt: skip
-_MARKUP: Final = frozenset({"script", "style", "template", "noscript", "head", "title", "meta", "link"})
+_MARKUP: Final = frozenset({"script", "style", "template", "noscript", "title", "meta", "link", "base"})
 _CONTROLS: Final = frozenset({"select", "option", "button", "textarea", "datalist", "input", "iframe", "object"})
 _CHROME_TAGS: Final = frozenset({"nav", "aside"})
 _CHROME_ROLES: Final = frozenset(
@@ -238,6 +238,8 @@ class _Walker:
     main_path: tuple[etree._Element, ...] = ()
     """The main content's ancestors (held, so lxml keeps handing out these same proxies)."""
     elements: int = 0
+    title: tuple[str, int] | None = None
+    """The text and line of the page's ``<title>``."""
 
     def walk(self, root: etree._Element) -> None:
         self.out = self.reading.blocks
@@ -247,6 +249,34 @@ class _Walker:
         for child in root:
             self._node(child, _Style(), outside=self.main is not None)
         self._flush()
+        self._title()
+
+    def _title(self) -> None:
+        """Make the page's ``<title>`` the root heading when no heading of the page repeats it.
+
+        Generated pages (the NIH Guide's) print the call's title only there; a CMS page whose
+        ``<h1>`` repeats it (``申报主题`` in ``申报主题 - 科研管理平台``) keeps it as markup.
+        """
+        if self.title is None:
+            return
+        text, line = self.title
+        title = " ".join(text.split())
+        if not title:
+            return
+        folded = title.casefold()
+        headings = [b.text.casefold() for b in self.reading.blocks if b.kind is BlockKind.HEADING and b.text]
+        if not self.reading.blocks or any(h in folded or folded in h for h in headings):
+            self._record(text, DropReason.MARKUP, line)
+            return
+        self._emit(Block(text=title, spans=(Span(title),), kind=BlockKind.HEADING, heading_level=1))
+        # The title heads the page: the page's own headings go one level down.
+        self.reading.blocks[:] = [
+            replace(self.reading.blocks[-1], provenance=_lines_at(line)),
+            *(
+                replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b
+                for b in self.reading.blocks[:-1]
+            ),
+        ]
 
     # -- the tree ---------------------------------------------------------------------------
 
@@ -255,6 +285,13 @@ class _Walker:
             return  # comments and processing instructions are removed by the parser; entities stay
         self._tick(el)
         tag = el.tag.lower()
+        if tag == "title" and self.title is None:
+            self.title = (_join_texts(_itertext(el)), _sourceline(el) or self.line)
+            return
+        if tag == "head":
+            for child in el:
+                self._node(child, style, outside=False)
+            return
         if tag in _MARKUP:
             self._drop(el, DropReason.MARKUP)
             return
