@@ -327,9 +327,8 @@ class Lexicon:
             after = stripped[len(lead) :].lstrip()
             if lead[-1] in "：:" and _bold_label_fits(label):
                 return FieldMatch(label, after, self.is_field_label(label))
-            if label and len(label) <= 30:
-                if after[:1] in ("：", ":"):
-                    return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+            if label and len(label) <= 30 and after[:1] in ("：", ":"):
+                return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
         found = _RUN_IN.match(stripped)
         if found is None:
             return None
