@@ -285,3 +285,16 @@ def test_generated_labels_are_the_only_letters_a_reading_adds() -> None:
     labels = "".join(b.label or "" for b in reading.blocks)
     assert labels == "7.•"
     assert content_chars(_reading_chars(reading)) == content_chars(_page_chars(data)) + content_chars(labels)
+
+
+def test_the_page_title_heads_the_outline_unless_a_heading_repeats_it() -> None:
+    reading = _read("<h1>Part 1. Overview</h1><p>Text.</p>", head="<title>RFA-TR-25-002: Proof of Concept</title>")
+    assert [(b.heading_level, b.text) for b in reading.blocks] == [
+        (1, "RFA-TR-25-002: Proof of Concept"),
+        (2, "Part 1. Overview"),
+        (None, "Text."),
+    ]
+    assert reading.blocks[0].provenance.line_start == 2
+    reading = _read("<h1>申报主题</h1><p>正文。</p>", head="<title>申报主题 - 科研管理平台</title>")
+    assert [(b.heading_level, b.text) for b in reading.blocks] == [(1, "申报主题"), (None, "正文。")]
+    assert _dropped(reading) == [(DropReason.MARKUP, "申报主题 - 科研管理平台")]
