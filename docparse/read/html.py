@@ -18,7 +18,10 @@ What becomes a block, in document order:
   element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
   the label bold with its colon, so the builder reads a labelled field;
 - other tables: a table block, cells as text (a cell's blocks joined by ``\\n``);
-- ``pre`` (or ``white-space: pre``): a code block, verbatim.
+- ``pre``: a code block, verbatim; other text under ``white-space: pre`` keeps its tabs and
+  line breaks.
+- the page's ``<title>``: a level-1 heading above the page's own (which go one level down)
+  when no heading of the page repeats it; else it is dropped as ``markup``.
 
 Bold is ``b``, ``strong`` or a ``font-weight`` of bold/600+; links are ``a href``. Whitespace
 collapses as in a browser, and a line break in the source between two CJK characters leaves
@@ -104,6 +107,9 @@ _BLOCKS: Final = frozenset(
         *_HEADINGS,
     }
 )  # fmt: skip
+# Preformatted elements: a code block. Other text under `white-space: pre` keeps its spaces,
+# tabs and line breaks inside an ordinary block (a TOC line's tab before its page number).
+_PRE_TAGS: Final = frozenset({"pre", "listing", "xmp", "plaintext"})
 _MARKUP: Final = frozenset({"script", "style", "template", "noscript", "title", "meta", "link", "base"})
 _CONTROLS: Final = frozenset({"select", "option", "button", "textarea", "datalist", "input", "iframe", "object"})
 _CHROME_TAGS: Final = frozenset({"nav", "aside"})
@@ -333,7 +339,7 @@ class _Walker:
             self._definitions(el, style)
         elif tag == "table" and not outside:
             self._table(el, style)
-        elif (tag in ("pre", "listing", "xmp", "plaintext") or style.pre) and not outside and _is_pre_block(el, tag):
+        elif tag in _PRE_TAGS and not outside:
             self._code(el)
         elif not outside and (pair := _label_value(el)) is not None:
             self._field(pair[0], pair[1], style)
@@ -624,15 +630,10 @@ def _style_of(el: etree._Element, tag: str, style: _Style) -> _Style:
     link = style.link
     if tag == "a" and el.get("href") is not None:
         link = (el.get("href") or "").strip()
-    pre = style.pre or tag in ("pre", "listing", "xmp", "plaintext", "textarea") or bool(_PRE_STYLE.search(css))
+    pre = style.pre or tag in _PRE_TAGS or bool(_PRE_STYLE.search(css))
     if bold == style.bold and link == style.link and pre == style.pre:
         return style
     return _Style(bold, link, pre)
-
-
-def _is_pre_block(el: etree._Element, tag: str) -> bool:
-    """Return whether a preformatted element is a code block (a ``pre``), not a styled paragraph."""
-    return tag in ("pre", "listing", "xmp", "plaintext")
 
 
 def _label_value(el: etree._Element) -> tuple[etree._Element, etree._Element] | None:
