@@ -27,7 +27,7 @@ Input = str | os.PathLike[str] | bytes
 def parse(source: Input, *, format: str | None = None, options: ParseOptions | None = None) -> Document:
     """Return the outline of the call in `source`: a path (str or PathLike) or the file's bytes.
 
-    The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``text``,
+    The format is detected from the bytes unless `format` (``pdf``, ``docx``, ``html``, ``text``,
     ``markdown``) is given. Raise a `DocparseError` subclass when no document can be produced.
     """
     data, name = read_source(source)
