@@ -84,7 +84,7 @@ class Reading:
 
     blocks: list[Block]
     format: str
-    """``text``, ``markdown``, ``pdf`` or ``docx``."""
+    """``text``, ``markdown``, ``pdf``, ``docx`` or ``html``."""
     encoding: str | None = None
     pages: int | None = None
     dropped: list[Dropped] = field(default_factory=list)

@@ -30,10 +30,11 @@ from typing import Literal, NoReturn, TextIO
 from docparse import __version__
 from docparse.errors import DocparseError, InternalError, LimitExceededError
 from docparse.export import EXPORTERS, to_json, to_yaml
-from docparse.files import INPUT_SUFFIXES, Walk, iter_calls
+from docparse.files import Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, read_capped
+from docparse.read.detect import INPUT_SUFFIXES
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pathspec
 
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown")
+from docparse.read.detect import INPUT_SUFFIXES  # the one list of the call formats read
+
 # Folders that never hold calls to lint: environments, caches and build output.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
     ".*",

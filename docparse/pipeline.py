@@ -25,7 +25,7 @@ from docparse.rules import make_diagnostic
 from docparse.segment import segment
 from docparse.segment.markers import Lexicon
 
-Format = Literal["pdf", "docx", "text", "markdown"]
+Format = Literal["pdf", "docx", "html", "text", "markdown"]
 Input = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
 
@@ -41,9 +41,9 @@ def parse(
     `source` is a path (`str` or `os.PathLike`), `bytes`, `bytearray` or `memoryview`, or a
     file opened in binary mode. `name` is the file name to record and to take the format hint
     from (default: the path's, or the file object's `name`). The format is detected from the
-    bytes unless `format` is given. A call held in a `str` goes to `parse_text`. Raise a
-    `DocparseError` subclass when no document can be produced (`DocumentNotFoundError` for a
-    path that names no file).
+    bytes unless `format` (``pdf``, ``docx``, ``html``, ``text``, ``markdown``) is given. A
+    call held in a `str` goes to `parse_text`. Raise a `DocparseError` subclass when no
+    document can be produced (`DocumentNotFoundError` for a path that names no file).
     """
     options = options or ParseOptions()
     data, found = read_source(source, options.limits.max_input_bytes)

@@ -131,7 +131,7 @@ def test_a_folder_without_calls_fails_with_one_line(tmp_path: Path, capsys: pyte
     (tmp_path / "empty" / "script.py").write_text("x = 1\n", encoding="utf-8")
     code, out, err = _convert(capsys, str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1 and "no .pdf, .docx, .txt, .md, .markdown file found" in err
+    assert err.count("\n") == 1 and "no .pdf, .docx, .txt, .md, .markdown, .html" in err
     assert not (tmp_path / "out").exists()
 
 

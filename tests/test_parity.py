@@ -1,4 +1,4 @@
-"""The same call gives the same outline in every format: text, both DOCX and both PDF renditions."""
+"""The same call gives the same outline in every format: text, both DOCX, both PDF and the HTML renditions."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def text_outline() -> dict[str, object]:
 
 def test_every_rendition_is_there() -> None:
     names = {p.parent.name for p in RENDITIONS}
-    assert names == {"seed-docx-typed", "seed-docx-autonum", "seed-pdf-libreoffice", "seed-pdf-reportlab"}
+    assert names == {"seed-docx-typed", "seed-docx-autonum", "seed-pdf-libreoffice", "seed-pdf-reportlab", "seed-html"}
 
 
 @pytest.mark.parametrize("path", RENDITIONS, ids=lambda p: p.parent.name)
@@ -47,6 +47,13 @@ def test_every_node_points_into_its_source(path: Path) -> None:
         assert all(p.regions and p.regions[0].page >= 1 for p in nodes)
         assert all(r.bbox.x0 < r.bbox.x1 and r.bbox.top < r.bbox.bottom for p in nodes for r in p.regions)
         assert document.source.pages and document.source.pages > 1
+    elif path.suffix == ".html":
+        assert all(p.line_start is not None and p.line_end is not None for p in nodes)
+        starts = [p.line_start for p in nodes]
+        assert starts == sorted(starts)  # type: ignore[type-var]
+        lines = path.read_text(encoding="utf-8").splitlines()
+        first = document.sections[0].topics[0]
+        assert first.title is not None and first.title in lines[first.provenance.line_start - 1]  # type: ignore[operator]
     else:
         assert all(p.paragraph_start is not None for p in nodes)
         starts = [p.paragraph_start for p in nodes]

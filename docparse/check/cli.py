@@ -29,6 +29,7 @@ from docparse.errors import DocparseError
 from docparse.files import Walk
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
+from docparse.read.detect import INPUT_SUFFIXES
 from docparse.rules import make_diagnostic
 
 
@@ -42,7 +43,7 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--stdin-filename goes with the input - (standard input) alone")
     inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude)))
     if not inputs:
-        print("docparse: no .pdf, .docx, .txt, .md or .markdown file found to check", file=sys.stderr)
+        print(f"docparse: no {', '.join(INPUT_SUFFIXES)} file found to check", file=sys.stderr)
         return EXIT_OK
     options = parse_options(args).model_copy(update={"strict": False})
     formatter = choose_formatter(settings, sys.stdout)

@@ -24,8 +24,11 @@ from docparse.model.document import (
     Topic,
     Track,
 )
+from docparse.segment.markers import Lexicon
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
+# The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.
+_LEXICON = Lexicon()
 _LINE_START = regex.compile(r"^([#>+=]|-(?=\s))")
 _ORDERED_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 MAX_LEVEL = 6
@@ -259,10 +262,21 @@ def _field(field: LabelledField, level: int) -> list[str]:
         return ["\n".join([head, *nested])]
     if not field.items or (field.text and all(isinstance(item, ListItem) for item in field.items)):
         # A run-in label holds its own line and the list under it: written plain, it reads so again.
-        return [f"{escape(field.label)}：{escape(field.text)}".rstrip(), *_parts(field.items, level + 1)]
+        return [_run_in(field.label, field.text), *_parts(field.items, level + 1)]
     # A bold label holds the paragraphs, tables and sub-fields after it, until the next label.
     head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
+    if len(field.label) > 30:  # a long bold label is read as one only with its colon inside the bold
+        head = f"**{escape(field.label)}：** {escape(field.text)}".rstrip()
     return [head, *_parts(field.items, level + 1)]
+
+
+def _run_in(label: str, text: str) -> str:
+    """Return a run-in field's line: plain when it reads back as this field, else with a bold label."""
+    found = _LEXICON.match_field(f"{label}：{text}")
+    if found is not None and found.label == label:
+        return f"{escape(label)}：{escape(text)}".rstrip()
+    # A space after the closing ** : CommonMark closes no emphasis between "：" and a letter.
+    return f"**{escape(label)}：** {escape(text)}".rstrip()
 
 
 def _code(code: Code) -> str:

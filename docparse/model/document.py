@@ -18,9 +18,9 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 
-SourceFormat = Literal["text", "markdown", "pdf", "docx"]
+SourceFormat = Literal["text", "markdown", "pdf", "docx", "html"]
 
 
 class CallKind(StrEnum):
@@ -308,6 +308,10 @@ class DropReason(StrEnum):
     EMPTY = "empty"
     HEADING_TAG = "heading-tag"
     """A tag that only announces a heading's title (`TITLE:` after a topic identifier)."""
+    SITE_CHROME = "site-chrome"
+    """Web-page furniture around the call: menus, breadcrumbs, sidebars, page header and footer."""
+    HIDDEN = "hidden"
+    """Web-page text a browser does not show (`hidden`, `aria-hidden`, `display:none`)."""
 
 
 class Dropped(Model):

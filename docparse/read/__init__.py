@@ -40,8 +40,17 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
 
 # The format a file name claims, by extension; Markdown and plain text are one kind (the
 # extension is what tells them apart, so they cannot disagree with the bytes).
-_KIND = {"pdf": "PDF", "docx": "DOCX", "text": "text", "markdown": "text"}
-_CLAIMS = {".pdf": "PDF", ".docx": "DOCX", ".docm": "DOCX", ".dotx": "DOCX", ".txt": "text", ".text": "text"}
+_KIND = {"pdf": "PDF", "docx": "DOCX", "html": "HTML", "text": "text", "markdown": "text"}
+_CLAIMS = {
+    ".pdf": "PDF",
+    ".docx": "DOCX",
+    ".docm": "DOCX",
+    ".dotx": "DOCX",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "HTML",
+    ".htm": "HTML",
+}
 
 
 def claimed_format(name: str | None) -> str | None:
@@ -64,6 +73,10 @@ def _read(data: bytes, format: str, options: ParseOptions, name: str | None) -> 
         from docparse.read.docx import read_docx
 
         return read_docx(data, options=options, name=name)
+    if format == "html":
+        from docparse.read.html import read_html
+
+        return read_html(data, options=options, name=name)
     from docparse.read.text import read_text
 
     return read_text(data, options=options, name=name, markdown=format == "markdown")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
@@ -17,11 +19,24 @@ _ZIP_KINDS = (
     ("content.xml", "an OpenDocument file (convert it to DOCX)"),
 )
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-FORMATS = ("text", "markdown", "pdf", "docx")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FORMATS = ("text", "markdown", "pdf", "docx", "html")
+INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", *HTML_SUFFIXES)
+"""The file suffixes a directory is searched for (`docparse convert DIR`, `docparse check DIR`)."""
+
+# What an HTML page starts with, after a BOM, whitespace, comments and an XML declaration:
+# a doctype or one of the tags a page opens with. Matched case-insensitively.
+_HTML_START = re.compile(
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|h[1-6]|table|article|main|section)[\s>/]",
+    re.IGNORECASE,
+)
+_LEADING_NOISE = re.compile(rb"(?:\s+|<!--.*?-->|<\?xml[^>]*>)*", re.DOTALL)
+_HTML_ANYWHERE = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_SNIFF = 4096
 
 
 def detect_format(data: bytes, name: str | None = None) -> str:
-    """Return ``pdf``, ``docx``, ``markdown`` or ``text`` for `data`; raise for what cannot be read."""
+    """Return ``pdf``, ``docx``, ``html``, ``markdown`` or ``text`` for `data`; raise for what cannot be read."""
     if not data:
         raise EmptyDocumentError("empty file", path=name)
     if b"%PDF-" in data[:1024]:
@@ -40,7 +55,34 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         raise CorruptDocumentError("corrupt or not a PDF: no %PDF- header in the first 1 KB", path=name)
     if lowered.endswith((".docx", ".docm", ".dotx")):
         raise CorruptDocumentError("corrupt or not a DOCX: not a zip archive", path=name)
-    return "markdown" if lowered.endswith(MARKDOWN_SUFFIXES) else "text"
+    markdown = lowered.endswith(MARKDOWN_SUFFIXES)
+    if is_html(data, markdown=markdown):
+        return "html"
+    return "markdown" if markdown else "text"
+
+
+def is_html(data: bytes, *, markdown: bool = False) -> bool:
+    """Return whether `data` is a web page: a doctype or a page's opening tag first, or ``<html`` early on.
+
+    A Markdown file may open with an HTML block (``<p align="center">``), so with `markdown`
+    only a doctype or an ``<html>`` element makes it a page.
+    """
+    head = _ascii_head(data[:_SNIFF])
+    if _HTML_ANYWHERE.search(head):
+        return True
+    if markdown:
+        return False
+    start = _LEADING_NOISE.match(head)
+    return _HTML_START.match(head, start.end() if start else 0) is not None
+
+
+def _ascii_head(head: bytes) -> bytes:
+    """Return the start of `head` as ASCII-compatible bytes (a UTF-16 page is re-encoded)."""
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if head.startswith(bom):
+            body = head[len(bom) :]
+            return body[: len(body) - len(body) % 2].decode(encoding, errors="replace").encode("utf-8", "replace")
+    return head.removeprefix(codecs.BOM_UTF8)
 
 
 def binary_kind(data: bytes) -> str | None:

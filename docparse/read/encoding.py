@@ -37,18 +37,18 @@ def decode(data: bytes, *, path: str | None = None) -> Decoded:
                 text = data[len(bom) :].decode(encoding.replace("-sig", ""), errors="strict")
             except UnicodeDecodeError as exc:
                 raise DecodingError(f"invalid {encoding} after its byte-order mark", path=path, cause=exc) from exc
-            return _checked(Decoded(text, encoding, False), path)
+            return check_text(Decoded(text, encoding, False), path)
     try:
-        return _checked(Decoded(data.decode("utf-8"), "utf-8", False), path)
+        return check_text(Decoded(data.decode("utf-8"), "utf-8", False), path)
     except UnicodeDecodeError:
         pass
     if b"\x00" in data:
         raise DecodingError("binary data, not text (NUL bytes and no byte-order mark)", path=path)
     try:
-        return _checked(Decoded(data.decode("gb18030"), "gb18030", True), path)
+        return check_text(Decoded(data.decode("gb18030"), "gb18030", True), path)
     except UnicodeDecodeError:
         pass
-    return _checked(_charset_normalizer(data, path), path)
+    return check_text(_charset_normalizer(data, path), path)
 
 
 def _charset_normalizer(data: bytes, path: str | None) -> Decoded:
@@ -60,7 +60,8 @@ def _charset_normalizer(data: bytes, path: str | None) -> Decoded:
     return Decoded(str(best), best.encoding, True)
 
 
-def _checked(decoded: Decoded, path: str | None) -> Decoded:
+def check_text(decoded: Decoded, path: str | None) -> Decoded:
+    """Return `decoded`; raise DecodingError when it holds NUL or too many control characters."""
     text = decoded.text
     if "\x00" in text:
         raise DecodingError("binary data, not text (NUL characters)", path=path)

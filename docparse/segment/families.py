@@ -161,6 +161,13 @@ def roman_value(num: str) -> Value | None:
     return None if value is None else (value,)
 
 
+def arabic_or_roman_value(num: str) -> Value | None:
+    """Return ``(3,)`` for ``3`` or ``III``."""
+    if _DIGITS_RE.fullmatch(num):
+        return (digits_to_int(num),)
+    return roman_value(num)
+
+
 def no_value(num: str) -> Value | None:
     return ()
 
@@ -201,6 +208,21 @@ FAMILIES: tuple[Family, ...] = (
         dotted_value,
         S.POSITION,
         "第一章",
+    ),
+    # The English counterparts of 第一部分 / 第一节 / 第一章: "Part 1. Overview Information",
+    # "Section III. Eligibility Information" (NIH Guide notices), "Chapter 2: Eligibility".
+    # One family per word, so that Part, Section and Chapter are never siblings.
+    *(
+        _family(
+            word.lower(),
+            rf"^(?P<label>(?:{word}|{word.upper()})[ \t]+(?P<num>{DIGIT}{{1,2}}|[IVX]{{1,5}})(?!\w)[.:：]?)"
+            r"(?:[ \t\u3000]+|$)",
+            P.OUTLINE,
+            arabic_or_roman_value,
+            S.POSITION,
+            f"{word} 1.",
+        )
+        for word in ("Part", "Section", "Chapter")
     ),
     _family(
         "project",

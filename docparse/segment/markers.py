@@ -110,6 +110,12 @@ _TRAILING_COLON = regex.compile(rf"{COLON}\s*$")
 _SENTENCE_END = regex.compile(r"(?<=[.。!?！？；;])\s*")
 
 
+def _bold_label_fits(label: str) -> bool:
+    if not label:
+        return False
+    return len(label) <= 30 or (not has_han(label) and len(label.split()) <= BOLD_LABEL_MAX_WORDS)
+
+
 def is_navigation(text: str) -> bool:
     """Return whether `text` is a navigation link text such as ``返回目录``."""
     return text.strip().strip("[]【】").strip().casefold() in NAVIGATION_TEXTS
@@ -262,6 +268,9 @@ _RUN_IN = regex.compile(
 )
 # An unknown run-in label is accepted when it is this short: longer lead phrases before a
 # colon are sentences ("The goal of this RFP is: …"), not labels.
+# A bold lead that carries its own colon is a label up to 30 characters; a Latin one up to
+# this many words ("Components of Participating Organizations:", NIH Guide notices).
+BOLD_LABEL_MAX_WORDS = 6
 GENERIC_LABEL_MAX_CJK = 12
 GENERIC_LABEL_MAX_WORDS = 4
 # ALL-CAPS labels of US solicitations are longer: "OUSD (R&E) CRITICAL TECHNOLOGY AREA(S):",
@@ -333,11 +342,10 @@ class Lexicon:
         if lead and stripped.startswith(lead):
             label = lead.rstrip("：:").strip()
             after = stripped[len(lead) :].lstrip()
-            if label and len(label) <= 30:
-                if lead[-1] in "：:":
-                    return FieldMatch(label, after, self.is_field_label(label))
-                if after[:1] in ("：", ":"):
-                    return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+            if lead[-1] in "：:" and _bold_label_fits(label):
+                return FieldMatch(label, after, self.is_field_label(label))
+            if label and len(label) <= 30 and after[:1] in ("：", ":"):
+                return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
         found = _RUN_IN.match(stripped)
         if found is None:
             return None

@@ -53,7 +53,7 @@ def heading(state: State) -> bool:
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
         return False
     if token.block.kind is BlockKind.HEADING:
-        key: Key = ("heading", token.block.heading_level or 1)
+        key: Key = _numbered_heading_key(state, numbering, ("heading", token.block.heading_level or 1))
         state.aliases.setdefault(numbering.key, key)
         _open(state, token, numbering, key)
         return True
@@ -63,6 +63,23 @@ def heading(state: State) -> bool:
     slip = _slip(state, numbering, key)
     _open(state, token, numbering, slip or key)
     return True
+
+
+def _numbered_heading_key(state: State, numbering: Numbering, key: Key) -> Key:
+    """Return the level key of a format heading that carries a number: the numbering decides.
+
+    ``<h2>1. 开放课题</h2>`` then ``<h2>1.1 机器学习</h2>``: a numbering already seen keeps its level,
+    and a markup level that a numbering of another depth holds is not shared, so ``1.1`` opens
+    one level below ``1.`` whatever the markup says. Same-depth families (``一、`` and ``1.``)
+    still take the markup's level.
+    """
+    known = state.aliases.get(numbering.key)
+    if known is not None:
+        return known
+    depth = numbering.key[1]
+    if any(alias == key and other[1] != depth for other, alias in state.aliases.items()):
+        return numbering.key
+    return key
 
 
 def is_heading(state: State, token: Token, numbering: Numbering) -> bool:

@@ -1,0 +1,761 @@
+"""Reading stage, HTML: a web page's main content → blocks; site chrome, scripts and hidden text dropped.
+
+The page is decoded here (BOM, then the charset the page declares, then the text decoder's
+chain), re-encoded as UTF-8 and parsed by lxml's HTML parser (libxml2), which repairs broken
+markup the way browsers do (an ``<h4>`` closed by ``</p>``, stray end tags). The parser loads
+nothing from the network, keeps libxml2's depth and size guards (``huge_tree=False``) and never
+expands entities declared in a DOCTYPE; a DOCTYPE with an internal subset is refused outright.
+
+What becomes a block, in document order:
+
+- ``h1``–``h6``: a heading with that level;
+- each paragraph-like run of inline content (``p``, ``div``, text between blocks); every
+  ``<br>`` starts a new line, and every line is its own block (``continues=True`` after the
+  first), as the Markdown reader does with hard breaks;
+- ``li``: the first line carries the label (``3.`` for an ``ol``, counting from ``start`` and
+  ``value``; ``•`` for a ``ul``) and ``list_depth`` is the number of enclosing lists;
+- ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
+  element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
+  the label bold with its colon, so the builder reads a labelled field;
+- other tables: a table block, cells as text (a cell's blocks joined by ``\\n``);
+- ``pre``: a code block, verbatim; other text under ``white-space: pre`` keeps its tabs and
+  line breaks.
+- the page's ``<title>``: a level-1 heading above the page's own (which go one level down)
+  when no heading of the page repeats it; else it is dropped as ``markup``.
+
+Bold is ``b``, ``strong`` or a ``font-weight`` of bold/600+; links are ``a href``. Whitespace
+collapses as in a browser, and a line break in the source between two CJK characters leaves
+no space.
+
+Left out, each recorded in ``Reading.dropped`` with a reason: ``script``/``style``/``template``
+/``noscript`` and form controls (``markup``); elements with ``hidden``, ``aria-hidden="true"``,
+``display:none`` or ``visibility:hidden`` (``hidden``); site chrome (``site-chrome``): ``nav``,
+``aside``, a page-level ``header``/``footer``, ARIA landmarks other than main, elements whose
+class or id names a breadcrumb, menu, navbar, sidebar or footer, and, when the page marks its
+main content (``main``, ``[role=main]``, else a lone ``article``), everything outside it.
+
+Provenance: ``line_start``/``line_end`` are source lines, from lxml's ``sourceline`` and the
+line breaks of the text read since.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Final
+
+import lxml.html
+from lxml import etree
+
+from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.chars import is_cjk
+from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError
+from docparse.model.document import Dropped, DropReason
+from docparse.model.provenance import Provenance
+from docparse.options import ParseOptions
+from docparse.read.encoding import Decoded, check_text, decode
+from docparse.rules import make_diagnostic
+
+__all__ = ["decode_html", "read_html"]
+
+_PARSER: Final = lxml.html.HTMLParser(
+    no_network=True,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    encoding="utf-8",
+)
+# libxml2 stops nesting at 256 elements (without huge_tree) and drops what lies deeper; a page
+# that deep is refused rather than read with text silently missing.
+MAX_DEPTH: Final = 250
+# A grid label longer than this is content (the NIH Guide's longest label is 41 characters).
+MAX_LABEL_CHARS: Final = 80
+# Check the time budget every this many elements.
+_CLOCK_EVERY: Final = 512
+# The charset declaration must be in the first 1024 bytes (HTML5 prescan); 4 KB leaves room
+# for the long comment headers some CMSs write first.
+_PRESCAN: Final = 4096
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+_DOCTYPE_SUBSET = re.compile(rb"<!doctype[^>\[]*\[", re.IGNORECASE)
+# WHATWG: these labels mean windows-1252 and GB18030 in browsers; an ASCII-compatible page that
+# says UTF-16 cannot be UTF-16.
+_CHARSET_ALIASES: Final = {
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+_HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_LISTS: Final = frozenset({"ul", "ol", "menu", "dir"})
+# Elements that start and end a block; anything else is inline (its text joins the line).
+_BLOCKS: Final = frozenset(
+    {
+        "address", "article", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "hr", "html", "legend",
+        "li", "main", "ol", "p", "pre", "section", "summary", "table", "ul", "menu", "dir", "caption",
+        "tr", "td", "th", "thead", "tbody", "tfoot", "noframes", "listing", "xmp", "plaintext",
+        *_HEADINGS,
+    }
+)  # fmt: skip
+# Preformatted elements: a code block. Other text under `white-space: pre` keeps its spaces,
+# tabs and line breaks inside an ordinary block (a TOC line's tab before its page number).
+_PRE_TAGS: Final = frozenset({"pre", "listing", "xmp", "plaintext"})
+_MARKUP: Final = frozenset({"script", "style", "template", "noscript", "title", "meta", "link", "base"})
+_CONTROLS: Final = frozenset({"select", "option", "button", "textarea", "datalist", "input", "iframe", "object"})
+_CHROME_TAGS: Final = frozenset({"nav", "aside"})
+_CHROME_ROLES: Final = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menubar", "menu", "toolbar"}
+)
+# Class or id words that name site chrome (Bootstrap, WordPress, Drupal, gov.cn CMS themes).
+_CHROME_WORDS: Final = frozenset(
+    {"breadcrumb", "breadcrumbs", "crumbs", "navbar", "nav", "navigation", "menu", "sidebar", "footer", "masthead"}
+)
+# Sectioning elements: a header or footer inside one belongs to it, not to the site.
+_SECTIONING: Final = frozenset({"article", "main", "section"})
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+# Bootstrap's `.h1`–`.h6` and template classes such as the NIH Guide's `heading4`: a heading's look.
+_HEADING_CLASS = re.compile(r"(?:h|heading)([1-6])")
+_LABEL_CLASS = re.compile(r"label", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.IGNORECASE)
+_NORMAL_STYLE = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)\b", re.IGNORECASE)
+_PRE_STYLE = re.compile(r"white-space\s*:\s*(pre|pre-wrap|break-spaces)\b", re.IGNORECASE)
+# Whitespace a browser collapses (not U+00A0, which it keeps; here it is a plain space).
+_WS = " \t\n\r\f"
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Private code points standing for whitespace that `white-space: pre` keeps (a tab before a
+# TOC page number) while the rest of the line collapses.
+_KEPT_TAB, _KEPT_SPACE, _KEPT_BREAK = "\ue0f0", "\ue0f1", "\ue0f2"
+_SENTINEL = "\x00"  # between two inline pieces while whitespace collapses (NUL never reaches here)
+_WS_RUN = re.compile(rf"[{_WS}{_SENTINEL}]*[{_WS}][{_WS}{_SENTINEL}]*")
+_ROMAN: Final = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def decode_html(data: bytes, *, path: str | None = None) -> Decoded:
+    """Return the page decoded: BOM, then its declared charset, then the text decoder's chain."""
+    head = data[:_PRESCAN]
+    declared = None if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else _declared(head)
+    if declared is not None:
+        try:
+            return check_text(Decoded(data.decode(declared), declared, False), path)
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong; the bytes decide
+    return decode(data, path=path)
+
+
+def _declared(head: bytes) -> str | None:
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
+def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
+    """Return the blocks of the HTML page `data`."""
+    if _DOCTYPE_SUBSET.search(data[:_PRESCAN]):
+        raise CorruptDocumentError(
+            "the DOCTYPE declares an internal subset (entities); web pages never do, so it is refused", path=name
+        )
+    decoded = decode_html(data, path=name)
+    text = _CONTROL_CHARS.sub("", decoded.text)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
+    except etree.ParserError as exc:
+        raise EmptyDocumentError("no text in the page", path=name, cause=exc) from exc
+    except (etree.LxmlError, ValueError) as exc:
+        raise CorruptDocumentError(f"the HTML parser failed: {exc}", path=name, cause=exc) from exc
+    _check_depth(root, name)
+    reading = Reading(blocks=[], format="html", encoding=decoded.encoding)
+    if decoded.fallback:
+        reading.diagnostics.append(
+            make_diagnostic("encoding-fallback", f"decoded as {decoded.encoding}: the page declares no usable charset")
+        )
+    if "\ufffd" in text:
+        count = text.count("\ufffd")
+        reading.diagnostics.append(make_diagnostic("suspicious-characters", f"{count} replacement character(s)"))
+    walker = _Walker(reading, options, name, time.monotonic() + options.limits.max_seconds)
+    walker.walk(root)
+    return reading
+
+
+def _check_depth(root: etree._Element, name: str | None) -> None:
+    depth = 0
+    for event, _element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_DEPTH:
+            raise LimitExceededError(
+                f"elements nested more than {MAX_DEPTH} deep; the HTML parser drops what lies deeper", path=name
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class _Style:
+    bold: bool = False
+    link: str | None = None
+    pre: bool = False
+
+
+@dataclass(slots=True)
+class _Piece:
+    text: str
+    style: _Style
+
+
+@dataclass(slots=True)
+class _ListFrame:
+    ordered: bool
+    next: int = 1
+    step: int = 1
+    type: str = "1"
+
+
+@dataclass(slots=True)
+class _Walker:
+    reading: Reading
+    options: ParseOptions
+    name: str | None
+    deadline: float
+    out: list[Block] = field(default_factory=list)
+    pieces: list[_Piece] = field(default_factory=list)
+    lists: list[_ListFrame] = field(default_factory=list)
+    label: str | None = None
+    heading: int | None = None
+    line: int = 1
+    first_line: int | None = None
+    sectioning: int = 0
+    main: etree._Element | None = None
+    main_path: tuple[etree._Element, ...] = ()
+    """The main content's ancestors (held, so lxml keeps handing out these same proxies)."""
+    elements: int = 0
+    title: tuple[str, int] | None = None
+    """The text and line of the page's ``<title>``."""
+
+    def walk(self, root: etree._Element) -> None:
+        self.out = self.reading.blocks
+        self.main = _find_main(root)
+        if self.main is not None:
+            self.main_path = tuple(self.main.iterancestors())
+        for child in root:
+            self._node(child, _Style(), outside=self.main is not None)
+        self._flush()
+        self._title()
+
+    def _title(self) -> None:
+        """Make the page's ``<title>`` the root heading when no heading of the page repeats it.
+
+        Generated pages (the NIH Guide's) print the call's title only there; a CMS page whose
+        ``<h1>`` repeats it (``申报主题`` in ``申报主题 - 科研管理平台``) keeps it as markup.
+        """
+        if self.title is None:
+            return
+        text, line = self.title
+        title = " ".join(text.split())
+        if not title:
+            return
+        folded = title.casefold()
+        headings = [b.text.casefold() for b in self.reading.blocks if b.kind is BlockKind.HEADING and b.text]
+        if not self.reading.blocks or any(h in folded or folded in h for h in headings):
+            self._record(text, DropReason.MARKUP, line)
+            return
+        self._emit(Block(text=title, spans=(Span(title),), kind=BlockKind.HEADING, heading_level=1))
+        # The title heads the page: the page's own headings go one level down.
+        self.reading.blocks[:] = [
+            replace(self.reading.blocks[-1], provenance=_lines_at(line)),
+            *(
+                replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b
+                for b in self.reading.blocks[:-1]
+            ),
+        ]
+
+    # -- the tree ---------------------------------------------------------------------------
+
+    def _node(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
+        if not isinstance(el.tag, str):
+            return  # comments and processing instructions are removed by the parser; entities stay
+        self._tick(el)
+        tag = el.tag.lower()
+        if tag == "title" and self.title is None:
+            self.title = (_join_texts(_itertext(el)), _sourceline(el) or self.line)
+            return
+        if tag == "head":
+            for child in el:
+                self._node(child, style, outside=False)
+            return
+        if tag in _MARKUP:
+            self._drop(el, DropReason.MARKUP)
+            return
+        if outside and el is self.main:
+            outside = False
+        elif outside and not any(el is ancestor for ancestor in self.main_path) and tag != "body":
+            self._drop(el, DropReason.SITE_CHROME)
+            return
+        reason = self._drop_reason(el, tag)
+        if reason is not None:
+            self._drop(el, reason)
+            return
+        style = _style_of(el, tag, style)
+        if tag == "br":
+            self.pieces.append(_Piece("\n", style))
+            return
+        level = None if outside else _heading_level(el, tag)
+        if tag not in _BLOCKS and level is None:
+            self._children(el, style, outside=outside)
+            return
+        self._flush()
+        if level is not None and self.heading is None:
+            self.heading = level
+            self._children(el, style, outside=outside)
+            self._flush()
+            self.heading = None
+        elif tag in _LISTS:
+            self._list(el, tag, style, outside=outside)
+        elif tag == "li":
+            self.label = self._next_label(el)
+            self._children(el, style, outside=outside)
+            self._flush()
+            if self.label is not None:  # an item with no text of its own: its label alone
+                self._emit(
+                    Block(text="", label=self.label, list_depth=len(self.lists), provenance=_lines_at(self.line))
+                )
+                self.label = None
+        elif tag == "dl" and not outside:
+            self._definitions(el, style)
+        elif tag == "table" and not outside:
+            self._table(el, style)
+        elif tag in _PRE_TAGS and not outside:
+            self._code(el)
+        elif not outside and (pair := _label_value(el)) is not None:
+            self._field(pair[0], pair[1], style)
+        else:
+            sectioning = tag in _SECTIONING
+            self.sectioning += sectioning
+            self._children(el, style, outside=outside)
+            self.sectioning -= sectioning
+        self._flush()
+
+    def _children(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
+        if el.text:
+            self._text(el.text, style, outside=outside)
+        for child in el:
+            self._node(child, style, outside=outside)
+            if child.tail:
+                self._text(child.tail, style, outside=outside)
+
+    def _text(self, text: str, style: _Style, *, outside: bool) -> None:
+        if outside:
+            if text.strip():
+                self._record(text, DropReason.SITE_CHROME)
+            else:
+                self.line += text.count("\n")
+            return
+        if self.first_line is None and text.strip():
+            self.first_line = self.line + text[: len(text) - len(text.lstrip(_WS))].count("\n")
+        if style.pre:
+            text = text.replace("\t", _KEPT_TAB).replace(" ", _KEPT_SPACE).replace("\n", _KEPT_BREAK)
+        self.pieces.append(_Piece(text, style))
+        self.line += text.count("\n")
+
+    def _tick(self, el: etree._Element) -> None:
+        line = _sourceline(el)
+        if line is not None and line > self.line:
+            self.line = line
+        self.elements += 1
+        if self.elements % _CLOCK_EVERY == 0 and time.monotonic() > self.deadline:
+            raise LimitExceededError(
+                f"reading took more than {self.options.limits.max_seconds} s (limits.max_seconds)", path=self.name
+            )
+
+    # -- what is left out -------------------------------------------------------------------
+
+    def _drop_reason(self, el: etree._Element, tag: str) -> DropReason | None:
+        if tag in _MARKUP:
+            return DropReason.MARKUP
+        if tag in _CONTROLS:
+            return DropReason.SITE_CHROME
+        if (
+            el.get("hidden") is not None
+            or (el.get("aria-hidden") or "").strip().lower() == "true"
+            or _HIDDEN_STYLE.search(el.get("style") or "")
+            or (tag == "input" and (el.get("type") or "").lower() == "hidden")
+        ):
+            return DropReason.HIDDEN
+        if tag in _CHROME_TAGS or (tag in ("header", "footer") and not self.sectioning):
+            return DropReason.SITE_CHROME
+        role = (el.get("role") or "").strip().lower()
+        if role in _CHROME_ROLES:
+            return DropReason.SITE_CHROME
+        if tag not in ("body", "html", "main", "article") and el is not self.main:
+            words = _WORD_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
+            if _CHROME_WORDS.intersection(words):
+                return DropReason.SITE_CHROME
+        return None
+
+    def _drop(self, el: etree._Element, reason: DropReason) -> None:
+        self._record(_join_texts(_itertext(el)), reason, _sourceline(el))
+
+    def _record(self, text: str, reason: DropReason, start: int | None = None) -> None:
+        first = max(start or self.line, 1)
+        end = first + text.count("\n")
+        self.line = max(self.line, end)
+        collapsed = " ".join(text.split())
+        if collapsed:
+            self.reading.dropped.append(
+                Dropped(text=collapsed, reason=reason, provenance=Provenance(line_start=first, line_end=end))
+            )
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def _flush(self) -> None:
+        """Emit the inline content read since the last block boundary, one block per line."""
+        pieces, self.pieces = self.pieces, []
+        label, self.label = self.label, None
+        start = self.first_line or self.line
+        self.first_line = None
+        lines = _lines(pieces)
+        emitted = False
+        for spans in lines:
+            text = "".join(span.text for span in spans)
+            if not text:
+                continue
+            self._emit(
+                Block(
+                    text=text,
+                    spans=spans,
+                    kind=BlockKind.HEADING if self.heading else BlockKind.PARAGRAPH,
+                    label=None if emitted else label,
+                    heading_level=self.heading,
+                    list_depth=len(self.lists),
+                    continues=emitted,
+                    provenance=Provenance(line_start=start, line_end=max(start, self.line)),
+                )
+            )
+            emitted = True
+        if label and not emitted:
+            self.label = label  # the item's text is in a block inside it (<li><p>…): the label goes there
+
+    def _emit(self, block: Block) -> None:
+        limit = self.options.limits.max_line_chars
+        if len(block.text) > limit:
+            raise LimitExceededError(
+                f"a text of {len(block.text)} characters, over the limit of {limit} (limits.max_line_chars)",
+                path=self.name,
+            )
+        self.out.append(block)
+        if len(self.reading.blocks) > self.options.limits.max_blocks:
+            raise LimitExceededError(
+                f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)", path=self.name
+            )
+
+    def _capture(self, el: etree._Element, style: _Style) -> list[Block]:
+        """Return the blocks of `el`'s content, read apart from the flow (a table cell, a field value)."""
+        saved_out, saved_lists, saved_heading = self.out, self.lists, self.heading
+        self.out, self.lists, self.heading = [], [], None
+        try:
+            self._children(el, style, outside=False)
+            self._flush()
+            return self.out
+        finally:
+            self.out, self.lists, self.heading = saved_out, saved_lists, saved_heading
+
+    def _list(self, el: etree._Element, tag: str, style: _Style, *, outside: bool) -> None:
+        ordered = tag == "ol"
+        frame = _ListFrame(ordered, type=(el.get("type") or "1") if ordered else "")
+        items = sum(1 for child in el if isinstance(child.tag, str) and child.tag.lower() == "li")
+        if ordered and el.get("reversed") is not None:
+            frame.step, frame.next = -1, items
+        if ordered and (start := _int(el.get("start"))) is not None:
+            frame.next = start
+        self.lists.append(frame)
+        try:
+            self._children(el, style, outside=outside)
+        finally:
+            self.lists.pop()
+
+    def _next_label(self, el: etree._Element) -> str | None:
+        if not self.lists:
+            return None
+        frame = self.lists[-1]
+        if not frame.ordered:
+            return "•"
+        if (value := _int(el.get("value"))) is not None:
+            frame.next = value
+        number = frame.next
+        frame.next += frame.step
+        kind = el.get("type") or frame.type
+        return f"{_format_number(number, kind)}."
+
+    def _definitions(self, el: etree._Element, style: _Style) -> None:
+        term: etree._Element | None = None
+        for child in el.iter("dt", "dd"):
+            if child.tag == "dt":
+                if term is not None:
+                    self._field(term, None, style)
+                term = child
+            elif term is not None:
+                self._field(term, child, style)
+                term = None
+            else:
+                self._emit_all(self._capture(child, style))
+        if term is not None:
+            self._field(term, None, style)
+
+    def _field(self, label_el: etree._Element, value_el: etree._Element | None, style: _Style) -> None:
+        """Emit ``Label: value`` with the label bold, then the value's further blocks as they are."""
+        label_blocks = self._capture(label_el, style)
+        label = " ".join(block.text for block in label_blocks).strip().rstrip("：:").strip()
+        values = self._capture(value_el, style) if value_el is not None else []
+        if not label:
+            self._emit_all(values)
+            return
+        start = label_blocks[0].provenance if label_blocks else _lines_at(self.line)
+        cjk = is_cjk(label[-1])
+        lead = Span(label + ("：" if cjk else ":"), bold=True)
+        first = values[0] if values and values[0].label is None and values[0].kind is BlockKind.PARAGRAPH else None
+        rest = values[1:] if first is not None else values
+        spans: tuple[Span, ...] = (lead,)
+        if first is not None:
+            spans = (lead, *(() if cjk else (Span(" "),)), *first.spans)
+        end = values[-1] if values else label_blocks[-1] if label_blocks else None
+        provenance = start
+        if end is not None and end.provenance.line_end is not None and start.line_start is not None:
+            provenance = Provenance(
+                line_start=start.line_start, line_end=max(start.line_start, end.provenance.line_end)
+            )
+        self._emit(
+            Block(text="".join(s.text for s in spans), spans=spans, list_depth=len(self.lists), provenance=provenance)
+        )
+        self._emit_all(rest)
+
+    def _emit_all(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            self._emit(replace(block, list_depth=block.list_depth + len(self.lists)) if self.lists else block)
+
+    def _table(self, el: etree._Element, style: _Style) -> None:
+        rows: list[tuple[etree._Element, ...]] = []
+        for row in _rows(el):
+            rows.append(tuple(cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")))
+        for caption in el:
+            if isinstance(caption.tag, str) and caption.tag.lower() == "caption":
+                self._emit_all(self._capture(caption, style))
+        if rows and all(len(r) == 2 and r[0].tag.lower() == "th" and r[1].tag.lower() == "td" for r in rows):
+            for label_cell, value_cell in rows:
+                self._field(label_cell, value_cell, style)
+            return
+        start = _sourceline(el) or self.line
+        texts = tuple(tuple("\n".join(b.full_text for b in self._capture(cell, style)) for cell in row) for row in rows)
+        texts = tuple(row for row in texts if row)
+        if not any(cell.strip() for row in texts for cell in row):
+            return
+        self._emit(
+            Block(
+                text="\n".join("\t".join(row) for row in texts),
+                kind=BlockKind.TABLE,
+                rows=texts,
+                list_depth=len(self.lists),
+                provenance=Provenance(line_start=start, line_end=max(start, self.line)),
+            )
+        )
+
+    def _code(self, el: etree._Element) -> None:
+        start = _sourceline(el) or self.line
+        text = "".join(_itertext(el))
+        # HTML drops the newline right after <pre>.
+        text = text[1:] if text.startswith("\n") else text
+        text = text.rstrip("\n")
+        self.line = max(self.line, start + text.count("\n"))
+        if not text.strip():
+            return
+        self._emit(
+            Block(
+                text=text,
+                spans=(Span(text),),
+                kind=BlockKind.CODE,
+                list_depth=len(self.lists),
+                provenance=Provenance(line_start=start, line_end=max(start, self.line)),
+            )
+        )
+
+
+def _find_main(root: etree._Element) -> etree._Element | None:
+    """Return the element the page marks as its main content: ``main``, ``[role=main]``, a lone ``article``."""
+    for el in root.iter("main", "MAIN"):
+        return el
+    for el in root.iter():
+        if isinstance(el.tag, str) and (el.get("role") or "").strip().lower() == "main":
+            return el
+    articles = [el for el in root.iter("article") if not any(a.tag == "article" for a in el.iterancestors())]
+    return articles[0] if len(articles) == 1 else None
+
+
+def _heading_level(el: etree._Element, tag: str) -> int | None:
+    """Return the heading level `el` has: ``h1``–``h6``, ``role="heading"``, a class ``h4``/``heading4``."""
+    if tag in _HEADINGS:
+        return _HEADINGS[tag]
+    if (el.get("role") or "").strip().lower() == "heading":
+        level = _int(el.get("aria-level"))
+        return min(max(level, 1), 6) if level is not None else 2  # ARIA's default level is 2
+    for word in (el.get("class") or "").lower().split():
+        if (found := _HEADING_CLASS.fullmatch(word)) is not None:
+            return int(found.group(1))
+    return None
+
+
+def _style_of(el: etree._Element, tag: str, style: _Style) -> _Style:
+    bold = style.bold
+    if tag in ("b", "strong"):
+        bold = True
+    css = el.get("style") or ""
+    if css:
+        if _BOLD_STYLE.search(css):
+            bold = True
+        elif _NORMAL_STYLE.search(css):
+            bold = False
+    link = style.link
+    if tag == "a" and el.get("href") is not None:
+        link = (el.get("href") or "").strip()
+    pre = style.pre or tag in _PRE_TAGS or bool(_PRE_STYLE.search(css))
+    if bold == style.bold and link == style.link and pre == style.pre:
+        return style
+    return _Style(bold, link, pre)
+
+
+def _label_value(el: etree._Element) -> tuple[etree._Element, etree._Element] | None:
+    """Return (label, value) when `el` is a grid row of two elements whose first names a label."""
+    children = [child for child in el if isinstance(child.tag, str)]
+    if len(children) != 2 or (el.text or "").strip() or any((c.tail or "").strip() for c in children):
+        return None
+    first, second = children
+    tag = first.tag.lower()
+    if tag not in ("label", "dt", "th") and not _LABEL_CLASS.search(first.get("class") or ""):
+        return None
+    # A label is a short line of its own; a long first cell is content, not a label.
+    text = " ".join("".join(_itertext(first)).split())
+    if not text or len(text) > MAX_LABEL_CHARS:
+        return None
+    return first, second
+
+
+def _rows(table: etree._Element) -> Iterator[etree._Element]:
+    for child in table:
+        if not isinstance(child.tag, str):
+            continue
+        tag = child.tag.lower()
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
+
+
+def _sourceline(el: etree._Element) -> int | None:
+    line = el.sourceline
+    return line if isinstance(line, int) and line > 0 else None
+
+
+def _itertext(el: etree._Element) -> Iterator[str]:
+    for text in el.itertext():
+        yield str(text)
+
+
+def _join_texts(texts: Iterator[str]) -> str:
+    """Return text nodes joined as one text: a space between two words, none next to CJK."""
+    out = ""
+    for text in texts:
+        if out and text and not out[-1].isspace() and not text[0].isspace():
+            out += "" if is_cjk(out[-1]) or is_cjk(text[0]) else " "
+        out += text
+    return out
+
+
+def _lines(pieces: list[_Piece]) -> list[tuple[Span, ...]]:
+    """Return the pieces as lines of spans, whitespace collapsed as a browser does, split at ``<br>``."""
+    lines: list[list[_Piece]] = [[]]
+    for piece in pieces:
+        if piece.text == "\n" and not piece.style.pre:
+            lines.append([])
+        else:
+            for number, part in enumerate(piece.text.split(_KEPT_BREAK)):
+                if number:
+                    lines.append([])
+                lines[-1].append(_Piece(part, piece.style))
+    return [_collapse(line) for line in lines]
+
+
+def _collapse(pieces: list[_Piece]) -> tuple[Span, ...]:
+    if not pieces:
+        return ()
+    joined = _SENTINEL.join(piece.text for piece in pieces)
+
+    def repl(found: re.Match[str]) -> str:
+        run = found.group(0)
+        kept = _SENTINEL * run.count(_SENTINEL)
+        start, end = found.start(), found.end()
+        if start == 0 or end == len(joined):
+            return kept
+        # A line break in the source next to a CJK character is no space (the project's rule
+        # for every join, as in CSS Text 3 between two wide characters).
+        if ("\n" in run or "\r" in run) and (is_cjk(joined[start - 1]) or is_cjk(joined[end])):
+            return kept
+        # The space stays in the piece where the whitespace was, not in the one before it.
+        lead = len(run) - len(run.lstrip(_SENTINEL))
+        return kept[:lead] + " " + kept[lead:]
+
+    collapsed = _WS_RUN.sub(repl, joined).replace("\xa0", " ")
+    collapsed = collapsed.replace(_KEPT_TAB, "\t").replace(_KEPT_SPACE, " ")
+    texts = collapsed.split(_SENTINEL)
+    spans: list[Span] = []
+    for text, piece in zip(texts, pieces, strict=True):
+        if not text:
+            continue
+        if spans and spans[-1].bold == piece.style.bold and spans[-1].link == piece.style.link:
+            spans[-1] = Span(spans[-1].text + text, piece.style.bold, piece.style.link)
+        else:
+            spans.append(Span(text, piece.style.bold, piece.style.link))
+    if spans:
+        spans[0] = Span(spans[0].text.lstrip(" "), spans[0].bold, spans[0].link)
+        spans[-1] = Span(spans[-1].text.rstrip(" "), spans[-1].bold, spans[-1].link)
+    return tuple(span for span in spans if span.text)
+
+
+def _lines_at(line: int) -> Provenance:
+    return Provenance(line_start=max(line, 1), line_end=max(line, 1))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return None
+
+
+def _format_number(number: int, kind: str) -> str:
+    if kind in ("a", "A") and number >= 1:
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if kind == "A" else letters
+    if kind in ("i", "I") and 1 <= number < 4000:
+        roman = ""
+        for value, symbol in _ROMAN:
+            while number >= value:
+                roman += symbol
+                number -= value
+        return roman.upper() if kind == "I" else roman
+    return str(number)
