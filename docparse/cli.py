@@ -295,15 +295,6 @@ def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> D
         ) from exc
 
 
-def report_failure(item: str, exc: DocparseError, verbose: bool, stream: TextIO | None = None) -> None:
-    """Print one line for an input that could not be parsed (and its cause with --verbose)."""
-    stream = stream or sys.stderr
-    where = item if item != "-" else "<stdin>"
-    print(f"docparse: {where}: {exc.message}", file=stream)
-    if verbose and exc.cause is not None:
-        print(f"  cause: {describe_cause(exc.cause)}", file=stream)
-
-
 def describe_cause(cause: BaseException) -> str:
     """Return `Type: message` of an error's cause."""
     return f"{type(cause).__name__}: {cause}"
@@ -476,12 +467,24 @@ def portable(exc: DocparseError) -> DocparseError:
 
 
 def export(document: Document, to: str, *, provenance: bool = True) -> str:
-    """Return `document` in the format `to` (Markdown never carries provenance)."""
-    if to == "json":
-        return to_json(document, provenance=provenance)
-    if to == "yaml":
-        return to_yaml(document, provenance=provenance)
-    return EXPORTERS[to](document)
+    """Return `document` in the format `to` (Markdown never carries provenance), checked to encode as UTF-8.
+
+    A failure here is a bug of ours: an `InternalError`, one line, and the batch goes on.
+    """
+    try:
+        if to == "json":
+            text = to_json(document, provenance=provenance)
+        elif to == "yaml":
+            text = to_yaml(document, provenance=provenance)
+        else:
+            text = EXPORTERS[to](document)
+        text.encode("utf-8")
+    except Exception as exc:
+        raise InternalError(
+            f"internal error while exporting ({type(exc).__name__}: {exc}); please report it with this file",
+            cause=exc,
+        ) from exc
+    return text
 
 
 def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:

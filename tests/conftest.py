@@ -18,6 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "seed" / "input.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
+EXTRA_CORPUS = ROOT.parent / "corpus-extra"
+"""More real calls found by the team, beside the checkout with their sources and expectations."""
 
 
 @pytest.fixture(scope="session")
@@ -25,9 +27,9 @@ def seed_bytes() -> bytes:
     return SEED.read_bytes()
 
 
-def corpus_file(name: str) -> Path:
+def corpus_file(name: str, corpus: Path = CORPUS) -> Path:
     """Return a corpus document's path, skipping the test when the corpus is absent."""
-    path = CORPUS / name
+    path = corpus / name
     if not path.is_file():
         pytest.skip(f"corpus document {name} is not available")
     return path

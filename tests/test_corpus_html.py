@@ -1,34 +1,26 @@
 """A real call published as a web page: the NIH Guide notice RFA-TR-25-002, saved as served.
 
-The page is outside the project (`/work/corpus-extra`, with its expected outline in
+The page is outside the project (`../corpus-extra`, with its expected outline in
 `expect.json`); the test skips when it is absent and is never a copy of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 import pytest
 
 import docparse
 from docparse.model import CallKind, LabelledField
 
-EXTRA = Path("/work/corpus-extra")
+from .conftest import EXTRA_CORPUS, corpus_file
+
 NIH = "en_nih_rfa_tr25002_rare_disease_poc.html"
-
-
-def extra_file(name: str) -> Path:
-    """Return a document of the extra corpus, skipping the test when it is absent."""
-    path = EXTRA / name
-    if not path.is_file():
-        pytest.skip(f"extra corpus document {name} is not available")
-    return path
 
 
 @pytest.fixture(scope="module")
 def nih() -> docparse.Document:
-    return docparse.parse(extra_file(NIH))
+    return docparse.parse(corpus_file(NIH, EXTRA_CORPUS))
 
 
 def test_the_notice_is_one_funding_opportunity(nih: docparse.Document) -> None:

@@ -161,9 +161,8 @@ def _content(
             items.extend(_list_item(item, 0))
             continue
         flush()
-        if own_parts and isinstance(item, LabelledField) and item.heading and not item.marker and not item.text:
-            # A one-topic call's own part (``## Deliverables``): a heading, as such calls print it.
-            out.extend([_heading(level, None, item.label), *_parts(item.items, level + 1)])
+        if own_parts and isinstance(item, LabelledField):
+            out.extend(_field(item, level, as_heading=True))  # a one-topic call's ``## Deliverables``
             continue
         out.extend(_parts((item,), level))
     flush()
@@ -235,12 +234,13 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
     return lines
 
 
-def _field(field: LabelledField, level: int) -> list[str]:
+def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> list[str]:
+    """Return `field` as Markdown; `as_heading` writes a label of its own line as a heading, not bold."""
     if field.heading and field.marker and not field.text:
         # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
     if field.heading and not field.text:
-        if any(isinstance(item, LabelledField) and item.heading for item in field.items):
+        if as_heading or any(isinstance(item, LabelledField) and item.heading for item in field.items):
             # Labels under a label (``### Award`` under ``## RFP Details``): headings keep the nesting.
             return [_heading(level, None, field.label), *_parts(field.items, level + 1)]
         # A label on a line of its own: a bold line, which holds what follows until the next label.
