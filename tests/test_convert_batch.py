@@ -13,7 +13,8 @@ import yaml
 
 import docparse
 from docparse import errors
-from docparse.cli import main, portable
+from docparse.cli import main
+from docparse.cli.convert import portable
 
 from .conftest import FIXTURES, SEED
 

@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import docparse
-from docparse.cli import main, write_atomic
+from docparse.cli import main
+from docparse.cli.common import write_atomic
 from docparse.errors import CorruptDocumentError, DocparseError, ForeignCause, LimitExceededError
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, parse_text

@@ -1,6 +1,6 @@
 """Check stage, documentation examples: for each rule the check stage emits, a small call that triggers it.
 
-`docparse.check.docs` shows each example with the findings `docparse check` reports on it, and
+`docparse.cli.rule_docs` shows each example with the findings `docparse check` reports on it, and
 a test asserts that each example yields exactly its own code (at warning level and above), so
 the documented examples cannot drift from what the checks do.
 """

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from docparse.cli import main
+from tests.check.seedcalls import SEED_TEXT, block, line_of, replace_once
 
 from ..conftest import ROOT, SEED
-from .seedcalls import SEED_TEXT, block, line_of, replace_once
 
 GAP_TEXT = replace_once(SEED_TEXT, block(SEED_TEXT, "- 3) **模型小型化技术研究**", "- 4) "), "")
 GAP_LINE = line_of(GAP_TEXT, "- 4) **深度学习的表示能力")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docparse.check.config import (
+from docparse.cli.config import (
     ConfigError,
     Layer,
     find_config,

@@ -1,65 +1,51 @@
-"""The `docparse` command line: argument parsing and output only, no parsing logic.
+"""`docparse convert INPUT...`: calls → JSON, YAML or Markdown, one file or a tree, in parallel.
 
-Exit codes: 0 success, 1 a document could not be parsed (or, for ``check``, findings at or
-above the fail level), 2 usage or I/O error (a full disk, a closed standard output), 130
-interrupted (Ctrl-C), 143 terminated (SIGTERM). Every failure is one line on standard error.
+Outputs mirror the input tree under `-o DIR`; an input is never written over; an existing
+output is kept unless `--force`; each output is written atomically (`common.write_atomic`).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import copy
-import errno
-import logging
 import os
 import pickle
 import shutil
-import signal
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType
-from typing import Literal, NoReturn, TextIO
+from typing import Any, Literal, TextIO
 
-from docparse import __version__
-from docparse.errors import DocparseError, InternalError, LimitExceededError
+from docparse.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    add_parse_options,
+    describe_cause,
+    iter_input_roots,
+    parse_one,
+    parse_options,
+    write_atomic,
+    write_stdout,
+)
+from docparse.errors import DocparseError, InternalError
 from docparse.export import EXPORTERS, to_json, to_yaml
-from docparse.files import Walk, iter_calls
+from docparse.files import Walk
 from docparse.model.document import Document
-from docparse.options import Limits, ParseOptions
-from docparse.pipeline import parse_bytes, read_capped
+from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
 
-class UsageError(Exception):
-    """A problem with the command line or the file system, reported with exit code 2."""
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwound like Ctrl-C, so temporary files are removed on the way out."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"docparse: error: {message}\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="docparse", description="Turn calls for proposals into structured outlines.")
-    parser.add_argument("--version", action="version", version=f"docparse {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def add_parser(commands: Any) -> None:
+    """Add the `convert` command to `commands` (the subparsers of `docparse`)."""
     convert = commands.add_parser("convert", help="convert calls to JSON, YAML or Markdown")
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories; - for standard input")
     convert.add_argument(
@@ -84,39 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_false",
         help="leave out where each part came from (leaner JSON/YAML that still loads)",
     )
-    _add_parse_options(convert)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-
-    check = commands.add_parser("check", help="lint calls: report numbering, TOC and structure problems")
-    check.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
-    check.add_argument(
-        "--output-format",
-        "--format",
-        dest="output_format",
-        choices=("text", "json", "github", "sarif"),
-        default=None,
-        help="text (path:line:col: CODE message), json, github (workflow commands) or sarif (2.1.0)",
-    )
-    check.add_argument("--statistics", action="store_true", help="print the count of each code instead of findings")
-    check.add_argument("--stdin-filename", metavar="PATH", help="the path to report (and its extension) for input -")
-    check.add_argument("--exclude", metavar="GLOBS", help="comma-separated patterns to skip, replacing the defaults")
-    check.add_argument(
-        "--extend-exclude", metavar="GLOBS", help="comma-separated patterns to skip, besides the defaults"
-    )
-    check.add_argument("--select", default=None, help="comma-separated code prefixes to report")
-    check.add_argument("--ignore", default=None, help="comma-separated code prefixes not to report")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--config", metavar="FILE", help="pyproject.toml or docparse.toml to read settings from")
-    _add_parse_options(check)
-
-    rule = commands.add_parser("rule", help="explain a rule of `docparse check` (DP301, or its name)")
-    rule_which = rule.add_mutually_exclusive_group(required=True)
-    rule_which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (DP301) or name (numbering-gap)")
-    rule_which.add_argument("--all", action="store_true", help="list every rule")
-    return parser
+    add_parse_options(convert)
+    convert.set_defaults(run=run_convert)
 
 
 def _jobs(value: str) -> int:
@@ -127,180 +82,6 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
     return jobs
-
-
-def _add_parse_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--password", help="password of an encrypted PDF")
-    parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
-    parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
-    parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
-    parser.add_argument("-v", "--verbose", action="store_true", help="show each file and the cause of failures")
-
-
-def parse_options(args: argparse.Namespace) -> ParseOptions:
-    """Return the parse options named on the command line."""
-    limits: dict[str, object] = {}
-    if args.max_bytes is not None:
-        limits["max_input_bytes"] = args.max_bytes
-    if args.max_pages is not None:
-        limits["max_pages"] = args.max_pages
-    if args.timeout is not None:
-        limits["max_seconds"] = args.timeout
-    return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    previous = _on_sigterm()
-    try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        _quiet_pdf_libraries(getattr(args, "verbose", False))
-        code = _run(parser, args)
-        flush_stdout()
-        return code
-    except UsageError as exc:
-        print(f"docparse: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as exc:
-        # What write_stdout does not cover (`check` printing its findings): files are written
-        # through write_atomic, which reports its own errors, so what is left is standard output.
-        stdout = exc.errno in (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
-        print(f"docparse: error: {_stdout_error(exc) if stdout else exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("docparse: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
-    except Terminated:
-        print("docparse: terminated", file=sys.stderr)
-        return EXIT_TERMINATED
-    finally:
-        if previous is not None:  # None: a handler not set from Python, nothing to restore
-            with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
-                signal.signal(signal.SIGTERM, previous)
-
-
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.command == "convert":
-        return run_convert(args)
-    if args.command == "schema":
-        return run_schema(args)
-    if args.command == "check":
-        from docparse.check.cli import run_check
-
-        return run_check(args)
-    if args.command == "rule":
-        return run_rule(args)
-    parser.print_help(sys.stderr)
-    return EXIT_USAGE
-
-
-def _on_sigterm() -> signal._HANDLER:
-    def terminate(signum: int, frame: FrameType | None) -> None:
-        raise Terminated
-
-    try:
-        return signal.signal(signal.SIGTERM, terminate)
-    except ValueError:  # signals can only be handled in the main thread (an embedding program)
-        return signal.getsignal(signal.SIGTERM)
-
-
-def write_stdout(text: str) -> None:
-    """Write `text` to standard output; a full disk or a closed pipe becomes a `UsageError`."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except OSError as exc:
-        raise _stdout_error(exc) from exc
-
-
-def flush_stdout() -> None:
-    """Flush standard output before exit, so a late write error is one line, not Python's own."""
-    try:
-        sys.stdout.flush()
-    except OSError as exc:
-        raise _stdout_error(exc) from exc
-
-
-def _stdout_error(exc: OSError) -> UsageError:
-    # Python flushes standard output again at exit and would print "Exception ignored ...":
-    # point the descriptor at /dev/null so that last flush has nowhere to fail.
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    reason = "closed by the reader" if exc.errno in (errno.EPIPE, errno.ECONNRESET) else exc.strerror or str(exc)
-    return UsageError(f"cannot write to standard output: {reason}")
-
-
-def _quiet_pdf_libraries(verbose: bool) -> None:
-    # pdfminer logs a warning for every broken object of a damaged PDF; without --verbose they
-    # would bury the one line per file this command promises, with it they explain a failure.
-    if verbose:
-        logging.basicConfig(level=logging.WARNING, format="  %(name)s: %(message)s")
-        return
-    for name in ("pdfminer", "pdfplumber"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-
-
-def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None) -> Iterator[str]:
-    """Yield the input files named on the command line, expanding directories."""
-    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk):
-        yield item
-
-
-def iter_input_roots(
-    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None
-) -> Iterator[tuple[str, Path | None]]:
-    """Yield (input file, the directory named on the command line it was found in, or None)."""
-    for item in inputs:
-        if item == "-":
-            yield item, None
-            continue
-        path = Path(item)
-        if path.is_dir():
-            if not allow_dirs:
-                raise UsageError(f"{item}: is a directory (give -o DIR to convert a directory)")
-            yield from ((str(found), path) for found in iter_calls(path, walk))
-        elif not path.exists():
-            raise UsageError(f"{item}: no such file")
-        else:
-            yield item, None
-
-
-def read_input(item: str, limit: int | None = None) -> tuple[bytes, str | None]:
-    """Return the bytes and the file name of one input (``-`` is standard input), at most `limit`."""
-    if item == "-":
-        return read_capped(sys.stdin.buffer, limit), None
-    try:
-        with open(item, "rb") as stream:
-            return read_capped(stream, limit, Path(item).name), Path(item).name
-    except OSError as exc:
-        raise UsageError(f"{item}: cannot read: {exc.strerror or exc}") from exc
-
-
-def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> Document:
-    """Return the document of one input; raise DocparseError when it cannot be parsed."""
-    data, file_name = read_input(item, options.limits.max_input_bytes)
-    try:
-        return parse_bytes(data, name=name or file_name, options=options)
-    except DocparseError:
-        raise
-    except MemoryError as exc:
-        raise LimitExceededError("ran out of memory (lower the limits or split the input)", cause=exc) from exc
-    except Exception as exc:
-        # A bug in docparse must not end a batch with a traceback: report it as one line.
-        raise InternalError(
-            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", cause=exc
-        ) from exc
-
-
-def describe_cause(cause: BaseException) -> str:
-    """Return `Type: message` of an error's cause."""
-    return f"{type(cause).__name__}: {cause}"
-
-
-# --- convert ---------------------------------------------------------------------------------
 
 
 Status = Literal["converted", "skipped", "failed"]
@@ -587,70 +368,3 @@ def exit_code(failed: int, unwritten: int) -> int:
     if unwritten:
         return EXIT_USAGE
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder renamed over it.
-
-    A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
-    """
-    data = text.encode("utf-8")
-    if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
-        try:
-            with path.open("wb") as stream:
-                stream.write(data)
-        except OSError as exc:
-            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # outputs mirror the input tree
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _new_file_mode(path))
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
-            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        raise
-
-
-def _new_file_mode(path: Path) -> int:
-    # mkstemp makes the file 0600; the output should get the mode a plain open() would give it.
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def run_rule(args: argparse.Namespace) -> int:
-    from docparse.check.explain import explain, find_rule, list_rules
-
-    if args.all:
-        sys.stdout.write(list_rules())
-        return EXIT_OK
-    rule = find_rule(args.code)
-    if rule is None:
-        raise UsageError(f"{args.code}: no such rule (`docparse rule --all` lists them)")
-    sys.stdout.write(explain(rule))
-    return EXIT_OK
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    from docparse.schema import schema_text
-
-    text = schema_text()
-    if args.output and args.output != "-":
-        write_atomic(Path(args.output), text)
-    else:
-        write_stdout(text)
-    return EXIT_OK

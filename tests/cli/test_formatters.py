@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from docparse.check.formatters import (
+from docparse.cli.formatters import (
     Finding,
     escape_data,
     escape_property,

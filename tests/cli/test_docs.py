@@ -7,9 +7,9 @@ import re
 import pytest
 
 import docparse
-from docparse.check.docs import render_rules
 from docparse.check.examples import EXAMPLES
 from docparse.check.registry import checked_rules
+from docparse.cli.rule_docs import render_rules
 from docparse.rules import RULES, RULES_BY_CODE
 
 from ..conftest import ROOT
@@ -20,7 +20,7 @@ WITHOUT_EXAMPLE = {"DP213", "DP402"}
 
 def test_rules_md_is_up_to_date() -> None:
     current = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert current == render_rules(), "docs/rules.md is stale: run `python -m docparse.check.docs > docs/rules.md`"
+    assert current == render_rules(), "docs/rules.md is stale: run `python -m docparse.cli.rule_docs > docs/rules.md`"
 
 
 def test_codes_are_unique_grouped_and_named() -> None:

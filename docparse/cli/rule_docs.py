@@ -1,6 +1,6 @@
 """Check stage, documentation: the rule table → docs/rules.md.
 
-Run ``python -m docparse.check.docs > docs/rules.md`` after changing a rule, an example or a
+Run ``python -m docparse.cli.rule_docs > docs/rules.md`` after changing a rule, an example or a
 message; a test fails while the file is stale. The findings shown under each example are
 computed by parsing the example, so they are what `docparse check` prints today.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from docparse.check.examples import EXAMPLES
-from docparse.check.formatters import Finding, format_text
+from docparse.cli.formatters import Finding, format_text
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import RULES, Rule
 
@@ -27,7 +27,7 @@ HEADER = """\
 # docparse rules
 
 <!-- Generated from the rule table (docparse/rules.py) by
-     `python -m docparse.check.docs > docs/rules.md`; do not edit by hand. -->
+     `python -m docparse.cli.rule_docs > docs/rules.md`; do not edit by hand. -->
 
 Every finding docparse reports about a document has a stable **code** (`DP` and three digits,
 grouped by hundreds: 1xx input and reading, 2xx structure, 3xx numbering, 4xx content; a code

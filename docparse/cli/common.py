@@ -1,0 +1,185 @@
+"""Command line, shared: exit codes, usage errors, reading inputs, writing outputs safely.
+
+Every front-end (convert, check, schema, rule) reads its inputs and writes its outputs here,
+so that one bounded read, one atomic write and one set of exit codes serve all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import errno
+import os
+import signal
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from docparse.errors import DocparseError, InternalError, LimitExceededError
+from docparse.files import Walk, iter_calls
+from docparse.model.document import Document
+from docparse.options import Limits, ParseOptions
+from docparse.pipeline import parse_bytes, read_capped
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
+STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
+"""Errors of a write to standard output (a closed pipe, a full disk) rather than of a file."""
+
+
+class UsageError(Exception):
+    """A problem with the command line or the file system, reported with exit code 2."""
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwound like Ctrl-C, so temporary files are removed on the way out."""
+
+
+def add_parse_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--password", help="password of an encrypted PDF")
+    parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
+    parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
+    parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show each file and the cause of failures")
+
+
+def parse_options(args: argparse.Namespace) -> ParseOptions:
+    """Return the parse options named on the command line."""
+    limits: dict[str, object] = {}
+    if args.max_bytes is not None:
+        limits["max_input_bytes"] = args.max_bytes
+    if args.max_pages is not None:
+        limits["max_pages"] = args.max_pages
+    if args.timeout is not None:
+        limits["max_seconds"] = args.timeout
+    return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits))
+
+
+def write_stdout(text: str) -> None:
+    """Write `text` to standard output; a full disk or a closed pipe becomes a `UsageError`."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        raise stdout_error(exc) from exc
+
+
+def flush_stdout() -> None:
+    """Flush standard output before exit, so a late write error is one line, not Python's own."""
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        raise stdout_error(exc) from exc
+
+
+def stdout_error(exc: OSError) -> UsageError:
+    # Python flushes standard output again at exit and would print "Exception ignored ...":
+    # point the descriptor at /dev/null so that last flush has nowhere to fail.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    reason = "closed by the reader" if exc.errno in (errno.EPIPE, errno.ECONNRESET) else exc.strerror or str(exc)
+    return UsageError(f"cannot write to standard output: {reason}")
+
+
+def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None) -> Iterator[str]:
+    """Yield the input files named on the command line, expanding directories."""
+    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk):
+        yield item
+
+
+def iter_input_roots(
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None
+) -> Iterator[tuple[str, Path | None]]:
+    """Yield (input file, the directory named on the command line it was found in, or None)."""
+    for item in inputs:
+        if item == "-":
+            yield item, None
+            continue
+        path = Path(item)
+        if path.is_dir():
+            if not allow_dirs:
+                raise UsageError(f"{item}: is a directory (give -o DIR to convert a directory)")
+            yield from ((str(found), path) for found in iter_calls(path, walk))
+        elif not path.exists():
+            raise UsageError(f"{item}: no such file")
+        else:
+            yield item, None
+
+
+def read_input(item: str, limit: int | None = None) -> tuple[bytes, str | None]:
+    """Return the bytes and the file name of one input (``-`` is standard input), at most `limit`."""
+    if item == "-":
+        return read_capped(sys.stdin.buffer, limit), None
+    try:
+        with open(item, "rb") as stream:
+            return read_capped(stream, limit, Path(item).name), Path(item).name
+    except OSError as exc:
+        raise UsageError(f"{item}: cannot read: {exc.strerror or exc}") from exc
+
+
+def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> Document:
+    """Return the document of one input; raise DocparseError when it cannot be parsed."""
+    data, file_name = read_input(item, options.limits.max_input_bytes)
+    try:
+        return parse_bytes(data, name=name or file_name, options=options)
+    except DocparseError:
+        raise
+    except MemoryError as exc:
+        raise LimitExceededError("ran out of memory (lower the limits or split the input)", cause=exc) from exc
+    except Exception as exc:
+        # A bug in docparse must not end a batch with a traceback: report it as one line.
+        raise InternalError(
+            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", cause=exc
+        ) from exc
+
+
+def describe_cause(cause: BaseException) -> str:
+    """Return `Type: message` of an error's cause."""
+    return f"{type(cause).__name__}: {cause}"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file in the same folder renamed over it.
+
+    A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
+    """
+    data = text.encode("utf-8")
+    if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
+        try:
+            with path.open("wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # outputs mirror the input tree
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _new_file_mode(path))
+        os.replace(temp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise
+
+
+def _new_file_mode(path: Path) -> int:
+    # mkstemp makes the file 0600; the output should get the mode a plain open() would give it.
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

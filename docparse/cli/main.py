@@ -1,0 +1,101 @@
+"""`docparse`: the parser of the command line and its entry point; each command is a module."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from types import FrameType
+from typing import NoReturn
+
+from docparse import __version__
+from docparse.cli import check, convert, explain, schema
+from docparse.cli.common import (
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    STDOUT_ERRNOS,
+    Terminated,
+    UsageError,
+    flush_stdout,
+    stdout_error,
+)
+
+COMMANDS = (convert, schema, check, explain)
+"""The front-ends, in the order `docparse --help` lists them; each adds its own subcommand."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"docparse: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="docparse", description="Turn calls for proposals into structured outlines.")
+    parser.add_argument("--version", action="version", version=f"docparse {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    previous = _on_sigterm()
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        _quiet_pdf_libraries(getattr(args, "verbose", False))
+        code = _run(parser, args)
+        flush_stdout()
+        return code
+    except UsageError as exc:
+        print(f"docparse: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        # What write_stdout does not cover (`check` printing its findings): files are written
+        # through write_atomic, which reports its own errors, so what is left is standard output.
+        stdout = exc.errno in STDOUT_ERRNOS
+        print(f"docparse: error: {stdout_error(exc) if stdout else exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("docparse: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("docparse: terminated", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        if previous is not None:  # None: a handler not set from Python, nothing to restore
+            with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    run = getattr(args, "run", None)
+    if run is None:  # no command given
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    code: int = run(args)
+    return code
+
+
+def _on_sigterm() -> signal._HANDLER:
+    def terminate(signum: int, frame: FrameType | None) -> None:
+        raise Terminated
+
+    try:
+        return signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # signals can only be handled in the main thread (an embedding program)
+        return signal.getsignal(signal.SIGTERM)
+
+
+def _quiet_pdf_libraries(verbose: bool) -> None:
+    # pdfminer logs a warning for every broken object of a damaged PDF; without --verbose they
+    # would bury the one line per file this command promises, with it they explain a failure.
+    if verbose:
+        logging.basicConfig(level=logging.WARNING, format="  %(name)s: %(message)s")
+        return
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
