@@ -45,6 +45,17 @@ def test_markdown_is_commonmark_with_headings_and_bold_titles(seed_document: Doc
     assert len(ordered) == 11  # one directions list per topic or track
 
 
+def test_markdown_toc_renders_one_entry_per_line_before_the_first_heading(seed_document: Document) -> None:
+    text = docparse.to_markdown(seed_document)
+    html = MarkdownIt("commonmark").render(text)
+    contents = html[: html.index("<h1>")]
+    # Not an ordered list that swallows the entries after it: one paragraph, an entry per line.
+    assert "<ol" not in contents and "<li>" not in contents
+    entries = [f"{e.label} {e.title}.....{e.page_label}" for e in seed_document.toc]
+    assert len(entries) == 10
+    assert "<br />\n".join(entries) in contents
+
+
 def test_markdown_round_trip_gives_an_equal_outline(seed_document: Document) -> None:
     again = docparse.parse_text(docparse.to_markdown(seed_document))
     assert docparse.outline_data(again) == docparse.outline_data(seed_document)

@@ -55,7 +55,9 @@ def to_markdown(document: Document) -> str:
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
     elif document.toc:
-        out.append("\n".join(_toc_line(e.label or e.number, e.title, e.page_label) for e in document.toc))
+        # One entry per rendered line: a hard break (a backslash at the end) between entries, and a
+        # leading `1.` escaped so that the contents is not an ordered list swallowing the rest.
+        out.append("\\\n".join(_toc_line(e.label or e.number, e.title, e.page_label) for e in document.toc))
     # A single topic holds everything after its title: what the preamble keeps came before it.
     own = next((t for t in document.iter_topics() if document.is_document_topic(t)), None)
     if own is not None:
@@ -71,7 +73,7 @@ def to_markdown(document: Document) -> str:
 
 
 def _toc_line(label: str | None, title: str, page: str | None) -> str:
-    head = f"{label} {escape(title)}" if label else escape(title)
+    head = _escape_line(f"{label} {title}" if label else title)
     return f"{head}.....{page}" if page is not None else head
 
 
