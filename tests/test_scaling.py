@@ -17,7 +17,7 @@ from docparse.blocks import Block, Span
 from docparse.build.draft import DraftNode
 from docparse.model.provenance import Provenance
 from docparse.normalize import PROBE_CHARS, _Joined, join_blocks
-from docparse.read.numbering import MAX_LABEL_CHARS
+from docparse.read.docx.numbering import MAX_LABEL_CHARS
 
 from .read.docx_factory import make_docx, p, r
 from .read.test_numbering import _abstract, _labels, _lvl, _num, _numbering

@@ -12,7 +12,7 @@ from pdfminer.pdfinterp import PDFResourceManager
 import docparse
 from docparse.errors import LimitExceededError
 from docparse.options import Limits, ParseOptions
-from docparse.read.pdf_budget import MAX_SAVED_STATES, Budget, BudgetedInterpreter
+from docparse.read.pdf.budget import MAX_SAVED_STATES, Budget, BudgetedInterpreter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import hostile_pdf

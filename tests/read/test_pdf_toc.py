@@ -8,7 +8,7 @@ import pytest
 
 from docparse.blocks import Reading
 from docparse.options import ParseOptions
-from docparse.read import pdf_lines
+from docparse.read.pdf import lines as pdf_lines
 from docparse.read.pdf import read_pdf
 from docparse.segment import markers
 

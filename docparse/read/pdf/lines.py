@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docparse.chars import is_cjk
-from docparse.read.pdf_source import font_label
-from docparse.read.pdf_text import is_garbage, is_stray
+from docparse.read.pdf.source import font_label
+from docparse.read.pdf.text import is_garbage, is_stray
 from docparse.segment.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.

@@ -43,8 +43,8 @@ from docparse.blocks import Block, Span
 from docparse.chars import is_cjk
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf_lines import Line
-from docparse.read.pdf_text import joint, spacing_votes
+from docparse.read.pdf.joins import joint, spacing_votes
+from docparse.read.pdf.lines import Line
 from docparse.rules import make_diagnostic
 from docparse.segment.families import match_numbering
 

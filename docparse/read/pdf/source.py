@@ -33,7 +33,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import ParseOptions
-from docparse.read.pdf_budget import Budget, BudgetedInterpreter
+from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 
 # The library never prints: pdfminer logs a warning for each damaged object, and Python prints
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while

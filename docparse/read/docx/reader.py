@@ -74,7 +74,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
-from docparse.read.numbering import (
+from docparse.read.docx.numbering import (
     W_VAL,
     ListLabel,
     Numbering,

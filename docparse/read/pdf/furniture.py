@@ -13,7 +13,7 @@ Nothing here matches fixed strings. A line is furniture because of where it is a
   (without a rule) a bottom group of small lines whose first starts with a note mark (`1`, `*`,
   `①`) after a gap; each is dropped as FOOTNOTE with a DP104 diagnostic, so the paragraph the
   page break cuts joins up again without the note inside it;
-- watermark: rotated text (set apart by `pdf_lines`), one record per run per page.
+- watermark: rotated text (set apart by `lines`), one record per run per page.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf_lines import Line, PageLines
-from docparse.read.pdf_text import joint
+from docparse.read.pdf.joins import joint
+from docparse.read.pdf.lines import Line, PageLines
 from docparse.rules import make_diagnostic
 
 BAND = 0.2

@@ -2,13 +2,13 @@
 
 The stages, one module each:
 
-1. `pdf_source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
+1. `source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
    walk the pages lazily and close each one, so no page's objects outlive it;
-2. `pdf_lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
+2. `lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
    and tabs from the geometry, bold from the font name or fill + stroke rendering);
-3. `pdf_furniture`: running headers and footers, page numbers, footnotes and watermarks come
+3. `furniture`: running headers and footers, page numbers, footnotes and watermarks come
    out by position and repetition and go to `Reading.dropped` with their reason and position;
-4. `pdf_paragraphs`: lines → one block per paragraph, heading line, list item or TOC entry,
+4. `paragraphs`: lines → one block per paragraph, heading line, list item or TOC entry,
    continued across page breaks into ONE block with a region per page.
 
 Footnotes are dropped as FOOTNOTE with a DP104 `footnote-set-apart` diagnostic each, so the
@@ -29,11 +29,11 @@ from docparse.blocks import Block, BlockKind, Reading
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
-from docparse.read.pdf_budget import Budget
-from docparse.read.pdf_furniture import region, remove_furniture
-from docparse.read.pdf_lines import PageLines, page_to_lines
-from docparse.read.pdf_paragraphs import lines_to_blocks
-from docparse.read.pdf_source import iter_pages, open_pdf
+from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.furniture import region, remove_furniture
+from docparse.read.pdf.lines import PageLines, page_to_lines
+from docparse.read.pdf.paragraphs import lines_to_blocks
+from docparse.read.pdf.source import iter_pages, open_pdf
 from docparse.rules import make_diagnostic
 from docparse.segment.families import Role, match_numbering
 from docparse.segment.markers import TOC_LINE, is_title_like
