@@ -81,17 +81,21 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
     tables = []
+    cells: list[tuple[float, float, float, float]] = []
     for table in level.find_tables():
         rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
         if len(rows) >= 2 and max(len(row) for row in rows) >= 2 and any(any(row) for row in rows):
             tables.append((tuple(float(v) for v in table.bbox), rows))
+            cells.extend((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
     if not tables:
         return chars, []
 
     def inside(char: dict[str, Any]) -> bool:
+        # In a cell, not merely in the table's box: text between the rulings of a partly ruled
+        # table (questions beside ruled Yes/No boxes) is in no cell, and stays running text.
         x = (float(char["x0"]) + float(char["x1"])) / 2
         y = (float(char["top"]) + float(char["bottom"])) / 2
-        return any(x0 <= x <= x1 and top <= y <= bottom for (x0, top, x1, bottom), _ in tables)
+        return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in cells)
 
     return [char for char in chars if not (_is_level(char) and inside(char))], tables
 
