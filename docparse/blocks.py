@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from docparse.model.diagnostic import Diagnostic
-from docparse.model.document import Dropped
+from docparse.model.document import Dropped, Metadata
 from docparse.model.provenance import Provenance
 
 
@@ -91,6 +91,8 @@ class Reading:
     """Text the reader left out (running headers, page numbers, watermarks), with the reason."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     """Findings made while reading (encoding fallback, garbled text, footnotes set apart)."""
+    metadata: Metadata = field(default_factory=Metadata)
+    """What the file says about itself (title, author, dates): DOCX core properties, PDF Info/XMP, HTML meta."""
 
 
 def all_bold(spans: tuple[Span, ...]) -> bool:

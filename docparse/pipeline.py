@@ -134,6 +134,7 @@ def source_for(data: bytes, name: str | None, reading: Reading) -> Source:
         size=len(data),
         encoding=reading.encoding,
         pages=reading.pages,
+        metadata=reading.metadata,
     )
 
 

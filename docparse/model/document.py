@@ -8,6 +8,7 @@ reordered: a bullet list in the middle of a description stays there, with its ma
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -18,7 +19,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.1.0"
+SCHEMA_VERSION = "2.2.0"
 
 SourceFormat = Literal["text", "markdown", "pdf", "docx", "html"]
 
@@ -47,6 +48,31 @@ class SectionRole(StrEnum):
     """A listing of the topics (`Topic Index`): it names the topics, it does not hold them."""
 
 
+class Metadata(Model):
+    """What the file says about itself: a DOCX's core properties, a PDF's Info dictionary (its XMP
+    packet filling the gaps), a web page's ``<title>`` and ``<meta>`` tags.
+
+    Recorded as written (trimmed, control characters removed, at most 1,000 characters a value)
+    and never used to build the outline: a template's stale title or a converter's dates must not
+    change what the call says. A date that cannot be read is left null.
+    """
+
+    title: str | None = Field(default=None, description="The title the file declares (not the outline's title).")
+    author: str | None = Field(default=None, description="Author or creator.")
+    subject: str | None = Field(default=None, description="Subject or description.")
+    keywords: str | None = Field(default=None, description="Keywords, as one string as written.")
+    created: datetime | None = Field(default=None, description="When the file was created (ISO 8601).")
+    modified: datetime | None = Field(default=None, description="When the file was last modified (ISO 8601).")
+    producer: str | None = Field(
+        default=None,
+        description="The program that wrote the file (PDF Producer, DOCX Application, HTML generator).",
+    )
+
+    def is_empty(self) -> bool:
+        """Return whether the file declared nothing."""
+        return not any(getattr(self, name) is not None for name in type(self).model_fields)
+
+
 class Source(Model):
     """The input the document was parsed from."""
 
@@ -58,6 +84,10 @@ class Source(Model):
     size: int = Field(ge=0, description="Size of the input in bytes.")
     encoding: str | None = Field(default=None, description="Detected text encoding (text formats only).")
     pages: int | None = Field(default=None, ge=0, description="Number of pages, for formats that have pages.")
+    metadata: Metadata = Field(
+        default_factory=Metadata,
+        description="What the file says about itself (title, author, dates); empty for plain text.",
+    )
 
 
 class Paragraph(Model):

@@ -53,10 +53,12 @@ from lxml import etree
 from docparse.blocks import Block, BlockKind, Reading, Span
 from docparse.chars import is_cjk
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError
-from docparse.model.document import Dropped, DropReason
+from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
+from docparse.read import metadata
 from docparse.read.encoding import Decoded, check_text, decode
+from docparse.read.metadata import HTML_META_NAMES
 from docparse.rules import make_diagnostic
 
 __all__ = ["decode_html", "read_html"]
@@ -192,7 +194,23 @@ def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) ->
         reading.diagnostics.append(make_diagnostic("suspicious-characters", f"{count} replacement character(s)"))
     walker = _Walker(reading, options, name, time.monotonic() + options.limits.max_seconds)
     walker.walk(root)
+    reading.metadata = page_metadata(root)
     return reading
+
+
+def page_metadata(root: etree._Element) -> Metadata:
+    """Return what the page declares about itself: its ``<title>``, then its ``<meta name|property=… content=…>``."""
+    values: dict[str, str] = {}
+    title = next((el for el in root.iter("title")), None)
+    if title is not None:
+        values["title"] = _join_texts(_itertext(title))
+    for meta in root.iter("meta"):
+        key = (meta.get("name") or meta.get("property") or meta.get("http-equiv") or "").strip().lower()
+        field_name = HTML_META_NAMES.get(key)
+        content = meta.get("content")
+        if field_name is not None and content and field_name not in values:
+            values[field_name] = content
+    return metadata.make(values)
 
 
 def _check_depth(root: etree._Element, name: str | None) -> None:

@@ -69,11 +69,12 @@ from typing import Final
 from lxml import etree
 
 from docparse.blocks import Block, BlockKind, Reading, Span
-from docparse.errors import EmptyDocumentError, LimitExceededError, UnsupportedFormatError
+from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError, UnsupportedFormatError
 from docparse.model.diagnostic import Diagnostic
-from docparse.model.document import Dropped, DropReason
+from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
+from docparse.read import metadata
 from docparse.read.docx.numbering import (
     W_VAL,
     ListLabel,
@@ -97,6 +98,7 @@ M: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 V_TEXTPATH: Final = "{urn:schemas-microsoft-com:vml}textpath"
 REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 STRICT_NAMESPACE: Final = b"purl.oclc.org/ooxml/wordprocessingml/main"
+EXTENDED_PROPERTIES: Final = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 W_BODY, W_P, W_TBL, W_SDT, W_SDTCONTENT = f"{W}body", f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
 W_CUSTOMXML, W_SECTPR, W_PPR, W_RPR, W_R = f"{W}customXml", f"{W}sectPr", f"{W}pPr", f"{W}rPr", f"{W}r"
@@ -874,7 +876,8 @@ def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) ->
             path=name,
         )
     package = Package(data, limits, path=name)
-    main = _relationships(package, "").first("officeDocument") or "word/document.xml"
+    top = _relationships(package, "")
+    main = top.first("officeDocument") or "word/document.xml"
     package.check_is_word(main)
     stream = package.open(main)
     try:
@@ -909,4 +912,33 @@ def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) ->
         diagnostics = reader.notes(roots)
     if not any(block.text.strip() for block in reader.blocks):
         raise EmptyDocumentError("the Word document holds no text", path=name)
-    return Reading(blocks=reader.blocks, format="docx", pages=None, dropped=reader.dropped, diagnostics=diagnostics)
+    return Reading(
+        blocks=reader.blocks,
+        format="docx",
+        pages=None,
+        dropped=reader.dropped,
+        diagnostics=diagnostics,
+        metadata=_metadata(package, top),
+    )
+
+
+def _parse_properties(package: Package, part: str | None) -> etree._Element | None:
+    # Properties are not the call: a damaged properties part loses only the metadata it held.
+    # (A part over the size limits still raises: the package itself is then hostile.)
+    try:
+        return _parse_optional(package, part)
+    except CorruptDocumentError:
+        return None
+
+
+def _metadata(package: Package, top: _Relationships) -> Metadata:
+    """Return the core properties (title, creator, dates) and the application that wrote the package."""
+    values: dict[str, str] = {}
+    core = _parse_properties(package, top.first("core-properties"))
+    if core is not None:
+        values.update(metadata.from_xml(core))
+    app = _parse_properties(package, top.first("extended-properties"))
+    application = None if app is None else app.find(f"{{{EXTENDED_PROPERTIES}}}Application")
+    if application is not None and application.text:
+        values["producer"] = application.text
+    return metadata.make(values)

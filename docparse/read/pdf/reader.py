@@ -32,6 +32,7 @@ from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.lines import PageLines, page_to_lines
+from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import iter_pages, open_pdf
 from docparse.rules import make_diagnostic
@@ -55,6 +56,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     started = time.monotonic()
     budget = Budget(limits, name, started)
     pdf = open_pdf(data, options, name)
+    declared = pdf_metadata(pdf)
     pages: list[PageLines] = []
     tables: list[Block] = []
     try:
@@ -72,7 +74,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         # Not pdf.close(): it would build every page object just to close them.
         pdf.flush_cache()
         pdf.stream.close()
-    reading = Reading(blocks=[], format="pdf", pages=len(pages))
+    reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
     check_text_layer(pages, reading, name)
     sizes: Counter[float] = Counter()
     for page in pages:

@@ -1,0 +1,161 @@
+"""What a file says about itself (`Document.source.metadata`): DOCX core properties, a PDF's Info
+dictionary and XMP packet, a page's title and meta tags; hostile values cleaned, never an error."""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+import pikepdf
+import pytest
+from reportlab.pdfgen import canvas
+
+import docparse
+from docparse.read.metadata import MAX_VALUE_CHARS, clean, iso_date, pdf_date
+
+from ..conftest import FIXTURES
+from .docx_factory import make_docx, p, r
+
+
+def _pdf(info: dict[str, str] | None = None, xmp: bytes | None = None, *, flate: bool = False) -> bytes:
+    """Return a one-page PDF with the given Info dictionary and XMP packet (none when None)."""
+    out = io.BytesIO()
+    page = canvas.Canvas(out, invariant=True)
+    page.drawString(72, 720, "Call for proposals")
+    page.save()
+    pdf = pikepdf.open(io.BytesIO(out.getvalue()))
+    del pdf.trailer["/Info"]
+    if info is not None:
+        pdf.trailer.Info = pdf.make_indirect(pikepdf.Dictionary({f"/{k}": pikepdf.String(v) for k, v in info.items()}))
+    if xmp is not None:
+        stream = pikepdf.Stream(pdf, zlib.compress(xmp) if flate else xmp)
+        if flate:
+            stream.Filter = pikepdf.Name.FlateDecode
+        stream.Type = pikepdf.Name.Metadata
+        stream.Subtype = pikepdf.Name.XML
+        pdf.Root.Metadata = pdf.make_indirect(stream)
+    saved = io.BytesIO()
+    pdf.save(saved)
+    return saved.getvalue()
+
+
+XMP = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+  xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmp:CreateDate="2024-03-01T08:30:00+08:00" pdf:Producer="Typst">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">揭榜挂帅 项目指南</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>科技部</rdf:li><rdf:li>Second</rdf:li></rdf:Seq></dc:creator>
+</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>""".encode()
+
+
+def test_docx_core_properties() -> None:
+    # fixtures/generate/make_seed_docx.py writes these core and app properties.
+    meta = docparse.parse(FIXTURES / "seed-docx-typed" / "input.docx").source.metadata
+    assert meta.title == "2021年度百度飞桨开源课题申报指南 附件一 申报主题"
+    assert meta.author == "docparse fixtures"
+    assert meta.created == datetime(2021, 3, 1, 9, 0, tzinfo=UTC)
+    assert meta.producer == "Microsoft Macintosh Word"
+
+
+CORE = (
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">{}</cp:coreProperties>'
+)
+CORE_REL = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/><Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
+    'Target="docProps/core.xml"/></Relationships>'
+)
+
+
+@pytest.mark.parametrize(
+    ("core", "title", "created"),
+    [
+        (
+            CORE.format("<dc:title>指南</dc:title><dcterms:created>2024-05-06T07:08:09Z</dcterms:created>"),
+            "指南",
+            datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC),
+        ),
+        (CORE.format("<dc:title>指南</dc:title><dcterms:created>last spring</dcterms:created>"), "指南", None),
+        (CORE.format("<dc:title>unclosed"), None, None),  # damaged: the call is still read
+    ],
+    ids=["written", "bad-date", "damaged"],
+)
+def test_docx_core_properties_of_any_quality(core: str, title: str | None, created: datetime | None) -> None:
+    data = make_docx(
+        p(r("1. 总则")), extra_parts={"_rels/.rels": CORE_REL.encode(), "docProps/core.xml": core.encode()}
+    )
+    document = docparse.parse(data, name="call.docx")
+    assert (document.source.metadata.title, document.source.metadata.created) == (title, created)
+    assert document.sections[0].title == "总则"
+
+
+def test_pdf_info_dictionary() -> None:
+    meta = docparse.parse(
+        _pdf({"Title": "课题申报指南", "Author": "A. Funder", "CreationDate": "D:20250823123645-04'00'"})
+    ).source.metadata
+    assert (meta.title, meta.author) == ("课题申报指南", "A. Funder")
+    assert meta.created == datetime(2025, 8, 23, 12, 36, 45, tzinfo=timezone(-timedelta(hours=4)))
+    assert meta.modified is None
+
+
+@pytest.mark.parametrize("flate", [False, True], ids=["plain", "flate"])
+def test_pdf_xmp_fills_what_info_lacks(flate: bool) -> None:
+    meta = docparse.parse(_pdf({"Author": "Info author"}, XMP, flate=flate)).source.metadata
+    assert meta.title == "揭榜挂帅 项目指南"  # rdf:Alt: the first language's value
+    assert meta.author == "Info author"  # the Info dictionary comes first
+    assert meta.created == datetime(2024, 3, 1, 8, 30, tzinfo=timezone(timedelta(hours=8)))  # an attribute
+    assert meta.producer == "Typst"
+
+
+def test_pdf_hostile_metadata_is_cleaned_or_ignored() -> None:
+    bomb = b"<x>" + b" " * (2 << 20) + b"</x>"
+    document = docparse.parse(_pdf({"Title": "\u202eevil\x00 title" + "x" * 5000}, bomb, flate=True))
+    meta = document.source.metadata
+    assert meta.title is not None and meta.title.startswith("evil title") and len(meta.title) == MAX_VALUE_CHARS
+    assert "\u202e" not in meta.title
+    assert document.source.metadata.author is None  # the inflating packet is not read
+
+
+def test_html_title_and_meta() -> None:
+    page = (
+        '<html><head><title>NOFO: Rare disease</title><meta name="author" content="NIH">'
+        '<meta property="article:modified_time" content="2025-01-02"><meta name="generator" content="Drupal 10">'
+        "</head><body><main><h1>Rare disease</h1><p>Text.</p></main></body></html>"
+    )
+    meta = docparse.parse(page.encode(), name="call.html").source.metadata
+    assert (meta.title, meta.author, meta.producer) == ("NOFO: Rare disease", "NIH", "Drupal 10")
+    assert meta.modified == datetime(2025, 1, 2)
+
+
+@pytest.mark.parametrize("export", [docparse.to_json, docparse.to_yaml], ids=["json", "yaml"])
+def test_text_declares_nothing_and_metadata_round_trips(export: Callable[[docparse.Document], str]) -> None:
+    assert docparse.parse_text("1. 总则\n").source.metadata.is_empty()
+    document = docparse.parse(FIXTURES / "seed-docx-typed" / "input.docx")
+    assert docparse.load(export(document).encode()).source.metadata == document.source.metadata
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("D:2021", datetime(2021, 1, 1)),
+        ("D:20210419", datetime(2021, 4, 19)),
+        ("D:20210419123456Z", datetime(2021, 4, 19, 12, 34, 56, tzinfo=UTC)),
+        ("D:20210419123456+05'30'", datetime(2021, 4, 19, 12, 34, 56, tzinfo=timezone(timedelta(hours=5, minutes=30)))),
+        ("D:20211341", None),  # month 13
+        ("yesterday", None),
+    ],
+)
+def test_pdf_dates(text: str, expected: datetime | None) -> None:
+    assert pdf_date(text) == expected
+
+
+def test_iso_dates_and_clean() -> None:
+    assert iso_date("2024-03-01T08:00:00Z") == datetime(2024, 3, 1, 8, tzinfo=UTC)
+    assert iso_date("not a date") is None
+    assert clean("  a\tb\n c ") == "a b c"
+    assert clean("\x00\u2066") is None
