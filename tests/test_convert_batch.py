@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import pickle
 import shutil
 from pathlib import Path
@@ -14,7 +15,8 @@ import yaml
 import docparse
 from docparse import errors
 from docparse.cli import main
-from docparse.cli.convert import portable
+from docparse.cli.convert import portable, worker_count
+from docparse.cli.main import build_parser
 
 from .conftest import FIXTURES, SEED
 
@@ -232,3 +234,10 @@ def test_git_ignored_calls_are_converted_all_the_same(
     (tmp_path / ".gitignore").write_text("calls/\n*.pdf\n", encoding="utf-8")
     code, _, err = _convert(capsys, str(calls), "-o", str(tmp_path / "out"))
     assert (code, err) == (0, "docparse: 4 file(s): 4 converted, 0 skipped, 0 failed\n")
+
+
+def test_jobs_default_to_the_cpus_the_process_may_use() -> None:
+    args = build_parser().parse_args(["convert", "calls/"])
+    assert args.jobs == 0
+    assert worker_count(args.jobs) == len(os.sched_getaffinity(0))
+    assert worker_count(3) == 3

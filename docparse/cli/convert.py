@@ -61,7 +61,12 @@ def add_parser(commands: Any) -> None:
     existing.add_argument("--force", action="store_true", help="overwrite existing outputs")
     existing.add_argument("--skip-existing", action="store_true", help="keep existing outputs and skip their inputs")
     convert.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="convert N files at a time (0: one per CPU; default 1)"
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="convert N files at a time (default 0: one per CPU this process may use)",
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     convert.add_argument(
@@ -82,6 +87,20 @@ def _jobs(value: str) -> int:
     if jobs < 0:
         raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
     return jobs
+
+
+def worker_count(jobs: int) -> int:
+    """Return how many files to convert at a time: `jobs`, or for 0 the CPUs this process may run on.
+
+    The CPUs it may run on, not the machine's: a container or `taskset` limits them, and a pool
+    larger than that only adds processes that wait.
+    """
+    if jobs > 0:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 Status = Literal["converted", "skipped", "failed"]
@@ -331,7 +350,7 @@ def run_convert(args: argparse.Namespace) -> int:
             Path(args.output).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UsageError(f"{args.output}: cannot create directory: {exc.strerror or exc}") from exc
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    jobs = worker_count(args.jobs)
     err = sys.stderr
     progress = Progress(len(planned), err, enabled=batch and err.isatty() and not args.verbose and not args.quiet)
     counts = {"converted": 0, "skipped": 0, "failed": 0}
