@@ -14,7 +14,7 @@ from docparse.build.draft import DraftItem, Strength
 from docparse.build.state import Key, State
 from docparse.segment import Token, TokenKind
 from docparse.segment.families import Numbering, Role, Sequence
-from docparse.segment.markers import TITLE_MAX_CHARS, is_title_like
+from docparse.segment.markers import TITLE_MAX_CHARS, is_question_title, is_title_like
 
 
 def field_heading(state: State) -> bool:
@@ -204,6 +204,9 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or is_title_like(token.text)
         or (_short_with_colon(token.text) and not clause)
         or not token.text
+        # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
+        # paragraph that ends in "？" is a run-in clause.
+        or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     title = token.text.rstrip("：:").strip() if titled else None
     node = state.open_node(token, level, title, numbering, key=key)
