@@ -128,8 +128,9 @@ TOPIC_LIST_MIN_ITEMS = 2
 def topic_lists(outline: Outline, context: ShapeContext) -> bool:
     """Make the items of a flat list under a heading that names topics the nodes under it.
 
-    ``### 六、Higress 开放了哪些课题？`` over three bullets: each bullet is a topic (its nested items
-    its content, a trailing ``，项目社区导师：CH3CHO`` its field), as ``### 项目一：…`` headings would be.
+    ``### 六、Higress 开放了哪些课题？`` over three bullets: each bullet is a topic (a trailing
+    ``，项目社区导师：CH3CHO`` its field), as ``### 项目一：…`` headings would be. A nested list is an
+    index or a grouping, not a topic list.
     """
     if context.forced is CallKind.GUIDE:
         return False
@@ -140,8 +141,8 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
         items = [item for _, item in node.content if isinstance(item, DraftItem)]
         if len(items) < TOPIC_LIST_MIN_ITEMS or any(isinstance(item, DraftField) for _, item in node.content):
             continue
-        if len({item.numbering.key for item in items}) != 1:
-            continue
+        if len({item.numbering.key for item in items}) != 1 or any(item.children for item in items):
+            continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
         changed = True
@@ -149,7 +150,7 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
 
 
 def _item_node(item: DraftItem, level: int, lexicon: Lexicon) -> DraftNode:
-    """Return a list item of a topic list as a node: its text the title, its sub-items its content."""
+    """Return a list item of a topic list as a node: its text the title, a trailing label its field."""
     title, tail = item.text.strip(), None
     found = _TRAILING_FIELD.match(title)
     if found is not None and (tail := lexicon.match_field(found.group("field"))) is not None:
@@ -161,8 +162,6 @@ def _item_node(item: DraftItem, level: int, lexicon: Lexicon) -> DraftNode:
             "fields",
             DraftField(label=tail.label, text=tail.rest, depth=0, provenance=item.provenance, strength=Strength.WEAK),
         )
-    for child in item.children:
-        node.add("description", child)
     return node
 
 
