@@ -48,3 +48,20 @@ def test_a_long_key_with_a_short_value_is_a_field() -> None:
     fields = {f.label: f.text for f in topic.fields if isinstance(f, LabelledField)}
     assert fields["Accepting one or multiple proposals"] == "Multiple"
     assert fields["Submit by"] == "Ongoing"
+
+
+def test_hard_wrapped_text_keeps_short_titles_and_labels_apart() -> None:
+    # The 挑战杯 call as text extracted from its PDF: lines wrapped at ~28 characters, no blank lines.
+    document = _parse("zh_tzb2026_xh202631_honor_swarm.txt")
+    assert document.kind is CallKind.SINGLE_TOPIC
+    (topic,) = document.iter_topics()
+    assert topic.identifier == "XH-202631"
+    assert topic.title == "面向超长程复杂任务的动态异构群体智能架构与深度协同推理技术比赛方案"
+    labels = [f.label for f in topic.fields]
+    assert labels[:3] == ["发榜单位", "题目名称", "题目介绍"]
+    publisher = {f.label: f.text for f in topic.fields[0].items if isinstance(f, LabelledField)}
+    assert publisher == {
+        "企业名称": "荣耀终端股份有限公司",
+        "企业类型": "国有企业",
+        "企业地址": "深圳市福田区香蜜湖街道东海社区红荔西路8089 号",
+    }
