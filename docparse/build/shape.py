@@ -135,7 +135,9 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
     if context.forced is CallKind.GUIDE:
         return False
     changed = False
-    for node in _body_nodes(outline.root):
+    nodes = _body_nodes(outline.root)
+    titles = {node.title.strip().casefold() for node in nodes if node.title}
+    for node in nodes:
         if node.children or node.has_directions or not names_topics(node.title):
             continue
         items = [item for _, item in node.content if isinstance(item, DraftItem)]
@@ -143,6 +145,8 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue
         if len({item.numbering.key for item in items}) != 1 or any(item.children for item in items):
             continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
+        if all(item.text.strip().casefold() in titles for item in items):
+            continue  # the items name headings of the document ("- [Storage client](#…)"): an index
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
         changed = True
