@@ -12,7 +12,7 @@ from dataclasses import replace
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, drop_spans, take_spans
-from docparse.chars import CJK_CLASS
+from docparse.chars import CJK_CLASS, has_han
 from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
 from docparse.segment import bold_lead, strip_spans
@@ -192,15 +192,37 @@ def _tail_spans(spans: list[Span], count: int) -> list[Span]:
     return out[::-1]
 
 
+# A line this short did not reach the margin: when it is a numbered title ("一、发榜单位",
+# "2. 目标介绍") or a label with a short value ("企业类型： 国有企业", "题目编号： XH-202631"), it is
+# complete and the next line of a hard-wrapped text starts a paragraph of its own. Only for
+# Chinese text: wrapped CJK lines fill the line to the margin, a ragged Latin margin says less.
+COMPLETE_LINE_MAX_CHARS = 20
+SHORT_VALUE_MAX_CHARS = 16
+
+
+def _complete_line(after: Block, lexicon: Lexicon) -> bool:
+    """Return whether the line a continuation would join is complete: a short title or ``label：value``."""
+    text = after.full_text.strip()
+    if "\n" in text or len(text) > COMPLETE_LINE_MAX_CHARS or not has_han(text):
+        return False
+    numbering = match_numbering(text)
+    if numbering is not None and numbering.rest and not ends_sentence(numbering.rest):
+        return True
+    found = lexicon.match_field(text)
+    return found is not None and 0 < len(found.rest) <= SHORT_VALUE_MAX_CHARS
+
+
 def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Block | None = None) -> bool:
     """Return whether a continuation line begins something of its own (a label, a TOC line, a marker).
 
+    It does too after a complete line (a short numbered title, a label with a short value).
     `after` is the line it would continue: a bold run that goes on over the line break
     (``[**Open Problem`` / ``Statement**](…):``) is not a bold label opening the second line.
     """
     text = block.full_text.strip()
     return (
         block.label is not None
+        or (after is not None and _complete_line(after, lexicon))
         or block.kind is not BlockKind.PARAGRAPH
         or match_numbering(text) is not None
         or TOC_LINE.match(text) is not None

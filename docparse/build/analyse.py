@@ -119,6 +119,8 @@ def bare_runs(tokens: list[Token]) -> set[int]:
             continue
         if token.in_list and token.kind is not TokenKind.NUMBERED:
             continue  # a further paragraph inside a list item (a loose Markdown list)
+        if run and _inside_item(tokens[run[-1]], token):
+            continue  # a sub-item of a list item of the run: "1. Project Description" then "   - Value …"
         numbering = token.numbering
         if not _line_label(token) or numbering is None or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER):
             close(token)
@@ -135,6 +137,11 @@ def bare_runs(tokens: list[Token]) -> set[int]:
         run.append(i)
     close()
     return bare
+
+
+def _inside_item(item: Token, token: Token) -> bool:
+    """Return whether `token` is nested in the format list item `item` (deeper in the same list)."""
+    return item.in_list and token.in_list and token.block.list_depth > item.block.list_depth
 
 
 def _opens_child(last: Token, after: Token | None) -> bool:

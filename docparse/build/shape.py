@@ -6,13 +6,15 @@ then read it as a call, each a small function of the outline that declines by re
 1. *field templates*: headings that repeat under sibling nodes with different titles
    (``项目介绍`` / ``营员要求`` under 18 projects, ``Abstract`` / ``Technical Details`` under each
    idea) are fields of their parent, not sub-topics;
-2. *topics*: a node is a topic where the call offers it to proposers: it carries a topic
+2. *topic lists*: the bullets of a flat list under a heading that names topics (``开放了哪些课题？``)
+   become the nodes under it, so that the next rule finds them;
+3. *topics*: a node is a topic where the call offers it to proposers: it carries a topic
    identifier (``No.236``, ``A254-049``), research directions, or a field template; its
    siblings numbered alike are topics too, and what sits under a topic is a track;
-3. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
+4. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
    such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
    the whole document makes a single topic; instructions before the topics make a mixed call;
-4. *single topic*: the document's clauses become the fields of its one topic.
+5. *single topic*: the document's clauses become the fields of its one topic.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from docparse.build.draft import DraftField, DraftNode, Strength
+import regex
+
+from docparse.build.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.build.state import Outline
 from docparse.model.document import CallKind, Paragraph, SectionRole
 from docparse.segment.families import Role
@@ -113,6 +117,56 @@ def node_to_field(node: DraftNode) -> DraftField:
         draft.text = first.text
     draft.parts.extend(node_to_field(child) for child in node.children)
     return draft
+
+
+# A bullet of a topic list may end with a short labelled value: "title，项目社区导师：CH3CHO".
+_TRAILING_FIELD = regex.compile(r"^(?P<title>.+)[，,]\s*(?P<field>[^，,：:。；;]{1,24}[：:][^，,：:。；;]+)$", regex.S)
+# A topic list has at least this many items.
+TOPIC_LIST_MIN_ITEMS = 2
+
+
+def topic_lists(outline: Outline, context: ShapeContext) -> bool:
+    """Make the items of a flat list under a heading that names topics the nodes under it.
+
+    ``### 六、Higress 开放了哪些课题？`` over three bullets: each bullet is a topic (a trailing
+    ``，项目社区导师：CH3CHO`` its field), as ``### 项目一：…`` headings would be. A nested list is an
+    index or a grouping, not a topic list.
+    """
+    if context.forced is CallKind.GUIDE:
+        return False
+    changed = False
+    nodes = _body_nodes(outline.root)
+    titles = {node.title.strip().casefold() for node in nodes if node.title}
+    for node in nodes:
+        if node.children or node.has_directions or not names_topics(node.title):
+            continue
+        items = [item for _, item in node.content if isinstance(item, DraftItem)]
+        if len(items) < TOPIC_LIST_MIN_ITEMS or any(isinstance(item, DraftField) for _, item in node.content):
+            continue
+        if len({item.numbering.key for item in items}) != 1 or any(item.children for item in items):
+            continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
+        if all(item.text.strip().casefold() in titles for item in items):
+            continue  # the items name headings of the document ("- [Storage client](#…)"): an index
+        node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
+        node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
+        changed = True
+    return changed
+
+
+def _item_node(item: DraftItem, level: int, lexicon: Lexicon) -> DraftNode:
+    """Return a list item of a topic list as a node: its text the title, a trailing label its field."""
+    title, tail = item.text.strip(), None
+    found = _TRAILING_FIELD.match(title)
+    if found is not None and (tail := lexicon.match_field(found.group("field"))) is not None:
+        title = found.group("title").strip()
+    node = DraftNode(level=level, title=title, numbering=item.numbering, provenance=item.provenance)
+    node.heading_key = item.numbering.key
+    if tail is not None:
+        node.add(
+            "fields",
+            DraftField(label=tail.label, text=tail.rest, depth=0, provenance=item.provenance, strength=Strength.WEAK),
+        )
+    return node
 
 
 def mark_topics(outline: Outline, context: ShapeContext) -> bool:
@@ -364,6 +418,7 @@ def _is_track(node: DraftNode) -> bool:
 
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
+    ("topic-list", topic_lists),
     ("topics", mark_topics),
     ("kind", decide_kind),
     ("single-topic", single_topic),

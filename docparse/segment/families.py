@@ -23,6 +23,8 @@ HAN_NUMERAL = r"[〇零一二三四五六七八九十百千两]"
 DOT = r"[.．]"
 OPEN = r"[(（]"
 CLOSE = r"[)）]"
+# A space inside the brackets ("（ 一）", "（ 1）"): how text extracted from some PDFs prints them.
+_PAD = r"[ \u3000]?"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 # Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
 HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
@@ -303,7 +305,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "cjk-paren",
-        rf"^(?P<label>{OPEN}(?P<num>{HAN_NUMERAL}{{1,3}}){CLOSE})(?:{_SP}|$)",
+        rf"^(?P<label>{OPEN}{_PAD}(?P<num>{HAN_NUMERAL}{{1,3}}){_PAD}{CLOSE})(?:{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -311,7 +313,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "paren",
-        rf"^(?P<label>{OPEN}(?P<num>{DIGIT}{{1,3}}){CLOSE})(?:{_SP}|$)",
+        rf"^(?P<label>{OPEN}{_PAD}(?P<num>{DIGIT}{{1,3}}){_PAD}{CLOSE})(?:{_SP}|$)",
         P.LIST,
         dotted_value,
         S.POSITION,

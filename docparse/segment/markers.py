@@ -177,6 +177,13 @@ def is_title_like(text: str) -> bool:
     return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 
 
+def is_question_title(text: str) -> bool:
+    """Return whether `text` is a short question set as a heading (``二、谁可以报名？``, ``Who can apply?``)."""
+    stripped = text.strip()
+    head = stripped[:-1].rstrip()
+    return stripped[-1:] in "？?" and is_title_like(head) and not any(mark in head for mark in "，。；,;？?")
+
+
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "。）)」』”\"'")
@@ -279,6 +286,15 @@ CAPS_LABEL = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d (),&/'’.\-]{2,60}$
 CAPS_LABEL_MAX_WORDS = 8
 
 
+# The value of a longer key is a few words without sentence punctuation ("Multiple", "Ongoing").
+SHORT_VALUE_MAX_WORDS = 4
+
+
+def _short_value(rest: str) -> bool:
+    words = rest.split()
+    return 0 < len(words) <= SHORT_VALUE_MAX_WORDS and not any(mark in rest for mark in ".,;:!?。，；：！？")
+
+
 @dataclass(frozen=True, slots=True)
 class FieldMatch:
     label: str
@@ -359,6 +375,10 @@ class Lexicon:
             return FieldMatch(label, rest, False)
         if len(label) <= 30 and label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
             return FieldMatch(label, rest, False)
+        if label[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest):
+            # A key and a short value ("Accepting one or multiple proposals: Multiple"): a
+            # sentence before a colon goes on with more than a few words.
+            return FieldMatch(label, rest, False)
         return None
 
     def lead_in(self, text: str) -> str | None:
@@ -401,9 +421,10 @@ def is_topic_index_title(text: str) -> bool:
 # Headings of a part that holds the call's topics: the nodes right under such a heading are
 # topics even where none carries directions ("1. 开放课题" over "1.1 …", "## Topics", "# Project
 # ideas"). The word that names topics ends the title: "题目介绍" introduces a topic, it holds none.
+# A question works too: "Higress 开放了哪些课题？", "Which projects are open?".
 TOPIC_CONTAINER_TITLE = regex.compile(
     r"(?:(?:课题|主题|选题|题目|榜单|任务|项目|赛题)(?:指南|列表|清单|一览|详情|汇总|合集)?"
-    r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)))\s*$"
+    r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)(?:\s+(?:are\s+)?(?:open|offered))?))\s*[？?]?\s*$"
 )
 
 

@@ -14,14 +14,14 @@ from docparse.build.draft import DraftItem, Strength
 from docparse.build.state import Key, State
 from docparse.segment import Token, TokenKind
 from docparse.segment.families import Numbering, Role, Sequence
-from docparse.segment.markers import TITLE_MAX_CHARS, is_title_like
+from docparse.segment.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like
 
 
 def field_heading(state: State) -> bool:
     """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
     token = state.token
     node = state.node
-    if node is state.outline.root:
+    if node is state.outline.root and not _caps_line_after_field(state, token):
         return False
     if token.kind is TokenKind.HEADING:
         key = ("heading", token.block.heading_level or 1)
@@ -41,6 +41,20 @@ def field_heading(state: State) -> bool:
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
     state.open_field(token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1)
     return True
+
+
+def _caps_line_after_field(state: State, token: Token) -> bool:
+    """Return whether a bold ALL-CAPS line of its own opens a field after the fields of a call without headings.
+
+    A topic pasted into Word without heading styles (``Expected Outcome:``, ``Scope:`` run in) and
+    then ``COMMENTS ON CORSAIR PROJECT`` in bold capitals: a new part, not more of ``Scope``.
+    """
+    return (
+        bool(state.node.fields)
+        and token.kind is TokenKind.PARAGRAPH
+        and token.all_bold
+        and CAPS_LABEL.match(token.text.strip()) is not None
+    )
 
 
 def heading(state: State) -> bool:
@@ -204,6 +218,9 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or is_title_like(token.text)
         or (_short_with_colon(token.text) and not clause)
         or not token.text
+        # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
+        # paragraph that ends in "？" is a run-in clause.
+        or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     title = token.text.rstrip("：:").strip() if titled else None
     node = state.open_node(token, level, title, numbering, key=key)
