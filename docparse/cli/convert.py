@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from docparse.batch import convert_one
 from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -28,8 +29,8 @@ from docparse.cli.common import (
     add_parse_options,
     describe_cause,
     iter_input_roots,
-    parse_one,
     parse_options,
+    read_input,
     write_atomic,
     write_stdout,
 )
@@ -216,9 +217,15 @@ def _target(item: str, root: Path | None, out_dir: Path | None, output: str | No
 
 
 def convert_job(job: Job) -> Outcome:
-    """Parse, export and write one input; never raise for a bad input (it runs in a worker process)."""
+    """Parse, export and write one input; never raise for a bad input (it runs in a worker process).
+
+    The parse is `docparse.convert_one`, the one safe per-file call that the Dask and Ray
+    recipes use too; reading the input here tells an unreadable file (exit code 2) apart.
+    """
     try:
-        document = parse_one(job.source, job.options)
+        data, name = read_input(job.source, job.options.limits.max_input_bytes)
+        result = convert_one(data, name=name, options=job.options)
+        document = result.unwrap()
         text = export(document, job.to, provenance=job.provenance)
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text)
