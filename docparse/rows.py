@@ -8,11 +8,15 @@ need an explicit schema (pyarrow is imported only there: the `arrow` extra).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from docparse.batch import convert_one
 from docparse.model.document import Direction, Document, FieldPart, LabelledField, ListItem, Section, Table, Topic
 from docparse.model.provenance import Provenance
+from docparse.options import ParseOptions
+from docparse.pipeline import Input
 
 if TYPE_CHECKING:
     import pyarrow
@@ -61,6 +65,21 @@ def to_rows(document: Document, *, source: str | None = None) -> list[Row]:
     for row in _iter_rows(document):
         rows.append({**head, "row": len(rows), **row})
     return rows
+
+
+def file_rows(
+    source: Input, name: str | None = None, options: ParseOptions | None = None
+) -> tuple[list[Row], dict[str, str | None] | None]:
+    """Return the rows of one input and None, or no rows and its failure record; never raise for the document.
+
+    `name` (default: the path) labels the rows and the record: `source`, `error` (the error's
+    class name), `message`, `cause`. A batch engine maps this over paths or bytes.
+    """
+    label = name if name is not None else (os.fsdecode(source) if isinstance(source, str | os.PathLike) else None)
+    result = convert_one(source, name=os.path.basename(label) if label else None, options=options)
+    if result.document is None:
+        return [], {"source": label, "error": result.error_kind, "message": result.message, "cause": result.cause}
+    return to_rows(result.document, source=label), None
 
 
 def arrow_schema() -> pyarrow.Schema:

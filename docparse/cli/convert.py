@@ -195,6 +195,40 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     return planned, out_dir is not None
 
 
+def plan(
+    inputs: Sequence[str],
+    output: str,
+    *,
+    to: str = "json",
+    options: ParseOptions | None = None,
+    force: bool = False,
+    skip_existing: bool = False,
+    provenance: bool = True,
+) -> list[Job | Outcome]:
+    """Return what `docparse convert INPUTS -o OUTPUT` would do: a job per input, or its outcome already.
+
+    For batch runners (examples/dask_convert.py, ray_convert.py): running `convert_job` on each
+    job, anywhere, writes the same tree as the command line.
+    """
+    args = argparse.Namespace(
+        inputs=list(inputs), output=output, force=force, skip_existing=skip_existing, provenance=provenance
+    )
+    return plan_jobs(args, to, options or ParseOptions())[0]
+
+
+def failure_record(outcome: Outcome) -> dict[str, str | None]:
+    """Return a failed outcome as one JSON-ready record: source, target, error class name, message, cause."""
+    kind = type(outcome.error).__name__ if outcome.error is not None else ("OSError" if outcome.io else "Refused")
+    target = str(outcome.target) if outcome.target is not None else None
+    return {
+        "source": outcome.source,
+        "target": target,
+        "error": kind,
+        "message": outcome.message,
+        "cause": outcome.cause,
+    }
+
+
 def out_dir_is(item: str, out_dir: Path) -> bool:
     """Return whether `out_dir` is the input folder `item` itself."""
     return item != "-" and Path(item).is_dir() and _resolve(Path(item)) == _resolve(out_dir)
