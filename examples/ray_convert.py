@@ -39,6 +39,10 @@ from docparse.cli.convert import Job, Outcome, convert_job
 from docparse.read.detect import INPUT_SUFFIXES
 from docparse.rows import arrow_schema, file_rows, to_arrow
 
+# The Ray Data functions below are shipped to the workers by value: the workers need docparse
+# installed, not this script.
+ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
 CHUNK = 1000  # tasks in flight at a time: the driver's memory stays bounded on 100,000 files
 # A record per file between the parse and the rows: its failure, if any, and its rows as JSON.
 PARSED = pa.schema([("path", pa.string()), ("failure", pa.string()), ("rows", pa.string())])
