@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from docparse.errors import DocparseError, InternalError, LimitExceededError
+from docparse.errors import DocparseError, InternalError, LimitExceededError, portable
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.pipeline import Format, Input, parse_bytes, read_source
@@ -46,7 +46,7 @@ class ParseResult:
     def failed(cls, name: str | None, error: DocparseError) -> ParseResult:
         """Return the result of an input that gave `error`."""
         cause = f"{type(error.cause).__name__}: {error.cause}" if error.cause is not None else None
-        return cls(name, False, None, type(error).__name__, error.message, cause, error)
+        return cls(name, False, None, type(error).__name__, error.message, cause, portable(error))
 
     def unwrap(self) -> Document:
         """Return the document, or raise the error that kept it from being produced."""

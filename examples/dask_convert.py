@@ -24,12 +24,12 @@ from typing import Any, TypeVar
 from dask.distributed import Client, LocalCluster
 from recipe_common import (
     Failure,
+    arguments,
     engine_failure,
+    finish,
     input_files,
     plan_json,
-    summary,
     tally,
-    write_failures,
     write_rows,
 )
 
@@ -50,17 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             client = stack.enter_context(Client(stack.enter_context(cluster)))
         convert = to_parquet if args.parquet else to_json_tree
         failures, done = convert(client, args.inputs, args.output)
-    write_failures(args.output, failures)
-    print(summary("dask_convert", failures, done), file=sys.stderr)
-    return 1 if failures else 0
+    return finish("dask_convert", args.output, failures, done)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Convert a folder of calls on a Dask cluster.")
-    parser.add_argument("inputs", nargs="+", metavar="IN", help="files or folders of calls")
-    parser.add_argument("output", metavar="OUT", help="output folder (with --parquet, also s3://...)")
-    parser.add_argument("--parquet", action="store_true", help="write OUT/rows.parquet instead of JSON files")
-    parser.add_argument("--address", help="scheduler of a running cluster (default: start a local one)")
+    parser = arguments("a Dask cluster", "OUT/rows.parquet")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="local worker processes")
     return parser.parse_args(argv)
 

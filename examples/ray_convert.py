@@ -26,13 +26,13 @@ import pyarrow as pa
 import ray
 from recipe_common import (
     Failure,
+    arguments,
     engine_failure,
+    finish,
     input_files,
     is_uri,
     plan_json,
-    summary,
     tally,
-    write_failures,
 )
 
 from docparse.cli.convert import Job, Outcome, convert_job
@@ -59,17 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         failures, done = convert(args.inputs, args.output)
     finally:
         ray.shutdown()
-    write_failures(args.output, failures)
-    print(summary("ray_convert", failures, done), file=sys.stderr)
-    return 1 if failures else 0
+    return finish("ray_convert", args.output, failures, done)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Convert a folder of calls on Ray.")
-    parser.add_argument("inputs", nargs="+", metavar="IN", help="files or folders of calls (with --parquet, s3://...)")
-    parser.add_argument("output", metavar="OUT", help="output folder (with --parquet, also s3://...)")
-    parser.add_argument("--parquet", action="store_true", help="write OUT/rows/*.parquet instead of JSON files")
-    parser.add_argument("--address", help="a running cluster (`auto`, `ray://head:10001`; default: start one)")
+    parser = arguments("Ray", "OUT/rows/*.parquet")
     parser.add_argument("--cpus", type=int, default=os.cpu_count() or 1, help="CPUs of the local instance")
     return parser.parse_args(argv)
 

@@ -7,8 +7,10 @@ is installed, so no recipe code has to be pickled by value.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,6 +87,18 @@ def write_failures(output: str, failures: Sequence[Failure]) -> None:
     (Path(output) / "failures.jsonl").write_bytes(text)
 
 
-def summary(name: str, failures: Sequence[Failure], done: int) -> str:
-    """Return the closing line: `name: N file(s): C converted, F failed`."""
-    return f"{name}: {done + len(failures)} file(s): {done} converted, {len(failures)} failed"
+def arguments(engine: str, parquet: str) -> argparse.ArgumentParser:
+    """Return the arguments both recipes take (IN..., OUT, --parquet, --address); each adds its own."""
+    parser = argparse.ArgumentParser(description=f"Convert a folder of calls on {engine}.")
+    parser.add_argument("inputs", nargs="+", metavar="IN", help="files or folders of calls")
+    parser.add_argument("output", metavar="OUT", help="output folder (with --parquet, also s3://...)")
+    parser.add_argument("--parquet", action="store_true", help=f"write {parquet} instead of JSON files")
+    parser.add_argument("--address", help="a running cluster (default: start a local one)")
+    return parser
+
+
+def finish(name: str, output: str, failures: Sequence[Failure], done: int) -> int:
+    """Write the failures record, print `name: N file(s): C converted, F failed`; return the exit code."""
+    write_failures(output, failures)
+    print(f"{name}: {done + len(failures)} file(s): {done} converted, {len(failures)} failed", file=sys.stderr)
+    return 1 if failures else 0

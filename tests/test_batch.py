@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copyreg
 import logging
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,36 @@ def test_an_unpicklable_cause_survives_as_text() -> None:
     copy = pickle.loads(pickle.dumps(result))
     assert copy.cause == result.cause and isinstance(copy.error, DocparseError)
     assert copy.error is not None and isinstance(copy.error.cause, ForeignCause)
+
+
+@pytest.fixture
+def tblib_pickling() -> Iterator[None]:
+    """Install tblib's exception pickling as `distributed` does on import, for this test only."""
+    from tblib import pickling_support
+
+    before = dict(copyreg.dispatch_table)
+    pickling_support.install(
+        *(getattr(docparse.errors, name) for name in dir(docparse.errors) if name.endswith("Error"))
+    )
+    try:
+        yield
+    finally:
+        copyreg.dispatch_table.clear()
+        copyreg.dispatch_table.update(before)
+
+
+def test_a_result_pickles_where_tblib_pickles_exception_chains(tblib_pickling: None) -> None:
+    corrupt = make_docx("", document='<?xml version="1.0"?><w:document><w:body><w:p>')
+    error = convert_one(corrupt).error
+    # The copy kept in the result has a stand-in for its cause and no context or traceback.
+    assert error is not None and isinstance(error.__cause__, ForeignCause) and error.__context__ is None
+    with pytest.raises(docparse.errors.DocparseError) as raised:
+        docparse.parse(corrupt)
+    with pytest.raises(TypeError):
+        pickle.dumps(raised.value)  # under tblib the error as raised takes its lxml cause along
+    copy = pickle.loads(pickle.dumps(convert_one(corrupt, name="broken.docx")))
+    assert copy.error_kind == "CorruptDocumentError" and copy.error is not None
+    assert isinstance(copy.error.cause, ForeignCause) and copy.error.cause.type_name == "XMLSyntaxError"
 
 
 def test_a_missing_file_is_a_result_named_after_it(tmp_path: Path) -> None:

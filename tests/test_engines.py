@@ -7,6 +7,7 @@ Deselect with `-m "not dask and not ray"`.
 
 from __future__ import annotations
 
+import copyreg
 import json
 import shutil
 import sys
@@ -83,6 +84,9 @@ def check_rows(table: Any, calls: Path) -> None:
 
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Any]:
+    # distributed installs tblib's pickling for every exception class defined when it is
+    # imported (docparse's among them): undo that for the tests that run after these.
+    before = dict(copyreg.dispatch_table)
     from dask.distributed import Client, LocalCluster
 
     with (
@@ -92,6 +96,8 @@ def dask_client() -> Iterator[Any]:
         Client(cluster) as client,
     ):
         yield client
+    copyreg.dispatch_table.clear()
+    copyreg.dispatch_table.update(before)
 
 
 @pytest.mark.dask
@@ -99,9 +105,10 @@ def test_dask_writes_the_tree_docparse_convert_writes(
     dask_client: Any, calls: Path, sequential: dict[str, str], tmp_path: Path
 ) -> None:
     import dask_convert
+    import recipe_common
 
     found, done = dask_convert.to_json_tree(dask_client, [str(calls)], str(tmp_path))
-    dask_convert.write_failures(str(tmp_path), found)
+    recipe_common.write_failures(str(tmp_path), found)
     assert done == 5 and tree(tmp_path) == sequential
     check_failures(tmp_path, calls)
 
@@ -109,9 +116,10 @@ def test_dask_writes_the_tree_docparse_convert_writes(
 @pytest.mark.dask
 def test_dask_writes_parquet_rows(dask_client: Any, calls: Path, tmp_path: Path) -> None:
     import dask_convert
+    import recipe_common
 
     found, done = dask_convert.to_parquet(dask_client, [str(calls)], str(tmp_path))
-    dask_convert.write_failures(str(tmp_path), found)
+    recipe_common.write_failures(str(tmp_path), found)
     assert done == 5
     check_failures(tmp_path, calls)
     check_rows(pq.read_table(tmp_path / "rows.parquet"), calls)
@@ -138,9 +146,10 @@ def test_ray_writes_the_tree_docparse_convert_writes(
     ray_local: None, calls: Path, sequential: dict[str, str], tmp_path: Path
 ) -> None:
     import ray_convert
+    import recipe_common
 
     found, done = ray_convert.to_json_tree([str(calls)], str(tmp_path))
-    ray_convert.write_failures(str(tmp_path), found)
+    recipe_common.write_failures(str(tmp_path), found)
     assert done == 5 and tree(tmp_path) == sequential
     check_failures(tmp_path, calls)
 
@@ -148,9 +157,10 @@ def test_ray_writes_the_tree_docparse_convert_writes(
 @pytest.mark.ray
 def test_ray_data_writes_parquet_rows(ray_local: None, calls: Path, tmp_path: Path) -> None:
     import ray_convert
+    import recipe_common
 
     found, done = ray_convert.to_parquet([str(calls)], str(tmp_path))
-    ray_convert.write_failures(str(tmp_path), found)
+    recipe_common.write_failures(str(tmp_path), found)
     assert done == 5
     check_failures(tmp_path, calls)
     check_rows(pq.read_table(tmp_path / "rows"), calls)

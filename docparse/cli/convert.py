@@ -7,9 +7,7 @@ output is kept unless `--force`; each output is written atomically (`common.writ
 from __future__ import annotations
 
 import argparse
-import copy
 import os
-import pickle
 import shutil
 import sys
 from collections import Counter
@@ -34,7 +32,7 @@ from docparse.cli.common import (
     write_atomic,
     write_stdout,
 )
-from docparse.errors import DocparseError, InternalError
+from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import EXPORTERS, to_json, to_yaml
 from docparse.files import Walk
 from docparse.model.document import Document
@@ -270,22 +268,6 @@ def convert_job(job: Job) -> Outcome:
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1], io=True)
     return Outcome(job.source, job.target, "converted")
-
-
-def portable(exc: DocparseError) -> DocparseError:
-    """Return `exc`, or a copy without its cause if the cause does not pickle (to cross processes).
-
-    The cause's type and message are kept as text in the `Outcome`, so nothing is lost to the user.
-    """
-    try:
-        pickle.dumps(exc)
-    except Exception:
-        clone = copy.copy(exc)
-        clone.cause = None
-        clone.__cause__ = None
-        clone.__context__ = None
-        return clone
-    return exc
 
 
 def export(document: Document, to: str, *, provenance: bool = True) -> str:
