@@ -102,14 +102,14 @@ def dask_client() -> Iterator[Any]:
 
 @pytest.mark.dask
 def test_dask_writes_the_tree_docparse_convert_writes(
-    dask_client: Any, calls: Path, sequential: dict[str, str], tmp_path: Path
+    dask_client: Any, calls: Path, sequential: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import dask_convert
-    import recipe_common
 
-    found, done = dask_convert.to_json_tree(dask_client, [str(calls)], str(tmp_path))
-    recipe_common.write_failures(str(tmp_path), found)
-    assert done == 5 and tree(tmp_path) == sequential
+    # As run from the command line, on the running cluster: exit code 1, one file failed.
+    assert dask_convert.main([str(calls), str(tmp_path), "--address", dask_client.scheduler.address]) == 1
+    assert capsys.readouterr().err == "dask_convert: 6 file(s): 5 converted, 1 failed\n"
+    assert tree(tmp_path) == sequential
     check_failures(tmp_path, calls)
 
 
