@@ -1,7 +1,9 @@
 """docparse: turn calls for proposals (PDF, DOCX, text, Markdown) into a validated outline."""
 
+import logging
 from importlib.metadata import PackageNotFoundError, version
 
+from docparse.batch import ParseResult, convert_one
 from docparse.errors import (
     CorruptDocumentError,
     DecodingError,
@@ -26,6 +28,10 @@ try:
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
     __version__ = "0.0.0"
 
+# A library does not print: its log records (an internal error's traceback) reach the
+# application's handlers, and without any they go nowhere rather than to standard error.
+logging.getLogger("docparse").addHandler(logging.NullHandler())
+
 __all__ = [
     "CorruptDocumentError",
     "DecodingError",
@@ -40,6 +46,7 @@ __all__ = [
     "Limits",
     "NoTextLayerError",
     "ParseOptions",
+    "ParseResult",
     "Section",
     "Severity",
     "StrictModeError",
@@ -47,6 +54,7 @@ __all__ = [
     "Track",
     "UnsupportedFormatError",
     "__version__",
+    "convert_one",
     "load",
     "outline_data",
     "parse",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 from typing import Any
 
@@ -49,6 +50,25 @@ def _picklable(cause: BaseException | None) -> BaseException | None:
     except Exception:
         return ForeignCause(type(cause).__name__, str(cause))
     return cause
+
+
+def portable(error: DocparseError) -> DocparseError:
+    """Return `error`, or a copy that pickles: its cause a `ForeignCause`, no traceback or context.
+
+    `__reduce__` already stands in for a cause that does not pickle, but a process that has
+    installed tblib's pickling (`distributed` does, for every exception class then defined)
+    pickles `__cause__`, `__context__` and the traceback too, bypassing it.
+    """
+    try:
+        pickle.dumps(error)
+    except Exception:
+        clone = copy.copy(error)
+        clone.cause = _picklable(error.cause)
+        clone.__cause__ = clone.cause
+        clone.__context__ = None
+        clone.__traceback__ = None
+        return clone
+    return error
 
 
 def _extra_state(error: DocparseError) -> dict[str, Any]:

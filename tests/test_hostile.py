@@ -87,7 +87,7 @@ def test_an_internal_error_is_one_line(
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr("docparse.cli.common.parse_bytes", boom)
+    monkeypatch.setattr("docparse.batch.parse_bytes", boom)  # the one safe per-file parse
     assert main(["convert", str(SEED)]) == 1
     err = capsys.readouterr().err
     assert "internal error (ZeroDivisionError: simulated bug)" in err

@@ -16,11 +16,11 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from docparse.errors import DocparseError, InternalError, LimitExceededError
+from docparse.batch import parse_safely
 from docparse.files import Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import parse_bytes, read_capped
+from docparse.pipeline import read_capped
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
@@ -122,19 +122,9 @@ def read_input(item: str, limit: int | None = None) -> tuple[bytes, str | None]:
 
 
 def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> Document:
-    """Return the document of one input; raise DocparseError when it cannot be parsed."""
+    """Return the document of one input; raise DocparseError when it cannot be parsed (UsageError: unreadable)."""
     data, file_name = read_input(item, options.limits.max_input_bytes)
-    try:
-        return parse_bytes(data, name=name or file_name, options=options)
-    except DocparseError:
-        raise
-    except MemoryError as exc:
-        raise LimitExceededError("ran out of memory (lower the limits or split the input)", cause=exc) from exc
-    except Exception as exc:
-        # A bug in docparse must not end a batch with a traceback: report it as one line.
-        raise InternalError(
-            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", cause=exc
-        ) from exc
+    return parse_safely(data, name=name or file_name, options=options)
 
 
 def describe_cause(cause: BaseException) -> str:

@@ -7,9 +7,7 @@ output is kept unless `--force`; each output is written atomically (`common.writ
 from __future__ import annotations
 
 import argparse
-import copy
 import os
-import pickle
 import shutil
 import sys
 from collections import Counter
@@ -20,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
+from docparse.batch import convert_one
 from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
@@ -28,12 +27,12 @@ from docparse.cli.common import (
     add_parse_options,
     describe_cause,
     iter_input_roots,
-    parse_one,
     parse_options,
+    read_input,
     write_atomic,
     write_stdout,
 )
-from docparse.errors import DocparseError, InternalError
+from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import EXPORTERS, to_json, to_yaml
 from docparse.files import Walk
 from docparse.model.document import Document
@@ -213,6 +212,40 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     return planned, out_dir is not None
 
 
+def plan(
+    inputs: Sequence[str],
+    output: str,
+    *,
+    to: str = "json",
+    options: ParseOptions | None = None,
+    force: bool = False,
+    skip_existing: bool = False,
+    provenance: bool = True,
+) -> list[Job | Outcome]:
+    """Return what `docparse convert INPUTS -o OUTPUT` would do: a job per input, or its outcome already.
+
+    For batch runners (examples/dask_convert.py, ray_convert.py): running `convert_job` on each
+    job, anywhere, writes the same tree as the command line.
+    """
+    args = argparse.Namespace(
+        inputs=list(inputs), output=output, force=force, skip_existing=skip_existing, provenance=provenance
+    )
+    return plan_jobs(args, to, options or ParseOptions())[0]
+
+
+def failure_record(outcome: Outcome) -> dict[str, str | None]:
+    """Return a failed outcome as one JSON-ready record: source, target, error class name, message, cause."""
+    kind = type(outcome.error).__name__ if outcome.error is not None else ("OSError" if outcome.io else "Refused")
+    target = str(outcome.target) if outcome.target is not None else None
+    return {
+        "source": outcome.source,
+        "target": target,
+        "error": kind,
+        "message": outcome.message,
+        "cause": outcome.cause,
+    }
+
+
 def out_dir_is(item: str, out_dir: Path) -> bool:
     """Return whether `out_dir` is the input folder `item` itself."""
     return item != "-" and Path(item).is_dir() and _resolve(Path(item)) == _resolve(out_dir)
@@ -235,9 +268,15 @@ def _target(item: str, root: Path | None, out_dir: Path | None, output: str | No
 
 
 def convert_job(job: Job) -> Outcome:
-    """Parse, export and write one input; never raise for a bad input (it runs in a worker process)."""
+    """Parse, export and write one input; never raise for a bad input (it runs in a worker process).
+
+    The parse is `docparse.convert_one`, the one safe per-file call that the Dask and Ray
+    recipes use too; reading the input here tells an unreadable file (exit code 2) apart.
+    """
     try:
-        document = parse_one(job.source, job.options)
+        data, name = read_input(job.source, job.options.limits.max_input_bytes)
+        result = convert_one(data, name=name, options=job.options)
+        document = result.unwrap()
         text = export(document, job.to, provenance=job.provenance)
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text)
@@ -248,22 +287,6 @@ def convert_job(job: Job) -> Outcome:
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1], io=True)
     return Outcome(job.source, job.target, "converted")
-
-
-def portable(exc: DocparseError) -> DocparseError:
-    """Return `exc`, or a copy without its cause if the cause does not pickle (to cross processes).
-
-    The cause's type and message are kept as text in the `Outcome`, so nothing is lost to the user.
-    """
-    try:
-        pickle.dumps(exc)
-    except Exception:
-        clone = copy.copy(exc)
-        clone.cause = None
-        clone.__cause__ = None
-        clone.__context__ = None
-        return clone
-    return exc
 
 
 def export(document: Document, to: str, *, provenance: bool = True) -> str:
