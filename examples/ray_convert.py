@@ -23,6 +23,12 @@ import sys
 from collections.abc import Sequence
 
 import pyarrow as pa
+
+# A cluster that `ray start` made reports usage statistics to Ray's makers unless told not to (a
+# release wheel's `ray.init()` turns them off for its own cluster, a nightly one asks). A recipe
+# that converts someone's calls sends nothing anywhere: say so before Ray is imported.
+os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+
 import ray
 from recipe_common import (
     Failure,

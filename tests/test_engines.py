@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copyreg
 import json
+import os
 import shutil
 import sys
 from collections import Counter
@@ -130,6 +131,9 @@ def test_dask_writes_parquet_rows(dask_client: Any, calls: Path, tmp_path: Path)
 
 @pytest.fixture(scope="module")
 def ray_local() -> Iterator[None]:
+    # Release wheels' ray.init() already turns usage reports off; say it anyway: nothing of ours
+    # may reach the network, whatever Ray build is installed.
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
     import ray
 
     # No dashboard; the workers' output stays in Ray's logs. Ray 2.60 needs no network (it
