@@ -29,7 +29,7 @@ from typing import Any
 
 from docparse.chars import is_cjk
 from docparse.read.pdf.source import font_label
-from docparse.read.pdf.text import is_garbage, is_stray
+from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
 from docparse.segment.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
@@ -108,6 +108,8 @@ class PageLines:
     sizes: Counter[float] = field(default_factory=Counter)
     """Glyph count per font size (rounded to 0.5 pt)."""
     images: int = 0
+    controls: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+    """Control and bidi characters taken out of the text, as ``(chars, x0, top, x1, bottom)``."""
 
 
 def is_rotated(char: dict[str, Any]) -> bool:
@@ -287,10 +289,29 @@ def build_line(
     for i in indices:
         char = chars[i]
         text = char["text"]
-        if not text or text.isspace():
-            space_pending = prev is not None
+        if not text:
             continue
         code = ord(text[0])
+        if (
+            len(text) != 1
+            or not (0x20 <= code < 0x7F or 0xA0 <= code < 0xE000)
+            or 0x2066 <= code <= 0x2069
+            or (0x200E <= code <= 0x202E)
+        ):
+            # Not one plain character: several (a ligature's `fi`), a ligature sign, or a control.
+            text, controls = clean_glyph(text)
+            if controls:
+                page.controls.append((controls, char["x0"], char["top"], char["x1"], char["bottom"]))
+                # Still counted for the font: glyph ids read through a Western encoding give C1 controls.
+                counts = fonts.setdefault(str(char["fontname"]), [0, 0, 0, 0])
+                counts[0] += 1
+                counts[2] += 1
+            if not text:
+                continue
+            code = ord(text[0])
+        if text.isspace():
+            space_pending = prev is not None
+            continue
         if len(text) == 1 and 0x20 <= code < 0xE000:
             garbage = False
             cjk = code >= 0x2E80 and is_cjk(text)
@@ -449,7 +470,7 @@ def rotated_runs(chars: list[dict[str, Any]], page: int) -> list[Line]:
             runs.append([char])
     out: list[Line] = []
     for run in runs:
-        text = "".join(char["text"] for char in run).strip()
+        text = "".join(clean_glyph(char["text"])[0] for char in run).strip()
         if not text:
             continue
         out.append(

@@ -26,7 +26,8 @@ from collections import Counter
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
-from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
+from docparse.errors import DocparseError, EmptyDocumentError, InternalError, LimitExceededError, NoTextLayerError
+from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
@@ -34,6 +35,7 @@ from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import iter_pages, open_pdf
+from docparse.read.pdf.text import clean_glyph
 from docparse.rules import make_diagnostic
 from docparse.segment.families import Role, match_numbering
 from docparse.segment.markers import TOC_LINE, is_title_like
@@ -45,7 +47,23 @@ GARBLED_PAGE_SHARE = 0.3
 
 
 def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
-    """Return the blocks of the PDF in `data`, with the furniture it left out and its findings."""
+    """Return the blocks of the PDF in `data`, with the furniture it left out and its findings.
+
+    Every failure is a `DocparseError`: what the input does wrong has its own type; anything else
+    escaping the reader is a bug of ours, raised as `InternalError` (the last line of defence, so
+    a caller never meets a bare `TypeError` from deep inside a page).
+    """
+    try:
+        return _read_pdf(data, options=options, name=name)
+    except DocparseError:
+        raise
+    except Exception as exc:
+        raise InternalError(
+            f"the PDF reader failed ({type(exc).__name__}: {exc}); please report this file", path=name, cause=exc
+        ) from exc
+
+
+def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Reading:
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
@@ -59,8 +77,11 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     tables: list[Block] = []
     try:
         for raw in iter_pages(pdf, options, name, budget):
-            pages.append(page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images))
-            tables.extend(table_block(raw.number, bbox, rows) for bbox, rows in raw.tables)
+            page = page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images)
+            pages.append(page)
+            tables.extend(
+                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
+            )
             del raw
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceededError(
@@ -88,9 +109,55 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     reading.dropped = sorted(
         furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
     )
+    reading.dropped.extend(control_records(pages))
     reading.diagnostics.extend(furniture.diagnostics)
     reading.diagnostics.extend(rejoined)
     return reading
+
+
+def control_records(pages: list[PageLines]) -> list[Dropped]:
+    """Return one CONTROL record per page holding control or bidi characters, with where they were."""
+    out = []
+    for page in pages:
+        if not page.controls:
+            continue
+        boxes = [
+            PageRegion(
+                page=page.number,
+                bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)),
+            )
+            for _, x0, top, x1, bottom in page.controls
+        ]
+        provenance = Provenance(regions=(boxes[0],))
+        for box in boxes[1:]:
+            provenance = provenance.merge(Provenance(regions=(box,)))
+        out.append(
+            Dropped(
+                text="".join(chars for chars, *_ in page.controls), reason=DropReason.CONTROL, provenance=provenance
+            )
+        )
+    return out
+
+
+def clean_rows(
+    rows: list[list[str]],
+    bbox: tuple[float, float, float, float],
+    controls: list[tuple[str, float, float, float, float]],
+) -> list[list[str]]:
+    """Return a table's cell texts without control characters and with ligatures as letters.
+
+    The controls taken out are added to `controls`, placed at the table's box.
+    """
+    out = []
+    for row in rows:
+        cleaned = []
+        for cell in row:
+            text, dropped = clean_glyph(cell)
+            if dropped:
+                controls.append((dropped, *bbox))
+            cleaned.append(text)
+        out.append(cleaned)
+    return out
 
 
 def table_block(page: int, bbox: tuple[float, float, float, float], rows: list[list[str]]) -> Block:
