@@ -26,6 +26,7 @@ OPENS = {
     "pdf-docx-renamed.pdf",
     "pdf-ligatures.pdf",
     "pdf-control-chars.pdf",
+    "pdf-partly-guessed.pdf",
 }
 
 

@@ -108,6 +108,8 @@ class PageLines:
     sizes: Counter[float] = field(default_factory=Counter)
     """Glyph count per font size (rounded to 0.5 pt)."""
     images: int = 0
+    fonts: dict[str, list[int]] = field(default_factory=dict)
+    """Per font name: glyphs, CJK glyphs, stray symbols, garbage glyphs on the page."""
     controls: list[tuple[str, float, float, float, float]] = field(default_factory=list)
     """Control and bidi characters taken out of the text, as ``(chars, x0, top, x1, bottom)``."""
 
@@ -424,17 +426,22 @@ def page_to_lines(
     chars: list[dict[str, Any]],
     rules: list[tuple[float, float, float]],
     images: int,
+    *,
+    guessed: frozenset[str] = frozenset(),
 ) -> PageLines:
     """Return the page's text lines, with rotated text set apart and glyph statistics counted.
 
     Glyphs without real Unicode count as garbage: ``(cid:N)``, private-use, U+FFFD; and all the
     glyphs of a font named as Chinese, Japanese or Korean that yields no CJK char at all and a
     good share of stray symbols (``€‚ƒ„…†‡``: glyph ids read through a Western encoding), which is
-    what a subset font without a ToUnicode map gives.
+    what a subset font without a ToUnicode map gives. The glyphs of fonts in `guessed` (composite
+    fonts whose text pdfminer could only guess, `fonts.GuessingFonts`) read as U+FFFD.
     """
     upright: list[dict[str, Any]] = []
     rotated: list[dict[str, Any]] = []
     for char in chars:
+        if guessed and str(char["fontname"]) in guessed:
+            char["text"] = "\ufffd"  # what pdfminer read is a guess (see fonts.guesses_text), not the glyph
         matrix = char["matrix"]
         if char["upright"] and not matrix[1] and not matrix[2] and matrix[0] > 0:
             upright.append(char)  # the common case, tested inline: level, upright, not mirrored
@@ -443,7 +450,7 @@ def page_to_lines(
     bold = bold_flags(upright)
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
     draws_spaces = any(char["text"] == " " for char in upright)
-    fonts: dict[str, list[int]] = {}
+    fonts = result.fonts
     for grouped in group_lines(upright):
         for indices in split_boxes(upright, grouped):
             unique = dedupe_line(upright, indices, bold)

@@ -12,11 +12,15 @@ The stages, one module each:
    continued across page breaks into ONE block with a region per page.
 
 Footnotes are dropped as FOOTNOTE with a DP104 `footnote-set-apart` diagnostic each, so the
-paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids,
-private-use or replacement characters) is measured per page: when it is at least half of all
-glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise each page where
-it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)`` tokens read as
-U+FFFD. Tables are not detected: their text comes out line by line, wide gaps as tabs.
+paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids, private-
+use or replacement characters, and the glyphs of composite fonts whose text pdfminer can only
+guess: Identity-H without ToUnicode over glyph ids, `fonts`) is measured per page: when it is at
+least half of all glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise
+each page where it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)``
+tokens read as U+FFFD. Control and bidi characters (a bad ToUnicode map) are taken out of the
+text and recorded as dropped `control-character`; ligature glyphs read as their letters. Ruled
+tables (`source.find_tables`) become TABLE blocks; other tables come out line by line, wide gaps
+as tabs.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.paragraphs import lines_to_blocks
@@ -75,9 +80,12 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
     pdf = open_pdf(data, options, name)
     pages: list[PageLines] = []
     tables: list[Block] = []
+    fonts = GuessingFonts()
     try:
         for raw in iter_pages(pdf, options, name, budget):
-            page = page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images)
+            page = page_to_lines(
+                raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
+            )
             pages.append(page)
             tables.extend(
                 table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
