@@ -80,6 +80,13 @@ class Line:
     """The PDF draws a space after the last glyph (the source had a space at the wrap point)."""
     is_toc: bool = False
     """The line ends in a page number after leaders or a tab: a table-of-contents entry."""
+    tab_gaps: list[float] = field(default_factory=list)
+    """Width of each gap that became a tab, in order (justified text stretches its spaces alike)."""
+    narrowest_gap: float | None = None
+    """Width of the narrowest gap that became a space or a tab (None without one)."""
+    head_width: float = 0.0
+    """Width of the text before the first space or tab (the whole line without one): what a producer
+    that breaks lines only at spaces (fpdf2's `multi_cell`) could not have cut."""
 
     @property
     def all_bold(self) -> bool:
@@ -283,6 +290,9 @@ def build_line(
     x1 = bottom = float("-inf")
     first_word_end: float | None = None
     second_word_x0: float | None = None
+    head_end: float | None = None
+    tab_gaps: list[float] = []
+    narrowest_gap: float | None = None
     first_x0 = 0.0
     font_name: object = None
     stats = [0, 0, 0, 0]
@@ -338,14 +348,18 @@ def build_line(
             sep = ""
             if gap > TAB_GAP * em:
                 sep = "\t"
+                tab_gaps.append(gap)
             elif not (cjk and prev_cjk) and (
                 space_pending or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
             ):
                 sep = " "
             if first_word_end is None and (sep or cjk):
                 first_word_end = prev["x1"]
+            if sep and (narrowest_gap is None or gap < narrowest_gap):
+                narrowest_gap = gap
             if sep and second_word_x0 is None:
                 second_word_x0 = char["x0"]
+                head_end = prev["x1"]
             if sep:
                 parts.append(sep)
                 flags.append(prev_bold and is_bold)
@@ -401,6 +415,9 @@ def build_line(
         first_word_width=(first_word_end if first_word_end is not None else x1) - first_x0,
         second_word_x0=second_word_x0,
         trailing_space=space_pending,
+        tab_gaps=tab_gaps,
+        narrowest_gap=narrowest_gap,
+        head_width=(head_end if head_end is not None else x1) - first_x0,
     )
     normalise_leaders(line)
     return line
