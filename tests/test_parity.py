@@ -27,6 +27,7 @@ def test_every_rendition_is_there() -> None:
         "seed-pdf-libreoffice",
         "seed-pdf-reportlab",
         "seed-pdf-fpdf2",
+        "seed-pdf-justified",
         "seed-html",
     }
 
