@@ -6,6 +6,7 @@ renditions (fixtures/seed-pdf-fpdf2) go through the same rules in tests/test_par
 
 from __future__ import annotations
 
+from docparse.model.document import DropReason
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
 
@@ -80,3 +81,20 @@ def test_a_tab_beside_plain_spaces_stays_a_tab() -> None:
     more = [Text(LEFT, 200 + i * LEADING, full(i), SIZE, CJK) for i in range(6)]
     blocks = read_pdf(make_pdf([lines + more]), options=ParseOptions()).blocks
     assert blocks[0].text.startswith(f"{question}\tYes No")
+
+
+def test_a_superscript_note_mark_is_taken_out_and_recorded() -> None:
+    # `推进强化学习研究前沿。¹`: the mark is smaller and raised; `10⁶` after a digit is a power and stays.
+    sentence, power = "结合 PARL 来推进强化学习研究前沿。", "模型参数规模达到 10"
+    items: list[Item] = [
+        Text(LEFT, 100, sentence, SIZE, CJK),
+        Text(LEFT + width(sentence, CJK), 99, "1", 6, CJK),
+        Text(LEFT, 100 + 2 * LEADING, power, SIZE, CJK),
+        Text(LEFT + width(power, CJK), 99 + 2 * LEADING, "6", 6, CJK),
+    ]
+    reading = read_pdf(make_pdf([items]), options=ParseOptions())
+    assert [block.text for block in reading.blocks] == [sentence, power + "6"]
+    [mark] = reading.dropped
+    assert mark.reason is DropReason.FOOTNOTE_MARK and mark.text == "1"
+    region = mark.provenance.regions[0]
+    assert region.page == 1 and region.bbox.x0 >= LEFT + width(sentence, CJK) - 1

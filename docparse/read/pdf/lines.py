@@ -15,6 +15,8 @@ Works from pdfplumber's char dicts, never from `extract_text(layout=True)`:
   page reference (`12`, `ii`, `A-1 – A-6`) becomes one ``\\t`` so a TOC line reads ``title\\tpage``;
 - the line's size is the size most of its glyphs have, small capitals counted at the size of
   the capitals they follow (`P` 11 pt + `OTENTIAL` 9 pt is an 11-pt word);
+- superscript note marks (smaller, raised digits or `*†‡` after a glyph that is not a digit)
+  are taken out of the line and kept apart as `PageLines.marks`;
 - bold is a font whose name (after the ``ABCDEF+`` subset tag) says Bold / Heavy / Black /
   Semibold / Demi, or text drawn with fill + stroke (render mode 2, LibreOffice's fake bold
   for CJK fonts without a bold face), or a glyph over-struck at a small offset.
@@ -117,6 +119,8 @@ class PageLines:
     images: int = 0
     fonts: dict[str, list[int]] = field(default_factory=dict)
     """Per font name: glyphs, CJK glyphs, stray symbols, garbage glyphs on the page."""
+    marks: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+    """Superscript note marks taken out of the running text, as ``(text, x0, top, x1, bottom)``."""
     controls: list[tuple[str, float, float, float, float]] = field(default_factory=list)
     """Control and bidi characters taken out of the text, as ``(chars, x0, top, x1, bottom)``."""
 
@@ -248,6 +252,69 @@ def split_boxes(chars: list[dict[str, Any]], indices: list[int]) -> list[list[in
             tier = min(range(len(tiers)), key=lambda n: abs(tiers[n][0] - size))
         boxes[tier].append(i)
     return sorted((box for box in boxes if box), key=lambda box: chars[box[0]]["x0"])
+
+
+SUPERSCRIPT_SIZE = 0.8
+"""Largest share of the line's body size at which a raised glyph is a superscript."""
+SUPERSCRIPT_RISE = 0.25
+"""Ems by which a superscript's foot sits above the line's baseline, at the least."""
+NOTE_MARK_CHARS = frozenset("0123456789*†‡§¶")
+
+
+def take_note_marks(
+    chars: list[dict[str, Any]], indices: list[int], marks: list[tuple[str, float, float, float, float]]
+) -> list[int]:
+    """Return the line's char indices without superscript note marks (`前沿。¹`), adding each mark to `marks`.
+
+    A mark is a run of digits or note signs (`*`, `†`...), and commas between them, set smaller
+    than the line's body text and raised off its baseline, after a glyph of the line that is not a
+    digit (`10⁶` is a power, and a mark that starts its line labels the footnote itself).
+    """
+    sizes = {chars[i]["size"] for i in indices}
+    if len(sizes) < 2:
+        return indices
+    counts: Counter[float] = Counter(chars[i]["size"] for i in indices if not chars[i]["text"].isspace())
+    if not counts:
+        return indices
+    body = counts.most_common(1)[0][0]
+    if min(sizes) > body * SUPERSCRIPT_SIZE:
+        return indices
+    baseline = Counter(round(chars[i]["bottom"], 1) for i in indices if chars[i]["size"] == body).most_common(1)[0][0]
+    kept: list[int] = []
+    run: list[int] = []
+
+    def close() -> None:
+        commas = []
+        while run and chars[run[-1]]["text"] == ",":
+            commas.append(run.pop())  # a comma after a mark is the sentence's
+        if run:
+            found = [chars[i] for i in run]
+            # The glyph before the mark now reaches over it: no word space opens where the mark was.
+            before = chars[kept[-1]]
+            before["x1"] = max(before["x1"], found[-1]["x1"])
+            text = "".join(char["text"] for char in found)
+            box = (min(c["x0"] for c in found), min(c["top"] for c in found), max(c["x1"] for c in found))
+            marks.append((text, *box, max(c["bottom"] for c in found)))
+            run.clear()
+        kept.extend(reversed(commas))
+
+    last = ""
+    for i in indices:
+        char = chars[i]
+        text = char["text"]
+        raised = char["size"] <= body * SUPERSCRIPT_SIZE and char["bottom"] <= baseline - body * SUPERSCRIPT_RISE
+        if raised and (text in NOTE_MARK_CHARS or (run and text == ",")) and (run or (last and not last.isdigit())):
+            run.append(i)
+            continue
+        close()
+        kept.append(i)
+        if not text.isspace():
+            last = text
+    close()
+    if len(kept) < len(indices):
+        order = {index: n for n, index in enumerate(indices)}
+        kept.sort(key=order.__getitem__)
+    return kept
 
 
 def size_tiers(sizes: list[float]) -> list[list[float]]:
@@ -471,6 +538,7 @@ def page_to_lines(
     for grouped in group_lines(upright):
         for indices in split_boxes(upright, grouped):
             unique = dedupe_line(upright, indices, bold)
+            unique = take_note_marks(upright, unique, result.marks)
             line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
             if line is not None:
                 result.lines.append(line)

@@ -115,9 +115,9 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         )
     reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
     reading.dropped = sorted(
-        furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
+        [*furniture.dropped, *control_records(pages), *mark_records(pages)],
+        key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top),
     )
-    reading.dropped.extend(control_records(pages))
     reading.diagnostics.extend(furniture.diagnostics)
     reading.diagnostics.extend(rejoined)
     return reading
@@ -145,6 +145,26 @@ def control_records(pages: list[PageLines]) -> list[Dropped]:
             )
         )
     return out
+
+
+def mark_records(pages: list[PageLines]) -> list[Dropped]:
+    """Return one FOOTNOTE_MARK record per superscript note mark taken out of the running text."""
+    return [
+        Dropped(
+            text=text,
+            reason=DropReason.FOOTNOTE_MARK,
+            provenance=Provenance(
+                regions=(
+                    PageRegion(
+                        page=page.number,
+                        bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)),
+                    ),
+                )
+            ),
+        )
+        for page in pages
+        for text, x0, top, x1, bottom in page.marks
+    ]
 
 
 def clean_rows(
