@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docparse.chars import is_cjk
+from docparse.read.pdf.columns import reading_order
 from docparse.read.pdf.source import font_label
 from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
 from docparse.segment.markers import PAGE_LABEL
@@ -86,6 +87,8 @@ class Line:
     """Width of each gap that became a tab, in order (justified text stretches its spaces alike)."""
     narrowest_gap: float | None = None
     """Width of the narrowest gap that became a space or a tab (None without one)."""
+    column: tuple[float, float] | None = None
+    """Left and right edges of the text column the line sits in, on a page set in two columns."""
     head_width: float = 0.0
     """Width of the text before the first space or tab (the whole line without one): what a producer
     that breaks lines only at spaces (fpdf2's `multi_cell`) could not have cut."""
@@ -535,12 +538,13 @@ def page_to_lines(
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
     draws_spaces = any(char["text"] == " " for char in upright)
     fonts = result.fonts
-    for grouped in group_lines(upright):
+    for grouped, column in reading_order(upright, group_lines(upright)):
         for indices in split_boxes(upright, grouped):
             unique = dedupe_line(upright, indices, bold)
             unique = take_note_marks(upright, unique, result.marks)
             line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
             if line is not None:
+                line.column = column
                 result.lines.append(line)
     for name, (total, cjk, stray, garbage) in fonts.items():
         result.garbage += garbage

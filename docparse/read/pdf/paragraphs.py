@@ -104,6 +104,14 @@ class Layout:
     def right_of(self, page: int) -> float:
         return self.page_right.get(page, self.right)
 
+    def left_for(self, line: Line) -> float:
+        """Return the left edge of `line`'s measure: its column's, or its page's margin."""
+        return line.column[0] if line.column is not None else self.left_of(line.page)
+
+    def right_for(self, line: Line) -> float:
+        """Return the right edge of `line`'s measure: its column's, or its page's margin."""
+        return line.column[1] if line.column is not None else self.right_of(line.page)
+
 
 MIN_LINES_TO_MEASURE = 6
 MIN_GAPS_TO_MEASURE = 4
@@ -195,7 +203,7 @@ def first_line_indent(pages: list[list[Line]], layout: Layout) -> float | None:
     same: Counter[float] = Counter()
     for lines in pages:
         for prev, line in itertools.pairwise(lines):
-            left = layout.left_of(prev.page)
+            left = layout.left_for(prev)
             ems = round((prev.x0 - left) / prev.size * 4) / 4
             if prev.size != line.size or not 1 <= ems <= 4 or not reaches_margin(prev, layout):
                 continue
@@ -216,7 +224,7 @@ def has_label(line: Line) -> bool:
 
 def reaches_margin(line: Line, layout: Layout) -> bool:
     """Return True when `line` ends at the right margin (within 1.5 em)."""
-    return line.x1 >= layout.right_of(line.page) - line.size * 1.5
+    return line.x1 >= layout.right_for(line) - line.size * 1.5
 
 
 def runs_on(line: Line, layout: Layout) -> bool:
@@ -236,7 +244,7 @@ def opens_block(line: Line, layout: Layout) -> bool:
         return False
     if found.family.name in UNWRAPPED_FAMILIES:
         return True
-    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    left, right = layout.left_for(line), layout.right_for(line)
     short = right - line.x1 > (right - left) * HEADING_ROOM
     return short and line.text.rstrip()[-1:] not in TERMINAL
 
@@ -255,7 +263,7 @@ def next_sibling(block: list[Line], line: Line) -> bool:
 
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
     """Return True when `line`'s first word would have fitted at the end of `prev`."""
-    return layout.right_of(prev.page) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
+    return layout.right_for(prev) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
 
 
 def label_alone(block: list[Line], line: Line, layout: Layout) -> bool:
@@ -299,7 +307,7 @@ def wrapped_at_space(prev: Line, line: Line, layout: Layout) -> bool:
     last, first = prev.text.rstrip().rstrip(CLOSERS)[-1:], line.text[0]
     if not ((last.isalnum() and not is_cjk(last)) or (first.isalnum() and not is_cjk(first))):
         return False
-    room = layout.right_of(prev.page) - prev.x1
+    room = layout.right_for(prev) - prev.x1
     return line.head_width > room
 
 
@@ -403,7 +411,7 @@ def indent_again(block: list[Line], line: Line, layout: Layout) -> bool:
     if layout.indent is None or len(block) != 1 or has_label(block[0]):
         return False
     first = block[0]
-    indent = layout.left_of(first.page) + layout.indent * first.size
+    indent = layout.left_for(first) + layout.indent * first.size
     return abs(first.x0 - indent) <= first.size * 0.25 and abs(line.x0 - first.x0) <= line.size * 0.25
 
 
@@ -416,7 +424,7 @@ def lead_in(prev: Line, line: Line, layout: Layout) -> bool:
     return (
         prev.text.rstrip()[-1:] in SENTENCE_END
         and line.text.rstrip()[-1:] in COLONS
-        and layout.right_of(line.page) - line.x1 > line.size * 2
+        and layout.right_for(line) - line.x1 > line.size * 2
     )
 
 
@@ -436,7 +444,7 @@ def centred(line: Line, layout: Layout) -> bool:
     Word 2016 keeps a two-line annex title apart when the table under it does not fit: the first
     line ends page 7 of the Keelung guide and `申請須知會計科目及編列原則` heads page 8, centred.
     """
-    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    left, right = layout.left_for(line), layout.right_for(line)
     room = line.size * CENTRED_ROOM
     middle = (line.x0 + line.x1) / 2
     return line.x0 >= left + room and line.x1 <= right - room and abs(middle - (left + right) / 2) <= line.size
@@ -545,7 +553,7 @@ def untab_justified(group: list[Line], layout: Layout) -> None:
     (`trailing_space`).
     """
     for line in group[:-1]:
-        if line.is_toc or line.x1 < layout.right_of(line.page) - line.size * 0.5:
+        if line.is_toc or line.x1 < layout.right_for(line) - line.size * 0.5:
             continue
         gaps = line.tab_gaps
         # Every word space of the line became a tab, all alike (a plain space beside them: real tabs).

@@ -4,8 +4,9 @@ The stages, one module each:
 
 1. `source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
    walk the pages lazily and close each one, so no page's objects outlive it;
-2. `lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
-   and tabs from the geometry, bold from the font name or fill + stroke rendering);
+2. `lines`: a page's chars → lines in reading order (rotated text apart, double-drawn glyphs
+   once, spaces and tabs from the geometry, bold from the font name or fill + stroke rendering,
+   superscript note marks apart; two columns side by side one after the other, `columns`);
 3. `furniture`: running headers and footers, page numbers, footnotes and watermarks come
    out by position and repetition and go to `Reading.dropped` with their reason and position;
 4. `paragraphs`: lines → one block per paragraph, heading line, list item or TOC entry,
