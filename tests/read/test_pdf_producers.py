@@ -98,3 +98,14 @@ def test_a_superscript_note_mark_is_taken_out_and_recorded() -> None:
     assert mark.reason is DropReason.FOOTNOTE_MARK and mark.text == "1"
     region = mark.provenance.regions[0]
     assert region.page == 1 and region.bbox.x0 >= LEFT + width(sentence, CJK) - 1
+
+
+def test_a_latin_run_joined_by_cjk_commas_wraps_as_one_word() -> None:
+    # LibreOffice: `…例如` | `WebGL、WebAssembly、WebGPU、Node.js 等。`: the run did not fit, so the
+    # short line before it is not the direction's end.
+    run = "WebGL、WebAssembly、WebGPU、Node.js 等。"
+    first = "1) 不同 Backend 在 Web 端的深度学习领域的比较与研究,例如"
+    # Lines holding a space wrap inside a CJK run: the producer wraps per character.
+    spaced = full(2)[:10] + " ARM " + full(2)[10 : MEASURE - 3]
+    rows = [(LEFT, spaced), (LEFT, full(4)), (LEFT, spaced), (LEFT, "结合研究。"), (LEFT, first), (LEFT, run)]
+    assert read(rows)[1:] == [f"{first} {run}"]

@@ -423,7 +423,9 @@ def build_line(
                 space_pending or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
             ):
                 sep = " "
-            if first_word_end is None and (sep or cjk):
+            # CJK punctuation inside a Latin run (`WebGL、WebAssembly、WebGPU`) does not end the first
+            # word: LibreOffice wraps such a run as one unit.
+            if first_word_end is None and (sep or (cjk and (text.isalpha() or prev_cjk))):
                 first_word_end = prev["x1"]
             if sep and (narrowest_gap is None or gap < narrowest_gap):
                 narrowest_gap = gap
