@@ -16,9 +16,18 @@ from docparse.cli import main
 from .conftest import FIXTURES, SEED
 
 HOSTILE = sorted((FIXTURES / "hostile").glob("*.pdf"))
-# The hostile files that open: owner-password-only, text drawn twice, partly garbled, and a
+# The hostile files that open: owner-password-only, text drawn twice, partly garbled, ligatures,
+# control characters from a bad ToUnicode map, and a
 # DOCX named .pdf (the format comes from the bytes; the PDF reader alone would call it corrupt).
-OPENS = {"pdf-owner-password-only.pdf", "pdf-drawn-twice.pdf", "pdf-partly-garbled.pdf", "pdf-docx-renamed.pdf"}
+OPENS = {
+    "pdf-owner-password-only.pdf",
+    "pdf-drawn-twice.pdf",
+    "pdf-partly-garbled.pdf",
+    "pdf-docx-renamed.pdf",
+    "pdf-ligatures.pdf",
+    "pdf-control-chars.pdf",
+    "pdf-partly-guessed.pdf",
+}
 
 
 def _zip(members: dict[str, bytes]) -> bytes:

@@ -1,4 +1,4 @@
-"""The same call gives the same outline in every format: text, both DOCX, both PDF and the HTML renditions."""
+"""The same call gives the same outline in every format: text, both DOCX, the PDF renditions and the HTML one."""
 
 from __future__ import annotations
 
@@ -21,7 +21,15 @@ def text_outline() -> dict[str, object]:
 
 def test_every_rendition_is_there() -> None:
     names = {p.parent.name for p in RENDITIONS}
-    assert names == {"seed-docx-typed", "seed-docx-autonum", "seed-pdf-libreoffice", "seed-pdf-reportlab", "seed-html"}
+    assert names == {
+        "seed-docx-typed",
+        "seed-docx-autonum",
+        "seed-pdf-libreoffice",
+        "seed-pdf-reportlab",
+        "seed-pdf-fpdf2",
+        "seed-pdf-justified",
+        "seed-html",
+    }
 
 
 @pytest.mark.parametrize("path", RENDITIONS, ids=lambda p: p.parent.name)

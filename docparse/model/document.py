@@ -342,6 +342,10 @@ class DropReason(StrEnum):
     """Web-page furniture around the call: menus, breadcrumbs, sidebars, page header and footer."""
     HIDDEN = "hidden"
     """Web-page text a browser does not show (`hidden`, `aria-hidden`, `display:none`)."""
+    FOOTNOTE_MARK = "footnote-mark"
+    """A superscript note reference (`前沿。¹`) taken out of the running text; the note itself is `footnote`."""
+    CONTROL = "control-character"
+    """Characters that are no text (NUL and other controls, bidi overrides) from a bad PDF ToUnicode map."""
 
 
 class Dropped(Model):

@@ -56,7 +56,7 @@ def test_a_small_box_drawn_over_a_title_is_a_block_of_its_own() -> None:
     assert [block.font_size for block in reading.blocks[1:4]] == [10.0, 14.0, 14.0]
 
 
-def test_a_superscript_and_small_capitals_stay_in_their_line() -> None:
+def test_a_superscript_and_small_capitals_stay_in_their_line_the_note_mark_apart() -> None:
     word = "Eligibility"
     x = LEFT + width(word, "Times-Roman", 11)
     items: list[Item] = [
@@ -66,7 +66,9 @@ def test_a_superscript_and_small_capitals_stay_in_their_line() -> None:
         Text(x + width("12", "Times-Roman", 6) + 3 + width("P", "Times-Roman", 11), 100, "ROGRAM", 8, "Times-Roman"),
     ]
     reading = read([items])
-    assert texts(reading) == ["Eligibility12 PROGRAM"]
+    # One line (the raised `12` does not start a line of its own); as a note mark it is recorded apart.
+    assert texts(reading) == ["Eligibility PROGRAM"]
+    assert [(d.reason.value, d.text) for d in reading.dropped] == [("footnote-mark", "12")]
 
 
 @pytest.mark.parametrize("stop", [False, True], ids=["runs-on", "forced-break"])

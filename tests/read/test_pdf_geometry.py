@@ -150,11 +150,13 @@ def test_a_line_on_only_two_of_five_pages_is_not_a_running_header() -> None:
     assert reading.dropped == []
 
 
-def test_paragraph_continues_across_a_page_break_past_a_footnote() -> None:
+@pytest.mark.parametrize("note_size", [7.0, 10.0], ids=["small", "body-size"])
+def test_paragraph_continues_across_a_page_break_past_a_footnote(note_size: float) -> None:
+    # A note set at body size is a note all the same: under a short rule, starting with its mark.
     text = " ".join([BODY] * 3)
     wrapped = wrap(text, COLUMN)
     page_one = lines(wrapped[:-2], top=640, font="Courier")
-    page_one += [Rule(LEFT, LEFT + 120, 760), Text(LEFT, 766, "1 See the work programme, part 3.", 7)]
+    page_one += [Rule(LEFT, LEFT + 120, 760), Text(LEFT, 766, "1 See the work programme, part 3.", note_size)]
     page_two = lines(wrapped[-2:], top=72, font="Courier")
     reading = read([page_one, page_two])
     assert texts(reading) == [text]

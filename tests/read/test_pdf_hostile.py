@@ -33,6 +33,7 @@ ERRORS: dict[str, type[DocparseError]] = {
     "pdf-scanned.pdf": NoTextLayerError,
     "pdf-no-tounicode.pdf": NoTextLayerError,
     "pdf-cjk-subset-no-tounicode.pdf": NoTextLayerError,
+    "pdf-identity-guessed.pdf": NoTextLayerError,
 }
 
 
@@ -116,3 +117,38 @@ def test_broken_page_content_is_a_corrupt_error_not_a_traceback() -> None:
         assert isinstance(exc, CorruptDocumentError | EmptyDocumentError)
     else:
         pytest.fail(f"read a page of garbage: {reading.blocks}")
+
+
+def test_a_page_whose_text_pdfminer_only_guesses_gets_a_dp103_and_no_guessed_text() -> None:
+    # Page 2 is in an Identity-H font without ToUnicode: pdfminer reads real Chinese characters
+    # in the wrong places there; they must not pass for the page's text.
+    reading = read_pdf((HOSTILE / "pdf-partly-guessed.pdf").read_bytes(), options=ParseOptions())
+    garbled = [d for d in reading.diagnostics if d.code == "DP103"]
+    assert [d.provenance.pages for d in garbled] == [(2,)]
+    assert reading.blocks[0].text == "1.1 机器学习基础理论"
+    page_2 = [block for block in reading.blocks if block.provenance.pages == (2,)]
+    assert page_2 and all(set(block.text) <= {"\ufffd", " "} for block in page_2)
+    page_3 = [block.text for block in reading.blocks if block.provenance.pages == (3,)]
+    assert page_3[0] == "1.1 机器学习基础理论"
+
+
+@pytest.mark.parametrize("corner", [1e30, 1e6])
+def test_a_page_with_an_absurd_mediabox_keeps_every_letter(corner: float) -> None:
+    # pdfminer moves each glyph by the MediaBox corner: at 1e30 a float keeps none of a line's digits.
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    lines = ["The quick brown fox jumps over the lazy dog now.", "Second line of text is here."]
+    ops = "\n".join(f"BT /F1 12 Tf 72 {720 - 20 * i} Td ({line}) Tj ET" for i, line in enumerate(lines))
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=[-corner, -corner, corner, corner],
+        Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+        Contents=pdf.make_stream(ops.encode("ascii")),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    buf = io.BytesIO()
+    pdf.save(buf, static_id=True)
+    reading = read_pdf(buf.getvalue(), options=ParseOptions())
+    assert [block.text for block in reading.blocks] == lines

@@ -8,7 +8,10 @@ from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 
 import docparse
+from docparse.blocks import BlockKind
 from docparse.model import DropReason, Table
+from docparse.options import ParseOptions
+from docparse.read.pdf import read_pdf
 
 from ..conftest import corpus_file
 
@@ -63,3 +66,54 @@ def test_horizon_version_history_is_a_table_not_headings() -> None:
     assert history.rows[1] == ("Version", "Publication\ndate", "Changes")
     assert history.rows[3][:2] == ("1.1", "19.04.2021")
     assert sum(1 for d in document.dropped if d.reason is DropReason.WATERMARK) >= 40
+
+
+QUESTIONS = [
+    "Does this activity involve human embryos?",
+    "Does this activity involve human participants?",
+    "Does this activity involve personal data?",
+    "Is it planned to export personal data?",
+]
+
+
+def _partly_ruled_table() -> bytes:
+    """Return a form page: a ruled header over rows whose only rulings are Yes/No boxes beside questions.
+
+    The table's box spans the questions (the header is ruled across the page width), but no cell
+    holds them: the Horizon form's ethics table, drawn small.
+    """
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=1)
+    canvas.setLineWidth(0.5)
+    canvas.setFont("Helvetica", 10)
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> None:
+        canvas.rect(x0, PAGE_H - bottom, x1 - x0, bottom - top)
+
+    box(72, 100, 480, 120)
+    canvas.drawString(76, PAGE_H - 114, "ETHICS ISSUES TABLE")
+    box(72, 120, 400, 140)
+    box(400, 120, 480, 140)
+    canvas.drawString(76, PAGE_H - 134, "Section")
+    canvas.drawString(404, PAGE_H - 134, "Answer")
+    for i, question in enumerate(QUESTIONS):
+        top = 140 + i * 20
+        canvas.drawString(76, PAGE_H - top - 12, question)
+        box(400, top, 440, top + 20)
+        box(440, top, 480, top + 20)
+        canvas.drawString(405, PAGE_H - top - 12, "Yes")
+        canvas.drawString(445, PAGE_H - top - 12, "No")
+    canvas.drawString(72, PAGE_H - 300, "The questions above are answered in the boxes beside them.")
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def test_text_inside_a_tables_box_but_in_no_cell_stays_running_text() -> None:
+    reading = read_pdf(_partly_ruled_table(), options=ParseOptions(), name="form.pdf")
+    [table] = [block for block in reading.blocks if block.kind is BlockKind.TABLE]
+    assert table.rows is not None and table.rows[0][0] == "ETHICS ISSUES TABLE"
+    assert [row[1:] for row in table.rows[2:]] == [("Yes", "No")] * len(QUESTIONS)
+    assert not any(question in table.text for question in QUESTIONS)
+    running = [block.text for block in reading.blocks if block.kind is not BlockKind.TABLE]
+    assert running[: len(QUESTIONS)] == QUESTIONS

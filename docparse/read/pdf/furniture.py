@@ -11,7 +11,8 @@ Nothing here matches fixed strings. A line is furniture because of where it is a
   `Page 3 of 9`, `3/9`, `iv`), on any page;
 - footnote: small-font lines (≤ 90 % of the body size) at the page foot under a short rule, or
   (without a rule) a bottom group of small lines whose first starts with a note mark (`1`, `*`,
-  `①`) after a gap; each is dropped as FOOTNOTE with a DP104 diagnostic, so the paragraph the
+  `①`) after a gap, or lines at body size under a short rule in the page's lower half whose
+  first starts with a note mark; each is dropped as FOOTNOTE with a DP104 diagnostic, so the paragraph the
   page break cuts joins up again without the note inside it;
 - watermark: rotated text (set apart by `lines`), one record per run per page.
 """
@@ -39,6 +40,8 @@ SAME_HEIGHT = 16.0
 MIN_REPEAT_PAGES = 3
 FOOTNOTE_SIZE = 0.9
 FOOTNOTE_RULE_MAX_SHARE = 0.6
+MAX_BODY_NOTE_LINES = 8
+"""Lines at the foot of a page that may be footnotes set at body size under a rule."""
 
 PAGE_NUMBER = re.compile(
     r"""^(?=.*\w)(?:
@@ -158,22 +161,41 @@ def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> Non
     start = len(lines)
     while start > 0 and small[start - 1]:
         start -= 1
-    if start == len(lines) or start == 0:
-        return  # no small lines at the foot, or the whole page is small type (a table, a form)
-    last_body = lines[start - 1]
-    first_note = lines[start]
     text_left = min(line.x0 for line in lines)
     text_right = max(line.x1 for line in lines)
-    has_rule = any(
-        last_body.bottom <= y <= first_note.top + 1
-        and x1 - x0 <= (text_right - text_left) * FOOTNOTE_RULE_MAX_SHARE
-        and abs(x0 - text_left) <= body_size * 2
-        # A table border is not a footnote rule: it has neighbours at its height or below it.
-        and not any(other != (x0, x1, y) and other[2] >= y - 1 for other in page.rules)
-        for x0, x1, y in page.rules
-    )
+
+    def footnote_rule(above: Line, below: Line) -> bool:
+        return any(
+            above.bottom <= y <= below.top + 1
+            and x1 - x0 <= (text_right - text_left) * FOOTNOTE_RULE_MAX_SHARE
+            and abs(x0 - text_left) <= body_size * 2
+            # A table border is not a footnote rule: it has neighbours at its height or below it.
+            and not any(other != (x0, x1, y) and other[2] >= y - 1 for other in page.rules)
+            for x0, x1, y in page.rules
+        )
+
+    if start == len(lines):
+        # Notes set at body size: the lines under a short rule in the page's lower half, the first
+        # starting with a note mark (`1`, `*`).
+        start = next(
+            (
+                i
+                for i in range(len(lines) - 1, max(len(lines) - MAX_BODY_NOTE_LINES, 0) - 1, -1)
+                if i > 0
+                and lines[i].top >= page.height / 2
+                and NOTE_MARK.match(lines[i].text)
+                and footnote_rule(lines[i - 1], lines[i])
+            ),
+            len(lines),
+        )
+        if start == len(lines):
+            return
+    if start == 0:
+        return  # the whole page is small type (a table, a form)
+    last_body = lines[start - 1]
+    first_note = lines[start]
     gap = first_note.top - last_body.bottom
-    if not has_rule and not (NOTE_MARK.match(first_note.text) and gap >= body_size):
+    if not footnote_rule(last_body, first_note) and not (NOTE_MARK.match(first_note.text) and gap >= body_size):
         return
     notes: list[list[Line]] = []
     for line in lines[start:]:

@@ -44,19 +44,22 @@ def spacing_votes(lines: list[Line]) -> Counter[tuple[str, bool]]:
     return votes
 
 
-def joint(prev: Line, line: Line, votes: Counter[tuple[str, bool]] | None = None) -> tuple[int, str]:
+def joint(
+    prev: Line, line: Line, votes: Counter[tuple[str, bool]] | None = None, *, spaced: bool = False
+) -> tuple[int, str]:
     """Return how many chars to cut from the end of `prev` and what to put before `line` when joining them.
 
     A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`); a space the PDF
     drew at the wrap point is kept; Latin words get a space; a CJK line end joins with nothing,
     except at a CJK–Latin or comma–CJK boundary, where the paragraph's own habit (`votes`, the
-    same boundaries inside its lines) decides whether the wrap swallowed a space.
+    same boundaries inside its lines) decides whether the wrap swallowed a space. `spaced` says the
+    geometry shows the line was broken at a space (a short line before a run too long for its room).
     """
     last = prev.text[-1:]
     first = line.text[:1]
     if last in HYPHENS and len(prev.text) > 1 and prev.text[-2].isalpha() and not is_cjk(prev.text[-2]):
         return (1, "") if first.islower() else (0, "")
-    if prev.trailing_space:
+    if prev.trailing_space or spaced:
         return 0, " "
     kind = _boundary(last, first)
     if kind is not None and votes is not None:

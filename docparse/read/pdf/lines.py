@@ -15,6 +15,8 @@ Works from pdfplumber's char dicts, never from `extract_text(layout=True)`:
   page reference (`12`, `ii`, `A-1 – A-6`) becomes one ``\\t`` so a TOC line reads ``title\\tpage``;
 - the line's size is the size most of its glyphs have, small capitals counted at the size of
   the capitals they follow (`P` 11 pt + `OTENTIAL` 9 pt is an 11-pt word);
+- superscript note marks (smaller, raised digits or `*†‡` after a glyph that is not a digit)
+  are taken out of the line and kept apart as `PageLines.marks`;
 - bold is a font whose name (after the ``ABCDEF+`` subset tag) says Bold / Heavy / Black /
   Semibold / Demi, or text drawn with fill + stroke (render mode 2, LibreOffice's fake bold
   for CJK fonts without a bold face), or a glyph over-struck at a small offset.
@@ -28,8 +30,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docparse.chars import is_cjk
+from docparse.read.pdf.columns import reading_order
 from docparse.read.pdf.source import font_label
-from docparse.read.pdf.text import is_garbage, is_stray
+from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
 from docparse.segment.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
@@ -80,6 +83,15 @@ class Line:
     """The PDF draws a space after the last glyph (the source had a space at the wrap point)."""
     is_toc: bool = False
     """The line ends in a page number after leaders or a tab: a table-of-contents entry."""
+    tab_gaps: list[float] = field(default_factory=list)
+    """Width of each gap that became a tab, in order (justified text stretches its spaces alike)."""
+    narrowest_gap: float | None = None
+    """Width of the narrowest gap that became a space or a tab (None without one)."""
+    column: tuple[float, float] | None = None
+    """Left and right edges of the text column the line sits in, on a page set in two columns."""
+    head_width: float = 0.0
+    """Width of the text before the first space or tab (the whole line without one): what a producer
+    that breaks lines only at spaces (fpdf2's `multi_cell`) could not have cut."""
 
     @property
     def all_bold(self) -> bool:
@@ -108,6 +120,12 @@ class PageLines:
     sizes: Counter[float] = field(default_factory=Counter)
     """Glyph count per font size (rounded to 0.5 pt)."""
     images: int = 0
+    fonts: dict[str, list[int]] = field(default_factory=dict)
+    """Per font name: glyphs, CJK glyphs, stray symbols, garbage glyphs on the page."""
+    marks: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+    """Superscript note marks taken out of the running text, as ``(text, x0, top, x1, bottom)``."""
+    controls: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+    """Control and bidi characters taken out of the text, as ``(chars, x0, top, x1, bottom)``."""
 
 
 def is_rotated(char: dict[str, Any]) -> bool:
@@ -239,6 +257,69 @@ def split_boxes(chars: list[dict[str, Any]], indices: list[int]) -> list[list[in
     return sorted((box for box in boxes if box), key=lambda box: chars[box[0]]["x0"])
 
 
+SUPERSCRIPT_SIZE = 0.8
+"""Largest share of the line's body size at which a raised glyph is a superscript."""
+SUPERSCRIPT_RISE = 0.25
+"""Ems by which a superscript's foot sits above the line's baseline, at the least."""
+NOTE_MARK_CHARS = frozenset("0123456789*†‡§¶")
+
+
+def take_note_marks(
+    chars: list[dict[str, Any]], indices: list[int], marks: list[tuple[str, float, float, float, float]]
+) -> list[int]:
+    """Return the line's char indices without superscript note marks (`前沿。¹`), adding each mark to `marks`.
+
+    A mark is a run of digits or note signs (`*`, `†`...), and commas between them, set smaller
+    than the line's body text and raised off its baseline, after a glyph of the line that is not a
+    digit (`10⁶` is a power, and a mark that starts its line labels the footnote itself).
+    """
+    sizes = {chars[i]["size"] for i in indices}
+    if len(sizes) < 2:
+        return indices
+    counts: Counter[float] = Counter(chars[i]["size"] for i in indices if not chars[i]["text"].isspace())
+    if not counts:
+        return indices
+    body = counts.most_common(1)[0][0]
+    if min(sizes) > body * SUPERSCRIPT_SIZE:
+        return indices
+    baseline = Counter(round(chars[i]["bottom"], 1) for i in indices if chars[i]["size"] == body).most_common(1)[0][0]
+    kept: list[int] = []
+    run: list[int] = []
+
+    def close() -> None:
+        commas = []
+        while run and chars[run[-1]]["text"] == ",":
+            commas.append(run.pop())  # a comma after a mark is the sentence's
+        if run:
+            found = [chars[i] for i in run]
+            # The glyph before the mark now reaches over it: no word space opens where the mark was.
+            before = chars[kept[-1]]
+            before["x1"] = max(before["x1"], found[-1]["x1"])
+            text = "".join(char["text"] for char in found)
+            box = (min(c["x0"] for c in found), min(c["top"] for c in found), max(c["x1"] for c in found))
+            marks.append((text, *box, max(c["bottom"] for c in found)))
+            run.clear()
+        kept.extend(reversed(commas))
+
+    last = ""
+    for i in indices:
+        char = chars[i]
+        text = char["text"]
+        raised = char["size"] <= body * SUPERSCRIPT_SIZE and char["bottom"] <= baseline - body * SUPERSCRIPT_RISE
+        if raised and (text in NOTE_MARK_CHARS or (run and text == ",")) and (run or (last and not last.isdigit())):
+            run.append(i)
+            continue
+        close()
+        kept.append(i)
+        if not text.isspace():
+            last = text
+    close()
+    if len(kept) < len(indices):
+        order = {index: n for n, index in enumerate(indices)}
+        kept.sort(key=order.__getitem__)
+    return kept
+
+
 def size_tiers(sizes: list[float]) -> list[list[float]]:
     """Return the distinct `sizes` in tiers, smallest first, cut where one size is BOX_SIZE_RATIO times the last."""
     tiers: list[list[float]] = []
@@ -279,6 +360,9 @@ def build_line(
     x1 = bottom = float("-inf")
     first_word_end: float | None = None
     second_word_x0: float | None = None
+    head_end: float | None = None
+    tab_gaps: list[float] = []
+    narrowest_gap: float | None = None
     first_x0 = 0.0
     font_name: object = None
     stats = [0, 0, 0, 0]
@@ -287,10 +371,29 @@ def build_line(
     for i in indices:
         char = chars[i]
         text = char["text"]
-        if not text or text.isspace():
-            space_pending = prev is not None
+        if not text:
             continue
         code = ord(text[0])
+        if (
+            len(text) != 1
+            or not (0x20 <= code < 0x7F or 0xA0 <= code < 0xE000)
+            or 0x2066 <= code <= 0x2069
+            or (0x200E <= code <= 0x202E)
+        ):
+            # Not one plain character: several (a ligature's `fi`), a ligature sign, or a control.
+            text, controls = clean_glyph(text)
+            if controls:
+                page.controls.append((controls, char["x0"], char["top"], char["x1"], char["bottom"]))
+                # Still counted for the font: glyph ids read through a Western encoding give C1 controls.
+                counts = fonts.setdefault(str(char["fontname"]), [0, 0, 0, 0])
+                counts[0] += 1
+                counts[2] += 1
+            if not text:
+                continue
+            code = ord(text[0])
+        if text.isspace():
+            space_pending = prev is not None
+            continue
         if len(text) == 1 and 0x20 <= code < 0xE000:
             garbage = False
             cjk = code >= 0x2E80 and is_cjk(text)
@@ -315,14 +418,20 @@ def build_line(
             sep = ""
             if gap > TAB_GAP * em:
                 sep = "\t"
+                tab_gaps.append(gap)
             elif not (cjk and prev_cjk) and (
                 space_pending or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
             ):
                 sep = " "
-            if first_word_end is None and (sep or cjk):
+            # CJK punctuation inside a Latin run (`WebGL、WebAssembly、WebGPU`) does not end the first
+            # word: LibreOffice wraps such a run as one unit.
+            if first_word_end is None and (sep or (cjk and (text.isalpha() or prev_cjk))):
                 first_word_end = prev["x1"]
+            if sep and (narrowest_gap is None or gap < narrowest_gap):
+                narrowest_gap = gap
             if sep and second_word_x0 is None:
                 second_word_x0 = char["x0"]
+                head_end = prev["x1"]
             if sep:
                 parts.append(sep)
                 flags.append(prev_bold and is_bold)
@@ -378,6 +487,9 @@ def build_line(
         first_word_width=(first_word_end if first_word_end is not None else x1) - first_x0,
         second_word_x0=second_word_x0,
         trailing_space=space_pending,
+        tab_gaps=tab_gaps,
+        narrowest_gap=narrowest_gap,
+        head_width=(head_end if head_end is not None else x1) - first_x0,
     )
     normalise_leaders(line)
     return line
@@ -403,17 +515,22 @@ def page_to_lines(
     chars: list[dict[str, Any]],
     rules: list[tuple[float, float, float]],
     images: int,
+    *,
+    guessed: frozenset[str] = frozenset(),
 ) -> PageLines:
     """Return the page's text lines, with rotated text set apart and glyph statistics counted.
 
     Glyphs without real Unicode count as garbage: ``(cid:N)``, private-use, U+FFFD; and all the
     glyphs of a font named as Chinese, Japanese or Korean that yields no CJK char at all and a
     good share of stray symbols (``€‚ƒ„…†‡``: glyph ids read through a Western encoding), which is
-    what a subset font without a ToUnicode map gives.
+    what a subset font without a ToUnicode map gives. The glyphs of fonts in `guessed` (composite
+    fonts whose text pdfminer could only guess, `fonts.GuessingFonts`) read as U+FFFD.
     """
     upright: list[dict[str, Any]] = []
     rotated: list[dict[str, Any]] = []
     for char in chars:
+        if guessed and str(char["fontname"]) in guessed:
+            char["text"] = "\ufffd"  # what pdfminer read is a guess (see fonts.guesses_text), not the glyph
         matrix = char["matrix"]
         if char["upright"] and not matrix[1] and not matrix[2] and matrix[0] > 0:
             upright.append(char)  # the common case, tested inline: level, upright, not mirrored
@@ -422,12 +539,14 @@ def page_to_lines(
     bold = bold_flags(upright)
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
     draws_spaces = any(char["text"] == " " for char in upright)
-    fonts: dict[str, list[int]] = {}
-    for grouped in group_lines(upright):
+    fonts = result.fonts
+    for grouped, column in reading_order(upright, group_lines(upright)):
         for indices in split_boxes(upright, grouped):
             unique = dedupe_line(upright, indices, bold)
+            unique = take_note_marks(upright, unique, result.marks)
             line = build_line(upright, unique, bold, result, fonts, draws_spaces=draws_spaces)
             if line is not None:
+                line.column = column
                 result.lines.append(line)
     for name, (total, cjk, stray, garbage) in fonts.items():
         result.garbage += garbage
@@ -449,7 +568,7 @@ def rotated_runs(chars: list[dict[str, Any]], page: int) -> list[Line]:
             runs.append([char])
     out: list[Line] = []
     for run in runs:
-        text = "".join(char["text"] for char in run).strip()
+        text = "".join(clean_glyph(char["text"])[0] for char in run).strip()
         if not text:
             continue
         out.append(

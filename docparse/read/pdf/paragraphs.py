@@ -21,7 +21,14 @@ A line starts a new block when any of these holds (`em` is the line's font size)
   line starts under the text after it), or it is out-dented from a continuation line, or the
   block is one line at the document's first-line indent and this line starts there too;
 - the previous line ended short: the room left before the right margin would have held this
-  line's first word (first CJK char) plus 1 em.
+  line's first word (first CJK char) plus 1 em; except after a label alone on its line (`1)`
+  with its text on the next line, under it or at a hanging indent), and except where the
+  previous line ended at a space before a run too long for the room (a producer that breaks only
+  at spaces: fpdf2's `multi_cell`), in a document where no line shows per-character wrapping.
+
+In a justified paragraph, a line that meets the margin and whose wide gaps are all alike had
+word spaces there, not tab stops; they are spaces again, and when every space of the line is
+stretched to an em or more the line was broken at a space, which the join puts back.
 
 Across a page break (furniture already removed), a paragraph continues when the last line of
 the page runs to the right margin without terminal punctuation, and the first line of the next
@@ -87,12 +94,23 @@ class Layout:
     """Margins of pages with enough body lines to measure; others use the document's."""
     indent: float | None = None
     """The document's first-line indent in ems (WPS and Word set Chinese paragraphs 2 em in), if it has one."""
+    breaks_at_spaces: bool = True
+    """No line of the document shows per-character wrapping (see `wraps_per_character`): the
+    producer may break lines only at spaces, as fpdf2's `multi_cell` does."""
 
     def left_of(self, page: int) -> float:
         return self.page_left.get(page, self.left)
 
     def right_of(self, page: int) -> float:
         return self.page_right.get(page, self.right)
+
+    def left_for(self, line: Line) -> float:
+        """Return the left edge of `line`'s measure: its column's, or its page's margin."""
+        return line.column[0] if line.column is not None else self.left_of(line.page)
+
+    def right_for(self, line: Line) -> float:
+        """Return the right edge of `line`'s measure: its column's, or its page's margin."""
+        return line.column[1] if line.column is not None else self.right_of(line.page)
 
 
 MIN_LINES_TO_MEASURE = 6
@@ -140,7 +158,35 @@ def measure(pages: list[list[Line]], body_size: float, widths: list[float]) -> L
         size: sorted(values)[len(values) // 2] for size, values in gaps.items() if len(values) >= MIN_GAPS_TO_MEASURE
     }
     layout.indent = first_line_indent(body_by_page, layout)
+    layout.breaks_at_spaces = not wraps_per_character(pages, layout)
     return layout
+
+
+PER_CHARACTER_WRAPS = 2
+
+
+def wraps_per_character(pages: list[list[Line]], layout: Layout) -> bool:
+    """Return True when lines of the document wrap inside a CJK run although they hold a space.
+
+    A producer that breaks lines only at spaces would have broken such a line at its space; one
+    that wraps per character (Word, WPS, LibreOffice) leaves a CJK char at the margin and the
+    next CJK char at the start of the next line wherever the line is full.
+    """
+    seen = 0
+    for lines in pages:
+        for prev, line in itertools.pairwise(lines):
+            if (
+                prev.narrowest_gap is not None
+                and prev.size == line.size
+                and is_cjk(prev.text[-1:])
+                and is_cjk(line.text[:1])
+                and reaches_margin(prev, layout)
+                and not has_label(line)
+            ):
+                seen += 1
+                if seen >= PER_CHARACTER_WRAPS:
+                    return True
+    return False
 
 
 MIN_INDENTED_PARAGRAPHS = 3
@@ -157,7 +203,7 @@ def first_line_indent(pages: list[list[Line]], layout: Layout) -> float | None:
     same: Counter[float] = Counter()
     for lines in pages:
         for prev, line in itertools.pairwise(lines):
-            left = layout.left_of(prev.page)
+            left = layout.left_for(prev)
             ems = round((prev.x0 - left) / prev.size * 4) / 4
             if prev.size != line.size or not 1 <= ems <= 4 or not reaches_margin(prev, layout):
                 continue
@@ -178,7 +224,7 @@ def has_label(line: Line) -> bool:
 
 def reaches_margin(line: Line, layout: Layout) -> bool:
     """Return True when `line` ends at the right margin (within 1.5 em)."""
-    return line.x1 >= layout.right_of(line.page) - line.size * 1.5
+    return line.x1 >= layout.right_for(line) - line.size * 1.5
 
 
 def runs_on(line: Line, layout: Layout) -> bool:
@@ -198,7 +244,7 @@ def opens_block(line: Line, layout: Layout) -> bool:
         return False
     if found.family.name in UNWRAPPED_FAMILIES:
         return True
-    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    left, right = layout.left_for(line), layout.right_for(line)
     short = right - line.x1 > (right - left) * HEADING_ROOM
     return short and line.text.rstrip()[-1:] not in TERMINAL
 
@@ -217,7 +263,52 @@ def next_sibling(block: list[Line], line: Line) -> bool:
 
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
     """Return True when `line`'s first word would have fitted at the end of `prev`."""
-    return layout.right_of(prev.page) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
+    return layout.right_for(prev) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
+
+
+def label_alone(block: list[Line], line: Line, layout: Layout) -> bool:
+    """Return True when the block is one line holding only a label (`1)`) whose text went on to `line`.
+
+    A producer that breaks lines only at spaces (fpdf2's `multi_cell`) puts the label alone on its
+    line when the run after its space is too long for the rest of the line; the text goes on
+    under the label or under where its text would start (a hanging indent). A label centred over
+    a title set left (`Appendix C` over `POTENTIAL APPLICABLE …`) is a heading's own line.
+    """
+    if len(block) != 1:
+        return False
+    first = block[0]
+    found = match_numbering(first.text.strip())
+    if found is None or found.rest.strip() or centred(first, layout):
+        return False
+    return first.x0 - first.size * INDENT <= line.x0 <= first.x0 + first.size * HANGING_MAX
+
+
+CLOSERS = '」』”"’）)]】'
+
+
+def ends_sentence(text: str) -> bool:
+    """Return True when `text` ends a sentence or clause (`。`, `；`, `:`), closing brackets and quotes aside."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return stripped[-1:] in SENTENCE_END | COLONS | {"；", ";"}
+
+
+def wrapped_at_space(prev: Line, line: Line, layout: Layout) -> bool:
+    """Return True when `prev` ended short only because the text after its last space would not fit.
+
+    A producer that breaks lines only at spaces (fpdf2) cuts a CJK line at the space before a Latin
+    word (`特别是对` | `polyhedral 技术…`), or after one, even far from the margin, when the run up to
+    the next space (`line.head_width`) is wider than the room left. Per-character wrapping never
+    leaves a line short there. The wrap must fall where the text has spaces (next to a Latin word
+    or digit), `prev` must not end a sentence, and no line of the document may show per-character
+    wrapping (`Layout.breaks_at_spaces`).
+    """
+    if not layout.breaks_at_spaces or ends_sentence(prev.text) or not line.text:
+        return False
+    last, first = prev.text.rstrip().rstrip(CLOSERS)[-1:], line.text[0]
+    if not ((last.isalnum() and not is_cjk(last)) or (first.isalnum() and not is_cjk(first))):
+        return False
+    room = layout.right_for(prev) - prev.x1
+    return line.head_width > room
 
 
 def weight_changes(prev: Line, line: Line) -> bool:
@@ -246,7 +337,11 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
         return True
     if lead_in(prev, line, layout):
         return True
-    if ended_short(prev, line, layout):
+    if (
+        ended_short(prev, line, layout)
+        and not label_alone(block, line, layout)
+        and not wrapped_at_space(prev, line, layout)
+    ):
         return not (line.page != prev.page and forced_break(block, line, layout))
     if line.page != prev.page:
         return not continues_on_next_page(block, line, layout)
@@ -316,7 +411,7 @@ def indent_again(block: list[Line], line: Line, layout: Layout) -> bool:
     if layout.indent is None or len(block) != 1 or has_label(block[0]):
         return False
     first = block[0]
-    indent = layout.left_of(first.page) + layout.indent * first.size
+    indent = layout.left_for(first) + layout.indent * first.size
     return abs(first.x0 - indent) <= first.size * 0.25 and abs(line.x0 - first.x0) <= line.size * 0.25
 
 
@@ -329,7 +424,7 @@ def lead_in(prev: Line, line: Line, layout: Layout) -> bool:
     return (
         prev.text.rstrip()[-1:] in SENTENCE_END
         and line.text.rstrip()[-1:] in COLONS
-        and layout.right_of(line.page) - line.x1 > line.size * 2
+        and layout.right_for(line) - line.x1 > line.size * 2
     )
 
 
@@ -349,7 +444,7 @@ def centred(line: Line, layout: Layout) -> bool:
     Word 2016 keeps a two-line annex title apart when the table under it does not fit: the first
     line ends page 7 of the Keelung guide and `申請須知會計科目及編列原則` heads page 8, centred.
     """
-    left, right = layout.left_of(line.page), layout.right_of(line.page)
+    left, right = layout.left_for(line), layout.right_for(line)
     room = line.size * CENTRED_ROOM
     middle = (line.x0 + line.x1) / 2
     return line.x0 >= left + room and line.x1 <= right - room and abs(middle - (left + right) / 2) <= line.size
@@ -408,7 +503,7 @@ def lines_to_blocks(
 
     def close(group: list[Line]) -> None:
         last_page = blocks[-1].provenance.regions[-1].page if blocks else group[0].page
-        block = make_block(group, after_break=bool(blocks) and group[0].page != last_page)
+        block = make_block(group, layout, after_break=bool(blocks) and group[0].page != last_page)
         blocks.append(block)
         if len(block.provenance.regions) > 1:
             pages_text = ", ".join(str(page) for page in block.provenance.pages)
@@ -428,17 +523,53 @@ def lines_to_blocks(
                 group.append(line)
                 continue
             if group:
+                untab_justified(group, layout)
                 close(group)
                 after_toc = group[-1].is_toc
             group = [line]
         lines.clear()
     if group:
+        untab_justified(group, layout)
         close(group)
     return blocks, diagnostics
 
 
-def make_block(lines: list[Line], *, after_break: bool) -> Block:
-    """Return the block of `lines`: text joined, bold spans, dominant size, one region per page."""
+JUSTIFIED_SPREAD = 1.15
+"""Largest ratio between two stretched word spaces of one justified line."""
+STRETCHED_SPACE = 1.0
+"""Ems: a word space this wide in a line that meets the margin was stretched by justification."""
+
+
+def untab_justified(group: list[Line], layout: Layout) -> None:
+    """Mend the lines of a justified paragraph: stretched word spaces are spaces, and so was the wrap.
+
+    Justified text stretches every word space of a line alike until the line meets the right
+    margin; with few spaces (a CJK line with one Latin word) a space grows past the tab width. A
+    line that is not the paragraph's last, reaches the margin and whose wide gaps are all alike
+    had spaces there, not tab stops (a TOC entry's gap before its page stays a tab). Every word
+    space stretched to an em or more, in a document without per-character wrapping, also says
+    the producer breaks lines only at spaces (per-character wrapping would have filled the room
+    with the next characters): the line was broken at a space, which the join puts back
+    (`trailing_space`).
+    """
+    for line in group[:-1]:
+        if line.is_toc or line.x1 < layout.right_for(line) - line.size * 0.5:
+            continue
+        gaps = line.tab_gaps
+        # Every word space of the line became a tab, all alike (a plain space beside them: real tabs).
+        if gaps and " " not in line.text and max(gaps) <= min(gaps) * JUSTIFIED_SPREAD:
+            line.text = line.text.replace("\t", " ")
+            line.tab_gaps = []
+        stretched = line.narrowest_gap is not None and line.narrowest_gap >= line.size * STRETCHED_SPACE
+        if stretched and layout.breaks_at_spaces and not line.tab_gaps:
+            line.trailing_space = True
+
+
+def make_block(lines: list[Line], layout: Layout, *, after_break: bool) -> Block:
+    """Return the block of `lines`: text joined, bold spans, dominant size, one region per page.
+
+    A line that ended short where the text had a space (`wrapped_at_space`) joins the next with one.
+    """
     chars: list[str] = []
     flags: list[bool] = []
     sizes: Counter[float] = Counter()
@@ -446,7 +577,9 @@ def make_block(lines: list[Line], *, after_break: bool) -> Block:
     votes = spacing_votes(lines)
     for i, line in enumerate(lines):
         if i:
-            cut, sep = joint(lines[i - 1], line, votes)
+            prev = lines[i - 1]
+            spaced = ended_short(prev, line, layout) and wrapped_at_space(prev, line, layout)
+            cut, sep = joint(prev, line, votes, spaced=spaced)
             if cut:
                 del chars[-cut:], flags[-cut:]
             chars.extend(sep)

@@ -4,19 +4,24 @@ The stages, one module each:
 
 1. `source`: open with pdfplumber (typed errors for encrypted, corrupt, non-PDF input),
    walk the pages lazily and close each one, so no page's objects outlive it;
-2. `lines`: a page's chars → lines (rotated text apart, double-drawn glyphs once, spaces
-   and tabs from the geometry, bold from the font name or fill + stroke rendering);
+2. `lines`: a page's chars → lines in reading order (rotated text apart, double-drawn glyphs
+   once, spaces and tabs from the geometry, bold from the font name or fill + stroke rendering,
+   superscript note marks apart; two columns side by side one after the other, `columns`);
 3. `furniture`: running headers and footers, page numbers, footnotes and watermarks come
    out by position and repetition and go to `Reading.dropped` with their reason and position;
 4. `paragraphs`: lines → one block per paragraph, heading line, list item or TOC entry,
    continued across page breaks into ONE block with a region per page.
 
 Footnotes are dropped as FOOTNOTE with a DP104 `footnote-set-apart` diagnostic each, so the
-paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids,
-private-use or replacement characters) is measured per page: when it is at least half of all
-glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise each page where
-it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)`` tokens read as
-U+FFFD. Tables are not detected: their text comes out line by line, wide gaps as tabs.
+paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids, private-
+use or replacement characters, and the glyphs of composite fonts whose text pdfminer can only
+guess: Identity-H without ToUnicode over glyph ids, `fonts`) is measured per page: when it is at
+least half of all glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise
+each page where it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)``
+tokens read as U+FFFD. Control and bidi characters (a bad ToUnicode map) are taken out of the
+text and recorded as dropped `control-character`; ligature glyphs read as their letters. Ruled
+tables (`source.find_tables`) become TABLE blocks; other tables come out line by line, wide gaps
+as tabs.
 """
 
 from __future__ import annotations
@@ -26,15 +31,18 @@ from collections import Counter
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
-from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
+from docparse.errors import DocparseError, EmptyDocumentError, InternalError, LimitExceededError, NoTextLayerError
+from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import iter_pages, open_pdf
+from docparse.read.pdf.text import clean_glyph
 from docparse.rules import make_diagnostic
 from docparse.segment.families import Role, match_numbering
 from docparse.segment.markers import TOC_LINE, is_title_like
@@ -46,7 +54,23 @@ GARBLED_PAGE_SHARE = 0.3
 
 
 def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
-    """Return the blocks of the PDF in `data`, with the furniture it left out and its findings."""
+    """Return the blocks of the PDF in `data`, with the furniture it left out and its findings.
+
+    Every failure is a `DocparseError`: what the input does wrong has its own type; anything else
+    escaping the reader is a bug of ours, raised as `InternalError` (the last line of defence, so
+    a caller never meets a bare `TypeError` from deep inside a page).
+    """
+    try:
+        return _read_pdf(data, options=options, name=name)
+    except DocparseError:
+        raise
+    except Exception as exc:
+        raise InternalError(
+            f"the PDF reader failed ({type(exc).__name__}: {exc}); please report this file", path=name, cause=exc
+        ) from exc
+
+
+def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Reading:
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
@@ -59,10 +83,16 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     declared = pdf_metadata(pdf)
     pages: list[PageLines] = []
     tables: list[Block] = []
+    fonts = GuessingFonts()
     try:
         for raw in iter_pages(pdf, options, name, budget):
-            pages.append(page_to_lines(raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images))
-            tables.extend(table_block(raw.number, bbox, rows) for bbox, rows in raw.tables)
+            page = page_to_lines(
+                raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
+            )
+            pages.append(page)
+            tables.extend(
+                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
+            )
             del raw
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceededError(
@@ -88,11 +118,77 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
     reading.dropped = sorted(
-        furniture.dropped, key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top)
+        [*furniture.dropped, *control_records(pages), *mark_records(pages)],
+        key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top),
     )
     reading.diagnostics.extend(furniture.diagnostics)
     reading.diagnostics.extend(rejoined)
     return reading
+
+
+def control_records(pages: list[PageLines]) -> list[Dropped]:
+    """Return one CONTROL record per page holding control or bidi characters, with where they were."""
+    out = []
+    for page in pages:
+        if not page.controls:
+            continue
+        boxes = [
+            PageRegion(
+                page=page.number,
+                bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)),
+            )
+            for _, x0, top, x1, bottom in page.controls
+        ]
+        provenance = Provenance(regions=(boxes[0],))
+        for box in boxes[1:]:
+            provenance = provenance.merge(Provenance(regions=(box,)))
+        out.append(
+            Dropped(
+                text="".join(chars for chars, *_ in page.controls), reason=DropReason.CONTROL, provenance=provenance
+            )
+        )
+    return out
+
+
+def mark_records(pages: list[PageLines]) -> list[Dropped]:
+    """Return one FOOTNOTE_MARK record per superscript note mark taken out of the running text."""
+    return [
+        Dropped(
+            text=text,
+            reason=DropReason.FOOTNOTE_MARK,
+            provenance=Provenance(
+                regions=(
+                    PageRegion(
+                        page=page.number,
+                        bbox=BBox(x0=round(x0, 2), top=round(top, 2), x1=round(x1, 2), bottom=round(bottom, 2)),
+                    ),
+                )
+            ),
+        )
+        for page in pages
+        for text, x0, top, x1, bottom in page.marks
+    ]
+
+
+def clean_rows(
+    rows: list[list[str]],
+    bbox: tuple[float, float, float, float],
+    controls: list[tuple[str, float, float, float, float]],
+) -> list[list[str]]:
+    """Return a table's cell texts without control characters and with ligatures as letters.
+
+    The controls taken out are added to `controls`, placed at the table's box.
+    """
+    out = []
+    for row in rows:
+        cleaned = []
+        for cell in row:
+            text, dropped = clean_glyph(cell)
+            if dropped:
+                controls.append((dropped, *bbox))
+            cleaned.append(text)
+        out.append(cleaned)
+    return out
 
 
 def table_block(page: int, bbox: tuple[float, float, float, float], rows: list[list[str]]) -> Block:

@@ -221,6 +221,7 @@ def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget
     its text is written upright in the unrotated frame (a scan or a page turned for display), and
     its boxes are then in that frame.
     """
+    page_obj = sane_boxes(page_obj)
     raw = _read_page(pdf, page_obj, number, name, budget)
     if page_obj.rotate and mostly_turned(raw.chars):
         unrotated = copy.copy(page_obj)
@@ -230,6 +231,26 @@ def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget
         if not mostly_turned(again.chars):
             return again
     return raw
+
+
+MAX_COORD = 14400.0
+"""PDF 1.7 Annex C: a page is at most 14,400 units on a side; coordinates past that are nonsense."""
+
+
+def sane_boxes(page_obj: PDFPage) -> PDFPage:
+    """Return the page with a MediaBox whose corners are clamped to ±MAX_COORD (and no CropBox then).
+
+    pdfminer moves every glyph by the MediaBox's corner: from a corner at ±1e30, ordinary
+    coordinates lose all their digits and the glyphs of a line pile up in one spot.
+    """
+    box = page_obj.mediabox
+    if all(abs(float(v)) <= MAX_COORD for v in box):
+        return page_obj
+    fixed = copy.copy(page_obj)
+    fixed.mediabox = fixed.cropbox = tuple(min(max(float(v), -MAX_COORD), MAX_COORD) for v in box)  # type: ignore[assignment]
+    attrs = {key: value for key, value in page_obj.attrs.items() if key != "CropBox"}
+    fixed.attrs = {**attrs, "MediaBox": list(fixed.mediabox)}
+    return fixed
 
 
 def mostly_turned(chars: list[dict[str, Any]]) -> bool:

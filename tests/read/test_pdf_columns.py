@@ -1,0 +1,68 @@
+"""Two columns side by side read column by column; a label and its value side by side do not."""
+
+from __future__ import annotations
+
+from docparse.options import ParseOptions
+from docparse.read.pdf import read_pdf
+
+from ..conftest import corpus_file
+from .pdf_factory import CJK, LEFT, Item, Text, make_pdf
+
+SIZE = 10.0
+LEADING = 16.0
+RIGHT_COLUMN = 320.0
+TEXT = (
+    "研究更好的深度学习中间表达方式研究深度学习底层编译优化策略包括运行时编译优化压缩编译协同设计"
+    "动态代码自动生成等实现对多硬件的更好自适应支持特别是对编译器和手工优化结合的研究。"
+)
+
+
+def texts(items: list[Item]) -> list[str]:
+    return [block.text for block in read_pdf(make_pdf([items]), options=ParseOptions()).blocks]
+
+
+def test_a_list_in_two_columns_reads_down_the_left_column_first() -> None:
+    left = ["1) 深度学习框架", "2) 强化学习", "3) 自然语言处理", "4) 计算机视觉"]
+    right = ["5) 预训练模型", "6) 推理部署", "7) 框架评估", "8) 开源生态"]
+    items: list[Item] = []
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        items += [Text(LEFT, 100 + i * LEADING, a, SIZE, CJK), Text(RIGHT_COLUMN, 100 + i * LEADING, b, SIZE, CJK)]
+    assert texts(items) == left + right
+
+
+def test_running_text_in_two_columns_reads_column_by_column() -> None:
+    per_line = 22  # CJK glyphs of a column line: 220 pt of a 230-pt column
+    left_text, right_text = TEXT[:88], TEXT[88:] + TEXT[: 176 - len(TEXT)]
+    items: list[Item] = [Text(LEFT, 70, "1.1 深度学习框架技术", 14, CJK)]
+    for i in range(4):
+        top = 100 + i * LEADING
+        items.append(Text(LEFT, top, left_text[i * per_line : (i + 1) * per_line], SIZE, CJK))
+        items.append(Text(RIGHT_COLUMN, top, right_text[i * per_line : (i + 1) * per_line], SIZE, CJK))
+    assert texts(items) == ["1.1 深度学习框架技术", left_text, right_text]
+
+
+def test_labels_beside_their_values_keep_their_rows() -> None:
+    rows = [("Project title", "Deep learning frameworks"), ("Duration", "36 months"), ("Budget", "EUR 2.5 million")]
+    items: list[Item] = []
+    for i, (label, value) in enumerate(rows):
+        items += [Text(LEFT, 100 + i * LEADING, label, SIZE), Text(RIGHT_COLUMN, 100 + i * LEADING, value, SIZE)]
+    assert texts(items) == [f"{label}\t{value}" for label, value in rows]
+
+
+def test_the_baa_technology_areas_read_column_by_column() -> None:
+    # en_dod_sbir254_baa.pdf page 5: the critical technology areas, a bullet list in two columns.
+    path = corpus_file("en_dod_sbir254_baa.pdf")
+    blocks = read_pdf(path.read_bytes(), options=ParseOptions(), name=path.name).blocks
+    page_5 = [block.text for block in blocks if block.provenance.pages == (5,)]
+    start = page_5.index("• FutureG")
+    assert page_5[start : start + 8] == [
+        "• FutureG",
+        "• Trusted AI and Autonomy",
+        "• Biotechnology",
+        "• Advanced Computing and Software",
+        "• Integrated Sensing and Cyber",
+        "• Directed Energy (DE)",
+        "• Hypersonics",
+        "• Microelectronics",
+    ]
+    assert "• Advanced Infrastructure & Advanced Manufacturing" in page_5
