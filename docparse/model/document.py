@@ -311,7 +311,11 @@ class DropReason(StrEnum):
     SITE_CHROME = "site-chrome"
     """Web-page furniture around the call: menus, breadcrumbs, sidebars, page header and footer."""
     HIDDEN = "hidden"
-    """Web-page text a browser does not show (`hidden`, `aria-hidden`, `display:none`)."""
+    """Text a browser or Word does not show (`hidden`, `aria-hidden`, `display:none`; Word's hidden runs)."""
+    COMMENT = "comment"
+    """A reviewer's comment on the text (Word comments), not part of the text itself."""
+    EMBEDDED = "embedded"
+    """A part embedded in the document that docparse cannot read (a Word altChunk of RTF): its name is recorded."""
 
 
 class Dropped(Model):
