@@ -171,3 +171,24 @@ def test_html_text_nodes_are_all_accounted_for() -> None:
         "<script>var x = 1;</script></main></body></html>"
     )
     check_source(page.encode(), "page.html")
+
+
+def test_word_text_where_word_shows_none_is_dropped_as_hidden() -> None:
+    # Fuzzed structures: a run straight in the body, a paragraph inside run properties, text
+    # inside a field instruction. Word shows none of them; none may vanish without a record.
+    body = (
+        p(r("1. 开放课题"))
+        + r("stray run")
+        + p(r("正文", rpr=p(r("inside properties"))))
+        + p(
+            r(extra='<w:fldChar w:fldCharType="begin"/><w:t>instruction words</w:t>'),
+            r(extra='<w:fldChar w:fldCharType="separate"/>'),
+            r("结果"),
+            r(extra='<w:fldChar w:fldCharType="end"/>'),
+        )
+        + p(r("末段"))
+        + "<w:t>after the end</w:t>"
+    )
+    document = check_source(make_docx(body), "misplaced.docx")
+    hidden = [d.text for d in document.dropped if d.reason is DropReason.HIDDEN]
+    assert hidden == ["stray run", "inside properties", "instruction words", "after the end"]

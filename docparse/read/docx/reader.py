@@ -126,7 +126,9 @@ _TRANSPARENT: Final = frozenset(
     {f"{W}ins", f"{W}moveTo", f"{W}smartTag", W_CUSTOMXML, f"{W}bdo", f"{W}dir", f"{W}sdtContent"}
 )
 # Elements that close a body-level unit: iterparse reports these, the reader keeps the body-level ones.
-_BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR, W_ALTCHUNK)
+_BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR, W_ALTCHUNK, W_BODY)
+# Copies of text held elsewhere: the branches of alternate content, moved-away text.
+_COPIES: Final = frozenset({MC_ALTERNATE, f"{W}moveFrom"})
 # An altChunk imports another part in place; a DOCX may import a DOCX, at most this deep.
 _MAX_CHUNK_DEPTH: Final = 4
 _HTML_CHUNKS: Final = (".htm", ".html", ".xhtml")
@@ -359,6 +361,8 @@ class _Reader:
         """The body index of the first reference to each comment, by comment id."""
         self.chunks: list[tuple[int, str, Provenance]] = []
         """Each altChunk: where its blocks go in ``blocks``, its relationship id, its provenance."""
+        self._taken: set[etree._Element] = set()
+        """The ``w:t`` of the current body-level element read so far (shown or hidden)."""
         self._index = -1
         self._paragraphs = 0
         self._pending_break = False
@@ -388,20 +392,27 @@ class _Reader:
                         f"{part} holds more than {self.limits.max_blocks} paragraphs (limits.max_blocks)",
                         path=self.path,
                     )
+            if element.tag == W_BODY:
+                for child in element:
+                    self._unread(child)  # what follows the last body-level element
+                continue
             parent = element.getparent()
             if parent is None or parent.tag != W_BODY:
                 continue
+            # Free the body's earlier children, read and cleared; a run or text straight in the
+            # body is no body-level element and is recorded here, in its place.
+            while element.getprevious() is not None:
+                self._unread(parent[0])
+                del parent[0]
             self._body_element(element)
+            self._unread(element)
+            element.clear()
             count += 1
             if count % _CLOCK_EVERY == 0 and time.monotonic() - self._started > self.limits.max_seconds:
                 raise LimitExceededError(
                     f"reading {part} took longer than {self.limits.max_seconds:g} s (limits.max_seconds)",
                     path=self.path,
                 )
-            # Free what has been read: the element's subtree and the body's earlier children.
-            element.clear()
-            while element.getprevious() is not None:
-                del parent[0]
 
     def _body_element(self, element: etree._Element) -> None:
         tag = element.tag
@@ -690,6 +701,7 @@ class _Reader:
             tag = child.tag
             if tag == W_T:
                 if child.text and self._instr_depth == 0:
+                    self._taken.add(child)
                     if hidden:
                         self._hidden(child.text)
                     else:
@@ -732,6 +744,17 @@ class _Reader:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
                     self._inline(base, out, style_id, style, notes)
+
+    def _unread(self, element: etree._Element) -> None:
+        """Record as hidden every ``w:t`` of `element` the reader did not take: text where Word shows none.
+
+        That is text outside any run of a paragraph, inside a field instruction or a deleted table
+        row. The second copy of ``mc:AlternateContent`` and moved-away text are copies, not text.
+        """
+        for text in element.iter(W_T):
+            if text.text and text not in self._taken and not _is_copy(text, element):
+                self._hidden(text.text)
+        self._taken.clear()
 
     def _hidden(self, text: str) -> None:
         """Record the text of a hidden run (``w:vanish``) as dropped, one record per paragraph."""
@@ -839,6 +862,16 @@ class _Reader:
                 )
             )
         return diagnostics
+
+
+def _is_copy(element: etree._Element, top: etree._Element) -> bool:
+    """Return whether `element`, inside `top`, is in a copy of text held elsewhere (alternate content, moved text)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _COPIES:
+            return True
+        if ancestor is top:
+            break
+    return top.tag in _COPIES
 
 
 def _provenance(index: int) -> Provenance:
