@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import subprocess
 import sys
@@ -291,7 +292,8 @@ def test_ctrl_c_while_importing_is_one_line_and_130(tmp_path: Path, module: str,
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stdout is not None
     try:
-        assert process.stdout.readline() == b"importing\n"  # blocked in the import of `module`
+        ready, _, _ = select.select([process.stdout], [], [], 120)  # a broken start fails, never hangs
+        assert ready and process.stdout.readline() == b"importing\n"  # blocked in the import of `module`
         process.send_signal(signal.SIGINT)
         _, stderr = process.communicate(timeout=60)
     finally:
