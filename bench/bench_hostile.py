@@ -134,7 +134,8 @@ def main() -> None:
         for name, path in cases(Path(tmp)).items():
             started = time.perf_counter()
             command = [sys.executable, "-c", PROBE, str(path)]
-            result = subprocess.run(command, capture_output=True, timeout=600, env=env)
+            # cwd: not the checkout, which `-c` would put first on sys.path (before --pythonpath).
+            result = subprocess.run(command, capture_output=True, timeout=600, env=env, cwd=tmp)
             wall = time.perf_counter() - started
             try:
                 data = json.loads(result.stdout)
