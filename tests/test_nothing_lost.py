@@ -20,7 +20,7 @@ from docparse.model.document import DropReason
 from docparse.options import ParseOptions
 from docparse.pipeline import build_document, source_for
 from docparse.read import read_blocks
-from docparse.read.sourcecount import account_source
+from docparse.read.sourcecount import _drawn_again, account_source
 
 from .conftest import CORPUS, EXTRA_CORPUS, FIXTURES
 from .read.docx_factory import make_docx, p, r
@@ -192,3 +192,13 @@ def test_word_text_where_word_shows_none_is_dropped_as_hidden() -> None:
     document = check_source(make_docx(body), "misplaced.docx")
     hidden = [d.text for d in document.dropped if d.reason is DropReason.HIDDEN]
     assert hidden == ["stray run", "inside properties", "instruction words", "after the end"]
+
+
+def test_a_pdf_glyph_drawn_again_within_a_point_counts_once() -> None:
+    # The PDF reader keeps a glyph drawn again within 1 pt once (fake bold); the count must agree,
+    # also across a whole point (132.1 and 132.77 round apart).
+    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    assert not _drawn_again(seen, "R", 132.1, 532.9)
+    assert _drawn_again(seen, "R", 132.77, 533.2)
+    assert not _drawn_again(seen, "R", 134.0, 532.9)
+    assert not _drawn_again(seen, "ł", 132.1, 532.9)

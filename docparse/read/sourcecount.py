@@ -19,7 +19,7 @@ What the source text is, by format:
   nodes, a nested DOCX by its body, any other part by its file name, which must be in `dropped`);
 - HTML: every text node of the page (comments and processing instructions are not text);
 - PDF: every character pdfplumber's interpreter draws (``page.chars``), except a glyph drawn
-  again at the same place (fake bold by overdrawing, counted once) and pdfminer's ``(cid:N)``
+  again within 1 pt of the same place (fake bold by overdrawing, counted once) and pdfminer's ``(cid:N)``
   stand-in for a glyph without a Unicode mapping.
 """
 
@@ -51,6 +51,8 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # A character reference: HTML's named ones and numeric ones, decimal or hexadecimal.
 _CHAR_REFERENCE = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # pdfminer's stand-in for a glyph without a Unicode mapping: no text, only the glyph's number.
+# The same glyph drawn again within this many points is one character (fake bold by overdrawing).
+_AGAIN = 1.0
 _UNMAPPED = regex.compile(r"\(cid:[0-9]+\)")
 # The label of a full reference link, `[text][label]`: it names a definition, which is held.
 _REFERENCE_LABEL = regex.compile(r"\]\[([^\[\]\n]{1,999})\]")
@@ -209,12 +211,22 @@ def _pdf_texts(data: bytes) -> list[str]:
     out: list[str] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            seen: set[tuple[str, int, int]] = set()
+            seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
             for char in page.chars:
                 text = str(char["text"])
-                place = (text, round(float(char["x0"])), round(float(char["top"])))
-                if place in seen or _UNMAPPED.fullmatch(text):
+                if _UNMAPPED.fullmatch(text) or _drawn_again(seen, text, float(char["x0"]), float(char["top"])):
                     continue
-                seen.add(place)
                 out.append(text)
     return out
+
+
+def _drawn_again(seen: dict[tuple[str, int, int], list[tuple[float, float]]], text: str, x: float, y: float) -> bool:
+    """Return whether `text` was drawn within 1 pt of (`x`, `y`) already; else remember it there."""
+    cell_x, cell_y = int(x // _AGAIN), int(y // _AGAIN)
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for x0, y0 in seen.get((text, cell_x + dx, cell_y + dy), ()):
+                if abs(x0 - x) <= _AGAIN and abs(y0 - y) <= _AGAIN:
+                    return True
+    seen.setdefault((text, cell_x, cell_y), []).append((x, y))
+    return False
