@@ -746,10 +746,12 @@ class _Reader:
                     self._inline(base, out, style_id, style, notes)
 
     def _unread(self, element: etree._Element) -> None:
-        """Record as hidden every ``w:t`` of `element` the reader did not take: text where Word shows none.
+        """Record as hidden every ``w:t`` of `element` the reader did not take, so none vanishes.
 
-        That is text outside any run of a paragraph, inside a field instruction or a deleted table
-        row. The second copy of ``mc:AlternateContent`` and moved-away text are copies, not text.
+        That is text where Word shows none (outside any run of a paragraph, inside a field
+        instruction or a deleted table row) and the annotation of a ruby (pinyin set above the
+        base text, which is read). The second copy of ``mc:AlternateContent`` and moved-away text
+        are copies, not text.
         """
         for text in element.iter(W_T):
             if text.text and text not in self._taken and not _is_copy(text, element):
