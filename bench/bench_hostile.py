@@ -1,13 +1,17 @@
 """Benchmark: time and peak memory of docparse on hostile inputs, each in its own process.
 
 Not a test (the machines are shared and noisy): it writes a table to standard output; the
-numbers go in bench/RESULTS.md. Run: `.venv/bin/python bench/bench_hostile.py`.
+numbers go in bench/RESULTS.md. Run: `.venv/bin/python bench/bench_hostile.py [--pythonpath DIR]`.
+A parsed input is also counted from the source (`docparse.read.sourcecount`): letters lost show
+in the outcome.
 """
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import os
 import random
 import subprocess
 import sys
@@ -69,6 +73,7 @@ def cases(tmp: Path) -> dict[str, Path]:
     )
     for path in sorted((FIXTURES / "hostile").glob("*.pdf")):
         made[path.name] = path.read_bytes()
+    made.update(lossy())
     out = {}
     for name, data in made.items():
         target = tmp / name
@@ -80,24 +85,57 @@ def cases(tmp: Path) -> dict[str, Path]:
 PROBE = """
 import json, sys, time
 import docparse
+from docparse.read.sourcecount import account_source
+docparse.parse, docparse.DocparseError  # the public names load on first use: not inside the clock
 started = time.perf_counter()
 try:
-    docparse.parse(sys.argv[1])
+    document = docparse.parse(sys.argv[1])
     outcome = "parsed"
 except docparse.DocparseError as exc:
-    outcome = type(exc).__name__
+    document, outcome = None, type(exc).__name__
+seconds = time.perf_counter() - started
+if document is not None:
+    data = open(sys.argv[1], "rb").read()
+    counted = account_source(data, document, name=sys.argv[1])
+    if counted.missing:
+        outcome = f"parsed, {counted.missing.total()} of {counted.source_total} letters lost"
 # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the parent's peak.
 peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - started, "peak_mb": peak_kb / 1024}))
+print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_mb": peak_kb / 1024}))
 """
 
 
+def lossy() -> dict[str, bytes]:
+    """Return the inputs issue 12 found losing text inside a reader (bench/nothing_lost.py's shapes)."""
+    line = "深度学习框架研究 deep learning framework research 2026"
+    made = {
+        "20-nested-quotes.md": "\n".join("> " * 20 + f"{line} {i}" for i in range(2000)).encode(),
+        "10-nested-lists.md": "\n".join("    " * (i % 12) + f"- {line} {i}" for i in range(2000)).encode(),
+    }
+    sys.path.append(str(ROOT))
+    from tests.read.docx_factory import make_docx, p, r
+
+    note = p(r("审阅意见 reviewer note"))
+    paras = "".join(p(r(f"{line} {i}"), r(extra=f'<w:commentReference w:id="{i}"/>')) for i in range(200))
+    notes = "".join(f'<w:comment w:id="{i}">{note}</w:comment>' for i in range(200))
+    made["200-comments.docx"] = make_docx(paras, comments=notes)
+    page = ("<html><body>" + f"<p>{line}</p>" * 200 + "</body></html>").encode()
+    made["altchunk-html.docx"] = make_docx(p(r(line)) + '<w:altChunk r:id="rIdA"/>', chunks={"rIdA": ("a.htm", page)})
+    return made
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pythonpath", help="measure the docparse found on this path instead (the numbers before)")
+    args = parser.parse_args()
+    env = dict(os.environ, PYTHONPATH=args.pythonpath) if args.pythonpath else None
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for name, path in cases(Path(tmp)).items():
             started = time.perf_counter()
-            result = subprocess.run([sys.executable, "-c", PROBE, str(path)], capture_output=True, timeout=600)
+            command = [sys.executable, "-c", PROBE, str(path)]
+            # cwd: not the checkout, which `-c` would put first on sys.path (before --pythonpath).
+            result = subprocess.run(command, capture_output=True, timeout=600, env=env, cwd=tmp)
             wall = time.perf_counter() - started
             try:
                 data = json.loads(result.stdout)

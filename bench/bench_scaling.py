@@ -118,9 +118,11 @@ def measure(path: Path, timeout: float, pythonpath: str | None) -> tuple[str, fl
     env = dict(os.environ)
     if pythonpath:
         env["PYTHONPATH"] = pythonpath
+    output = path.with_suffix(".out.json")
     with tempfile.TemporaryFile() as err:
         process = subprocess.Popen(
-            [sys.executable, "-m", "docparse", "convert", str(path), "-o", os.devnull],
+            # A file of its own, not /dev/null: convert refuses to overwrite, and writes by rename.
+            [sys.executable, "-m", "docparse", "convert", str(path), "-o", str(output)],
             stdout=subprocess.DEVNULL,
             stderr=err,
             env=env,
@@ -139,6 +141,7 @@ def measure(path: Path, timeout: float, pythonpath: str | None) -> tuple[str, fl
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         first = err.read().decode("utf-8", "replace").strip().splitlines()[:1]
+    output.unlink(missing_ok=True)
     cpu = usage.ru_utime + usage.ru_stime
     outcome = f"killed >{timeout:g}s" if killed else f"exit {process.returncode}"
     return outcome, cpu, usage.ru_maxrss / 1024, first[0][:90] if first else ""

@@ -1,7 +1,12 @@
 """A longer fuzz run than CI does: mutated fixtures and generated calls, for a time budget.
 
-Not a test. Every input must end in a Document or a DocparseError subclass; anything else is
-a bug and is saved under bench/fuzz-crashes/ with its traceback. Prints a summary table.
+Not a test. A third of the inputs are fixtures with bytes flipped, cut or repeated; a third are
+DOCX fixtures whose XML trees are mutated (bench/docx_mutations.py: byte flips never get past
+the zip CRC); a third are calls generated from fragments. Every input must end in a Document or
+a DocparseError subclass within HANG_SECONDS; anything else is a bug, saved under
+bench/fuzz-crashes/ with its traceback. Every Document is checked from the source
+(`docparse.read.sourcecount`): an input whose letters are not all held is saved under
+bench/fuzz-losses/. Prints a summary table and the slowest inputs.
 
     .venv/bin/python bench/fuzz.py --seconds 600
 """
@@ -11,19 +16,27 @@ from __future__ import annotations
 import argparse
 import collections
 import random
+import resource
+import signal
+import sys
 import time
 import traceback
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from docx_mutations import mutate_docx
+
 import docparse
-from docparse.accounting import account
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import build_document, source_for
-from docparse.read.text import read_string
+from docparse.read.sourcecount import account_source
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "fixtures").glob("*/input.*")) + sorted((ROOT / "fixtures" / "hostile").glob("*.pdf"))
 CRASHES = Path(__file__).resolve().parent / "fuzz-crashes"
+LOSSES = Path(__file__).resolve().parent / "fuzz-losses"
+# A parse that runs this long has ignored max_seconds: a hang.
+HANG_SECONDS = 60
 # Small limits keep one mutated input from eating the budget.
 OPTIONS = ParseOptions(limits=Limits(max_seconds=10, max_pages=50))
 
@@ -80,6 +93,33 @@ def generated_call(rng: random.Random) -> str:
     return "".join(part + rng.choice(["\n", "\n\n", "\r\n\r\n"]) for part in parts)
 
 
+class Hang(Exception):
+    """One input ran past HANG_SECONDS, whatever its own limits said."""
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise Hang
+
+
+def _save(folder: Path, run: int, data: bytes, note: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / f"input-{run}.bin").write_bytes(data)
+    (folder / f"input-{run}.txt").write_text(note, encoding="utf-8")
+
+
+def next_input(run: int, rng: random.Random, seeds: list[tuple[str, bytes]]) -> tuple[bytes, str, str]:
+    """Return the input of run `run`, its kind (for the table) and what was done to it."""
+    kind = run % 3
+    if kind == 0:
+        name, base = rng.choice([seed for seed in seeds if seed[0].endswith(".docx")])
+        data, done = mutate_docx(base, rng)
+        return data, "DOCX structure", done
+    if kind == 1:
+        name, base = rng.choice(seeds)
+        return mutate(base, rng), f"mutated bytes {Path(name).suffix or name}", name
+    return generated_call(rng).encode("utf-8"), "generated call", ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=120.0)
@@ -88,43 +128,48 @@ def main() -> None:
     rng = random.Random(args.seed)
     seeds = [(path.name, path.read_bytes()) for path in SEEDS]
     outcomes: collections.Counter[str] = collections.Counter()
-    unbalanced = crashes = 0
-    slowest = 0.0
+    crashes = hangs = losses = checked = 0
+    slowest: list[tuple[float, str, str]] = []
+    signal.signal(signal.SIGALRM, _alarm)
     deadline = time.monotonic() + args.seconds
     runs = 0
     while time.monotonic() < deadline:
         runs += 1
-        if runs % 2:
-            name, base = rng.choice(seeds)
-            data = mutate(base, rng)
-            label = f"mutated {Path(name).suffix or name}"
-        else:
-            text = generated_call(rng)
-            data, label = text.encode("utf-8"), "generated call"
-            reading = read_string(text, options=OPTIONS)
-            if any(b.text.strip() or b.rows for b in reading.blocks):
-                document = build_document(reading, source_for(data, None, reading), OPTIONS)
-                if not account(reading, document).balanced:
-                    unbalanced += 1
-        started = time.monotonic()
+        data, label, done = next_input(runs, rng, seeds)
+        started = time.process_time()
+        signal.alarm(HANG_SECONDS)
         try:
-            docparse.parse(data, options=OPTIONS)
+            document = docparse.parse(data, options=OPTIONS)
             outcomes[f"{label}: parsed"] += 1
+            result = account_source(data, document)
+            checked += 1
+            if not result.complete:
+                losses += 1
+                _save(LOSSES, runs, data, f"{label} {done}\nmissing {dict(result.missing)!r}\n")
+        except Hang:
+            hangs += 1
+            outcomes[f"{label}: hang"] += 1
+            _save(CRASHES, runs, data, f"{label} {done}\nran past {HANG_SECONDS} s\n")
         except docparse.DocparseError as exc:
             outcomes[f"{label}: {type(exc).__name__}"] += 1
         except Exception:
             crashes += 1
-            CRASHES.mkdir(exist_ok=True)
-            (CRASHES / f"crash-{runs}.bin").write_bytes(data)
-            (CRASHES / f"crash-{runs}.txt").write_text(traceback.format_exc(), encoding="utf-8")
-        slowest = max(slowest, time.monotonic() - started)
+            outcomes[f"{label}: crash"] += 1
+            _save(CRASHES, runs, data, f"{label} {done}\n{traceback.format_exc()}")
+        finally:
+            signal.alarm(0)
+        slowest = sorted([*slowest, (time.process_time() - started, label, done)], reverse=True)[:5]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{runs} inputs in {args.seconds:.0f} s (seed {args.seed}); crashes {crashes}; "
-        f"unbalanced accounting {unbalanced}; slowest parse {slowest:.2f} s"
+        f"{runs} inputs in {args.seconds:.0f} s (seed {args.seed}); crashes {crashes}; hangs {hangs}; "
+        f"source losses {losses} of {checked} parsed; peak RSS {peak:.0f} MB"
     )
-    print("| outcome | count |\n| --- | ---: |")
+    print("\n| outcome | count |\n| --- | ---: |")
     for outcome, count in sorted(outcomes.items()):
         print(f"| {outcome} | {count} |")
+    print("\n| slowest (CPU s) | input |\n| ---: | --- |")
+    for seconds, label, done in slowest:
+        print(f"| {seconds:.2f} | {label} {done} |")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from docparse.errors import CorruptDocumentError, DocparseError, ForeignCause, L
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, parse_text
 
+from .conftest import FIXTURES
 from .read.docx_factory import make_docx, p, r
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -257,3 +259,44 @@ def test_lone_surrogates_a_reader_lets_through_are_replaced_before_the_build() -
     assert [d.message for d in document.diagnostics if d.code == "DP102"] == [
         "lone surrogates in 2 text(s), replaced by U+FFFD"
     ]
+
+
+# Runs the command line the way the console script does, after a finder that blocks the import of
+# one module (argv[1]) until a signal arrives: a Ctrl-C at a known point, with no timing involved.
+_BLOCKED_IMPORT = """
+import importlib.abc, os, sys, time
+
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == BLOCKED:
+            os.write(1, b"importing\\n")
+            time.sleep(120)
+        return None
+
+BLOCKED = sys.argv.pop(1)
+sys.meta_path.insert(0, Block())
+from docparse.cli import main
+sys.argv[0] = "docparse"
+sys.exit(main())
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    ("module", "document"),
+    [("pydantic", FIXTURES / "seed" / "input.txt"), ("pdfplumber", FIXTURES / "seed-pdf-reportlab" / "input.pdf")],
+)
+def test_ctrl_c_while_importing_is_one_line_and_130(tmp_path: Path, module: str, document: Path) -> None:
+    out = tmp_path / "out.json"
+    command = [sys.executable, "-c", _BLOCKED_IMPORT, module, "convert", str(document), "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    try:
+        ready, _, _ = select.select([process.stdout], [], [], 120)  # a broken start fails, never hangs
+        assert ready and process.stdout.readline() == b"importing\n"  # blocked in the import of `module`
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert (process.returncode, stderr.decode().splitlines()) == (130, ["docparse: interrupted"])
+    assert not out.exists()

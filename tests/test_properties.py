@@ -15,6 +15,7 @@ import docparse
 from docparse.accounting import account
 from docparse.options import ParseOptions
 from docparse.pipeline import build_document, source_for
+from docparse.read.sourcecount import account_source
 from docparse.read.text import read_string
 
 CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=12)
@@ -105,6 +106,15 @@ def test_every_character_is_accounted_for(text: str) -> None:
     document = build_document(reading, source_for(text.encode(), None, reading), options)
     result = account(reading, document)
     assert result.balanced, (dict(result.missing), dict(result.extra))
+
+
+@SETTINGS
+@given(DOCUMENT)
+def test_every_character_of_the_source_is_accounted_for(text: str) -> None:
+    document = _parse(text)
+    if document is not None:
+        missing = account_source(text.encode("utf-8"), document).missing
+        assert not missing, dict(missing)
 
 
 @SETTINGS

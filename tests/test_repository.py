@@ -72,3 +72,14 @@ def test_readme_install_and_hook_snippets_name_what_exists() -> None:
     assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
     assert repo["repo"] == project["urls"]["Homepage"]
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_no_test_skips_when_our_own_code_does_not_import() -> None:
+    # An import error in docparse is a failure: a skip would turn a broken reader into a green run.
+    guarded = re.compile(r"(importorskip|find_spec)\(\s*[\"']docparse")
+    offenders = [
+        path.relative_to(ROOT).as_posix()
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if guarded.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

@@ -10,30 +10,29 @@ import argparse
 import contextlib
 import errno
 import os
-import signal
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from docparse.batch import parse_safely
+
+# The exit codes and the exceptions that end a run live in `exits` (light, for `main`); the
+# commands take them from here with the rest of what they share.
+from docparse.cli.exits import EXIT_FAILED as EXIT_FAILED
+from docparse.cli.exits import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from docparse.cli.exits import EXIT_OK as EXIT_OK
+from docparse.cli.exits import EXIT_TERMINATED as EXIT_TERMINATED
+from docparse.cli.exits import EXIT_USAGE as EXIT_USAGE
+from docparse.cli.exits import Terminated as Terminated
+from docparse.cli.exits import UsageError as UsageError
 from docparse.files import Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import read_capped
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED, EXIT_TERMINATED = 128 + signal.SIGINT, 128 + signal.SIGTERM
 STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
 """Errors of a write to standard output (a closed pipe, a full disk) rather than of a file."""
-
-
-class UsageError(Exception):
-    """A problem with the command line or the file system, reported with exit code 2."""
-
-
-class Terminated(BaseException):
-    """SIGTERM arrived: unwound like Ctrl-C, so temporary files are removed on the way out."""
 
 
 def add_parse_options(parser: argparse.ArgumentParser) -> None:

@@ -11,21 +11,9 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import NoReturn
 
-from docparse import __version__
-from docparse.cli import check, convert, explain, schema
-from docparse.cli.common import (
-    EXIT_INTERRUPTED,
-    EXIT_TERMINATED,
-    EXIT_USAGE,
-    STDOUT_ERRNOS,
-    Terminated,
-    UsageError,
-    flush_stdout,
-    stdout_error,
-)
-
-COMMANDS = (convert, schema, check, explain)
-"""The front-ends, in the order `docparse --help` lists them; each adds its own subcommand."""
+# Only the exit codes before `main`'s try: the commands import the pipeline and its models,
+# which takes a while, and a Ctrl-C then must end as quietly as at any other point.
+from docparse.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, Terminated, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,10 +22,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from docparse import __version__
+    from docparse.cli import check, convert, explain, schema
+
     parser = _Parser(prog="docparse", description="Turn calls for proposals into structured outlines.")
     parser.add_argument("--version", action="version", version=f"docparse {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for command in COMMANDS:
+    # The front-ends, in the order `docparse --help` lists them; each adds its own subcommand.
+    for command in (convert, schema, check, explain):
         command.add_parser(commands)
     return parser
 
@@ -49,12 +41,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         _quiet_pdf_libraries(getattr(args, "verbose", False))
         code = _run(parser, args)
+        from docparse.cli.common import flush_stdout
+
         flush_stdout()
         return code
     except UsageError as exc:
         print(f"docparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
+        from docparse.cli.common import STDOUT_ERRNOS, stdout_error
+
         # What write_stdout does not cover (`check` printing its findings): files are written
         # through write_atomic, which reports its own errors, so what is left is standard output.
         stdout = exc.errno in STDOUT_ERRNOS

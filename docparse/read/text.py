@@ -5,10 +5,15 @@ never by regexes over Markdown. Each line of a paragraph becomes its own block
 (``continues=True`` after the first) so that the segmenter can see numbering at the start of a
 line even inside what Markdown calls one paragraph (a TOC written as consecutive lines);
 the normalizer joins the continuation lines that do not start anything new.
+
+A line no token reads is never lost: a link reference definition is recorded as dropped
+``markup``; text nested deeper than MAX_NESTING containers, which markdown-it skips, becomes a
+block of its own, as written.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import regex
@@ -30,10 +35,21 @@ _SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
 EMOJI_SHORTCODE = regex.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 
 
+# markdown-it stops at this many nested containers and skips what lies deeper without a trace
+# (its default of 20 is ten lists deep); the lines it skips are still read (`_Walker._skipped`).
+MAX_NESTING = 100
+# Tokens whose source lines are read; containers (lists, quotes) are not: what markdown-it skips
+# inside them past MAX_NESTING must show as lines no token covers.
+_LEAVES = frozenset(
+    {"inline", "paragraph_open", "heading_open", "table_open", "html_block", "hr", "fence", "code_block"}
+)
+
+
+@functools.cache
 def _markdown() -> MarkdownIt:
     # Indented code blocks are off: plain-text calls indent paragraphs with spaces, and a call
     # never carries code that matters to its outline. Tables (GFM) are on.
-    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("code")
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table").disable("code")
 
 
 def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, markdown: bool = False) -> Reading:
@@ -57,7 +73,10 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
     walker = _Walker(reading, options)
-    walker.walk(_markdown().parse(text), text.splitlines())
+    tokens = _markdown().parse(text)
+    lines = text.splitlines()
+    walker.skipped = _uncovered(tokens, lines)
+    walker.walk(tokens, lines)
     return reading
 
 
@@ -78,6 +97,20 @@ def _check_characters(text: str, reading: Reading) -> None:
         )
 
 
+def _uncovered(tokens: list[MdToken], lines: list[str]) -> list[int]:
+    """Return the 0-based numbers of the lines with content that no token read, in order.
+
+    They are link reference definitions (markdown-it keeps them aside) and whatever lies deeper
+    than MAX_NESTING containers.
+    """
+    covered = bytearray(len(lines))
+    for token in tokens:
+        if token.type in _LEAVES and token.map:
+            start, end = token.map
+            covered[start:end] = b"\x01" * (min(end, len(lines)) - start)
+    return [i for i, line in enumerate(lines) if not covered[i] and any(ch.isalnum() for ch in line)]
+
+
 @dataclass
 class _ListFrame:
     ordered: bool
@@ -92,12 +125,17 @@ class _Walker:
     options: ParseOptions
     lists: list[_ListFrame] = field(default_factory=list)
     heading_level: int | None = None
+    skipped: list[int] = field(default_factory=list)
+    """Lines no token read (`_uncovered`), not yet emitted."""
 
     def walk(self, tokens: list[MdToken], lines: list[str]) -> None:
+        self.skipped.reverse()
         i = 0
         while i < len(tokens):
             token = tokens[i]
             kind = token.type
+            if token.map and self.skipped:
+                self._skipped(lines, before=token.map[0])
             if kind in ("bullet_list_open", "ordered_list_open"):
                 self.lists.append(_ListFrame(kind == "ordered_list_open", token.markup))
             elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -117,7 +155,22 @@ class _Walker:
             elif kind in ("html_block", "hr", "fence", "code_block"):
                 self._verbatim(token, lines)
             i += 1
+        self._skipped(lines, before=len(lines))
         self._check_limit()
+
+    def _skipped(self, lines: list[str], *, before: int) -> None:
+        """Read the lines no token covers that come before line `before`: definitions are markup, the rest text."""
+        while self.skipped and self.skipped[-1] < before:
+            index = self.skipped.pop()
+            text = lines[index].strip()
+            where = Provenance(line_start=index + 1, line_end=index + 1)
+            env: dict[str, object] = {}
+            # A definition starts with its label in brackets (CommonMark 4.7); nothing else is parsed again.
+            if text.startswith("[") and not _markdown().parse(text, env) and env.get("references"):
+                self.reading.dropped.append(Dropped(text=text, reason=DropReason.MARKUP, provenance=where))
+            else:
+                # Text markdown-it skipped (nested past MAX_NESTING): kept as written, markers and all.
+                self.reading.blocks.append(Block(text=text, spans=(Span(text),), provenance=where))
 
     def _label(self) -> str | None:
         if not self.lists or self.heading_level is not None:

@@ -71,12 +71,16 @@ def make_docx(
     links: dict[str, str] | None = None,
     document: str | None = None,
     extra_parts: dict[str, bytes] | None = None,
+    comments: str | None = None,
+    chunks: dict[str, tuple[str, bytes]] | None = None,
 ) -> bytes:
     """Return the bytes of a DOCX whose body is `body` (inner XML of ``w:body``).
 
     `styles`, `numbering`, `footnotes`, `endnotes` are the *content* of those parts' root
     elements; `headers` and `footers` the content of each ``w:hdr``/``w:ftr``; `links` maps
     relationship ids to external hyperlink targets. `document` replaces document.xml entirely.
+    `comments` is the content of ``w:comments``; `chunks` maps relationship ids to the name (under
+    ``word/``) and bytes of a part an ``w:altChunk`` imports.
     """
     rels: list[str] = []
     parts: dict[str, str | bytes] = {
@@ -101,6 +105,11 @@ def make_docx(
         add("header", f"header{i + 1}.xml", part_xml("hdr", header))
     for i, footer in enumerate(footers):
         add("footer", f"footer{i + 1}.xml", part_xml("ftr", footer))
+    if comments is not None:
+        add("comments", "comments.xml", part_xml("comments", comments))
+    for rel_id, (name, data) in (chunks or {}).items():
+        parts[f"word/{name}"] = data
+        rels.append(f'<Relationship Id="{rel_id}" Type="{REL_TYPE}/aFChunk" Target="{name}"/>')
     for rel_id, target in (links or {}).items():
         rels.append(
             f'<Relationship Id="{rel_id}" Type="{REL_TYPE}/hyperlink" Target="{target}" TargetMode="External"/>'

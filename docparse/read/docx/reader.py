@@ -19,7 +19,8 @@ What becomes a block, in document order:
 Text: ``w:t``; ``w:tab`` → ``\\t``; a line break (``w:br``, ``w:cr``) → nothing between two
 CJK characters and a space otherwise; ``w:noBreakHyphen`` → ``-``; ``w:softHyphen`` → nothing;
 ``w:sym`` → its Unicode character when the symbol font is mapped. Deleted text (``w:del``,
-``w:moveFrom``) and hidden runs (``w:vanish``) are not read; inserted text is. Field
+``w:moveFrom``) is not read; inserted text is; hidden runs (``w:vanish``) are recorded as
+dropped ``hidden``, one record per paragraph. Field
 instructions are never text; a field shows its cached result (PAGEREF: the page number).
 Leading and trailing whitespace of a paragraph is trimmed.
 
@@ -45,7 +46,12 @@ Left out, with a record in ``Reading.dropped``: header and footer text (``runnin
 ``running-footer``, once per distinct paragraph text), watermark text (``watermark``), and
 footnotes and endnotes. Footnotes are *not* blocks: the reference mark prints nothing in the
 paragraph and each referenced note's text is recorded as ``footnote`` with the paragraph index
-of its reference, plus a DP104 (footnote-set-apart) diagnostic.
+of its reference, plus a DP104 (footnote-set-apart) diagnostic. Each comment of the comments
+part is recorded as ``comment`` with the paragraph index of its first reference.
+
+Imports (``w:altChunk`` at body level): an HTML, text or DOCX part is read by its reader and its
+blocks take the altChunk's place (a DOCX importing DOCX, at most 4 deep); any other part (RTF,
+MHT) or one its reader refuses is recorded as ``embedded`` under its file name.
 
 Provenance: ``paragraph_start == paragraph_end ==`` the 0-based index of the body-level
 paragraph or table (empty ones included; the children of a body-level content control count as
@@ -69,7 +75,13 @@ from typing import Final
 from lxml import etree
 
 from docparse.blocks import Block, BlockKind, Reading, Span
-from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError, UnsupportedFormatError
+from docparse.errors import (
+    CorruptDocumentError,
+    DocparseError,
+    EmptyDocumentError,
+    LimitExceededError,
+    UnsupportedFormatError,
+)
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
@@ -113,6 +125,7 @@ W_NOBREAKHYPHEN, W_SOFTHYPHEN = f"{W}noBreakHyphen", f"{W}softHyphen"
 W_PSTYLE, W_OUTLINELVL, W_PAGEBREAKBEFORE = f"{W}pStyle", f"{W}outlineLvl", f"{W}pageBreakBefore"
 W_NUMPR, W_B, W_SZ, W_VANISH = f"{W}numPr", f"{W}b", f"{W}sz", f"{W}vanish"
 W_RSTYLE, W_TYPE, W_ID = f"{W}rStyle", f"{W}type", f"{W}id"
+W_ALTCHUNK, W_COMMENT, W_COMMENTREF = f"{W}altChunk", f"{W}comment", f"{W}commentReference"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{MC}AlternateContent", f"{MC}Choice", f"{MC}Fallback"
 M_OMATH, M_OMATHPARA, M_T = f"{M}oMath", f"{M}oMathPara", f"{M}t"
 
@@ -121,7 +134,13 @@ _TRANSPARENT: Final = frozenset(
     {f"{W}ins", f"{W}moveTo", f"{W}smartTag", W_CUSTOMXML, f"{W}bdo", f"{W}dir", f"{W}sdtContent"}
 )
 # Elements that close a body-level unit: iterparse reports these, the reader keeps the body-level ones.
-_BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR)
+_BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR, W_ALTCHUNK, W_BODY)
+# Copies of text held elsewhere: the branches of alternate content, moved-away text.
+_COPIES: Final = frozenset({MC_ALTERNATE, f"{W}moveFrom"})
+# An altChunk imports another part in place; a DOCX may import a DOCX, at most this deep.
+_MAX_CHUNK_DEPTH: Final = 4
+_HTML_CHUNKS: Final = (".htm", ".html", ".xhtml")
+_DOCX_CHUNKS: Final = (".docx", ".docm", ".dotx")
 _NO_PAGE_BREAK_SECTIONS: Final = frozenset({"continuous", "nextColumn"})
 # Check the time budget every this many body elements: time.monotonic is cheap but not free.
 _CLOCK_EVERY: Final = 256
@@ -346,6 +365,12 @@ class _Reader:
         self.blocks: list[Block] = []
         self.dropped: list[Dropped] = []
         self.note_refs: list[tuple[str, str, int]] = []
+        self.comment_refs: dict[str, int] = {}
+        """The body index of the first reference to each comment, by comment id."""
+        self.chunks: list[tuple[int, str, Provenance]] = []
+        """Each altChunk: where its blocks go in ``blocks``, its relationship id, its provenance."""
+        self._taken: set[etree._Element] = set()
+        """The ``w:t`` of the current body-level element read so far (shown or hidden)."""
         self._index = -1
         self._paragraphs = 0
         self._pending_break = False
@@ -375,20 +400,27 @@ class _Reader:
                         f"{part} holds more than {self.limits.max_blocks} paragraphs (limits.max_blocks)",
                         path=self.path,
                     )
+            if element.tag == W_BODY:
+                for child in element:
+                    self._unread(child)  # what follows the last body-level element
+                continue
             parent = element.getparent()
             if parent is None or parent.tag != W_BODY:
                 continue
+            # Free the body's earlier children, read and cleared; a run or text straight in the
+            # body is no body-level element and is recorded here, in its place.
+            while element.getprevious() is not None:
+                self._unread(parent[0])
+                del parent[0]
             self._body_element(element)
+            self._unread(element)
+            element.clear()
             count += 1
             if count % _CLOCK_EVERY == 0 and time.monotonic() - self._started > self.limits.max_seconds:
                 raise LimitExceededError(
                     f"reading {part} took longer than {self.limits.max_seconds:g} s (limits.max_seconds)",
                     path=self.path,
                 )
-            # Free what has been read: the element's subtree and the body's earlier children.
-            element.clear()
-            while element.getprevious() is not None:
-                del parent[0]
 
     def _body_element(self, element: etree._Element) -> None:
         tag = element.tag
@@ -411,6 +443,9 @@ class _Reader:
                 self._body_element(child)
         elif tag == W_SECTPR:
             self._section_break(element)
+        elif tag == W_ALTCHUNK:
+            self._index += 1
+            self.chunks.append((len(self.blocks), element.get(R_ID) or "", _provenance(self._index)))
 
     def _body_paragraph(self, p: etree._Element) -> None:
         self._index += 1
@@ -673,8 +708,12 @@ class _Reader:
         for child in children:
             tag = child.tag
             if tag == W_T:
-                if child.text and not hidden and self._instr_depth == 0:
-                    out.add(_TEXT, child.text, bold, self._hyperlink or self._field_link, size)
+                if child.text and self._instr_depth == 0:
+                    self._taken.add(child)
+                    if hidden:
+                        self._hidden(child.text)
+                    else:
+                        out.add(_TEXT, child.text, bold, self._hyperlink or self._field_link, size)
             elif tag in (W_TAB, W_PTAB):
                 if not hidden and self._instr_depth == 0:
                     out.add(_TAB, "\t", bold, self._hyperlink or self._field_link, None)
@@ -701,6 +740,8 @@ class _Reader:
                 if notes and child.get(W_ID) is not None:
                     kind_name = "footnote" if tag == W_FOOTNOTEREF else "endnote"
                     self.note_refs.append((kind_name, child.get(W_ID) or "", self._index))
+            elif tag == W_COMMENTREF:
+                self.comment_refs.setdefault(child.get(W_ID) or "", self._index)
             elif tag in (W_DRAWING, W_PICT, W_OBJECT):
                 self._text_boxes(child, out)
             elif tag == MC_ALTERNATE:
@@ -711,6 +752,27 @@ class _Reader:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
                     self._inline(base, out, style_id, style, notes)
+
+    def _unread(self, element: etree._Element) -> None:
+        """Record as hidden every ``w:t`` of `element` the reader did not take, so none vanishes.
+
+        That is text where Word shows none (outside any run of a paragraph, inside a field
+        instruction or a deleted table row) and the annotation of a ruby (pinyin set above the
+        base text, which is read). The second copy of ``mc:AlternateContent`` and moved-away text
+        are copies, not text.
+        """
+        for text in element.iter(W_T):
+            if text.text and text not in self._taken and not _is_copy(text, element):
+                self._hidden(text.text)
+        self._taken.clear()
+
+    def _hidden(self, text: str) -> None:
+        """Record the text of a hidden run (``w:vanish``) as dropped, one record per paragraph."""
+        last = self.dropped[-1] if self.dropped else None
+        if last is not None and last.reason is DropReason.HIDDEN and last.provenance == self._provenance:
+            self.dropped[-1] = Dropped(text=last.text + text, reason=DropReason.HIDDEN, provenance=self._provenance)
+        else:
+            self.dropped.append(Dropped(text=text, reason=DropReason.HIDDEN, provenance=self._provenance))
 
     def _text_boxes(self, element: etree._Element, out: _Collector) -> None:
         for box in element.iter(W_TXBXCONTENT):
@@ -770,6 +832,17 @@ class _Reader:
                 seen.add(text)
                 self.dropped.append(Dropped(text=text, reason=DropReason.WATERMARK))
 
+    def comments(self, root: etree._Element) -> None:
+        """Record the text of every comment of the comments part `root` in ``dropped`` as ``comment``."""
+        for comment in root.iterchildren(W_COMMENT):
+            with self._isolated():
+                paras = self.story(comment, numbered=False, notes=False)
+            text = "\n".join(para.full_text for para in paras)
+            if text:
+                index = self.comment_refs.get(comment.get(W_ID) or "")
+                where = Provenance() if index is None else _provenance(max(index, 0))
+                self.dropped.append(Dropped(text=text, reason=DropReason.COMMENT, provenance=where))
+
     def notes(self, roots: dict[str, etree._Element | None]) -> list[Diagnostic]:
         """Record the referenced footnotes and endnotes in ``dropped`` → DP104 diagnostics."""
         texts: dict[tuple[str, str], str] = {}
@@ -799,6 +872,16 @@ class _Reader:
                 )
             )
         return diagnostics
+
+
+def _is_copy(element: etree._Element, top: etree._Element) -> bool:
+    """Return whether `element`, inside `top`, is in a copy of text held elsewhere (alternate content, moved text)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in _COPIES:
+            return True
+        if ancestor is top:
+            break
+    return top.tag in _COPIES
 
 
 def _provenance(index: int) -> Provenance:
@@ -836,6 +919,8 @@ class _Relationships:
     """Internal targets by relationship kind (the last segment of the type URI)."""
     links: dict[str, str] = field(default_factory=dict)
     """Every target by relationship id, as written (hyperlinks)."""
+    internal: dict[str, str] = field(default_factory=dict)
+    """Internal parts by relationship id, resolved to part names (altChunk imports)."""
 
     def first(self, kind: str) -> str | None:
         found = self.parts.get(kind)
@@ -854,7 +939,8 @@ def _relationships(package: Package, part: str) -> _Relationships:
             continue
         found.links[rel_id] = target
         if rel.get("TargetMode") != "External":
-            found.parts.setdefault(kind, []).append(resolve_target(part, target))
+            found.internal[rel_id] = resolve_target(part, target)
+            found.parts.setdefault(kind, []).append(found.internal[rel_id])
     return found
 
 
@@ -869,6 +955,10 @@ def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) ->
     Raise a `DocparseError` subclass for anything that is not a readable Word document: another
     format, a damaged or hostile package, limits exceeded, or no text at all.
     """
+    return _read_docx(data, options, name, depth=0)
+
+
+def _read_docx(data: bytes, options: ParseOptions, name: str | None, *, depth: int) -> Reading:
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
@@ -910,6 +1000,11 @@ def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) ->
             for kind in ("footnote", "endnote")
         }
         diagnostics = reader.notes(roots)
+    comments = _parse_optional(package, rels.first("comments"))
+    if comments is not None:
+        reader.comments(comments)
+    for at, rel_id, where in reversed(reader.chunks):
+        reader.blocks[at:at] = _chunk(package, rels.internal.get(rel_id), reader.dropped, options, where, depth)
     if not any(block.text.strip() for block in reader.blocks):
         raise EmptyDocumentError("the Word document holds no text", path=name)
     return Reading(
@@ -942,3 +1037,36 @@ def _metadata(package: Package, top: _Relationships) -> Metadata:
     if application is not None and application.text:
         values["producer"] = application.text
     return metadata.make(values)
+
+
+def _chunk(
+    package: Package, part: str | None, dropped: list[Dropped], options: ParseOptions, where: Provenance, depth: int
+) -> list[Block]:
+    """Return the blocks of the part an altChunk imports (HTML, text, DOCX); record any other part as dropped."""
+    data = package.read_optional(part)
+    if data is None or part is None:
+        return []
+    lowered = part.lower()
+    try:
+        if lowered.endswith(_HTML_CHUNKS):
+            from docparse.read.html import read_html
+
+            reading = read_html(data, options=options, name=part)
+        elif lowered.endswith(".txt"):
+            from docparse.read.text import read_text
+
+            reading = read_text(data, options=options, name=part)
+        elif lowered.endswith(_DOCX_CHUNKS) and depth < _MAX_CHUNK_DEPTH:
+            reading = _read_docx(data, options, part, depth=depth + 1)
+        else:
+            dropped.append(Dropped(text=part.rsplit("/", 1)[-1], reason=DropReason.EMBEDDED, provenance=where))
+            return []
+    except EmptyDocumentError:
+        return []
+    except LimitExceededError:
+        raise  # a limit holds for the whole document, imports included
+    except DocparseError:
+        dropped.append(Dropped(text=part.rsplit("/", 1)[-1], reason=DropReason.EMBEDDED, provenance=where))
+        return []
+    dropped.extend(item.model_copy(update={"provenance": where}) for item in reading.dropped)
+    return [dataclasses.replace(block, provenance=where) for block in reading.blocks]
