@@ -19,8 +19,9 @@ What the source text is, by format:
   nodes, a nested DOCX by its body, any other part by its file name, which must be in `dropped`);
 - HTML: every text node of the page (comments and processing instructions are not text);
 - PDF: every character pdfplumber's interpreter draws (``page.chars``), except a glyph drawn
-  again within 1 pt of the same place (fake bold by overdrawing, counted once) and pdfminer's ``(cid:N)``
-  stand-in for a glyph without a Unicode mapping.
+  again within 1 pt of the same place (fake bold by overdrawing, counted once), pdfminer's ``(cid:N)``
+  stand-in for a glyph without a Unicode mapping, and what it guessed for the glyphs of a font that
+  has none (`docparse.read.pdf.fonts.GuessingFonts`, the reader's own judgement).
 """
 
 from __future__ import annotations
@@ -208,15 +209,22 @@ def _chunk_texts(name: str, data: bytes) -> list[str]:
 def _pdf_texts(data: bytes) -> list[str]:
     import pdfplumber
 
+    from docparse.read.pdf.fonts import GuessingFonts
+
     out: list[str] = []
+    fonts = GuessingFonts()
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
             seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
-            for char in page.chars:
+            chars = page.chars
+            # Like ``(cid:N)``, what pdfminer guessed for a font without a Unicode map is no text.
+            guessed = fonts.names(pdf)
+            for char in chars:
                 text = str(char["text"])
-                if _UNMAPPED.fullmatch(text) or _drawn_again(seen, text, float(char["x0"]), float(char["top"])):
+                if _UNMAPPED.fullmatch(text) or str(char["fontname"]) in guessed:
                     continue
-                out.append(text)
+                if not _drawn_again(seen, text, float(char["x0"]), float(char["top"])):
+                    out.append(text)
     return out
 
 
