@@ -17,7 +17,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
 from docparse.segment import bold_lead, strip_spans
 from docparse.segment.families import match_numbering
-from docparse.segment.markers import DEFAULT_LEXICON, TOC_LINE, Lexicon, ends_sentence, is_navigation
+from docparse.segment.markers import CONTINUING, DEFAULT_LEXICON, TOC_LINE, Lexicon, ends_sentence, is_navigation
 
 # CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
 # on either side of a join.
@@ -203,8 +203,8 @@ SHORT_VALUE_MAX_CHARS = 16
 def _complete_line(after: Block, lexicon: Lexicon) -> bool:
     """Return whether the line a continuation would join is complete: a short title or ``label：value``."""
     text = after.full_text.strip()
-    if "\n" in text or len(text) > COMPLETE_LINE_MAX_CHARS or not has_han(text):
-        return False
+    if "\n" in text or len(text) > COMPLETE_LINE_MAX_CHARS or not has_han(text) or text.endswith(tuple(CONTINUING)):
+        return False  # (a line ending in a comma is cut mid-sentence however short it is)
     numbering = match_numbering(text)
     if numbering is not None and numbering.rest and not ends_sentence(numbering.rest):
         return True

@@ -127,8 +127,11 @@ class _Walker:
     heading_level: int | None = None
     skipped: list[int] = field(default_factory=list)
     """Lines no token read (`_uncovered`), not yet emitted."""
+    lines: list[str] = field(default_factory=list)
+    """The source lines, to see how a continuation line is indented."""
 
     def walk(self, tokens: list[MdToken], lines: list[str]) -> None:
+        self.lines = lines
         self.skipped.reverse()
         i = 0
         while i < len(tokens):
@@ -187,6 +190,11 @@ class _Walker:
         depth = len(self.lists)
         for offset, spans in enumerate(_split_lines(token.children or [], self.reading, first_line)):
             line = first_line + offset
+            # A list item's continuation line that starts at the margin is a "lazy" line
+            # (CommonMark 5.2): in hard-wrapped text (a PDF's text saved as .txt) it is running
+            # text after the list, not inside it, so what it opens is not nested in the item.
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            lazy = offset > 0 and depth > 0 and source[:1] not in (" ", "\t", "")
             if self.heading_level:
                 spans = self._drop_shortcodes(spans, line)
             text = "".join(span.text for span in spans)
@@ -199,7 +207,7 @@ class _Walker:
                     kind=BlockKind.HEADING if self.heading_level else BlockKind.PARAGRAPH,
                     label=label if offset == 0 else None,
                     heading_level=self.heading_level,
-                    list_depth=depth,
+                    list_depth=0 if lazy else depth,
                     continues=offset > 0,
                     provenance=Provenance(line_start=line, line_end=line),
                 )

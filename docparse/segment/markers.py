@@ -97,6 +97,8 @@ TOC_LINE = regex.compile(
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a
 # short block without one may be a title.
 TERMINAL = "。！？；!?;：:"
+# Punctuation after which a sentence goes on: a line that ends in one is cut mid-sentence.
+CONTINUING = "，、,"
 TITLE_MAX_CHARS = 60
 # Latin words are longer: "2.2 Measures to maximise impact - Dissemination, exploitation and
 # communication [e.g. 2 pages]" (Horizon Europe form) is a heading of 90 characters.
