@@ -11,6 +11,7 @@ from docparse.errors import (
     EncryptedDocumentError,
     LimitExceededError,
     NoTextLayerError,
+    OcrUnavailableError,
     StrictModeError,
     UnsupportedFormatError,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "LimitExceededError",
     "Limits",
     "NoTextLayerError",
+    "OcrUnavailableError",
     "ParseOptions",
     "Section",
     "Severity",
