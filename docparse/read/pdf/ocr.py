@@ -90,6 +90,22 @@ def needs_ocr(page: PageLines) -> bool:
     return page.garbage >= page.glyphs * NO_TEXT_SHARE
 
 
+SCAN_SHARE = 0.5
+"""Share of the page area images must cover for `auto` to OCR a page without text (a scan, a slide)."""
+
+
+def image_share(page: Any) -> float:
+    """Return the share of a pypdfium2 page's area that its images cover (overlaps counted twice, capped at 1)."""
+    import pypdfium2.raw
+
+    width, height = page.get_size()
+    area = 0.0
+    for image in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return min(1.0, area / max(float(width * height), 1.0))
+
+
 def ocr_available() -> bool:
     """Return True when the ``ocr`` extra (rapidocr, onnxruntime, pypdfium2) is installed."""
     import importlib.util
@@ -108,7 +124,8 @@ def ocr_pages(
 ) -> list[Diagnostic]:
     """Replace in `pages` the pages that need OCR (per `mode`) by their OCR'd lines; return the findings.
 
-    `auto` reads the pages without a usable text layer, `always` every page, `never` none.
+    `auto` reads the pages without a usable text layer (mostly unmappable glyphs, or no text and
+    images over `SCAN_SHARE` of the page), `always` every page, `never` none.
     Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
     when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
     called with the page number and the count of pages OCR'd after each page (it raises when the time budget is spent).
@@ -118,23 +135,28 @@ def ocr_pages(
     wanted = [i for i, page in enumerate(pages) if mode == "always" or needs_ocr(page)]
     if not wanted:
         return []
-    if not ocr_available():
-        if mode == "always" or len(wanted) == len(pages):
-            raise OcrUnavailableError(
-                f"the text needs OCR ({len(wanted)} of {len(pages)} pages without a usable text layer) and the "
-                f"OCR extra is not installed: {INSTALL_HINT}",
-                path=name,
-            )
-        return []
-    engine = load_engine()
     import pypdfium2
 
-    runs_by_page: dict[int, list[OcrRun]] = {}
     document = pypdfium2.PdfDocument(data, password=password)
     try:
+        if mode == "auto":
+            # A page with no text but a logo is a cover, not a scan: OCR the pages a picture fills.
+            wanted = [i for i in wanted if pages[i].glyphs or image_share(document[i]) >= SCAN_SHARE]
+            if not wanted:
+                return []
+        if not ocr_available():
+            if mode == "always" or len(wanted) == len(pages):
+                raise OcrUnavailableError(
+                    f"the text needs OCR ({len(wanted)} of {len(pages)} pages without a usable text layer) and "
+                    f"the OCR extra is not installed: {INSTALL_HINT}",
+                    path=name,
+                )
+            return []
+        engine = load_engine()
+        runs_by_page: dict[int, list[OcrRun]] = {}
         for count, i in enumerate(wanted, start=1):
             page = pages[i]
-            runs_by_page[i] = recognise(engine, document[i], page.width, page.height)
+            runs_by_page[i] = without_leaders(recognise(engine, document[i], page.width, page.height))
             log.info("OCR page %d (%d of %d): %d lines", page.number, count, len(wanted), len(runs_by_page[i]))
             if deadline is not None:
                 deadline(page.number, count)
@@ -151,7 +173,7 @@ def ocr_pages(
     unify_running_lines(list(new_pages.values()))
     for i, page in new_pages.items():
         pages[i] = page
-        findings.extend(page_findings(page.number, runs_by_page[i]))
+        findings.extend(page_findings(page, runs_by_page[i]))
     return findings
 
 
@@ -193,17 +215,18 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
     bitmap = page.render(scale=scale, grayscale=True)
     image = bitmap.to_numpy()
     rows, cols = image.shape[:2]
-    result = engine(image)
+    result = engine(image, return_word_box=True)
     if result.boxes is None or result.txts is None or result.scores is None:
         return []
     sx, sy = width / cols, height / rows
     runs = []
-    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
-        text = text.strip()
-        if not text:
-            continue
+    words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
+    for box, text, score, chars in zip(result.boxes, result.txts, result.scores, words, strict=True):
         xs = [float(point[0]) for point in box]
         ys = [float(point[1]) for point in box]
+        text = respace(image, text, chars, min(ys), max(ys)).strip()
+        if not text:
+            continue
         if not BULLETS.match(text) and (mark := leading_mark(image, min(xs), min(ys), max(xs), max(ys))):
             text = f"{mark} {text}"
         runs.append(
@@ -213,6 +236,59 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
         )
     del image, bitmap
     return runs
+
+
+FAINT_INK = 200
+"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
+SPACE_INK = 0.22
+"""Ems of blank between the inks of a Latin and a CJK character (or two Latin ones) that make a space.
+Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em."""
+
+
+def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
+    """Return `text` with the spaces the recogniser left out put back where the image has a gap.
+
+    OCR drops most spaces between CJK and Latin text (`polyhedral 技术` reads `polyhedral技术`)
+    and some between Latin words (`ARM Cortex M`). Its per-character boxes are too rough to
+    measure, but they say where to look: between two characters' centres, the widest run of
+    blank pixel columns is the real gap. Only between letters and digits: punctuation carries its
+    own blank (`、`, `，`), and no space ever goes between two CJK characters (the house rule).
+    """
+    items = [(str(item[0]), item[2]) for item in chars if len(item) >= 3 and item[2] is not None and item[0]]
+    if len(items) < 2 or "".join(word for word, _ in items) != text.replace(" ", ""):
+        return text
+    band = image[int(max(top, 0)) : int(bottom) + 1] < FAINT_INK
+    if band.size == 0:
+        return text
+    ink = band.any(axis=0)
+    em = (bottom - top) / 1.2
+    out = [items[0][0]]
+    position = len(items[0][0])
+    for (left, left_box), (right, right_box) in itertools.pairwise(items):
+        spaced = text[position : position + 1] == " "
+        if spaced:
+            position += 1
+        position += len(right)
+        if not spaced and spaceable(left[-1], right[0]):
+            start = int((float(left_box[0][0]) + float(left_box[1][0])) / 2)
+            end = int((float(right_box[0][0]) + float(right_box[1][0])) / 2)
+            spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+        out.append(" " + right if spaced else right)
+    return "".join(out)
+
+
+def spaceable(left: str, right: str) -> bool:
+    """Return True when a space may stand between `left` and `right`: letters or digits, not both CJK."""
+    return left.isalnum() and right.isalnum() and not (is_cjk(left) and is_cjk(right))
+
+
+def longest_blank(columns: Any) -> int:
+    """Return the longest run of False in a 1-D boolean array."""
+    best = run = 0
+    for inked in columns:
+        run = 0 if inked else run + 1
+        best = max(best, run)
+    return best
 
 
 BULLETS = re.compile(r"^[■□●○◆◇▶►❖➢➤◎☆★•·]")
@@ -250,8 +326,11 @@ def leading_mark(image: Any, x0: float, top: float, x1: float, bottom: float) ->
     block = band[:, start:end]
     rows = numpy.flatnonzero(block.any(axis=1))
     box = block[rows[0] : rows[-1] + 1]
-    # Blank columns right of the mark: a mark stands apart from the text after it.
-    if end >= band.shape[1] or columns[end : end + max(1, int(height * 0.1))].any():
+    # Blank columns right of the mark (after an anti-aliased edge): it stands apart from the text.
+    edge = end
+    while edge < band.shape[1] and edge - end <= height * 0.1 and columns[edge]:
+        edge += 1
+    if edge >= band.shape[1] or columns[edge : edge + max(1, int(height * 0.1))].any():
         return None
     fill = float(box.mean())
     return "■" if fill > 0.9 else "●" if fill > 0.7 else None
@@ -273,6 +352,18 @@ def label_widths(texts: list[str]) -> dict[str, str]:
     return {shape: counter.most_common(1)[0][0] for shape, counter in votes.items()}
 
 
+FOLIO = re.compile(r"^[-–—~.·,]\s*(\d{1,4})\s*[-–—~.·,]$")
+"""A page number between dashes as OCR may read it: `- 7 -` as `-7.` or `.7-`."""
+
+
+def normalise_folio(line: Line, page: PageLines) -> None:
+    """Spell a short line at the page foot or head that reads like `-7.` as the page number `- 7 -` it is."""
+    found = FOLIO.match(line.text.strip())
+    if found and (line.top >= page.height * 0.8 or line.bottom <= page.height * 0.2):
+        line.text = f"- {found.group(1)} -"
+        line.bold = [False] * len(line.text)
+
+
 def normalise_ocr_text(text: str, labels: dict[str, str]) -> str:
     """Return OCR'd `text` with what OCR garbles made consistent; never NFKC-folded."""
     text = re.sub(r"(?<=\S) +(?=\S)", lambda m: _space(text, m.start(), m.end()), text)
@@ -291,11 +382,12 @@ def _space(text: str, start: int, end: int) -> str:
 
 
 def mixed_pairs(text: str) -> str:
-    """Return `text` with a bracket pair read as `(…）` or `（…)` around CJK text made full-width."""
+    """Return `text` with a bracket pair read as `(…）` or `（…)` in CJK text (inside or before it) made full-width."""
 
     def fix(match: re.Match[str]) -> str:
         opening, inside, closing = match.group(1), match.group(2), match.group(3)
-        if (opening == "(") == (closing == ")") or not any(is_cjk(ch) for ch in inside):
+        before = text[match.start() - 1 : match.start()]
+        if (opening == "(") == (closing == ")") or not any(is_cjk(ch) for ch in before + inside):
             return match.group(0)
         return f"（{inside}）"
 
@@ -339,10 +431,32 @@ def group_rows(runs: list[OcrRun]) -> list[list[OcrRun]]:
     return rows
 
 
-def pitch(run: OcrRun) -> float:
-    """Return the run's font size estimated from its character pitch (width per em)."""
-    units = ems(run.text)
-    return (run.x1 - run.x0) / units if units else run.bottom - run.top
+LEADER_RUN = re.compile(r"^[.．·・‧…⋯_\s]+$")
+
+
+def without_leaders(runs: list[OcrRun]) -> list[OcrRun]:
+    """Return `runs` without the runs of leader dots inside a row (a TOC's `……` between title and page).
+
+    The text layer's leaders become one tab (`lines.normalise_leaders`); here the gap the dots
+    leave does the same. A dot run that starts its row is text, and stays.
+    """
+    kept: list[OcrRun] = []
+    for row in group_rows(runs):
+        kept.append(row[0])
+        kept.extend(run for n, run in enumerate(row[1:], start=1) if not is_leader(run, last=n == len(row) - 1))
+    return kept
+
+
+def is_leader(run: OcrRun, *, last: bool) -> bool:
+    """Return True for a run of leader dots, or of what OCR made of them (`.mm mmmm mm`, read unsure).
+
+    A misread leader is a long run of one or two characters repeated, read with low confidence,
+    with more text after it on the row (the page number).
+    """
+    if LEADER_RUN.match(run.text):
+        return True
+    letters = run.text.replace(" ", "")
+    return not last and run.score < LOW_CONFIDENCE and len(letters) >= 8 and len(set(letters)) <= 2
 
 
 def row_line(page: PageLines, row: list[OcrRun]) -> Line:
@@ -385,6 +499,8 @@ def row_line(page: PageLines, row: list[OcrRun]) -> Line:
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     """Return a copy of `page` whose lines are the OCR'd rows (rules and image count kept)."""
     lines = [row_line(page, row) for row in group_rows(runs)]
+    for line in lines:
+        normalise_folio(line, page)
     glyphs = sum(1 for line in lines for ch in line.text if not ch.isspace())
     return PageLines(
         number=page.number,
@@ -437,31 +553,53 @@ def set_sizes(pages: dict[int, PageLines]) -> None:
             page.sizes[size] += sum(1 for ch in line.text if not ch.isspace())
 
 
+RUNNING_PAGES = 3
+"""Pages a spelling must head (or foot) before nearly equal readings elsewhere are spelt like it."""
+
+
 def unify_running_lines(pages: list[PageLines], ratio: float = 0.8) -> None:
-    """Spell alike the first and last lines of pages that read nearly the same (a running header OCR'd twice)."""
-    if len(pages) < 2:
+    """Spell a running header or footer the same on every page where OCR read it nearly the same.
+
+    `furniture` finds running lines by exact repetition (digits masked); OCR reads the same
+    header a character differently here and there. Among the first two and the last two lines of
+    each page (in the top or bottom fifth), a reading within `ratio` of a spelling found on at
+    least `RUNNING_PAGES` pages (and half of them) takes that spelling.
+    """
+    if len(pages) < RUNNING_PAGES:
         return
-    for pick in (slice(0, 2), slice(-2, None)):
-        edge = [line for page in pages for line in page.lines[pick]]
-        spellings = Counter(line.text for line in edge)
+    for top in (True, False):
+        edge = [
+            line
+            for page in pages
+            for line in (page.lines[:2] if top else page.lines[-2:])
+            if (line.bottom <= page.height * 0.2 if top else line.top >= page.height * 0.8)
+        ]
+        on_pages: dict[str, set[int]] = {}
         for line in edge:
-            best, count = max(
-                ((text, n) for text, n in spellings.items() if n > spellings[line.text]),
-                key=lambda item: item[1],
-                default=(line.text, 0),
-            )
-            if count and difflib.SequenceMatcher(None, line.text, best).ratio() >= ratio:
+            on_pages.setdefault(line.text, set()).add(line.page)
+        common = [text for text, seen in on_pages.items() if len(seen) >= max(RUNNING_PAGES, len(pages) // 2)]
+        for line in edge:
+            if line.text in common:
+                continue
+            best = max(common, key=lambda text: difflib.SequenceMatcher(None, line.text, text).ratio(), default=None)
+            if best is not None and difflib.SequenceMatcher(None, line.text, best).ratio() >= ratio:
                 line.text, line.bold = best, [False] * len(best)
 
 
-def page_findings(number: int, runs: list[OcrRun]) -> list[Diagnostic]:
+def page_findings(page: PageLines, runs: list[OcrRun]) -> list[Diagnostic]:
     """Return the DP107 page note and a DP108 per low-confidence run of one OCR'd page."""
+    number = page.number
+    whole = Provenance(
+        regions=(
+            PageRegion(page=number, bbox=BBox(x0=0, top=0, x1=round(page.width, 2), bottom=round(page.height, 2))),
+        )
+    )
     if not runs:
-        return [make_diagnostic("ocr-page", f"Page {number} was read by OCR and gave no text.")]
+        return [make_diagnostic("ocr-page", f"Page {number} was read by OCR and gave no text.", whole)]
     mean = sum(run.score for run in runs) / len(runs)
     found = [
         make_diagnostic(
-            "ocr-page", f"Page {number} was read by OCR: {len(runs)} text runs, mean confidence {mean:.2f}.", None
+            "ocr-page", f"Page {number} was read by OCR: {len(runs)} text runs, mean confidence {mean:.2f}.", whole
         )
     ]
     for run in runs:

@@ -179,8 +179,8 @@ def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None)
     if glyphs == 0:
         if any(page.images for page in pages):
             raise NoTextLayerError(
-                "there is no extractable text: the pages are images (a scan?); read it with --ocr auto "
-                "(ParseOptions(ocr='auto')) and the ocr extra",
+                "there is no extractable text: the pages are images (a scan?); OCR reads them: --ocr always "
+                "(ParseOptions(ocr='always')) with the ocr extra",
                 path=name,
             )
         raise EmptyDocumentError("the PDF holds no text at all", path=name)
