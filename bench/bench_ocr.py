@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench_pdf import write_section  # run as a script: bench/ is on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -122,21 +124,6 @@ def table(rows: list[dict[str, object]], runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str) -> None:
-    """Replace (or add) the "## OCR" section of RESULTS.md, keeping its "### Notes"."""
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = text.find("## OCR\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + 1)
-        old = text[start : end if end >= 0 else len(text)]
-        notes = old[old.find("### Notes") :] if "### Notes" in old else ""
-        new = section + ("\n" + notes.rstrip("\n") + "\n" if notes else "")
-        text = text[:start] + new + (text[end + 1 :] if end >= 0 else "")
-    RESULTS.write_text(text, encoding="utf-8")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"))
@@ -150,7 +137,7 @@ def main() -> None:
     section = table(rows, args.runs)
     print(section)
     if args.write:
-        write_section(section)
+        write_section(section, "## OCR")
 
 
 if __name__ == "__main__":
