@@ -291,3 +291,14 @@ def test_the_intern_programme_slides_give_their_titles() -> None:
     text = docparse.to_markdown(document)
     assert [title for title in INTERN_SLIDE_TITLES if title not in text] == []
     assert {"Q&A（面试篇）", "Q&A（项目篇）"} <= {section.title for section in document.sections}
+
+
+def test_a_pdf_pdfium_cannot_open_is_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load document")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    with pytest.raises(docparse.CorruptDocumentError, match="pdfium cannot open"):
+        docparse.parse(SCANNED)

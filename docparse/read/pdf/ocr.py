@@ -11,7 +11,11 @@ the same `Line` objects the text layer gives, in PDF points, so the paragraph, f
 outline stages run unchanged and provenance is page + bbox:
 
 - runs on one row (centres within each other's box) are one line; a wide gap between two runs
-  becomes ``\\t`` (a TOC's page column: OCR does not read leader dots), as in `lines`;
+  becomes ``\\t``, as in `lines`; leader dots (read, or misread as `mmm`) are dropped, so a TOC
+  line reads ``title\\tpage``;
+- spaces OCR leaves out between CJK and Latin text (`polyhedral技术`) come back where the image
+  shows a blank gap between the two glyphs (`respace`), and a solid `■`/`●` list mark the
+  recogniser drops at a line start is put back from the pixels (`leading_mark`);
 - the font size comes from the character pitch (box width over the text's width in ems), which
   tells 10.5 from 12 pt where the box height does not; the document's estimates are snapped to
   a few tiers, so the lines of one paragraph have one size;
@@ -20,7 +24,8 @@ outline stages run unchanged and provenance is page + bbox:
   around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
   labels of the document use. Nothing is NFKC-folded: `①` stays `①`;
 - a running header or footer read slightly differently on each page is spelt like its most
-  frequent reading (`unify_running_lines`), so `furniture` recognises the repetition.
+  frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
+  recognises them.
 
 Lines below `LOW_CONFIDENCE` are reported as DP108 `ocr-low-confidence`; every OCR'd page gets
 a DP107 `ocr-page` (info) with its mean confidence.
@@ -43,7 +48,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from docparse.chars import is_cjk
-from docparse.errors import LimitExceededError, OcrUnavailableError
+from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
@@ -128,7 +133,8 @@ def ocr_pages(
     images over `SCAN_SHARE` of the page), `always` every page, `never` none.
     Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
     when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
-    called with the page number and the count of pages OCR'd after each page (it raises when the time budget is spent).
+    called with the page number and the count of pages OCR'd after each page (it raises when the
+    time budget is spent). A PDF pdfium cannot open or render raises `CorruptDocumentError`.
     """
     if mode == "never":
         return []
@@ -137,7 +143,10 @@ def ocr_pages(
         return []
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(data, password=password)
+    try:
+        document = pypdfium2.PdfDocument(data, password=password)
+    except pypdfium2.PdfiumError as exc:
+        raise CorruptDocumentError(f"pdfium cannot open the PDF to render it for OCR ({exc})", path=name) from exc
     try:
         if mode == "auto":
             # A page with no text but a logo is a cover, not a scan: OCR the pages a picture fills.
@@ -156,7 +165,13 @@ def ocr_pages(
         runs_by_page: dict[int, list[OcrRun]] = {}
         for count, i in enumerate(wanted, start=1):
             page = pages[i]
-            runs_by_page[i] = without_leaders(recognise(engine, document[i], page.width, page.height))
+            try:
+                runs = recognise(engine, document[i], page.width, page.height)
+            except pypdfium2.PdfiumError as exc:
+                raise CorruptDocumentError(
+                    f"pdfium cannot render page {page.number} for OCR ({exc})", path=name
+                ) from exc
+            runs_by_page[i] = without_leaders(runs)
             log.info("OCR page %d (%d of %d): %d lines", page.number, count, len(wanted), len(runs_by_page[i]))
             if deadline is not None:
                 deadline(page.number, count)
