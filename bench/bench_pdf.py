@@ -142,10 +142,10 @@ def table(rows: list[dict[str, object]], runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(section: str) -> None:
-    """Replace (or add) the "## PDF" section of RESULTS.md, leaving the other sections alone."""
+def write_section(section: str, heading: str = "## PDF") -> None:
+    """Replace (or add) the `heading` section of RESULTS.md, leaving the other sections alone."""
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    start = text.find("## PDF\n")
+    start = text.find(heading + "\n")
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section
     else:

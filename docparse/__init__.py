@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         EncryptedDocumentError,
         LimitExceededError,
         NoTextLayerError,
+        OcrUnavailableError,
         StrictModeError,
         UnsupportedFormatError,
     )
@@ -46,6 +47,7 @@ _HOMES = {
             "EncryptedDocumentError",
             "LimitExceededError",
             "NoTextLayerError",
+            "OcrUnavailableError",
             "StrictModeError",
             "UnsupportedFormatError",
         ),
@@ -97,6 +99,7 @@ __all__ = [
     "LimitExceededError",
     "Limits",
     "NoTextLayerError",
+    "OcrUnavailableError",
     "ParseOptions",
     "ParseResult",
     "Section",

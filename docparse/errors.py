@@ -111,6 +111,12 @@ class NoTextLayerError(DocparseError):
     kind = "no-text"
 
 
+class OcrUnavailableError(NoTextLayerError):
+    """The text needs OCR and the ``ocr`` extra is not installed (``pip install 'docparse-calls[ocr]'``)."""
+
+    kind = "ocr-unavailable"
+
+
 class LimitExceededError(DocparseError):
     """The input is over one of the configured limits (size, pages, ratio, blocks, time)."""
 

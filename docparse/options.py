@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from docparse.model.document import CallKind
@@ -73,4 +75,9 @@ class ParseOptions(BaseModel):
         default=None,
         description="Force the kind of call (catalogue, single-topic, guide, mixed) instead of deciding it from "
         "the document.",
+    )
+    ocr: Literal["auto", "always", "never"] = Field(
+        default="auto",
+        description="OCR of PDF pages (needs the ocr extra): auto reads the pages without a usable text layer, "
+        "always every page, never none.",
     )

@@ -104,6 +104,24 @@ RULES: tuple[Rule, ...] = (
         "A DOCX saved as `call.pdf`.",
         stage="reader",
     ),
+    Rule(
+        "DP107",
+        "ocr-page",
+        Severity.INFO,
+        "A PDF page was read by OCR (it had no usable text layer, or `--ocr always` was given).",
+        "OCR text can differ from the print in a character here and there; the message gives the mean confidence.",
+        "A scanned page, or a page set in a font without a ToUnicode map.",
+        stage="reader",
+    ),
+    Rule(
+        "DP108",
+        "ocr-low-confidence",
+        Severity.WARNING,
+        "OCR read a line with low confidence (under 0.8).",
+        "The line's text is likely wrong in places; check it against the page.",
+        "A faint, blurred or stamped-over line of a scanned page.",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

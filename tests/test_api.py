@@ -29,6 +29,7 @@ def test_public_names_are_explicit() -> None:
             "LimitExceededError",
             "Limits",
             "NoTextLayerError",
+            "OcrUnavailableError",
             "ParseOptions",
             "ParseResult",
             "Section",

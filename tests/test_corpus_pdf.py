@@ -48,7 +48,7 @@ def test_horizon_form_outline_without_the_version_history_rows() -> None:
     assert "not to be completed" not in docparse.to_markdown(document)
 
 
-def test_chinese_pdf_without_a_text_layer_is_reported_not_parsed() -> None:
+def test_chinese_pdf_without_a_text_layer_is_reported_without_ocr() -> None:
     path = corpus_file("zh_paddle_contributor_remote_intern_program.pdf")
     with pytest.raises(docparse.NoTextLayerError):
-        docparse.parse(path)
+        docparse.parse(path, options=docparse.ParseOptions(ocr="never"))

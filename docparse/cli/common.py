@@ -41,6 +41,13 @@ def add_parse_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
     parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
+    parser.add_argument(
+        "--ocr",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="OCR of PDF pages (needs the ocr extra): auto, the pages without a usable text layer (default); "
+        "always, every page; never",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="show each file and the cause of failures")
 
 
@@ -53,7 +60,7 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
         limits["max_pages"] = args.max_pages
     if args.timeout is not None:
         limits["max_seconds"] = args.timeout
-    return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits))
+    return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr)
 
 
 def write_stdout(text: str) -> None:

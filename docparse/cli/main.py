@@ -40,6 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         _quiet_pdf_libraries(getattr(args, "verbose", False))
+        _ocr_progress(not getattr(args, "quiet", False) and sys.stderr.isatty())
         code = _run(parser, args)
         from docparse.cli.common import flush_stdout
 
@@ -95,3 +96,15 @@ def _quiet_pdf_libraries(verbose: bool) -> None:
         return
     for name in ("pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _ocr_progress(show: bool) -> None:
+    # OCR takes seconds a page: on a terminal, say which page is being read (one line each).
+    if show:
+        logger = logging.getLogger("docparse.ocr")
+        if not logger.handlers:
+            handler = logging.StreamHandler(sys.stderr)
+            handler.setFormatter(logging.Formatter("  %(message)s"))
+            logger.addHandler(handler)
+            logger.setLevel(logging.INFO)
+            logger.propagate = False

@@ -38,8 +38,9 @@ ERRORS: dict[str, type[DocparseError]] = {
 
 
 def read(name: str, password: str | None = None) -> object:
+    """Read with OCR off: these tests are about the text layer (tests/read/test_pdf_ocr.py reads them with OCR)."""
     data = (HOSTILE / name).read_bytes()
-    return read_pdf(data, options=ParseOptions(password=password), name=name)
+    return read_pdf(data, options=ParseOptions(password=password, ocr="never"), name=name)
 
 
 @pytest.mark.parametrize(("name", "error"), sorted(ERRORS.items()))
@@ -80,7 +81,7 @@ def test_scanned_pdf_says_there_is_no_extractable_text() -> None:
 
 
 def test_partly_garbled_pdf_reads_with_a_dp103_for_the_garbled_page() -> None:
-    reading = read_pdf((HOSTILE / "pdf-partly-garbled.pdf").read_bytes(), options=ParseOptions())
+    reading = read_pdf((HOSTILE / "pdf-partly-garbled.pdf").read_bytes(), options=ParseOptions(ocr="never"))
     garbled = [d for d in reading.diagnostics if d.code == "DP103"]
     assert [d.provenance.pages for d in garbled] == [(2,)]
     assert "page 1" in reading.blocks[0].text and "\ufffd" not in reading.blocks[0].text

@@ -16,7 +16,10 @@ Footnotes are dropped as FOOTNOTE with a DP104 `footnote-set-apart` diagnostic e
 paragraph they interrupt reads on. Text without usable Unicode (``(cid:N)`` glyph ids, private-
 use or replacement characters, and the glyphs of composite fonts whose text pdfminer can only
 guess: Identity-H without ToUnicode over glyph ids, `fonts`) is measured per page: when it is at
-least half of all glyphs the document raises `NoTextLayerError` (OCR is out of scope); otherwise
+least half of all glyphs the page has no usable text layer: with the ``ocr`` extra, `ocr` reads it
+from its image (``ParseOptions(ocr="auto")``, the default; ``always`` reads every page, ``never``
+none) into the same lines. When the document still has no usable text, it raises
+`NoTextLayerError` (`OcrUnavailableError` when OCR was needed but the extra is absent); otherwise
 each page where it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)``
 tokens read as U+FFFD. Control and bidi characters (a bad ToUnicode map) are taken out of the
 text and recorded as dropped `control-character`; ligature glyphs read as their letters. Ruled
@@ -40,6 +43,7 @@ from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.metadata import pdf_metadata
+from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import iter_pages, open_pdf
 from docparse.read.pdf.text import clean_glyph
@@ -105,6 +109,10 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         pdf.flush_cache()
         pdf.stream.close()
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
+    deadline = limit_checker(limits.max_seconds, started, name)
+    reading.diagnostics.extend(
+        ocr_pages(data, pages, mode=options.ocr, password=options.password, name=name, deadline=deadline)
+    )
     check_text_layer(pages, reading, name)
     sizes: Counter[float] = Counter()
     for page in pages:
@@ -269,13 +277,16 @@ def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None)
     if glyphs == 0:
         if any(page.images for page in pages):
             raise NoTextLayerError(
-                "there is no extractable text: the pages are images (a scan?); OCR is out of scope", path=name
+                "there is no extractable text: the pages are images (a scan?); OCR reads them: --ocr always "
+                "(ParseOptions(ocr='always')) with the ocr extra",
+                path=name,
             )
         raise EmptyDocumentError("the PDF holds no text at all", path=name)
     if garbage >= glyphs * NO_TEXT_SHARE:
         raise NoTextLayerError(
             f"there is no extractable text: {garbage} of {glyphs} glyphs have no Unicode mapping "
-            "(fonts without a ToUnicode map); the text needs OCR, which is out of scope",
+            "(fonts without a ToUnicode map); the text needs OCR: --ocr auto (ParseOptions(ocr='auto')) "
+            "with the ocr extra",
             path=name,
         )
     for page in pages:

@@ -1,0 +1,648 @@
+"""Read stage, PDF OCR: pages without a usable text layer → page images → text lines (`Line`).
+
+Optional: needs the ``ocr`` extra (`rapidocr` with `onnxruntime`; pages are rendered by
+`pypdfium2`, which pdfplumber already installs). The PP-OCR detection and recognition models
+ship inside the rapidocr wheel; the engine is pointed at those files by path, so rapidocr's
+download-on-missing code never runs, and onnxruntime's telemetry is switched off before it
+loads. Nothing here touches the network.
+
+What OCR gives (a box and a string per detected text run, with a confidence) is turned into
+the same `Line` objects the text layer gives, in PDF points, so the paragraph, furniture and
+outline stages run unchanged and provenance is page + bbox:
+
+- runs on one row (centres within each other's box) are one line; a wide gap between two runs
+  becomes ``\\t``, as in `lines`; leader dots (read, or misread as `mmm`) are dropped, so a TOC
+  line reads ``title\\tpage``;
+- spaces OCR leaves out between CJK and Latin text (`polyhedral技术`) come back where the image
+  shows a blank gap between the two glyphs (`respace`), and a solid `■`/`●` list mark the
+  recogniser drops at a line start is put back from the pixels (`leading_mark`);
+- the font size comes from the character pitch (box width over the text's width in ems), which
+  tells 10.5 from 12 pt where the box height does not; the document's estimates are snapped to
+  a few tiers, so the lines of one paragraph have one size;
+- what OCR garbles is normalised (`normalise_ocr_text`): spaces between two CJK characters go
+  (the house rule), a bracket pair read half one width and half the other is made full-width
+  around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
+  labels of the document use. Nothing is NFKC-folded: `①` stays `①`;
+- a running header or footer read slightly differently on each page is spelt like its most
+  frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
+  recognises them.
+
+Lines below `LOW_CONFIDENCE` are reported as DP108 `ocr-low-confidence`; every OCR'd page gets
+a DP107 `ocr-page` (info) with its mean confidence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import itertools
+import logging
+import os
+import re
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from docparse.chars import is_cjk
+from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
+from docparse.model.diagnostic import Diagnostic
+from docparse.model.provenance import BBox, PageRegion, Provenance
+from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
+from docparse.rules import make_diagnostic
+
+OcrMode = Literal["auto", "always", "never"]
+INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
+
+DPI = 200
+MAX_SIDE = 2000
+"""Pixels on the long side: the recognition model downsizes past 2000 px anyway (rapidocr max_side_len)."""
+NO_TEXT_SHARE = 0.5
+"""A page whose glyphs are at least this share unmappable has no usable text layer (as in `reader`)."""
+LOW_CONFIDENCE = 0.8
+"""OCR confidence under which a line is reported: clear print scores 0.95-1.0."""
+SIZE_SNAP = 0.12
+"""Estimates within this share of the body size are the body size (pitch estimates vary by ±5 %)."""
+TIER_SNAP = 0.08
+MIN_UNITS = 4.0
+"""Ems of text below which the pitch is too noisy: the size comes from the box height instead."""
+DET_MODEL = "PP-OCRv6_det_small.onnx"
+REC_MODEL = "PP-OCRv6_rec_small.onnx"
+
+log = logging.getLogger("docparse.ocr")
+"""Per-page progress (INFO): the command line shows it on a terminal."""
+
+
+@dataclass(slots=True)
+class OcrRun:
+    """One text run as OCR found it: text, confidence and box in PDF points."""
+
+    text: str
+    score: float
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+def needs_ocr(page: PageLines) -> bool:
+    """Return True when the page has no usable text layer: only images, or mostly unmappable glyphs."""
+    if page.glyphs == 0:
+        return page.images > 0
+    return page.garbage >= page.glyphs * NO_TEXT_SHARE
+
+
+SCAN_SHARE = 0.5
+"""Share of the page area images must cover for `auto` to OCR a page without text (a scan, a slide)."""
+
+
+def image_share(page: Any) -> float:
+    """Return the share of a pypdfium2 page's area that its images cover (overlaps counted twice, capped at 1)."""
+    import pypdfium2.raw
+
+    width, height = page.get_size()
+    area = 0.0
+    for image in page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = image.get_bounds()
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return min(1.0, area / max(float(width * height), 1.0))
+
+
+def ocr_available() -> bool:
+    """Return True when the ``ocr`` extra (rapidocr, onnxruntime, pypdfium2) is installed."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) is not None for name in ("rapidocr", "onnxruntime", "pypdfium2"))
+
+
+def ocr_pages(
+    data: bytes,
+    pages: list[PageLines],
+    *,
+    mode: OcrMode,
+    password: str | None,
+    name: str | None,
+    deadline: Callable[[int, int], None] | None = None,
+) -> list[Diagnostic]:
+    """Replace in `pages` the pages that need OCR (per `mode`) by their OCR'd lines; return the findings.
+
+    `auto` reads the pages without a usable text layer (mostly unmappable glyphs, or no text and
+    images over `SCAN_SHARE` of the page), `always` every page, `never` none.
+    Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
+    when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
+    called with the page number and the count of pages OCR'd after each page (it raises when the
+    time budget is spent). A PDF pdfium cannot open or render raises `CorruptDocumentError`.
+    """
+    if mode == "never":
+        return []
+    wanted = [i for i, page in enumerate(pages) if mode == "always" or needs_ocr(page)]
+    if not wanted:
+        return []
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data, password=password)
+    except pypdfium2.PdfiumError as exc:
+        raise CorruptDocumentError(f"pdfium cannot open the PDF to render it for OCR ({exc})", path=name) from exc
+    try:
+        if mode == "auto":
+            # A page with no text but a logo is a cover, not a scan: OCR the pages a picture fills.
+            wanted = [i for i in wanted if pages[i].glyphs or image_share(document[i]) >= SCAN_SHARE]
+            if not wanted:
+                return []
+        if not ocr_available():
+            if mode == "always" or len(wanted) == len(pages):
+                raise OcrUnavailableError(
+                    f"the text needs OCR ({len(wanted)} of {len(pages)} pages without a usable text layer) and "
+                    f"the OCR extra is not installed: {INSTALL_HINT}",
+                    path=name,
+                )
+            return []
+        engine = load_engine()
+        runs_by_page: dict[int, list[OcrRun]] = {}
+        for count, i in enumerate(wanted, start=1):
+            page = pages[i]
+            try:
+                runs = recognise(engine, document[i], page.width, page.height)
+            except pypdfium2.PdfiumError as exc:
+                raise CorruptDocumentError(
+                    f"pdfium cannot render page {page.number} for OCR ({exc})", path=name
+                ) from exc
+            runs_by_page[i] = without_leaders(runs)
+            log.info("OCR page %d (%d of %d): %d lines", page.number, count, len(wanted), len(runs_by_page[i]))
+            if deadline is not None:
+                deadline(page.number, count)
+    finally:
+        document.close()
+    all_runs = [run for runs in runs_by_page.values() for run in runs]
+    labels = label_widths([run.text for run in all_runs])
+    for runs in runs_by_page.values():
+        for run in runs:
+            run.text = normalise_ocr_text(run.text, labels)
+    findings: list[Diagnostic] = []
+    new_pages = {i: runs_to_page(pages[i], runs) for i, runs in runs_by_page.items()}
+    set_sizes(new_pages)
+    unify_running_lines(list(new_pages.values()))
+    for i, page in new_pages.items():
+        pages[i] = page
+        findings.extend(page_findings(page, runs_by_page[i]))
+    return findings
+
+
+@functools.cache
+def load_engine() -> Any:
+    """Return the OCR engine, loaded once per process from the models inside the rapidocr wheel."""
+    # Before onnxruntime is imported: recent builds contact a telemetry host on first inference.
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    try:
+        import onnxruntime
+        import rapidocr
+    except ImportError as exc:  # pragma: no cover - ocr_available() checked the specs
+        raise OcrUnavailableError(f"the OCR extra cannot be loaded ({exc}): {INSTALL_HINT}", cause=exc) from exc
+    onnxruntime.disable_telemetry_events()  # in case the application imported onnxruntime earlier
+    models = Path(rapidocr.__file__).parent / "models"
+    det, rec = models / DET_MODEL, models / REC_MODEL
+    # rapidocr downloads a model it cannot find: refuse instead, there is no network at run time.
+    missing = [str(path) for path in (det, rec) if not path.is_file()]
+    if missing:
+        raise OcrUnavailableError(
+            f"the OCR models are not inside the installed rapidocr ({', '.join(missing)}); reinstall: {INSTALL_HINT}"
+        )
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    return rapidocr.RapidOCR(
+        params={
+            # The angle classifier turned clear horizontal lines into `( )` or dropped them.
+            "Global.use_cls": False,
+            "Global.log_level": "error",
+            "Global.max_side_len": MAX_SIDE,
+            "Det.model_path": str(det),
+            "Rec.model_path": str(rec),
+        }
+    )
+
+
+def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRun]:
+    """Return the text runs OCR reads on one pypdfium2 page, boxes in PDF points (top-left origin)."""
+    scale = min(DPI / 72, MAX_SIDE / max(width, height, 1.0))
+    bitmap = page.render(scale=scale, grayscale=True)
+    image = bitmap.to_numpy()
+    rows, cols = image.shape[:2]
+    result = engine(image, return_word_box=True)
+    if result.boxes is None or result.txts is None or result.scores is None:
+        return []
+    sx, sy = width / cols, height / rows
+    runs = []
+    words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
+    for box, text, score, chars in zip(result.boxes, result.txts, result.scores, words, strict=True):
+        xs = [float(point[0]) for point in box]
+        ys = [float(point[1]) for point in box]
+        text = respace(image, text, chars, min(ys), max(ys)).strip()
+        if not text:
+            continue
+        if not BULLETS.match(text) and (mark := leading_mark(image, min(xs), min(ys), max(xs), max(ys))):
+            text = f"{mark} {text}"
+        runs.append(
+            OcrRun(
+                text=text, score=float(score), x0=min(xs) * sx, top=min(ys) * sy, x1=max(xs) * sx, bottom=max(ys) * sy
+            )
+        )
+    del image, bitmap
+    return runs
+
+
+FAINT_INK = 200
+"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
+SPACE_INK = 0.22
+"""Ems of blank between the inks of a Latin and a CJK character (or two Latin ones) that make a space.
+Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em."""
+
+
+def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
+    """Return `text` with the spaces the recogniser left out put back where the image has a gap.
+
+    OCR drops most spaces between CJK and Latin text (`polyhedral 技术` reads `polyhedral技术`)
+    and some between Latin words (`ARM Cortex M`). Its per-character boxes are too rough to
+    measure, but they say where to look: between two characters' centres, the widest run of
+    blank pixel columns is the real gap. Only between letters and digits: punctuation carries its
+    own blank (`、`, `，`), and no space ever goes between two CJK characters (the house rule).
+    """
+    items = [(str(item[0]), item[2]) for item in chars if len(item) >= 3 and item[2] is not None and item[0]]
+    if len(items) < 2 or "".join(word for word, _ in items) != text.replace(" ", ""):
+        return text
+    band = image[int(max(top, 0)) : int(bottom) + 1] < FAINT_INK
+    if band.size == 0:
+        return text
+    ink = band.any(axis=0)
+    em = (bottom - top) / 1.2
+    out = [items[0][0]]
+    position = len(items[0][0])
+    for (left, left_box), (right, right_box) in itertools.pairwise(items):
+        spaced = text[position : position + 1] == " "
+        if spaced:
+            position += 1
+        position += len(right)
+        if not spaced and spaceable(left[-1], right[0]):
+            start = int((float(left_box[0][0]) + float(left_box[1][0])) / 2)
+            end = int((float(right_box[0][0]) + float(right_box[1][0])) / 2)
+            spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+        out.append(" " + right if spaced else right)
+    return "".join(out)
+
+
+def spaceable(left: str, right: str) -> bool:
+    """Return True when a space may stand between `left` and `right`: letters or digits, not both CJK."""
+    return left.isalnum() and right.isalnum() and not (is_cjk(left) and is_cjk(right))
+
+
+def longest_blank(columns: Any) -> int:
+    """Return the longest run of False in a 1-D boolean array."""
+    best = run = 0
+    for inked in columns:
+        run = 0 if inked else run + 1
+        best = max(best, run)
+    return best
+
+
+BULLETS = re.compile(r"^[■□●○◆◇▶►❖➢➤◎☆★•·]")
+INK = 128
+"""Grey level under which a pixel is ink."""
+SOLID_RUN = 0.45
+SOLID_WIDTH = 0.3
+"""A filled mark: columns over SOLID_WIDTH of the box height wide, each inked over SOLID_RUN of it."""
+
+
+def leading_mark(image: Any, x0: float, top: float, x1: float, bottom: float) -> str | None:
+    """Return ``■`` or ``●`` when the box starts with a filled square or disc that OCR left out, else None.
+
+    The recogniser drops a solid list mark at the start of a line (`■ 深度学习在 Web 端…` reads
+    `深度学习在 Web 端…`). A glyph's strokes are thin, so only a mark fills a block of columns
+    each inked over about half the line height; its fill of its bounding box tells square from disc.
+    """
+    import numpy
+
+    height = bottom - top
+    left, right = int(max(x0, 0)), int(min(x0 + height * 1.5, x1, image.shape[1]))
+    band = image[int(max(top, 0)) : int(bottom) + 1, left:right] < INK
+    if band.size == 0:
+        return None
+    columns = band.sum(axis=0)
+    inked = numpy.flatnonzero(columns > 0)
+    if not len(inked):
+        return None
+    start = int(inked[0])
+    end = start
+    while end < band.shape[1] and columns[end] >= SOLID_RUN * height:
+        end += 1
+    if end - start < SOLID_WIDTH * height:
+        return None
+    block = band[:, start:end]
+    rows = numpy.flatnonzero(block.any(axis=1))
+    box = block[rows[0] : rows[-1] + 1]
+    # Blank columns right of the mark (after an anti-aliased edge): it stands apart from the text.
+    edge = end
+    while edge < band.shape[1] and edge - end <= height * 0.1 and columns[edge]:
+        edge += 1
+    if edge >= band.shape[1] or columns[edge : edge + max(1, int(height * 0.1))].any():
+        return None
+    fill = float(box.mean())
+    return "■" if fill > 0.9 else "●" if fill > 0.7 else None
+
+
+# --- text normalisation -------------------------------------------------------------------
+
+LABEL = re.compile(r"^([(（]?)(\d{1,3}|[一二三四五六七八九十]{1,3})([)）])")
+PAIRS = {"(": "（", ")": "）"}
+
+
+def label_widths(texts: list[str]) -> dict[str, str]:
+    """Return the closing bracket most list labels (`1)`, `(1)`, `（一）`) of the document use, per shape."""
+    votes: dict[str, Counter[str]] = {}
+    for text in texts:
+        found = LABEL.match(text)
+        if found:
+            votes.setdefault("open" if found.group(1) else "close", Counter())[found.group(3)] += 1
+    return {shape: counter.most_common(1)[0][0] for shape, counter in votes.items()}
+
+
+FOLIO = re.compile(r"^[-–—~.·,]\s*(\d{1,4})\s*[-–—~.·,]$")
+"""A page number between dashes as OCR may read it: `- 7 -` as `-7.` or `.7-`."""
+
+
+def normalise_folio(line: Line, page: PageLines) -> None:
+    """Spell a short line at the page foot or head that reads like `-7.` as the page number `- 7 -` it is."""
+    found = FOLIO.match(line.text.strip())
+    if found and (line.top >= page.height * 0.8 or line.bottom <= page.height * 0.2):
+        line.text = f"- {found.group(1)} -"
+        line.bold = [False] * len(line.text)
+
+
+def normalise_ocr_text(text: str, labels: dict[str, str]) -> str:
+    """Return OCR'd `text` with what OCR garbles made consistent; never NFKC-folded."""
+    text = re.sub(r"(?<=\S) +(?=\S)", lambda m: _space(text, m.start(), m.end()), text)
+    found = LABEL.match(text)
+    if found:
+        shape = "open" if found.group(1) else "close"
+        close = labels.get(shape, found.group(3))
+        opening = found.group(1) and ("（" if close == "）" else "(")
+        text = f"{opening}{found.group(2)}{close}{text[found.end() :]}"
+    return mixed_pairs(text)
+
+
+def _space(text: str, start: int, end: int) -> str:
+    # OCR puts a space between two CJK characters where the print has a wide glyph: never keep it.
+    return "" if is_cjk(text[start - 1]) and is_cjk(text[end]) else " "
+
+
+def mixed_pairs(text: str) -> str:
+    """Return `text` with a bracket pair read as `(…）` or `（…)` in CJK text (inside or before it) made full-width."""
+
+    def fix(match: re.Match[str]) -> str:
+        opening, inside, closing = match.group(1), match.group(2), match.group(3)
+        before = text[match.start() - 1 : match.start()]
+        if (opening == "(") == (closing == ")") or not any(is_cjk(ch) for ch in before + inside):
+            return match.group(0)
+        return f"（{inside}）"
+
+    return re.sub(r"([(（])([^()（）]*)([)）])", fix, text)
+
+
+# --- runs → lines -------------------------------------------------------------------------
+
+
+def ems(text: str) -> float:
+    """Return the width of `text` in ems, by character class (wide CJK 1, Latin about 0.5)."""
+    total = 0.0
+    for ch in text:
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            total += 1.0
+        elif ch.isspace():
+            total += 0.25
+        elif ch in ".,:;'|!il()[]-":
+            total += 0.3
+        elif ch.isupper() or ch in "mwMW@%":
+            total += 0.7
+        else:
+            total += 0.5
+    return total
+
+
+def group_rows(runs: list[OcrRun]) -> list[list[OcrRun]]:
+    """Return the runs grouped into rows, top to bottom, each ordered left to right."""
+    rows: list[list[OcrRun]] = []
+    band = (0.0, 0.0)
+    for run in sorted(runs, key=lambda r: r.top + r.bottom):
+        middle = (run.top + run.bottom) / 2
+        if rows and (band[0] <= middle <= band[1] or run.top <= (band[0] + band[1]) / 2 <= run.bottom):
+            rows[-1].append(run)
+            band = (min(band[0], run.top), max(band[1], run.bottom))
+            continue
+        rows.append([run])
+        band = (run.top, run.bottom)
+    for row in rows:
+        row.sort(key=lambda r: r.x0)
+    return rows
+
+
+LEADER_RUN = re.compile(r"^[.．·・‧…⋯_\s]+$")
+
+
+def without_leaders(runs: list[OcrRun]) -> list[OcrRun]:
+    """Return `runs` without the runs of leader dots inside a row (a TOC's `……` between title and page).
+
+    The text layer's leaders become one tab (`lines.normalise_leaders`); here the gap the dots
+    leave does the same. A dot run that starts its row is text, and stays.
+    """
+    kept: list[OcrRun] = []
+    for row in group_rows(runs):
+        kept.append(row[0])
+        kept.extend(run for n, run in enumerate(row[1:], start=1) if not is_leader(run, last=n == len(row) - 1))
+    return kept
+
+
+def is_leader(run: OcrRun, *, last: bool) -> bool:
+    """Return True for a run of leader dots, or of what OCR made of them (`.mm mmmm mm`, read unsure).
+
+    A misread leader is a long run of one or two characters repeated, read with low confidence,
+    with more text after it on the row (the page number).
+    """
+    if LEADER_RUN.match(run.text):
+        return True
+    letters = run.text.replace(" ", "")
+    return not last and run.score < LOW_CONFIDENCE and len(letters) >= 8 and len(set(letters)) <= 2
+
+
+def row_line(page: PageLines, row: list[OcrRun]) -> Line:
+    """Return the `Line` of one row of runs, with a provisional size (`set_sizes` fixes it)."""
+    units = sum(ems(run.text) for run in row)
+    width = sum(run.x1 - run.x0 for run in row)
+    size = width / units if units else max(run.bottom - run.top for run in row)
+    parts = [row[0].text]
+    for prev, run in itertools.pairwise(row):
+        gap = run.x0 - prev.x1
+        if gap > TAB_GAP * size:
+            parts.append("\t")
+        elif gap > SPACE_GAP * size and not (is_cjk(prev.text[-1]) and is_cjk(run.text[0])):
+            parts.append(" ")
+        parts.append(run.text)
+    text = "".join(parts)
+    first = row[0]
+    # As in `lines`: the first word ends at a space or at the first CJK character (`1)` of `1)领域`).
+    head = re.split(r"\s", first.text, maxsplit=1)[0]
+    head = head[:1] if is_cjk(head) else next((head[:i] for i, ch in enumerate(head) if is_cjk(ch)), head)
+    per_em = (first.x1 - first.x0) / max(ems(first.text), 0.1)
+    space = re.search(r"\s(?=\S)", first.text)
+    second_x0 = first.x0 + ems(first.text[: space.end()]) * per_em if space else (row[1].x0 if len(row) > 1 else None)
+    line = Line(
+        page=page.number,
+        x0=first.x0,
+        top=min(run.top for run in row),
+        x1=row[-1].x1,
+        bottom=max(run.bottom for run in row),
+        text=text,
+        bold=[False] * len(text),
+        size=size,
+        first_word_width=ems(head) * per_em,
+        second_word_x0=second_x0,
+    )
+    normalise_leaders(line)
+    return line
+
+
+def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
+    """Return a copy of `page` whose lines are the OCR'd rows (rules and image count kept)."""
+    lines = [row_line(page, row) for row in group_rows(runs)]
+    for line in lines:
+        normalise_folio(line, page)
+    glyphs = sum(1 for line in lines for ch in line.text if not ch.isspace())
+    return PageLines(
+        number=page.number,
+        width=page.width,
+        height=page.height,
+        lines=lines,
+        rules=page.rules,
+        glyphs=glyphs,
+        images=page.images,
+    )
+
+
+def set_sizes(pages: dict[int, PageLines]) -> None:
+    """Snap the lines' estimated sizes to the document's tiers; set each line's box to its size.
+
+    A line of a few characters (`交流。` ending a paragraph) has too few ems for its pitch to say
+    much: its size comes from its box height, scaled by what height means in ems on the long lines.
+    """
+    lines = [line for page in pages.values() for line in page.lines]
+    if not lines:
+        return
+    long_lines = [line for line in lines if ems(line.text) >= 10] or lines
+    ratios = sorted(line.size / max(line.bottom - line.top, 0.1) for line in long_lines)
+    per_height = ratios[len(ratios) // 2]
+    body = sorted(line.size for line in long_lines)[len(long_lines) // 2]
+    estimate: dict[int, float] = {}
+    for line in lines:
+        if ems(line.text) >= MIN_UNITS:
+            estimate[id(line)] = line.size
+        else:
+            # Either measure may be off on a few characters: the one nearer the body size wins,
+            # since a short line is most often the last line of a paragraph.
+            by_height = (line.bottom - line.top) * per_height
+            estimate[id(line)] = min((line.size, by_height), key=lambda size: abs(size - body))
+    tiers: list[list[float]] = []
+    for size in sorted(size for size in estimate.values() if abs(size - body) > body * SIZE_SNAP):
+        if tiers and size <= tiers[-1][0] * (1 + TIER_SNAP):
+            tiers[-1].append(size)
+        else:
+            tiers.append([size])
+    snapped = {size: round(group[len(group) // 2] * 2) / 2 for group in tiers for size in group}
+    body_size = round(body * 2) / 2
+    for page in pages.values():
+        for line in page.lines:
+            raw = estimate[id(line)]
+            size = body_size if abs(raw - body) <= body * SIZE_SNAP else snapped[raw]
+            middle = (line.top + line.bottom) / 2
+            # A glyph box as the text layer gives it: the font size high, centred on the OCR box.
+            line.size, line.top, line.bottom = size, middle - size / 2, middle + size / 2
+            page.sizes[size] += sum(1 for ch in line.text if not ch.isspace())
+
+
+RUNNING_PAGES = 3
+"""Pages a spelling must head (or foot) before nearly equal readings elsewhere are spelt like it."""
+
+
+def unify_running_lines(pages: list[PageLines], ratio: float = 0.8) -> None:
+    """Spell a running header or footer the same on every page where OCR read it nearly the same.
+
+    `furniture` finds running lines by exact repetition (digits masked); OCR reads the same
+    header a character differently here and there. Among the first two and the last two lines of
+    each page (in the top or bottom fifth), a reading within `ratio` of a spelling found on at
+    least `RUNNING_PAGES` pages (and half of them) takes that spelling.
+    """
+    if len(pages) < RUNNING_PAGES:
+        return
+    for top in (True, False):
+        edge = [
+            line
+            for page in pages
+            for line in (page.lines[:2] if top else page.lines[-2:])
+            if (line.bottom <= page.height * 0.2 if top else line.top >= page.height * 0.8)
+        ]
+        on_pages: dict[str, set[int]] = {}
+        for line in edge:
+            on_pages.setdefault(line.text, set()).add(line.page)
+        common = [text for text, seen in on_pages.items() if len(seen) >= max(RUNNING_PAGES, len(pages) // 2)]
+        for line in edge:
+            if line.text in common:
+                continue
+            best = max(common, key=lambda text: difflib.SequenceMatcher(None, line.text, text).ratio(), default=None)
+            if best is not None and difflib.SequenceMatcher(None, line.text, best).ratio() >= ratio:
+                line.text, line.bold = best, [False] * len(best)
+
+
+def page_findings(page: PageLines, runs: list[OcrRun]) -> list[Diagnostic]:
+    """Return the DP107 page note and a DP108 per low-confidence run of one OCR'd page."""
+    number = page.number
+    whole = Provenance(
+        regions=(
+            PageRegion(page=number, bbox=BBox(x0=0, top=0, x1=round(page.width, 2), bottom=round(page.height, 2))),
+        )
+    )
+    if not runs:
+        return [make_diagnostic("ocr-page", f"Page {number} was read by OCR and gave no text.", whole)]
+    mean = sum(run.score for run in runs) / len(runs)
+    found = [
+        make_diagnostic(
+            "ocr-page", f"Page {number} was read by OCR: {len(runs)} text runs, mean confidence {mean:.2f}.", whole
+        )
+    ]
+    for run in runs:
+        if run.score < LOW_CONFIDENCE:
+            box = BBox(x0=round(run.x0, 2), top=round(run.top, 2), x1=round(run.x1, 2), bottom=round(run.bottom, 2))
+            found.append(
+                make_diagnostic(
+                    "ocr-low-confidence",
+                    f"Page {number}: OCR is unsure of {run.text[:40]!r} (confidence {run.score:.2f}).",
+                    Provenance(regions=(PageRegion(page=number, bbox=box),)),
+                )
+            )
+    return found
+
+
+def limit_checker(max_seconds: float, started: float, name: str | None) -> Callable[[int, int], None]:
+    """Return a callback ``(page, pages OCR'd so far)`` raising `LimitExceededError` once `max_seconds` are spent.
+
+    OCR counts against the one time budget of the parse: a page takes seconds of CPU, so a long
+    scan needs a larger ``--timeout`` than the default.
+    """
+
+    def check(page: int, done: int) -> None:
+        if time.monotonic() - started > max_seconds:
+            raise LimitExceededError(
+                f"reading took more than {max_seconds:g} s, stopped after OCR of page {page} ({done} pages OCR'd; "
+                "OCR takes seconds a page: raise limits.max_seconds, --timeout)",
+                path=name,
+            )
+
+    return check

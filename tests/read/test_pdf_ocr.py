@@ -1,0 +1,304 @@
+"""OCR of PDF pages without a usable text layer: the image-only rendition of the reference call
+gives the outline of the text, offline; the OCR helpers on small made-up inputs."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import numpy
+import pytest
+
+import docparse
+from docparse import Limits, ParseOptions
+from docparse.errors import NoTextLayerError, OcrUnavailableError
+from docparse.read.pdf import ocr
+from docparse.read.pdf.lines import PageLines
+
+from ..conftest import FIXTURES, SEED, corpus_file
+from ..helpers import SEED_DIRECTIONS, all_directions, seed_direction_texts
+
+SCANNED = FIXTURES / "ocr" / "seed-image-only.pdf"
+REPORTLAB = FIXTURES / "seed-pdf-reportlab" / "input.pdf"
+# OCR takes seconds a page and CI machines are slow and shared: the budget is not under test here.
+ROOMY = Limits(max_seconds=1800)
+
+
+class NetworkUsed(AssertionError):
+    """Something tried to open a connection or resolve a name."""
+
+
+@pytest.fixture(scope="module")
+def scanned() -> Iterator[docparse.Document]:
+    """Return the OCR'd parse of the image-only rendition, made once, with every socket refused."""
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise NetworkUsed(f"network access during OCR: {args!r}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", refuse)
+        patch.setattr(socket.socket, "connect_ex", refuse)
+        patch.setattr(socket, "create_connection", refuse)
+        patch.setattr(socket, "getaddrinfo", refuse)
+        yield docparse.parse(SCANNED, options=ParseOptions(limits=ROOMY))
+
+
+def test_the_fixture_is_image_only_and_small() -> None:
+    assert SCANNED.stat().st_size <= 1_100_000
+    with pytest.raises(NoTextLayerError):
+        docparse.parse(SCANNED, options=ParseOptions(ocr="never"))
+
+
+def test_scanned_call_gives_the_outline_of_the_text(scanned: docparse.Document) -> None:
+    text = docparse.parse(SEED)
+    assert scanned.kind is text.kind
+    assert (scanned.label, scanned.title, scanned.toc_title) == (text.label, text.title, text.toc_title)
+    assert [(s.number, s.title) for s in scanned.sections] == [("1", "开放课题"), ("2", "半开放课题")]
+    assert [(t.number, t.title) for t in scanned.iter_topics()] == [(t.number, t.title) for t in text.iter_topics()]
+    assert [(e.number, e.page, e.level) for e in scanned.toc] == [(e.number, e.page, e.level) for e in text.toc]
+    tracks = [(k.id, k.marker) for t in scanned.iter_topics() for k in t.tracks]
+    assert tracks == [(k.id, k.marker) for t in text.iter_topics() for k in t.tracks]
+    assert len(tracks) == 5
+    counts: dict[str, int] = {}
+    for unit_id, _ in all_directions(scanned):
+        counts[unit_id] = counts.get(unit_id, 0) + 1
+    assert counts == SEED_DIRECTIONS
+    assert sum(counts.values()) == 50
+    assert [(d.number, d.label) for t in scanned.iter_topics() for d in t.directions] == [
+        (d.number, d.label) for t in text.iter_topics() for d in t.directions
+    ]
+
+
+def without_running_text(value: Any) -> Any:
+    """Return outline data without paragraph and direction texts (and directions' titles): the skeleton."""
+    if isinstance(value, dict):
+        drop = {"text", "body", "title"} if "body" in value else {"text", "body"}
+        return {key: without_running_text(item) for key, item in value.items() if key not in drop}
+    if isinstance(value, list):
+        return [without_running_text(item) for item in value]
+    return value
+
+
+def test_scanned_outline_equals_the_texts_but_for_running_text(scanned: docparse.Document) -> None:
+    # Every number, label, heading title, TOC entry, field and count is equal; what differs is a
+    # character here and there in paragraphs and directions (measured by the next test).
+    text = docparse.outline_data(docparse.parse(SEED))
+    assert without_running_text(docparse.outline_data(scanned)) == without_running_text(text)
+
+
+def test_scanned_direction_texts_are_99_percent_the_texts(scanned: docparse.Document) -> None:
+    ours = "\n".join(text for _, text in all_directions(scanned))
+    theirs = "\n".join(seed_direction_texts())
+    assert difflib.SequenceMatcher(None, ours, theirs, autojunk=False).ratio() >= 0.99
+
+
+def test_scanned_nodes_point_at_their_page_in_pdf_points(scanned: docparse.Document) -> None:
+    assert scanned.source.pages == 8
+    for topic in scanned.iter_topics():
+        for node in (topic, *topic.directions):
+            for region in node.provenance.regions:
+                assert 1 <= region.page <= 8
+                assert 0 <= region.bbox.x0 < region.bbox.x1 <= 596
+                assert 0 <= region.bbox.top < region.bbox.bottom <= 842
+    first = next(scanned.iter_topics())
+    # `1.1 机器学习基础理论` heads page 2, about 100 pt from the top, at the left margin (72 pt).
+    assert first.provenance.regions[0].page == 2
+    assert 60 <= first.provenance.regions[0].bbox.x0 <= 80
+
+
+def test_scanned_pages_are_reported_with_their_confidence(scanned: docparse.Document) -> None:
+    pages = [d for d in scanned.diagnostics if d.code == "DP107"]
+    assert len(pages) == 8
+    confidences = [float(d.message.rsplit("mean confidence ", 1)[1].rstrip(".")) for d in pages]
+    assert min(confidences) >= 0.9
+    assert not any(d.code == "DP103" for d in scanned.diagnostics)
+    # Page numbers and the back links are set apart as on the text rendition.
+    reasons = {d.reason.value for d in scanned.dropped}
+    assert {"page-number", "back-link"} <= reasons
+
+
+def test_the_engine_loads_with_telemetry_off() -> None:
+    ocr.load_engine()
+    assert os.environ["ORT_DISABLE_TELEMETRY"] == "1"
+
+
+def test_a_text_pdf_is_not_ocred_under_auto() -> None:
+    document = docparse.parse(REPORTLAB)
+    assert not any(d.code == "DP107" for d in document.diagnostics)
+
+
+def test_without_the_extra_the_error_names_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "ocr_available", lambda: False)
+    with pytest.raises(OcrUnavailableError, match=r"pip install 'docparse-calls\[ocr\]'") as caught:
+        docparse.parse(SCANNED)
+    assert isinstance(caught.value, NoTextLayerError)  # callers catching the old error still do
+    with pytest.raises(OcrUnavailableError):
+        docparse.parse(REPORTLAB, options=ParseOptions(ocr="always"))
+    assert docparse.parse(REPORTLAB).sections  # a text layer needs no OCR
+
+
+def test_the_garbled_page_of_a_partly_garbled_pdf_is_ocred() -> None:
+    document = docparse.parse(FIXTURES / "hostile" / "pdf-partly-garbled.pdf", options=ParseOptions(limits=ROOMY))
+    assert not any(d.code == "DP103" for d in document.diagnostics)
+    assert [d.provenance.pages for d in document.diagnostics if d.code == "DP107"] == [(2,)]
+    never = docparse.parse(FIXTURES / "hostile" / "pdf-partly-garbled.pdf", options=ParseOptions(ocr="never"))
+    assert [d.provenance.pages for d in never.diagnostics if d.code == "DP103"] == [(2,)]
+
+
+# --- the helpers on made-up input ---------------------------------------------------------------
+
+
+def run(text: str, x0: float, top: float, x1: float, bottom: float, score: float = 0.99) -> ocr.OcrRun:
+    return ocr.OcrRun(text=text, score=score, x0=x0, top=top, x1=x1, bottom=bottom)
+
+
+def test_labels_follow_the_documents_majority_and_circled_numbers_stay() -> None:
+    texts = ["1）深度学习", "2）模型", "3)训练", "（1）甲", "(2）乙", "①分布式"]
+    labels = ocr.label_widths(texts)
+    assert [ocr.normalise_ocr_text(t, labels) for t in texts] == [
+        "1）深度学习",
+        "2）模型",
+        "3）训练",
+        "（1）甲",
+        "（2）乙",
+        "①分布式",
+    ]
+
+
+def test_ocr_spaces_between_cjk_go_and_mixed_brackets_around_cjk_become_full_width() -> None:
+    assert ocr.normalise_ocr_text("深度 学习 with Paddle 框架", {}) == "深度学习 with Paddle 框架"
+    assert (
+        ocr.normalise_ocr_text("研究（AutoDL)技术，机器学习(深度学习）", {})
+        == "研究（AutoDL）技术，机器学习（深度学习）"
+    )
+    assert ocr.normalise_ocr_text("see (Emergence of Language)", {}) == "see (Emergence of Language)"
+
+
+def test_runs_on_a_row_make_one_line_with_a_tab_before_the_page_column() -> None:
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    runs = [
+        run("1.1 机器学习基础理论", 72.0, 100.0, 186.0, 113.0),
+        run("……………", 190.0, 100.0, 500.0, 113.0),
+        run("1", 516.0, 100.5, 522.0, 112.5),
+        run("本项目期望通过对机器学习基础技术、基础理论层面的研究", 72.0, 130.0, 345.0, 143.0),
+    ]
+    lines = ocr.runs_to_page(page, ocr.without_leaders(runs)).lines
+    assert [line.text for line in lines] == [
+        "1.1 机器学习基础理论\t1",
+        "本项目期望通过对机器学习基础技术、基础理论层面的研究",
+    ]
+    assert [line.is_toc for line in lines] == [True, False]
+
+
+def test_sizes_come_from_the_pitch_and_snap_to_the_body() -> None:
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    runs = [
+        run("1. 开放课题", 72.0, 70.0, 141.0, 86.0),  # 14 pt: 5 ems at 14 pt ≈ 69 pt wide
+        *(
+            run("本项目期望通过对机器学习基础技术的研究" * 2, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.4, 112.0 + 18 * i)
+            for i in range(6)
+        ),
+        run("交流。", 72.0, 220.0, 103.0, 234.0),  # a tall box of three glyphs at the body pitch
+    ]
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    sizes = [line.size for line in pages[0].lines]
+    assert sizes[0] == 13.5 or sizes[0] == 14.0
+    assert set(sizes[1:]) == {10.5}
+
+
+def square_image(mark: bool) -> numpy.ndarray[Any, Any]:
+    """Return a white line image 40 px high with a filled square (or a thin stroke) before some text."""
+    image = numpy.full((40, 300), 255, dtype=numpy.uint8)
+    if mark:
+        image[8:32, 10:34] = 0
+    else:
+        image[8:32, 10:13] = 0  # a vertical stroke of a glyph
+        image[8:11, 10:34] = 0
+    image[8:32, 50:53] = 0
+    image[18:21, 50:90] = 0
+    return image
+
+
+def test_a_filled_square_oc_r_left_out_is_put_back() -> None:
+    assert ocr.leading_mark(square_image(True), 5.0, 2.0, 290.0, 38.0) == "■"
+    assert ocr.leading_mark(square_image(False), 5.0, 2.0, 290.0, 38.0) is None
+
+
+def test_image_only_pages_under_half_covered_are_not_ocred() -> None:
+    # The hostile `scanned` page is a picture over a third of the page: a figure, not a scan.
+    with pytest.raises(NoTextLayerError):
+        docparse.parse(FIXTURES / "hostile" / "pdf-scanned.pdf")
+
+
+def test_the_command_line_takes_ocr_never(capsys: pytest.CaptureFixture[str]) -> None:
+    from docparse.cli import main
+
+    assert main(["convert", str(SCANNED), "--ocr", "never"]) == 1
+    assert "no extractable text" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["convert", str(SCANNED), "--ocr", "sometimes"])
+
+
+def test_a_running_header_read_differently_is_spelt_alike() -> None:
+    def page(number: int, header: str) -> PageLines:
+        lines = ocr.runs_to_page(
+            PageLines(number=number, width=595.0, height=842.0, lines=[]),
+            [run(header, 72.0, 30.0, 300.0, 42.0), run("正文第一行的内容比较长一些", 72.0, 300.0, 400.0, 312.0)],
+        ).lines
+        return PageLines(number=number, width=595.0, height=842.0, lines=lines)
+
+    pages = [
+        page(1, "2021年度开放课题申报指南"),
+        page(2, "2021年度开放课题申报指南"),
+        page(3, "2021年度开放课题申报指南"),
+    ]
+    pages += [page(4, "2021年度开放课题中报指南"), page(5, "2021年度开放课题申报指南"), page(6, "第一章 总则")]
+    ocr.unify_running_lines(pages)
+    assert [p.lines[0].text for p in pages] == ["2021年度开放课题申报指南"] * 5 + ["第一章 总则"]
+
+
+def test_misread_leaders_and_folios_are_recognised() -> None:
+    page = PageLines(number=7, width=595.0, height=842.0, lines=[])
+    runs = [
+        run("2.1 面向前沿领域的可复用预训练模型", 72.0, 100.0, 280.0, 113.0),
+        run(".mm mmmm mmmmm mm mmmmmm", 285.0, 100.0, 500.0, 113.0, score=0.59),
+        run("5", 516.0, 100.5, 522.0, 112.5),
+        run("-7.", 290.0, 790.0, 305.0, 803.0),
+    ]
+    lines = ocr.runs_to_page(page, ocr.without_leaders(runs)).lines
+    assert [line.text for line in lines] == ["2.1 面向前沿领域的可复用预训练模型\t5", "- 7 -"]
+
+
+INTERN_SLIDE_TITLES = [
+    "飞桨框架护航计划",
+    "对同学的要求",
+    "2023年H1社区个人贡献者项目选集",
+    "飞桨线上开发环境",
+    "Q&A（面试篇）",
+    "Q&A（项目篇）",
+]
+
+
+def test_the_intern_programme_slides_give_their_titles() -> None:
+    path = corpus_file("zh_paddle_contributor_remote_intern_program.pdf")
+    document = docparse.parse(path, options=ParseOptions(limits=ROOMY))
+    assert document.title == "飞桨框架护航计划"
+    assert len([d for d in document.diagnostics if d.code == "DP107"]) == 12
+    text = docparse.to_markdown(document)
+    assert [title for title in INTERN_SLIDE_TITLES if title not in text] == []
+    assert {"Q&A（面试篇）", "Q&A（项目篇）"} <= {section.title for section in document.sections}
+
+
+def test_a_pdf_pdfium_cannot_open_is_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pypdfium2
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise pypdfium2.PdfiumError("Failed to load document")
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
+    with pytest.raises(docparse.CorruptDocumentError, match="pdfium cannot open"):
+        docparse.parse(SCANNED)
