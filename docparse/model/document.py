@@ -350,6 +350,9 @@ class DropReason(StrEnum):
     """A superscript note reference (`前沿。¹`) taken out of the running text; the note itself is `footnote`."""
     CONTROL = "control-character"
     """Characters that are no text (NUL and other controls, bidi overrides) from a bad PDF ToUnicode map."""
+    TEXT_LAYER = "text-layer"
+    """A PDF page's text layer as read, where OCR read the page instead (glyphs without Unicode, text
+    pdfminer could only guess, or every page with ``ocr="always"``)."""
 
 
 class Dropped(Model):

@@ -123,7 +123,7 @@ def test_broken_page_content_is_a_corrupt_error_not_a_traceback() -> None:
 def test_a_page_whose_text_pdfminer_only_guesses_gets_a_dp103_and_no_guessed_text() -> None:
     # Page 2 is in an Identity-H font without ToUnicode: pdfminer reads real Chinese characters
     # in the wrong places there; they must not pass for the page's text.
-    reading = read_pdf((HOSTILE / "pdf-partly-guessed.pdf").read_bytes(), options=ParseOptions())
+    reading = read_pdf((HOSTILE / "pdf-partly-guessed.pdf").read_bytes(), options=ParseOptions(ocr="never"))
     garbled = [d for d in reading.diagnostics if d.code == "DP103"]
     assert [d.provenance.pages for d in garbled] == [(2,)]
     assert reading.blocks[0].text == "1.1 机器学习基础理论"
@@ -153,3 +153,14 @@ def test_a_page_with_an_absurd_mediabox_keeps_every_letter(corner: float) -> Non
     pdf.save(buf, static_id=True)
     reading = read_pdf(buf.getvalue(), options=ParseOptions())
     assert [block.text for block in reading.blocks] == lines
+
+
+def test_a_page_whose_text_pdfminer_only_guesses_is_read_by_ocr() -> None:
+    # The same file with OCR on (the default, `auto`): page 2 is read from its image instead.
+    reading = read_pdf((HOSTILE / "pdf-partly-guessed.pdf").read_bytes(), options=ParseOptions())
+    assert [(d.code, d.provenance.pages) for d in reading.diagnostics if d.code in ("DP103", "DP107")] == [
+        ("DP107", (2,))
+    ]
+    by_page = {page: [b.text for b in reading.blocks if b.provenance.pages == (page,)] for page in (1, 2, 3)}
+    assert by_page[2] and "\ufffd" not in "".join(by_page[2])
+    assert by_page[2][0] == by_page[1][0] == "本项目期望对深度学习框架技术进行系统、深入和前瞻的研究。"

@@ -126,6 +126,7 @@ def ocr_pages(
     password: str | None,
     name: str | None,
     deadline: Callable[[int, int], None] | None = None,
+    replaced: list[PageLines] | None = None,
 ) -> list[Diagnostic]:
     """Replace in `pages` the pages that need OCR (per `mode`) by their OCR'd lines; return the findings.
 
@@ -134,7 +135,9 @@ def ocr_pages(
     Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
     when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
     called with the page number and the count of pages OCR'd after each page (it raises when the
-    time budget is spent). A PDF pdfium cannot open or render raises `CorruptDocumentError`.
+    time budget is spent). The pages OCR replaced are appended to `replaced` as they were read,
+    so that their text layer can be recorded as dropped. A PDF pdfium cannot open or render
+    raises `CorruptDocumentError`.
     """
     if mode == "never":
         return []
@@ -187,6 +190,8 @@ def ocr_pages(
     set_sizes(new_pages)
     unify_running_lines(list(new_pages.values()))
     for i, page in new_pages.items():
+        if replaced is not None:
+            replaced.append(pages[i])
         pages[i] = page
         findings.extend(page_findings(page, runs_by_page[i]))
     return findings
@@ -512,7 +517,7 @@ def row_line(page: PageLines, row: list[OcrRun]) -> Line:
 
 
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
-    """Return a copy of `page` whose lines are the OCR'd rows (rules and image count kept)."""
+    """Return a copy of `page` whose lines are the OCR'd rows (rules, image count, note marks and controls kept)."""
     lines = [row_line(page, row) for row in group_rows(runs)]
     for line in lines:
         normalise_folio(line, page)
@@ -525,6 +530,9 @@ def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
         rules=page.rules,
         glyphs=glyphs,
         images=page.images,
+        # What the text layer gave that was already taken out of its text stays recorded.
+        marks=page.marks,
+        controls=page.controls,
     )
 
 

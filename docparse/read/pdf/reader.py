@@ -110,8 +110,11 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         pdf.stream.close()
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
     deadline = limit_checker(limits.max_seconds, started, name)
+    replaced: list[PageLines] = []
     reading.diagnostics.extend(
-        ocr_pages(data, pages, mode=options.ocr, password=options.password, name=name, deadline=deadline)
+        ocr_pages(
+            data, pages, mode=options.ocr, password=options.password, name=name, deadline=deadline, replaced=replaced
+        )
     )
     check_text_layer(pages, reading, name)
     sizes: Counter[float] = Counter()
@@ -126,7 +129,7 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         )
     reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
     reading.dropped = sorted(
-        [*furniture.dropped, *control_records(pages), *mark_records(pages)],
+        [*furniture.dropped, *control_records(pages), *mark_records(pages), *replaced_records(replaced)],
         key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top),
     )
     reading.diagnostics.extend(furniture.diagnostics)
@@ -156,6 +159,16 @@ def control_records(pages: list[PageLines]) -> list[Dropped]:
             )
         )
     return out
+
+
+def replaced_records(pages: list[PageLines]) -> list[Dropped]:
+    """Return one TEXT_LAYER record per line of text of the pages OCR read instead (their text layer as read)."""
+    return [
+        Dropped(text=line.text, reason=DropReason.TEXT_LAYER, provenance=region(line))
+        for page in pages
+        for line in (*page.lines, *page.rotated)
+        if any(ch.isalnum() for ch in line.text)
+    ]
 
 
 def mark_records(pages: list[PageLines]) -> list[Dropped]:
