@@ -1,6 +1,14 @@
-"""docparse: turn calls for proposals (PDF, DOCX, text, Markdown) into a validated outline."""
+"""docparse: turn calls for proposals (PDF, DOCX, text, Markdown) into a validated outline.
 
-from importlib.metadata import PackageNotFoundError, version
+`import docparse` loads only the errors and `load`'s thin front: the model, the pipeline and the
+exporters (pydantic, PyYAML, markdown-it) are imported on first use of a name (PEP 562), so a
+program that imports docparse and a command that exits early do not pay for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from docparse.errors import (
     CorruptDocumentError,
@@ -14,17 +22,65 @@ from docparse.errors import (
     StrictModeError,
     UnsupportedFormatError,
 )
-from docparse.export import to_json, to_markdown, to_yaml
-from docparse.load import load
-from docparse.model import Diagnostic, Direction, Document, Section, Severity, Topic, Track
-from docparse.model.compare import outline_data
-from docparse.options import Limits, ParseOptions
-from docparse.pipeline import parse, parse_text
 
-try:
-    __version__ = version("docparse-calls")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+# `load` is bound here, not lazily: `docparse.load` is also a submodule, and a lazily bound
+# name would be shadowed by the module once anything imports `docparse.load` first.
+from docparse.load import load
+
+if TYPE_CHECKING:
+    from docparse.export import to_json, to_markdown, to_yaml
+    from docparse.model import Diagnostic, Direction, Document, Section, Severity, Topic, Track
+    from docparse.model.compare import outline_data
+    from docparse.options import Limits, ParseOptions
+    from docparse.pipeline import parse, parse_text
+
+    __version__: str
+
+# Public name → the module that defines it, imported on first access.
+_LAZY = {
+    "Diagnostic": "docparse.model",
+    "Direction": "docparse.model",
+    "Document": "docparse.model",
+    "Section": "docparse.model",
+    "Severity": "docparse.model",
+    "Topic": "docparse.model",
+    "Track": "docparse.model",
+    "outline_data": "docparse.model.compare",
+    "Limits": "docparse.options",
+    "ParseOptions": "docparse.options",
+    "parse": "docparse.pipeline",
+    "parse_text": "docparse.pipeline",
+    "to_json": "docparse.export",
+    "to_markdown": "docparse.export",
+    "to_yaml": "docparse.export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Return the public name `name`, importing its module on first access (PEP 562)."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'docparse' has no attribute {name!r}")
+    globals()[name] = value  # later accesses are plain attribute lookups
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+def _version() -> str:
+    # importlib.metadata scans the installed distributions: worth doing only when asked.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("docparse-calls")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "0.0.0"
+
 
 __all__ = [
     "CorruptDocumentError",
