@@ -15,7 +15,9 @@ from __future__ import annotations
 import copy
 import io
 import logging
+import math
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,14 +64,85 @@ class RawPage:
     """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
 
 
-# A page needs this many ruling lines or rectangles before it is searched for tables: finding
-# tables costs about as much as reading the page, and most pages of a call have none.
+# A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
+# is searched for tables: finding tables costs about as much as reading the page, and most pages
+# of a call have none.
 TABLE_MIN_RULINGS = 6
+# pdfplumber snaps and joins edges within 3 pt and finds crossings within 3 pt; the grid test
+# allows twice that, and tells positions apart from 1 pt, so that it never rejects a page on
+# which pdfplumber finds a table (it only has to be cheaper, not exact).
+GRID_REACH = 6.0
+GRID_SEPARATION = 1.0
 
 
 def _is_level(char: dict[str, Any]) -> bool:
     matrix = char["matrix"]
     return bool(char["upright"]) and not matrix[1] and not matrix[2] and matrix[0] > 0
+
+
+Edge = tuple[float, float, float]
+"""A ruling as ``(position, start, end)``: horizontal at `top` from x0 to x1, or vertical at x from top to bottom."""
+
+
+def ruled_edges(objects: dict[str, list[dict[str, Any]]]) -> tuple[list[Edge], list[Edge]]:
+    """Return the page's horizontal and vertical edges as pdfplumber's table finder sees them.
+
+    A line is horizontal when flat, else vertical (a slanted line too, as in pdfplumber); a
+    rectangle gives its four sides; a curve its flat and upright segments.
+    """
+    flat: list[Edge] = []
+    upright: list[Edge] = []
+    for line in objects.get("line", []):
+        if line["top"] == line["bottom"]:
+            flat.append((line["top"], line["x0"], line["x1"]))
+        else:
+            upright.append((line["x0"], line["top"], line["bottom"]))
+    for rect in objects.get("rect", []):
+        flat += [(rect["top"], rect["x0"], rect["x1"]), (rect["bottom"], rect["x0"], rect["x1"])]
+        upright += [(rect["x0"], rect["top"], rect["bottom"]), (rect["x1"], rect["top"], rect["bottom"])]
+    for curve in objects.get("curve", []):
+        for (ax, ay), (bx, by) in zip(curve["pts"], curve["pts"][1:], strict=False):
+            if ax == bx:
+                upright.append((ax, min(ay, by), max(ay, by)))
+            elif ay == by:
+                flat.append((ay, min(ax, bx), max(ax, bx)))
+    return flat, upright
+
+
+def _positions(values: Iterable[float]) -> int:
+    """Return how many positions `values` fall into, values closer than `GRID_SEPARATION` counting once."""
+    count, last = 0, -math.inf
+    for value in sorted(values):
+        if value - last > GRID_SEPARATION:
+            count += 1
+        last = value
+    return count
+
+
+def _crossing(edges: list[Edge], across: list[Edge]) -> list[float]:
+    """Return the positions of the `edges` that cross (within `GRID_REACH`) at least one of `across`."""
+    ordered = sorted(across)
+    keys = [edge[0] for edge in ordered]
+    found = []
+    for position, start, end in edges:
+        first, last = bisect_left(keys, start - GRID_REACH), bisect_right(keys, end + GRID_REACH)
+        if any(ordered[i][1] - GRID_REACH <= position <= ordered[i][2] + GRID_REACH for i in range(first, last)):
+            found.append(position)
+    return found
+
+
+def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
+    """Return whether the page's rulings could make a table of two rows and two columns.
+
+    Such a table has three horizontal rulings at different heights and three vertical ones at
+    different x, each crossing one of the other kind; boxes side by side, underlines and frames
+    around text do not. A necessary condition of pdfplumber finding a table we keep, not a
+    sufficient one.
+    """
+    flat, upright = ruled_edges(objects)
+    if _positions(e[0] for e in flat) < 3 or _positions(e[0] for e in upright) < 3:
+        return False
+    return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
 
 
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -83,18 +156,26 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     tables = []
     cells: list[tuple[float, float, float, float]] = []
     for table in level.find_tables():
+        # One row or one column is known from the geometry: no need to extract its text.
+        shape = table.rows
+        if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
+            continue
         rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2 and any(any(row) for row in rows):
+        if any(any(row) for row in rows):
             tables.append((tuple(float(v) for v in table.bbox), rows))
             cells.extend((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
     if not tables:
         return chars, []
+    boxes = [bbox for bbox, _rows in tables]
 
     def inside(char: dict[str, Any]) -> bool:
         # In a cell, not merely in the table's box: text between the rulings of a partly ruled
         # table (questions beside ruled Yes/No boxes) is in no cell, and stays running text.
         x = (float(char["x0"]) + float(char["x1"])) / 2
         y = (float(char["top"]) + float(char["bottom"])) / 2
+        # Most chars are outside every table's box: that test is cheap, the cells' is not.
+        if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
+            return False
         return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in cells)
 
     return [char for char in chars if not (_is_level(char) and inside(char))], tables
@@ -257,7 +338,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
         tables: list[Any] = []
-        if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS:
+        if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS and has_grid(objects):
             chars, tables = find_tables(page, chars)
         return RawPage(
             number=number,
