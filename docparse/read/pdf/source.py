@@ -21,17 +21,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from unicodedata import normalize as normalize_unicode
 
-from pdfminer.layout import LTChar, LTItem, LTPage
+from pdfminer.layout import LTAnno, LTChar, LTContainer, LTItem, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import ParseOptions
@@ -209,7 +211,11 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
 
 class _Page(Page):
-    """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`."""
+    """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`.
+
+    Its `objects` are built by `page_objects`, which reads the glyphs straight from pdfminer's
+    layout; pdfplumber's own `parse_objects` gives the same dicts, at about twice the cost.
+    """
 
     budget: Budget
 
@@ -229,6 +235,92 @@ class _Page(Page):
         if isinstance(obj, LTChar):
             attr["render_mode"] = getattr(obj, "render_mode", 0)
         return attr
+
+
+def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
+    """Return the page's objects by kind, as pdfplumber's `Page.objects` has them (chars with ``render_mode``).
+
+    pdfplumber turns every layout object into a dict through a generic, per-attribute walk
+    (`process_object`): most of a page's reading time when a page has a thousand glyphs. Glyphs
+    are read here field by field into the same dict (same keys, same values, the same order);
+    the few other objects (rulings, images, curves) still go through `process_object`.
+    """
+    objects: dict[str, list[dict[str, Any]]] = {}
+    chars: list[dict[str, Any]] = []
+    number = page.page_number
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    normalize = page.pdf.unicode_norm
+    spaces: dict[int, Any] = {}
+    pending: list[LTItem] = list(reversed(page.layout._objs))
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, LTChar):
+            chars.append(_char(obj, number, height, mb_x0, mb_top, doctop, spaces, normalize))
+        elif isinstance(obj, LTContainer):
+            # A figure (form XObject): its own dict only with layout analysis, which is off.
+            pending.extend(reversed(obj._objs))
+        elif not isinstance(obj, LTAnno):
+            attr = page.process_object(obj)
+            objects.setdefault(attr["object_type"], []).append(attr)
+    if chars:
+        objects = {"char": chars, **objects}
+    return objects
+
+
+def _char(
+    obj: LTChar,
+    number: int,
+    height: float,
+    mb_x0: float,
+    mb_top: float,
+    doctop: float,
+    spaces: dict[int, Any],
+    normalize: Any,
+) -> dict[str, Any]:
+    """Return the dict pdfplumber's `process_object` makes of `obj`, plus ``render_mode``."""
+    fontname: Any = obj.fontname
+    if not isinstance(fontname, str):
+        fontname = resolve_all(fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+    state = obj.graphicstate
+    ncs = obj.ncs
+    key = id(ncs)
+    if key not in spaces:
+        spaces[key] = resolve_and_decode(ncs.name)
+    x0, x1, y0, y1 = obj.x0, obj.x1, obj.y0, obj.y1
+    top = (height - y1) + mb_top
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    text = obj._text if normalize is None else normalize_unicode(normalize, obj._text)
+    extra = obj.__dict__
+    return {
+        "matrix": obj.matrix,
+        "fontname": fontname,
+        "adv": obj.adv,
+        "upright": obj.upright,
+        "x0": x0,
+        "y0": y0,
+        "x1": x1,
+        "y1": y1,
+        "width": obj.width,
+        "height": obj.height,
+        "size": obj.size,
+        "mcid": extra.get("mcid"),
+        "tag": extra.get("tag"),
+        "object_type": "char",
+        "page_number": number,
+        "ncs": spaces[key],
+        "text": text,
+        "stroking_color": state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
+        "non_stroking_color": state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,),
+        "top": top,
+        "bottom": (height - y0) + mb_top,
+        "doctop": doctop + top,
+        "render_mode": extra.get("render_mode", 0),
+    }
 
 
 def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> PDF:
@@ -328,7 +420,9 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             warnings.simplefilter("ignore")
             page = _Page(pdf, page_obj, page_number=number)
             page.budget = budget
-            objects = page.objects
+            objects = page_objects(page)
+            # The table finder and `page.filter` read `page.objects`: they get these very dicts.
+            page._objects = objects
         chars = objects.get("char", [])
         rules = [
             (float(obj["x0"]), float(obj["x1"]), float(obj["top"]))
