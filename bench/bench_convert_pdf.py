@@ -12,23 +12,11 @@ Run: .venv/bin/python bench/bench_convert_pdf.py [--runs 5] [--before /tmp/base/
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from pathlib import Path
 
-from whole import (
-    CORPUS,
-    PYTHON,
-    Runs,
-    alternate,
-    convert_command,
-    generated_pdf,
-    machine,
-    python_of,
-    table,
-    write_section,
-)
+from whole import CORPUS, WHOLE_METHOD, against_bare, arguments, generated_pdf, report, table
 
 BARE = """
 import sys, pdfplumber
@@ -38,7 +26,6 @@ with pdfplumber.open(sys.argv[1]) as pdf:
         page.close()
 """
 CORPUS_FILES = ["en_horizon_he_csa_application_form.pdf", "en_dod_sbir254_army_r12.pdf"]
-TITLE = "Whole conversion: PDF against pdfplumber extract_text()"
 
 
 def page_count(path: Path) -> int:
@@ -49,34 +36,23 @@ def page_count(path: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--before", help="virtual environment of the checkout to compare with")
+    parser = arguments(__doc__ or "")
     parser.add_argument("--repeat", type=int, default=50, help="copies of the reference call's body (7 pages each)")
-    parser.add_argument("--write", action="store_true", help="replace this section of bench/RESULTS.md")
     args = parser.parse_args()
     load = os.getloadavg()[0]
-    rows: list[tuple[str, str, dict[str, Runs]]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = [CORPUS / name for name in CORPUS_FILES if (CORPUS / name).is_file()]
-        inputs.append(generated_pdf(Path(tmp), args.repeat))
-        for path in inputs:
-            contestants = {"bare": [PYTHON, "-c", BARE, str(path)]}
-            if args.before:
-                contestants["before"] = convert_command(python_of(args.before), path)
-            contestants["docparse"] = convert_command(PYTHON, path)
-            results = alternate(contestants, args.runs)
-            rows.append((path.name, str(page_count(path)), results))
-            print(path.name, {name: (round(r.best, 2), round(r.median, 2)) for name, r in results.items()}, flush=True)
-    text = (
-        f"`bench/bench_convert_pdf.py --runs {args.runs}`: `docparse convert FILE -o -` (JSON) against a process "
-        "running pdfplumber `page.extract_text()` + `page.close()` over every page; whole processes "
-        "(start-up and imports included), CPU time user + system and peak RSS from `os.wait4`, "
-        f"{args.runs} runs alternating after a warm-up round.\n\n" + table(rows, "bare") + "\n\n" + machine(load)
+        paths = [CORPUS / name for name in CORPUS_FILES if (CORPUS / name).is_file()]
+        paths.append(generated_pdf(Path(tmp), args.repeat))
+        rows = against_bare([(p.name, str(page_count(p)), p) for p in paths], BARE, args.runs, args.before)
+    report(
+        "Whole conversion: PDF against pdfplumber extract_text()",
+        f"bench/bench_convert_pdf.py --runs {args.runs}",
+        "`docparse convert FILE -o -` (JSON) against a process running pdfplumber `page.extract_text()` + "
+        "`page.close()` over every page; " + WHOLE_METHOD.format(runs=args.runs),
+        table(rows, "bare"),
+        load,
+        args.write,
     )
-    print(text)
-    if args.write:
-        write_section(TITLE, text)
 
 
 if __name__ == "__main__":

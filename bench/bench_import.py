@@ -8,36 +8,28 @@ Run: .venv/bin/python bench/bench_import.py [--runs 11] [--before /tmp/base/.ven
 
 from __future__ import annotations
 
-import argparse
 import os
 
-from whole import PYTHON, alternate, machine, python_of, table, write_section
-
-TITLE = "import docparse"
+from whole import PYTHON, alternate, arguments, python_of, report, table
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=11)
-    parser.add_argument("--before", help="virtual environment of the checkout to compare with")
-    parser.add_argument("--write", action="store_true", help="replace this section of bench/RESULTS.md")
-    args = parser.parse_args()
+    args = arguments(__doc__ or "", runs=11).parse_args()
     load = os.getloadavg()[0]
     contestants = {"python": [PYTHON, "-c", "pass"]}
     if args.before:
         contestants["before"] = [python_of(args.before), "-c", "import docparse"]
     contestants["docparse"] = [PYTHON, "-c", "import docparse"]
     results = alternate(contestants, args.runs)
-    text = (
-        f'`bench/bench_import.py --runs {args.runs}`: `python -c "import docparse"` against `python -c pass`; '
-        f"whole processes, CPU time user + system and peak RSS from `os.wait4`, {args.runs} runs alternating.\n\n"
-        + table([("import", "", results)], "python", "")
-        + "\n\n"
-        + machine(load)
+    report(
+        "import docparse",
+        f"bench/bench_import.py --runs {args.runs}",
+        '`python -c "import docparse"` against `python -c pass`; whole processes, CPU time user + system and '
+        f"peak RSS from `os.wait4`, {args.runs} runs alternating.",
+        table([("import", "", results)], "python", ""),
+        load,
+        args.write,
     )
-    print(text)
-    if args.write:
-        write_section(TITLE, text)
 
 
 if __name__ == "__main__":

@@ -9,23 +9,17 @@ Run: .venv/bin/python bench/bench_memory.py [--runs 3] [--before /tmp/base/.venv
 
 from __future__ import annotations
 
-import argparse
 import os
 import tempfile
 from pathlib import Path
 
-from whole import PYTHON, alternate, convert_command, generated_pdf, machine, python_of, write_section
-
-TITLE = "Memory: peak RSS per page"
+from whole import PYTHON, alternate, arguments, convert_command, generated_pdf, python_of, report
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--before", help="virtual environment of the checkout to compare with")
+    parser = arguments(__doc__ or "", runs=3)
     parser.add_argument("--short", type=int, default=1, help="copies of the body in the short call")
     parser.add_argument("--long", type=int, default=50, help="copies of the body in the long call")
-    parser.add_argument("--write", action="store_true", help="replace this section of bench/RESULTS.md")
     args = parser.parse_args()
     load = os.getloadavg()[0]
     pythons = {"docparse": PYTHON}
@@ -47,14 +41,15 @@ def main() -> None:
         low, high = results[f"{name} short"].peak, results[f"{name} long"].peak
         growth = (high - low) / (long_pages - short_pages)
         lines.append(f"| {name} | {short_pages} | {low:.1f} | {long_pages} | {high:.1f} | {growth:.3f} |")
-    text = (
-        f"`bench/bench_memory.py --runs {args.runs}`: `docparse convert FILE -o -` (JSON to standard output, "
-        "discarded) of the reference call generated at two lengths; peak RSS of the whole process from "
-        f"`os.wait4`, the highest of {args.runs} runs.\n\n" + "\n".join(lines) + "\n\n" + machine(load)
+    report(
+        "Memory: peak RSS per page",
+        f"bench/bench_memory.py --runs {args.runs}",
+        "`docparse convert FILE -o -` (JSON to standard output, discarded) of the reference call generated at "
+        f"two lengths; peak RSS of the whole process from `os.wait4`, the highest of {args.runs} runs.",
+        "\n".join(lines),
+        load,
+        args.write,
     )
-    print(text)
-    if args.write:
-        write_section(TITLE, text)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ in the machine's load falls on all of them; the best and the median of the runs 
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import os
 import platform
@@ -23,6 +24,10 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
 PYTHON = sys.executable
+
+
+Row = tuple[str, str, dict[str, "Runs"]]
+"""One input's line of a table: its label, its size and each contestant's runs."""
 
 
 @dataclass
@@ -120,7 +125,7 @@ def write_section(title: str, body: str) -> None:
     RESULTS.write_text(updated.rstrip() + "\n", encoding="utf-8")
 
 
-def table(rows: list[tuple[str, str, dict[str, Runs]]], reference: str, size_header: str = "pages") -> str:
+def table(rows: list[Row], reference: str, size_header: str = "pages") -> str:
     """Return a Markdown table: per input and contestant, best / median CPU s, peak RSS, median ratio to `reference`."""
     names = list(rows[0][2])
     header = [f"input | {size_header}"]
@@ -137,3 +142,40 @@ def table(rows: list[tuple[str, str, dict[str, Runs]]], reference: str, size_hea
         cells += [f"{results[name].median / ref:.2f}" for name in names if name != reference]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def arguments(doc: str, runs: int = 5) -> argparse.ArgumentParser:
+    """Return a parser with the options every whole-process benchmark takes (--runs, --before, --write)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--before", help="virtual environment of the checkout to compare with")
+    parser.add_argument("--write", action="store_true", help="replace this benchmark's section of bench/RESULTS.md")
+    return parser
+
+
+def against_bare(inputs: list[tuple[str, str, Path]], bare: str, runs: int, before: str | None) -> list[Row]:
+    """Time `docparse convert` of each input (label, size, path) against the script `bare` run on the same path."""
+    rows: list[Row] = []
+    for label, size, path in inputs:
+        contestants = {"bare": [PYTHON, "-c", bare, str(path)]}
+        if before:
+            contestants["before"] = convert_command(python_of(before), path)
+        contestants["docparse"] = convert_command(PYTHON, path)
+        results = alternate(contestants, runs)
+        rows.append((label, size, results))
+        print(label, {name: (round(r.best, 2), round(r.median, 2)) for name, r in results.items()}, flush=True)
+    return rows
+
+
+def report(title: str, command: str, method: str, body: str, load: float, write: bool) -> None:
+    """Print the section `title` (the command that made it, its method, the table, the machine); write it if asked."""
+    text = f"`{command}`: {method}\n\n{body}\n\n{machine(load)}"
+    print(text)
+    if write:
+        write_section(title, text)
+
+
+WHOLE_METHOD = (
+    "whole processes (start-up and imports included), CPU time user + system and peak RSS from `os.wait4`, "
+    "{runs} runs alternating after a warm-up round."
+)
