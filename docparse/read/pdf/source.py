@@ -32,6 +32,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
+from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
@@ -147,6 +148,29 @@ def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
     return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
 
 
+@dataclass(slots=True)
+class _TableChars:
+    """What pdfplumber's `Table.extract` reads of its page: the chars."""
+
+    chars: list[dict[str, Any]]
+
+
+def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """Return `table.extract()`, looking only at the chars in the table's box.
+
+    pdfplumber tests every char of the page against every row's box; a char outside the
+    table's box is in none of them, so the result is the same, without the page's other chars.
+    """
+    x0, top, x1, bottom = table.bbox
+    near = [
+        char
+        for char in chars
+        if x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+    ]
+    rows: list[list[str | None]] = Table(_TableChars(near), table.cells).extract()  # type: ignore[arg-type]
+    return rows
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``.
 
@@ -162,7 +186,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         shape = table.rows
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
             continue
-        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
+        rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
         if any(any(row) for row in rows):
             tables.append((tuple(float(v) for v in table.bbox), rows))
             cells.extend((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
