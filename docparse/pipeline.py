@@ -24,7 +24,6 @@ from docparse.model.document import Document, Source
 from docparse.normalize import normalize
 from docparse.options import ParseOptions
 from docparse.read import read_blocks
-from docparse.read.text import read_string
 from docparse.rules import make_diagnostic
 from docparse.segment import segment
 from docparse.segment.markers import Lexicon
@@ -155,6 +154,9 @@ def parse_bytes(
 
 def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
     """Return the outline of a call given as a `str` (Markdown or plain text)."""
+    # Imported here: markdown-it is the text reader's alone, and a PDF or DOCX parse need not load it.
+    from docparse.read.text import read_string
+
     options = options or ParseOptions()
     started = time.monotonic()
     with relaxed_collector():

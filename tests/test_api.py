@@ -191,3 +191,14 @@ def test_load_stays_the_function_when_its_module_is_imported_first() -> None:
     code = "import docparse.load, docparse\nprint(callable(docparse.load), type(docparse.load).__name__)\n"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "function"]
+
+
+def test_a_docx_conversion_to_json_loads_neither_markdown_it_nor_yaml() -> None:
+    path = FIXTURES / "seed-docx-autonum" / "input.docx"
+    code = (
+        "import sys, docparse\n"
+        f"docparse.to_json(docparse.parse({str(path)!r}))\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]"]
