@@ -13,7 +13,6 @@ Run: .venv/bin/python bench/bench_pdf.py [--runs 3] [--write]
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
 import json
 import platform
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from whole import generated_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -71,25 +72,11 @@ def measure(mode: str, path: Path) -> dict[str, float]:
     return result
 
 
-def long_call(folder: Path, repeat: int) -> Path:
-    """Render the reference call with its body repeated `repeat` times; return the PDF's path."""
-    spec = importlib.util.spec_from_file_location(
-        "make_seed_pdf_reportlab", ROOT / "fixtures" / "generate" / "make_seed_pdf_reportlab.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    out = folder / f"long-call-x{repeat}.pdf"
-    module.build_pdf(out, repeat=repeat)
-    return out
-
-
 def run(runs: int) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as tmp:
         inputs = [path for path in FIXTURES if path.is_file()]
-        inputs += [long_call(Path(tmp), SHORT_REPEAT), long_call(Path(tmp), LONG_REPEAT)]
+        inputs += [generated_pdf(Path(tmp), SHORT_REPEAT), generated_pdf(Path(tmp), LONG_REPEAT)]
         for path in inputs:
             best: dict[str, dict[str, float]] = {}
             for _ in range(runs):
@@ -100,7 +87,7 @@ def run(runs: int) -> list[dict[str, object]]:
                         result["rss_kb"] = max(result["rss_kb"], kept["rss_kb"] if kept else 0)
                         best[mode] = result
             doc, bare = best["docparse"], best["bare"]
-            name = path.name if path.parent.name.startswith("long") or "long-call" in path.name else path.parent.name
+            name = path.name if "generated-call" in path.name else path.parent.name
             if path.parent == CORPUS:
                 name = path.name
             rows.append(

@@ -1,4 +1,9 @@
-"""docparse: turn calls for proposals (PDF, DOCX, HTML, text, Markdown) into a validated outline."""
+"""docparse: turn calls for proposals (PDF, DOCX, HTML, text, Markdown) into a validated outline.
+
+`import docparse` loads only the errors and `load`'s thin front: the model, the pipeline and the
+exporters (pydantic, PyYAML, markdown-it) are imported on first use of a name (PEP 562), so a
+program that imports docparse and a command that exits early do not pay for them.
+"""
 
 from __future__ import annotations
 
@@ -6,84 +11,84 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
+from docparse.errors import (
+    CorruptDocumentError,
+    DecodingError,
+    DocparseError,
+    DocumentNotFoundError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    LimitExceededError,
+    NoTextLayerError,
+    OcrUnavailableError,
+    StrictModeError,
+    UnsupportedFormatError,
+)
+
+# `load` is bound here, not lazily: `docparse.load` is also a submodule, and a lazily bound
+# name would be shadowed by the module once anything imports `docparse.load` first.
+from docparse.load import load
+
 if TYPE_CHECKING:
     from docparse.batch import ParseResult, convert_one
-    from docparse.errors import (
-        CorruptDocumentError,
-        DecodingError,
-        DocparseError,
-        DocumentNotFoundError,
-        EmptyDocumentError,
-        EncryptedDocumentError,
-        LimitExceededError,
-        NoTextLayerError,
-        OcrUnavailableError,
-        StrictModeError,
-        UnsupportedFormatError,
-    )
     from docparse.export import to_json, to_markdown, to_yaml
-    from docparse.load import load
     from docparse.model import Diagnostic, Direction, Document, Section, Severity, Topic, Track
     from docparse.model.compare import outline_data
     from docparse.options import Limits, ParseOptions
     from docparse.pipeline import parse, parse_text
 
+    __version__: str
+
 # A library does not print: its log records (an internal error's traceback) reach the
 # application's handlers, and without any they go nowhere rather than to standard error.
 logging.getLogger("docparse").addHandler(logging.NullHandler())
 
-# The public names load on first use (PEP 562): `import docparse` stays light, so the command
-# line can handle a Ctrl-C that arrives while the pipeline and its models are being imported,
-# and a program that only needs one exporter does not pay for the others.
-_HOMES = {
-    **dict.fromkeys(("ParseResult", "convert_one"), "docparse.batch"),
-    **dict.fromkeys(
-        (
-            "CorruptDocumentError",
-            "DecodingError",
-            "DocparseError",
-            "DocumentNotFoundError",
-            "EmptyDocumentError",
-            "EncryptedDocumentError",
-            "LimitExceededError",
-            "NoTextLayerError",
-            "OcrUnavailableError",
-            "StrictModeError",
-            "UnsupportedFormatError",
-        ),
-        "docparse.errors",
-    ),
-    **dict.fromkeys(("to_json", "to_markdown", "to_yaml"), "docparse.export"),
-    "load": "docparse.load",
-    **dict.fromkeys(("Diagnostic", "Direction", "Document", "Section", "Severity", "Topic", "Track"), "docparse.model"),
+# Public name → the module that defines it, imported on first access.
+_LAZY = {
+    "ParseResult": "docparse.batch",
+    "convert_one": "docparse.batch",
+    "Diagnostic": "docparse.model",
+    "Direction": "docparse.model",
+    "Document": "docparse.model",
+    "Section": "docparse.model",
+    "Severity": "docparse.model",
+    "Topic": "docparse.model",
+    "Track": "docparse.model",
     "outline_data": "docparse.model.compare",
-    **dict.fromkeys(("Limits", "ParseOptions"), "docparse.options"),
-    **dict.fromkeys(("parse", "parse_text"), "docparse.pipeline"),
+    "Limits": "docparse.options",
+    "ParseOptions": "docparse.options",
+    "parse": "docparse.pipeline",
+    "parse_text": "docparse.pipeline",
+    "to_json": "docparse.export",
+    "to_markdown": "docparse.export",
+    "to_yaml": "docparse.export",
 }
 
 
+def __getattr__(name: str) -> Any:
+    """Return the public name `name`, importing its module on first access (PEP 562)."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    else:
+        raise AttributeError(f"module 'docparse' has no attribute {name!r}")
+    globals()[name] = value  # later accesses are plain attribute lookups
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
 def _version() -> str:
+    # importlib.metadata scans the installed distributions: worth doing only when asked.
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("docparse-calls")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
         return "0.0.0"
-
-
-def __getattr__(name: str) -> Any:
-    if name == "__version__":  # reading the installed metadata costs a scan of sys.path
-        value: Any = _version()
-    elif name in _HOMES:
-        value = getattr(importlib.import_module(_HOMES[name]), name)
-    else:
-        raise AttributeError(f"module 'docparse' has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOMES, "__version__"})
 
 
 __all__ = [

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import json
 import os
+from typing import TYPE_CHECKING
 
-import yaml
-from pydantic import ValidationError
-
-from docparse.errors import CorruptDocumentError
-from docparse.model.document import Document
-from docparse.pipeline import read_source
+if TYPE_CHECKING:
+    from docparse.model.document import Document
 
 
 def load(source: str | os.PathLike[str] | bytes) -> Document:
     """Return the Document stored in a JSON or YAML export (a path, or the export's bytes)."""
+    # Imported here: `import docparse` binds `load` eagerly and must stay cheap.
+    import json
+
+    import yaml
+    from pydantic import ValidationError
+
+    from docparse.errors import CorruptDocumentError
+    from docparse.model.document import Document
+    from docparse.pipeline import read_source
+
     data, name = read_source(source)
     try:
         text = data.decode("utf-8-sig")

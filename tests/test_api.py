@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -170,3 +172,36 @@ def test_diagnostics_come_in_document_order() -> None:
     lines = [d.provenance.line_start or 0 for d in document.diagnostics]
     assert len(lines) >= 3
     assert lines == sorted(lines)
+
+
+def test_import_is_lazy_and_every_public_name_still_resolves() -> None:
+    # In a fresh interpreter: `import docparse` loads neither pydantic, the model, PyYAML,
+    # markdown-it nor the version lookup; each public name then resolves to the real object.
+    code = (
+        "import sys, docparse\n"
+        "heavy = ['pydantic', 'yaml', 'markdown_it', 'importlib.metadata', 'docparse.model', 'docparse.pipeline']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "from docparse.model import Document\n"
+        "from docparse.pipeline import parse\n"
+        "print(docparse.Document is Document, docparse.parse is parse, callable(docparse.load))\n"
+        "print(docparse.__version__ != '', sorted(set(docparse.__all__) - set(dir(docparse))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "True True True", "True []"]
+
+
+def test_load_stays_the_function_when_its_module_is_imported_first() -> None:
+    code = "import docparse.load, docparse\nprint(callable(docparse.load), type(docparse.load).__name__)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "function"]
+
+
+def test_a_docx_conversion_to_json_loads_neither_markdown_it_nor_yaml() -> None:
+    path = FIXTURES / "seed-docx-autonum" / "input.docx"
+    code = (
+        "import sys, docparse\n"
+        f"docparse.to_json(docparse.parse({str(path)!r}))\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]"]

@@ -20,7 +20,7 @@ import sys
 from functools import partial
 from typing import Any, TextIO
 
-from docparse import __version__
+import docparse
 from docparse.check.base import sort_diagnostics
 from docparse.cli.common import (
     EXIT_FAILED,
@@ -112,7 +112,7 @@ def choose_formatter(settings: Settings, stream: TextIO) -> Formatter:
     if settings.format == "text":
         return partial(format_text, colour=use_colour(stream))
     if settings.format == "sarif":
-        return partial(format_sarif, version=__version__)
+        return partial(format_sarif, version=docparse.__version__)
     return FORMATTERS[settings.format]
 
 

@@ -33,7 +33,8 @@ from docparse.cli.common import (
     write_stdout,
 )
 from docparse.errors import DocparseError, InternalError, portable
-from docparse.export import EXPORTERS, to_json, to_yaml
+from docparse.export import FORMATS, exporter
+from docparse.export.json import to_json
 from docparse.files import Walk
 from docparse.model.document import Document
 from docparse.options import ParseOptions
@@ -51,7 +52,7 @@ def add_parser(commands: Any) -> None:
         "-f",
         "--to",
         dest="to",
-        choices=sorted(EXPORTERS),
+        choices=sorted(FORMATS),
         default=None,
         help="output format (default: -o's extension, else json)",
     )
@@ -298,9 +299,11 @@ def export(document: Document, to: str, *, provenance: bool = True) -> str:
         if to == "json":
             text = to_json(document, provenance=provenance)
         elif to == "yaml":
+            from docparse.export.yaml import to_yaml  # PyYAML only when YAML is asked for
+
             text = to_yaml(document, provenance=provenance)
         else:
-            text = EXPORTERS[to](document)
+            text = exporter(to)(document)
         text.encode("utf-8")
     except Exception as exc:
         raise InternalError(

@@ -21,12 +21,24 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"docparse: error: {message}\n")
 
 
+class _Version(argparse.Action):
+    """`--version`: print the installed version, looked up only when asked (the lookup is not free)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> NoReturn:
+        import docparse
+
+        sys.stdout.write(f"docparse {docparse.__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
-    from docparse import __version__
     from docparse.cli import check, convert, explain, schema
 
     parser = _Parser(prog="docparse", description="Turn calls for proposals into structured outlines.")
-    parser.add_argument("--version", action="version", version=f"docparse {__version__}")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     # The front-ends, in the order `docparse --help` lists them; each adds its own subcommand.
     for command in (convert, schema, check, explain):

@@ -15,21 +15,26 @@ from __future__ import annotations
 import copy
 import io
 import logging
+import math
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from unicodedata import normalize as normalize_unicode
 
-from pdfminer.layout import LTChar, LTItem, LTPage
+from pdfminer.layout import LTAnno, LTChar, LTContainer, LTItem, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
-from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
+from pdfplumber.table import Table
 from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import ParseOptions
@@ -62,14 +67,108 @@ class RawPage:
     """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
 
 
-# A page needs this many ruling lines or rectangles before it is searched for tables: finding
-# tables costs about as much as reading the page, and most pages of a call have none.
+# A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
+# is searched for tables: finding tables costs about as much as reading the page, and most pages
+# of a call have none.
 TABLE_MIN_RULINGS = 6
+# pdfplumber snaps and joins edges within 3 pt and finds crossings within 3 pt; the grid test
+# allows twice that, and tells positions apart from 1 pt, so that it never rejects a page on
+# which pdfplumber finds a table (it only has to be cheaper, not exact).
+GRID_REACH = 6.0
+GRID_SEPARATION = 1.0
 
 
 def _is_level(char: dict[str, Any]) -> bool:
     matrix = char["matrix"]
     return bool(char["upright"]) and not matrix[1] and not matrix[2] and matrix[0] > 0
+
+
+Edge = tuple[float, float, float]
+"""A ruling as ``(position, start, end)``: horizontal at `top` from x0 to x1, or vertical at x from top to bottom."""
+
+
+def ruled_edges(objects: dict[str, list[dict[str, Any]]]) -> tuple[list[Edge], list[Edge]]:
+    """Return the page's horizontal and vertical edges as pdfplumber's table finder sees them.
+
+    A line is horizontal when flat, else vertical (a slanted line too, as in pdfplumber); a
+    rectangle gives its four sides; a curve its flat and upright segments.
+    """
+    flat: list[Edge] = []
+    upright: list[Edge] = []
+    for line in objects.get("line", []):
+        if line["top"] == line["bottom"]:
+            flat.append((line["top"], line["x0"], line["x1"]))
+        else:
+            upright.append((line["x0"], line["top"], line["bottom"]))
+    for rect in objects.get("rect", []):
+        flat += [(rect["top"], rect["x0"], rect["x1"]), (rect["bottom"], rect["x0"], rect["x1"])]
+        upright += [(rect["x0"], rect["top"], rect["bottom"]), (rect["x1"], rect["top"], rect["bottom"])]
+    for curve in objects.get("curve", []):
+        for (ax, ay), (bx, by) in zip(curve["pts"], curve["pts"][1:], strict=False):
+            if ax == bx:
+                upright.append((ax, min(ay, by), max(ay, by)))
+            elif ay == by:
+                flat.append((ay, min(ax, bx), max(ax, bx)))
+    return flat, upright
+
+
+def _positions(values: Iterable[float]) -> int:
+    """Return how many positions `values` fall into, values closer than `GRID_SEPARATION` counting once."""
+    count, last = 0, -math.inf
+    for value in sorted(values):
+        if value - last > GRID_SEPARATION:
+            count += 1
+        last = value
+    return count
+
+
+def _crossing(edges: list[Edge], across: list[Edge]) -> list[float]:
+    """Return the positions of the `edges` that cross (within `GRID_REACH`) at least one of `across`."""
+    ordered = sorted(across)
+    keys = [edge[0] for edge in ordered]
+    found = []
+    for position, start, end in edges:
+        first, last = bisect_left(keys, start - GRID_REACH), bisect_right(keys, end + GRID_REACH)
+        if any(ordered[i][1] - GRID_REACH <= position <= ordered[i][2] + GRID_REACH for i in range(first, last)):
+            found.append(position)
+    return found
+
+
+def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
+    """Return whether the page's rulings could make a table of two rows and two columns.
+
+    Such a table has three horizontal rulings at different heights and three vertical ones at
+    different x, each crossing one of the other kind; boxes side by side, underlines and frames
+    around text do not. A necessary condition of pdfplumber finding a table we keep, not a
+    sufficient one.
+    """
+    flat, upright = ruled_edges(objects)
+    if _positions(e[0] for e in flat) < 3 or _positions(e[0] for e in upright) < 3:
+        return False
+    return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
+
+
+@dataclass(slots=True)
+class _TableChars:
+    """What pdfplumber's `Table.extract` reads of its page: the chars."""
+
+    chars: list[dict[str, Any]]
+
+
+def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
+    """Return `table.extract()`, looking only at the chars in the table's box.
+
+    pdfplumber tests every char of the page against every row's box; a char outside the
+    table's box is in none of them, so the result is the same, without the page's other chars.
+    """
+    x0, top, x1, bottom = table.bbox
+    near = [
+        char
+        for char in chars
+        if x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom
+    ]
+    rows: list[list[str | None]] = Table(_TableChars(near), table.cells).extract()  # type: ignore[arg-type]
+    return rows
 
 
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
@@ -83,18 +182,26 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     tables = []
     cells: list[tuple[float, float, float, float]] = []
     for table in level.find_tables():
-        rows = [[(cell or "").strip() for cell in row] for row in table.extract()]
-        if len(rows) >= 2 and max(len(row) for row in rows) >= 2 and any(any(row) for row in rows):
+        # One row or one column is known from the geometry: no need to extract its text.
+        shape = table.rows
+        if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
+            continue
+        rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
+        if any(any(row) for row in rows):
             tables.append((tuple(float(v) for v in table.bbox), rows))
             cells.extend((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
     if not tables:
         return chars, []
+    boxes = [bbox for bbox, _rows in tables]
 
     def inside(char: dict[str, Any]) -> bool:
         # In a cell, not merely in the table's box: text between the rulings of a partly ruled
         # table (questions beside ruled Yes/No boxes) is in no cell, and stays running text.
         x = (float(char["x0"]) + float(char["x1"])) / 2
         y = (float(char["top"]) + float(char["bottom"])) / 2
+        # Most chars are outside every table's box: that test is cheap, the cells' is not.
+        if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
+            return False
         return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in cells)
 
     return [char for char in chars if not (_is_level(char) and inside(char))], tables
@@ -128,7 +235,11 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
 
 class _Page(Page):
-    """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`."""
+    """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`.
+
+    Its `objects` are built by `page_objects`, which reads the glyphs straight from pdfminer's
+    layout; pdfplumber's own `parse_objects` gives the same dicts, at about twice the cost.
+    """
 
     budget: Budget
 
@@ -148,6 +259,92 @@ class _Page(Page):
         if isinstance(obj, LTChar):
             attr["render_mode"] = getattr(obj, "render_mode", 0)
         return attr
+
+
+def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
+    """Return the page's objects by kind, as pdfplumber's `Page.objects` has them (chars with ``render_mode``).
+
+    pdfplumber turns every layout object into a dict through a generic, per-attribute walk
+    (`process_object`): most of a page's reading time when a page has a thousand glyphs. Glyphs
+    are read here field by field into the same dict (same keys, same values, the same order);
+    the few other objects (rulings, images, curves) still go through `process_object`.
+    """
+    objects: dict[str, list[dict[str, Any]]] = {}
+    chars: list[dict[str, Any]] = []
+    number = page.page_number
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    normalize = page.pdf.unicode_norm
+    spaces: dict[int, Any] = {}
+    pending: list[LTItem] = list(reversed(page.layout._objs))
+    while pending:
+        obj = pending.pop()
+        if isinstance(obj, LTChar):
+            chars.append(_char(obj, number, height, mb_x0, mb_top, doctop, spaces, normalize))
+        elif isinstance(obj, LTContainer):
+            # A figure (form XObject): its own dict only with layout analysis, which is off.
+            pending.extend(reversed(obj._objs))
+        elif not isinstance(obj, LTAnno):
+            attr = page.process_object(obj)
+            objects.setdefault(attr["object_type"], []).append(attr)
+    if chars:
+        objects = {"char": chars, **objects}
+    return objects
+
+
+def _char(
+    obj: LTChar,
+    number: int,
+    height: float,
+    mb_x0: float,
+    mb_top: float,
+    doctop: float,
+    spaces: dict[int, Any],
+    normalize: Any,
+) -> dict[str, Any]:
+    """Return the dict pdfplumber's `process_object` makes of `obj`, plus ``render_mode``."""
+    fontname: Any = obj.fontname
+    if not isinstance(fontname, str):
+        fontname = resolve_all(fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+    state = obj.graphicstate
+    ncs = obj.ncs
+    key = id(ncs)
+    if key not in spaces:
+        spaces[key] = resolve_and_decode(ncs.name)
+    x0, x1, y0, y1 = obj.x0, obj.x1, obj.y0, obj.y1
+    top = (height - y1) + mb_top
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    text = obj._text if normalize is None else normalize_unicode(normalize, obj._text)
+    extra = obj.__dict__
+    return {
+        "matrix": obj.matrix,
+        "fontname": fontname,
+        "adv": obj.adv,
+        "upright": obj.upright,
+        "x0": x0,
+        "y0": y0,
+        "x1": x1,
+        "y1": y1,
+        "width": obj.width,
+        "height": obj.height,
+        "size": obj.size,
+        "mcid": extra.get("mcid"),
+        "tag": extra.get("tag"),
+        "object_type": "char",
+        "page_number": number,
+        "ncs": spaces[key],
+        "text": text,
+        "stroking_color": state.scolor if isinstance(state.scolor, tuple) else (state.scolor,),
+        "non_stroking_color": state.ncolor if isinstance(state.ncolor, tuple) else (state.ncolor,),
+        "top": top,
+        "bottom": (height - y0) + mb_top,
+        "doctop": doctop + top,
+        "render_mode": extra.get("render_mode", 0),
+    }
 
 
 def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> PDF:
@@ -268,7 +465,9 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             warnings.simplefilter("ignore")
             page = _Page(pdf, page_obj, page_number=number)
             page.budget = budget
-            objects = page.objects
+            objects = page_objects(page)
+            # The table finder and `page.filter` read `page.objects`: they get these very dicts.
+            page._objects = objects
         chars = objects.get("char", [])
         rules = [
             (float(obj["x0"]), float(obj["x1"]), float(obj["top"]))
@@ -278,7 +477,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
         tables: list[Any] = []
-        if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS:
+        if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS and has_grid(objects):
             chars, tables = find_tables(page, chars)
         return RawPage(
             number=number,
