@@ -6,7 +6,7 @@ Readers (``docparse.read.*``) turn a format into a list of :class:`Block`; the p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from docparse.model.diagnostic import Diagnostic
@@ -122,3 +122,23 @@ def drop_spans(spans: tuple[Span, ...], count: int) -> tuple[Span, ...]:
         out.append(Span(span.text[count:], span.bold, span.link) if count else span)
         count = 0
     return tuple(out)
+
+
+def head_with_title(blocks: list[Block], title: str, provenance: Provenance) -> bool:
+    """Put `title` first in `blocks` as a level-1 heading, the others one level down; False if a heading repeats it.
+
+    For a title the file declares apart from its text, which its renderer prints above it: a
+    page's ``<title>``, the ``title`` of a Markdown file's front matter. Nothing is added to a
+    document without blocks, or whose own heading already says it (``申报主题`` under the
+    page title ``申报主题 - 科研管理平台``).
+    """
+    title = " ".join(title.split())
+    folded = title.casefold()
+    headings = [b.text.casefold() for b in blocks if b.kind is BlockKind.HEADING and b.text]
+    if not title or not blocks or any(h in folded or folded in h for h in headings):
+        return False
+    blocks[:] = [
+        Block(text=title, spans=(Span(title),), kind=BlockKind.HEADING, heading_level=1, provenance=provenance),
+        *(replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b for b in blocks),
+    ]
+    return True

@@ -50,7 +50,7 @@ from typing import Final
 import lxml.html
 from lxml import etree
 
-from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
 from docparse.chars import is_cjk
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError
 from docparse.model.document import Dropped, DropReason, Metadata
@@ -284,23 +284,8 @@ class _Walker:
         if self.title is None:
             return
         text, line = self.title
-        title = " ".join(text.split())
-        if not title:
-            return
-        folded = title.casefold()
-        headings = [b.text.casefold() for b in self.reading.blocks if b.kind is BlockKind.HEADING and b.text]
-        if not self.reading.blocks or any(h in folded or folded in h for h in headings):
+        if not head_with_title(self.reading.blocks, text, _lines_at(line)):
             self._record(text, DropReason.MARKUP, line)
-            return
-        self._emit(Block(text=title, spans=(Span(title),), kind=BlockKind.HEADING, heading_level=1))
-        # The title heads the page: the page's own headings go one level down.
-        self.reading.blocks[:] = [
-            replace(self.reading.blocks[-1], provenance=_lines_at(line)),
-            *(
-                replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b
-                for b in self.reading.blocks[:-1]
-            ),
-        ]
 
     # -- the tree ---------------------------------------------------------------------------
 

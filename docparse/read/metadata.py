@@ -1,8 +1,8 @@
 """Read stage, any format: what a file says about itself → `Metadata`.
 
-One set of helpers for the three formats that declare metadata: DOCX core properties (Dublin
-Core in ``docProps/core.xml``), a PDF's Info dictionary and its XMP packet (Dublin Core and XMP
-in RDF), and a web page's ``<title>`` and ``<meta>`` tags. Values are hostile like the rest of
+One set of helpers for the formats that declare metadata: DOCX core properties (Dublin Core in
+``docProps/core.xml``), a PDF's Info dictionary and its XMP packet (Dublin Core and XMP in RDF),
+a web page's ``<title>`` and ``<meta>`` tags, a Markdown file's YAML front matter. Values are hostile like the rest of
 the file: trimmed, stripped of control and bidi characters, capped in length; dates in the
 formats the standards give (PDF ``D:YYYYMMDDHHmmSSOHH'mm'``, W3C/ISO 8601), null when unreadable.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from lxml import etree
@@ -83,6 +83,41 @@ HTML_META_NAMES: Mapping[str, str] = {
     "og:title": "title",
 }
 """``<meta name=…>`` / ``<meta property=…>`` names (lower case) → fields; the ``<title>`` comes first."""
+
+
+FRONT_MATTER_KEYS: Mapping[str, str] = {
+    "title": "title",
+    "author": "author",
+    "authors": "author",
+    "description": "subject",
+    "summary": "subject",
+    "subject": "subject",
+    "keywords": "keywords",
+    "tags": "keywords",
+    "date": "created",
+    "created": "created",
+    "lastmod": "modified",
+    "updated": "modified",
+    "modified": "modified",
+    "generator": "producer",
+}
+"""Keys of a Markdown file's YAML front matter (Jekyll, Hugo, Docusaurus, Hexo) → fields."""
+
+
+def front_matter_values(data: Mapping[object, object]) -> dict[str, str]:
+    """Return field → text of the known keys of a parsed front matter (lists joined, dates as ISO text)."""
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        name = FRONT_MATTER_KEYS.get(str(key).lower())
+        if name is None or name in values:
+            continue
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(item) for item in value[:50] if isinstance(item, str | int | float))
+        elif isinstance(value, date | datetime):
+            value = value.isoformat()
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            values[name] = str(value)
+    return values
 
 
 def clean(value: object) -> str | None:

@@ -17,15 +17,17 @@ import functools
 from dataclasses import dataclass, field
 
 import regex
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
-from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
 from docparse.chars import without_surrogates
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
+from docparse.read import metadata
 from docparse.read.encoding import decode
 from docparse.rules import make_diagnostic
 
@@ -34,6 +36,10 @@ _SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
 # An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
 EMOJI_SHORTCODE = regex.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 
+
+# A YAML front matter is a few lines of site metadata; a "---" with no closing fence this close
+# is a rule in the text, not front matter.
+FRONT_MATTER_MAX_LINES = 100
 
 # markdown-it stops at this many nested containers and skips what lies deeper without a trace
 # (its default of 20 is ten lists deep); the lines it skips are still read (`_Walker._skipped`).
@@ -72,12 +78,55 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     _check_line_lengths(text, options)
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
+    lines = text.splitlines()
+    front = _front_matter(lines)
+    if front is not None:
+        # Parsed as Markdown, the fences would be a rule and a setext heading: blank them out
+        # (line numbers stay), record the lines as markup, and head the text with its title.
+        end, values = front
+        text = "\n" * end + "\n".join(lines[end:])
+        reading.metadata = metadata.make(values)
     walker = _Walker(reading, options)
     tokens = _markdown().parse(text)
-    lines = text.splitlines()
-    walker.skipped = _uncovered(tokens, lines)
-    walker.walk(tokens, lines)
+    walker.skipped = _uncovered(tokens, text.splitlines())
+    walker.walk(tokens, text.splitlines())
+    if front is not None:
+        _place_front_matter(reading, lines[: front[0]], reading.metadata.title)
     return reading
+
+
+def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
+    """Return (lines it spans, field → text) of a YAML front matter opening the text, or None.
+
+    Front matter (Jekyll, Hugo, Docusaurus) is a YAML mapping between ``---`` on the first line
+    and ``---`` or ``...``, within FRONT_MATTER_MAX_LINES lines: anything else is the text's own.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
+        if lines[i].rstrip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:i]))
+            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
+                return None
+            return (i + 1, metadata.front_matter_values(data)) if isinstance(data, dict) else None
+    return None
+
+
+def _place_front_matter(reading: Reading, lines: list[str], title: str | None) -> None:
+    """Head the blocks with the front matter's title (unless a heading repeats it); record its lines as markup."""
+    title_line = next((i for i, line in enumerate(lines) if line.lower().startswith("title:")), None)
+    placed = title is not None and title_line is not None
+    if placed:
+        assert title is not None and title_line is not None
+        placed = head_with_title(reading.blocks, title, Provenance(line_start=title_line + 1, line_end=title_line + 1))
+    # The title's line is markup but for its value, which is now the heading: its key stays here.
+    texts = [("title:" if placed and i == title_line else line.strip(), i) for i, line in enumerate(lines)]
+    reading.dropped[:0] = [
+        Dropped(text=text, reason=DropReason.MARKUP, provenance=Provenance(line_start=i + 1, line_end=i + 1))
+        for text, i in texts
+        if text
+    ]
 
 
 def _check_line_lengths(text: str, options: ParseOptions) -> None:

@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 
 import docparse
 from docparse.read.metadata import MAX_VALUE_CHARS, clean, iso_date, pdf_date
+from docparse.read.sourcecount import account_source
 
 from ..conftest import FIXTURES
 from .docx_factory import make_docx, p, r
@@ -159,3 +160,49 @@ def test_iso_dates_and_clean() -> None:
     assert iso_date("not a date") is None
     assert clean("  a\tb\n c ") == "a b c"
     assert clean("\x00\u2066") is None
+
+
+FRONT_MATTER = """---
+title: "Higress 邀您报名 2025 开源之夏"
+description: 社区博客
+date: 2025-05-09
+keywords: ["Higress", "OSPP"]
+authors: 阿里云
+---
+
+### 一、开源之夏是什么活动
+
+活动联合各大开源社区。
+"""
+
+
+def test_markdown_front_matter_is_metadata_and_its_title_heads_the_text() -> None:
+    document = docparse.parse(FRONT_MATTER.encode(), name="call.md")
+    meta = document.source.metadata
+    assert (meta.title, meta.subject, meta.keywords, meta.author) == (
+        "Higress 邀您报名 2025 开源之夏",
+        "社区博客",
+        "Higress, OSPP",
+        "阿里云",
+    )
+    assert meta.created == datetime(2025, 5, 9)
+    assert document.title == "Higress 邀您报名 2025 开源之夏"
+    assert [s.title for s in document.sections] == ["开源之夏是什么活动"]
+    assert [d.text for d in document.dropped if d.reason == "markup"][:3] == ["---", "title:", "description: 社区博客"]
+    assert account_source(FRONT_MATTER.encode(), document, name="call.md").complete
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\n\n1. 总则\n\n正文。\n",  # a rule, no closing fence
+        "---\nnot: [yaml\n---\n1. 总则\n",  # not YAML
+        "---\n- a list\n---\n1. 总则\n",  # YAML, but no mapping
+        "---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\n1. 总则\n",  # nested past the stack
+    ],
+    ids=["rule", "not-yaml", "not-mapping", "deep"],
+)
+def test_what_is_not_front_matter_stays_text(text: str) -> None:
+    document = docparse.parse(text.encode(), name="call.md")
+    assert document.source.metadata.is_empty()
+    assert account_source(text.encode(), document, name="call.md").complete
