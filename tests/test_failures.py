@@ -300,3 +300,46 @@ def test_ctrl_c_while_importing_is_one_line_and_130(tmp_path: Path, module: str,
         process.kill()
     assert (process.returncode, stderr.decode().splitlines()) == (130, ["docparse: interrupted"])
     assert not out.exists()
+
+
+def _busy_children(pid: int, ticks: int) -> bool:
+    """Return whether a child of `pid` has used `ticks` clock ticks of CPU (a worker at work)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[11]) + int(fields[12]) >= ticks:  # utime + stime
+            return True
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads worker CPU time from /proc")
+def test_ctrl_c_during_a_parallel_batch_ends_the_workers_too(tmp_path: Path) -> None:
+    # Two scans OCR'd in two workers take minutes; Ctrl-C while they work ends the run at once
+    # (the pool's workers are terminated), not when the files in hand are done.
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    for name in ("a.pdf", "b.pdf"):
+        (calls / name).write_bytes((FIXTURES / "ocr" / "seed-image-only.pdf").read_bytes())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "docparse", "convert", str(calls), "-o", str(tmp_path / "out"), "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        for _ in range(600):  # until a worker has spent 2 s of CPU (at most a minute)
+            if process.poll() is not None or _busy_children(process.pid, 2 * os.sysconf("SC_CLK_TCK")):
+                break
+            time.sleep(0.1)
+        assert process.poll() is None, "the batch ended before it could be interrupted"
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)  # OCR of what the workers hold takes longer
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 130
+    assert stderr.decode().splitlines()[-1] == "docparse: interrupted"
+    assert not list((tmp_path / "out").rglob("*.json"))

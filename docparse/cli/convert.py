@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -325,7 +326,7 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
         for item in planned:
             yield convert_job(item) if isinstance(item, Job) else item
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_worker_signals) as pool:
         futures = {id(job): pool.submit(convert_job, job) for job in work}
         try:
             for item in planned:
@@ -338,9 +339,37 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
                     yield Outcome(item.source, item.target, "failed", "the worker process died (out of memory?)")
                 except Exception as exc:  # an outcome that did not cross back: report it, go on
                     yield Outcome(item.source, item.target, "failed", f"internal error ({describe_cause(exc)})")
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+        except BaseException:  # Ctrl-C, SIGTERM, a closed standard output: stop now
+            _stop_now(pool)
             raise
+
+
+def _worker_signals() -> None:
+    """Let the main process alone answer Ctrl-C, and let SIGTERM end a worker at once.
+
+    A worker inherits the command's SIGTERM handler, which raises an exception that the pool
+    would catch and report as the file's result, and go on to the next file; a terminal's Ctrl-C
+    reaches the workers too, and each would print its own traceback.
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel the files not started and end the workers: an interrupted run must not finish the files in hand.
+
+    (Leaving the pool's `with` block joins its workers; a worker OCR-ing a scan would hold the
+    exit for minutes.) Python 3.14 has `terminate_workers`; before it, the pool's processes.
+    """
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    # Taken before shutdown(), which forgets them.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 class Progress:
