@@ -17,7 +17,6 @@ import functools
 from dataclasses import dataclass, field
 
 import regex
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
@@ -103,6 +102,8 @@ def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
     """
     if not lines or lines[0].rstrip() != "---":
         return None
+    import yaml  # PyYAML only for a text that opens with a fence
+
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
         if lines[i].rstrip() in ("---", "..."):
             try:
