@@ -291,6 +291,42 @@ def test_the_intern_programme_slides_give_their_titles() -> None:
     text = docparse.to_markdown(document)
     assert [title for title in INTERN_SLIDE_TITLES if title not in text] == []
     assert {"Q&A（面试篇）", "Q&A（项目篇）"} <= {section.title for section in document.sections}
+    # Its text layer's ruled tables hold glyph ids: they went with the layer OCR replaced.
+    assert not [table for table in document.iter_tables() if "(cid:" in table.model_dump_json()]
+
+
+def _ruled_table_pdf() -> bytes:
+    """Return a one-page PDF: a heading, then a ruled 3×2 table of English cells (a text layer)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=A4, invariant=True)
+    page.setFont("Helvetica-Bold", 16)
+    page.drawString(72, 760, "1. Funding rules")
+    page.setFont("Helvetica", 14)
+    cells = [["Item", "Amount"], ["Travel", "5000"], ["Equipment", "20000"]]
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            page.rect(72 + c * 200, 700 - r * 40, 200, 40)
+            page.drawString(82 + c * 200, 715 - r * 40, text)
+    page.save()
+    return out.getvalue()
+
+
+def test_a_page_read_by_ocr_keeps_no_table_of_its_text_layer() -> None:
+    data = _ruled_table_pdf()
+    layer = docparse.parse(data, name="rules.pdf", options=ParseOptions(ocr="never"))
+    assert [table.rows for table in layer.iter_tables()] == [
+        (("Item", "Amount"), ("Travel", "5000"), ("Equipment", "20000"))
+    ]
+    read = docparse.parse(data, name="rules.pdf", options=ParseOptions(ocr="always"))
+    assert list(read.iter_tables()) == []  # OCR read the cells from the image, with the page
+    layer_records = [d.text for d in read.dropped if d.reason == "text-layer"]
+    assert "Item\tAmount\nTravel\t5000\nEquipment\t20000" in layer_records
+    assert "Equipment" in docparse.to_markdown(read) and "20000" in docparse.to_markdown(read)
 
 
 def test_a_pdf_pdfium_cannot_open_is_corrupt(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -117,6 +117,11 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         )
     )
     check_text_layer(pages, reading, name)
+    # A ruled table of a page OCR read instead was found in its text layer: OCR read its cells
+    # from the image with the rest of the page, so the layer's table is dropped with the layer.
+    ocr_read = {page.number for page in replaced}
+    layer_tables = [table for table in tables if table.provenance.regions[0].page in ocr_read]
+    tables = [table for table in tables if table.provenance.regions[0].page not in ocr_read]
     sizes: Counter[float] = Counter()
     for page in pages:
         sizes.update(page.sizes)
@@ -129,7 +134,12 @@ def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Readin
         )
     reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
     reading.dropped = sorted(
-        [*furniture.dropped, *control_records(pages), *mark_records(pages), *replaced_records(replaced)],
+        [
+            *furniture.dropped,
+            *control_records(pages),
+            *mark_records(pages),
+            *replaced_records(replaced, layer_tables),
+        ],
         key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top),
     )
     reading.diagnostics.extend(furniture.diagnostics)
@@ -161,14 +171,20 @@ def control_records(pages: list[PageLines]) -> list[Dropped]:
     return out
 
 
-def replaced_records(pages: list[PageLines]) -> list[Dropped]:
-    """Return one TEXT_LAYER record per line of text of the pages OCR read instead (their text layer as read)."""
-    return [
+def replaced_records(pages: list[PageLines], tables: list[Block]) -> list[Dropped]:
+    """Return one TEXT_LAYER record per line of text and per ruled table of the pages OCR read instead."""
+    lines = [
         Dropped(text=line.text, reason=DropReason.TEXT_LAYER, provenance=region(line))
         for page in pages
         for line in (*page.lines, *page.rotated)
         if any(ch.isalnum() for ch in line.text)
     ]
+    cells = [
+        Dropped(text=table.text, reason=DropReason.TEXT_LAYER, provenance=table.provenance)
+        for table in tables
+        if any(ch.isalnum() for ch in table.text)
+    ]
+    return [*lines, *cells]
 
 
 def mark_records(pages: list[PageLines]) -> list[Dropped]:
