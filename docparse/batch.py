@@ -17,7 +17,7 @@ import logging
 import os
 from dataclasses import dataclass
 
-from docparse.errors import DocparseError, InternalError, LimitExceededError, portable
+from docparse.errors import DocparseError, InternalError, portable
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.pipeline import Format, Input, parse_bytes, read_source
@@ -76,27 +76,7 @@ def convert_one(
     try:
         data, found = read_source(source, options.limits.max_input_bytes)
         label = label or found
-        document = parse_safely(data, name=label, format=format, options=options)
+        document = parse_bytes(data, name=label, format=format, options=options)
     except DocparseError as exc:
         return ParseResult.failed(label, exc)
     return ParseResult(label, True, document)
-
-
-def parse_safely(
-    data: bytes, *, name: str | None = None, format: Format | None = None, options: ParseOptions | None = None
-) -> Document:
-    """Return the document of `data`; raise only `DocparseError` (a bug of ours is an `InternalError`, logged)."""
-    try:
-        return parse_bytes(data, name=name, format=format, options=options)
-    except DocparseError:
-        raise
-    except MemoryError as exc:
-        raise LimitExceededError(
-            "ran out of memory (lower the limits or split the input)", path=name, cause=exc
-        ) from exc
-    except Exception as exc:
-        # A bug in docparse must not end a batch: one line for the user, the traceback in the log.
-        log.error("internal error parsing %s", name or "<bytes>", exc_info=True)
-        raise InternalError(
-            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", path=name, cause=exc
-        ) from exc

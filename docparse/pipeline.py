@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import logging
 import os
 import threading
 import time
@@ -18,7 +19,13 @@ from docparse.build import build_outline
 from docparse.build.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
 from docparse.chars import SURROGATE, without_surrogates
 from docparse.check import run_checks, sort_diagnostics
-from docparse.errors import DocparseError, DocumentNotFoundError, EmptyDocumentError, LimitExceededError
+from docparse.errors import (
+    DocparseError,
+    DocumentNotFoundError,
+    EmptyDocumentError,
+    InternalError,
+    LimitExceededError,
+)
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
@@ -147,7 +154,7 @@ def parse_bytes(
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
     started = time.monotonic()
-    with relaxed_collector():
+    with guarded(name), relaxed_collector():
         reading = read_blocks(data, options=options, name=name, format=format)
         return build_document(reading, source_for(data, name, reading), options, started)
 
@@ -159,11 +166,37 @@ def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None
 
     options = options or ParseOptions()
     started = time.monotonic()
-    with relaxed_collector():
+    with guarded(None), relaxed_collector():
         text = without_surrogates(text)
         reading = read_string(text, options=options, markdown=markdown)
         reading.encoding = "utf-8"
         return build_document(reading, source_for(text.encode("utf-8"), None, reading), options, started)
+
+
+log = logging.getLogger("docparse")
+
+
+@contextmanager
+def guarded(name: str | None) -> Iterator[None]:
+    """Let a `DocparseError` through; make anything else a parse raises one, so that no input gives another.
+
+    Running out of memory is a `LimitExceededError`; any other exception is a bug of docparse met
+    on this input: an `InternalError` (one line for the user, the traceback in the ``docparse``
+    log), so a batch of 100,000 calls goes on. `KeyboardInterrupt` and `SystemExit` pass.
+    """
+    try:
+        yield
+    except DocparseError:
+        raise
+    except MemoryError as exc:
+        raise LimitExceededError(
+            "ran out of memory (lower the limits or split the input)", path=name, cause=exc
+        ) from exc
+    except Exception as exc:
+        log.error("internal error parsing %s", name or "<input>", exc_info=True)
+        raise InternalError(
+            f"internal error ({type(exc).__name__}: {exc}); please report it with this file", path=name, cause=exc
+        ) from exc
 
 
 def source_for(data: bytes, name: str | None, reading: Reading) -> Source:

@@ -115,7 +115,7 @@ def test_a_bug_of_ours_is_an_internal_error_result_and_is_logged(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr("docparse.batch.parse_bytes", broken)
+    monkeypatch.setattr("docparse.pipeline.read_blocks", broken)
     with caplog.at_level(logging.ERROR, logger="docparse"):
         result = convert_one(SEED)
     assert not result.ok and result.error_kind == "InternalError" and result.name == "input.txt"
@@ -128,7 +128,7 @@ def test_running_out_of_memory_is_a_limit(monkeypatch: pytest.MonkeyPatch) -> No
     def greedy(*args: object, **kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr("docparse.batch.parse_bytes", greedy)
+    monkeypatch.setattr("docparse.pipeline.read_blocks", greedy)
     assert convert_one(SEED).error_kind == "LimitExceededError"
 
 

@@ -17,7 +17,7 @@ import pytest
 import docparse
 from docparse.cli import main
 from docparse.cli.common import write_atomic
-from docparse.errors import CorruptDocumentError, DocparseError, ForeignCause, LimitExceededError
+from docparse.errors import CorruptDocumentError, DocparseError, ForeignCause, InternalError, LimitExceededError
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, parse_text
 
@@ -343,3 +343,18 @@ def test_ctrl_c_during_a_parallel_batch_ends_the_workers_too(tmp_path: Path) -> 
     assert process.returncode == 130
     assert stderr.decode().splitlines()[-1] == "docparse: interrupted"
     assert not list((tmp_path / "out").rglob("*.json"))
+
+
+def test_a_bug_of_ours_is_an_internal_error_from_every_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One guard in the pipeline (`pipeline.guarded`): parse, parse_bytes and parse_text alike.
+    def broken(*args: object, **kwargs: object) -> None:
+        raise IndexError("simulated bug")
+
+    monkeypatch.setattr("docparse.read.text.read_string", broken)
+    with pytest.raises(InternalError, match="IndexError") as caught:
+        parse_text("1. 总则\n")
+    assert isinstance(caught.value.cause, IndexError)
+    monkeypatch.setattr("docparse.pipeline.read_blocks", broken)
+    with pytest.raises(InternalError, match="IndexError") as caught:
+        docparse.parse("1. 总则\n".encode(), name="call.txt")
+    assert caught.value.path == "call.txt"

@@ -97,7 +97,7 @@ def test_an_internal_error_is_one_line(
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
-    monkeypatch.setattr("docparse.batch.parse_bytes", boom)  # the one safe per-file parse
+    monkeypatch.setattr("docparse.pipeline.read_blocks", boom)  # inside the one guarded parse
     assert main(["convert", str(SEED)]) == 1
     err = capsys.readouterr().err
     assert "internal error (ZeroDivisionError: simulated bug)" in err

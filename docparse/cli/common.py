@@ -15,8 +15,6 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from docparse.batch import parse_safely
-
 # The exit codes and the exceptions that end a run live in `exits` (light, for `main`); the
 # commands take them from here with the rest of what they share.
 from docparse.cli.exits import EXIT_FAILED as EXIT_FAILED
@@ -29,7 +27,7 @@ from docparse.cli.exits import UsageError as UsageError
 from docparse.files import Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
-from docparse.pipeline import read_capped
+from docparse.pipeline import parse_bytes, read_capped
 
 STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONNRESET)
 """Errors of a write to standard output (a closed pipe, a full disk) rather than of a file."""
@@ -130,7 +128,7 @@ def read_input(item: str, limit: int | None = None) -> tuple[bytes, str | None]:
 def parse_one(item: str, options: ParseOptions, *, name: str | None = None) -> Document:
     """Return the document of one input; raise DocparseError when it cannot be parsed (UsageError: unreadable)."""
     data, file_name = read_input(item, options.limits.max_input_bytes)
-    return parse_safely(data, name=name or file_name, options=options)
+    return parse_bytes(data, name=name or file_name, options=options)
 
 
 def describe_cause(cause: BaseException) -> str:

@@ -68,5 +68,5 @@ def test_an_unexpected_failure_inside_the_reader_is_a_docparse_error(monkeypatch
 
     monkeypatch.setattr(reader, "page_to_lines", broken)
     with pytest.raises(InternalError, match="TypeError") as caught:
-        read_pdf((HOSTILE / "pdf-ligatures.pdf").read_bytes(), options=ParseOptions(), name="x.pdf")
+        docparse.parse((HOSTILE / "pdf-ligatures.pdf").read_bytes(), name="x.pdf")
     assert caught.value.path == "x.pdf" and isinstance(caught.value.cause, TypeError)

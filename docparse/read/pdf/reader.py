@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
-from docparse.errors import DocparseError, EmptyDocumentError, InternalError, LimitExceededError, NoTextLayerError
+from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
@@ -60,21 +60,9 @@ GARBLED_PAGE_SHARE = 0.3
 def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
     """Return the blocks of the PDF in `data`, with the furniture it left out and its findings.
 
-    Every failure is a `DocparseError`: what the input does wrong has its own type; anything else
-    escaping the reader is a bug of ours, raised as `InternalError` (the last line of defence, so
-    a caller never meets a bare `TypeError` from deep inside a page).
+    What the input does wrong raises its own `DocparseError`; anything else escaping is a bug of
+    ours, which the pipeline (`docparse.pipeline.guarded`) reports as `InternalError`.
     """
-    try:
-        return _read_pdf(data, options=options, name=name)
-    except DocparseError:
-        raise
-    except Exception as exc:
-        raise InternalError(
-            f"the PDF reader failed ({type(exc).__name__}: {exc}); please report this file", path=name, cause=exc
-        ) from exc
-
-
-def _read_pdf(data: bytes, *, options: ParseOptions, name: str | None) -> Reading:
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
