@@ -19,7 +19,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.2.0"
+SCHEMA_VERSION = "2.3.0"
 
 SourceFormat = Literal["text", "markdown", "pdf", "docx", "html"]
 
@@ -350,6 +350,8 @@ class DropReason(StrEnum):
     """A superscript note reference (`前沿。¹`) taken out of the running text; the note itself is `footnote`."""
     CONTROL = "control-character"
     """Characters that are no text (NUL and other controls, bidi overrides) from a bad PDF ToUnicode map."""
+    REPEATED_HEADER = "repeated-header"
+    """A table's header row printed again at the top of each page the table continues on."""
     TEXT_LAYER = "text-layer"
     """A PDF page's text layer as read, where OCR read the page instead (glyphs without Unicode, text
     pdfminer could only guess, or every page with ``ocr="always"``)."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
@@ -13,7 +16,7 @@ from docparse.model import DropReason, Table
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
 
-from ..conftest import corpus_file
+from ..conftest import FIXTURES, ROOT, corpus_file
 
 PAGE_H = A4[1]
 
@@ -117,3 +120,52 @@ def test_text_inside_a_tables_box_but_in_no_cell_stays_running_text() -> None:
     assert not any(question in table.text for question in QUESTIONS)
     running = [block.text for block in reading.blocks if block.kind is not BlockKind.TABLE]
     assert running[: len(QUESTIONS)] == QUESTIONS
+
+
+SPLIT_TABLE = FIXTURES / "pdf-split-table" / "input.pdf"
+
+
+def _tables(document: docparse.Document) -> list[Table]:
+    return [part for node in document.iter_nodes() for part in node.iter_parts() if isinstance(part, Table)]
+
+
+def test_a_table_over_three_pages_is_one_table_with_its_header_once() -> None:
+    assert SPLIT_TABLE.is_file(), f"{SPLIT_TABLE} is missing: run fixtures/generate/make_split_table_pdf.py"
+    document = docparse.parse(SPLIT_TABLE)
+    projects, experts, schedule = _tables(document)
+    assert projects.rows[0] == ("序号", "项目名称", "承担单位", "经费（万元）")
+    # Every project once, in order, under the one header row.
+    assert [row[0] for row in projects.rows[1:]] == [str(n) for n in range(1, 71)]
+    assert [region.page for region in projects.provenance.regions] == [1, 2, 3]
+    repeated = [d for d in document.dropped if d.reason is DropReason.REPEATED_HEADER]
+    assert [d.text for d in repeated] == ["序号\t项目名称\t承担单位\t经费（万元）"] * 2
+    assert [d.provenance.regions[0].page for d in repeated] == [2, 3]
+    # A table ending mid-page and the next page's table of four columns stay two tables.
+    assert experts.rows[0] == ("组别", "组长", "成员数") and len(experts.rows) == 3
+    assert schedule.rows[0] == ("时间", "地点", "事项", "联系人") and len(schedule.rows) == 3
+
+
+def test_tables_of_a_page_break_join_only_when_they_continue() -> None:
+    blocks = read_pdf(SPLIT_TABLE.read_bytes(), options=ParseOptions()).blocks
+    pages = [[r.page for r in b.provenance.regions] for b in blocks if b.kind is BlockKind.TABLE]
+    assert pages == [[1, 2, 3], [4], [5]]
+
+
+def test_generator_reproduces_the_split_table_fixture(tmp_path: Path) -> None:
+    out = tmp_path / "input.pdf"
+    subprocess.run(
+        [sys.executable, str(ROOT / "fixtures" / "generate" / "make_split_table_pdf.py"), "--out", str(out)], check=True
+    )
+    assert out.read_bytes() == SPLIT_TABLE.read_bytes()
+
+
+def test_baa_clause_table_over_five_pages_is_one_table() -> None:
+    document = docparse.parse(corpus_file("en_dod_sbir254_baa.pdf"))
+    clauses = [t for t in _tables(document) if t.rows[0][0] == "Clause\nNumber"]
+    assert len(clauses) == 1
+    (table,) = clauses
+    assert [region.page for region in table.provenance.regions] == [43, 44, 45, 46, 47]
+    # The header printed on each of the four later pages is recorded, not repeated in the rows.
+    assert sum(row[0] == "Clause\nNumber" for row in table.rows) == 1
+    repeated = [d for d in document.dropped if d.reason is DropReason.REPEATED_HEADER]
+    assert [d.provenance.regions[0].page for d in repeated] == [44, 45, 46, 47]

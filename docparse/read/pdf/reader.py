@@ -46,6 +46,7 @@ from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import iter_pages, open_pdf
+from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
 from docparse.rules import make_diagnostic
 from docparse.segment.families import Role, match_numbering
@@ -120,13 +121,16 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         raise LimitExceededError(
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
-    reading.blocks = with_tables(mark_size_headings(blocks, body_size), tables)
+    reading.blocks, repeated = join_split_tables(
+        with_tables(mark_size_headings(blocks, body_size), tables), {page.number: page.height for page in pages}
+    )
     reading.dropped = sorted(
         [
             *furniture.dropped,
             *control_records(pages),
             *mark_records(pages),
             *replaced_records(replaced, layer_tables),
+            *repeated,
         ],
         key=lambda d: (d.provenance.regions[0].page, d.provenance.regions[0].bbox.top),
     )
