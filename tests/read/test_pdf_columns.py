@@ -66,3 +66,33 @@ def test_the_baa_technology_areas_read_column_by_column() -> None:
         "• Microelectronics",
     ]
     assert "• Advanced Infrastructure & Advanced Manufacturing" in page_5
+
+
+def test_a_paragraph_running_on_into_the_right_column_is_one_paragraph() -> None:
+    per_line = 22
+    text = TEXT + TEXT  # 222 glyphs: 5 lines in the left column, the rest at the right column's top
+    first, rest = text[: 5 * per_line], text[5 * per_line :]
+    second = "第二段研究更好的深度学习中间表达方式研究深度学习底层编译优化策略。"
+    items: list[Item] = [Text(LEFT, 70, "1.1 深度学习框架技术", 14, CJK)]
+    for i in range(5):
+        items.append(Text(LEFT, 100 + i * LEADING, first[i * per_line : (i + 1) * per_line], SIZE, CJK))
+    right_lines = [rest[i : i + per_line] for i in range(0, len(rest), per_line)]
+    # The second paragraph opens in the right column with a first-line indent of two ems.
+    right_lines.append(second[:20])
+    right_lines.append(second[20:])
+    for i, line in enumerate(right_lines):
+        x = RIGHT_COLUMN + 2 * SIZE if i == len(right_lines) - 2 else RIGHT_COLUMN
+        items.append(Text(x, 100 + i * LEADING, line, SIZE, CJK))
+    assert texts(items) == ["1.1 深度学习框架技术", text, second]
+
+
+def test_a_finished_sentence_at_the_foot_of_the_left_column_ends_its_paragraph() -> None:
+    per_line = 22
+    left = TEXT[: 4 * per_line - 1] + "。"
+    items: list[Item] = [Text(LEFT, 70, "1.1 深度学习框架技术", 14, CJK)]
+    for i in range(4):
+        items.append(Text(LEFT, 100 + i * LEADING, left[i * per_line : (i + 1) * per_line], SIZE, CJK))
+    right = TEXT[: 4 * per_line]
+    for i in range(4):
+        items.append(Text(RIGHT_COLUMN, 100 + i * LEADING, right[i * per_line : (i + 1) * per_line], SIZE, CJK))
+    assert texts(items) == ["1.1 深度学习框架技术", left, right]

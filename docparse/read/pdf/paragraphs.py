@@ -345,9 +345,11 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
         return not (line.page != prev.page and forced_break(block, line, layout))
     if line.page != prev.page:
         return not continues_on_next_page(block, line, layout)
+    if line.column is not None and line.column != prev.column and line.top < prev.top:
+        return not continues_in_next_column(line, prev, layout)
     gap = line.top - prev.bottom
     usual = layout.line_gap.get(line.size, line.size * DEFAULT_GAP)
-    if len(block) > 1 and block[-2].page == prev.page:
+    if len(block) > 1 and block[-2].page == prev.page and block[-2].column == prev.column:
         usual = prev.top - block[-2].bottom  # the paragraph's own leading, once it has one
     if gap < -line.size * 0.5 or gap > usual + GAP_EXTRA * line.size:
         return True
@@ -436,6 +438,21 @@ def continues_on_next_page(block: list[Line], line: Line, layout: Layout) -> boo
     the continuation gets the first-line indent (the seed's 1.5 paragraph in its rendition).
     """
     return runs_on(block[-1], layout) and not has_label(line) and not centred(line, layout)
+
+
+def continues_in_next_column(line: Line, prev: Line, layout: Layout) -> bool:
+    """Return True when `line`, first of a column, carries on the paragraph the column before left unfinished.
+
+    As at a page break, the sentence left unfinished at the column's right edge decides; the
+    continuation starts at its column's left edge (a new paragraph there has its first-line
+    indent or a label).
+    """
+    return (
+        runs_on(prev, layout)
+        and not has_label(line)
+        and line.x0 <= layout.left_for(line) + line.size * INDENT
+        and abs(prev.size - line.size) <= SIZE_CHANGE
+    )
 
 
 def centred(line: Line, layout: Layout) -> bool:
