@@ -28,6 +28,7 @@ def test_every_rendition_is_there() -> None:
         "seed-pdf-reportlab",
         "seed-pdf-fpdf2",
         "seed-pdf-justified",
+        "seed-pdf-columns",
         "seed-html",
     }
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
 
-from ..conftest import corpus_file
+from ..conftest import FIXTURES, ROOT, corpus_file
 from .pdf_factory import CJK, LEFT, Item, Text, make_pdf
 
 SIZE = 10.0
@@ -96,3 +102,46 @@ def test_a_finished_sentence_at_the_foot_of_the_left_column_ends_its_paragraph()
     for i in range(4):
         items.append(Text(RIGHT_COLUMN, 100 + i * LEADING, right[i * per_line : (i + 1) * per_line], SIZE, CJK))
     assert texts(items) == ["1.1 深度学习框架技术", left, right]
+
+
+GENERATE = ROOT / "fixtures" / "generate"
+
+
+@pytest.mark.parametrize(
+    ("script", "folder"),
+    [
+        ("make_seed_pdf_reportlab.py", "seed-pdf-reportlab"),
+        ("make_seed_pdf_justified.py", "seed-pdf-justified"),
+        ("make_seed_pdf_columns.py", "seed-pdf-columns"),
+    ],
+)
+def test_reportlab_renditions_are_reproduced_by_their_generators(script: str, folder: str, tmp_path: Path) -> None:
+    out = tmp_path / "input.pdf"
+    code = f"import sys; sys.argv = ['x']; import runpy; g = runpy.run_path({str(GENERATE / script)!r}, run_name='lib')"
+    code += f"; g['build_pdf'](__import__('pathlib').Path({str(out)!r}), **{KWARGS[folder]!r})"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    assert out.read_bytes() == (FIXTURES / folder / "input.pdf").read_bytes(), f"{folder} is stale: run {script}"
+
+
+KWARGS = {
+    "seed-pdf-reportlab": {},
+    "seed-pdf-justified": {"justify": True},
+    "seed-pdf-columns": {"justify": True, "columns": 2},
+}
+
+
+def test_seed_in_two_columns_breaks_paragraphs_and_directions_across_columns() -> None:
+    # The fixture exercises the column rules: directions start at the foot of a left column and
+    # end at the top of the right one (one block spanning both), paragraphs run on over pages.
+    blocks = read_pdf((FIXTURES / "seed-pdf-columns" / "input.pdf").read_bytes(), options=ParseOptions()).blocks
+    body = [block for block in blocks if block.provenance.regions[0].page > 1]
+    across_columns = [
+        block.text[:2]
+        for block in body
+        if len(block.provenance.regions) == 1
+        and block.provenance.regions[0].bbox.x0 < 100
+        and block.provenance.regions[0].bbox.x1 > 400
+    ]
+    across_pages = [block for block in body if len(block.provenance.regions) > 1]
+    assert across_columns == ["5)", "8)"]
+    assert len(across_pages) == 2

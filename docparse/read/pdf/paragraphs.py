@@ -54,6 +54,7 @@ from docparse.read.pdf.joins import joint, spacing_votes
 from docparse.read.pdf.lines import Line
 from docparse.rules import make_diagnostic
 from docparse.segment.families import match_numbering
+from docparse.segment.markers import is_navigation
 
 TERMINAL = set('。．.！!？?；;：:」』”"）)')
 """A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
@@ -324,6 +325,8 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
     prev = block[-1]
     if prev.is_toc:
         return True
+    if is_navigation(line.text) or is_navigation(prev.text):
+        return True  # `返回目录` is a link of its own, even after a line that fills the measure
     if line.is_toc and toc_head_wraps(block, line, after_toc=after_toc):
         return False
     if stacked(block, line):
@@ -346,7 +349,7 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
     if line.page != prev.page:
         return not continues_on_next_page(block, line, layout)
     if line.column is not None and line.column != prev.column and line.top < prev.top:
-        return not continues_in_next_column(line, prev, layout)
+        return not continues_in_next_column(block, line, layout)
     gap = line.top - prev.bottom
     usual = layout.line_gap.get(line.size, line.size * DEFAULT_GAP)
     if len(block) > 1 and block[-2].page == prev.page and block[-2].column == prev.column:
@@ -356,7 +359,7 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
     em = line.size * INDENT
     if indent_again(block, line, layout):
         return True
-    hanging = len(block) == 1 and hangs(block[0], line)
+    hanging = len(block) == 1 and hangs(block[0], line) and not opens_with_indent(block[0], line, layout)
     if line.x0 > prev.x0 + em and not hanging:
         return True
     return line.x0 < prev.x0 - em and len(block) > 1
@@ -440,19 +443,24 @@ def continues_on_next_page(block: list[Line], line: Line, layout: Layout) -> boo
     return runs_on(block[-1], layout) and not has_label(line) and not centred(line, layout)
 
 
-def continues_in_next_column(line: Line, prev: Line, layout: Layout) -> bool:
+def continues_in_next_column(block: list[Line], line: Line, layout: Layout) -> bool:
     """Return True when `line`, first of a column, carries on the paragraph the column before left unfinished.
 
     As at a page break, the sentence left unfinished at the column's right edge decides; the
-    continuation starts at its column's left edge (a new paragraph there has its first-line
-    indent or a label).
+    continuation starts where the paragraph's own lines start in their column (its edge, or the
+    hanging indent under a label), while a new paragraph there has a first-line indent or a label.
     """
-    return (
-        runs_on(prev, layout)
-        and not has_label(line)
-        and line.x0 <= layout.left_for(line) + line.size * INDENT
-        and abs(prev.size - line.size) <= SIZE_CHANGE
-    )
+    prev = block[-1]
+    if not runs_on(prev, layout) or has_label(line) or abs(prev.size - line.size) > SIZE_CHANGE:
+        return False
+    offset = line.x0 - layout.left_for(line)
+    if len(block) > 1:
+        own = prev.x0 - layout.left_for(prev)
+    elif has_label(prev) and prev.second_word_x0 is not None:
+        own = prev.second_word_x0 - layout.left_for(prev)  # under a label alone so far: its hanging indent
+    else:
+        own = 0.0
+    return abs(offset - own) <= line.size * INDENT or offset <= line.size * INDENT
 
 
 def centred(line: Line, layout: Layout) -> bool:
@@ -503,6 +511,19 @@ def hangs(first: Line, line: Line) -> bool:
         and word[-1:] in LABEL_LIKE_ENDS
         and first.x0 + first.first_word_width < line.x0 <= first.second_word_x0 + HANG_ALIGN
     )
+
+
+def opens_with_indent(first: Line, line: Line, layout: Layout) -> bool:
+    """Return True when `line` starts at the document's first-line indent, not under the text after `first`'s label.
+
+    A labelled title that fills its measure (`■ 基于 Paddle Lite 实现对 MCU 硬件的支持` in a narrow
+    column) is followed by its description, set 2 em in: not a second line hanging under the label.
+    """
+    if layout.indent is None or first.second_word_x0 is None:
+        return False
+    em = line.size
+    at_indent = abs(line.x0 - (layout.left_for(line) + layout.indent * em)) <= em * 0.25
+    return at_indent and abs(line.x0 - first.second_word_x0) > em * 0.5
 
 
 def lines_to_blocks(
