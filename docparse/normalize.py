@@ -271,6 +271,14 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
     """Return whether `right` is the second half of paragraph `left`, cut by a page break."""
     if left.kind is not BlockKind.PARAGRAPH or right.kind is not BlockKind.PARAGRAPH:
         return False
+    if (
+        left.provenance.regions
+        and right.provenance.regions
+        and left.provenance.regions[-1].page != right.provenance.regions[0].page
+    ):
+        # A page break of laid-out pages (PDF, OCR): the reader judged it knowing where the last
+        # line ends on its page, which the text alone does not tell (a slide's title after a bullet).
+        return False
     if left.label is not None or right.label is not None or left.list_depth != right.list_depth:
         return False
     if all_bold(left.spans) and all_bold(right.spans):

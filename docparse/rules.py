@@ -257,7 +257,7 @@ RULES: tuple[Rule, ...] = (
         "DP403",
         "paragraph-rejoined",
         Severity.INFO,
-        "A paragraph cut by a page break was joined back together.",
+        "A paragraph cut by a page break (Word) or a stray blank line (text) was joined back together.",
         "Reported so that a wrong join can be found; the text is kept either way.",
         "`…着重方法` at a page foot and `的效果和效率…` at the next page head.",
         stage="normalize",

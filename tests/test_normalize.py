@@ -13,15 +13,37 @@ def on_page(page: int, text: str, *, bold: bool = False, size: float = 12.0) -> 
     return Block(text=text, spans=(Span(text, bold),), font_size=size, provenance=Provenance(regions=(region,)))
 
 
+def in_paragraph(number: int, text: str, *, after_break: bool = False) -> Block:
+    return Block(
+        text=text,
+        spans=(Span(text),),
+        after_break=after_break,
+        provenance=Provenance(paragraph_start=number, paragraph_end=number),
+    )
+
+
 def test_a_paragraph_cut_by_a_page_break_is_joined_back_with_a_diagnostic() -> None:
+    # A Word document: the break sits in the text's flow, where nothing tells where a line ended.
     diagnostics: list[Diagnostic] = []
     blocks = normalize(
-        [on_page(1, "申請企業執行本計畫業務所必須之範圍內應依個人資料"), on_page(2, "保護法規定採行安全管理措施。")],
+        [
+            in_paragraph(1, "申請企業執行本計畫業務所必須之範圍內應依個人資料"),
+            in_paragraph(2, "保護法規定採行安全管理措施。", after_break=True),
+        ],
         diagnostics,
     )
     assert [b.text for b in blocks] == ["申請企業執行本計畫業務所必須之範圍內應依個人資料保護法規定採行安全管理措施。"]
-    assert blocks[0].provenance.pages == (1, 2)
     assert [d.name for d in diagnostics] == ["paragraph-rejoined"]
+
+
+def test_laid_out_pages_keep_the_readers_judgement_of_a_page_break() -> None:
+    # A PDF (or OCR'd) page: the reader saw the last line end short of the margin and parted the
+    # blocks (a slide's last bullet, the next slide's title); normalize does not join them again.
+    diagnostics: list[Diagnostic] = []
+    lines = [on_page(1, "在飞桨开源社区中完成一个完整的开发任务"), on_page(2, "远程实习项目介绍")]
+    blocks = normalize(lines, diagnostics)
+    assert [b.text for b in blocks] == [line.text for line in lines]
+    assert diagnostics == []
 
 
 def test_two_bold_title_lines_parted_by_a_page_break_stay_two_blocks() -> None:
