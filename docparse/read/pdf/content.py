@@ -129,8 +129,8 @@ def _tokenize(data: bytes, starts: Sequence[int], cap: int) -> list[Any]:
                 out.append(int(match.group(1)))
             except ValueError:
                 pass  # a bare sign, or too many digits: pdfminer drops it
-        elif kind == _KEYWORD:
-            token = match.group(3)
+        elif kind in (_KEYWORD, _BYTE):
+            token = match.group(kind)
             value = keywords.get(token)
             if value is None:
                 value = keywords[token] = _keyword(token)
@@ -172,12 +172,6 @@ def _tokenize(data: bytes, starts: Sequence[int], cap: int) -> list[Any]:
             if end == len(data):
                 raise _Fallback  # unterminated: pdfminer drops it
             out.append(_hex(match.group(11)))
-        elif kind == _BYTE:
-            token = match.group(15)
-            value = keywords.get(token)
-            if value is None:
-                value = keywords[token] = KWD(token)
-            out.append(value)
         elif kind == _OTHER:
             raise _Fallback
         # _GT, _COMMENT: nothing
