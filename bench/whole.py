@@ -85,7 +85,9 @@ def python_of(venv: str | None) -> str:
 
 def convert_command(python: str, path: Path, *extra: str) -> list[str]:
     """Return the command line of `docparse convert PATH` to standard output (JSON unless `extra` says)."""
-    return [python, "-m", "docparse", "convert", str(path), "-o", "-", "--timeout", "3600", *extra]
+    # -P: `-m` would put the working directory first on sys.path, and run from a checkout every
+    # `--before` environment would import that checkout's docparse instead of its own.
+    return [python, "-P", "-m", "docparse", "convert", str(path), "-o", "-", "--timeout", "3600", *extra]
 
 
 def generated_pdf(folder: Path, repeat: int) -> Path:

@@ -7,7 +7,7 @@ stream object by object, pushing operands (`push`) and calling ``do_<operator>``
 XObject (`do_Do`) runs a sub-interpreter made by `dup`. So the subclass here counts every
 operand and operator, every glyph the device draws and every form entered, checks the clock
 every `CLOCK_EVERY` counts, and inflates each content stream itself with a cap before pdfminer
-reads it.
+reads it. The content is tokenized by `content.py` (pdfminer's parser when that cannot be exact).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, stream_value
 
 from docparse.errors import LimitExceededError
 from docparse.options import Limits
+from docparse.read.pdf import content
 
 INFLATE_CHUNK = 64 * 1024
 CLOCK_EVERY = 4096
@@ -70,6 +71,12 @@ class Budget:
                 path=self.name,
             )
         self.check_clock()
+
+    def objects_left(self) -> int:
+        """Return how many content objects a page may still hold before a limit stops it (bounds a parsed list)."""
+        limits = self.limits
+        left = min(limits.max_page_operations - self.page_operations, limits.max_operations - self.operations)
+        return max(left, 0) + CLOCK_EVERY  # `tick` looks at the limits every CLOCK_EVERY counts
 
     def check_clock(self) -> None:
         if time.monotonic() > self.deadline:
@@ -192,7 +199,8 @@ class BudgetedInterpreter(PDFPageInterpreter):
             self.budget.inflate(stream)
         self.budget.check_clock()
         try:
-            super().execute(streams)
+            if not content.execute(self, streams, self.budget.objects_left()):
+                super().execute(streams)
         finally:
             for obj in streams:
                 try:
