@@ -31,6 +31,7 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
+from pdfminer.utils import Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
 from pdfplumber.table import Table
@@ -45,6 +46,8 @@ from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
 # an application that configures logging still receives them.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+# pdfminer's text device logs a string it cannot draw; the inlined copy below logs it there too.
+_device_log = logging.getLogger("pdfminer.pdfdevice")
 
 CORRUPT = "corrupt or not a PDF"
 # The PDF spec lets a header sit anywhere in the first 1024 bytes (Acrobat accepts junk before it).
@@ -224,16 +227,27 @@ class _PageFrame:
     normalize: Any
 
 
+@dataclass(slots=True)
+class _FontFacts:
+    """What every glyph of one font shares, and each code's text and width, worked out once per page."""
+
+    font: PDFFont
+    vertical: bool
+    descent: float
+    fontname: Any
+    codes: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+
 class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
     """pdfplumber's layout device that builds each glyph's char dict itself, with the text render mode in force.
 
     pdfminer makes an `LTChar` of every glyph (its bounding box through `apply_matrix_rect`, a
     dozen attributes) and pdfplumber then walks it into a dict: a third of a conversion's time
-    for nothing the reader keeps. With a `frame`, `render_char` computes the same numbers the
-    same way (same expressions in the same order, so the floats are equal to the last bit) and
-    puts the finished dict where the `LTChar` would be, in the layout's object list: its order
-    among figures and paths, and pdfplumber's marked-content tagging, stay as they were. Without
-    a frame it is the `LTChar` path, kept for the test that compares the two.
+    for nothing the reader keeps. With a `frame`, the device computes the same numbers the same
+    way (same expressions in the same order, so the floats are equal to the last bit) and puts
+    the finished dict where the `LTChar` would be, in the layout's object list: its order among
+    figures and paths, and pdfplumber's marked-content tagging, stay as they were. Without a
+    frame it is the `LTChar` path, kept for the test that compares the two.
     """
 
     _render_mode: int = 0
@@ -242,7 +256,8 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Colour-space names, decoded once per space: a page has a handful, drawn glyph by glyph.
+        # Per page: a handful of fonts and colour spaces, drawn glyph by glyph.
+        self._fonts: dict[int, _FontFacts] = {}
         self._spaces: dict[PDFColorSpace, Any] = {}
 
     def render_string(
@@ -255,9 +270,62 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         self._render_mode = textstate.render
         super().render_string(textstate, seq, ncs, graphicstate)
 
+    def render_string_horizontal(
+        self,
+        seq: Iterable[int | float | bytes],
+        matrix: Matrix,
+        pos: tuple[float, float],
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        rise: float,
+        dxscale: float,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> tuple[float, float]:
+        """Draw a string as pdfminer's `PDFTextDevice` does, with its `translate_matrix` and `render_char` inlined."""
+        frame = self.frame
+        if frame is None:
+            return super().render_string_horizontal(
+                seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate
+            )
+        (x, y) = pos
+        (a, b, c, d, e, f) = matrix
+        needcharspace = False
+        facts = self._facts(font)
+        glyph = self._glyph
+        tick = self.budget.tick if self.budget is not None else None
+        objs: list[Any] = self.cur_item._objs
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    if tick is not None:
+                        tick()
+                    char = glyph(
+                        frame, (a, b, c, d, x * a + y * c + e, x * b + y * d + f), facts, fontsize, scaling, rise, cid,
+                        ncs, graphicstate,
+                    )  # fmt: skip
+                    objs.append(char)
+                    x += char["adv"]
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+            else:
+                _device_log.warning(
+                    "Cannot render horizontal string because %r is not a valid int, float or bytes.", obj
+                )
+        return (x, y)
+
     def render_char(
         self,
-        matrix: tuple[float, float, float, float, float, float],
+        matrix: Matrix,
         font: PDFFont,
         fontsize: float,
         scaling: float,
@@ -275,15 +343,26 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
             if objs:
                 objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
             return adv
-        glyph = self._glyph(frame, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
-        self.cur_item._objs.append(glyph)  # type: ignore[arg-type]
-        return float(glyph["adv"])
+        char = self._glyph(frame, matrix, self._facts(font), fontsize, scaling, rise, cid, ncs, graphicstate)
+        self.cur_item._objs.append(char)  # type: ignore[arg-type]
+        return float(char["adv"])
+
+    def _facts(self, font: PDFFont) -> _FontFacts:
+        facts = self._fonts.get(id(font))
+        if facts is None or facts.font is not font:
+            fontname: Any = font.fontname
+            if not isinstance(fontname, str):
+                fontname = resolve_all(fontname)
+                if isinstance(fontname, bytes):
+                    fontname = fix_fontname_bytes(fontname)
+            facts = self._fonts[id(font)] = _FontFacts(font, font.is_vertical(), font.get_descent(), fontname)
+        return facts
 
     def _glyph(
         self,
         frame: _PageFrame,
-        matrix: tuple[float, float, float, float, float, float],
-        font: PDFFont,
+        matrix: Matrix,
+        facts: _FontFacts,
         fontsize: float,
         scaling: float,
         rise: float,
@@ -296,24 +375,30 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         pdfminer's `PDFLayoutAnalyzer.render_char` and `LTChar.__init__`, then pdfplumber's
         `process_object`, written out: keep every expression as they have it.
         """
-        try:
-            text = font.to_unichr(cid)
-            assert isinstance(text, str), str(type(text))
-        except PDFUnicodeNotDefined:
-            text = self.handle_undefined_char(font, cid)
-        adv = font.char_width(cid) * fontsize * scaling
-        if font.is_vertical():
-            textdisp = font.char_disp(cid)
+        code = facts.codes.get(cid)
+        if code is None:
+            font = facts.font
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            normalize = frame.normalize
+            text = text if normalize is None else normalize_unicode(normalize, text)
+            code = facts.codes[cid] = (text, font.char_width(cid))
+        text, textwidth = code
+        adv = textwidth * fontsize * scaling
+        vertical = facts.vertical
+        if vertical:
+            textdisp = facts.font.char_disp(cid)
             assert isinstance(textdisp, tuple)
             (vx, vy) = textdisp
             vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
             vy = (1000 - vy) * fontsize * 0.001
             bx0, by0, bx1, by1 = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
-            vertical = True
         else:
-            descent = font.get_descent() * fontsize
+            descent = facts.descent * fontsize
             bx0, by0, bx1, by1 = (0, descent + rise, adv, descent + rise + fontsize)
-            vertical = False
         (a, b, c, d, e, f) = matrix
         upright = a * d * scaling > 0 and b * c <= 0
         # apply_matrix_rect: the four corners through apply_matrix_pt, then min / max in its order.
@@ -330,11 +415,6 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         if y1 < y0:
             (y0, y1) = (y1, y0)
         width, height = x1 - x0, y1 - y0
-        fontname: Any = font.fontname
-        if not isinstance(fontname, str):
-            fontname = resolve_all(fontname)
-            if isinstance(fontname, bytes):
-                fontname = fix_fontname_bytes(fontname)
         spaces = self._spaces
         if ncs not in spaces:
             spaces[ncs] = resolve_and_decode(ncs.name)
@@ -342,11 +422,10 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         mb_x0 = frame.mb_x0
         if mb_x0 != 0:
             x0, x1 = x0 + mb_x0, x1 + mb_x0
-        normalize = frame.normalize
         scolor, ncolor = graphicstate.scolor, graphicstate.ncolor
         return {
             "matrix": matrix,
-            "fontname": fontname,
+            "fontname": facts.fontname,
             "adv": adv,
             "upright": upright,
             "x0": x0,
@@ -361,7 +440,7 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
             "object_type": "char",
             "page_number": frame.number,
             "ncs": spaces[ncs],
-            "text": text if normalize is None else normalize_unicode(normalize, text),
+            "text": text,
             "stroking_color": scolor if isinstance(scolor, tuple) else (scolor,),
             "non_stroking_color": ncolor if isinstance(ncolor, tuple) else (ncolor,),
             "top": top,
