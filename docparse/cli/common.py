@@ -61,10 +61,19 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
     return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr)
 
 
-def write_stdout(text: str) -> None:
-    """Write `text` to standard output; a full disk or a closed pipe becomes a `UsageError`."""
+def write_stdout(text: str | bytes) -> None:
+    """Write `text` (or UTF-8 bytes) to standard output; a full disk or a closed pipe becomes a `UsageError`."""
     try:
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(text, bytes) and buffer is not None:
+            # Bytes go to the binary buffer under the text layer, after whatever it still holds.
+            sys.stdout.flush()
+            buffer.write(text)
+            buffer.flush()
+        elif isinstance(text, bytes):  # a standard output without a binary layer (io.StringIO)
+            sys.stdout.write(text.decode("utf-8"))
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as exc:
         raise stdout_error(exc) from exc
@@ -136,12 +145,12 @@ def describe_cause(cause: BaseException) -> str:
     return f"{type(cause).__name__}: {cause}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder renamed over it.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (or UTF-8 bytes) to `path` through a temporary file in the same folder renamed over it.
 
     A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
     """
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
         try:
             with path.open("wb") as stream:

@@ -13,6 +13,7 @@ from docparse.model.document import Document
 # same. A number token of that shape (a value after `": ` or alone on a line of a list) sends the
 # export to `json.dumps`, so the output stays byte for byte what it has always been.
 _PYDANTIC_ONLY_FLOAT = re.compile(r"(?m)(?:\": |^ +)-?(?:0\.0000|[0-9.]+e-[1-9](?![0-9]))")
+_PYDANTIC_ONLY_FLOAT_BYTES = re.compile(_PYDANTIC_ONLY_FLOAT.pattern.encode("ascii"))
 
 
 def to_data(document: Document, *, provenance: bool = True) -> dict[str, Any]:
@@ -34,6 +35,22 @@ def to_json(document: Document, *, provenance: bool = True) -> str:
         if not _PYDANTIC_ONLY_FLOAT.search(text):
             return text + "\n"
     return json.dumps(to_data(document, provenance=provenance), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_bytes(document: Document, *, provenance: bool = True) -> bytes:
+    """Return `to_json(document)` encoded as UTF-8, without ever holding it as text.
+
+    pydantic's serializer writes UTF-8 bytes; `model_dump_json` decodes them into a `str` (two
+    or four bytes a character once the text holds CJK) and `to_json` copies that to add the
+    newline: for a long call, three copies of the export at once at the process's peak. The
+    command line writes these bytes as they are.
+    """
+    if provenance:
+        data: bytes = document.__pydantic_serializer__.to_json(document, indent=2)
+        if not _PYDANTIC_ONLY_FLOAT_BYTES.search(data):
+            return data + b"\n"
+        del data
+    return to_json(document, provenance=provenance).encode("utf-8")
 
 
 def _without_provenance(value: Any) -> Any:

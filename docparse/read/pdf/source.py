@@ -29,7 +29,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
@@ -659,8 +659,40 @@ def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget
         unrotated.attrs = {key: value for key, value in page_obj.attrs.items() if key != "Rotate"}
         again = _read_page(pdf, unrotated, number, name, budget)
         if not mostly_turned(again.chars):
-            return again
+            raw = again
+    forget_contents(pdf, page_obj)
     return raw
+
+
+def forget_contents(pdf: PDF, page_obj: PDFPage) -> None:
+    """Drop the page's content streams from pdfminer's object cache once the page is read.
+
+    pdfminer keeps every object it has parsed, content streams with their decoded data
+    included: a few KB a page that would stay to the end of the document (and past it, until a
+    full collection frees the document). A page's content is read once; were it needed again,
+    pdfminer would parse it again from the file. Shared resources (fonts, forms) stay cached.
+    """
+    cache: dict[int, Any] | None = getattr(pdf.doc, "_cached_objs", None)
+    if not cache:
+        return
+    for item in page_obj.contents:
+        objid = item.objid if isinstance(item, PDFObjRef | PDFStream) else None
+        if objid is not None:
+            cache.pop(objid, None)
+
+
+def forget_document(pdf: PDF) -> None:
+    """Empty pdfminer's caches of the document's objects and fonts when its pages are read.
+
+    The document and its parser refer to one another: without a full collection (rare during a
+    parse, `pipeline.relaxed_collector`) they would outlive the reading with every object, font
+    and decoded stream they cached, while the outline is built and exported.
+    """
+    for holder, names in ((pdf.doc, ("_cached_objs", "_parsed_objs")), (pdf.rsrcmgr, ("_cached_fonts",))):
+        for cache_name in names:
+            cache = getattr(holder, cache_name, None)
+            if isinstance(cache, dict):
+                cache.clear()
 
 
 MAX_COORD = 14400.0
