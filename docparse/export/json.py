@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, get_args
 
 from docparse.model.document import Document
 
@@ -37,20 +37,53 @@ def to_json(document: Document, *, provenance: bool = True) -> str:
     return json.dumps(to_data(document, provenance=provenance), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_json_bytes(document: Document, *, provenance: bool = True) -> bytes:
-    """Return `to_json(document)` encoded as UTF-8, without ever holding it as text.
+# The document's long lists: each of their items is written on its own (`to_json_pieces`).
+_PIECEWISE = ("sections", "dropped", "diagnostics")
 
-    pydantic's serializer writes UTF-8 bytes; `model_dump_json` decodes them into a `str` (two
-    or four bytes a character once the text holds CJK) and `to_json` copies that to add the
-    newline: for a long call, three copies of the export at once at the process's peak. The
-    command line writes these bytes as they are.
+
+def to_json_pieces(document: Document, *, provenance: bool = True) -> list[bytes]:
+    """Return `to_json(document)` as UTF-8 bytes in pieces (one per top-level section, dropped record...).
+
+    pydantic's serializer writes the whole document into one buffer, copies it into `bytes`,
+    and `model_dump_json` decodes that into a `str` (two or four bytes a character once the
+    text holds CJK), which `to_json` copies again for the newline: for a long call, several
+    copies of the export at the process's peak. Here the document without its long lists is
+    written once, and each item of those lists on its own, indented to its depth (a JSON string
+    holds no raw line break, so every line of an item moves right alike): the same bytes, held
+    once, in pieces. The command line writes them as they are.
     """
-    if provenance:
-        data: bytes = document.__pydantic_serializer__.to_json(document, indent=2)
-        if not _PYDANTIC_ONLY_FLOAT_BYTES.search(data):
-            return data + b"\n"
-        del data
-    return to_json(document, provenance=provenance).encode("utf-8")
+    if not provenance:
+        return [to_json(document, provenance=False).encode("utf-8")]
+    serializer = document.__pydantic_serializer__
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name in _PIECEWISE:
+        items: tuple[Any, ...] = getattr(document, name)
+        (declared,) = get_args(Document.model_fields[name].annotation)[:1]
+        # An item of another class than the declared one would be written by the declared one.
+        if len(items) > 1 and all(type(item) is declared for item in items):
+            lists[name] = items
+    shell: bytes = serializer.to_json(document.model_copy(update=dict.fromkeys(lists, ())), indent=2)
+    pieces: list[bytes] = []
+    rest = shell
+    for name, items in sorted(lists.items(), key=lambda entry: shell.index(_empty_list(entry[0]))):
+        marker = _empty_list(name)
+        at = rest.index(marker)
+        pieces.append(rest[:at] + marker[:-1] + b"\n")
+        item_serializer = type(items[0]).__pydantic_serializer__
+        last = len(items) - 1
+        for index, item in enumerate(items):
+            text: bytes = item_serializer.to_json(item, indent=2)
+            pieces.append(b"    " + text.replace(b"\n", b"\n    ") + (b",\n" if index < last else b"\n  ]"))
+        rest = rest[at + len(marker) :]
+    pieces.append(rest + b"\n")
+    if any(_PYDANTIC_ONLY_FLOAT_BYTES.search(piece) for piece in pieces):
+        return [to_json(document).encode("utf-8")]
+    return pieces
+
+
+def _empty_list(name: str) -> bytes:
+    """Return how the indented document writes its top-level field `name` as an empty list."""
+    return b'\n  "' + name.encode("ascii") + b'": []'
 
 
 def _without_provenance(value: Any) -> Any:
