@@ -259,8 +259,10 @@ def build_document(reading: Reading, source: Source, options: ParseOptions, star
     blocks: list[Block] = normalize(reading.blocks, diagnostics, lexicon)
     check_deadline(started, options, "normalize", source.name)
     tokens = segment(blocks, lexicon)
+    del blocks  # each stage's input goes as soon as its output is made: a long call holds one at a time
     check_deadline(started, options, "segment", source.name)
     outline = build_outline(tokens, lexicon, options.kind)
+    del tokens
     check_deadline(started, options, "build", source.name)
     ids = IdMaker()
     sections = freeze_sections(outline.root, ids)
