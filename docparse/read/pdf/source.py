@@ -350,11 +350,7 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
     def _facts(self, font: PDFFont) -> _FontFacts:
         facts = self._fonts.get(id(font))
         if facts is None or facts.font is not font:
-            fontname: Any = font.fontname
-            if not isinstance(fontname, str):
-                fontname = resolve_all(fontname)
-                if isinstance(fontname, bytes):
-                    fontname = fix_fontname_bytes(fontname)
+            fontname = _plumber_fontname(font.fontname)
             facts = self._fonts[id(font)] = _FontFacts(font, font.is_vertical(), font.get_descent(), fontname)
         return facts
 
@@ -526,6 +522,15 @@ def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
     return objects
 
 
+def _plumber_fontname(fontname: Any) -> Any:
+    """Return a font name as pdfplumber's `process_object` gives it (resolved; bytes decoded its way)."""
+    if not isinstance(fontname, str):
+        fontname = resolve_all(fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+    return fontname
+
+
 def _char(
     obj: LTChar,
     number: int,
@@ -537,11 +542,7 @@ def _char(
     normalize: Any,
 ) -> dict[str, Any]:
     """Return the dict pdfplumber's `process_object` makes of `obj`, plus ``render_mode``."""
-    fontname: Any = obj.fontname
-    if not isinstance(fontname, str):
-        fontname = resolve_all(fontname)
-        if isinstance(fontname, bytes):
-            fontname = fix_fontname_bytes(fontname)
+    fontname = _plumber_fontname(obj.fontname)
     state = obj.graphicstate
     ncs = obj.ncs
     key = id(ncs)
