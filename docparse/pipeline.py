@@ -156,7 +156,7 @@ def parse_bytes(
     started = time.monotonic()
     with guarded(name), relaxed_collector():
         reading = read_blocks(data, options=options, name=name, format=format)
-        return build_document(reading, source_for(data, name, reading), options, started)
+        return build_document(reading, source_for(data, name, reading), options, started, owned=True)
 
 
 def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None = None) -> Document:
@@ -170,7 +170,7 @@ def parse_text(text: str, *, markdown: bool = True, options: ParseOptions | None
         text = without_surrogates(text)
         reading = read_string(text, options=options, markdown=markdown)
         reading.encoding = "utf-8"
-        return build_document(reading, source_for(text.encode("utf-8"), None, reading), options, started)
+        return build_document(reading, source_for(text.encode("utf-8"), None, reading), options, started, owned=True)
 
 
 log = logging.getLogger("docparse")
@@ -247,8 +247,14 @@ def check_deadline(started: float, options: ParseOptions, stage: str, name: str 
         )
 
 
-def build_document(reading: Reading, source: Source, options: ParseOptions, started: float | None = None) -> Document:
-    """Return the document built from a reader's blocks (within `max_seconds` of `started`)."""
+def build_document(
+    reading: Reading, source: Source, options: ParseOptions, started: float | None = None, *, owned: bool = False
+) -> Document:
+    """Return the document built from a reader's blocks (within `max_seconds` of `started`).
+
+    `owned` says the caller has no further use for `reading.blocks`: they are let go (the list
+    emptied) once normalized, so that a long call's blocks and its outline are not all held at once.
+    """
     started = time.monotonic() if started is None else started
     scrub_surrogates(reading)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
@@ -257,10 +263,14 @@ def build_document(reading: Reading, source: Source, options: ParseOptions, star
     diagnostics: list[Diagnostic] = list(reading.diagnostics)
     lexicon = Lexicon.with_extra(options.directions_markers, options.field_labels)
     blocks: list[Block] = normalize(reading.blocks, diagnostics, lexicon)
+    if owned:
+        reading.blocks = []
     check_deadline(started, options, "normalize", source.name)
     tokens = segment(blocks, lexicon)
+    del blocks  # each stage's input goes as soon as its output is made: a long call holds one at a time
     check_deadline(started, options, "segment", source.name)
     outline = build_outline(tokens, lexicon, options.kind)
+    del tokens
     check_deadline(started, options, "build", source.name)
     ids = IdMaker()
     sections = freeze_sections(outline.root, ids)

@@ -27,6 +27,17 @@ def test_convert_to_stdout_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["sections"][0]["title"] == "开放课题"
 
 
+def test_convert_writes_the_json_export_byte_for_byte(tmp_path: Path) -> None:
+    # The JSON goes out as the serializer's UTF-8 bytes: the same bytes as `to_json`'s text.
+    expected = docparse.to_json(docparse.parse(SEED)).encode("utf-8")
+    result = run("convert", str(SEED), "-o", "-")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == expected
+    out = tmp_path / "out.json"
+    assert main(["convert", str(SEED), "-o", str(out)]) == 0
+    assert out.read_bytes() == expected
+
+
 def test_convert_stdin_to_stdout_with_python_m() -> None:
     result = run("convert", "-", "-f", "md", stdin=SEED.read_bytes())
     assert result.returncode == 0, result.stderr

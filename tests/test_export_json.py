@@ -12,7 +12,7 @@ import pytest
 
 import docparse
 from docparse import Document
-from docparse.export.json import to_data
+from docparse.export.json import to_data, to_json_pieces
 
 from .conftest import CORPUS, FIXTURES
 
@@ -36,6 +36,9 @@ def test_json_export_is_byte_identical_to_json_dumps(source: Path) -> None:
     document = docparse.parse(source)
     assert docparse.to_json(document) == reference(document)
     assert docparse.to_json(document, provenance=False) == reference(document, provenance=False)
+    # The command line's bytes are that text's UTF-8.
+    assert b"".join(to_json_pieces(document)) == reference(document).encode("utf-8")
+    assert b"".join(to_json_pieces(document, provenance=False)) == reference(document, provenance=False).encode("utf-8")
 
 
 def _with_boxes(document: Document, values: list[float]) -> Document:
@@ -66,6 +69,7 @@ def test_json_export_writes_edge_floats_as_python_json_does() -> None:
     text = docparse.to_json(edged)
     assert text == reference(edged)
     assert "1e-05" in text and "Infinity" in text and "NaN" in text
+    assert b"".join(to_json_pieces(edged)) == text.encode("utf-8")
 
 
 def test_json_export_matches_json_dumps_on_random_floats() -> None:
@@ -75,3 +79,15 @@ def test_json_export_matches_json_dumps_on_random_floats() -> None:
     values += [round(v, rng.randint(0, 4)) for v in values[:150]]
     edged = _with_boxes(document, values)
     assert docparse.to_json(edged) == reference(edged)
+    assert b"".join(to_json_pieces(edged)) == reference(edged).encode("utf-8")
+
+
+def test_json_pieces_split_the_long_lists_and_join_to_the_export() -> None:
+    document = docparse.parse(FIXTURES / "seed-pdf-reportlab" / "input.pdf")
+    pieces = to_json_pieces(document)
+    # One piece per section, dropped record and diagnostic, one for the document before each
+    # list, and the end of the document.
+    lists = [document.sections, document.dropped, document.diagnostics]
+    assert len(pieces) == 1 + sum(1 + len(items) for items in lists if len(items) > 1)
+    assert len(pieces) > 3
+    assert b"".join(pieces).decode("utf-8") == docparse.to_json(document)

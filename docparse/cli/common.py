@@ -61,10 +61,20 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
     return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr)
 
 
-def write_stdout(text: str) -> None:
-    """Write `text` to standard output; a full disk or a closed pipe becomes a `UsageError`."""
+def write_stdout(text: str | list[bytes]) -> None:
+    """Write `text` (or pieces of UTF-8) to standard output; a full disk or a closed pipe becomes a `UsageError`."""
     try:
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if isinstance(text, list) and buffer is not None:
+            # Bytes go to the binary buffer under the text layer, after whatever it still holds.
+            sys.stdout.flush()
+            for piece in text:
+                buffer.write(piece)
+            buffer.flush()
+        elif isinstance(text, list):  # a standard output without a binary layer (io.StringIO)
+            sys.stdout.write(b"".join(text).decode("utf-8"))
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except OSError as exc:
         raise stdout_error(exc) from exc
@@ -136,16 +146,16 @@ def describe_cause(cause: BaseException) -> str:
     return f"{type(cause).__name__}: {cause}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder renamed over it.
+def write_atomic(path: Path, text: str | list[bytes]) -> None:
+    """Write `text` (or pieces of UTF-8) to `path` through a temporary file in the same folder renamed over it.
 
     A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
     """
-    data = text.encode("utf-8")
+    pieces = text if isinstance(text, list) else [text.encode("utf-8")]
     if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
         try:
             with path.open("wb") as stream:
-                stream.write(data)
+                stream.writelines(pieces)
         except OSError as exc:
             raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         return
@@ -156,7 +166,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+            stream.writelines(pieces)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temp, _new_file_mode(path))

@@ -35,7 +35,7 @@ from docparse.cli.common import (
 )
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import FORMATS, exporter
-from docparse.export.json import to_json
+from docparse.export.json import to_json_pieces
 from docparse.files import Walk
 from docparse.model.document import Document
 from docparse.options import ParseOptions
@@ -127,7 +127,8 @@ class Outcome:
     status: Status
     message: str = ""
     cause: str | None = None
-    text: str | None = None
+    text: str | list[bytes] | None = None
+    """The export as text, or as pieces of UTF-8 (JSON: the serializer's own bytes, never decoded)."""
     error: DocparseError | None = None
     io: bool = False
     """The failure is an input or output that could not be read or written (exit code 2)."""
@@ -291,15 +292,18 @@ def convert_job(job: Job) -> Outcome:
     return Outcome(job.source, job.target, "converted")
 
 
-def export(document: Document, to: str, *, provenance: bool = True) -> str:
+def export(document: Document, to: str, *, provenance: bool = True) -> str | list[bytes]:
     """Return `document` in the format `to` (Markdown never carries provenance), checked to encode as UTF-8.
 
-    A failure here is a bug of ours: an `InternalError`, one line, and the batch goes on.
+    JSON comes as the serializer's UTF-8 bytes in pieces (`to_json_pieces`): a long call's
+    export is then held once, not as bytes, text and text again. A failure here is a bug of
+    ours: an `InternalError`, one line, and the batch goes on.
     """
+    text: str
     try:
         if to == "json":
-            text = to_json(document, provenance=provenance)
-        elif to == "yaml":
+            return to_json_pieces(document, provenance=provenance)
+        if to == "yaml":
             from docparse.export.yaml import to_yaml  # PyYAML only when YAML is asked for
 
             text = to_yaml(document, provenance=provenance)

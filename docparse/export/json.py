@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import Any, get_args
 
 from docparse.model.document import Document
 
@@ -13,6 +13,7 @@ from docparse.model.document import Document
 # same. A number token of that shape (a value after `": ` or alone on a line of a list) sends the
 # export to `json.dumps`, so the output stays byte for byte what it has always been.
 _PYDANTIC_ONLY_FLOAT = re.compile(r"(?m)(?:\": |^ +)-?(?:0\.0000|[0-9.]+e-[1-9](?![0-9]))")
+_PYDANTIC_ONLY_FLOAT_BYTES = re.compile(_PYDANTIC_ONLY_FLOAT.pattern.encode("ascii"))
 
 
 def to_data(document: Document, *, provenance: bool = True) -> dict[str, Any]:
@@ -34,6 +35,55 @@ def to_json(document: Document, *, provenance: bool = True) -> str:
         if not _PYDANTIC_ONLY_FLOAT.search(text):
             return text + "\n"
     return json.dumps(to_data(document, provenance=provenance), ensure_ascii=False, indent=2) + "\n"
+
+
+# The document's long lists: each of their items is written on its own (`to_json_pieces`).
+_PIECEWISE = ("sections", "dropped", "diagnostics")
+
+
+def to_json_pieces(document: Document, *, provenance: bool = True) -> list[bytes]:
+    """Return `to_json(document)` as UTF-8 bytes in pieces (one per top-level section, dropped record...).
+
+    pydantic's serializer writes the whole document into one buffer, copies it into `bytes`,
+    and `model_dump_json` decodes that into a `str` (two or four bytes a character once the
+    text holds CJK), which `to_json` copies again for the newline: for a long call, several
+    copies of the export at the process's peak. Here the document without its long lists is
+    written once, and each item of those lists on its own, indented to its depth (a JSON string
+    holds no raw line break, so every line of an item moves right alike): the same bytes, held
+    once, in pieces. The command line writes them as they are.
+    """
+    if not provenance:
+        return [to_json(document, provenance=False).encode("utf-8")]
+    serializer = document.__pydantic_serializer__
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name in _PIECEWISE:
+        items: tuple[Any, ...] = getattr(document, name)
+        (declared,) = get_args(Document.model_fields[name].annotation)[:1]
+        # An item of another class than the declared one would be written by the declared one.
+        if len(items) > 1 and all(type(item) is declared for item in items):
+            lists[name] = items
+    shell: bytes = serializer.to_json(document.model_copy(update=dict.fromkeys(lists, ())), indent=2)
+    pieces: list[bytes] = []
+    rest = shell
+    for name, items in sorted(lists.items(), key=lambda entry: shell.index(_empty_list(entry[0]))):
+        marker = _empty_list(name)
+        at = rest.index(marker)
+        pieces.append(rest[:at] + marker[:-1] + b"\n")
+        item_serializer = type(items[0]).__pydantic_serializer__
+        last = len(items) - 1
+        for index, item in enumerate(items):
+            text: bytes = item_serializer.to_json(item, indent=2)
+            pieces.append(b"    " + text.replace(b"\n", b"\n    ") + (b",\n" if index < last else b"\n  ]"))
+        rest = rest[at + len(marker) :]
+    pieces.append(rest + b"\n")
+    if any(_PYDANTIC_ONLY_FLOAT_BYTES.search(piece) for piece in pieces):
+        return [to_json(document).encode("utf-8")]
+    return pieces
+
+
+def _empty_list(name: str) -> bytes:
+    """Return how the indented document writes its top-level field `name` as an empty list."""
+    return b'\n  "' + name.encode("ascii") + b'": []'
 
 
 def _without_provenance(value: Any) -> Any:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
+from pdfminer.pdfpage import PDFPage
+
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
+from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.source import forget_document, iter_pages, open_pdf
 
 from .pdf_factory import Item, Text, make_pdf
 
@@ -42,3 +46,19 @@ def test_peak_memory_grows_only_by_the_text_kept_per_page() -> None:
     small, large = document(30), document(300)
     growth_per_page = (peak_bytes(large) - peak_bytes(small)) / 270
     assert growth_per_page < MAX_GROWTH_PER_PAGE
+
+
+def test_read_pages_leave_their_content_streams_out_of_pdfminer_cache() -> None:
+    data = document(5)
+    options = ParseOptions()
+    pdf = open_pdf(data, options, None)
+    contents = {item.objid for page in PDFPage.create_pages(pdf.doc) for item in page.contents}
+    assert len(contents) == 5 and contents <= set(pdf.doc._cached_objs)
+    pages = list(iter_pages(pdf, options, None, Budget(options.limits, None)))
+    assert [page.number for page in pages] == [1, 2, 3, 4, 5]
+    assert not contents & set(pdf.doc._cached_objs)
+    forget_document(pdf)
+    assert not pdf.doc._cached_objs and not pdf.rsrcmgr._cached_fonts
+    # A page read again after both is parsed from the file again, to the same glyphs.
+    again = list(iter_pages(pdf, options, None, Budget(options.limits, None)))
+    assert [page.chars for page in again] == [page.chars for page in pages]

@@ -45,7 +45,7 @@ from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
-from docparse.read.pdf.source import iter_pages, open_pdf
+from docparse.read.pdf.source import forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
 from docparse.rules import make_diagnostic
@@ -96,6 +96,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     finally:
         # Not pdf.close(): it would build every page object just to close them.
         pdf.flush_cache()
+        forget_document(pdf)
         pdf.stream.close()
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
     deadline = limit_checker(limits.max_seconds, started, name)

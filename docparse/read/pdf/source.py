@@ -26,10 +26,12 @@ from unicodedata import normalize as normalize_unicode
 from pdfminer.layout import LTAnno, LTChar, LTContainer, LTItem, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
+from pdfminer.utils import Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
 from pdfplumber.table import Table
@@ -44,6 +46,8 @@ from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
 # an application that configures logging still receives them.
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+# pdfminer's text device logs a string it cannot draw; the inlined copy below logs it there too.
+_device_log = logging.getLogger("pdfminer.pdfdevice")
 
 CORRUPT = "corrupt or not a PDF"
 # The PDF spec lets a header sit anywhere in the first 1024 bytes (Acrobat accepts junk before it).
@@ -207,10 +211,54 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     return [char for char in chars if not (_is_level(char) and inside(char))], tables
 
 
+Glyph = dict[str, Any]
+"""One glyph as pdfplumber's `Page.chars` has it, plus ``render_mode``."""
+
+
+@dataclass(slots=True)
+class _PageFrame:
+    """What a glyph's dict needs of its page: number, height, MediaBox corner, document top, normalisation."""
+
+    number: int
+    height: float
+    mb_x0: float
+    mb_top: float
+    doctop: float
+    normalize: Any
+
+
+@dataclass(slots=True)
+class _FontFacts:
+    """What every glyph of one font shares, and each code's text and width, worked out once per page."""
+
+    font: PDFFont
+    vertical: bool
+    descent: float
+    fontname: Any
+    codes: dict[int, tuple[str, float]] = field(default_factory=dict)
+
+
 class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device that also stamps each char with the text render mode in force."""
+    """pdfplumber's layout device that builds each glyph's char dict itself, with the text render mode in force.
+
+    pdfminer makes an `LTChar` of every glyph (its bounding box through `apply_matrix_rect`, a
+    dozen attributes) and pdfplumber then walks it into a dict: a third of a conversion's time
+    for nothing the reader keeps. With a `frame`, the device computes the same numbers the same
+    way (same expressions in the same order, so the floats are equal to the last bit) and puts
+    the finished dict where the `LTChar` would be, in the layout's object list: its order among
+    figures and paths, and pdfplumber's marked-content tagging, stay as they were. Without a
+    frame it is the `LTChar` path, kept for the test that compares the two.
+    """
 
     _render_mode: int = 0
+    budget: Budget | None = None
+    frame: _PageFrame | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Per page: a handful of fonts and colour spaces, drawn glyph by glyph.
+        self._fonts: dict[int, _FontFacts] = {}
+        self._spaces: dict[PDFColorSpace, Any] = {}
 
     def render_string(
         self,
@@ -222,26 +270,201 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
         self._render_mode = textstate.render
         super().render_string(textstate, seq, ncs, graphicstate)
 
-    budget: Budget | None = None
+    def render_string_horizontal(
+        self,
+        seq: Iterable[int | float | bytes],
+        matrix: Matrix,
+        pos: tuple[float, float],
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        charspace: float,
+        wordspace: float,
+        rise: float,
+        dxscale: float,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> tuple[float, float]:
+        """Draw a string as pdfminer's `PDFTextDevice` does, with its `translate_matrix` and `render_char` inlined."""
+        frame = self.frame
+        if frame is None:
+            return super().render_string_horizontal(
+                seq, matrix, pos, font, fontsize, scaling, charspace, wordspace, rise, dxscale, ncs, graphicstate
+            )
+        (x, y) = pos
+        (a, b, c, d, e, f) = matrix
+        needcharspace = False
+        facts = self._facts(font)
+        glyph = self._glyph
+        tick = self.budget.tick if self.budget is not None else None
+        objs: list[Any] = self.cur_item._objs
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    if tick is not None:
+                        tick()
+                    char = glyph(
+                        frame, (a, b, c, d, x * a + y * c + e, x * b + y * d + f), facts, fontsize, scaling, rise, cid,
+                        ncs, graphicstate,
+                    )  # fmt: skip
+                    objs.append(char)
+                    x += char["adv"]
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+            else:
+                _device_log.warning(
+                    "Cannot render horizontal string because %r is not a valid int, float or bytes.", obj
+                )
+        return (x, y)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
+    def render_char(
+        self,
+        matrix: Matrix,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> float:
         if self.budget is not None:
             self.budget.tick()
-        adv = super().render_char(*args, **kwargs)
-        objs = self.cur_item._objs
-        if objs:
-            objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
-        return adv
+        frame = self.frame
+        if frame is None:
+            adv: float = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            objs = self.cur_item._objs
+            if objs:
+                objs[-1].render_mode = self._render_mode  # type: ignore[attr-defined]
+            return adv
+        char = self._glyph(frame, matrix, self._facts(font), fontsize, scaling, rise, cid, ncs, graphicstate)
+        self.cur_item._objs.append(char)  # type: ignore[arg-type]
+        return float(char["adv"])
+
+    def _facts(self, font: PDFFont) -> _FontFacts:
+        facts = self._fonts.get(id(font))
+        if facts is None or facts.font is not font:
+            fontname = _plumber_fontname(font.fontname)
+            facts = self._fonts[id(font)] = _FontFacts(font, font.is_vertical(), font.get_descent(), fontname)
+        return facts
+
+    def _glyph(
+        self,
+        frame: _PageFrame,
+        matrix: Matrix,
+        facts: _FontFacts,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: PDFColorSpace,
+        graphicstate: PDFGraphicState,
+    ) -> Glyph:
+        """Return the dict `LTChar(...)` then `page_objects` would make of this glyph.
+
+        pdfminer's `PDFLayoutAnalyzer.render_char` and `LTChar.__init__`, then pdfplumber's
+        `process_object`, written out: keep every expression as they have it.
+        """
+        code = facts.codes.get(cid)
+        if code is None:
+            font = facts.font
+            try:
+                text = font.to_unichr(cid)
+                assert isinstance(text, str), str(type(text))
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            normalize = frame.normalize
+            text = text if normalize is None else normalize_unicode(normalize, text)
+            code = facts.codes[cid] = (text, font.char_width(cid))
+        text, textwidth = code
+        adv = textwidth * fontsize * scaling
+        vertical = facts.vertical
+        if vertical:
+            textdisp = facts.font.char_disp(cid)
+            assert isinstance(textdisp, tuple)
+            (vx, vy) = textdisp
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            bx0, by0, bx1, by1 = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+        else:
+            descent = facts.descent * fontsize
+            bx0, by0, bx1, by1 = (0, descent + rise, adv, descent + rise + fontsize)
+        (a, b, c, d, e, f) = matrix
+        upright = a * d * scaling > 0 and b * c <= 0
+        # apply_matrix_rect: the four corners through apply_matrix_pt, then min / max in its order.
+        left1, bottom1 = a * bx0 + c * by0 + e, b * bx0 + d * by0 + f
+        right1, bottom2 = a * bx1 + c * by0 + e, b * bx1 + d * by0 + f
+        right2, top1 = a * bx1 + c * by1 + e, b * bx1 + d * by1 + f
+        left2, top2 = a * bx0 + c * by1 + e, b * bx0 + d * by1 + f
+        x0 = min(left1, left2, right1, right2)
+        y0 = min(bottom1, bottom2, top1, top2)
+        x1 = max(left1, left2, right1, right2)
+        y1 = max(bottom1, bottom2, top1, top2)
+        if x1 < x0:
+            (x0, x1) = (x1, x0)
+        if y1 < y0:
+            (y0, y1) = (y1, y0)
+        width, height = x1 - x0, y1 - y0
+        spaces = self._spaces
+        if ncs not in spaces:
+            spaces[ncs] = resolve_and_decode(ncs.name)
+        top = (frame.height - y1) + frame.mb_top
+        mb_x0 = frame.mb_x0
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        scolor, ncolor = graphicstate.scolor, graphicstate.ncolor
+        return {
+            "matrix": matrix,
+            "fontname": facts.fontname,
+            "adv": adv,
+            "upright": upright,
+            "x0": x0,
+            "y0": y0,
+            "x1": x1,
+            "y1": y1,
+            "width": width,
+            "height": height,
+            "size": width if vertical else height,
+            "mcid": self.cur_mcid,
+            "tag": self.cur_tag,
+            "object_type": "char",
+            "page_number": frame.number,
+            "ncs": spaces[ncs],
+            "text": text,
+            "stroking_color": scolor if isinstance(scolor, tuple) else (scolor,),
+            "non_stroking_color": ncolor if isinstance(ncolor, tuple) else (ncolor,),
+            "top": top,
+            "bottom": (frame.height - y0) + frame.mb_top,
+            "doctop": frame.doctop + top,
+            "render_mode": self._render_mode,
+        }
+
+    def tag_cur_item(self) -> None:
+        # pdfplumber tags "the most recent object" after every glyph, path and image, even when
+        # a path added none (then a glyph drawn before it is tagged again): a dict is tagged too.
+        objs: list[Any] = self.cur_item._objs
+        if objs and type(objs[-1]) is dict:
+            objs[-1]["mcid"], objs[-1]["tag"] = self.cur_mcid, self.cur_tag
+        else:
+            super().tag_cur_item()
 
 
 class _Page(Page):
     """A pdfplumber page whose chars carry ``render_mode``, interpreted within a `Budget`.
 
-    Its `objects` are built by `page_objects`, which reads the glyphs straight from pdfminer's
-    layout; pdfplumber's own `parse_objects` gives the same dicts, at about twice the cost.
+    Its `objects` are built by `page_objects`: the glyphs' dicts come made by the device; the
+    other objects go through pdfplumber's `process_object`. `lt_chars` (for the test that
+    compares them) makes the device build pdfminer's `LTChar`s instead, read by `_char`.
     """
 
     budget: Budget
+    lt_chars: bool = False
 
     @property
     def layout(self) -> LTPage:
@@ -249,6 +472,11 @@ class _Page(Page):
             return self._layout
         device = _RenderModeAggregator(self.pdf.rsrcmgr, pageno=self.page_number, laparams=self.pdf.laparams)
         device.budget = self.budget
+        if not self.lt_chars and self.pdf.laparams is None:
+            mb_x0, mb_top = self.mediabox[:2]
+            device.frame = _PageFrame(
+                self.page_number, self.height, mb_x0, mb_top, self.initial_doctop, self.pdf.unicode_norm
+            )
         self.budget.start_page(self.page_number)
         BudgetedInterpreter(self.pdf.rsrcmgr, device, self.budget).process_page(self.page_obj)
         self._layout: LTPage = device.get_result()
@@ -264,10 +492,9 @@ class _Page(Page):
 def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
     """Return the page's objects by kind, as pdfplumber's `Page.objects` has them (chars with ``render_mode``).
 
-    pdfplumber turns every layout object into a dict through a generic, per-attribute walk
-    (`process_object`): most of a page's reading time when a page has a thousand glyphs. Glyphs
-    are read here field by field into the same dict (same keys, same values, the same order);
-    the few other objects (rulings, images, curves) still go through `process_object`.
+    The glyphs come as dicts from the device (or, with `lt_chars`, as `LTChar`s read field by
+    field by `_char`); the few other objects (rulings, images, curves) go through pdfplumber's
+    generic, per-attribute `process_object`.
     """
     objects: dict[str, list[dict[str, Any]]] = {}
     chars: list[dict[str, Any]] = []
@@ -277,10 +504,12 @@ def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
     doctop = page.initial_doctop
     normalize = page.pdf.unicode_norm
     spaces: dict[int, Any] = {}
-    pending: list[LTItem] = list(reversed(page.layout._objs))
+    pending: list[Any] = list(reversed(page.layout._objs))
     while pending:
         obj = pending.pop()
-        if isinstance(obj, LTChar):
+        if type(obj) is dict:
+            chars.append(obj)
+        elif isinstance(obj, LTChar):
             chars.append(_char(obj, number, height, mb_x0, mb_top, doctop, spaces, normalize))
         elif isinstance(obj, LTContainer):
             # A figure (form XObject): its own dict only with layout analysis, which is off.
@@ -291,6 +520,15 @@ def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
     if chars:
         objects = {"char": chars, **objects}
     return objects
+
+
+def _plumber_fontname(fontname: Any) -> Any:
+    """Return a font name as pdfplumber's `process_object` gives it (resolved; bytes decoded its way)."""
+    if not isinstance(fontname, str):
+        fontname = resolve_all(fontname)
+        if isinstance(fontname, bytes):
+            fontname = fix_fontname_bytes(fontname)
+    return fontname
 
 
 def _char(
@@ -304,11 +542,7 @@ def _char(
     normalize: Any,
 ) -> dict[str, Any]:
     """Return the dict pdfplumber's `process_object` makes of `obj`, plus ``render_mode``."""
-    fontname: Any = obj.fontname
-    if not isinstance(fontname, str):
-        fontname = resolve_all(fontname)
-        if isinstance(fontname, bytes):
-            fontname = fix_fontname_bytes(fontname)
+    fontname = _plumber_fontname(obj.fontname)
     state = obj.graphicstate
     ncs = obj.ncs
     key = id(ncs)
@@ -426,8 +660,40 @@ def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget
         unrotated.attrs = {key: value for key, value in page_obj.attrs.items() if key != "Rotate"}
         again = _read_page(pdf, unrotated, number, name, budget)
         if not mostly_turned(again.chars):
-            return again
+            raw = again
+    forget_contents(pdf, page_obj)
     return raw
+
+
+def forget_contents(pdf: PDF, page_obj: PDFPage) -> None:
+    """Drop the page's content streams from pdfminer's object cache once the page is read.
+
+    pdfminer keeps every object it has parsed, content streams with their decoded data
+    included: a few KB a page that would stay to the end of the document (and past it, until a
+    full collection frees the document). A page's content is read once; were it needed again,
+    pdfminer would parse it again from the file. Shared resources (fonts, forms) stay cached.
+    """
+    cache: dict[int, Any] | None = getattr(pdf.doc, "_cached_objs", None)
+    if not cache:
+        return
+    for item in page_obj.contents:
+        objid = item.objid if isinstance(item, PDFObjRef | PDFStream) else None
+        if objid is not None:
+            cache.pop(objid, None)
+
+
+def forget_document(pdf: PDF) -> None:
+    """Empty pdfminer's caches of the document's objects and fonts when its pages are read.
+
+    The document and its parser refer to one another: without a full collection (rare during a
+    parse, `pipeline.relaxed_collector`) they would outlive the reading with every object, font
+    and decoded stream they cached, while the outline is built and exported.
+    """
+    for holder, names in ((pdf.doc, ("_cached_objs", "_parsed_objs")), (pdf.rsrcmgr, ("_cached_fonts",))):
+        for cache_name in names:
+            cache = getattr(holder, cache_name, None)
+            if isinstance(cache, dict):
+                cache.clear()
 
 
 MAX_COORD = 14400.0
