@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Literal, TextIO
 
 from docparse.batch import convert_one
 from docparse.cli.common import (
@@ -25,7 +25,6 @@ from docparse.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
-    add_parse_options,
     describe_cause,
     iter_input_roots,
     parse_options,
@@ -34,7 +33,7 @@ from docparse.cli.common import (
     write_stdout,
 )
 from docparse.errors import DocparseError, InternalError, portable
-from docparse.export import FORMATS, exporter
+from docparse.export import exporter
 from docparse.export.json import to_json
 from docparse.files import Walk
 from docparse.model.document import Document
@@ -43,51 +42,6 @@ from docparse.read.detect import INPUT_SUFFIXES
 
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
-
-
-def add_parser(commands: Any) -> None:
-    """Add the `convert` command to `commands` (the subparsers of `docparse`)."""
-    convert = commands.add_parser("convert", help="convert calls to JSON, YAML or Markdown")
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories; - for standard input")
-    convert.add_argument(
-        "-f",
-        "--to",
-        dest="to",
-        choices=sorted(FORMATS),
-        default=None,
-        help="output format (default: -o's extension, else json)",
-    )
-    convert.add_argument("-o", "--output", metavar="FILE|DIR", help="output file, or directory for several inputs")
-    existing = convert.add_mutually_exclusive_group()
-    existing.add_argument("--force", action="store_true", help="overwrite existing outputs")
-    existing.add_argument("--skip-existing", action="store_true", help="keep existing outputs and skip their inputs")
-    convert.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        default=0,
-        metavar="N",
-        help="convert N files at a time (default 0: one per CPU this process may use)",
-    )
-    convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    convert.add_argument(
-        "--no-provenance",
-        dest="provenance",
-        action="store_false",
-        help="leave out where each part came from (leaner JSON/YAML that still loads)",
-    )
-    add_parse_options(convert)
-    convert.set_defaults(run=run_convert)
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
-    return jobs
 
 
 def worker_count(jobs: int) -> int:
