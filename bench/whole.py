@@ -59,8 +59,14 @@ class Runs:
 def run_once(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Run `command` in a fresh process (output discarded) → (CPU seconds, peak RSS MiB); raise if it fails."""
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    # A neutral working directory: `python -m docparse` puts it first on sys.path, so run from a
+    # checkout every contestant would import that checkout's docparse, whatever its venv.
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**environment, **CHILD_ENV, **(env or {})}
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**environment, **CHILD_ENV, **(env or {})},
+        cwd=tempfile.gettempdir(),
     )
     assert process.stderr is not None
     error = process.stderr.read()

@@ -13,11 +13,9 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from docparse.batch import convert_one
 from docparse.cli.common import (
@@ -39,6 +37,9 @@ from docparse.files import Walk
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
@@ -280,6 +281,10 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
         for item in planned:
             yield convert_job(item) if isinstance(item, Job) else item
         return
+    # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_worker_signals) as pool:
         futures = {id(job): pool.submit(convert_job, job) for job in work}
         try:
