@@ -13,6 +13,15 @@ from docparse.model.document import Document
 # same. A number token of that shape (a value after `": ` or alone on a line of a list) sends the
 # export to `json.dumps`, so the output stays byte for byte what it has always been.
 _PYDANTIC_ONLY_FLOAT = re.compile(r"(?m)(?:\": |^ +)-?(?:0\.0000|[0-9.]+e-[1-9](?![0-9]))")
+# Every such token holds `0.0000` or `e-` and a digit: literal searches (fast) rule most texts out
+# before the pattern above, which tries every line start and every `": ` (0.2 s on 8 MB).
+_EXPONENT = re.compile(r"e-[1-9]")
+
+
+def _pydantic_only_float(text: str) -> bool:
+    if "0.0000" not in text and not _EXPONENT.search(text):
+        return False
+    return _PYDANTIC_ONLY_FLOAT.search(text) is not None
 
 
 def to_data(document: Document, *, provenance: bool = True) -> dict[str, Any]:
@@ -31,7 +40,7 @@ def to_json(document: Document, *, provenance: bool = True) -> str:
         # pydantic's own serializer writes the same text as `json.dumps(indent=2)` of the dumped
         # data, in about a third of the time and without the intermediate dicts.
         text = document.model_dump_json(indent=2)
-        if not _PYDANTIC_ONLY_FLOAT.search(text):
+        if not _pydantic_only_float(text):
             return text + "\n"
     return json.dumps(to_data(document, provenance=provenance), ensure_ascii=False, indent=2) + "\n"
 

@@ -120,6 +120,7 @@ def roman_to_int(text: str) -> int | None:
 
 _DOT_RE = regex.compile(DOT)
 _DIGITS_RE = regex.compile(rf"{DIGIT}+")
+_ROMAN_RE = regex.compile(r"[IVXivx]+")
 
 
 def _number(part: str) -> int | None:
@@ -147,7 +148,7 @@ def letter_value(num: str) -> Value | None:
         return (digits_to_int(num),)
     if len(num) == 1 and num.isascii() and num.isalpha():
         return (ord(num.upper()) - ord("A") + 1,)
-    if regex.fullmatch(r"[IVXivx]+", num):
+    if _ROMAN_RE.fullmatch(num):
         value = roman_to_int(num)
         return None if value is None else (value,)
     return None

@@ -304,8 +304,11 @@ class FieldMatch:
     known: bool
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 def _fold(label: str) -> str:
-    return regex.sub(r"\s+", " ", label.strip().rstrip("：:").strip()).casefold()
+    return _SPACES.sub(" ", label.strip().rstrip("：:").strip()).casefold()
 
 
 _WORK = frozenset(_fold(label) for label in WORK_LABELS)
