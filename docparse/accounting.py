@@ -40,6 +40,11 @@ def _content_only(counts: Counter[str]) -> Counter[str]:
     return counts
 
 
+def content_total(texts: Iterable[str]) -> int:
+    """Return the number of letters and digits in all of `texts` together."""
+    return sum(_content_of(texts).values())
+
+
 def _content_of(texts: Iterable[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in texts:

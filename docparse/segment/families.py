@@ -406,7 +406,7 @@ class Numbering:
 
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
-    for family in FAMILIES:
+    for family in _families_for(text[:1]):
         found = family.pattern.match(text)
         if found is None or not found.group("label"):
             continue
@@ -417,3 +417,21 @@ def match_numbering(text: str) -> Numbering | None:
         tag = text[found.end("label") : found.end()].strip() if family.role is Role.IDENTIFIER else ""
         return Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), num, tag)
     return None
+
+
+# First character → the families whose pattern can match a text that starts with it. Every
+# block is tried against the labels, and most of the 24 patterns fail on the first character
+# (a Han character, a letter): `regex`'s partial matching says exactly which can still match
+# ("could a text starting with this character match?"), once per character, so the loop above
+# tries 2 to 5 patterns instead of all. Bounded: past `_MAX_FIRSTS` characters it is not kept.
+_FIRSTS: dict[str, tuple[Family, ...]] = {}
+_MAX_FIRSTS = 4096
+
+
+def _families_for(first: str) -> tuple[Family, ...]:
+    found = _FIRSTS.get(first)
+    if found is None:
+        found = tuple(family for family in FAMILIES if family.pattern.match(first, partial=True)) if first else FAMILIES
+        if len(_FIRSTS) < _MAX_FIRSTS:
+            _FIRSTS[first] = found
+    return found
