@@ -86,13 +86,24 @@ PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
 PAGE_LABEL_RE = regex.compile(rf"^{PAGE_LABEL}$")
 
 # A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page label.
+_DOT_LEADER = r"[.．·・]{3,}|…{2,}|_{3,}"
 TOC_LINE = regex.compile(
     r"^(?P<head>\S.*?)"
-    r"(?:[ \t\u3000]*(?:[.．·・]{3,}|…{2,}|_{3,})[ \t\u3000]*"  # a dot leader
+    rf"(?:[ \t\u3000]*(?:{_DOT_LEADER})[ \t\u3000]*"  # a dot leader
     r"|[ \u3000]*\t[ \t\u3000]*"  # a tab
     r"|[ \u3000]{3,})"  # a run of spaces
     rf"(?P<page>{PAGE_LABEL})$"
 )
+# What every line TOC_LINE matches holds somewhere: a dot leader, a tab or a run of spaces.
+# TOC_LINE's lazy head tries each position of a line in turn (0.24 s over 20,000 paragraphs);
+# a search for this first rules out almost every line of running text in a tenth of that.
+_HAS_LEADER = regex.compile(rf"{_DOT_LEADER}|\t|[ \u3000]{{3,}}")
+
+
+def is_toc_line(text: str) -> bool:
+    """Return whether `text` (stripped) is a table-of-contents line: head, leader, page label."""
+    return _HAS_LEADER.search(text) is not None and TOC_LINE.match(text) is not None
+
 
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a
 # short block without one may be a title.
@@ -138,7 +149,8 @@ _ARABIC_START = regex.compile(rf"^{DIGIT}+")
 
 def match_toc_line(text: str) -> TocLine | None:
     """Return the parts of a table-of-contents line (head, leader, page label), or None."""
-    found = TOC_LINE.match(text.strip())
+    stripped = text.strip()
+    found = TOC_LINE.match(stripped) if _HAS_LEADER.search(stripped) else None
     if found is None:
         return None
     head = found.group("head").strip()

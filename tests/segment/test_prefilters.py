@@ -1,8 +1,13 @@
-"""match_numbering tries only the families that can match a text's first character: the same answers as all."""
+"""The segmenter's quick rejections give the answers of the full patterns they guard.
+
+match_numbering tries only the families that can match a text's first character; a TOC line
+is looked for only in a text that holds a leader (dots, a tab, a run of spaces).
+"""
 
 from __future__ import annotations
 
 from docparse.segment.families import FAMILIES, Numbering, Role, match_numbering
+from docparse.segment.markers import TOC_LINE, is_toc_line, match_toc_line
 
 from ..conftest import CORPUS, FIXTURES
 
@@ -99,3 +104,29 @@ def test_the_first_character_filter_answers_as_every_family_does() -> None:
     families = {n.family.name for n in found if n is not None}
     # The labels above reach most families: the comparison is not only over non-matches.
     assert len(families) >= 20, families
+
+
+TOC_LINES = [
+    "1.1 机器学习基础理论......3",
+    "第一章 总则 ……………… 12",
+    "Introduction\t1",
+    "Annex A   A-1 – A-6",
+    "2.3 Topic ____ 7",
+    "一、申请条件　　　5",
+    "Contents ．．．ii",
+    "3 Scope ··· 4",
+    "目录",
+    "Page 3 of 10",
+    "研究内容：……",
+    "\t\t",
+    "a  b",
+    "x . . . 4",
+    "1. Budget......",
+    "1. Budget .. 3",
+]
+
+
+def test_a_toc_line_is_found_exactly_where_the_full_pattern_finds_one() -> None:
+    texts = [text.strip() for text in [*TOC_LINES, *_texts()]]
+    assert [is_toc_line(text) for text in texts] == [TOC_LINE.match(text) is not None for text in texts]
+    assert [match_toc_line(text) is not None for text in TOC_LINES].count(True) >= 7
