@@ -412,6 +412,11 @@ class Lexicon:
                 return None
             sentences = _SENTENCE_END.split(stripped[:-1])
             return sentences[-1].strip() or None
+        # LEAD_IN_BELOW ends in `below` or `as follows`: a paragraph holding neither word (most)
+        # needs no splitting into sentences.
+        folded = stripped.casefold()
+        if "below" not in folded and "follows" not in folded:
+            return None
         for sentence in _SENTENCE_END.split(stripped):
             if LEAD_IN_BELOW.search(sentence.strip()):
                 return sentence.strip()

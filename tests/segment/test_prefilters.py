@@ -7,7 +7,14 @@ is looked for only in a text that holds a leader (dots, a tab, a run of spaces).
 from __future__ import annotations
 
 from docparse.segment.families import FAMILIES, Numbering, Role, match_numbering
-from docparse.segment.markers import TOC_LINE, is_toc_line, match_toc_line
+from docparse.segment.markers import (
+    _SENTENCE_END,
+    DEFAULT_LEXICON,
+    LEAD_IN_BELOW,
+    TOC_LINE,
+    is_toc_line,
+    match_toc_line,
+)
 
 from ..conftest import CORPUS, FIXTURES
 
@@ -130,3 +137,30 @@ def test_a_toc_line_is_found_exactly_where_the_full_pattern_finds_one() -> None:
     texts = [text.strip() for text in [*TOC_LINES, *_texts()]]
     assert [is_toc_line(text) for text in texts] == [TOC_LINE.match(text) is not None for text in texts]
     assert [match_toc_line(text) is not None for text in TOC_LINES].count(True) >= 7
+
+
+LEAD_INS = [
+    "Proposals may address one or more of the five core challenges identified below.",
+    "We invite work on any of the topics AS FOLLOWS",
+    "Submit at least two of the research areas below。",
+    "Each of the themes listed below. Then more text.",
+    "Below is a list.",
+    "as follows",
+    "研究内容如下：",
+    "The following topics are of interest:",
+    "One or more of the areas described below follows.",
+]
+
+
+def _below_sentence(text: str) -> str | None:
+    # lead_in's rule for a paragraph without a closing colon, sentence by sentence (no quick rejection).
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if LEAD_IN_BELOW.search(sentence.strip()):
+            return sentence.strip()
+    return None
+
+
+def test_a_lead_in_pointing_below_is_found_as_sentence_by_sentence() -> None:
+    texts = [text for text in [*LEAD_INS, *_texts()] if text.strip() and text.strip()[-1] not in "：:"]
+    assert [DEFAULT_LEXICON.lead_in(text) for text in texts] == [_below_sentence(text) for text in texts]
+    assert sum(DEFAULT_LEXICON.lead_in(text) is not None for text in LEAD_INS) >= 3
