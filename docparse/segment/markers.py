@@ -166,7 +166,11 @@ def match_toc_line(text: str) -> TocLine | None:
 
 def doc_label(text: str) -> str | None:
     """Return the attachment label (``附件一``, ``Appendix A``) if `text` is nothing but one, else None."""
-    numbering = match_numbering(text.strip())
+    return doc_label_of(match_numbering(text.strip()))
+
+
+def doc_label_of(numbering: Numbering | None) -> str | None:
+    """Return the attachment label if `numbering` (of a whole text) is one with nothing after it, else None."""
     if numbering is None or numbering.family.role is not Role.PART or numbering.rest:
         return None
     return numbering.label.rstrip("：:").strip()
