@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.accounting import account, content_chars
+from docparse.accounting import account, content_chars, content_total
 from docparse.model.document import DropReason
 from docparse.options import ParseOptions
 from docparse.pipeline import build_document, source_for
@@ -80,6 +80,7 @@ def test_content_chars_are_the_letters_and_digits_counted_one_by_one() -> None:
     counted = content_chars(text)
     assert counted == expected and list(counted) == list(expected)
     assert counted["研"] >= 2 and "：" not in counted and "\u0301" not in counted
+    assert content_total([text[:100], text[100:], ""]) == sum(expected.values())
 
 
 def test_there_are_fixtures_of_every_format() -> None:
