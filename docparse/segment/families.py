@@ -76,6 +76,8 @@ class Family:
 
 def digits_to_int(text: str) -> int:
     """Return the integer written with ASCII or full-width digits."""
+    if text.isascii() and text.isdigit():  # the common case, without a digit lookup per character
+        return int(text)
     return int("".join(str(unicodedata.digit(ch)) for ch in text))
 
 

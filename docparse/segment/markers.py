@@ -114,6 +114,7 @@ TITLE_MAX_CHARS = 60
 # Latin words are longer: "2.2 Measures to maximise impact - Dissemination, exploitation and
 # communication [e.g. 2 pages]" (Horizon Europe form) is a heading of 90 characters.
 TITLE_MAX_CHARS_LATIN = 120
+assert TITLE_MAX_CHARS <= TITLE_MAX_CHARS_LATIN  # is_title_like looks for Han only between the two
 # An English heading does not end in a full stop; a short one may ("Introduction."), a long
 # one that does is a sentence: "1.1.3 – The creation of a Center of Excellence … is proposed."
 TITLE_MAX_WORDS_WITH_STOP = 6
@@ -186,8 +187,10 @@ _NOT_A_TITLE = regex.compile(
 def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
     stripped = text.strip()
-    limit = TITLE_MAX_CHARS if has_han(stripped) else TITLE_MAX_CHARS_LATIN
-    if not 0 < len(stripped) <= limit or "\n" in stripped or _NOT_A_TITLE.search(stripped):
+    # The Chinese limit is the lower: only a length between the two needs the script looked at.
+    if not 0 < len(stripped) <= TITLE_MAX_CHARS_LATIN or (len(stripped) > TITLE_MAX_CHARS and has_han(stripped)):
+        return False
+    if "\n" in stripped or _NOT_A_TITLE.search(stripped):
         return False
     last = stripped[-1]
     if last in "。；;，,！？!?：:、":

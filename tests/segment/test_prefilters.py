@@ -6,12 +6,20 @@ is looked for only in a text that holds a leader (dots, a tab, a run of spaces).
 
 from __future__ import annotations
 
-from docparse.segment.families import FAMILIES, Numbering, Role, match_numbering
+import unicodedata
+
+from docparse.chars import has_han
+from docparse.segment.families import FAMILIES, Numbering, Role, digits_to_int, match_numbering
 from docparse.segment.markers import (
+    _NOT_A_TITLE,
     _SENTENCE_END,
     DEFAULT_LEXICON,
     LEAD_IN_BELOW,
+    TITLE_MAX_CHARS,
+    TITLE_MAX_CHARS_LATIN,
+    TITLE_MAX_WORDS_WITH_STOP,
     TOC_LINE,
+    is_title_like,
     is_toc_line,
     match_toc_line,
 )
@@ -164,3 +172,22 @@ def test_a_lead_in_pointing_below_is_found_as_sentence_by_sentence() -> None:
     texts = [text for text in [*LEAD_INS, *_texts()] if text.strip() and text.strip()[-1] not in "：:"]
     assert [DEFAULT_LEXICON.lead_in(text) for text in texts] == [_below_sentence(text) for text in texts]
     assert sum(DEFAULT_LEXICON.lead_in(text) is not None for text in LEAD_INS) >= 3
+
+
+def _title_like(text: str) -> bool:
+    # is_title_like as it was: the limit chosen by script first, then the length compared with it.
+    stripped = text.strip()
+    limit = TITLE_MAX_CHARS if has_han(stripped) else TITLE_MAX_CHARS_LATIN
+    if not 0 < len(stripped) <= limit or "\n" in stripped or _NOT_A_TITLE.search(stripped):
+        return False
+    last = stripped[-1]
+    if last in "。；;，,！？!?：:、":
+        return False
+    return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
+
+
+def test_title_likeness_and_digit_values_are_unchanged() -> None:
+    texts = [*_texts(), "研" * 61, "研" * 60, "a" * 121, "a" * 120, "研" + "a" * 70, "Introduction."]
+    assert [is_title_like(text) for text in texts] == [_title_like(text) for text in texts]
+    numbers = ["0", "7", "12", "0012", "１２", "3４", "٣"]
+    assert [digits_to_int(n) for n in numbers] == [int("".join(str(unicodedata.digit(c)) for c in n)) for n in numbers]
