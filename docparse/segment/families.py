@@ -12,7 +12,7 @@ into ``1`` and ``…`` into ``...``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -408,7 +408,12 @@ class Numbering:
 
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
-    for family in _families_for(text[:1]):
+    return match_families(text, _families_for(text[:1]))
+
+
+def match_families(text: str, families: Iterable[Family]) -> Numbering | None:
+    """Return the label of the first of `families` that numbers the start of `text`, or None."""
+    for family in families:
         found = family.pattern.match(text)
         if found is None or not found.group("label"):
             continue

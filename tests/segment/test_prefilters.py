@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 from docparse.chars import has_han
-from docparse.segment.families import FAMILIES, Numbering, Role, digits_to_int, match_numbering
+from docparse.segment.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
 from docparse.segment.markers import (
     _NOT_A_TITLE,
     _SENTENCE_END,
@@ -29,17 +29,7 @@ from ..conftest import CORPUS, FIXTURES
 
 def _every_family(text: str) -> Numbering | None:
     # match_numbering as it was: every family in turn (the reference for the first-character filter).
-    for family in FAMILIES:
-        found = family.pattern.match(text)
-        if found is None or not found.group("label"):
-            continue
-        num = found.group("num") or ""
-        value = family.value(num)
-        if value is None:
-            continue
-        tag = text[found.end("label") : found.end()].strip() if family.role is Role.IDENTIFIER else ""
-        return Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), num, tag)
-    return None
+    return match_families(text, FAMILIES)
 
 
 LABELS = [
