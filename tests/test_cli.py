@@ -121,3 +121,29 @@ def test_convert_imports_neither_the_lint_front_end_nor_the_other_commands() -> 
         "docparse.cli.formatters",
         "docparse.cli.explain",
     } & loaded == set()
+
+
+def test_a_command_runs_with_the_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector is paused while a command's modules are imported, and only then.
+    import gc
+
+    import docparse.cli.arguments as arguments
+    import docparse.cli.schema
+
+    seen: list[bool] = []
+    importing: list[bool] = []
+    import_module = arguments.importlib.import_module
+
+    def recording_import(name: str) -> object:
+        importing.append(gc.isenabled())
+        return import_module(name)
+
+    monkeypatch.setattr(arguments.importlib, "import_module", recording_import)
+    monkeypatch.setattr(docparse.cli.schema, "run_schema", lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["schema"]) == 0 and gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["schema"]) == 0 and not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [True, False] and importing == [False, False]
