@@ -1,7 +1,7 @@
-"""Benchmark `import docparse`: CPU time and peak RSS of `python -c "import docparse"`, next to a bare interpreter.
+"""Benchmark `import docparse` and `docparse --version`: CPU time and peak RSS, next to a bare interpreter.
 
 Whole processes, contestants alternating (bench/whole.py). `--before VENV` adds the branch
-point's import.
+point's import and `--version` (the command line's start-up without a command's imports).
 
 Run: .venv/bin/python bench/bench_import.py [--runs 11] [--before /tmp/base/.venv] [--write]
 """
@@ -16,17 +16,20 @@ from whole import PYTHON, alternate, arguments, python_of, report, table
 def main() -> None:
     args = arguments(__doc__ or "", runs=11).parse_args()
     load = os.getloadavg()[0]
-    contestants = {"python": [PYTHON, "-c", "pass"]}
-    if args.before:
-        contestants["before"] = [python_of(args.before), "-c", "import docparse"]
-    contestants["docparse"] = [PYTHON, "-c", "import docparse"]
-    results = alternate(contestants, args.runs)
+    rows = []
+    for label, code in (("import", ["-c", "import docparse"]), ("--version", ["-m", "docparse", "--version"])):
+        contestants = {"python": [PYTHON, "-c", "pass"]}
+        if args.before:
+            contestants["before"] = [python_of(args.before), *code]
+        contestants["docparse"] = [PYTHON, *code]
+        rows.append((label, "", alternate(contestants, args.runs)))
     report(
         "import docparse",
         f"bench/bench_import.py --runs {args.runs}",
-        '`python -c "import docparse"` against `python -c pass`; whole processes, CPU time user + system and '
-        f"peak RSS from `os.wait4`, {args.runs} runs alternating.",
-        table([("import", "", results)], "python", ""),
+        '`python -c "import docparse"` and `python -m docparse --version` against `python -c pass`; whole '
+        f"processes, CPU time user + system and peak RSS from `os.wait4`, {args.runs} runs alternating, bytecode "
+        "cached.",
+        table(rows, "python", ""),
         load,
         args.write,
     )

@@ -13,10 +13,12 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from docparse.read.detect import INPUT_SUFFIXES  # the one list of the call formats read
+
+if TYPE_CHECKING:  # pathspec is imported when a folder is walked, not by a command given files
+    import pathspec
 
 # Folders that never hold calls to lint: environments, caches and build output.
 DEFAULT_EXCLUDE: tuple[str, ...] = (
@@ -47,6 +49,8 @@ class Walk:
     """Folders (resolved) not to enter, e.g. the output folder of a conversion."""
 
     def spec(self) -> pathspec.GitIgnoreSpec:
+        import pathspec
+
         return pathspec.GitIgnoreSpec.from_lines(self.exclude)
 
 
@@ -113,6 +117,8 @@ def _read_gitignore(folder: Path) -> pathspec.GitIgnoreSpec | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 

@@ -17,7 +17,14 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.rules import make_diagnostic
 from docparse.segment import bold_lead, strip_spans
 from docparse.segment.families import match_numbering
-from docparse.segment.markers import CONTINUING, DEFAULT_LEXICON, TOC_LINE, Lexicon, ends_sentence, is_navigation
+from docparse.segment.markers import (
+    CONTINUING,
+    DEFAULT_LEXICON,
+    Lexicon,
+    ends_sentence,
+    is_navigation,
+    is_toc_line,
+)
 
 # CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
 # on either side of a join.
@@ -225,7 +232,7 @@ def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Bl
         or (after is not None and _complete_line(after, lexicon))
         or block.kind is not BlockKind.PARAGRAPH
         or match_numbering(text) is not None
-        or TOC_LINE.match(text) is not None
+        or is_toc_line(text)
         or lexicon.directions_marker(text) is not None
         or is_navigation(text)
         or (_starts_with_bold_label(block, lexicon) and not (after is not None and _bold_runs_on(after, block)))
@@ -264,7 +271,7 @@ def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICO
 
 
 def _is_toc(block: Block) -> bool:
-    return TOC_LINE.match(block.full_text.strip()) is not None
+    return is_toc_line(block.full_text.strip())
 
 
 def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:

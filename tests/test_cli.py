@@ -104,3 +104,57 @@ def test_errors_are_one_line_without_traceback(
     assert result.returncode == code, err
     assert message in err
     assert "Traceback" not in err
+
+
+def _modules_after(argv: list[str]) -> set[str]:
+    # In a fresh interpreter: run `docparse ARGV` through `main` and list what got imported.
+    code = (
+        "import sys\nfrom docparse.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    return set(result.stdout.split("\n")[-2].split())
+
+
+def test_version_and_usage_errors_import_no_model_nor_command() -> None:
+    heavy = {"pydantic", "docparse.model", "docparse.pipeline", "docparse.check", "docparse.cli.convert"}
+    for argv in (["--version"], ["convert"], ["check", "--fail-on", "nonsense", "x"]):
+        assert heavy & _modules_after(argv) == set(), argv
+
+
+def test_convert_imports_neither_the_lint_front_end_nor_the_other_commands() -> None:
+    loaded = _modules_after(["convert", str(SEED), "-o", "-"])
+    assert {"docparse.cli.convert", "docparse.pipeline"} <= loaded
+    assert {
+        "docparse.cli.check",
+        "docparse.cli.config",
+        "docparse.cli.formatters",
+        "docparse.cli.explain",
+    } & loaded == set()
+
+
+def test_a_command_runs_with_the_collector_as_it_found_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The collector is paused while a command's modules are imported, and only then.
+    import gc
+
+    import docparse.cli.arguments as arguments
+    import docparse.cli.schema
+
+    seen: list[bool] = []
+    importing: list[bool] = []
+    import_module = arguments.importlib.import_module
+
+    def recording_import(name: str) -> object:
+        importing.append(gc.isenabled())
+        return import_module(name)
+
+    monkeypatch.setattr(arguments.importlib, "import_module", recording_import)
+    monkeypatch.setattr(docparse.cli.schema, "run_schema", lambda args: seen.append(gc.isenabled()) or 0)
+    assert main(["schema"]) == 0 and gc.isenabled()
+    gc.disable()
+    try:
+        assert main(["schema"]) == 0 and not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [True, False] and importing == [False, False]

@@ -10,19 +10,21 @@ a reader lose text.
 from __future__ import annotations
 
 import contextlib
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import docparse
-from docparse.accounting import account
+from docparse.accounting import account, content_chars, content_total
 from docparse.model.document import DropReason
 from docparse.options import ParseOptions
 from docparse.pipeline import build_document, source_for
 from docparse.read import read_blocks
 from docparse.read.sourcecount import _drawn_again, account_source
 
-from .conftest import CORPUS, EXTRA_CORPUS, FIXTURES
+from .conftest import CORPUS, EXTRA_CORPUS, FIXTURES, SEED
 from .read.docx_factory import make_docx, p, r
 
 SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf")
@@ -68,6 +70,17 @@ def check_source(data: bytes, name: str, *, text_layer: bool = True) -> docparse
     assert result.source_total > 0 or not text_layer
     assert result.complete, f"{result.missing.total()} of {result.source_total} lost: {dict(result.missing)!r}"
     return document
+
+
+def test_content_chars_are_the_letters_and_digits_counted_one_by_one() -> None:
+    # content_chars counts every character then drops the kinds that are not L or N: the same
+    # counts, in the same order, as asking each character's category.
+    text = SEED.read_text(encoding="utf-8") + "① ½ Ⅻ ３ é\u0301 ‐—“”…\u3000\t研究Ab12"
+    expected = Counter(ch for ch in text if unicodedata.category(ch)[0] in "LN")
+    counted = content_chars(text)
+    assert counted == expected and list(counted) == list(expected)
+    assert counted["研"] >= 2 and "：" not in counted and "\u0301" not in counted
+    assert content_total([text[:100], text[100:], ""]) == sum(expected.values())
 
 
 def test_there_are_fixtures_of_every_format() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from docparse.accounting import content_chars, iter_document_texts, iter_part_texts
+from docparse.accounting import content_chars, content_total, iter_document_texts, iter_part_texts
 from docparse.check.base import Check
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Document, DropReason
@@ -49,8 +49,8 @@ def content_length(text: str) -> int:
 
 def kept_length(document: Document) -> int:
     """Return the number of letters and digits the document holds outside its dropped record."""
-    held = sum(content_length(text) for text in iter_document_texts(document))
-    return held - sum(content_length(dropped.text) for dropped in document.dropped)
+    held = content_total(iter_document_texts(document))
+    return held - content_total(dropped.text for dropped in document.dropped)
 
 
 def much_dropped(document: Document) -> Iterator[Diagnostic]:

@@ -1,6 +1,8 @@
 """The `docparse` command line: argument parsing and output only, no parsing logic.
 
-One module per front-end, each adding its own subcommand to the parser in `main`:
+`arguments` is the grammar (every subcommand and its options; light, so that `--version`,
+`--help` and usage errors cost no model or pipeline); one module per front-end runs it, imported
+only when its command runs:
 
 - `convert`: calls → JSON, YAML or Markdown, one file or a tree, `--jobs` at a time;
 - `check` (with `config`, its settings, and `formatters`, its output): the lint;

@@ -18,7 +18,7 @@ import argparse
 import os
 import sys
 from functools import partial
-from typing import Any, TextIO
+from typing import TextIO
 
 import docparse
 from docparse.check.base import sort_diagnostics
@@ -26,7 +26,6 @@ from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    add_parse_options,
     iter_inputs,
     parse_one,
     parse_options,
@@ -39,33 +38,6 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
 from docparse.rules import make_diagnostic
-
-
-def add_parser(commands: Any) -> None:
-    """Add the `check` command to `commands` (the subparsers of `docparse`)."""
-    check = commands.add_parser("check", help="lint calls: report numbering, TOC and structure problems")
-    check.add_argument("inputs", nargs="+", metavar="PATH", help="files or directories")
-    check.add_argument(
-        "--output-format",
-        "--format",
-        dest="output_format",
-        choices=("text", "json", "github", "sarif"),
-        default=None,
-        help="text (path:line:col: CODE message), json, github (workflow commands) or sarif (2.1.0)",
-    )
-    check.add_argument("--statistics", action="store_true", help="print the count of each code instead of findings")
-    check.add_argument("--stdin-filename", metavar="PATH", help="the path to report (and its extension) for input -")
-    check.add_argument("--exclude", metavar="GLOBS", help="comma-separated patterns to skip, replacing the defaults")
-    check.add_argument(
-        "--extend-exclude", metavar="GLOBS", help="comma-separated patterns to skip, besides the defaults"
-    )
-    check.add_argument("--select", default=None, help="comma-separated code prefixes to report")
-    check.add_argument("--ignore", default=None, help="comma-separated code prefixes not to report")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), default=None)
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    check.add_argument("--config", metavar="FILE", help="pyproject.toml or docparse.toml to read settings from")
-    add_parse_options(check)
-    check.set_defaults(run=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -33,22 +33,6 @@ STDOUT_ERRNOS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.ECONN
 """Errors of a write to standard output (a closed pipe, a full disk) rather than of a file."""
 
 
-def add_parse_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--password", help="password of an encrypted PDF")
-    parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
-    parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
-    parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
-    parser.add_argument(
-        "--ocr",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="OCR of PDF pages (needs the ocr extra): auto, the pages without a usable text layer (default); "
-        "always, every page; never",
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="show each file and the cause of failures")
-
-
 def parse_options(args: argparse.Namespace) -> ParseOptions:
     """Return the parse options named on the command line."""
     limits: dict[str, object] = {}

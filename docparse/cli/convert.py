@@ -13,11 +13,9 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from docparse.batch import convert_one
 from docparse.cli.common import (
@@ -25,7 +23,6 @@ from docparse.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     UsageError,
-    add_parse_options,
     describe_cause,
     iter_input_roots,
     parse_options,
@@ -34,60 +31,18 @@ from docparse.cli.common import (
     write_stdout,
 )
 from docparse.errors import DocparseError, InternalError, portable
-from docparse.export import FORMATS, exporter
+from docparse.export import exporter
 from docparse.export.json import to_json_pieces
 from docparse.files import Walk
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
 
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
-
-
-def add_parser(commands: Any) -> None:
-    """Add the `convert` command to `commands` (the subparsers of `docparse`)."""
-    convert = commands.add_parser("convert", help="convert calls to JSON, YAML or Markdown")
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help="files or directories; - for standard input")
-    convert.add_argument(
-        "-f",
-        "--to",
-        dest="to",
-        choices=sorted(FORMATS),
-        default=None,
-        help="output format (default: -o's extension, else json)",
-    )
-    convert.add_argument("-o", "--output", metavar="FILE|DIR", help="output file, or directory for several inputs")
-    existing = convert.add_mutually_exclusive_group()
-    existing.add_argument("--force", action="store_true", help="overwrite existing outputs")
-    existing.add_argument("--skip-existing", action="store_true", help="keep existing outputs and skip their inputs")
-    convert.add_argument(
-        "-j",
-        "--jobs",
-        type=_jobs,
-        default=0,
-        metavar="N",
-        help="convert N files at a time (default 0: one per CPU this process may use)",
-    )
-    convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
-    convert.add_argument(
-        "--no-provenance",
-        dest="provenance",
-        action="store_false",
-        help="leave out where each part came from (leaner JSON/YAML that still loads)",
-    )
-    add_parse_options(convert)
-    convert.set_defaults(run=run_convert)
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
-    return jobs
 
 
 def worker_count(jobs: int) -> int:
@@ -330,6 +285,10 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
         for item in planned:
             yield convert_job(item) if isinstance(item, Job) else item
         return
+    # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_worker_signals) as pool:
         futures = {id(job): pool.submit(convert_job, job) for job in work}
         try:

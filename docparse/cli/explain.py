@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from docparse.cli.common import EXIT_OK, UsageError
 from docparse.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Rule
@@ -30,15 +29,6 @@ def explain(rule: Rule) -> str:
 def list_rules() -> str:
     """Return one `CODE  name  severity` line per rule."""
     return "".join(f"{rule.code}  {rule.name}  {rule.severity.value}\n" for rule in RULES)
-
-
-def add_parser(commands: Any) -> None:
-    """Add the `rule` command to `commands` (the subparsers of `docparse`)."""
-    rule = commands.add_parser("rule", help="explain a rule of `docparse check` (DP301, or its name)")
-    rule_which = rule.add_mutually_exclusive_group(required=True)
-    rule_which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (DP301) or name (numbering-gap)")
-    rule_which.add_argument("--all", action="store_true", help="list every rule")
-    rule.set_defaults(run=run_rule)
 
 
 def run_rule(args: argparse.Namespace) -> int:

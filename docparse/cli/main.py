@@ -35,14 +35,13 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from docparse.cli import check, convert, explain, schema
+    # The grammar alone: each command's module (and the model, pipeline or checks it needs) is
+    # imported when that command runs.
+    from docparse.cli.arguments import add_commands
 
     parser = _Parser(prog="docparse", description="Turn calls for proposals into structured outlines.")
     parser.add_argument("--version", action=_Version)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    # The front-ends, in the order `docparse --help` lists them; each adds its own subcommand.
-    for command in (convert, schema, check, explain):
-        command.add_parser(commands)
+    add_commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser))
     return parser
 
 

@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from docparse.cli.common import EXIT_OK, write_atomic, write_stdout
-
-
-def add_parser(commands: Any) -> None:
-    """Add the `schema` command to `commands` (the subparsers of `docparse`)."""
-    schema = commands.add_parser("schema", help="print the JSON Schema of the output")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    schema.set_defaults(run=run_schema)
 
 
 def run_schema(args: argparse.Namespace) -> int:

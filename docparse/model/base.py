@@ -25,9 +25,12 @@ def _shared(fields: set[str]) -> set[str]:
 class Model(BaseModel):
     """Frozen Pydantic model that refuses unknown fields."""
 
+    # Every field states its description in `Field(description=...)`: pydantic's
+    # `use_attribute_docstrings` would read this package's source with `inspect` and `ast` in
+    # every process (a third of the model's build time) to add nothing (tests/test_schema.py).
     # `ser_json_inf_nan`: the JSON export writes an infinite or NaN float as Python's `json` does
     # (`Infinity`, `NaN`), not as `null`; it changes neither `model_dump()` nor the schema.
-    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True, ser_json_inf_nan="constants")
+    model_config = ConfigDict(frozen=True, extra="forbid", ser_json_inf_nan="constants")
 
     def model_post_init(self, context: Any, /) -> None:
         # pydantic gives every instance its own set of the fields it was given: 216 bytes or

@@ -18,7 +18,7 @@ from docparse.segment.markers import (
     FieldMatch,
     Lexicon,
     TocLine,
-    doc_label,
+    doc_label_of,
     is_navigation,
     is_title_like,
     match_toc_line,
@@ -140,10 +140,10 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     marker = lexicon.directions_marker(full)
     if marker is not None:
         return Token(TokenKind.MARKER, block, full, marker=marker)
-    label = doc_label(full)
+    numbering = match_numbering(full)  # once: the attachment label is a numbering too
+    label = doc_label_of(numbering)
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
-    numbering = match_numbering(full)
     if numbering is not None and numbering.is_bullet and block.label is not None:
         # "- (3) …": a Markdown bullet whose text starts with its own number; the number wins.
         inner = match_numbering(block.text.strip())
@@ -184,8 +184,10 @@ def _is_navigation(block: Block) -> bool:
     if is_navigation(text):
         return True
     # A block that is nothing but short links to anchors in the same document ("[↑](#top)").
+    if len(text) > 12:
+        return False
     visible = [span for span in block.spans if span.text.strip()]
-    return bool(visible) and len(text) <= 12 and all(s.link is not None and s.link.startswith("#") for s in visible)
+    return bool(visible) and all(s.link is not None and s.link.startswith("#") for s in visible)
 
 
 def _rest_spans(block: Block, numbering: Numbering) -> tuple[Span, ...]:

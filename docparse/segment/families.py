@@ -12,7 +12,7 @@ into ``1`` and ``…`` into ``...``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -76,6 +76,8 @@ class Family:
 
 def digits_to_int(text: str) -> int:
     """Return the integer written with ASCII or full-width digits."""
+    if text.isascii() and text.isdigit():  # the common case, without a digit lookup per character
+        return int(text)
     return int("".join(str(unicodedata.digit(ch)) for ch in text))
 
 
@@ -120,6 +122,7 @@ def roman_to_int(text: str) -> int | None:
 
 _DOT_RE = regex.compile(DOT)
 _DIGITS_RE = regex.compile(rf"{DIGIT}+")
+_ROMAN_RE = regex.compile(r"[IVXivx]+")
 
 
 def _number(part: str) -> int | None:
@@ -147,7 +150,7 @@ def letter_value(num: str) -> Value | None:
         return (digits_to_int(num),)
     if len(num) == 1 and num.isascii() and num.isalpha():
         return (ord(num.upper()) - ord("A") + 1,)
-    if regex.fullmatch(r"[IVXivx]+", num):
+    if _ROMAN_RE.fullmatch(num):
         value = roman_to_int(num)
         return None if value is None else (value,)
     return None
@@ -405,7 +408,12 @@ class Numbering:
 
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
-    for family in FAMILIES:
+    return match_families(text, _families_for(text[:1]))
+
+
+def match_families(text: str, families: Iterable[Family]) -> Numbering | None:
+    """Return the label of the first of `families` that numbers the start of `text`, or None."""
+    for family in families:
         found = family.pattern.match(text)
         if found is None or not found.group("label"):
             continue
@@ -416,3 +424,21 @@ def match_numbering(text: str) -> Numbering | None:
         tag = text[found.end("label") : found.end()].strip() if family.role is Role.IDENTIFIER else ""
         return Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), num, tag)
     return None
+
+
+# First character → the families whose pattern can match a text that starts with it. Every
+# block is tried against the labels, and most of the 24 patterns fail on the first character
+# (a Han character, a letter): `regex`'s partial matching says exactly which can still match
+# ("could a text starting with this character match?"), once per character, so the loop above
+# tries 2 to 5 patterns instead of all. Bounded: past `_MAX_FIRSTS` characters it is not kept.
+_FIRSTS: dict[str, tuple[Family, ...]] = {}
+_MAX_FIRSTS = 4096
+
+
+def _families_for(first: str) -> tuple[Family, ...]:
+    found = _FIRSTS.get(first)
+    if found is None:
+        found = tuple(family for family in FAMILIES if family.pattern.match(first, partial=True)) if first else FAMILIES
+        if len(_FIRSTS) < _MAX_FIRSTS:
+            _FIRSTS[first] = found
+    return found

@@ -7,8 +7,6 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-
 from docparse.build.draft import DraftField, DraftNode
 from docparse.build.state import State, paragraph
 from docparse.model.document import SectionRole
@@ -199,6 +197,8 @@ def _is_kicker(state: State, token: Token) -> bool:
     title = state.outline.title
     if not title:
         return False
+    from difflib import SequenceMatcher  # a title block's lines only: not imported by every conversion
+
     matcher = SequenceMatcher(None, token.text, title, autojunk=False)
     common = sum(block.size for block in matcher.get_matching_blocks())
     return common >= len(token.text) * KICKER_SIMILARITY

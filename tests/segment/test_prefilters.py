@@ -1,0 +1,183 @@
+"""The segmenter's quick rejections give the answers of the full patterns they guard.
+
+match_numbering tries only the families that can match a text's first character; a TOC line
+is looked for only in a text that holds a leader (dots, a tab, a run of spaces).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from docparse.chars import has_han
+from docparse.segment.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
+from docparse.segment.markers import (
+    _NOT_A_TITLE,
+    _SENTENCE_END,
+    DEFAULT_LEXICON,
+    LEAD_IN_BELOW,
+    TITLE_MAX_CHARS,
+    TITLE_MAX_CHARS_LATIN,
+    TITLE_MAX_WORDS_WITH_STOP,
+    TOC_LINE,
+    is_title_like,
+    is_toc_line,
+    match_toc_line,
+)
+
+from ..conftest import CORPUS, FIXTURES
+
+
+def _every_family(text: str) -> Numbering | None:
+    # match_numbering as it was: every family in turn (the reference for the first-character filter).
+    return match_families(text, FAMILIES)
+
+
+LABELS = [
+    "第三章 总则",
+    "第12条",
+    "Part II. Scope",
+    "SECTION 3: x",
+    "Chapter IV",
+    "项目一：甲",
+    "Appendix A Forms",
+    "annex 2 x",
+    "附件二：表",
+    "附录 A",
+    "附：",
+    "No.236：题目",
+    "no 5",
+    "A254-049 TITLE: Radar",
+    "XH-202603 甲",
+    "1.1 机器学习",
+    "１．２ 全角",
+    "2.3.1深度",
+    "3、方向",
+    "12. Twelve",
+    "7 - Seven",
+    "一、总则",
+    "十二．乙",
+    "（一）甲",
+    "( 二 ) 乙",
+    "(3) three",
+    "（４）",
+    "5) five",
+    "①甲",
+    "㊿ 末",
+    "(a) item",
+    "b) item",
+    "c. item",
+    "IV. Four",
+    "XII. Twelve",
+    ". dot",
+    "■ 标题",
+    "★星",
+    "• item",
+    "※ 注",
+    "- dash",
+    "– en",
+    "* star",
+    "+ plus",
+    "",
+    " ",
+    "研究内容：",
+    "Abstract",
+    "2026年",
+    "100%",
+    "e-mail",
+    "I",
+    "x",
+    "\u3000一、",
+    "\t1.",
+    "-",
+    "1.",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(LABELS)
+    paths = [*sorted(FIXTURES.glob("*/input.txt")), *sorted(CORPUS.glob("*.txt")), *sorted(CORPUS.glob("*.md"))]
+    for path in paths:
+        texts += [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+        texts += path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return texts
+
+
+def test_the_first_character_filter_answers_as_every_family_does() -> None:
+    texts = _texts()
+    found = [match_numbering(text) for text in texts]
+    assert found == [_every_family(text) for text in texts]
+    families = {n.family.name for n in found if n is not None}
+    # The labels above reach most families: the comparison is not only over non-matches.
+    assert len(families) >= 20, families
+
+
+TOC_LINES = [
+    "1.1 机器学习基础理论......3",
+    "第一章 总则 ……………… 12",
+    "Introduction\t1",
+    "Annex A   A-1 – A-6",
+    "2.3 Topic ____ 7",
+    "一、申请条件　　　5",
+    "Contents ．．．ii",
+    "3 Scope ··· 4",
+    "目录",
+    "Page 3 of 10",
+    "研究内容：……",
+    "\t\t",
+    "a  b",
+    "x . . . 4",
+    "1. Budget......",
+    "1. Budget .. 3",
+]
+
+
+def test_a_toc_line_is_found_exactly_where_the_full_pattern_finds_one() -> None:
+    texts = [text.strip() for text in [*TOC_LINES, *_texts()]]
+    assert [is_toc_line(text) for text in texts] == [TOC_LINE.match(text) is not None for text in texts]
+    assert [match_toc_line(text) is not None for text in TOC_LINES].count(True) >= 7
+
+
+LEAD_INS = [
+    "Proposals may address one or more of the five core challenges identified below.",
+    "We invite work on any of the topics AS FOLLOWS",
+    "Submit at least two of the research areas below。",
+    "Each of the themes listed below. Then more text.",
+    "Below is a list.",
+    "as follows",
+    "研究内容如下：",
+    "The following topics are of interest:",
+    "One or more of the areas described below follows.",
+]
+
+
+def _below_sentence(text: str) -> str | None:
+    # lead_in's rule for a paragraph without a closing colon, sentence by sentence (no quick rejection).
+    for sentence in _SENTENCE_END.split(text.strip()):
+        if LEAD_IN_BELOW.search(sentence.strip()):
+            return sentence.strip()
+    return None
+
+
+def test_a_lead_in_pointing_below_is_found_as_sentence_by_sentence() -> None:
+    texts = [text for text in [*LEAD_INS, *_texts()] if text.strip() and text.strip()[-1] not in "：:"]
+    assert [DEFAULT_LEXICON.lead_in(text) for text in texts] == [_below_sentence(text) for text in texts]
+    assert sum(DEFAULT_LEXICON.lead_in(text) is not None for text in LEAD_INS) >= 3
+
+
+def _title_like(text: str) -> bool:
+    # is_title_like as it was: the limit chosen by script first, then the length compared with it.
+    stripped = text.strip()
+    limit = TITLE_MAX_CHARS if has_han(stripped) else TITLE_MAX_CHARS_LATIN
+    if not 0 < len(stripped) <= limit or "\n" in stripped or _NOT_A_TITLE.search(stripped):
+        return False
+    last = stripped[-1]
+    if last in "。；;，,！？!?：:、":
+        return False
+    return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
+
+
+def test_title_likeness_and_digit_values_are_unchanged() -> None:
+    texts = [*_texts(), "研" * 61, "研" * 60, "a" * 121, "a" * 120, "研" + "a" * 70, "Introduction."]
+    assert [is_title_like(text) for text in texts] == [_title_like(text) for text in texts]
+    numbers = ["0", "7", "12", "0012", "１２", "3４", "٣"]
+    assert [digits_to_int(n) for n in numbers] == [int("".join(str(unicodedata.digit(c)) for c in n)) for n in numbers]
