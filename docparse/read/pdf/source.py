@@ -184,7 +184,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
     tables = []
-    cells: list[tuple[float, float, float, float]] = []
+    cells: list[list[tuple[float, float, float, float]]] = []
     for table in level.find_tables():
         # One row or one column is known from the geometry: no need to extract its text.
         shape = table.rows
@@ -193,20 +193,24 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
         if any(any(row) for row in rows):
             tables.append((tuple(float(v) for v in table.bbox), rows))
-            cells.extend((float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells)
+            cells.append([(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells])
     if not tables:
         return chars, []
-    boxes = [bbox for bbox, _rows in tables]
+    boxes = [(bbox, table_cells) for (bbox, _rows), table_cells in zip(tables, cells, strict=True)]
 
     def inside(char: dict[str, Any]) -> bool:
         # In a cell, not merely in the table's box: text between the rulings of a partly ruled
         # table (questions beside ruled Yes/No boxes) is in no cell, and stays running text.
         x = (float(char["x0"]) + float(char["x1"])) / 2
         y = (float(char["top"]) + float(char["bottom"])) / 2
-        # Most chars are outside every table's box: that test is cheap, the cells' is not.
-        if not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes):
-            return False
-        return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in cells)
+        # Most chars are outside every table's box: that test is cheap; only the cells of a
+        # table whose box holds the char are looked at.
+        return any(
+            x0 <= x <= x1
+            and top <= y <= bottom
+            and any(c0 <= x <= c1 and ctop <= y <= cbottom for c0, ctop, c1, cbottom in table_cells)
+            for (x0, top, x1, bottom), table_cells in boxes
+        )
 
     return [char for char in chars if not (_is_level(char) and inside(char))], tables
 
