@@ -482,7 +482,7 @@ def build_line(
         x1=x1,
         bottom=bottom,
         text="".join(parts),
-        bold=flags,
+        bold=flags if any(flags) else not_bold(len(flags)),
         size=rounded.most_common(1)[0][0],
         first_word_width=(first_word_end if first_word_end is not None else x1) - first_x0,
         second_word_x0=second_word_x0,
@@ -493,6 +493,23 @@ def build_line(
     )
     normalise_leaders(line)
     return line
+
+
+_NOT_BOLD: dict[int, list[bool]] = {}
+
+
+def not_bold(length: int) -> list[bool]:
+    """Return a list of `length` False flags, one shared list per length: most lines have no bold.
+
+    A line's flags are never changed in place (a change makes a new list), so lines may share
+    them: a long call's pages hold a list of flags per line until its paragraphs are built.
+    """
+    flags = _NOT_BOLD.get(length)
+    if flags is None:
+        flags = [False] * length
+        if length <= 4096:
+            _NOT_BOLD[length] = flags
+    return flags
 
 
 def normalise_leaders(line: Line) -> None:
