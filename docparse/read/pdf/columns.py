@@ -55,13 +55,18 @@ def _text(chars: list[dict[str, Any]], row: Row) -> str:
 
 
 def _is_columns(chars: list[dict[str, Any]], halves: list[tuple[Row, Row]]) -> bool:
-    """Return True when both sides of the split rows are columns of text, not cells of a table."""
+    """Return True when both sides of the split rows are columns of text, not cells of a table.
+
+    Lines that interleave down both sides without ever sharing a row are two columns whose
+    baselines drift apart: a label and its value, a cell and its neighbour share their row.
+    """
     both = [(left, right) for left, right in halves if left and right]
-    n = len(both)
+    if not both:
+        return True
     labelled = sum(
         1 for left, right in both if match_numbering(_text(chars, left)) and match_numbering(_text(chars, right))
     )
-    if labelled >= n * MOSTLY:
+    if labelled >= len(both) * MOSTLY:
         return True
     if any(LEADERS.search(_text(chars, left)) for left, _ in halves):
         return False  # `SME status ........ unknown`: a form's fields, each value on its label's row
@@ -137,6 +142,8 @@ def reading_order(
     # Each column is at least COLUMN_MIN ems wide: the gutter lies between.
     interior = (left + COLUMN_MIN * em, right - COLUMN_MIN * em)
     least = MIN_GUTTER * em
+    if interior[1] - interior[0] < least:
+        return [(row, None) for row in rows]  # too narrow a page for two columns
     out: list[tuple[Row, Column]] = []
     region: list[Row] = []
     bands: list[Band] = []
@@ -147,7 +154,7 @@ def reading_order(
             region.clear()
 
     for row in rows:
-        free = _free(chars, row, interior, least) if interior[1] - interior[0] >= least else []
+        free = _free(chars, row, interior, least)
         if len(_gaps(chars, row)) > 1:
             free = []  # three cells or more: a table's row, not two columns
         met = _meet(bands, free, least) if region else free

@@ -184,7 +184,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
     tables = []
-    cells: list[list[tuple[float, float, float, float]]] = []
+    boxes: list[tuple[tuple[float, ...], list[tuple[float, float, float, float]]]] = []
     for table in level.find_tables():
         # One row or one column is known from the geometry: no need to extract its text.
         shape = table.rows
@@ -192,11 +192,12 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
             continue
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
         if any(any(row) for row in rows):
-            tables.append((tuple(float(v) for v in table.bbox), rows))
-            cells.append([(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells])
+            bbox = tuple(float(v) for v in table.bbox)
+            tables.append((bbox, rows))
+            cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
+            boxes.append((bbox, cells))
     if not tables:
         return chars, []
-    boxes = [(bbox, table_cells) for (bbox, _rows), table_cells in zip(tables, cells, strict=True)]
 
     def inside(char: dict[str, Any]) -> bool:
         # In a cell, not merely in the table's box: text between the rulings of a partly ruled
