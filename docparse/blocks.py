@@ -142,3 +142,28 @@ def head_with_title(blocks: list[Block], title: str, provenance: Provenance) -> 
         *(replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b for b in blocks),
     ]
     return True
+
+
+def bold_lead(spans: tuple[Span, ...]) -> str:
+    """Return the bold text at the start of `spans`."""
+    lead = ""
+    for span in spans:
+        if not span.bold:
+            break
+        lead += span.text
+    return lead
+
+
+def strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Return `spans` without leading and trailing whitespace."""
+    items = [s for s in spans if s.text]
+    while items and not items[0].text.strip():
+        items.pop(0)
+    while items and not items[-1].text.strip():
+        items.pop()
+    if items:
+        first, last = items[0], items[-1]
+        items[0] = Span(first.text.lstrip(), first.bold, first.link)
+        last = items[-1]
+        items[-1] = Span(last.text.rstrip(), last.bold, last.link)
+    return tuple(items)

@@ -11,13 +11,12 @@ from dataclasses import replace
 
 import regex
 
-from docparse.blocks import Block, BlockKind, Span, all_bold, drop_spans, take_spans
-from docparse.chars import CJK_CLASS, has_han
+from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans, take_spans
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
-from docparse.rules import make_diagnostic
-from docparse.segment import bold_lead, strip_spans
-from docparse.segment.families import match_numbering
-from docparse.segment.markers import (
+from docparse.vocab.chars import CJK_CLASS, has_han
+from docparse.vocab.families import match_numbering
+from docparse.vocab.markers import (
     CONTINUING,
     DEFAULT_LEXICON,
     Lexicon,

@@ -1,4 +1,4 @@
-"""The pipeline: read → normalize → segment → build → check. `parse()` is their composition."""
+"""The pipeline: read → normalize → segment → outline → check. `parse()` is their composition."""
 
 from __future__ import annotations
 
@@ -15,10 +15,8 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from docparse.blocks import Block, Reading
-from docparse.build import build_outline
-from docparse.build.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
-from docparse.chars import SURROGATE, without_surrogates
 from docparse.check import run_checks, sort_diagnostics
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import (
     DocparseError,
     DocumentNotFoundError,
@@ -30,10 +28,12 @@ from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
 from docparse.options import ParseOptions
+from docparse.outline import build_outline
+from docparse.outline.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
 from docparse.read import read_blocks
-from docparse.rules import make_diagnostic
 from docparse.segment import segment
-from docparse.segment.markers import Lexicon
+from docparse.vocab.chars import SURROGATE, without_surrogates
+from docparse.vocab.markers import Lexicon
 
 Format = Literal["pdf", "docx", "html", "text", "markdown"]
 Input = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
@@ -271,7 +271,7 @@ def build_document(
     check_deadline(started, options, "segment", source.name)
     outline = build_outline(tokens, lexicon, options.kind)
     del tokens
-    check_deadline(started, options, "build", source.name)
+    check_deadline(started, options, "outline", source.name)
     ids = IdMaker()
     sections = freeze_sections(outline.root, ids)
     diagnostics.append(make_diagnostic("call-kind", f"The call reads as {outline.kind_reason}."))

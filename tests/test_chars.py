@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from docparse.chars import _FIRST_HAN, HAN, has_han
+from docparse.vocab.chars import _FIRST_HAN, HAN, has_han
 
 
 def test_no_character_below_the_first_han_is_han() -> None:

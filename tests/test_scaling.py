@@ -14,9 +14,9 @@ import pytest
 import docparse
 from docparse import normalize as normalize_module
 from docparse.blocks import Block, Span
-from docparse.build.draft import DraftNode
 from docparse.model.provenance import Provenance
 from docparse.normalize import PROBE_CHARS, _Joined, join_blocks
+from docparse.outline.draft import DraftNode
 from docparse.read.docx.numbering import MAX_LABEL_CHARS
 
 from .read.docx_factory import make_docx, p, r

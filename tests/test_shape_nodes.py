@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from docparse.build.draft import DraftNode
-from docparse.build.shape import _Nodes
 from docparse.model.provenance import Provenance
+from docparse.outline.draft import DraftNode
+from docparse.outline.shape import _Nodes
 
 
 def _node(title: str, line: int, level: int = 2) -> DraftNode:

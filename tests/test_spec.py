@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.build import build_outline
-from docparse.build.rules import BLOCK_RULE_NAMES
-from docparse.build.shape import SHAPE_RULES
 from docparse.model import Code, Direction, Document, LabelledField, ListItem, Paragraph, Section, Table, Topic, Track
 from docparse.normalize import normalize
 from docparse.options import ParseOptions
+from docparse.outline import build_outline
+from docparse.outline.rules import BLOCK_RULE_NAMES
+from docparse.outline.shape import SHAPE_RULES
 from docparse.read.text import read_string
 from docparse.segment import segment
 

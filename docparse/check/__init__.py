@@ -1,4 +1,4 @@
-"""Check stage: Document → diagnostics, through the rule table in `docparse.rules`.
+"""Check stage: Document → diagnostics, through the rule table in `docparse.diagnostics`.
 
 Checks read the model only; they never print. The families live in one module each
 (`structure`, `toc`, `numbering`, `content`) and are listed in `registry`; the command line

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from docparse.diagnostics import RULES_BY_NAME
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Direction, Document, Section, Topic, Track
 from docparse.model.provenance import Provenance
-from docparse.rules import RULES_BY_NAME
 
 Unit = Section | Topic | Track
 """An outline node: a heading and what sits under it (sections hold content before their topics)."""

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 
 from docparse.accounting import content_chars, content_total, iter_document_texts, iter_part_texts
 from docparse.check.base import Check
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Document, DropReason
-from docparse.rules import make_diagnostic
 
 # Share of the text above which the furniture removed is reported (DP402).
 MAX_DROPPED_SHARE = 0.10

@@ -28,11 +28,11 @@ from collections.abc import Sequence as Seq
 from dataclasses import dataclass
 
 from docparse.check.base import Check, iter_units
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Direction, Document, Section, Topic
 from docparse.model.provenance import Provenance
-from docparse.rules import make_diagnostic
-from docparse.segment.families import FAMILIES, Sequence, match_numbering
+from docparse.vocab.families import FAMILIES, Sequence, match_numbering
 
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)

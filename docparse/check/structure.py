@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from docparse.check.base import Check, has_content, heading, iter_directions, iter_units, kind, label
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Document, Section, Topic
-from docparse.rules import make_diagnostic
 
 
 def no_outline(document: Document) -> Iterator[Diagnostic]:

@@ -1,7 +1,7 @@
 """Check stage, table-of-contents rules (DP21x): the TOC against the headings of the body.
 
 An entry points to a heading through `TocEntry.target` (linked by number, or by title for an
-unnumbered entry, in `docparse.build.freeze.link_toc`); an unnumbered entry is also looked up
+unnumbered entry, in `docparse.outline.freeze.link_toc`); an unnumbered entry is also looked up
 among the track titles here. Titles are compared with all whitespace removed. A body heading
 is expected in the TOC only at the kinds the TOC lists at all: a TOC of sections alone does
 not make every topic a missing entry.
@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docparse.check.base import Check, iter_units, kind, label, quote
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Document, Section, TocEntry, Topic, Track
 from docparse.model.provenance import Provenance
-from docparse.rules import make_diagnostic
 
 Heading = Section | Topic | Track
 

@@ -32,12 +32,12 @@ from docparse.cli.common import (
 )
 from docparse.cli.config import ConfigError, Settings, resolve_settings
 from docparse.cli.formatters import FORMATTERS, Finding, Formatter, format_sarif, format_statistics, format_text
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import DocparseError
 from docparse.files import Walk
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
-from docparse.rules import make_diagnostic
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -28,9 +28,9 @@ from typing import Literal
 
 import regex
 
+from docparse.diagnostics import RULES
 from docparse.files import DEFAULT_EXCLUDE
 from docparse.model.diagnostic import Severity
-from docparse.rules import RULES
 
 Format = Literal["text", "json", "github", "sarif"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")

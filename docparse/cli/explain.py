@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from docparse.cli.common import EXIT_OK, UsageError
-from docparse.rules import RULES, RULES_BY_CODE, RULES_BY_NAME, Rule
+from docparse.diagnostics import RULES, RULES_BY_CODE, RULES_BY_NAME, Rule
 
 
 def find_rule(key: str) -> Rule | None:

@@ -24,9 +24,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from docparse.diagnostics import RULES, RULES_BY_CODE
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.provenance import Provenance
-from docparse.rules import RULES, RULES_BY_CODE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

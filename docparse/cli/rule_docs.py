@@ -11,14 +11,14 @@ import sys
 
 from docparse.check.examples import EXAMPLES
 from docparse.cli.formatters import Finding, format_text
+from docparse.diagnostics import RULES, Rule
 from docparse.model.diagnostic import Diagnostic
-from docparse.rules import RULES, Rule
 
 EXAMPLE_PATH = "call.md"
 STAGES = {
     "reader": "the reader, while reading the file",
     "normalize": "normalize (or the PDF reader), while rejoining text",
-    "build": "the builder, while deciding the shape of the call",
+    "outline": "the outline stage, while deciding the shape of the call",
     "check": "the check stage (`docparse/check/`)",
     "cli": "`docparse check` only, never the library",
 }
@@ -26,7 +26,7 @@ STAGES = {
 HEADER = """\
 # docparse rules
 
-<!-- Generated from the rule table (docparse/rules.py) by
+<!-- Generated from the rule table (docparse/diagnostics.py) by
      `python -m docparse.cli.rule_docs > docs/rules.md`; do not edit by hand. -->
 
 Every finding docparse reports about a document has a stable **code** (`DP` and three digits,

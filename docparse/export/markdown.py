@@ -24,7 +24,7 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.segment.markers import Lexicon
+from docparse.vocab.markers import Lexicon
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 # The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.

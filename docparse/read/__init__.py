@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from docparse.blocks import Reading
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import DecodingError, LimitExceededError, UnsupportedFormatError
 from docparse.options import ParseOptions
 from docparse.read.detect import FORMATS, MARKDOWN_SUFFIXES, binary_kind, detect_format
-from docparse.rules import make_diagnostic
 
 __all__ = ["FORMATS", "detect_format", "read_blocks"]
 

@@ -51,7 +51,7 @@ import lxml.html
 from lxml import etree
 
 from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
-from docparse.chars import is_cjk
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError
 from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
@@ -59,7 +59,7 @@ from docparse.options import ParseOptions
 from docparse.read import metadata
 from docparse.read.encoding import Decoded, check_text, decode
 from docparse.read.metadata import HTML_META_NAMES
-from docparse.rules import make_diagnostic
+from docparse.vocab.chars import is_cjk
 
 __all__ = ["decode_html", "read_html"]
 

@@ -21,14 +21,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
 from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
-from docparse.chars import without_surrogates
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
 from docparse.read import metadata
 from docparse.read.encoding import decode
-from docparse.rules import make_diagnostic
+from docparse.vocab.chars import without_surrogates
 
 # Suspicious characters after decoding: the replacement character and private-use code points.
 _SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from docparse.blocks import Block, BlockKind, Span, all_bold, drop_spans
-from docparse.segment.families import Numbering, match_numbering
-from docparse.segment.markers import (
+from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
+from docparse.vocab.families import Numbering, match_numbering
+from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
     FieldMatch,
@@ -167,16 +167,6 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full))
 
 
-def bold_lead(spans: tuple[Span, ...]) -> str:
-    """Return the bold text at the start of `spans`."""
-    lead = ""
-    for span in spans:
-        if not span.bold:
-            break
-        lead += span.text
-    return lead
-
-
 def _is_navigation(block: Block) -> bool:
     text = block.full_text.strip()
     if not text:
@@ -198,18 +188,3 @@ def _rest_spans(block: Block, numbering: Numbering) -> tuple[Span, ...]:
     # full_text is label + " " + text when the format supplied the label; spans cover text only.
     in_text = rest_start - (0 if block.label is None else len(block.label) + 1)
     return strip_spans(drop_spans(block.spans, max(in_text, 0)))
-
-
-def strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """Return `spans` without leading and trailing whitespace."""
-    items = [s for s in spans if s.text]
-    while items and not items[0].text.strip():
-        items.pop(0)
-    while items and not items[-1].text.strip():
-        items.pop()
-    if items:
-        first, last = items[0], items[-1]
-        items[0] = Span(first.text.lstrip(), first.bold, first.link)
-        last = items[-1]
-        items[-1] = Span(last.text.rstrip(), last.bold, last.link)
-    return tuple(items)

@@ -15,8 +15,8 @@ from docparse.cli.config import (
     resolve_selection,
     resolve_settings,
 )
+from docparse.diagnostics import RULES
 from docparse.model.diagnostic import Severity
-from docparse.rules import RULES
 
 ALL = {rule.code for rule in RULES}
 DEFAULT = {rule.code for rule in RULES if rule.severity is not Severity.INFO}

@@ -10,7 +10,7 @@ import docparse
 from docparse.check.examples import EXAMPLES
 from docparse.check.registry import checked_rules
 from docparse.cli.rule_docs import render_rules
-from docparse.rules import RULES, RULES_BY_CODE
+from docparse.diagnostics import RULES, RULES_BY_CODE
 
 from ..conftest import ROOT
 

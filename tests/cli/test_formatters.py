@@ -17,8 +17,8 @@ from docparse.cli.formatters import (
     format_statistics,
     format_text,
 )
+from docparse.diagnostics import RULES, make_diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.rules import RULES, make_diagnostic
 
 TEXT = Provenance(line_start=12, line_end=12)
 LINES = Provenance(line_start=3, line_end=5)

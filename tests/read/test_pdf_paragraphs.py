@@ -13,7 +13,7 @@ import pytest
 from docparse.blocks import Reading
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
-from docparse.segment.families import match_numbering
+from docparse.vocab.families import match_numbering
 
 from ..conftest import corpus_file
 from .pdf_factory import CJK, Item, Text, make_pdf, width
@@ -119,7 +119,7 @@ def test_a_short_labelled_heading_line_after_a_line_that_runs_on_starts_a_block(
 
 @pytest.mark.parametrize("label", ["１．１", "项目一"])
 def test_labels_of_the_numbering_table_start_blocks_after_a_full_finished_line(label: str) -> None:
-    # The reader knows labels from docparse.segment.families, the table the outline is built from.
+    # The reader knows labels from docparse.vocab.families, the table the outline is built from.
     full = FILLER[: WPS_CHARS - 1] + "。"
     rows = [(WPS_LEFT, full), (WPS_LEFT, f"{label}智能计算平台建设"), (WPS_LEFT, full)]
     reading = read([wps_page(rows)])

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from docparse.chars import has_han
-from docparse.segment.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
-from docparse.segment.markers import (
+from docparse.vocab.chars import has_han
+from docparse.vocab.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
+from docparse.vocab.markers import (
     _NOT_A_TITLE,
     _SENTENCE_END,
     DEFAULT_LEXICON,

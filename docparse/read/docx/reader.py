@@ -75,6 +75,7 @@ from typing import Final
 from lxml import etree
 
 from docparse.blocks import Block, BlockKind, Reading, Span
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import (
     CorruptDocumentError,
     DocparseError,
@@ -100,7 +101,6 @@ from docparse.read.docx.numbering import (
 )
 from docparse.read.xmlsafe import Readable, iter_elements, parse_xml
 from docparse.read.zipguard import Package, rels_part, resolve_target
-from docparse.rules import make_diagnostic
 
 __all__ = ["read_docx"]
 

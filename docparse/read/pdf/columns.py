@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Callable
 from typing import Any
 
-from docparse.segment.families import match_numbering
+from docparse.vocab.families import match_numbering
 
 GUTTER = 2.5
 """Ems: a gap at least this wide between two glyphs of a row may be a gutter (the tab width)."""

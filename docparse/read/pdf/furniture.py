@@ -24,12 +24,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.joins import joint
 from docparse.read.pdf.lines import Line, PageLines
-from docparse.rules import make_diagnostic
 
 BAND = 0.2
 """Share of the page height at the top and at the bottom where headers and footers live."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from docparse.chars import is_cjk
 from docparse.read.pdf.lines import Line
 from docparse.read.pdf.text import HYPHENS
+from docparse.vocab.chars import is_cjk
 
 # Boundaries whose spacing a PDF cannot show at a line wrap: between a CJK character and a
 # Latin letter or digit ("基于 ARM" or "大batch"), and after a half-width comma, semicolon or

@@ -29,11 +29,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from docparse.chars import is_cjk
 from docparse.read.pdf.columns import reading_order
 from docparse.read.pdf.source import font_label
 from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
-from docparse.segment.markers import PAGE_LABEL
+from docparse.vocab.chars import is_cjk
+from docparse.vocab.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
 SPACE_GAP = 0.18

@@ -47,12 +47,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from docparse.chars import is_cjk
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
-from docparse.rules import make_diagnostic
+from docparse.vocab.chars import is_cjk
 
 OcrMode = Literal["auto", "always", "never"]
 INSTALL_HINT = "pip install 'docparse-calls[ocr]'"

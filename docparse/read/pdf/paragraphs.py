@@ -6,7 +6,7 @@ A line starts a new block when any of these holds (`em` is the line's font size)
 - the previous line is a TOC entry (ends in a page reference after leaders or a tab); a TOC
   entry whose head wrapped is one block all the same: its first line (numbered, or after an
   entry) carries no page, and the next line carries it;
-- it starts with a label of the numbering-family table (`docparse.segment.families`: `1.`,
+- it starts with a label of the numbering-family table (`docparse.vocab.families`: `1.`,
   `1.1`, `1)`, `(1)`, `（一）`, `一、`, `第一章`, `■`, `•`, `①`...), unless the previous line runs to
   the right margin without terminal punctuation (then `1.5 倍` at a line start is a wrapped
   sentence, not a label); even then when the label is one no sentence wraps onto (`一、`,
@@ -47,14 +47,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docparse.blocks import Block, Span
-from docparse.chars import is_cjk
+from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.joins import joint, spacing_votes
 from docparse.read.pdf.lines import Line
-from docparse.rules import make_diagnostic
-from docparse.segment.families import match_numbering
-from docparse.segment.markers import is_navigation
+from docparse.vocab.chars import is_cjk
+from docparse.vocab.families import match_numbering
+from docparse.vocab.markers import is_navigation
 
 TERMINAL = set('。．.！!？?；;：:」』”"）)')
 """A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
@@ -79,7 +79,7 @@ HEADING_ROOM = 0.4
 """Share of the measure left before the right margin by a labelled line short enough to be a heading
 line (a wrapped Latin line falls short of the margin by one word, rarely by 40 % of the measure)."""
 UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet"})
-"""Numbering families (docparse.segment.families) whose labels a sentence never wraps onto a line start."""
+"""Numbering families (docparse.vocab.families) whose labels a sentence never wraps onto a line start."""
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
+from docparse.diagnostics import make_diagnostic
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
@@ -48,9 +49,8 @@ from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
-from docparse.rules import make_diagnostic
-from docparse.segment.families import Role, match_numbering
-from docparse.segment.markers import TOC_LINE, is_title_like
+from docparse.vocab.families import Role, match_numbering
+from docparse.vocab.markers import TOC_LINE, is_title_like
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""

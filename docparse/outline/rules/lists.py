@@ -8,11 +8,11 @@ the items of a field) are list items, kept with their markers where they stand.
 
 from __future__ import annotations
 
-from docparse.build.draft import DraftItem, Strength, attach
-from docparse.build.state import DirectionsList, State, paragraph
+from docparse.outline.draft import DraftItem, Strength, attach
+from docparse.outline.state import DirectionsList, State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.segment.families import Numbering, Role
-from docparse.segment.markers import is_title_like
+from docparse.vocab.families import Numbering, Role
+from docparse.vocab.markers import is_title_like
 
 _COLON_END = ("：", ":")
 

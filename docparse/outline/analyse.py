@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from docparse.segment import Token, TokenKind
-from docparse.segment.families import Role, Sequence
+from docparse.vocab.families import Role, Sequence
 
 Key = tuple[str, int]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docparse.build.rules.content import field, note, paragraph_rule
-from docparse.build.rules.furniture import code, navigation, table, toc_entry, toc_table, toc_title
-from docparse.build.rules.headings import field_heading, heading
-from docparse.build.rules.lists import direction, list_item, marker
-from docparse.build.rules.parts import (
+from docparse.outline.rules.content import field, note, paragraph_rule
+from docparse.outline.rules.furniture import code, navigation, table, toc_entry, toc_table, toc_title
+from docparse.outline.rules.headings import field_heading, heading
+from docparse.outline.rules.lists import direction, list_item, marker
+from docparse.outline.rules.parts import (
     appendix,
     display_part,
     doc_identifier,
@@ -22,7 +22,7 @@ from docparse.build.rules.parts import (
     part_title,
     topic_index,
 )
-from docparse.build.state import State
+from docparse.outline.state import State
 
 BlockRule = Callable[[State], bool]
 

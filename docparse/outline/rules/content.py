@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from docparse.build.draft import Strength
-from docparse.build.state import State, paragraph
+from docparse.outline.draft import Strength
+from docparse.outline.state import State, paragraph
 from docparse.segment import TokenKind
-from docparse.segment.markers import NOTE_PREFIX
+from docparse.vocab.markers import NOTE_PREFIX
 
 
 def field(state: State) -> bool:

@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from docparse.blocks import Span
-from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
+from docparse.blocks import Span, bold_lead
 from docparse.model.document import (
     Code,
     Direction,
@@ -21,9 +20,9 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.segment import bold_lead
-from docparse.segment.families import Role
-from docparse.segment.markers import is_title_like
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
+from docparse.vocab.families import Role
+from docparse.vocab.markers import is_title_like
 
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.

@@ -13,7 +13,7 @@ from typing import Literal
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.provenance import Provenance
 
-Stage = Literal["reader", "normalize", "build", "check", "cli"]
+Stage = Literal["reader", "normalize", "outline", "check", "cli"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +271,7 @@ RULES: tuple[Rule, ...] = (
         "The kind decides what numbered headings become (topics, a topic's fields, sections); when the "
         "evidence named is wrong, force the kind with `ParseOptions(kind=...)`.",
         "`catalogue: 8 topics (6 with research directions, …)` for the reference call.",
-        stage="build",
+        stage="outline",
     ),
     Rule(
         "DP502",
@@ -281,7 +281,7 @@ RULES: tuple[Rule, ...] = (
         "A template repeated under every project (`项目介绍`, `营员要求`) is the projects' fields; reported so "
         "that a heading taken for a template by mistake can be found.",
         "`### Abstract` and `### First steps` under every idea of an idea list.",
-        stage="build",
+        stage="outline",
     ),
 )
 

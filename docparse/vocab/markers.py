@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
-from docparse.chars import has_han
-from docparse.segment.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
+from docparse.vocab.chars import has_han
+from docparse.vocab.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
 # optional full- or half-width colon. Extend through ParseOptions.directions_markers.

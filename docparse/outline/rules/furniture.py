@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import regex
 
-from docparse.build.state import State
 from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
+from docparse.outline.state import State
 from docparse.segment import TokenKind, is_toc_title
-from docparse.segment.families import Role, match_numbering
-from docparse.segment.markers import is_title_like
+from docparse.vocab.families import Role, match_numbering
+from docparse.vocab.markers import is_title_like
 
 
 def navigation(state: State) -> bool:

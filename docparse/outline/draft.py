@@ -14,7 +14,7 @@ from typing import Any, Literal
 from docparse.blocks import Span
 from docparse.model.document import Code, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
-from docparse.segment.families import Numbering
+from docparse.vocab.families import Numbering
 
 Slot = Literal["description", "directions", "fields", "notes", "unplaced"]
 

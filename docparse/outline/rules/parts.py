@@ -7,13 +7,13 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 
 from __future__ import annotations
 
-from docparse.build.draft import DraftField, DraftNode
-from docparse.build.state import State, paragraph
 from docparse.model.document import SectionRole
 from docparse.normalize import join_text
+from docparse.outline.draft import DraftField, DraftNode
+from docparse.outline.state import State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.segment.families import Role
-from docparse.segment.markers import ends_sentence, is_title_like, is_topic_index_title
+from docparse.vocab.families import Role
+from docparse.vocab.markers import ends_sentence, is_title_like, is_topic_index_title
 
 # A line of a part's title block that repeats this much of the document title is the
 # programme's name over the part's own title ("基隆市地方產業創新研發推動計畫" over

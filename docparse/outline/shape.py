@@ -24,12 +24,12 @@ from collections.abc import Callable
 
 import regex
 
-from docparse.build.draft import DraftField, DraftItem, DraftNode, Strength
-from docparse.build.state import Outline
 from docparse.model.document import CallKind, Paragraph, SectionRole
 from docparse.model.provenance import Provenance
-from docparse.segment.families import Role
-from docparse.segment.markers import HEADING_HINT, Lexicon, names_topics
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
+from docparse.outline.state import Outline
+from docparse.vocab.families import Role
+from docparse.vocab.markers import HEADING_HINT, Lexicon, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 

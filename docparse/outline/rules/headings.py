@@ -10,11 +10,11 @@ aliased to that level so that a plain paragraph with the same numbering lands on
 from __future__ import annotations
 
 from docparse.blocks import BlockKind
-from docparse.build.draft import DraftItem, Strength
-from docparse.build.state import Key, State
+from docparse.outline.draft import DraftItem, Strength
+from docparse.outline.state import Key, State
 from docparse.segment import Token, TokenKind
-from docparse.segment.families import Numbering, Role, Sequence
-from docparse.segment.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like
+from docparse.vocab.families import Numbering, Role, Sequence
+from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like
 
 
 def field_heading(state: State) -> bool:

@@ -1,8 +1,8 @@
 """Build stage: tokens → outline drafts, in two passes of named rules.
 
-1. Block rules (`docparse.build.rules`) place each token in turn: headings open nodes, lists
+1. Block rules (`docparse.outline.rules`) place each token in turn: headings open nodes, lists
    become directions or items, labels become fields, the rest is running content in order.
-2. Shape rules (`docparse.build.shape`) then read the tree as a call: field templates, topics,
+2. Shape rules (`docparse.outline.shape`) then read the tree as a call: field templates, topics,
    the kind of call, a single topic's clauses as its fields.
 
 `freeze` turns the drafts into the frozen model.
@@ -10,15 +10,15 @@
 
 from __future__ import annotations
 
-from docparse.build.analyse import gather
-from docparse.build.draft import DraftNode
-from docparse.build.rules import run_block_rules
-from docparse.build.shape import ShapeContext, run_shape_rules
-from docparse.build.state import Outline, State
 from docparse.model.document import CallKind
 from docparse.model.provenance import Provenance
+from docparse.outline.analyse import gather
+from docparse.outline.draft import DraftNode
+from docparse.outline.rules import run_block_rules
+from docparse.outline.shape import ShapeContext, run_shape_rules
+from docparse.outline.state import Outline, State
 from docparse.segment import Token
-from docparse.segment.markers import DEFAULT_LEXICON, Lexicon
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon
 
 __all__ = ["Outline", "build_outline"]
 

@@ -1,6 +1,6 @@
 """The builder's state: the outline so far, the open nodes, fields and lists, and the rule trace.
 
-Block rules (`docparse.build.rules`) read and change this state; they never keep state of
+Block rules (`docparse.outline.rules`) read and change this state; they never keep state of
 their own. The helpers here are the few moves every rule needs: open a node, place a part in
 the innermost open container, open a field, close what a heading closes.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docparse.blocks import Block
-from docparse.build.analyse import Evidence
-from docparse.build.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength, attach
 from docparse.model.document import CallKind, Dropped, DropReason, Link, Paragraph, SectionRole, TocEntry
+from docparse.outline.analyse import Evidence
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength, attach
 from docparse.segment import Token, TokenKind
-from docparse.segment.families import Numbering, Value
-from docparse.segment.markers import Lexicon
+from docparse.vocab.families import Numbering, Value
+from docparse.vocab.markers import Lexicon
 
 Key = tuple[str, int]
 
