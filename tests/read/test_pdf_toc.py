@@ -10,7 +10,7 @@ from docparse.blocks import Reading
 from docparse.options import ParseOptions
 from docparse.read.pdf import lines as pdf_lines
 from docparse.read.pdf import read_pdf
-from docparse.segment import markers
+from docparse.vocab import markers
 
 from ..conftest import corpus_file
 from .pdf_factory import LEFT, PAGE_W, Item, Text, make_pdf, width
