@@ -90,6 +90,34 @@ def docx_paragraphs(n: int) -> bytes:
     return docx("".join(f"<w:p><w:r><w:t>{i}. Paragraph</w:t></w:r></w:p>" for i in range(n)))
 
 
+PLAIN = "Paragraph %d of a long call, with some ordinary words in it"
+
+
+def plain_text(n: int) -> bytes:
+    """`n` paragraphs with no heading and no end punctuation (the outline stage's per-block queries)."""
+    return "\n\n".join(PLAIN % i for i in range(n)).encode()
+
+
+def plain_markdown(n: int) -> bytes:
+    """`n` bold-led paragraphs with no heading: the bold-line rules ask about the open node each time."""
+    return "\n\n".join(f"**{PLAIN % i}**" for i in range(n)).encode()
+
+
+def plain_docx(n: int) -> bytes:
+    """`n` DOCX paragraphs with no heading and no end punctuation (quadratic in 0.3.0: 12.9 s at 20,000)."""
+    return docx("".join(f"<w:p><w:r><w:t>{PLAIN % i}</w:t></w:r></w:p>" for i in range(n)))
+
+
+def plain_html(n: int) -> bytes:
+    """`n` HTML paragraphs with no heading."""
+    return ("<html><body>" + "".join(f"<p>{PLAIN % i}</p>" for i in range(n)) + "</body></html>").encode()
+
+
+def plain_pdf(n: int) -> bytes:
+    """`n` PDF lines of running text with no heading, 50 a page."""
+    return hostile_pdf.text_lines([PLAIN % i for i in range(n)])
+
+
 def numbering_label(n: int) -> bytes:
     """A numbering level whose ``lvlText`` repeats ``%1`` `n` times, on 50 numbered paragraphs."""
     numbering = (
@@ -109,6 +137,11 @@ CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "docx-5KB-runs": (docx_runs, 200, ".docx"),
     "docx-paragraphs": (docx_paragraphs, 12500, ".docx"),
     "docx-lvlText-%1": (numbering_label, 25000, ".docx"),
+    "text-plain-paragraphs": (plain_text, 2500, ".txt"),
+    "md-bold-paragraphs": (plain_markdown, 2500, ".md"),
+    "docx-plain-paragraphs": (plain_docx, 2500, ".docx"),
+    "html-plain-paragraphs": (plain_html, 2500, ".html"),
+    "pdf-plain-lines": (plain_pdf, 500, ".pdf"),
     "pdf-(A)-Tj": (hostile_pdf.many_glyphs, 10000, ".pdf"),
 }
 

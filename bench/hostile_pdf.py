@@ -80,6 +80,34 @@ def many_glyphs(count: int) -> bytes:
     return page_pdf(b"BT /F1 1 Tf 72 720 Td " + b"(A) Tj " * count + b"ET", flate=True)
 
 
+def text_lines(lines: list[str], per_page: int = 50) -> bytes:
+    """Return a PDF of `lines` of Helvetica text (ASCII), `per_page` lines a page, top to bottom."""
+    pages = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    count = len(pages)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count,
+        FONT,
+    ]
+    for i, page in enumerate(pages):
+        body = (
+            b"BT /F1 11 Tf 14 TL 72 740 Td "
+            + b"".join(
+                b"("
+                + line.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+                + b") Tj T* "
+                for line in page
+            )
+            + b"ET"
+        )
+        resources = b"/Resources << /Font << /F1 3 0 R >> >>"
+        page_dict = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] %s /Contents %d 0 R >>"
+        objects.append(page_dict % (resources, 5 + 2 * i))
+        objects.append(stream(body, flate=True))
+    return build(objects)
+
+
 def main() -> None:
     target = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     target.mkdir(parents=True, exist_ok=True)

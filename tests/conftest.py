@@ -18,8 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "seed" / "input.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-EXTRA_CORPUS = ROOT.parent / "corpus-extra"
-"""More real calls found by the team, beside the checkout with their sources and expectations."""
 
 
 @pytest.fixture(scope="session")

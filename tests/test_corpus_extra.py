@@ -1,34 +1,20 @@
-"""Real calls of shapes the builder was not written on, read from `../corpus-extra` (never copied here).
+"""Real calls of shapes the builder was not written on, read from the shared corpus (never copied here).
 
-Each test names the shape it guards: a topic list under a question heading (a Higress 开源之夏
-post), an ordered list of proposal sections under a bold label (Filecoin RFP ideas), a key
-of five words with a short value (an Avail RFP). The tests skip when the folder is absent.
+Each test names the shape it guards: an ordered list of proposal sections under a bold label
+(Filecoin RFP ideas), a key of five words with a short value (an Avail RFP). The tests skip when
+the corpus is absent.
 """
 
 from __future__ import annotations
 
 import docparse
-from docparse.model import CallKind, LabelledField, Section
+from docparse.model import CallKind, LabelledField
 
-from .conftest import EXTRA_CORPUS, corpus_file
+from .conftest import corpus_file
 
 
 def _parse(name: str) -> docparse.Document:
-    return docparse.parse(corpus_file(name, EXTRA_CORPUS))
-
-
-def test_a_topic_list_under_a_question_heading() -> None:
-    document = _parse("zh_higress_ospp2025_call.md")
-    topics = list(document.iter_topics())
-    assert [t.title for t in topics] == [
-        "提升 Higress Console 对 AI 编码的兼容性",
-        "为 Higress 实现基于多个 MCP Server 的 AI Agent，实现对 Higress 的管控/运维诊断",
-        "实现 Nginx 配置到 Higress 配置转换的 MCP Server 逻辑",
-    ]
-    assert [(f.label, f.text) for f in topics[0].fields] == [("项目社区导师", "CH3CHO")]
-    assert document.kind is CallKind.MIXED
-    titles = [s.title for s in document.iter_nodes() if isinstance(s, Section)]
-    assert "谁可以报名？" in titles and "一位学生可以申请几个项目？" in titles
+    return docparse.parse(corpus_file(name))
 
 
 def test_proposal_sections_stay_items_of_their_label() -> None:

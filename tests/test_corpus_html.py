@@ -13,14 +13,14 @@ import pytest
 import docparse
 from docparse.model import CallKind, LabelledField
 
-from .conftest import EXTRA_CORPUS, corpus_file
+from .conftest import corpus_file
 
 NIH = "en_nih_rfa_tr25002_rare_disease_poc.html"
 
 
 @pytest.fixture(scope="module")
 def nih() -> docparse.Document:
-    return docparse.parse(corpus_file(NIH, EXTRA_CORPUS))
+    return docparse.parse(corpus_file(NIH))
 
 
 def test_the_notice_is_one_funding_opportunity(nih: docparse.Document) -> None:

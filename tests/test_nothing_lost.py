@@ -24,7 +24,7 @@ from docparse.pipeline import build_document, source_for
 from docparse.read import read_blocks
 from docparse.read.sourcecount import _drawn_again, account_source
 
-from .conftest import CORPUS, EXTRA_CORPUS, FIXTURES, SEED
+from .conftest import CORPUS, FIXTURES, SEED
 from .read.docx_factory import make_docx, p, r
 
 SUFFIXES = (".txt", ".md", ".html", ".docx", ".pdf")
@@ -38,15 +38,13 @@ def _fixtures() -> list[Path]:
 
 
 def _corpus() -> list[Path]:
-    found: list[Path] = []
-    for folder in (CORPUS, EXTRA_CORPUS):
-        if folder.is_dir():
-            found += sorted(
-                path
-                for path in folder.iterdir()
-                if path.suffix in SUFFIXES and (path.suffix != ".pdf" or path.stat().st_size <= MAX_PDF_BYTES)
-            )
-    return found
+    if not CORPUS.is_dir():
+        return []
+    return sorted(
+        path
+        for path in CORPUS.iterdir()
+        if path.suffix in SUFFIXES and (path.suffix != ".pdf" or path.stat().st_size <= MAX_PDF_BYTES)
+    )
 
 
 def _ids(path: Path) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Literal
 
 from docparse.blocks import Span
 from docparse.model.document import Code, Paragraph, SectionRole, Table
@@ -97,6 +97,33 @@ class DraftField:
         return [part for part in self.parts if isinstance(part, DraftItem)]
 
 
+@dataclass(slots=True)
+class ContentScan:
+    """Whether a node's content holds an item of one kind, looking only at what came since the last look.
+
+    Asked for every block placed: scanning all of a node's content each time made a node of
+    50,000 paragraphs quadratic. While rules run, content is appended to (or replaced whole),
+    so a scan remembers the list it looked at and how far.
+    """
+
+    content: list[tuple[Slot, DraftPart | DraftField]] | None = None
+    scanned: int = 0
+    found: bool = False
+
+    def holds(self, content: list[tuple[Slot, DraftPart | DraftField]], slot: Slot | None) -> bool:
+        """Return whether `content` holds an item in `slot` (a field when `slot` is None)."""
+        if self.content is not content or self.scanned > len(content):
+            self.content, self.scanned, self.found = content, 0, False
+        if not self.found:
+            end = len(content)
+            if slot is None:
+                self.found = any(isinstance(content[i][1], DraftField) for i in range(self.scanned, end))
+            else:
+                self.found = any(content[i][0] == slot for i in range(self.scanned, end))
+            self.scanned = end
+        return self.found
+
+
 @dataclass
 class DraftNode:
     """A heading and what follows it, at an outline level (1 = top; 0 = the preamble root)."""
@@ -126,7 +153,8 @@ class DraftNode:
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
     item_values: dict[tuple[str, int], int] = field(default_factory=dict)
     """The last number placed as a list item here, by family key: the next number is an item too."""
-    _directions_scan: list[Any] = field(default_factory=lambda: [None, 0, False], repr=False, compare=False)
+    _directions_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)
+    _fields_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)
 
     def add(self, slot: Slot, item: DraftPart | DraftField) -> None:
         self.content.append((slot, item))
@@ -144,16 +172,11 @@ class DraftNode:
 
     @property
     def has_directions(self) -> bool:
-        # Asked for every paragraph placed: scanning all of `content` each time made a node of
-        # 50,000 paragraphs quadratic. While rules run, content is appended to (or replaced
-        # whole), so only what came since the last look is scanned.
-        content, scan = self.content, self._directions_scan
-        if scan[0] is not content or scan[1] > len(content):
-            scan[:] = [content, 0, False]
-        if not scan[2]:
-            scan[2] = any(s == "directions" for s, _ in content[scan[1] :])
-            scan[1] = len(content)
-        return bool(scan[2])
+        return self._directions_scan.holds(self.content, "directions")
+
+    @property
+    def has_fields(self) -> bool:
+        return self._fields_scan.holds(self.content, None)
 
     def iter_tree(self) -> list[DraftNode]:
         """Return this node and every node under it, parents first."""

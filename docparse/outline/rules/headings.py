@@ -50,10 +50,10 @@ def _caps_line_after_field(state: State, token: Token) -> bool:
     then ``COMMENTS ON CORSAIR PROJECT`` in bold capitals: a new part, not more of ``Scope``.
     """
     return (
-        bool(state.node.fields)
-        and token.kind is TokenKind.PARAGRAPH
+        token.kind is TokenKind.PARAGRAPH
         and token.all_bold
         and CAPS_LABEL.match(token.text.strip()) is not None
+        and state.node.has_fields
     )
 
 
