@@ -1,4 +1,4 @@
-"""The rule table: every diagnostic code docparse can emit, with its name, severity and documentation.
+"""Diagnostic codes: every finding docparse can emit, with its code, name, severity and documentation.
 
 Codes are ``DP`` + 3 digits, grouped by hundreds (1xx input and reading, 2xx structure,
 3xx numbering, 4xx content, 5xx the shape of the call) and never reused: retire a rule by marking it, not by

@@ -288,7 +288,7 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
     if left.label is not None or right.label is not None or left.list_depth != right.list_depth:
         return False
     if all_bold(left.spans) and all_bold(right.spans):
-        return False  # two bold title lines: the builder's title rules join them, knowing a kicker from a title
+        return False  # two bold title lines: the outline stage's title rules join them, knowing a kicker from a title
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False

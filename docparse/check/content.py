@@ -35,7 +35,7 @@ FURNITURE = frozenset(
 
 
 def unplaced_text(document: Document) -> Iterator[Diagnostic]:
-    """Report each paragraph the builder could not place in the outline."""
+    """Report each paragraph the outline stage could not place in the outline."""
     for part in document.unplaced:
         whole = " ".join(text for text in iter_part_texts(part) if text)
         text = whole if len(whole) <= 40 else whole[:40] + "…"

@@ -1,4 +1,4 @@
-"""Build stage: tokens → outline drafts, in two passes of named rules.
+"""Outline stage: tokens → outline drafts, in two passes of named rules.
 
 1. Block rules (`docparse.outline.rules`) place each token in turn: headings open nodes, lists
    become directions or items, labels become fields, the rest is running content in order.

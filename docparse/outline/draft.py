@@ -1,4 +1,4 @@
-"""Mutable drafts of outline nodes, filled in by the builder's rules and frozen into the model at the end.
+"""Mutable drafts of outline nodes, filled in by the outline stage's rules and frozen into the model at the end.
 
 A node keeps its content as ONE ordered list of (slot, item) pairs, so that freezing can give
 each item to its slot (description, directions, fields, notes, unplaced) and still record the

@@ -1,4 +1,4 @@
-"""Freeze the builder's drafts into model nodes: roles, stable ids, direction titles, document order."""
+"""Freeze the outline stage's drafts into model nodes: roles, stable ids, direction titles, document order."""
 
 from __future__ import annotations
 

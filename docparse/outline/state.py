@@ -1,4 +1,4 @@
-"""The builder's state: the outline so far, the open nodes, fields and lists, and the rule trace.
+"""The outline stage's state: the outline so far, the open nodes, fields and lists, and the rule trace.
 
 Block rules (`docparse.outline.rules`) read and change this state; they never keep state of
 their own. The helpers here are the few moves every rule needs: open a node, place a part in
@@ -22,7 +22,7 @@ Key = tuple[str, int]
 
 @dataclass
 class Outline:
-    """What the builder found, before freezing into the model."""
+    """What the outline stage found, before freezing into the model."""
 
     root: DraftNode
     """The preamble (level 0); its children are the top-level nodes."""

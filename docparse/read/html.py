@@ -16,7 +16,7 @@ What becomes a block, in document order:
   ``value``; ``•`` for a ``ul``) and ``list_depth`` is the number of enclosing lists;
 - ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
   element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
-  the label bold with its colon, so the builder reads a labelled field;
+  the label bold with its colon, so the outline stage reads a labelled field;
 - other tables: a table block, cells as text (a cell's blocks joined by ``\\n``);
 - ``pre``: a code block, verbatim; other text under ``white-space: pre`` keeps its tabs and
   line breaks.

@@ -1,7 +1,7 @@
 """Segment stage: blocks → tokens, through the numbering-family table and the marker tables.
 
 Each block is classified by its own text and style only; what a token *is* in context (a
-heading, a direction, a field) is the builder's decision.
+heading, a direction, a field) is the outline stage's decision.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from docparse.vocab.markers import (
 class TokenKind(StrEnum):
     PARAGRAPH = "paragraph"
     NUMBERED = "numbered"
-    """Starts with a numbering label; the builder decides heading or list item."""
+    """Starts with a numbering label; the outline stage decides heading or list item."""
     HEADING = "heading"
     """A heading by the format (Markdown ``#``, DOCX outline level) without a numbering label."""
     MARKER = "marker"

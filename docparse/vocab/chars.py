@@ -2,7 +2,7 @@
 
 Every stage that asks "is this CJK?" asks here: the PDF reader (per glyph, so `is_cjk` is a
 range test, not a regex), normalize (no space at a join next to CJK), the segmenter and the
-builder (a Chinese title is short in characters, an English one in words).
+outline stage (a Chinese title is short in characters, an English one in words).
 """
 
 from __future__ import annotations

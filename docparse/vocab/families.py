@@ -33,7 +33,7 @@ LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐"
 
 
 class Role(StrEnum):
-    """What a family is usually used for; the builder still decides from context."""
+    """What a family is usually used for; the outline stage still decides from context."""
 
     OUTLINE = "outline"
     """Headings (``1.``, ``1.1``, ``一、``, ``第一章``): a list only inside a directions list."""

@@ -3,7 +3,7 @@ TOC lines, navigation texts and title limits, and the `Lexicon` that holds them 
 
 The built-in tables are extended per parse through `ParseOptions` (`directions_markers`,
 `field_labels`); every stage that asks "is this a marker / a field label?" asks the same
-`Lexicon`, so a label added by a user is known to normalize, the segmenter and the builder alike.
+`Lexicon`, so a label added by a user is known to normalize, the segmenter and the outline stage alike.
 """
 
 from __future__ import annotations
