@@ -13,6 +13,8 @@ import pytest
 from docparse.blocks import Reading
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
+from docparse.read.pdf.joins import joint
+from docparse.read.pdf.lines import Line
 from docparse.vocab.families import match_numbering
 
 from ..conftest import corpus_file
@@ -216,3 +218,23 @@ def test_dod_lettered_and_roman_items_keep_their_second_lines() -> None:
     assert "d. expand the ability for qualifying SBCs to propose technology solutions to meet DoD needs." in baa
     lettered = [text[:2] for text in page_texts(corpus(BAA), 11) if text[:2] in ("a.", "b.", "c.", "d.", "e.")]
     assert lettered == ["a.", "b.", "c.", "d.", "e."]
+
+
+@pytest.mark.parametrize(
+    ("cut", "rest", "joined"),
+    [
+        (
+            "notes at https://example.org/rfcs/plan-",
+            "dynamism.md",
+            "notes at https://example.org/rfcs/plan-dynamism.md",
+        ),
+        ("see www.example.org/long-", "name", "see www.example.org/long-name"),
+        ("the environ-", "ment", "the environment"),
+    ],
+)
+def test_a_hyphen_at_a_line_end_is_kept_inside_an_address(cut: str, rest: str, joined: str) -> None:
+    def line(text: str, top: float) -> Line:
+        return Line(1, 72.0, top, 400.0, top + 10, text, [False] * len(text), 10.0, 20.0)
+
+    drop, glue = joint(line(cut, 100.0), line(rest, 114.0))
+    assert cut[: len(cut) - drop] + glue + rest == joined

@@ -39,3 +39,39 @@ def test_numbered_headings_keep_their_numbering_over_sizes() -> None:
     assert [(s.number, s.title) for s in document.sections] == [("1", "Excellence")]
     # No identifier, directions or field template: a guide whose 1.1/1.2 are sub-sections.
     assert [(s.number, s.title) for s in document.sections[0].sections] == [("1.1", "Objectives"), ("1.2", "Measures")]
+
+
+def _word_style_call() -> bytes:
+    """A call set as Word's default heading styles: title 16 pt, Heading 2 at 14 pt (1.17× the
+    12 pt body), Heading 3 in bold at the body size, one of them wrapped over two lines."""
+    body = 12.0
+    items = [Text(72, 60, "Research Grants", 16.0, "Helvetica-Bold"), Text(72, 100, "About", 14.0, "Helvetica-Bold")]
+    items += lines(["Cisco funds research in two areas."], top=125, size=body)
+    items += [Text(72, 160, "Sustainability", body, "Helvetica-Bold")]
+    items += lines(wrap(LEAD, 80), top=180, size=body)
+    items += lines(["- Sustainable data centres", "- Energy profiling and monitoring"], top=220, size=body)
+    items += [Text(72, 270, "Web 3 and the decentralised systems that", body, "Helvetica-Bold")]
+    items += [Text(72, 270 + body * 1.15, "support it", body, "Helvetica-Bold")]
+    items += lines(wrap(LEAD.replace("sustainable systems", "blockchains"), 80), top=310, size=body)
+    items += lines(["- Blockchain platforms and protocols"], top=350, size=body)
+    return make_pdf([items])
+
+
+def test_heading_styles_rank_by_size_then_weight() -> None:
+    document = docparse.parse(_word_style_call())
+    assert document.title == "Research Grants"
+    assert [s.title for s in document.sections] == ["About"]
+    topics = list(document.iter_topics())
+    # The bold body-size lines rank under the 14 pt one; the wrapped one is one title.
+    assert [t.title for t in topics] == ["Sustainability", "Web 3 and the decentralised systems that support it"]
+    assert [len(t.directions) for t in topics] == [2, 1]
+
+
+def test_a_bold_paragraph_of_several_lines_is_no_heading() -> None:
+    warning = ["Applicants must register in the portal", "before the deadline or their proposals", "will not be read"]
+    items = [Text(72, 60, "Research Grants", 16.0, "Helvetica-Bold")]
+    items += [Text(72, 100 + i * 14, text, 12.0, "Helvetica-Bold") for i, text in enumerate(warning)]
+    items += [Text(72, 160, "Budget", 12.0, "Helvetica-Bold"), *lines(["Up to one million."], top=180, size=12.0)]
+    document = docparse.parse(make_pdf([items]))
+    titles = [node.title for node in document.iter_nodes()]
+    assert titles == ["Budget"]

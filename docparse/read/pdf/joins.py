@@ -58,6 +58,8 @@ def joint(
     last = prev.text[-1:]
     first = line.text[:1]
     if last in HYPHENS and len(prev.text) > 1 and prev.text[-2].isalpha() and not is_cjk(prev.text[-2]):
+        if _in_address(prev.text):
+            return 0, ""  # a hyphen inside a URL or path is the address's own, broken after
         return (1, "") if first.islower() else (0, "")
     if prev.trailing_space or spaced:
         return 0, " "
@@ -67,3 +69,9 @@ def joint(
     if is_cjk(last) or is_cjk(first):
         return 0, ""
     return 0, " "
+
+
+def _in_address(text: str) -> bool:
+    """Return whether the last word of `text` is a URL, a path or an address (`https://a/b-`)."""
+    word = text.rsplit(None, 1)[-1] if text.strip() else ""
+    return "://" in word or word.startswith("www.") or word.count("/") >= 2 or "@" in word[1:]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Reading
 from docparse.diagnostics import make_diagnostic
@@ -42,6 +41,7 @@ from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
+from docparse.read.pdf.headings import mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.ocr import limit_checker, ocr_pages
@@ -49,8 +49,6 @@ from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
-from docparse.vocab.families import Role, match_numbering
-from docparse.vocab.markers import TOC_LINE, is_title_like
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
@@ -248,48 +246,6 @@ def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
             out.append(pending.pop(0))
         out.append(block)
     return out + pending
-
-
-# A one-line block set this much larger than the body text is a heading; its size tier (the
-# largest size first) is its level. Calls without numbering ("Sustainability" over its RFP)
-# get their outline from these tiers; numbered headings keep their numbering family as well.
-HEADING_SIZE_RATIO = 1.2
-
-
-def mark_size_headings(blocks: list[Block], body_size: float) -> list[Block]:
-    """Return `blocks` with short one-line blocks in a larger font marked as headings by size tier.
-
-    Only in a document without numbered headings: where headings are numbered, the numbering
-    families give the outline, and size tiers (a cover page, a form's part titles) would only
-    compete with them.
-    """
-    numbered = sum(
-        1
-        for block in blocks
-        if (found := match_numbering(block.text.strip())) is not None
-        and found.family.role is Role.OUTLINE
-        and is_title_like(found.rest)
-    )
-    if numbered >= 2:
-        return blocks
-    candidates = [
-        i
-        for i, block in enumerate(blocks)
-        if block.kind is BlockKind.PARAGRAPH
-        and block.label is None
-        and block.font_size is not None
-        and block.font_size >= body_size * HEADING_SIZE_RATIO
-        and len(block.provenance.regions) == 1
-        and block.provenance.regions[0].bbox.bottom - block.provenance.regions[0].bbox.top <= block.font_size * 1.6
-        and is_title_like(block.text)
-        and TOC_LINE.match(block.text.strip()) is None
-    ]
-    tiers = sorted({round(blocks[i].font_size or 0, 1) for i in candidates}, reverse=True)
-    out = list(blocks)
-    for i in candidates:
-        level = tiers.index(round(blocks[i].font_size or 0, 1)) + 1
-        out[i] = replace(blocks[i], kind=BlockKind.HEADING, heading_level=level)
-    return out
 
 
 def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None) -> None:
