@@ -230,6 +230,12 @@ def test_dod_lettered_and_roman_items_keep_their_second_lines() -> None:
         ),
         ("see www.example.org/long-", "name", "see www.example.org/long-name"),
         ("the environ-", "ment", "the environment"),
+        (
+            "at https://github.com/MegEngine/MegEngine/",
+            "tree/master",
+            "at https://github.com/MegEngine/MegEngine/tree/master",
+        ),
+        ("the end of a sentence/", "and more", "the end of a sentence/ and more"),
     ],
 )
 def test_a_hyphen_at_a_line_end_is_kept_inside_an_address(cut: str, rest: str, joined: str) -> None:
@@ -238,3 +244,12 @@ def test_a_hyphen_at_a_line_end_is_kept_inside_an_address(cut: str, rest: str, j
 
     drop, glue = joint(line(cut, 100.0), line(rest, 114.0))
     assert cut[: len(cut) - drop] + glue + rest == joined
+
+
+def test_a_list_label_set_apart_from_cjk_text_keeps_its_space() -> None:
+    # LibreOffice sets a list label, a tab, then the item: the gap is a separator, not the
+    # 0.25 em of Asian/Western auto-spacing it leaves between `pytorch` and `接近` in a sentence.
+    label = Text(90, 100, "–", 12.0)
+    item = Text(90 + 24, 100, "在接口层面添加算子", 12.0, CJK)
+    (block,) = read_pdf(make_pdf([[label, item]]), options=ParseOptions()).blocks
+    assert block.text == "– 在接口层面添加算子"

@@ -63,6 +63,8 @@ def joint(
         return (1, "") if first.islower() else (0, "")
     if prev.trailing_space or spaced:
         return 0, " "
+    if last in "/_.=?&#%" and _in_address(prev.text) and not first.isspace():
+        return 0, ""  # a URL broken after one of its separators runs on
     kind = _boundary(last, first)
     if kind is not None and votes is not None:
         return 0, " " if votes[(kind, True)] > votes[(kind, False)] else ""

@@ -38,6 +38,10 @@ from docparse.vocab.markers import PAGE_LABEL
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
 SPACE_GAP = 0.18
 TAB_GAP = 2.5
+# Between CJK and Latin text a producer that draws its spaces leaves 0.2-0.3 em of typography
+# (LibreOffice's Asian/Western auto-spacing); a gap this wide is a separator all the same: a list
+# label and its text (`–` then a tab then `在…`, `1.` then `项目…`).
+CJK_LATIN_SPACE_GAP = 0.75
 DEDUPE_TOLERANCE = 1.0
 # A text matrix whose off-diagonal terms exceed this share of the diagonal is rotated.
 ROTATION_EPSILON = 0.05
@@ -420,7 +424,9 @@ def build_line(
                 sep = "\t"
                 tab_gaps.append(gap)
             elif not (cjk and prev_cjk) and (
-                space_pending or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
+                space_pending
+                or (gap > SPACE_GAP * em and not (draws_spaces and cjk != prev_cjk))
+                or gap > CJK_LATIN_SPACE_GAP * em
             ):
                 sep = " "
             # CJK punctuation inside a Latin run (`WebGL、WebAssembly、WebGPU`) does not end the first
