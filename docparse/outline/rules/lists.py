@@ -110,7 +110,8 @@ def list_item(state: State) -> bool:
     """Place any other numbered or bulleted line: an item of the open field, a field, or a list item.
 
     A list item with a label (``* 技术标签：深度学习``) is a field where the label is known, bold,
-    or the item is a format list item; a typed clause with a colon (``(三)申請對象：…``) stays an item.
+    or the item is a list item (a format's, or a typed bullet); a typed clause with a colon
+    (``(三)申請對象：…``) stays an item.
     """
     token = state.token
     numbering = token.numbering
@@ -120,7 +121,10 @@ def list_item(state: State) -> bool:
     found = token.field
     if found is not None and not found.known and _nests_in_an_item(state, token):
         found = None  # "* 训练集：…" under "* 数据集" is a sub-item of that item, not a field
-    if found is not None and (found.known or token.in_list or _bold_label(token)):
+    # A typed bullet (`• Submit by: Ongoing` in a PDF or plain text) is what a format's bullet
+    # item is: the same call in Markdown or Word gives a field there.
+    listed = token.in_list or numbering.is_bullet
+    if found is not None and (found.known or listed or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
         state.open_field(
             token,
