@@ -146,8 +146,9 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
     if numbering is not None and numbering.is_bullet and block.label is not None:
         # "- (3) …": a Markdown bullet whose text starts with its own number; the number wins.
+        # "- • …": a bullet glyph typed after the format's bullet is the one a reader sees.
         inner = match_numbering(block.text.strip())
-        if inner is not None and not inner.is_bullet:
+        if inner is not None:
             block, numbering = replace(block, label=None), inner
     if numbering is not None:
         spans = _rest_spans(block, numbering)
