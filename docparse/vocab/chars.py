@@ -58,3 +58,11 @@ def without_surrogates(text: str) -> str:
     if SURROGATE.search(text) is None:
         return text
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+NO_LINE_START = "，。、；：！？）」』”’》〉】,.;:!?)"
+"""Punctuation a line never starts with (kinsoku): CJK typesetting carries the character before
+it over to the next line instead, so `考：https://…` travels as one unit."""
+
+NO_LINE_END = "（「『“‘《〈【(["
+"""Opening brackets and quotes a line never ends with: they travel to the next line with what follows."""

@@ -15,6 +15,7 @@ from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
 from docparse.read.pdf.joins import joint
 from docparse.read.pdf.lines import Line
+from docparse.read.pdf.paragraphs import first_unit_width
 from docparse.vocab.families import match_numbering
 
 from ..conftest import corpus_file
@@ -236,6 +237,12 @@ def test_dod_lettered_and_roman_items_keep_their_second_lines() -> None:
             "at https://github.com/MegEngine/MegEngine/tree/master",
         ),
         ("the end of a sentence/", "and more", "the end of a sentence/ and more"),
+        (
+            "文档：https://docs.example.org/zh/developmen",
+            "t/，了解各个模块",
+            "文档：https://docs.example.org/zh/development/，了解各个模块",
+        ),
+        ("see https://example.org/call", "and apply", "see https://example.org/call and apply"),
     ],
 )
 def test_a_hyphen_at_a_line_end_is_kept_inside_an_address(cut: str, rest: str, joined: str) -> None:
@@ -253,3 +260,18 @@ def test_a_list_label_set_apart_from_cjk_text_keeps_its_space() -> None:
     item = Text(90 + 24, 100, "在接口层面添加算子", 12.0, CJK)
     (block,) = read_pdf(make_pdf([[label, item]]), options=ParseOptions()).blocks
     assert block.text == "– 在接口层面添加算子"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("考：https://docs.example.org/zh/ 了解", "考：https://docs.example.org/zh/"),
+        ("（PaddleScience API 文档）", "（PaddleScience"),
+        ("考虑到各个模块", None),
+        ("The call funds", None),
+    ],
+)
+def test_kinsoku_carries_a_cjk_character_and_its_latin_run_as_one_unit(text: str, unit: str | None) -> None:
+    head = text.split(" ")[0] if " " in text else text
+    line = Line(1, 72.0, 100.0, 400.0, 110.0, text, [False] * len(text), 10.0, 20.0, head_width=width(head))
+    assert first_unit_width(line) == (width(unit) if unit else 20.0)

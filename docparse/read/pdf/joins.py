@@ -63,8 +63,8 @@ def joint(
         return (1, "") if first.islower() else (0, "")
     if prev.trailing_space or spaced:
         return 0, " "
-    if last in "/_.=?&#%" and _in_address(prev.text) and not first.isspace():
-        return 0, ""  # a URL broken after one of its separators runs on
+    if _in_address(prev.text) and (last in "/_.=?&#%" or _address_rest(line.text)):
+        return 0, ""  # a URL broken after one of its separators, or anywhere, runs on
     kind = _boundary(last, first)
     if kind is not None and votes is not None:
         return 0, " " if votes[(kind, True)] > votes[(kind, False)] else ""
@@ -77,3 +77,13 @@ def _in_address(text: str) -> bool:
     """Return whether the last word of `text` is a URL, a path or an address (`https://a/b-`)."""
     word = text.rsplit(None, 1)[-1] if text.strip() else ""
     return "://" in word or word.startswith("www.") or word.count("/") >= 2 or "@" in word[1:]
+
+
+def _address_rest(text: str) -> bool:
+    """Return whether `text` starts with the rest of a broken address (`t/，了解…`, `2d/index.html`)."""
+    head = ""
+    for ch in text:
+        if ch.isspace() or is_cjk(ch):
+            break
+        head += ch
+    return any(sep in head for sep in "/#?=") or (len(head) > 1 and "." in head[:-1])

@@ -52,7 +52,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.joins import joint, spacing_votes
 from docparse.read.pdf.lines import Line
-from docparse.vocab.chars import is_cjk
+from docparse.vocab.chars import NO_LINE_END, NO_LINE_START, is_cjk
 from docparse.vocab.families import match_numbering
 from docparse.vocab.markers import is_navigation
 
@@ -264,7 +264,24 @@ def next_sibling(block: list[Line], line: Line) -> bool:
 
 def ended_short(prev: Line, line: Line, layout: Layout) -> bool:
     """Return True when `line`'s first word would have fitted at the end of `prev`."""
-    return layout.right_for(prev) - prev.x1 > line.first_word_width + prev.size * SHORT_SLACK
+    return layout.right_for(prev) - prev.x1 > first_unit_width(line) + prev.size * SHORT_SLACK
+
+
+def first_unit_width(line: Line) -> float:
+    """Return the width of what the line's first break opportunity leaves unbreakable.
+
+    A CJK character, then punctuation no line starts with, then a Latin run with no space
+    (`考：https://…`, `见：RFC 9000`), or an opening bracket no line ends with, then a Latin run
+    (`（PaddleScience API`), moves to the next line as one unit: the run up to the first space.
+    Otherwise the first word (Latin) or first two characters (CJK).
+    """
+    text = line.text
+    glued = (
+        2 if len(text) >= 3 and is_cjk(text[0]) and text[1] in NO_LINE_START else 1 if text[:1] in NO_LINE_END else 0
+    )
+    if glued and len(text) > glued and text[glued].isascii() and text[glued].isalnum():
+        return max(line.head_width, line.first_word_width)
+    return line.first_word_width
 
 
 def label_alone(block: list[Line], line: Line, layout: Layout) -> bool:
