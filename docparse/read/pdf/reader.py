@@ -43,6 +43,7 @@ from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.headings import mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
+from docparse.read.pdf.lists import nest_bullets
 from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
@@ -121,7 +122,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
     reading.blocks, repeated = join_split_tables(
-        with_tables(mark_size_headings(blocks, body_size), tables), {page.number: page.height for page in pages}
+        with_tables(mark_size_headings(nest_bullets(blocks), body_size), tables),
+        {page.number: page.height for page in pages},
     )
     reading.dropped = sorted(
         [
