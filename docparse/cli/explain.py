@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
-from docparse.cli.common import EXIT_FAILED, EXIT_OK, UsageError, parse_options, read_input, write_atomic, write_stdout
+from docparse.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    UsageError,
+    describe_cause,
+    parse_options,
+    read_input,
+    write_atomic,
+    write_stdout,
+)
 from docparse.errors import DocparseError
 from docparse.explanation import Explanation, explain_document
 from docparse.explanation.table import format_table
@@ -33,6 +43,8 @@ def run_explain(args: argparse.Namespace) -> int:
         _, explanation = explain_document(data, name=name, options=options)
     except DocparseError as exc:
         print(f"docparse: {where}: {exc.message}", file=sys.stderr)
+        if args.verbose and exc.cause is not None:
+            print(f"  cause: {describe_cause(exc.cause)}", file=sys.stderr)
         return EXIT_FAILED
     if (pages is not None or args.png is not None) and explanation.format != "pdf":
         option = "--png" if args.png is not None else "--pages"
@@ -42,7 +54,11 @@ def run_explain(args: argparse.Namespace) -> int:
         raise UsageError(f"--pages {args.pages}: {where} has {count} page(s)")
     chosen = explanation.select(pages=pages, grep=args.grep)
     if args.png is not None:
-        failed = _draw(data, chosen, pages or (1, count), Path(args.png), args.password)
+        # The pages asked for, else those of the blocks chosen (`--grep`); each with all its boxes.
+        drawn = (
+            range(pages[0], pages[1] + 1) if pages is not None else sorted({p for r in chosen.records for p in r.pages})
+        )
+        failed = _draw(data, explanation, drawn, Path(args.png), args.password)
         if failed:
             print(f"docparse: {where}: {failed}", file=sys.stderr)
             return EXIT_FAILED
@@ -51,14 +67,14 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def _draw(
-    data: bytes, explanation: Explanation, pages: tuple[int, int], folder: Path, password: str | None
+    data: bytes, explanation: Explanation, pages: Iterable[int], folder: Path, password: str | None
 ) -> str | None:
     """Write one PNG a page into `folder`; return the error's message if the PDF cannot be drawn."""
     # Rendering (pdfplumber's page images, Pillow) only when pages are drawn.
     from docparse.explanation.draw import draw_pages, png_name
 
     try:
-        for page, png in draw_pages(data, explanation, range(pages[0], pages[1] + 1), password):
+        for page, png in draw_pages(data, explanation, pages, password):
             target = folder / png_name(explanation.name, page)
             write_atomic(target, [png])
             print(f"docparse: wrote {target}", file=sys.stderr)

@@ -18,7 +18,8 @@ from PIL import Image, ImageDraw, ImageFont
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError
 from docparse.explanation.model import Explanation, Role
 
-# Colours by role (RGB); a role not listed (paragraphs, notes) is not drawn: the page stays readable.
+# Colours by role (RGB); paragraphs in light grey (a heading missed is a grey box); a role not
+# listed (notes, joined lines) is not drawn.
 COLOURS: dict[Role, tuple[int, int, int]] = {
     Role.TITLE: (0, 0, 0),
     Role.SECTION: (31, 119, 180),
@@ -31,6 +32,7 @@ COLOURS: dict[Role, tuple[int, int, int]] = {
     Role.TABLE: (23, 190, 207),
     Role.TOC_ENTRY: (140, 86, 75),
     Role.DROPPED: (127, 127, 127),
+    Role.PARAGRAPH: (200, 200, 200),
 }
 FILL_ALPHA = 48
 STROKE_WIDTH = 2

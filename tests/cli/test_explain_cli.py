@@ -63,7 +63,7 @@ def test_pages_and_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     middle = int((box.top + box.bottom) / 2 * scale)
     edge = {image.getpixel((x, middle)) for x in range(int(box.x0 * scale) - 2, int(box.x0 * scale) + 4)}
     assert COLOURS[Role.TOPIC] in edge
-    # ... and a section's in the section's; text the rules left as paragraphs is not boxed.
+    # ... and a section's in the section's.
     section = next(r for r in explanation.records if r.role is Role.SECTION).provenance.regions[0].bbox
     middle = int((section.top + section.bottom) / 2 * scale)
     edge = {image.getpixel((x, middle)) for x in range(int(section.x0 * scale) - 2, int(section.x0 * scale) + 4)}
@@ -72,6 +72,16 @@ def test_pages_and_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     page_height = int(842 * scale)
     legend = {image.getpixel((x, y)) for x in range(image.width) for y in range(page_height, image.height)}
     assert {COLOURS[Role.TOPIC], COLOURS[Role.SECTION], COLOURS[Role.DIRECTION], COLOURS[Role.DROPPED]} <= legend
+
+
+def test_grep_draws_the_pages_it_finds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(PDF), "--grep", "2.1 面向前沿", "--png", str(tmp_path)]) == 0
+    found = explain(PDF).select(grep="2.1 面向前沿").records
+    pages = sorted({page for record in found for page in record.pages})
+    assert len(pages) == 2  # the TOC line and the heading
+    assert sorted(path.name for path in tmp_path.iterdir()) == [f"input-p{page}.png" for page in pages]
+    table = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in table[4:]] == ["toc-entry", "topic"]
 
 
 @pytest.mark.parametrize(
