@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import docparse
@@ -169,6 +171,7 @@ def test_json_round_trip_and_selection() -> None:
     explanation = explain(FORMATS["pdf"])
     text = explanation.to_json()
     assert Explanation.model_validate_json(text) == explanation
+    jsonschema.validate(json.loads(text), Explanation.model_json_schema())
     assert "机器学习" in text  # CJK unescaped
     page = explanation.select(pages=(3, 3))
     assert page.records and all(3 in r.pages for r in page.records)

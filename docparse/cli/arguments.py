@@ -125,9 +125,7 @@ def add_check(commands: Any) -> None:
 
 def add_explain(commands: Any) -> None:
     """Add the `explain` command to `commands` (the subparsers of `docparse`)."""
-    explain = commands.add_parser(
-        "explain", help="show why each block became what it is: the rule, the evidence, the role and the node"
-    )
+    explain = commands.add_parser("explain", help="show why each block became what it is (rule, evidence, role, node)")
     explain.add_argument("input", metavar="FILE", help="the call to explain; - for standard input")
     explain.add_argument(
         "--format",

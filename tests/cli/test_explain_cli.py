@@ -54,7 +54,8 @@ def test_pages_and_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert f"wrote {target}" in captured.err and list(tmp_path.iterdir()) == [target]
     data = target.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 1000
-    image = Image.open(target).convert("RGB")
+    with Image.open(target) as opened:
+        image = opened.convert("RGB")
     scale = RESOLUTION / 72
     assert image.width == round(595.27 * scale) or image.width == round(595 * scale)
     heading = next(r for r in explanation.records if r.text == "1.1 机器学习基础理论")
@@ -82,6 +83,15 @@ def test_grep_draws_the_pages_it_finds(tmp_path: Path, capsys: pytest.CaptureFix
     assert sorted(path.name for path in tmp_path.iterdir()) == [f"input-p{page}.png" for page in pages]
     table = capsys.readouterr().out.splitlines()
     assert [line.split()[1] for line in table[4:]] == ["toc-entry", "topic"]
+
+
+def test_an_encrypted_pdf_is_drawn_with_its_password(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    locked = FIXTURES / "hostile" / "pdf-encrypted-aes256.pdf"
+    assert main(["explain", str(locked), "--pages", "1", "--png", str(tmp_path)]) == 1
+    assert "--password" in capsys.readouterr().err and not list(tmp_path.iterdir())
+    assert main(["explain", str(locked), "--pages", "1", "--png", str(tmp_path), "--password", "secret"]) == 0
+    with Image.open(tmp_path / "pdf-encrypted-aes256-p1.png") as image:
+        assert image.format == "PNG" and image.width > 0
 
 
 @pytest.mark.parametrize(
