@@ -31,6 +31,7 @@ from docparse.load import load
 
 if TYPE_CHECKING:
     from docparse.batch import ParseResult, convert_one
+    from docparse.explanation import Explanation, explain
     from docparse.export import to_json, to_markdown, to_yaml
     from docparse.model import Diagnostic, Direction, Document, Section, Severity, Topic, Track
     from docparse.model.compare import outline_data
@@ -55,6 +56,8 @@ _LAZY = {
     "Topic": "docparse.model",
     "Track": "docparse.model",
     "outline_data": "docparse.model.compare",
+    "Explanation": "docparse.explanation",
+    "explain": "docparse.explanation",
     "Limits": "docparse.options",
     "ParseOptions": "docparse.options",
     "parse": "docparse.pipeline",
@@ -101,6 +104,7 @@ __all__ = [
     "DocumentNotFoundError",
     "EmptyDocumentError",
     "EncryptedDocumentError",
+    "Explanation",
     "LimitExceededError",
     "Limits",
     "NoTextLayerError",
@@ -115,6 +119,7 @@ __all__ = [
     "UnsupportedFormatError",
     "__version__",
     "convert_one",
+    "explain",
     "load",
     "outline_data",
     "parse",

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import BinaryIO, Literal, Protocol
 
 from docparse.blocks import Block, Reading
 from docparse.check import run_checks, sort_diagnostics
@@ -28,10 +28,10 @@ from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
 from docparse.options import ParseOptions
-from docparse.outline import build_outline
+from docparse.outline import Outline, build_outline
 from docparse.outline.freeze import IdMaker, freeze_preamble, freeze_sections, link_toc
 from docparse.read import read_blocks
-from docparse.segment import segment
+from docparse.segment import Token, segment
 from docparse.vocab.chars import SURROGATE, without_surrogates
 from docparse.vocab.markers import Lexicon
 
@@ -247,13 +247,30 @@ def check_deadline(started: float, options: ParseOptions, stage: str, name: str 
         )
 
 
+class Observer(Protocol):
+    """Sees the inner stages of one parse (`docparse.explain`): what `build_document` lets go of otherwise."""
+
+    def tokens(self, tokens: list[Token]) -> None:
+        """Be given the segmenter's tokens, in document order (the trace's indices point into them)."""
+
+    def outline(self, stage: str, outline: Outline) -> None:
+        """Be shown the drafts after the block rules (``blocks``) and after each shape rule that changed them."""
+
+
 def build_document(
-    reading: Reading, source: Source, options: ParseOptions, started: float | None = None, *, owned: bool = False
+    reading: Reading,
+    source: Source,
+    options: ParseOptions,
+    started: float | None = None,
+    *,
+    owned: bool = False,
+    observer: Observer | None = None,
 ) -> Document:
     """Return the document built from a reader's blocks (within `max_seconds` of `started`).
 
     `owned` says the caller has no further use for `reading.blocks`: they are let go (the list
     emptied) once normalized, so that a long call's blocks and its outline are not all held at once.
+    `observer` is shown the tokens and the drafts; it changes nothing of the document.
     """
     started = time.monotonic() if started is None else started
     scrub_surrogates(reading)
@@ -269,7 +286,9 @@ def build_document(
     tokens = segment(blocks, lexicon)
     del blocks  # each stage's input goes as soon as its output is made: a long call holds one at a time
     check_deadline(started, options, "segment", source.name)
-    outline = build_outline(tokens, lexicon, options.kind)
+    if observer is not None:
+        observer.tokens(tokens)
+    outline = build_outline(tokens, lexicon, options.kind, None if observer is None else observer.outline)
     del tokens
     check_deadline(started, options, "outline", source.name)
     ids = IdMaker()

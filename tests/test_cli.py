@@ -131,6 +131,8 @@ def test_convert_imports_neither_the_lint_front_end_nor_the_other_commands() -> 
         "docparse.cli.config",
         "docparse.cli.formatters",
         "docparse.cli.explain",
+        "docparse.cli.rule",
+        "docparse.explanation",
     } & loaded == set()
 
 

@@ -7,7 +7,8 @@ only when its command runs:
 - `convert`: calls → JSON, YAML or Markdown, one file or a tree, `--jobs` at a time;
 - `check` (with `config`, its settings, and `formatters`, its output): the lint;
 - `schema`: the JSON Schema of the output;
-- `explain`: `docparse rule DP301`; `rule_docs` writes docs/rules.md from the same table;
+- `explain`: `docparse explain FILE`, why each block became what it is (`docparse.explanation`);
+- `rule`: `docparse rule DP301`; `rule_docs` writes docs/rules.md from the same table;
 - `common`: exit codes, bounded reads, atomic writes, shared by all of them.
 
 The rules themselves live in `docparse/check/` and never import from here.

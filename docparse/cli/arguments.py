@@ -2,7 +2,7 @@
 
 Building the parser imports no model, pipeline or check: `docparse --version`, `--help` and a
 usage error answer at once, and a command imports its own module (`convert`, `check`, `schema`,
-`explain`) only when it runs, not the other commands' (`Command`).
+`explain`, `rule`) only when it runs, not the other commands' (`Command`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class Command:
 
 def add_commands(commands: Any) -> None:
     """Add every command to `commands` (the subparsers of `docparse`), in the order `docparse --help` lists them."""
-    for add in (add_convert, add_schema, add_check, add_rule):
+    for add in (add_convert, add_schema, add_check, add_explain, add_rule):
         add(commands)
 
 
@@ -123,13 +123,35 @@ def add_check(commands: Any) -> None:
     check.set_defaults(run=Command("docparse.cli.check", "run_check"))
 
 
+def add_explain(commands: Any) -> None:
+    """Add the `explain` command to `commands` (the subparsers of `docparse`)."""
+    explain = commands.add_parser("explain", help="show why each block became what it is (rule, evidence, role, node)")
+    explain.add_argument("input", metavar="FILE", help="the call to explain; - for standard input")
+    explain.add_argument(
+        "--format",
+        dest="output_format",
+        choices=("table", "json"),
+        default="table",
+        help="table (one line a block, default) or json (every record whole)",
+    )
+    explain.add_argument("--pages", metavar="N[-M]", help="only the blocks on these PDF pages (3, or 3-5)")
+    explain.add_argument("--grep", metavar="TEXT", help="only the blocks whose text holds TEXT (any case)")
+    explain.add_argument(
+        "--png",
+        metavar="DIR",
+        help="draw each chosen PDF page into DIR, the blocks' boxes coloured by role (FILE-pN.png)",
+    )
+    add_parse_options(explain)
+    explain.set_defaults(run=Command("docparse.cli.explain", "run_explain"))
+
+
 def add_rule(commands: Any) -> None:
     """Add the `rule` command to `commands` (the subparsers of `docparse`)."""
     rule = commands.add_parser("rule", help="explain a rule of `docparse check` (DP301, or its name)")
     rule_which = rule.add_mutually_exclusive_group(required=True)
     rule_which.add_argument("code", nargs="?", metavar="CODE", help="a rule code (DP301) or name (numbering-gap)")
     rule_which.add_argument("--all", action="store_true", help="list every rule")
-    rule.set_defaults(run=Command("docparse.cli.explain", "run_rule"))
+    rule.set_defaults(run=Command("docparse.cli.rule", "run_rule"))
 
 
 def add_parse_options(parser: argparse.ArgumentParser) -> None:

@@ -1,6 +1,6 @@
 """Command line, shared: exit codes, usage errors, reading inputs, writing outputs safely.
 
-Every front-end (convert, check, schema, rule) reads its inputs and writes its outputs here,
+Every front-end (convert, check, schema, explain, rule) reads its inputs and writes its outputs here,
 so that one bounded read, one atomic write and one set of exit codes serve all of them.
 """
 

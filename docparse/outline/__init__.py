@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docparse.model.document import CallKind
 from docparse.model.provenance import Provenance
 from docparse.outline.analyse import gather
@@ -20,13 +22,24 @@ from docparse.outline.state import Outline, State
 from docparse.segment import Token
 from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon
 
-__all__ = ["Outline", "build_outline"]
+__all__ = ["Observe", "Outline", "build_outline"]
+
+Observe = Callable[[str, Outline], None]
+"""Shown the drafts after the block rules (stage ``blocks``) and after each shape rule that changed them
+(stage = the rule's name): `docparse explain` tells from them which shape rule changed a block's role."""
 
 
-def build_outline(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON, kind: CallKind | None = None) -> Outline:
-    """Return the outline drafts of `tokens`; `kind` forces the kind of call."""
+def build_outline(
+    tokens: list[Token],
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    kind: CallKind | None = None,
+    observe: Observe | None = None,
+) -> Outline:
+    """Return the outline drafts of `tokens`; `kind` forces the kind of call; `observe` sees each stage."""
     outline = Outline(root=DraftNode(level=0, title=None, numbering=None, provenance=Provenance()))
     state = State(lexicon=lexicon, tokens=tokens, evidence=gather(tokens), outline=outline)
     run_block_rules(state)
-    run_shape_rules(outline, ShapeContext(lexicon, kind))
+    if observe is not None:
+        observe("blocks", outline)
+    run_shape_rules(outline, ShapeContext(lexicon, kind), observe)
     return outline

@@ -450,8 +450,12 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
 )
 
 
-def run_shape_rules(outline: Outline, context: ShapeContext) -> None:
-    """Apply the shape rules in order; record each that changed the outline in the trace."""
+def run_shape_rules(
+    outline: Outline, context: ShapeContext, observe: Callable[[str, Outline], None] | None = None
+) -> None:
+    """Apply the shape rules in order; record each that changed the outline in the trace (and show it to `observe`)."""
     for name, rule in SHAPE_RULES:
         if rule(outline, context):
             outline.trace.append((-1, name))
+            if observe is not None:
+                observe(name, outline)
