@@ -142,6 +142,8 @@ def _content(
     directions: list[str] = []
     marker = node.directions_marker if not node.marker_in_description else None
 
+    cells: list[LabelledField] = []
+
     def flush() -> None:
         if items:
             out.append("\n".join(items))
@@ -149,8 +151,16 @@ def _content(
         if directions:
             out.append("\n".join(directions))
             directions.clear()
+        if cells:
+            out.append(_cell_table(cells))
+            cells.clear()
 
     for _slot, item in content:
+        if isinstance(item, LabelledField) and item.cell == "row":
+            if items or directions:
+                flush()
+            cells.append(item)
+            continue
         if isinstance(item, Direction):
             if items:
                 flush()
@@ -177,7 +187,17 @@ def _content(
 def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
     out: list[str] = []
     items: list[str] = []
+    cells: list[LabelledField] = []
     for part in parts:
+        if isinstance(part, LabelledField) and part.cell == "row":
+            if items:
+                out.append("\n".join(items))
+                items.clear()
+            cells.append(part)
+            continue
+        if cells:
+            out.append(_cell_table(cells))
+            cells.clear()
         if isinstance(part, ListItem):
             items.extend(_list_item(part, 0))
             continue
@@ -194,6 +214,8 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
             out.extend(_field(part, level))
     if items:
         out.append("\n".join(items))
+    if cells:
+        out.append(_cell_table(cells))
     return out
 
 
@@ -288,6 +310,30 @@ def _code(code: Code) -> str:
     return f"{fence}{code.info or ''}\n{code.text}\n{fence}"
 
 
+def _cell_table(fields: list[LabelledField]) -> str:
+    """Return fields read from a label table as that table again, under a ``Field | Value`` header.
+
+    The header names the columns in general, so the text reader reads the rows as fields again;
+    a value's lines are joined by ``<br>``, its list items keep their markers.
+    """
+    rows = [("Field", "Value")]
+    for field in fields:
+        lines = [field.text] if field.text else []
+        lines += [_cell_line(part) for part in field.items]
+        rows.append((field.label, "\n".join(lines)))
+    return _table(Table(rows=tuple(rows)))
+
+
+def _cell_line(part: Paragraph | ListItem | Code | Table | LabelledField) -> str:
+    if isinstance(part, ListItem):
+        return f"{part.label} {part.text}" if part.label else part.text
+    if isinstance(part, LabelledField):
+        return f"{part.label}: {part.text}"
+    if isinstance(part, Table):
+        return " ".join(" ".join(row) for row in part.rows)
+    return part.text
+
+
 def _table(table: Table) -> str:
     if not table.rows:
         return ""
@@ -295,6 +341,7 @@ def _table(table: Table) -> str:
     rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
 
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |"
+        # A line break in a cell is a `<br>`, which the text reader reads as the cell's break again.
+        return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
 
     return "\n".join([line(rows[0]), "| " + " | ".join("---" for _ in range(width)) + " |", *map(line, rows[1:])])

@@ -204,6 +204,16 @@ class State:
             return
         self.node.add(slot, part)
 
+    def place_field(self, draft: DraftField) -> None:
+        """Put a closed field (a row of a label table) in the open field that takes content, or the node."""
+        while self.fields and self.fields[-1].strength is Strength.WEAK:
+            self.fields.pop()
+        if self.fields:
+            self.fields[-1].parts.append(draft)
+            return
+        self.node.add("fields", draft)
+        self.directions = None
+
     def field_paragraph(self, token: Token, text: str) -> bool:
         """Put a paragraph into the open field if it belongs there; return whether it did."""
         block = token.block
