@@ -79,3 +79,36 @@ def test_a_line_break_in_a_kept_table_cell_survives_the_markdown_round_trip() ->
     assert table.type == "table" and table.rows[1] == ("Open", "May 1\nnoon")
     again = docparse.parse_text(docparse.to_markdown(document))
     assert docparse.outline_data(again) == docparse.outline_data(document)
+
+
+_PROJECTS = """<html><body><main><h1>开源之夏</h1><h2>项目提案</h2>
+<table>
+<tr><th>项目</th><th>领域</th><th>难 度</th></tr>
+<tr><td><a href="a.md">客户端重构</a><br>将客户端代码分离开。<br>导师：Rick</td><td>DevOps</td><td>中</td></tr>
+<tr><td><a href="b.md">集成 Tekton</a><br>集成 Tekton 作为引擎。<br>导师：Rick</td><td>DevOps</td><td>中</td></tr>
+<tr><td><a href="c.md">集成 SAML 认证</a><br>集成 SAML 2.0 认证协议</td><td>Security</td><td>低</td></tr>
+</table>{after}</main></body></html>"""
+
+
+def test_html_table_of_topics_gives_one_topic_a_row_with_its_cells_as_fields() -> None:
+    document = docparse.parse(_PROJECTS.format(after="").encode(), name="projects.html")
+    topics = list(document.iter_topics())
+    assert [t.title for t in topics] == ["客户端重构", "集成 Tekton", "集成 SAML 认证"]
+    first = topics[0]
+    assert [p.text for p in first.description] == ["将客户端代码分离开。"]
+    assert [(f.label, f.text, f.cell) for f in first.fields] == [
+        ("导师", "Rick", None),
+        ("领域", "DevOps", "column"),
+        ("难度", "中", "column"),
+    ]
+    assert [d.text for d in document.dropped if d.reason is DropReason.COLUMN_HEADER] == ["项目\t领域\t难 度"]
+    assert {link.target for link in document.links} >= {"a.md", "b.md", "c.md"}
+    again = docparse.parse_text(docparse.to_markdown(document))
+    assert docparse.outline_data(again) == docparse.outline_data(document)
+
+
+def test_a_table_of_topics_stays_a_table_where_the_call_has_topics_of_its_own() -> None:
+    own = "<h2>开放课题</h2><h3>课题一</h3><p>研究内容：大模型训练。</p><h3>课题二</h3><p>研究内容：模型压缩。</p>"
+    document = docparse.parse(_PROJECTS.format(after=own).encode(), name="projects.html")
+    assert [t.title for t in document.iter_topics()] == ["课题一", "课题二"]
+    assert any(p.type == "table" for s in document.sections for p in s.description)

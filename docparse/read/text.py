@@ -286,23 +286,29 @@ class _Walker:
         where = tokens[i].map or [0, 1]
         start, end = where[0] + 1, where[1]
         rows: list[tuple[str, ...]] = []
+        spans: list[tuple[tuple[Span, ...], ...]] = []
         cells: list[str] = []
+        cell_spans: list[tuple[Span, ...]] = []
         while tokens[i].type != "table_close":
             token = tokens[i]
             if token.type == "tr_open":
-                cells = []
+                cells, cell_spans = [], []
             elif token.type == "inline":
                 # A `<br>` in a cell is the cell's line break (GFM cells hold one source line).
-                text = "".join(s.text for s in _spans(token.children or [], self.reading, start, cell=True))
+                runs = _spans(token.children or [], self.reading, start, cell=True)
+                text = "".join(s.text for s in runs)
                 cells.append("\n".join(line.strip() for line in text.split("\n")).strip("\n"))
+                cell_spans.append(tuple(runs))
             elif token.type == "tr_close":
                 rows.append(tuple(cells))
+                spans.append(tuple(cell_spans))
             i += 1
         self.reading.blocks.append(
             Block(
                 text="\n".join("\t".join(row) for row in rows),
                 kind=BlockKind.TABLE,
                 rows=tuple(rows),
+                cell_spans=tuple(spans),
                 provenance=Provenance(line_start=start, line_end=end),
             )
         )

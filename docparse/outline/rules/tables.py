@@ -10,15 +10,10 @@ written with their colon, or labels the vocabulary knows as field labels.
 
 from __future__ import annotations
 
-from typing import Literal
-
-from docparse.blocks import Block, Span
-from docparse.model.document import Dropped, DropReason, Paragraph
-from docparse.outline.draft import DraftField, DraftItem, Strength
+from docparse.model.document import Dropped, DropReason
 from docparse.outline.state import State
-from docparse.outline.tables import LabelRows, cell_label, label_rows, value_lines
+from docparse.outline.tables import LabelRows, cell_label, label_rows, value_field, value_lines
 from docparse.segment import TokenKind
-from docparse.vocab.families import Numbering, Role, match_numbering
 
 # Template evidence: at least this many of a table's labels recur in other label tables.
 SHARED_LABELS_MIN = 2
@@ -40,30 +35,6 @@ def field_table(state: State) -> bool:
     for label, value in found.pairs:
         state.place_field(value_field(cell_label(label), value, block))
     return True
-
-
-def value_field(label: str, value: str, block: Block, cell: Literal["row", "column"] = "row") -> DraftField:
-    """Return a field for a cell's value: its first line the run-in text, further lines and list lines its parts."""
-    lines = value_lines(value)
-    draft = DraftField(label=label, text="", depth=0, provenance=block.provenance, strength=Strength.STRONG, cell=cell)
-    if lines and list_label(lines[0]) is None:
-        draft.text = lines.pop(0)
-    for line in lines:
-        numbering = list_label(line)
-        if numbering is None:
-            draft.parts.append(Paragraph(text=line, provenance=block.provenance))
-        else:
-            rest = numbering.rest
-            draft.parts.append(DraftItem(numbering, rest, (Span(rest),), 1, block.provenance))
-    return draft
-
-
-def list_label(line: str) -> Numbering | None:
-    """Return the list label a cell's line starts with (``1.``, ``-``, ``•``), if it is a list line."""
-    numbering = match_numbering(line)
-    if numbering is None or not numbering.rest or numbering.family.role in (Role.IDENTIFIER, Role.PART):
-        return None
-    return numbering
 
 
 def _are_labels(state: State, found: LabelRows) -> bool:
