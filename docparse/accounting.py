@@ -89,7 +89,8 @@ def iter_part_texts(part: Paragraph | ListItem | Code | Table | LabelledField) -
             yield from iter_part_texts(child)
     else:
         yield part.marker or ""
-        yield part.label
+        if part.cell != "column":
+            yield part.label  # a column's header labels every row's field: printed once, held in `dropped`
         yield part.text
         for item in part.items:
             yield from iter_part_texts(item)

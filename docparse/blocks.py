@@ -64,6 +64,9 @@ class Block:
     """A page break (or a section break) sits between the previous block and this one."""
     rows: tuple[tuple[str, ...], ...] = ()
     """Table cells, row by row, for ``BlockKind.TABLE``."""
+    cell_spans: tuple[tuple[tuple[Span, ...], ...], ...] = ()
+    """The inline runs (links, bold) of each cell, row by row, where the reader has them (Markdown, HTML);
+    a cell's line break is a ``\\n`` run. Empty when the reader keeps cell texts only."""
     info: str | None = None
     """The info string of a fenced code block (``python``), for ``BlockKind.CODE``."""
     provenance: Provenance = field(default_factory=Provenance)

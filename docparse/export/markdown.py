@@ -24,6 +24,7 @@ from docparse.model.document import (
     Topic,
     Track,
 )
+from docparse.vocab.chars import is_cjk
 from docparse.vocab.markers import Lexicon
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
@@ -97,9 +98,82 @@ def _section(section: Section, level: int, document: Document) -> list[str]:
     for child in section.sections:
         out.extend(_section(child, level + 1, document))
     topic_level = level if implicit else level + 1
+    run: list[Topic] = []
     for topic in section.topics:
-        out.extend(_topic(topic, topic_level, document))
+        if _table_row(topic) is not None and (not run or _columns(run[0]) == _columns(topic)):
+            run.append(topic)
+            continue
+        if run:
+            out.append(_topic_table(run, document))
+            run = []
+        if _table_row(topic) is not None:
+            run.append(topic)
+        else:
+            out.extend(_topic(topic, topic_level, document))
+    if run:
+        out.append(_topic_table(run, document))
     return out
+
+
+def _columns(topic: Topic) -> list[str]:
+    return [f.label for f in topic.fields if f.cell == "column"]
+
+
+def _table_row(topic: Topic) -> list[str] | None:
+    """Return the topic's cells when it is a row of a table of topics (fields labelled by columns), else None.
+
+    The title cell holds the title, then the description and run-in fields in order; every
+    column field follows them, as the text reader reads such a row.
+    """
+    content = list(topic.iter_content())
+    columns = [item for _, item in content if isinstance(item, LabelledField) and item.cell == "column"]
+    if not columns or topic.tracks or topic.directions or topic.notes or topic.unplaced or topic.label:
+        return None
+    own = content[: len(content) - len(columns)]
+    if any(isinstance(item, LabelledField) and item.cell == "column" for _, item in own):
+        return None  # a column field before the title cell's own lines: not as a row reads
+    lines = [topic.title]
+    for _, item in own:
+        if isinstance(item, LabelledField):
+            colon = "：" if item.label and is_cjk(item.label[-1]) else ": "
+            lines.append(f"{item.label}{colon}{item.text}")
+            lines += [_cell_line(part) for part in item.items]
+        elif isinstance(item, Paragraph | ListItem):
+            lines.append(_cell_line(item))
+        else:
+            return None
+    return ["\n".join(lines), *("\n".join(_value_lines(field)) for field in columns)]
+
+
+def _destination(target: str) -> str:
+    """Return a link target as a CommonMark destination inside a table cell."""
+    target = target.replace("|", "%7C")
+    if regex.search(r"[\s()<>]", target):
+        return "<" + target.replace("<", "%3C").replace(">", "%3E") + ">"
+    return target
+
+
+def _topic_table(topics: list[Topic], document: Document) -> str:
+    """Return topics read from a table's rows as that table again: a title column, then one column a field."""
+    labels = _columns(topics[0])
+    title = "Topic" if "title" in {label.casefold() for label in labels} else "Title"
+    links = {link.text: link.target for link in document.links}
+    rows = []
+    for topic in topics:
+        cells = _table_row(topic)
+        assert cells is not None
+        rows.append(cells)
+    lines = [_table(Table(rows=((title, *labels),)))]
+    for topic, cells in zip(topics, rows, strict=True):
+        first = escape(cells[0]).replace("\n", "<br>")
+        target = links.get(topic.title)
+        if target is not None:
+            # The title as the link it was: the text reader finds the topic's title by it again.
+            head, _, rest = first.partition("<br>")
+            first = f"[{head}]({_destination(target)})" + (f"<br>{rest}" if rest else "")
+        others = [escape(cell).replace("\n", "<br>") for cell in cells[1:]]
+        lines.append("| " + " | ".join([first, *others]) + " |")
+    return "\n".join(lines)
 
 
 def _topic(topic: Topic, level: int, document: Document) -> list[str]:
@@ -142,6 +216,8 @@ def _content(
     directions: list[str] = []
     marker = node.directions_marker if not node.marker_in_description else None
 
+    cells: list[LabelledField] = []
+
     def flush() -> None:
         if items:
             out.append("\n".join(items))
@@ -149,8 +225,16 @@ def _content(
         if directions:
             out.append("\n".join(directions))
             directions.clear()
+        if cells:
+            out.append(_cell_table(cells))
+            cells.clear()
 
     for _slot, item in content:
+        if isinstance(item, LabelledField) and item.cell == "row":
+            if items or directions:
+                flush()
+            cells.append(item)
+            continue
         if isinstance(item, Direction):
             if items:
                 flush()
@@ -177,7 +261,17 @@ def _content(
 def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
     out: list[str] = []
     items: list[str] = []
+    cells: list[LabelledField] = []
     for part in parts:
+        if isinstance(part, LabelledField) and part.cell == "row":
+            if items:
+                out.append("\n".join(items))
+                items.clear()
+            cells.append(part)
+            continue
+        if cells:
+            out.append(_cell_table(cells))
+            cells.clear()
         if isinstance(part, ListItem):
             items.extend(_list_item(part, 0))
             continue
@@ -194,6 +288,8 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
             out.extend(_field(part, level))
     if items:
         out.append("\n".join(items))
+    if cells:
+        out.append(_cell_table(cells))
     return out
 
 
@@ -288,6 +384,31 @@ def _code(code: Code) -> str:
     return f"{fence}{code.info or ''}\n{code.text}\n{fence}"
 
 
+def _cell_table(fields: list[LabelledField]) -> str:
+    """Return fields read from a label table as that table again, under a ``Field | Value`` header.
+
+    The header names the columns in general, so the text reader reads the rows as fields again;
+    a value's lines are joined by ``<br>``, its list items keep their markers.
+    """
+    rows = [("Field", "Value"), *((field.label, "\n".join(_value_lines(field))) for field in fields)]
+    return _table(Table(rows=tuple(rows)))
+
+
+def _value_lines(field: LabelledField) -> list[str]:
+    """Return a field's value as the lines of a table cell: its text, then a line a part."""
+    return ([field.text] if field.text else []) + [_cell_line(part) for part in field.items]
+
+
+def _cell_line(part: Paragraph | ListItem | Code | Table | LabelledField) -> str:
+    if isinstance(part, ListItem):
+        return f"{part.label} {part.text}" if part.label else part.text
+    if isinstance(part, LabelledField):
+        return f"{part.label}: {part.text}"
+    if isinstance(part, Table):
+        return " ".join(" ".join(row) for row in part.rows)
+    return part.text
+
+
 def _table(table: Table) -> str:
     if not table.rows:
         return ""
@@ -295,6 +416,7 @@ def _table(table: Table) -> str:
     rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
 
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |"
+        # A line break in a cell is a `<br>`, which the text reader reads as the cell's break again.
+        return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
 
     return "\n".join([line(rows[0]), "| " + " | ".join("---" for _ in range(width)) + " |", *map(line, rows[1:])])

@@ -148,7 +148,21 @@ class LabelledField(Model):
         description="What sits under the label, in document order: paragraphs, list items (nested as printed), "
         "sub-fields, tables and code.",
     )
+    cell: Literal["row", "column"] | None = Field(
+        default=None,
+        description="Where a field read from a table has its label: `row`, the first cell of its row (a label "
+        "table, `Mentor | …`); `column`, the header of its column, printed once above rows that are topics "
+        "(the header row is then in `dropped` as `column-header`). Null (and left out of exports) otherwise.",
+    )
     provenance: Provenance = Field(default_factory=Provenance, description="Where the field is in the source.")
+
+    @model_serializer(mode="wrap")
+    def _cell_when_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # `cell` is written only where a table gave the field: every other export stays as it was.
+        data: dict[str, Any] = handler(self)
+        if data.get("cell", "") is None:
+            del data["cell"]
+        return data
 
     def iter_fields(self) -> Iterator[LabelledField]:
         """Yield the sub-fields of this field, depth first, in document order."""
@@ -350,6 +364,9 @@ class DropReason(StrEnum):
     """A superscript note reference (`前沿。¹`) taken out of the running text; the note itself is `footnote`."""
     CONTROL = "control-character"
     """Characters that are no text (NUL and other controls, bidi overrides) from a bad PDF ToUnicode map."""
+    COLUMN_HEADER = "column-header"
+    """A table's header row naming its columns, where the rows were read as fields (``Field | Value``) or as
+    topics whose fields the columns label (``项目 | 领域 | 技能``)."""
     REPEATED_HEADER = "repeated-header"
     """A table's header row printed again at the top of each page the table continues on."""
     TEXT_LAYER = "text-layer"

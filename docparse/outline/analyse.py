@@ -9,7 +9,9 @@ A token's own text says what it *could* be; some decisions need the document aro
   each label opens a section even where the clause runs on as a sentence;
 - an identifier printed again later (``A254-049`` in a topic index, then ``A254-049 TITLE:``
   over the topic) is a topic only where its topic is, at the last occurrence;
-- the body font size, against which a larger line is a display line (a title, an annex title).
+- the body font size, against which a larger line is a display line (a title, an annex title);
+- the labels of label tables that recur in two or more tables (``Title`` / ``Mentor`` tables
+  under every idea): a field template written as tables.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
 
@@ -39,6 +42,8 @@ class Evidence:
     index_entries: set[int] = field(default_factory=set)
     """Identifier lines that list a topic printed again later (a topic index)."""
     body_size: float | None = None
+    table_labels: frozenset[str] = frozenset()
+    """Labels (casefolded) of label tables that recur in two or more of them: a template of tables."""
 
     def is_display(self, token: Token) -> bool:
         """Return whether the token's block is set clearly larger than the body text."""
@@ -55,7 +60,17 @@ def gather(tokens: list[Token]) -> Evidence:
         clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
+        table_labels=table_labels(tokens),
     )
+
+
+def table_labels(tokens: list[Token]) -> frozenset[str]:
+    """Return the labels (casefolded) that label tables share: each found in two or more tables."""
+    counts: Counter[str] = Counter()
+    for token in tokens:
+        if token.kind is TokenKind.TABLE and (found := label_rows(token.block.rows)) is not None:
+            counts.update({label.casefold() for label in found.labels})
+    return frozenset(label for label, n in counts.items() if n >= 2)
 
 
 def title_heading(tokens: list[Token]) -> int | None:

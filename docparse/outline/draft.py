@@ -86,6 +86,8 @@ class DraftField:
     """The label is set in bold (a bold line, or ``**Label:**`` / a bold run before the colon)."""
     item: DraftItem | None = None
     """For a tentative field: the list item it is, should no item come under it."""
+    cell: Literal["row", "column"] | None = None
+    """For a field read from a table: its label is its row's first cell, or its column's header."""
 
     @property
     def is_empty(self) -> bool:

@@ -113,6 +113,7 @@ def freeze_field(draft: DraftField) -> LabelledField:
         label=draft.label,
         text=draft.text,
         heading=draft.strength is Strength.HEADING,
+        cell=draft.cell,
         items=tuple(freeze_field(p) if isinstance(p, DraftField) else freeze_part(p) for p in draft.parts),
         provenance=draft.provenance,
     )

@@ -15,6 +15,9 @@ then read it as a call, each a small function of the outline that declines by re
    such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
    the whole document makes a single topic; instructions before the topics make a mixed call;
 5. *single topic*: the document's clauses become the fields of its one topic.
+
+Between 2 and 3, *topic tables*: in a document with no other topics, the rows of a table whose
+title column holds a title and more are the topics.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from collections.abc import Callable
 
 import regex
 
-from docparse.model.document import CallKind, Paragraph, SectionRole
+from docparse.blocks import Block, BlockKind
+from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
 from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.outline.state import Outline
+from docparse.outline.tables import row_topic
 from docparse.vocab.families import Role
 from docparse.vocab.markers import HEADING_HINT, Lexicon, names_topics
 
@@ -168,6 +173,46 @@ def _item_node(item: DraftItem, level: int, lexicon: Lexicon) -> DraftNode:
             DraftField(label=tail.label, text=tail.rest, depth=0, provenance=item.provenance, strength=Strength.WEAK),
         )
     return node
+
+
+def topic_tables(outline: Outline, context: ShapeContext) -> bool:
+    """Make the rows of a table of topics the topics under the node it stands in.
+
+    Only in a document that offers no topics otherwise (no identifier, directions, field
+    template or heading that names topics): there a table whose header names the columns and
+    whose title column holds a title and more (``[title](…)<br/>description<br/>导师：…``) is the
+    call's list of topics, one a row (`docparse.outline.tables.topic_rows`). The header row is
+    kept in `dropped` as ``column-header``: its labels are the fields' labels.
+    """
+    if context.forced is CallKind.GUIDE or not outline.topic_tables or _topic_evidence(outline):
+        return False
+    changed = False
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        if node.role is not SectionRole.BODY or node.children:
+            continue  # rows after sub-headings would read as the last sub-heading's
+        for part, found in outline.topic_tables:
+            if not any(item is part for slot, item in node.content if slot == "description"):
+                continue
+            block = Block(text="", kind=BlockKind.TABLE, rows=part.rows, provenance=part.provenance)
+            node.content = [(slot, item) for slot, item in node.content if item is not part]
+            node.children.extend(row_topic(found, row, node.level + 1, block, context.lexicon) for row in found.rows)
+            header = "\t".join(found.header)
+            outline.dropped.append(Dropped(text=header, reason=DropReason.COLUMN_HEADER, provenance=part.provenance))
+            changed = True
+    return changed
+
+
+def _topic_evidence(outline: Outline) -> bool:
+    """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
+    nodes = _body_nodes(outline.root)
+    if outline.root.has_directions or _templated(outline):
+        return True
+    return any(
+        (node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title)
+        or node.has_directions
+        or (names_topics(node.title) and node.children)
+        for node in nodes
+    )
 
 
 def mark_topics(outline: Outline, context: ShapeContext) -> bool:
@@ -444,6 +489,7 @@ def _is_track(node: DraftNode) -> bool:
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
+    ("topic-table", topic_tables),
     ("topics", mark_topics),
     ("kind", decide_kind),
     ("single-topic", single_topic),

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docparse.blocks import Block
-from docparse.model.document import CallKind, Dropped, DropReason, Link, Paragraph, SectionRole, TocEntry
+from docparse.model.document import CallKind, Dropped, DropReason, Link, Paragraph, SectionRole, Table, TocEntry
 from docparse.outline.analyse import Evidence
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength, attach
+from docparse.outline.tables import TopicRows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Numbering, Value
 from docparse.vocab.markers import Lexicon
@@ -40,6 +41,8 @@ class Outline:
     kind_reason: str = ""
     templates: list[str] = field(default_factory=list)
     """Labels read as fields because they repeat under sibling nodes."""
+    topic_tables: list[tuple[Table, TopicRows]] = field(default_factory=list)
+    """Tables placed as they are whose rows have a table of topics' shape; the shape rules decide."""
     trace: list[tuple[int, str]] = field(default_factory=list)
     """(token index, rule name) for every token placed, and (-1, name) for every shape rule that changed the tree."""
 
@@ -121,12 +124,14 @@ class State:
         return self.tokens[i] if 0 <= i < len(self.tokens) else None
 
     def collect_links(self, token: Token) -> None:
-        """Keep the hyperlinks of a token's text (navigation links are noise, not links)."""
+        """Keep the hyperlinks of a token's text and a table's cells (navigation links are noise, not links)."""
         if token.kind is TokenKind.NAVIGATION:
             return
+        block = token.block
+        spans = [*block.spans, *(span for row in block.cell_spans for cell in row for span in cell)]
         self.outline.links.extend(
-            Link(text=span.text.strip(), target=span.link, provenance=token.block.provenance)
-            for span in token.block.spans
+            Link(text=span.text.strip(), target=span.link, provenance=block.provenance)
+            for span in spans
             if span.link is not None and span.text.strip()
         )
 
@@ -203,6 +208,16 @@ class State:
             current.parts.append(part)
             return
         self.node.add(slot, part)
+
+    def place_field(self, draft: DraftField) -> None:
+        """Put a closed field (a row of a label table) in the open field that takes content, or the node."""
+        while self.fields and self.fields[-1].strength is Strength.WEAK:
+            self.fields.pop()
+        if self.fields:
+            self.fields[-1].parts.append(draft)
+            return
+        self.node.add("fields", draft)
+        self.directions = None
 
     def field_paragraph(self, token: Token, text: str) -> bool:
         """Put a paragraph into the open field if it belongs there; return whether it did."""

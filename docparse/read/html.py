@@ -562,8 +562,9 @@ class _Walker:
                 self._field(label_cell, value_cell, style)
             return
         start = _sourceline(el) or self.line
-        texts = tuple(tuple("\n".join(b.full_text for b in self._capture(cell, style)) for cell in row) for row in rows)
-        texts = tuple(row for row in texts if row)
+        captured = [[self._capture(cell, style) for cell in row] for row in rows if row]
+        texts = tuple(tuple("\n".join(b.full_text for b in cell) for cell in row) for row in captured)
+        spans = tuple(tuple(_cell_spans(cell) for cell in row) for row in captured)
         if not any(cell.strip() for row in texts for cell in row):
             return
         self._emit(
@@ -571,6 +572,7 @@ class _Walker:
                 text="\n".join("\t".join(row) for row in texts),
                 kind=BlockKind.TABLE,
                 rows=texts,
+                cell_spans=spans,
                 list_depth=len(self.lists),
                 provenance=Provenance(line_start=start, line_end=max(start, self.line)),
             )
@@ -594,6 +596,18 @@ class _Walker:
                 provenance=Provenance(line_start=start, line_end=max(start, self.line)),
             )
         )
+
+
+def _cell_spans(blocks: list[Block]) -> tuple[Span, ...]:
+    """Return the runs of a cell's blocks, a ``\\n`` run between two blocks (a label run before its block's)."""
+    out: list[Span] = []
+    for number, block in enumerate(blocks):
+        if number:
+            out.append(Span("\n"))
+        if block.label is not None:
+            out.append(Span(f"{block.label} "))
+        out.extend(block.spans or (Span(block.text),))
+    return tuple(out)
 
 
 def _find_main(root: etree._Element) -> etree._Element | None:

@@ -34,6 +34,8 @@ from docparse.vocab.chars import without_surrogates
 _SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
 # An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
 EMOJI_SHORTCODE = regex.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
+# A line-break tag (`<br>`, `<br/>`, `<BR />`): the only inline HTML that means a break.
+_BR_TAG = regex.compile(r"(?i)<br\s*/?>")
 
 
 # A YAML front matter is a few lines of site metadata; a "---" with no closing fence this close
@@ -284,21 +286,29 @@ class _Walker:
         where = tokens[i].map or [0, 1]
         start, end = where[0] + 1, where[1]
         rows: list[tuple[str, ...]] = []
+        spans: list[tuple[tuple[Span, ...], ...]] = []
         cells: list[str] = []
+        cell_spans: list[tuple[Span, ...]] = []
         while tokens[i].type != "table_close":
             token = tokens[i]
             if token.type == "tr_open":
-                cells = []
+                cells, cell_spans = [], []
             elif token.type == "inline":
-                cells.append("".join(s.text for s in _spans(token.children or [], self.reading, start)))
+                # A `<br>` in a cell is the cell's line break (GFM cells hold one source line).
+                runs = _spans(token.children or [], self.reading, start, cell=True)
+                text = "".join(s.text for s in runs)
+                cells.append("\n".join(line.strip() for line in text.split("\n")).strip("\n"))
+                cell_spans.append(tuple(runs))
             elif token.type == "tr_close":
                 rows.append(tuple(cells))
+                spans.append(tuple(cell_spans))
             i += 1
         self.reading.blocks.append(
             Block(
                 text="\n".join("\t".join(row) for row in rows),
                 kind=BlockKind.TABLE,
                 rows=tuple(rows),
+                cell_spans=tuple(spans),
                 provenance=Provenance(line_start=start, line_end=end),
             )
         )
@@ -348,8 +358,11 @@ def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[l
     return lines
 
 
-def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
-    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span."""
+def _spans(children: list[MdToken], reading: Reading, line: int, *, cell: bool = False) -> list[Span]:
+    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span.
+
+    In a table `cell`, a ``<br>`` tag is a break too (still recorded as markup).
+    """
     spans: list[Span] = []
     bold = 0
     links: list[str] = []
@@ -375,6 +388,8 @@ def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
             reading.dropped.append(
                 Dropped(text=markup, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
             )
+            if cell and kind == "html_inline" and _BR_TAG.fullmatch(child.content.strip()):
+                spans.append(Span("\n"))
     return _merge(spans)
 
 

@@ -273,6 +273,45 @@ DEFAULT_FIELD_LABELS: tuple[str, ...] = (
     "Keywords",
 )
 
+# Words that name a table's columns in general ("Field | Value", "项目 | 内容"): a first row of
+# these over label/value rows is the table's header, not a pair.
+COLUMN_HEADER_WORDS: tuple[str, ...] = (
+    "Field",
+    "Fields",
+    "Value",
+    "Values",
+    "Item",
+    "Items",
+    "Label",
+    "Key",
+    "Name",
+    "Property",
+    "Attribute",
+    "Parameter",
+    "Details",
+    "Description",
+    "Information",
+    "Content",
+    "字段",
+    "项目",
+    "内容",
+    "名称",
+    "说明",
+    "属性",
+    "参数",
+    "值",
+    "信息",
+    "详情",
+    "事项",
+)
+_COLUMN_HEADER = frozenset(word.casefold() for word in COLUMN_HEADER_WORDS)
+
+
+def is_column_header_word(text: str) -> bool:
+    """Return whether `text` names a table column in general (``Field``, ``Value``, ``内容``)."""
+    return " ".join(text.split()).casefold() in _COLUMN_HEADER
+
+
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
 IDENTIFIER_LABELS: tuple[str, ...] = (
     "题目编号",

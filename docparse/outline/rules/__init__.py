@@ -22,6 +22,7 @@ from docparse.outline.rules.parts import (
     part_title,
     topic_index,
 )
+from docparse.outline.rules.tables import field_table
 from docparse.outline.state import State
 
 BlockRule = Callable[[State], bool]
@@ -32,6 +33,7 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("toc-entry", toc_entry),
     ("toc-table", toc_table),
     ("code", code),
+    ("field-table", field_table),
     ("table", table),
     ("doc-label", doc_label),
     ("part-title", part_title),

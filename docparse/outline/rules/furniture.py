@@ -6,6 +6,7 @@ import regex
 
 from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
 from docparse.outline.state import State
+from docparse.outline.tables import topic_rows
 from docparse.segment import TokenKind, is_toc_title
 from docparse.vocab.families import Role, match_numbering
 from docparse.vocab.markers import is_title_like
@@ -120,5 +121,8 @@ def table(state: State) -> bool:
     token = state.token
     if token.kind is not TokenKind.TABLE:
         return False
-    state.place(Table(rows=token.block.rows, provenance=token.block.provenance))
+    part = Table(rows=token.block.rows, provenance=token.block.provenance)
+    state.place(part)
+    if (found := topic_rows(token.block, state.lexicon)) is not None:
+        state.outline.topic_tables.append((part, found))  # rows that may be topics: the shape rules decide
     return True

@@ -1,0 +1,55 @@
+"""Block rules for tables that are the outline's own structure: a label table is the node's fields.
+
+A two- or three-column table whose first column labels the others (``Title | Doodle Canvas``,
+``Mentor | …``, see `docparse.outline.tables`) is read as the labelled fields of the node it
+stands in, when the document gives evidence that the first column is labels: the same labels in
+another such table (a template of tables, one under each idea), a header row that names the
+columns in general (``Field | Value``), a first value that repeats the node's title, labels
+written with their colon, or labels the vocabulary knows as field labels.
+"""
+
+from __future__ import annotations
+
+from docparse.model.document import Dropped, DropReason
+from docparse.outline.state import State
+from docparse.outline.tables import LabelRows, cell_label, label_rows, value_field, value_lines
+from docparse.segment import TokenKind
+
+# Template evidence: at least this many of a table's labels recur in other label tables.
+SHARED_LABELS_MIN = 2
+
+
+def field_table(state: State) -> bool:
+    """Read a label table as labelled fields of the node (or the open field) it stands in."""
+    token = state.token
+    if token.kind is not TokenKind.TABLE:
+        return False
+    found = label_rows(token.block.rows)
+    if found is None or not _are_labels(state, found):
+        return False
+    block = token.block
+    if found.header is not None:
+        state.outline.dropped.append(
+            Dropped(text="\t".join(found.header), reason=DropReason.COLUMN_HEADER, provenance=block.provenance)
+        )
+    for label, value in found.pairs:
+        state.place_field(value_field(cell_label(label), value, block))
+    return True
+
+
+def _are_labels(state: State, found: LabelRows) -> bool:
+    """Return whether the document says the table's first column is labels."""
+    labels = found.labels
+    if found.header is not None:
+        return True  # "Field | Value" over the rows
+    shared = sum(label.casefold() in state.evidence.table_labels for label in labels)
+    if shared >= SHARED_LABELS_MIN and shared * 2 >= len(labels):
+        return True  # the same labels in other tables: a template, one table under each heading
+    title = state.node.title
+    first = value_lines(found.pairs[0][1])
+    if title and first and " ".join(first[0].split()).casefold() == " ".join(title.split()).casefold():
+        return True  # "Title | Doodle Canvas" under "## Doodle Canvas"
+    if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
+        return True
+    known = sum(state.lexicon.is_field_label(label) for label in labels)
+    return known >= SHARED_LABELS_MIN and known * 2 >= len(labels)

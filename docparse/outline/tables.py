@@ -1,0 +1,191 @@
+"""Outline stage, tables: the shapes of a table's rows that a reader reads as the outline's own structure.
+
+Every reader gives a table as the same block (``BlockKind.TABLE``, cell texts row by row, a
+cell's lines joined by ``\\n``), so these tests hold for Markdown, HTML, DOCX and PDF alike.
+They look at the rows only; the block rules (``rules/tables.py``) weigh them with the document
+around the table.
+
+A *label table* has two or three columns: the first holds short, distinct, label-like texts
+(``Title``, ``Link to Project``, ``Mentor``), the others their values, longer than the labels.
+Its first row is a pair like the others unless every cell of it names a column in general
+(``Field | Value``, ``项目 | 内容``): then it is the header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from docparse.blocks import Block, Span
+from docparse.model.document import Paragraph
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
+from docparse.vocab.chars import CJK_CLASS
+from docparse.vocab.families import Numbering, Role, match_numbering
+from docparse.vocab.markers import Lexicon, is_column_header_word, is_title_like
+
+# A label table has at least this many label rows.
+LABEL_TABLE_MIN_ROWS = 2
+LABEL_TABLE_WIDTHS = (2, 3)
+# A label cell is a short line: this many characters, this many words at most.
+LABEL_MAX_CHARS = 40
+LABEL_MAX_WORDS = 6
+# A label does not end a sentence, start with a number (a date, a count, an index) or hold a link.
+_NOT_A_LABEL = regex.compile(r"[。．!?！？;；,，、]$|^[\d０-９]|(?i:https?://|www\.|\S@\S)")
+# Spaces a typesetter put between CJK characters of a label (``难 度``): not part of the label.
+_CJK_SPACES = regex.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u3000]+(?=[{CJK_CLASS}])")
+
+
+def cell_label(text: str) -> str:
+    """Return a cell's text as a label: trimmed, without its colon or the spaces between CJK characters."""
+    return _CJK_SPACES.sub("", text.strip().rstrip("：:").strip())
+
+
+def is_label_cell(text: str) -> bool:
+    """Return whether a cell reads as a label: one short line with a letter, not a sentence, number or link."""
+    stripped = text.strip()
+    label = cell_label(stripped)
+    if not label or "\n" in stripped or len(label) > LABEL_MAX_CHARS or len(label.split()) > LABEL_MAX_WORDS:
+        return False
+    return any(ch.isalpha() for ch in label) and _NOT_A_LABEL.search(label) is None
+
+
+def value_lines(text: str) -> list[str]:
+    """Return the lines of a value cell, trimmed, blank lines left out."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def value_field(label: str, value: str, block: Block, cell: Literal["row", "column"] | None = "row") -> DraftField:
+    """Return a field for a cell's value: its first line the run-in text, further lines and list lines its parts."""
+    lines = value_lines(value)
+    draft = DraftField(label=label, text="", depth=0, provenance=block.provenance, strength=Strength.STRONG, cell=cell)
+    if lines and list_label(lines[0]) is None:
+        draft.text = lines.pop(0)
+    for line in lines:
+        numbering = list_label(line)
+        if numbering is None:
+            draft.parts.append(Paragraph(text=line, provenance=block.provenance))
+        else:
+            rest = numbering.rest
+            draft.parts.append(DraftItem(numbering, rest, (Span(rest),), 1, block.provenance))
+    return draft
+
+
+def list_label(line: str) -> Numbering | None:
+    """Return the list label a cell's line starts with (``1.``, ``-``, ``•``), if it is a list line."""
+    numbering = match_numbering(line)
+    if numbering is None or not numbering.rest or numbering.family.role in (Role.IDENTIFIER, Role.PART):
+        return None
+    return numbering
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRows:
+    """A table read as labels and values: the header row if it names the columns, then the pairs."""
+
+    header: tuple[str, ...] | None
+    pairs: tuple[tuple[str, str], ...]
+    """(label cell as printed, value) for each row; a three-column row's value cells joined by ``\\n``."""
+
+    @property
+    def labels(self) -> list[str]:
+        return [cell_label(label) for label, _ in self.pairs]
+
+
+def label_rows(rows: tuple[tuple[str, ...], ...]) -> LabelRows | None:
+    """Return the rows as label/value pairs when the table has a label table's shape, else None."""
+    if not rows or len({len(row) for row in rows}) != 1 or len(rows[0]) not in LABEL_TABLE_WIDTHS:
+        return None
+    header = rows[0] if len(rows) > 1 and all(is_column_header_word(cell_label(c)) for c in rows[0]) else None
+    body = rows[1:] if header is not None else rows
+    if len(body) < LABEL_TABLE_MIN_ROWS or not all(is_label_cell(row[0]) for row in body):
+        return None
+    folded = [cell_label(row[0]).casefold() for row in body]
+    if len(set(folded)) != len(folded):
+        return None  # a label repeated in one table is data (a schedule, a roster), not a field
+    pairs = tuple((row[0], "\n".join(cell for cell in row[1:] if cell.strip())) for row in body)
+    if sum(len(value) for _, value in pairs) <= sum(len(cell_label(label)) for label, _ in pairs):
+        return None  # the values are no longer than the labels: a grid of short data
+    return LabelRows(header, pairs)
+
+
+# A table of topics has at least this many rows under its header.
+TOPIC_TABLE_MIN_ROWS = 3
+# An index column ("序号", "#"): every cell a bare number.
+_INDEX_CELL = regex.compile(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRows:
+    """A table read as topics: the header naming the columns, the title column, the rows under the header."""
+
+    header: tuple[str, ...]
+    title_column: int
+    rows: tuple[tuple[str, ...], ...]
+
+
+def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
+    """Return a table block's rows as topics when the table has a table of topics' shape, else None.
+
+    That is a header row of distinct labels over at least three rows whose title column (the
+    first that is no index of bare numbers) starts each cell with a distinct title-like line set
+    apart from what follows: in most rows the title is a link's text, or a further line of the
+    cell carries a run-in label (``[title](…)<br/>description<br/>导师：…``). A column of one-line
+    names (a roster, a price list) or of wrapped text is data, not topics.
+    """
+    rows = block.rows
+    if len(rows) - 1 < TOPIC_TABLE_MIN_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
+        return None
+    header, body = rows[0], rows[1:]
+    labels = [cell_label(cell).casefold() for cell in header]
+    if not all(is_label_cell(cell) for cell in header) or len(set(labels)) != len(labels):
+        return None
+    column = next((j for j in range(len(header)) if not all(_INDEX_CELL.match(row[j]) for row in body)), None)
+    if column is None:
+        return None
+    cells = [value_lines(row[column]) for row in body]
+    firsts = [lines[0] if lines else "" for lines in cells]
+    if not all(firsts) or not all(is_title_like(first) for first in firsts):
+        return None
+    if len({first.casefold() for first in firsts}) != len(firsts):
+        return None
+    spans = block.cell_spans[1:] if len(block.cell_spans) == len(rows) else ()
+    apart = 0
+    for number, lines in enumerate(cells):
+        linked = bool(spans) and column < len(spans[number]) and _leads_with_link(spans[number][column], lines[0])
+        labelled = any(lexicon.match_field(line) is not None for line in lines[1:])
+        apart += len(lines) > 1 and (linked or labelled)
+    if apart * 2 < len(body):
+        return None
+    return TopicRows(header, column, body)
+
+
+def _leads_with_link(spans: tuple[Span, ...], first: str) -> bool:
+    """Return whether a cell's first line is the text of a link."""
+    lead = next((span for span in spans if span.text.strip()), None)
+    return lead is not None and lead.link is not None and " ".join(lead.text.split()) == " ".join(first.split())
+
+
+def row_topic(table: TopicRows, row: tuple[str, ...], level: int, block: Block, lexicon: Lexicon) -> DraftNode:
+    """Return a row of a table of topics as a topic node.
+
+    The title cell's first line is the title; its further lines are the description, or a field
+    where they carry a run-in label (``导师：…``). Every other cell is a field labelled by its
+    column's header (``cell="column"``), in the order of the columns.
+    """
+    lines = value_lines(row[table.title_column])
+    node = DraftNode(level=level, title=lines[0], numbering=None, provenance=block.provenance, topic=True)
+    node.heading = lines[0]
+    for line in lines[1:]:
+        found = lexicon.match_field(line)
+        if found is not None:
+            node.add("fields", value_field(found.label, found.rest, block, None))
+        elif (numbering := list_label(line)) is not None:
+            node.add("description", DraftItem(numbering, numbering.rest, (Span(numbering.rest),), 1, block.provenance))
+        else:
+            node.add("description", Paragraph(text=line, provenance=block.provenance))
+    for column, cell in enumerate(row):
+        if column != table.title_column:
+            node.add("fields", value_field(cell_label(table.header[column]), cell, block, "column"))
+    return node
