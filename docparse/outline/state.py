@@ -97,8 +97,6 @@ class State:
     """Numbering keys of TOC entries by level."""
     heading_size: float | None = None
     """The largest font size of a numbered heading so far (an annex title is set larger)."""
-    skip: int = 0
-    """Tokens after the current one that the rule that fired has consumed."""
     templates: frozenset[str] = frozenset()
     """Field labels found repeated under sibling nodes (a field template)."""
 

@@ -1,7 +1,8 @@
 """The block rules: an ordered table of named rules, as in markdown-it's rule chains.
 
-Each token is offered to the rules in order; a rule places it and returns True, or declines by
-returning False. The name of the rule that placed each token is kept in the outline's trace
+Each token is offered to the rules in order; a rule places it and returns True (it consumed the
+token), or the number of tokens it consumed from there (a title set over several lines), or
+declines by returning False. The name of the rule that placed each token is kept in the outline's trace
 (the spec cases name the rule they exercise).
 """
 
@@ -25,7 +26,8 @@ from docparse.outline.rules.parts import (
 from docparse.outline.rules.tables import field_table
 from docparse.outline.state import State
 
-BlockRule = Callable[[State], bool]
+BlockRule = Callable[[State], int]
+"""Return how many tokens the rule consumed from the current one: 0 (False) declines, True is 1."""
 
 BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("navigation", navigation),
@@ -61,11 +63,13 @@ def run_block_rules(state: State) -> None:
     index = 0
     while index < len(state.tokens):
         state.index = index
-        state.skip = 0
         token = state.tokens[index]
         state.collect_links(token)
+        consumed = 1
         for name, rule in BLOCK_RULES:
-            if rule(state):
+            taken = rule(state)
+            if taken:
                 trace.append((index, name))
+                consumed = int(taken)
                 break
-        index += 1 + state.skip
+        index += consumed

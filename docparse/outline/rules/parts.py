@@ -81,8 +81,8 @@ def topic_index(state: State) -> bool:
     return True
 
 
-def display_part(state: State) -> bool:
-    """Open a part at a display line set larger than every numbered heading (an annex title)."""
+def display_part(state: State) -> int:
+    """Open a part at a display line larger than every numbered heading (an annex title); return the lines taken."""
     token = state.token
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
@@ -99,8 +99,7 @@ def display_part(state: State) -> bool:
         if t not in title_tokens:
             part.add("description", paragraph(t.block, t.text))
     part.provenance = part.provenance.merge(block[-1].block.provenance)
-    state.skip = len(block) - 1
-    return True
+    return len(block)
 
 
 def doc_title(state: State) -> bool:
