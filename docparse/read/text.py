@@ -169,6 +169,9 @@ class _ListFrame:
     markup: str
     label: str | None = None
     first_paragraph: bool = True
+    items: int = 0
+    start: int = 1
+    """The first item's number: CommonMark renders the list from it, counting up."""
 
 
 @dataclass
@@ -197,7 +200,8 @@ class _Walker:
                 self.lists.pop()
             elif kind == "list_item_open":
                 frame = self.lists[-1]
-                frame.label = f"{token.info}{token.markup}" if frame.ordered else token.markup
+                tight = i + 1 < len(tokens) and tokens[i + 1].type == "paragraph_open" and tokens[i + 1].hidden
+                frame.label = self._item_label(frame, token, tight=tight)
                 frame.first_paragraph = True
             elif kind == "heading_open":
                 self.heading_level = int(token.tag[1:])
@@ -226,6 +230,30 @@ class _Walker:
             else:
                 # Text markdown-it skipped (nested past MAX_NESTING): kept as written, markers and all.
                 self.reading.blocks.append(Block(text=text, spans=(Span(text),), provenance=where))
+
+    def _item_label(self, frame: _ListFrame, token: MdToken, *, tight: bool) -> str:
+        """Return an item's label as a reader sees it rendered: a tight ordered list counts up from its start.
+
+        `1.` typed before every item of a tight list (Markdown's auto-numbering) renders 1, 2, 3:
+        the number a web page, and the same call as HTML or Word, shows. A typed number that
+        differs is kept as dropped markup. Items apart (a loose list) keep the number typed: plain
+        text read as Markdown numbers its clauses by hand, with paragraphs between them.
+        """
+        if not frame.ordered:
+            return token.markup
+        typed = int(token.info) if token.info.isdigit() else None
+        if not tight:
+            frame.items += 1
+            return f"{token.info}{token.markup}"
+        if frame.items == 0 and typed is not None:
+            frame.start = typed
+        number = frame.start + frame.items
+        frame.items += 1
+        if typed is not None and typed != number and token.map:
+            where = Provenance(line_start=token.map[0] + 1, line_end=token.map[0] + 1)
+            text = f"{token.info}{token.markup}"
+            self.reading.dropped.append(Dropped(text=text, reason=DropReason.MARKUP, provenance=where))
+        return f"{number}{token.markup}"
 
     def _label(self) -> str | None:
         if not self.lists or self.heading_level is not None:
