@@ -126,6 +126,8 @@ class DraftNode:
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
     item_values: dict[tuple[str, int], int] = field(default_factory=dict)
     """The last number placed as a list item here, by family key: the next number is an item too."""
+    listed: list[tuple[Slot, DraftPart | DraftField]] | None = field(default=None, compare=False)
+    """The content as placed, before the topic-list shape rule made its list items the nodes under it."""
     _directions_scan: list[Any] = field(default_factory=lambda: [None, 0, False], repr=False, compare=False)
 
     def add(self, slot: Slot, item: DraftPart | DraftField) -> None:

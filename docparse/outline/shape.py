@@ -148,6 +148,7 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
         if all(item.text.strip().casefold() in titles for item in items):
             continue  # the items name headings of the document ("- [Storage client](#…)"): an index
+        node.listed = node.content
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
         changed = True
@@ -425,6 +426,8 @@ def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
         changed = True
     tracks: list[DraftNode] = []
     for child in topic.children:
+        if child.listed is not None:
+            _list_as_directions(child)
         if _is_track(child):
             tracks.append(child)
         else:
@@ -432,6 +435,14 @@ def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
             changed = True
     topic.children = tracks
     return changed
+
+
+def _list_as_directions(node: DraftNode) -> None:
+    """Give a part of a one-topic call whose list names choices (``## Potential Adapter Ideas``) its items back,
+    as directions: the call offers one topic, so what its list offers are the ways to take it up."""
+    assert node.listed is not None
+    node.content = [("directions" if isinstance(item, DraftItem) else slot, item) for slot, item in node.listed]
+    node.children, node.listed = [], None
 
 
 def _is_track(node: DraftNode) -> bool:
