@@ -223,6 +223,9 @@ WORK_LABELS: tuple[str, ...] = (
     "详细描述",
     "项目介绍",
     "项目简介",
+    "项目目标",
+    "项目产出",
+    "预期产出",
     "Abstract",
     "Description",
     "Project Description",
@@ -455,6 +458,19 @@ TOPIC_CONTAINER_TITLE = regex.compile(
     r"(?:(?:课题|主题|选题|题目|榜单|任务|项目|赛题)(?:指南|列表|清单|一览|详情|汇总|合集)?"
     r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)(?:\s+(?:are\s+)?(?:open|offered))?))\s*[？?]?\s*$"
 )
+
+
+# A document heading that only says what kind of page it is (``# 项目``, ``# Project``): the page's
+# own title is the line under it.
+GENERIC_TITLE = regex.compile(
+    r"^(?:(?:项目|课题|题目|赛题|选题|主题|任务)(?:详情|介绍|信息|说明|简介)?"
+    r"|(?i:(?:project|topic|challenge|task|idea)s?(?:\s+(?:details|description|information|overview))?))\s*[:：]?$"
+)
+
+
+def is_generic_title(text: str) -> bool:
+    """Return whether a heading only names the kind of page (``项目``, ``Project details``), not the call."""
+    return GENERIC_TITLE.match(text.strip()) is not None
 
 
 def names_topics(title: str | None) -> bool:
