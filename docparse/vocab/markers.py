@@ -389,6 +389,10 @@ class Lexicon:
                 return FieldMatch(label, after, self.is_field_label(label))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
                 return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+            if label and len(label) <= 30 and _QUALIFIER.match(after):
+                # "**参考场景池**（供参考，不强制）：古籍识别、…": the bold lead is the label; its
+                # qualifier stays at the head of the value.
+                return FieldMatch(label, after, self.is_field_label(label))
         found = _RUN_IN.match(stripped)
         if found is None:
             return None
@@ -459,6 +463,9 @@ TOPIC_CONTAINER_TITLE = regex.compile(
     r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)(?:\s+(?:are\s+)?(?:open|offered))?))\s*[？?]?\s*$"
 )
 
+
+# A short bracketed qualifier between a bold label and its colon: "**参考场景池**（供参考）：…".
+_QUALIFIER = regex.compile(r"^[（(][^（）()\n]{1,40}[）)]\s*[：:]")
 
 # A document heading that only says what kind of page it is (``# 项目``, ``# Project``): the page's
 # own title is the line under it.
