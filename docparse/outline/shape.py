@@ -122,6 +122,8 @@ def node_to_field(node: DraftNode) -> DraftField:
 
 # A bullet of a topic list may end with a short labelled value: "title，项目社区导师：CH3CHO".
 _TRAILING_FIELD = regex.compile(r"^(?P<title>.+)[，,]\s*(?P<field>[^，,：:。；;]{1,24}[：:][^，,：:。；;]+)$", regex.S)
+# An item that ends like a clause of a sentence run on over the list ("…to the DoD;", "…investments; and").
+_CLAUSE_END = regex.compile(r"(?:[;；,，、]|[;；,，]\s*(?:and|or|以及|和|或))\s*$")
 # A topic list has at least this many items.
 TOPIC_LIST_MIN_ITEMS = 2
 
@@ -148,6 +150,8 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
         if all(item.text.strip().casefold() in titles for item in items):
             continue  # the items name headings of the document ("- [Storage client](#…)"): an index
+        if any(_CLAUSE_END.search(item.text) for item in items):
+            continue  # "a. increase …; b. expand …; and": one sentence in parts, not a list of topics
         node.listed = node.content
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]

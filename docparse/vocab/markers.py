@@ -69,6 +69,14 @@ LEAD_IN_ZH = regex.compile(
     r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:]{0,12}[：:]\s*$"
 )
 
+# A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
+# announces requirements a proposal meets, all of them, not directions to choose among; unless it
+# lets the proposer choose ("should address one or more of the five core challenges below").
+REQUIREMENT = regex.compile(r"(?i)\b(?:must|shall|(?:is|are)\s+required\s+to)\b|必须|须|应当?(?:满足|符合|包括|包含)")
+CHOOSING = regex.compile(
+    r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\s+of\s+the\b|任选|之一|一个或多个|其中"
+)
+
 COLON = "[：:]"
 
 # Texts of navigation links ("back to the table of contents"): dropped as noise.
@@ -425,7 +433,7 @@ class Lexicon:
             if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
                 return None
             sentences = _SENTENCE_END.split(stripped[:-1])
-            return sentences[-1].strip() or None
+            return _offers_choice(sentences[-1].strip())
         # LEAD_IN_BELOW ends in `below` or `as follows`: a paragraph holding neither word (most)
         # needs no splitting into sentences.
         folded = stripped.casefold()
@@ -433,8 +441,15 @@ class Lexicon:
             return None
         for sentence in _SENTENCE_END.split(stripped):
             if LEAD_IN_BELOW.search(sentence.strip()):
-                return sentence.strip()
+                return _offers_choice(sentence.strip())
         return None
+
+
+def _offers_choice(sentence: str) -> str | None:
+    """Return a lead-in sentence unless it states requirements to meet rather than choices (`REQUIREMENT`)."""
+    if not sentence or (REQUIREMENT.search(sentence) is not None and CHOOSING.search(sentence) is None):
+        return None
+    return sentence
 
 
 DEFAULT_LEXICON = Lexicon()
