@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docparse.blocks import Block, Span
 from docparse.diagnostics import make_diagnostic
@@ -53,7 +53,7 @@ from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.joins import joint, spacing_votes
 from docparse.read.pdf.lines import Line
 from docparse.vocab.chars import is_cjk
-from docparse.vocab.families import match_numbering
+from docparse.vocab.families import Role, match_numbering
 from docparse.vocab.markers import is_navigation
 
 TERMINAL = set('。．.！!？?；;：:」』”"）)')
@@ -78,7 +78,7 @@ CENTRED_ROOM = 2.0
 HEADING_ROOM = 0.4
 """Share of the measure left before the right margin by a labelled line short enough to be a heading
 line (a wrapped Latin line falls short of the margin by one word, rarely by 40 % of the measure)."""
-UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet"})
+UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet", "symbol-bullet"})
 """Numbering families (docparse.vocab.families) whose labels a sentence never wraps onto a line start."""
 
 
@@ -569,7 +569,49 @@ def lines_to_blocks(
     if group:
         untab_justified(group, layout)
         close(group)
-    return blocks, diagnostics
+    return nest_bullets(blocks), diagnostics
+
+
+INDENT_TOLERANCE = 3.0
+"""Points within which two bulleted blocks start at the same indent."""
+
+
+def nest_bullets(blocks: list[Block]) -> list[Block]:
+    """Return `blocks` with the list depth of their bulleted runs, which only the indent shows.
+
+    A PDF has no list structure: a slide's `–` items, or a bulleted list typed without list styles,
+    nest by indentation alone. In a run of consecutive bulleted blocks on one page, each block's
+    depth is the rank of its indent (1 = the leftmost), as a Markdown or Word list gives it.
+    """
+    out = list(blocks)
+    run: list[int] = []
+
+    def close() -> None:
+        indents: list[float] = []
+        for x0 in sorted(_left(out[i]) for i in run):
+            if not indents or x0 - indents[-1] > INDENT_TOLERANCE:
+                indents.append(x0)
+        for i in run:
+            depth = 1 + sum(1 for x in indents[1:] if _left(out[i]) - x > -INDENT_TOLERANCE)
+            out[i] = replace(out[i], list_depth=depth)
+        run.clear()
+
+    for i, block in enumerate(out):
+        found = match_numbering(block.text)
+        bulleted = found is not None and found.is_bullet and found.family.role is Role.LIST
+        if bulleted and block.provenance.regions and block.list_depth == 0:
+            if run and out[run[-1]].provenance.regions[-1].page != block.provenance.regions[0].page:
+                close()
+            run.append(i)
+        elif run:
+            close()
+    if run:
+        close()
+    return out
+
+
+def _left(block: Block) -> float:
+    return block.provenance.regions[0].bbox.x0
 
 
 JUSTIFIED_SPREAD = 1.15
