@@ -84,8 +84,11 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
     {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
 )
 
-# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents".
-TOC_TITLE = regex.compile(r"(?i)^.{0,30}?(?:目\s*录|contents|table of contents)\s*[:：]?$")
+# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents"; a slide
+# deck's "Outline" / "Agenda" (a contents without pages: its entries repeat later headings).
+TOC_TITLE = regex.compile(
+    r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
+)
 
 # A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
 # range of these ("A-1 – A-6", "12-15").
@@ -149,8 +152,8 @@ class TocLine:
     title: str
     page: int | None
     """The page number when it is printed in arabic digits (the first of a range)."""
-    page_label: str
-    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``)."""
+    page_label: str | None
+    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``); None for a contents without pages."""
 
 
 _ARABIC_START = regex.compile(rf"^{DIGIT}+")
