@@ -288,6 +288,18 @@ DEFAULT_FIELD_LABELS: tuple[str, ...] = (
 )
 
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
+# Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
+# "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
+TOPIC_TITLE_LABEL = regex.compile(
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name))$"
+)
+
+
+def is_topic_title_label(label: str) -> bool:
+    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
+    return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
 IDENTIFIER_LABELS: tuple[str, ...] = (
     "题目编号",
     "课题编号",
