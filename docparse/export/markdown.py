@@ -52,7 +52,10 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc and all(e.page_label is None for e in document.toc):
+    if document.toc and all(e.page_label is None and not (e.label or e.number) for e in document.toc):
+        # A contents of bare titles (a slide deck's Outline): a list whose items later headings repeat.
+        out.append("\n".join(f"- {escape(e.title)}" for e in document.toc))
+    elif document.toc and all(e.page_label is None for e in document.toc):
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
     elif document.toc:

@@ -155,6 +155,8 @@ class DraftNode:
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
     item_values: dict[tuple[str, int], int] = field(default_factory=dict)
     """The last number placed as a list item here, by family key: the next number is an item too."""
+    listed: list[tuple[Slot, DraftPart | DraftField]] | None = field(default=None, compare=False)
+    """The content as placed, before the topic-list shape rule made its list items the nodes under it."""
     _directions_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)
     _fields_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)
 

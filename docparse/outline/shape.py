@@ -34,7 +34,7 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
 from docparse.vocab.families import Role
-from docparse.vocab.markers import HEADING_HINT, Lexicon, names_topics
+from docparse.vocab.markers import HEADING_HINT, Lexicon, is_title_like, is_topic_title_label, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -127,6 +127,8 @@ def node_to_field(node: DraftNode) -> DraftField:
 
 # A bullet of a topic list may end with a short labelled value: "title，项目社区导师：CH3CHO".
 _TRAILING_FIELD = regex.compile(r"^(?P<title>.+)[，,]\s*(?P<field>[^，,：:。；;]{1,24}[：:][^，,：:。；;]+)$", regex.S)
+# An item that ends like a clause of a sentence run on over the list ("…to the DoD;", "…investments; and").
+_CLAUSE_END = regex.compile(r"(?:[;；,，、]|[;；,，]\s*(?:and|or|以及|和|或))\s*$")
 # A topic list has at least this many items.
 TOPIC_LIST_MIN_ITEMS = 2
 
@@ -153,6 +155,9 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue  # a nested list groups what it lists ("High Priority" over links to the RFPs)
         if all(item.text.strip().casefold() in titles for item in items):
             continue  # the items name headings of the document ("- [Storage client](#…)"): an index
+        if any(_CLAUSE_END.search(item.text) for item in items):
+            continue  # "a. increase …; b. expand …; and": one sentence in parts, not a list of topics
+        node.listed = node.content
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
         changed = True
@@ -342,6 +347,9 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = (
                 f"single-topic: the document names its topic identifier ({identifier}) and holds no list of topics"
             )
+        elif (named := _named_topic(outline)) is not None:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = f"single-topic: the document names its one topic ({named})"
         elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
@@ -368,6 +376,30 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind = CallKind.CATALOGUE
         outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
     return True
+
+
+def _named_topic(outline: Outline) -> str | None:
+    """Return the topic's title a labelled field gives (``比赛题目: 复杂场景下…``, ``题目名称`` over its value)."""
+    for node in outline.root.iter_tree():
+        if node.role is not SectionRole.BODY:
+            continue
+        for draft in _field_tree(node.fields):
+            if not is_topic_title_label(draft.label):
+                continue
+            first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
+            value = (draft.text or (first.text if first is not None else "")).strip()
+            if is_title_like(value):
+                return value
+    return None
+
+
+def _field_tree(fields: list[DraftField]) -> list[DraftField]:
+    """Return `fields` and, depth first, the fields inside them."""
+    out: list[DraftField] = []
+    for draft in fields:
+        out.append(draft)
+        out.extend(_field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
+    return out
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:
@@ -427,10 +459,14 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
-    # The topic's title is the document's, else its identifier: a clause heading stays a field.
+    named = _named_topic(outline)
+    # A part headed by the topic's name (a cover's second line) is the topic's own heading.
+    own = next((node for node in body if named is not None and node.title == named), None)
+    # The topic's title is the one a label names, else the document's, else its identifier: a clause
+    # heading stays a field.
     topic = DraftNode(
         level=1,
-        title=outline.title or identifier,
+        title=named or outline.title or identifier,
         numbering=None,
         provenance=first.provenance if first is not None else root.provenance,
         topic=True,
@@ -449,6 +485,10 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         keep = [(slot, item) for slot, item in after if _is_identifier_field(item, context.lexicon)]
         topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
         root.content = before + keep
+    if own is not None:
+        topic.provenance, topic.heading_key = own.provenance, own.heading_key
+        topic.content.extend(own.content)
+        body = [node for node in body if node is not own] + own.children
     for node in body:
         topic.add("fields", node_to_field(node))
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
@@ -470,6 +510,8 @@ def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
         changed = True
     tracks: list[DraftNode] = []
     for child in topic.children:
+        if child.listed is not None:
+            _list_as_directions(child)
         if _is_track(child):
             tracks.append(child)
         else:
@@ -477,6 +519,14 @@ def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
             changed = True
     topic.children = tracks
     return changed
+
+
+def _list_as_directions(node: DraftNode) -> None:
+    """Give a part of a one-topic call whose list names choices (``## Potential Adapter Ideas``) its items back,
+    as directions: the call offers one topic, so what its list offers are the ways to take it up."""
+    assert node.listed is not None
+    node.content = [("directions" if isinstance(item, DraftItem) else slot, item) for slot, item in node.listed]
+    node.children, node.listed = [], None
 
 
 def _is_track(node: DraftNode) -> bool:

@@ -88,7 +88,54 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
-    return _drop_lone_toc_lines(tokens, lexicon)
+    return _listed_contents(_drop_lone_toc_lines(tokens, lexicon))
+
+
+# A contents without pages lists at least this many entries.
+LISTED_TOC_MIN_ENTRIES = 2
+
+
+def _listed_contents(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with a contents printed without pages read as one (a slide deck's ``Outline``).
+
+    Under a TOC title (``Outline``, ``目录``), a run of short title lines set alike, none twice, each of which a
+    heading after the run repeats (``† 赛题背景`` … then the slides ``† 赛题背景``): the entries of a
+    table of contents, not headings of empty sections.
+    """
+    for i, token in enumerate(tokens[:-1]):
+        if not _is_toc_title(token) or tokens[i + 1].kind is TokenKind.TOC_ENTRY:
+            continue
+        run: list[int] = []
+        seen: set[str] = set()
+        for j in range(i + 1, len(tokens)):
+            entry = tokens[j]
+            key = entry.text.strip().casefold()
+            if (
+                entry.kind not in _HEADINGS
+                or not entry.title_like
+                or key in seen
+                or _style(entry) != _style(tokens[i + 1])
+            ):
+                break
+            seen.add(key)
+            run.append(j)
+        after = {t.text.strip().casefold() for t in tokens[run[-1] + 1 :] if t.kind in _HEADINGS} if run else set()
+        if len(run) < LISTED_TOC_MIN_ENTRIES or not seen <= after:
+            continue
+        _promote_toc_title(tokens, i)
+        for j in run:
+            entry = tokens[j]
+            line = TocLine(entry.numbering, entry.text.strip(), None, None)
+            tokens[j] = Token(TokenKind.TOC_ENTRY, entry.block, entry.text, entry.spans, toc=line)
+    return tokens
+
+
+_HEADINGS = (TokenKind.HEADING, TokenKind.NUMBERED)
+
+
+def _style(token: Token) -> tuple[object, ...]:
+    """Return what makes lines entries of one list: their kind, numbering family and heading level."""
+    return token.kind, token.numbering.key if token.numbering else None, token.block.heading_level
 
 
 def _promote_toc_title(tokens: list[Token], index: int) -> None:

@@ -30,6 +30,14 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓
 HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
 # ... and those that word processors put before list items only.
 LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐"
+# Bullets that symbol fonts leave in a PDF's text layer: a slide deck's part bullet (PowerPoint's
+# Wingdings bullet extracts as "†") and glyphs mapped to the private-use area (U+F0A7 for
+# Wingdings "§", U+F06C for "l", U+F0D8 for "Ø"). Never letters of a label; a bullet that heads
+# parts, as ■ does.
+SYMBOL_BULLETS = "†\uf000-\uf0ff"
+# The en dash of a slide's sub-items, set close to its text ("–比赛题目: …"): a bullet when a word
+# follows, not a number ("–2021") or more punctuation.
+_CLOSE_DASH = r"–(?=[^\s\d.,;:!?，。；：、\-–—])"
 
 
 class Role(StrEnum):
@@ -343,7 +351,15 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "■"),
     _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", P.LIST, no_value, S.NONE, "•"),
-    _family("dash", r"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)", P.LIST, no_value, S.NONE, "-"),
+    _family("symbol-bullet", rf"^(?P<label>(?P<num>[{SYMBOL_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "†"),
+    _family(
+        "dash",
+        rf"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)|^(?P<label>(?P<num>{_CLOSE_DASH}))",
+        P.LIST,
+        no_value,
+        S.NONE,
+        "-",
+    ),
 )
 del P, S
 

@@ -69,6 +69,14 @@ LEAD_IN_ZH = regex.compile(
     r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:]{0,12}[：:]\s*$"
 )
 
+# A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
+# announces requirements a proposal meets, all of them, not directions to choose among; unless it
+# lets the proposer choose ("should address one or more of the five core challenges below").
+REQUIREMENT = regex.compile(r"(?i)\b(?:must|shall|(?:is|are)\s+required\s+to)\b|必须|须|应当?(?:满足|符合|包括|包含)")
+CHOOSING = regex.compile(
+    r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\s+of\s+the\b|任选|之一|一个或多个|其中"
+)
+
 COLON = "[：:]"
 
 # Texts of navigation links ("back to the table of contents"): dropped as noise.
@@ -76,8 +84,11 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
     {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
 )
 
-# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents".
-TOC_TITLE = regex.compile(r"(?i)^.{0,30}?(?:目\s*录|contents|table of contents)\s*[:：]?$")
+# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents"; a slide
+# deck's "Outline" / "Agenda" (a contents without pages: its entries repeat later headings).
+TOC_TITLE = regex.compile(
+    r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
+)
 
 # A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
 # range of these ("A-1 – A-6", "12-15").
@@ -141,8 +152,8 @@ class TocLine:
     title: str
     page: int | None
     """The page number when it is printed in arabic digits (the first of a range)."""
-    page_label: str
-    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``)."""
+    page_label: str | None
+    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``); None for a contents without pages."""
 
 
 _ARABIC_START = regex.compile(rf"^{DIGIT}+")
@@ -223,6 +234,9 @@ WORK_LABELS: tuple[str, ...] = (
     "详细描述",
     "项目介绍",
     "项目简介",
+    "项目目标",
+    "项目产出",
+    "预期产出",
     "Abstract",
     "Description",
     "Project Description",
@@ -313,6 +327,18 @@ def is_column_header_word(text: str) -> bool:
 
 
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
+# Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
+# "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
+TOPIC_TITLE_LABEL = regex.compile(
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name))$"
+)
+
+
+def is_topic_title_label(label: str) -> bool:
+    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
+    return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
 IDENTIFIER_LABELS: tuple[str, ...] = (
     "题目编号",
     "课题编号",
@@ -425,6 +451,10 @@ class Lexicon:
                 return FieldMatch(label, after, self.is_field_label(label))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
                 return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+            if label and len(label) <= 30 and _QUALIFIER.match(after):
+                # "**参考场景池**（供参考，不强制）：古籍识别、…": the bold lead is the label; its
+                # qualifier stays at the head of the value.
+                return FieldMatch(label, after, self.is_field_label(label))
         found = _RUN_IN.match(stripped)
         if found is None:
             return None
@@ -457,7 +487,7 @@ class Lexicon:
             if LEAD_IN.search(stripped) is None and LEAD_IN_ZH.search(stripped) is None:
                 return None
             sentences = _SENTENCE_END.split(stripped[:-1])
-            return sentences[-1].strip() or None
+            return _offers_choice(sentences[-1].strip())
         # LEAD_IN_BELOW ends in `below` or `as follows`: a paragraph holding neither word (most)
         # needs no splitting into sentences.
         folded = stripped.casefold()
@@ -465,8 +495,15 @@ class Lexicon:
             return None
         for sentence in _SENTENCE_END.split(stripped):
             if LEAD_IN_BELOW.search(sentence.strip()):
-                return sentence.strip()
+                return _offers_choice(sentence.strip())
         return None
+
+
+def _offers_choice(sentence: str) -> str | None:
+    """Return a lead-in sentence unless it states requirements to meet rather than choices (`REQUIREMENT`)."""
+    if not sentence or (REQUIREMENT.search(sentence) is not None and CHOOSING.search(sentence) is None):
+        return None
+    return sentence
 
 
 DEFAULT_LEXICON = Lexicon()
@@ -494,6 +531,22 @@ TOPIC_CONTAINER_TITLE = regex.compile(
     r"(?:(?:课题|主题|选题|题目|榜单|任务|项目|赛题)(?:指南|列表|清单|一览|详情|汇总|合集)?"
     r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)(?:\s+(?:are\s+)?(?:open|offered))?))\s*[？?]?\s*$"
 )
+
+
+# A short bracketed qualifier between a bold label and its colon: "**参考场景池**（供参考）：…".
+_QUALIFIER = regex.compile(r"^[（(][^（）()\n]{1,40}[）)]\s*[：:]")
+
+# A document heading that only says what kind of page it is (``# 项目``, ``# Project``): the page's
+# own title is the line under it.
+GENERIC_TITLE = regex.compile(
+    r"^(?:(?:项目|课题|题目|赛题|选题|主题|任务)(?:详情|介绍|信息|说明|简介)?"
+    r"|(?i:(?:project|topic|challenge|task|idea)s?(?:\s+(?:details|description|information|overview))?))\s*[:：]?$"
+)
+
+
+def is_generic_title(text: str) -> bool:
+    """Return whether a heading only names the kind of page (``项目``, ``Project details``), not the call."""
+    return GENERIC_TITLE.match(text.strip()) is not None
 
 
 def names_topics(title: str | None) -> bool:

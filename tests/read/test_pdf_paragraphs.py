@@ -275,3 +275,33 @@ def test_kinsoku_carries_a_cjk_character_and_its_latin_run_as_one_unit(text: str
     head = text.split(" ")[0] if " " in text else text
     line = Line(1, 72.0, 100.0, 400.0, 110.0, text, [False] * len(text), 10.0, 20.0, head_width=width(head))
     assert first_unit_width(line) == (width(unit) if unit else 20.0)
+
+
+def test_bulleted_lines_nest_by_their_indent() -> None:
+    # A slide deck (zh_megvii_traffic_sign_task_slides.pdf): `–` items nest by indentation alone,
+    # and an en dash set close to a word is a bullet too.
+    rows = [(72.0, "– Background"), (108.0, "– first reason"), (108.0, "– second reason"), (72.0, "–Data: two sets")]
+    reading = read([[Text(x, 100.0 + i * 30.0, text, 20.0) for i, (x, text) in enumerate(rows)]])
+    assert [(block.text, block.list_depth) for block in reading.blocks] == [
+        ("– Background", 1),
+        ("– first reason", 2),
+        ("– second reason", 2),
+        ("–Data: two sets", 1),
+    ]
+
+
+def test_slide_items_nest_by_their_indent() -> None:
+    slides = corpus("zh_megvii_traffic_sign_task_slides.pdf")
+    assert [(b.text[:6], b.list_depth) for b in slides.blocks if 3 in b.provenance.pages][1:5] == [
+        ("– 深度学习", 1),
+        ("– 智能驾驶", 2),
+        ("– 交通标志", 2),
+        ("– 难点与挑", 1),
+    ]
+
+
+def test_symbol_font_bullets_are_bullets_not_letters() -> None:
+    for text, family in [("†任务说明", "symbol-bullet"), ("\uf0a7 item", "symbol-bullet"), ("–比赛题目: x", "dash")]:
+        found = match_numbering(text)
+        assert found is not None and found.family.name == family and found.is_bullet, text
+    assert match_numbering("–2021 onwards") is None

@@ -20,6 +20,7 @@ from docparse.outline.rules.parts import (
     doc_identifier,
     doc_label,
     doc_title,
+    generic_title,
     part_title,
     topic_index,
 )
@@ -42,6 +43,7 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("appendix", appendix),
     ("topic-index", topic_index),
     ("display-part", display_part),
+    ("generic-title", generic_title),
     ("doc-title", doc_title),
     ("doc-identifier", doc_identifier),
     ("field-heading", field_heading),

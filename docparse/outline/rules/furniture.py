@@ -49,7 +49,7 @@ def toc_entry(state: State) -> bool:
     state.outline.toc.append(
         TocEntry(
             number=number,
-            label=numbering.label if numbering else None,
+            label=numbering.label if numbering and not numbering.is_bullet else None,  # a bullet numbers nothing
             title=line.title,
             page=line.page,
             page_label=line.page_label,

@@ -13,7 +13,7 @@ from docparse.outline.draft import DraftField, DraftNode
 from docparse.outline.state import State, paragraph
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role
-from docparse.vocab.markers import ends_sentence, is_title_like, is_topic_index_title
+from docparse.vocab.markers import ends_sentence, is_generic_title, is_title_like, is_topic_index_title
 
 # A line of a part's title block that repeats this much of the document title is the
 # programme's name over the part's own title ("基隆市地方產業創新研發推動計畫" over
@@ -100,6 +100,26 @@ def display_part(state: State) -> int:
             part.add("description", paragraph(t.block, t.text))
     part.provenance = part.provenance.merge(block[-1].block.provenance)
     return len(block)
+
+
+def generic_title(state: State) -> bool:
+    """Keep a title heading that only names the kind of page (``# 项目``) in the preamble when a title line
+    follows it (``Fluent Operator 集成 Fluent-bit 3.0``): that line is the document's title."""
+    token = state.token
+    if state.index != state.evidence.title_index or state.outline.title is not None or state.body_started:
+        return False
+    following = state.next_token()
+    if (
+        not is_generic_title(token.text)
+        or following is None
+        or following.kind is not TokenKind.PARAGRAPH
+        or following.field is not None
+        or not following.title_like
+    ):
+        return False
+    state.place(paragraph(token.block, token.text))
+    state.evidence.title_index = state.index + 1
+    return True
 
 
 def doc_title(state: State) -> bool:

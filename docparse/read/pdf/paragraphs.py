@@ -78,7 +78,7 @@ CENTRED_ROOM = 2.0
 HEADING_ROOM = 0.4
 """Share of the measure left before the right margin by a labelled line short enough to be a heading
 line (a wrapped Latin line falls short of the margin by one word, rarely by 40 % of the measure)."""
-UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet"})
+UNWRAPPED_FAMILIES = frozenset({"cjk", "cjk-paren", "bullet", "list-bullet", "symbol-bullet"})
 """Numbering families (docparse.vocab.families) whose labels a sentence never wraps onto a line start."""
 
 
