@@ -15,6 +15,7 @@ import regex
 
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
+from docparse.vocab.glyphs import leader
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
 # optional full- or half-width colon. Extend through ParseOptions.directions_markers.
@@ -86,7 +87,7 @@ PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
 PAGE_LABEL_RE = regex.compile(rf"^{PAGE_LABEL}$")
 
 # A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page label.
-_DOT_LEADER = r"[.．·・]{3,}|…{2,}|_{3,}"
+_DOT_LEADER = leader(3, 2, rule=True)
 TOC_LINE = regex.compile(
     r"^(?P<head>\S.*?)"
     rf"(?:[ \t\u3000]*(?:{_DOT_LEADER})[ \t\u3000]*"  # a dot leader

@@ -101,6 +101,7 @@ from docparse.read.docx.numbering import (
 )
 from docparse.read.xmlsafe import Readable, iter_elements, parse_xml
 from docparse.read.zipguard import Package, rels_part, resolve_target
+from docparse.vocab.chars import is_cjk
 
 __all__ = ["read_docx"]
 
@@ -149,11 +150,6 @@ _MAX_FIELD_DEPTH: Final = 64
 _MAX_SPAN: Final = 64
 
 _TEXT, _TAB, _LINE, _PAGE = 0, 1, 2, 3
-
-
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF or code >= 0x20000
 
 
 @dataclass(slots=True)
@@ -296,7 +292,7 @@ def _neighbour(parts: list[_Piece], index: int, step: int) -> str:
 def _line_break(before: str, after: str) -> str:
     if not before or not after or before.isspace() or after.isspace():
         return ""
-    return "" if _is_cjk(before) and _is_cjk(after) else " "
+    return "" if is_cjk(before) and is_cjk(after) else " "
 
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
