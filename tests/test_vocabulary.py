@@ -112,13 +112,14 @@ def test_every_allowed_restatement_is_still_there() -> None:
 
 # -- floors --------------------------------------------------------------------------------------
 
-LOWER = frozenset({"vocab", "blocks", "model", "diagnostics", "errors", "options"})
+LOWER = frozenset({"vocab", "formats", "blocks", "model", "diagnostics", "errors", "options"})
 # Each part of docparse → the parts it may import. A stage stands on the lower floors and on
 # itself; never on a later stage (a reader that imported the segmenter would run it twice).
 FLOORS: dict[str, frozenset[str]] = {
     "vocab": frozenset({"vocab"}),
     "errors": frozenset(),
-    "model": frozenset({"model"}),
+    "formats": frozenset(),
+    "model": frozenset({"model", "formats"}),
     "blocks": frozenset({"model"}),
     "diagnostics": frozenset({"model"}),
     "options": frozenset({"model"}),

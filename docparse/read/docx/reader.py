@@ -83,6 +83,7 @@ from docparse.errors import (
     LimitExceededError,
     UnsupportedFormatError,
 )
+from docparse.formats import suffixes
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
@@ -140,8 +141,9 @@ _BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR, W_ALTCHUNK, W_BOD
 _COPIES: Final = frozenset({MC_ALTERNATE, f"{W}moveFrom"})
 # An altChunk imports another part in place; a DOCX may import a DOCX, at most this deep.
 _MAX_CHUNK_DEPTH: Final = 4
-_HTML_CHUNKS: Final = (".htm", ".html", ".xhtml")
-_DOCX_CHUNKS: Final = (".docx", ".docm", ".dotx")
+_HTML_CHUNKS: Final = suffixes("html")
+_DOCX_CHUNKS: Final = suffixes("docx")
+_TEXT_CHUNKS: Final = suffixes("text")
 _NO_PAGE_BREAK_SECTIONS: Final = frozenset({"continuous", "nextColumn"})
 # Check the time budget every this many body elements: time.monotonic is cheap but not free.
 _CLOCK_EVERY: Final = 256
@@ -1048,7 +1050,7 @@ def _chunk(
             from docparse.read.html import read_html
 
             reading = read_html(data, options=options, name=part)
-        elif lowered.endswith(".txt"):
+        elif lowered.endswith(_TEXT_CHUNKS):
             from docparse.read.text import read_text
 
             reading = read_text(data, options=options, name=part)
