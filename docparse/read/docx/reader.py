@@ -89,47 +89,80 @@ from docparse.model.document import Dropped, DropReason, Metadata
 from docparse.model.provenance import Provenance
 from docparse.options import ParseOptions
 from docparse.read import metadata
-from docparse.read.docx.numbering import (
+from docparse.read.docx.numbering import ListLabel, Numbering, symbol_char
+from docparse.read.docx.ooxml import (
+    EXTENDED_PROPERTIES,
+    M_OMATH,
+    M_OMATHPARA,
+    M_T,
+    MC_ALTERNATE,
+    MC_CHOICE,
+    MC_FALLBACK,
+    R_ID,
+    REL,
+    STRICT_NAMESPACE,
+    V_TEXTPATH,
+    W_ALTCHUNK,
+    W_B,
+    W_BODY,
+    W_BR,
+    W_COMMENT,
+    W_COMMENTREF,
+    W_CR,
+    W_CUSTOMXML,
+    W_DEL,
+    W_DRAWING,
+    W_ENDNOTEREF,
+    W_FLDCHAR,
+    W_FLDSIMPLE,
+    W_FOOTNOTEREF,
+    W_GRIDBEFORE,
+    W_GRIDSPAN,
+    W_HYPERLINK,
+    W_ID,
+    W_INSTRTEXT,
+    W_NOBREAKHYPHEN,
+    W_NUMPR,
+    W_OBJECT,
+    W_OUTLINELVL,
+    W_P,
+    W_PAGEBREAKBEFORE,
+    W_PICT,
+    W_PPR,
+    W_PSTYLE,
+    W_PTAB,
+    W_R,
+    W_RPR,
+    W_RSTYLE,
+    W_RUBY,
+    W_RUBYBASE,
+    W_SDT,
+    W_SDTCONTENT,
+    W_SECTPR,
+    W_SYM,
+    W_SZ,
+    W_T,
+    W_TAB,
+    W_TBL,
+    W_TC,
+    W_TCPR,
+    W_TR,
+    W_TRPR,
+    W_TXBXCONTENT,
+    W_TYPE,
     W_VAL,
-    ListLabel,
-    Numbering,
-    ResolvedStyle,
-    Styles,
+    W_VANISH,
+    W_VMERGE,
     W,
     int_val,
     on_off,
-    symbol_char,
 )
+from docparse.read.docx.styles import ResolvedStyle, Styles
 from docparse.read.xmlsafe import Readable, iter_elements, parse_xml
 from docparse.read.zipguard import Package, rels_part, resolve_target
 from docparse.vocab.chars import is_cjk
 
 __all__ = ["read_docx"]
-
-MC: Final = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-R_ID: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-M: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-V_TEXTPATH: Final = "{urn:schemas-microsoft-com:vml}textpath"
-REL: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-STRICT_NAMESPACE: Final = b"purl.oclc.org/ooxml/wordprocessingml/main"
-EXTENDED_PROPERTIES: Final = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
-
-W_BODY, W_P, W_TBL, W_SDT, W_SDTCONTENT = f"{W}body", f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
-W_CUSTOMXML, W_SECTPR, W_PPR, W_RPR, W_R = f"{W}customXml", f"{W}sectPr", f"{W}pPr", f"{W}rPr", f"{W}r"
-W_T, W_TAB, W_PTAB, W_BR, W_CR = f"{W}t", f"{W}tab", f"{W}ptab", f"{W}br", f"{W}cr"
-W_SYM, W_FLDCHAR, W_INSTRTEXT, W_FLDSIMPLE = f"{W}sym", f"{W}fldChar", f"{W}instrText", f"{W}fldSimple"
-W_HYPERLINK, W_DRAWING, W_PICT, W_OBJECT = f"{W}hyperlink", f"{W}drawing", f"{W}pict", f"{W}object"
-W_TXBXCONTENT, W_RUBY, W_RUBYBASE = f"{W}txbxContent", f"{W}ruby", f"{W}rubyBase"
-W_TR, W_TC, W_TRPR, W_TCPR, W_DEL = f"{W}tr", f"{W}tc", f"{W}trPr", f"{W}tcPr", f"{W}del"
-W_GRIDSPAN, W_VMERGE, W_GRIDBEFORE = f"{W}gridSpan", f"{W}vMerge", f"{W}gridBefore"
-W_FOOTNOTEREF, W_ENDNOTEREF = f"{W}footnoteReference", f"{W}endnoteReference"
-W_NOBREAKHYPHEN, W_SOFTHYPHEN = f"{W}noBreakHyphen", f"{W}softHyphen"
-W_PSTYLE, W_OUTLINELVL, W_PAGEBREAKBEFORE = f"{W}pStyle", f"{W}outlineLvl", f"{W}pageBreakBefore"
-W_NUMPR, W_B, W_SZ, W_VANISH = f"{W}numPr", f"{W}b", f"{W}sz", f"{W}vanish"
-W_RSTYLE, W_TYPE, W_ID = f"{W}rStyle", f"{W}type", f"{W}id"
-W_ALTCHUNK, W_COMMENT, W_COMMENTREF = f"{W}altChunk", f"{W}comment", f"{W}commentReference"
-MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = f"{MC}AlternateContent", f"{MC}Choice", f"{MC}Fallback"
-M_OMATH, M_OMATHPARA, M_T = f"{M}oMath", f"{M}oMathPara", f"{M}t"
 
 # Run containers read straight through (their runs are visible text).
 _TRANSPARENT: Final = frozenset(
