@@ -168,6 +168,10 @@ __all__ = ["read_docx"]
 _TRANSPARENT: Final = frozenset(
     {f"{W}ins", f"{W}moveTo", f"{W}smartTag", W_CUSTOMXML, f"{W}bdo", f"{W}dir", f"{W}sdtContent"}
 )
+# What a run prints: text, tabs, breaks, a non-breaking hyphen, a symbol.
+_RUN_MARKS: Final = frozenset({W_T, W_TAB, W_PTAB, W_BR, W_CR, W_NOBREAKHYPHEN, W_SYM})
+# References to text kept apart: comments, footnotes and endnotes.
+_REFERENCES: Final = frozenset({W_COMMENTREF, W_FOOTNOTEREF, W_ENDNOTEREF})
 # Elements that close a body-level unit: iterparse reports these, the reader keeps the body-level ones.
 _BODY_TAGS: Final = (W_P, W_TBL, W_SDT, W_CUSTOMXML, W_SECTPR, W_ALTCHUNK, W_BODY)
 # Copies of text held elsewhere: the branches of alternate content, moved-away text.
@@ -735,54 +739,62 @@ class _Reader:
                 next(children)
             else:
                 run_format = self._run_format(None, style_id, style)
-        bold, size, hidden = run_format
         for child in children:
             tag = child.tag
-            if tag == W_T:
-                if child.text and self._instr_depth == 0:
-                    self._taken.add(child)
-                    if hidden:
-                        self._hidden(child.text)
-                    else:
-                        out.add(_TEXT, child.text, bold, self._hyperlink or self._field_link, size)
-            elif tag in (W_TAB, W_PTAB):
-                if not hidden and self._instr_depth == 0:
-                    out.add(_TAB, "\t", bold, self._hyperlink or self._field_link, None)
-            elif tag == W_BR:
-                if self._instr_depth == 0:
-                    kind = _PAGE if child.get(W_TYPE) == "page" else _LINE
-                    out.add(kind, "", bold, self._hyperlink or self._field_link, None)
+            if tag in _RUN_MARKS:
+                if self._instr_depth == 0:  # a field's instruction is never text
+                    self._mark(child, tag, out, run_format)
             elif tag == W_FLDCHAR:
                 self._field_char(child, out)
             elif tag == W_INSTRTEXT:
                 if self._fields and not self._fields[-1].in_result:
                     self._fields[-1].instruction.append(child.text or "")
-            elif tag == W_CR:
-                if not hidden and self._instr_depth == 0:
-                    out.add(_LINE, "", bold, self._hyperlink or self._field_link, None)
-            elif tag == W_NOBREAKHYPHEN:
-                if not hidden and self._instr_depth == 0:
-                    out.add(_TEXT, "-", bold, self._hyperlink or self._field_link, size)
-            elif tag == W_SYM:
-                char = symbol_char(child.get(f"{W}char"), child.get(f"{W}font"))
-                if char and not hidden and self._instr_depth == 0:
-                    out.add(_TEXT, char, bold, self._hyperlink or self._field_link, size)
-            elif tag in (W_FOOTNOTEREF, W_ENDNOTEREF):
-                if notes and child.get(W_ID) is not None:
-                    kind_name = "footnote" if tag == W_FOOTNOTEREF else "endnote"
-                    self.note_refs.append((kind_name, child.get(W_ID) or "", self._index))
-            elif tag == W_COMMENTREF:
-                self.comment_refs.setdefault(child.get(W_ID) or "", self._index)
+            elif tag in _REFERENCES:
+                self._reference(child, tag, notes)
             elif tag in (W_DRAWING, W_PICT, W_OBJECT):
                 self._text_boxes(child, out)
             elif tag == MC_ALTERNATE:
                 branch = _branch(child)
                 if branch is not None:
-                    self._run(branch, out, style_id, style, notes, (bold, size, hidden))
+                    self._run(branch, out, style_id, style, notes, run_format)
             elif tag == W_RUBY:
                 base = child.find(W_RUBYBASE)
                 if base is not None:
                     self._inline(base, out, style_id, style, notes)
+
+    def _mark(
+        self, child: etree._Element, tag: str, out: _Collector, run_format: tuple[bool, float | None, bool]
+    ) -> None:
+        """Add what one text mark of a run (text, tab, break, hyphen, symbol) prints; hidden text is dropped."""
+        bold, size, hidden = run_format
+        link = self._hyperlink or self._field_link
+        if tag == W_T:
+            if child.text:
+                self._taken.add(child)
+                if hidden:
+                    self._hidden(child.text)
+                else:
+                    out.add(_TEXT, child.text, bold, link, size)
+        elif tag == W_BR:  # a hidden break still breaks the line
+            out.add(_PAGE if child.get(W_TYPE) == "page" else _LINE, "", bold, link, None)
+        elif hidden:
+            return
+        elif tag in (W_TAB, W_PTAB):
+            out.add(_TAB, "\t", bold, link, None)
+        elif tag == W_CR:
+            out.add(_LINE, "", bold, link, None)
+        elif tag == W_NOBREAKHYPHEN:
+            out.add(_TEXT, "-", bold, link, size)
+        elif char := symbol_char(child.get(f"{W}char"), child.get(f"{W}font")):  # W_SYM
+            out.add(_TEXT, char, bold, link, size)
+
+    def _reference(self, child: etree._Element, tag: str, notes: bool) -> None:
+        """Note where a comment, footnote or endnote is referenced: their texts are recorded as dropped there."""
+        if tag == W_COMMENTREF:
+            self.comment_refs.setdefault(child.get(W_ID) or "", self._index)
+        elif notes and child.get(W_ID) is not None:
+            kind_name = "footnote" if tag == W_FOOTNOTEREF else "endnote"
+            self.note_refs.append((kind_name, child.get(W_ID) or "", self._index))
 
     def _unread(self, element: etree._Element) -> None:
         """Record as hidden every ``w:t`` of `element` the reader did not take, so none vanishes.
