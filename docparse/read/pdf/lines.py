@@ -333,7 +333,7 @@ def size_tiers(sizes: list[float]) -> list[list[float]]:
     return tiers
 
 
-def build_line(
+def build_line(  # noqa: C901 (one pass per glyph of the document, its tests inlined: see the loop)
     chars: list[dict[str, Any]],
     indices: list[int],
     bold: list[bool],
