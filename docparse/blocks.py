@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, Metadata
 from docparse.model.provenance import Provenance
@@ -86,8 +87,8 @@ class Reading:
     """What a reader returns: the blocks, facts about the source, and what it left out."""
 
     blocks: list[Block]
-    format: str
-    """``text``, ``markdown``, ``pdf``, ``docx`` or ``html``."""
+    format: SourceFormat
+    """One of `docparse.formats.FORMATS`: ``text``, ``markdown``, ``pdf``, ``docx`` or ``html``."""
     encoding: str | None = None
     pages: int | None = None
     dropped: list[Dropped] = field(default_factory=list)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from docparse.read.detect import INPUT_SUFFIXES  # the one list of the call formats read
+from docparse.formats import INPUT_SUFFIXES  # the one list of the call formats read
 
 if TYPE_CHECKING:  # pathspec is imported when a folder is walked, not by a command given files
     import pathspec

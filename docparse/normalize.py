@@ -14,7 +14,7 @@ import regex
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans, take_spans
 from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
-from docparse.vocab.chars import CJK_CLASS, has_han
+from docparse.vocab.chars import SET_SOLID, has_han
 from docparse.vocab.families import match_numbering
 from docparse.vocab.markers import (
     CONTINUING,
@@ -25,9 +25,6 @@ from docparse.vocab.markers import (
     is_toc_line,
 )
 
-# CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
-# on either side of a join.
-_CJK = regex.compile(f"[{CJK_CLASS}\u2018-\u201f\u2026]")
 _HYPHENATED = regex.compile(r"\p{Ll}-$")
 
 # A cut paragraph is rejoined only when its first part is at least this long: a shorter block
@@ -49,7 +46,7 @@ def join_text(left: str, right: str) -> str:
         return left + right
     if _HYPHENATED.search(left) and right[0].islower():
         return left[:-1] + right
-    if _CJK.match(left[-1]) or _CJK.match(right[0]):
+    if SET_SOLID.match(left[-1]) or SET_SOLID.match(right[0]):
         return left + right
     return f"{left} {right}"
 
@@ -102,7 +99,7 @@ class _Joined:
         if tail and right_text:
             if _HYPHENATED.search(tail) and right_text[0].islower():
                 self._cut(1)
-            elif not (_CJK.match(tail[-1]) or _CJK.match(right_text[0])):
+            elif not (SET_SOLID.match(tail[-1]) or SET_SOLID.match(right_text[0])):
                 glue = " "
         self._trim_spans()
         if glue:
@@ -301,7 +298,7 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
         # A numbered line continues only where the next one plainly runs on ("A254-049 TITLE: …
         # Radar" + "for Test and Training"); a CJK paragraph under a numbered heading does not.
         return first.islower() and ends_sentence(right_text) is False and len(right_text) < REJOIN_MIN_CHARS * 3
-    return (bool(_CJK.match(first)) and first not in "（(【[「『“") or first.islower()
+    return (bool(SET_SOLID.match(first)) and first not in "（(【[「『“") or first.islower()
 
 
 def iter_rejoined(

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Literal, Protocol
+from typing import BinaryIO, Protocol
 
 from docparse.blocks import Block, Reading
 from docparse.check import run_checks, sort_diagnostics
@@ -24,6 +24,7 @@ from docparse.errors import (
     InternalError,
     LimitExceededError,
 )
+from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
@@ -35,7 +36,7 @@ from docparse.segment import Token, segment
 from docparse.vocab.chars import SURROGATE, without_surrogates
 from docparse.vocab.markers import Lexicon
 
-Format = Literal["pdf", "docx", "html", "text", "markdown"]
+Format = SourceFormat  # the input formats, named in docparse.formats
 Input = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 
 # During a parse the collector runs its youngest generation every 10,000 net allocations instead

@@ -42,7 +42,7 @@ from recipe_common import (
 )
 
 from docparse.cli.convert import Job, Outcome, convert_job
-from docparse.read.detect import INPUT_SUFFIXES
+from docparse.formats import INPUT_SUFFIXES
 from docparse.rows import arrow_schema, file_rows, to_arrow
 
 # The Ray Data functions below are shipped to the workers by value: the workers need docparse

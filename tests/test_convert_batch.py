@@ -17,6 +17,7 @@ from docparse import errors
 from docparse.cli import main
 from docparse.cli.convert import portable, worker_count
 from docparse.cli.main import build_parser
+from docparse.formats import INPUT_SUFFIXES
 
 from .conftest import FIXTURES, SEED
 
@@ -134,7 +135,7 @@ def test_a_folder_without_calls_fails_with_one_line(tmp_path: Path, capsys: pyte
     (tmp_path / "empty" / "script.py").write_text("x = 1\n", encoding="utf-8")
     code, out, err = _convert(capsys, str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1 and "no .pdf, .docx, .txt, .md, .markdown, .html" in err
+    assert err.count("\n") == 1 and f"no {', '.join(INPUT_SUFFIXES)} file found" in err
     assert not (tmp_path / "out").exists()
 
 

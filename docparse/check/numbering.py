@@ -32,10 +32,7 @@ from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Direction, Document, Section, Topic
 from docparse.model.provenance import Provenance
-from docparse.vocab.families import FAMILIES, Sequence, match_numbering
-
-# Families whose numbers are identifiers rather than positions: only order and uniqueness count.
-IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
+from docparse.vocab.families import IDENTIFIER_FAMILIES, match_numbering, number_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,18 +49,6 @@ class Item:
 def _family(label: str | None) -> str:
     numbering = match_numbering(label) if label else None
     return numbering.family.name if numbering is not None else "other"
-
-
-def _value(number: str | None) -> tuple[int, ...] | None:
-    if not number:
-        return None
-    try:
-        value = tuple(int(part) for part in number.split("."))
-    except ValueError:
-        return None
-    while len(value) > 1 and value[-1] == 0:
-        value = value[:-1]  # "1.0" is the chapter 1 itself
-    return value
 
 
 def _plural(first: int, last: int) -> str:
@@ -197,7 +182,7 @@ def sections(document: Document) -> Iterator[Diagnostic]:
 def _section_sequence(siblings: tuple[Section, ...]) -> Iterator[Diagnostic]:
     items = []
     for section in siblings:
-        value = _value(section.number)
+        value = number_path(section.number)
         if value is not None:
             items.append(
                 Item(
@@ -215,11 +200,11 @@ def topics(document: Document) -> Iterator[Diagnostic]:
     """Check the numbering of the topics of each section, and that their numbers fit the section."""
     previous_last: int | None = None
     for section in (unit for unit in iter_units(document) if isinstance(unit, Section)):
-        section_value = _value(section.number)
+        section_value = number_path(section.number)
         items: list[Item] = []
         flat = True
         for topic in section.topics:
-            value = _value(topic.number)
+            value = number_path(topic.number)
             if value is None:
                 continue
             if section_value is not None and len(value) == len(section_value) + 1 and value[:-1] != section_value:

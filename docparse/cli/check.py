@@ -35,9 +35,9 @@ from docparse.cli.formatters import FORMATTERS, Finding, Formatter, format_sarif
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import DocparseError
 from docparse.files import Walk
+from docparse.formats import INPUT_SUFFIXES
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
-from docparse.read.detect import INPUT_SUFFIXES
 
 
 def run_check(args: argparse.Namespace) -> int:

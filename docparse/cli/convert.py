@@ -34,9 +34,9 @@ from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
 from docparse.files import Walk
+from docparse.formats import INPUT_SUFFIXES
 from docparse.model.document import Document
 from docparse.options import ParseOptions
-from docparse.read.detect import INPUT_SUFFIXES
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor

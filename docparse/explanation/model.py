@@ -6,8 +6,9 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from docparse.formats import SourceFormat
 from docparse.model.base import Model
-from docparse.model.document import CallKind, SourceFormat
+from docparse.model.document import CallKind
 from docparse.model.provenance import Provenance
 
 

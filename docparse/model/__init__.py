@@ -1,5 +1,6 @@
 """Pydantic models of a parsed call; no I/O and no parser imports."""
 
+from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import (
     SCHEMA_NAME,
@@ -19,7 +20,6 @@ from docparse.model.document import (
     Section,
     SectionRole,
     Source,
-    SourceFormat,
     Table,
     TocEntry,
     Topic,

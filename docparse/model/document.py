@@ -14,14 +14,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
+from docparse.formats import SourceFormat
 from docparse.model.base import Model
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
 SCHEMA_VERSION = "2.3.0"
-
-SourceFormat = Literal["text", "markdown", "pdf", "docx", "html"]
 
 
 class CallKind(StrEnum):

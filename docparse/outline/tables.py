@@ -23,7 +23,7 @@ from docparse.model.document import Paragraph
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
-from docparse.vocab.markers import Lexicon, is_column_header_word, is_title_like
+from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like
 
 # A label table has at least this many label rows.
 LABEL_TABLE_MIN_ROWS = 2
@@ -32,7 +32,7 @@ LABEL_TABLE_WIDTHS = (2, 3)
 LABEL_MAX_CHARS = 40
 LABEL_MAX_WORDS = 6
 # A label does not end a sentence, start with a number (a date, a count, an index) or hold a link.
-_NOT_A_LABEL = regex.compile(r"[。．!?！？;；,，、]$|^[\d０-９]|(?i:https?://|www\.|\S@\S)")
+_NOT_A_LABEL = regex.compile(rf"[{CLAUSE_END}]$|^[\d０-９]|(?i:https?://|www\.|\S@\S)")
 # Spaces a typesetter put between CJK characters of a label (``难 度``): not part of the label.
 _CJK_SPACES = regex.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u3000]+(?=[{CJK_CLASS}])")
 

@@ -8,6 +8,7 @@ import re
 import zipfile
 
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
+from docparse.formats import SourceFormat, suffixes
 from docparse.read.zipguard import ZIP_ERRORS
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -18,11 +19,7 @@ _ZIP_KINDS = (
     ("ppt/presentation.xml", "a PowerPoint presentation (PPTX)"),
     ("content.xml", "an OpenDocument file (convert it to DOCX)"),
 )
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-FORMATS = ("text", "markdown", "pdf", "docx", "html")
-INPUT_SUFFIXES = (".pdf", ".docx", ".txt", ".md", ".markdown", *HTML_SUFFIXES)
-"""The file suffixes a directory is searched for (`docparse convert DIR`, `docparse check DIR`)."""
+MARKDOWN_SUFFIXES = suffixes("markdown")
 
 # What an HTML page starts with, after a BOM, whitespace, comments and an XML declaration:
 # a doctype or one of the tags a page opens with. Matched case-insensitively.
@@ -35,7 +32,7 @@ _HTML_ANYWHERE = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _SNIFF = 4096
 
 
-def detect_format(data: bytes, name: str | None = None) -> str:
+def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
     """Return ``pdf``, ``docx``, ``html``, ``markdown`` or ``text`` for `data`; raise for what cannot be read."""
     if not data:
         raise EmptyDocumentError("empty file", path=name)
@@ -51,9 +48,9 @@ def detect_format(data: bytes, name: str | None = None) -> str:
     lowered = (name or "").lower()
     # The extension is only a hint, but when the bytes are none of the formats it names, the
     # error should say so rather than try the bytes as text.
-    if lowered.endswith(".pdf"):
+    if lowered.endswith(suffixes("pdf")):
         raise CorruptDocumentError("corrupt or not a PDF: no %PDF- header in the first 1 KB", path=name)
-    if lowered.endswith((".docx", ".docm", ".dotx")):
+    if lowered.endswith(suffixes("docx")):
         raise CorruptDocumentError("corrupt or not a DOCX: not a zip archive", path=name)
     markdown = lowered.endswith(MARKDOWN_SUFFIXES)
     if is_html(data, markdown=markdown):
@@ -99,7 +96,7 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def _zip_kind(data: bytes, name: str | None) -> str:
+def _zip_kind(data: bytes, name: str | None) -> SourceFormat:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())

@@ -322,6 +322,11 @@ class _Walker:
             self._children(el, style, outside=outside)
             return
         self._flush()
+        self._block(el, tag, style, level, outside=outside)
+        self._flush()
+
+    def _block(self, el: etree._Element, tag: str, style: _Style, level: int | None, *, outside: bool) -> None:
+        """Read a block-level element: a heading, a list or its item, a definition list, a table, code, a field."""
         if level is not None and self.heading is None:
             self.heading = level
             self._children(el, style, outside=outside)
@@ -351,7 +356,6 @@ class _Walker:
             self.sectioning += sectioning
             self._children(el, style, outside=outside)
             self.sectioning -= sectioning
-        self._flush()
 
     def _children(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
         if el.text:

@@ -41,6 +41,7 @@ from lxml import etree
 from markdown_it import MarkdownIt
 
 from docparse.accounting import content_chars, iter_document_texts
+from docparse.formats import suffixes
 from docparse.model.document import Code, Document
 from docparse.read.detect import detect_format
 from docparse.read.encoding import decode
@@ -195,12 +196,12 @@ def _body_texts(root: etree._Element) -> Iterator[str]:
 
 
 def _chunk_texts(name: str, data: bytes) -> list[str]:
-    suffix = name.lower().rsplit(".", 1)[-1]
-    if suffix in ("htm", "html", "xhtml"):
+    suffix = "." + name.lower().rsplit(".", 1)[-1]
+    if suffix in suffixes("html"):
         return _html_texts(decode(data).text)
-    if suffix == "txt":
+    if suffix in suffixes("text"):
         return [decode(data).text]
-    if suffix in ("docx", "docm", "dotx"):
+    if suffix in suffixes("docx"):
         return _docx_texts(data)
     # RTF, MHT and the rest: no plain extraction; the part's name must be recorded as dropped.
     return [name.rsplit("/", 1)[-1]]

@@ -71,6 +71,11 @@ def read_text(data: bytes, *, options: ParseOptions, name: str | None = None, ma
     return reading
 
 
+def read_markdown(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
+    """Return the blocks of a Markdown file given as bytes."""
+    return read_text(data, options=options, name=name, markdown=True)
+
+
 def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> Reading:
     """Return the blocks of a text already decoded to `str`."""
     # A `str` from the caller may hold lone surrogates (decoded with surrogateescape, cut JSON):

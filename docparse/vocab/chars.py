@@ -19,10 +19,16 @@ CJK_RANGES: tuple[tuple[int, int], ...] = (
     (0x20000, 0x3FFFF),  # supplementary ideographic planes
 )
 
+CJK_FIRST = CJK_RANGES[0][0]
+"""No code point below this one is CJK: a cheap test before `is_cjk` in a loop over glyphs."""
+
 CJK_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in CJK_RANGES)
 """The ranges as the inside of a regex character class: ``[{CJK_CLASS}]``."""
 
 CJK = regex.compile(f"[{CJK_CLASS}]")
+# CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
+# on either side of a line join next to one.
+SET_SOLID = regex.compile(f"[{CJK_CLASS}\u2018-\u201f\u2026]")
 HAN = regex.compile(r"\p{Han}")
 """Chinese characters: a text holding one is measured as Chinese (titles, labels)."""
 
@@ -32,7 +38,7 @@ def is_cjk(ch: str) -> bool:
     if not ch:
         return False
     code = ord(ch[0])
-    if code < 0x2E80:
+    if code < CJK_FIRST:
         return False
     return any(lo <= code <= hi for lo, hi in CJK_RANGES)
 

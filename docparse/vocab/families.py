@@ -18,6 +18,8 @@ from enum import StrEnum
 
 import regex
 
+from docparse.vocab.glyphs import HEADING_BULLETS, LIST_BULLETS, SYMBOL_BULLETS
+
 DIGIT = r"[0-9０-９]"
 HAN_NUMERAL = r"[〇零一二三四五六七八九十百千两]"
 DOT = r"[.．]"
@@ -26,15 +28,6 @@ CLOSE = r"[)）]"
 # A space inside the brackets ("（ 一）", "（ 1）"): how text extracted from some PDFs prints them.
 _PAD = r"[ \u3000]?"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
-# Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
-HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
-# ... and those that word processors put before list items only.
-LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐"
-# Bullets that symbol fonts leave in a PDF's text layer: a slide deck's part bullet (PowerPoint's
-# Wingdings bullet extracts as "†") and glyphs mapped to the private-use area (U+F0A7 for
-# Wingdings "§", U+F06C for "l", U+F0D8 for "Ø"). Never letters of a label; a bullet that heads
-# parts, as ■ does.
-SYMBOL_BULLETS = "†\uf000-\uf0ff"
 # The en dash of a slide's sub-items, set close to its text ("–比赛题目: …"): a bullet when a word
 # follows, not a number ("–2021") or more punctuation.
 _CLOSE_DASH = r"–(?=[^\s\d.,;:!?，。；：、\-–—])"
@@ -364,6 +357,29 @@ FAMILIES: tuple[Family, ...] = (
 del P, S
 
 FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}
+# Families whose numbers are identifiers rather than positions: only order and uniqueness count.
+IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
+
+
+def without_trailing_zeros(value: Value) -> Value:
+    """Return ``(1,)`` for ``(1, 0)``: a number ending in zeros (``1.0``) is its parent itself."""
+    while len(value) > 1 and value[-1] == 0:
+        value = value[:-1]
+    return value
+
+
+def number_path(number: str | None) -> Value | None:
+    """Return the outline position of a number as the model writes it: ``1.2`` → ``(1, 2)``, ``1.0`` → ``(1,)``.
+
+    None when `number` is empty or not dotted digits (an identifier, an appendix letter).
+    """
+    if not number:
+        return None
+    try:
+        value = tuple(int(part) for part in number.split("."))
+    except ValueError:
+        return None
+    return without_trailing_zeros(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,11 +401,7 @@ class Numbering:
     @property
     def path(self) -> Value:
         """Return the value as a position in the outline: ``1.0`` is ``(1,)``, the chapter itself."""
-        value = self.value
-        if self.family.trailing_zero_is_parent:
-            while len(value) > 1 and value[-1] == 0:
-                value = value[:-1]
-        return value
+        return without_trailing_zeros(self.value) if self.family.trailing_zero_is_parent else self.value
 
     @property
     def key(self) -> tuple[str, int]:

@@ -15,6 +15,7 @@ import regex
 
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
+from docparse.vocab.glyphs import leader
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
 # optional full- or half-width colon. Extend through ParseOptions.directions_markers.
@@ -97,7 +98,7 @@ PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
 PAGE_LABEL_RE = regex.compile(rf"^{PAGE_LABEL}$")
 
 # A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page label.
-_DOT_LEADER = r"[.．·・]{3,}|…{2,}|_{3,}"
+_DOT_LEADER = leader(3, 2, rule=True)
 TOC_LINE = regex.compile(
     r"^(?P<head>\S.*?)"
     rf"(?:[ \t\u3000]*(?:{_DOT_LEADER})[ \t\u3000]*"  # a dot leader
@@ -119,6 +120,8 @@ def is_toc_line(text: str) -> bool:
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a
 # short block without one may be a title.
 TERMINAL = "。！？；!?;：:"
+CLAUSE_END = "。．!?！？;；,，、"
+"""What ends a sentence or a clause of one: a text ending so is running text, not a label."""
 # Punctuation after which a sentence goes on: a line that ends in one is cut mid-sentence.
 CONTINUING = "，、,"
 TITLE_MAX_CHARS = 60

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import pytest
 from lxml import etree
 
-from docparse.read.docx.numbering import Numbering, Styles, bullet_text, format_number, symbol_char
+from docparse.read.docx.numbering import Numbering, bullet_text, format_number, symbol_char
+from docparse.read.docx.styles import Styles
 
 from .docx_factory import part_xml
 

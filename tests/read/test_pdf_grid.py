@@ -8,7 +8,7 @@ from typing import Any
 import pdfplumber
 import pytest
 
-from docparse.read.pdf.source import TABLE_MIN_RULINGS, find_tables, has_grid
+from docparse.read.pdf.grid import TABLE_MIN_RULINGS, find_tables, has_grid
 
 from ..conftest import corpus_file
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from docparse.vocab.families import match_numbering
+from docparse.vocab.glyphs import leader
 
 GUTTER = 2.5
 """Ems: a gap at least this wide between two glyphs of a row may be a gutter (the tab width)."""
@@ -27,7 +28,8 @@ FILLED = 2.0
 """Ems within which a column's lines reach its right edge when they fill it."""
 COLUMN_MIN = 10.0
 """Ems: the median width of a text column's lines, at the least."""
-LEADERS = re.compile(r"(?:[.．·…⋯]\s*){4,}$")
+_SPACES = r"\s*"
+LEADERS = re.compile(f"(?:{leader(4, 2, gap=_SPACES)})$")
 MOSTLY = 0.6
 """Share of a region's rows that must show a column's trait."""
 MIN_GUTTER = 1.5

@@ -102,7 +102,7 @@ def tokenize(data: bytes, starts: Sequence[int] = (0,), cap: int = 1 << 62) -> l
         return None
 
 
-def _tokenize(data: bytes, starts: Sequence[int], cap: int) -> list[Any]:
+def _tokenize(data: bytes, starts: Sequence[int], cap: int) -> list[Any]:  # noqa: C901 (one branch a token kind, per token)
     # The joining newline before each stream after the first, and the end of the data: what
     # pdfminer does there equals reading that newline unless a name or a '>' ends right there.
     edges = [start - 1 for start in starts[1:]] + [len(data)]

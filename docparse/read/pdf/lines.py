@@ -32,7 +32,8 @@ from typing import Any
 from docparse.read.pdf.columns import reading_order
 from docparse.read.pdf.source import font_label
 from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
-from docparse.vocab.chars import is_cjk
+from docparse.vocab.chars import CJK_FIRST, is_cjk
+from docparse.vocab.glyphs import leader
 from docparse.vocab.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
@@ -48,7 +49,8 @@ ROTATION_EPSILON = 0.05
 BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\b|-bd\b", re.IGNORECASE)
 FILL_STROKE_MODES = (2, 6)
 # PAGE_LABEL (a printed page reference, `ii`, `A-1 – A-6`) is the segmenter's, which reads the TOC lines written here.
-LEADERS = re.compile(rf"^(.*?\S)[ \t]*(?:(?:[.．·・‧•][ \t]*){{4,}}|(?:[…⋯][ \t]*){{2,}})[ \t]*({PAGE_LABEL})$")
+_BLANKS = r"[ \t]*"
+LEADERS = re.compile(rf"^(.*?\S){_BLANKS}(?:{leader(4, 2, gap=_BLANKS)}){_BLANKS}({PAGE_LABEL})$")
 TAB_PAGE = re.compile(rf"^.*?\S[ \t]*\t[ \t]*(?:{PAGE_LABEL})$")
 CJK_FONT = re.compile(
     r"GB|CJK|Song|Hei|Kai|Ming|Fang|YaHei|SimSun|FZ|Hiragino|Gothic|Mincho|Batang|Gulim|WenQuanYi|SourceHan|"
@@ -335,7 +337,7 @@ def size_tiers(sizes: list[float]) -> list[list[float]]:
     return tiers
 
 
-def build_line(
+def build_line(  # noqa: C901 (one pass per glyph of the document, its tests inlined: see the loop)
     chars: list[dict[str, Any]],
     indices: list[int],
     bold: list[bool],
@@ -400,8 +402,8 @@ def build_line(
             continue
         if len(text) == 1 and 0x20 <= code < 0xE000:
             garbage = False
-            cjk = code >= 0x2E80 and is_cjk(text)
-            stray = 0x80 <= code < 0x2E80 and is_stray(text)
+            cjk = code >= CJK_FIRST and is_cjk(text)
+            stray = 0x80 <= code < CJK_FIRST and is_stray(text)
         else:
             garbage = is_garbage(text)
             if garbage and text.startswith("(cid:"):

@@ -53,6 +53,8 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
 from docparse.vocab.chars import is_cjk
+from docparse.vocab.families import CLOSE, DIGIT, HAN_NUMERAL, OPEN
+from docparse.vocab.glyphs import LEADER_CHARS, starts_with_bullet
 
 OcrMode = Literal["auto", "always", "never"]
 INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
@@ -247,7 +249,8 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
         text = respace(image, text, chars, min(ys), max(ys)).strip()
         if not text:
             continue
-        if not BULLETS.match(text) and (mark := leading_mark(image, min(xs), min(ys), max(xs), max(ys))):
+        bulleted = starts_with_bullet(text) or text.startswith(_MIDDLE_DOT)
+        if not bulleted and (mark := leading_mark(image, min(xs), min(ys), max(xs), max(ys))):
             text = f"{mark} {text}"
         runs.append(
             OcrRun(
@@ -311,7 +314,8 @@ def longest_blank(columns: Any) -> int:
     return best
 
 
-BULLETS = re.compile(r"^[■□●○◆◇▶►❖➢➤◎☆★•·]")
+# OCR reads a small round bullet as a middle dot.
+_MIDDLE_DOT = "·"
 INK = 128
 """Grey level under which a pixel is ink."""
 SOLID_RUN = 0.45
@@ -358,7 +362,7 @@ def leading_mark(image: Any, x0: float, top: float, x1: float, bottom: float) ->
 
 # --- text normalisation -------------------------------------------------------------------
 
-LABEL = re.compile(r"^([(（]?)(\d{1,3}|[一二三四五六七八九十]{1,3})([)）])")
+LABEL = re.compile(rf"^({OPEN}?)({DIGIT}{{1,3}}|{HAN_NUMERAL}{{1,3}})({CLOSE})")
 PAIRS = {"(": "（", ")": "）"}
 
 
@@ -451,7 +455,7 @@ def group_rows(runs: list[OcrRun]) -> list[list[OcrRun]]:
     return rows
 
 
-LEADER_RUN = re.compile(r"^[.．·・‧…⋯_\s]+$")
+LEADER_RUN = re.compile(rf"^[{LEADER_CHARS}\s]+$")
 
 
 def without_leaders(runs: list[OcrRun]) -> list[OcrRun]:

@@ -367,6 +367,12 @@ def starts_block(block: list[Line], line: Line, layout: Layout, *, after_toc: bo
         return not continues_on_next_page(block, line, layout)
     if line.column is not None and line.column != prev.column and line.top < prev.top:
         return not continues_in_next_column(block, line, layout)
+    return breaks_in_place(block, line, layout)
+
+
+def breaks_in_place(block: list[Line], line: Line, layout: Layout) -> bool:
+    """Return True when `line`, under the block's last line in its column, is too far below it or indented otherwise."""
+    prev = block[-1]
     gap = line.top - prev.bottom
     usual = layout.line_gap.get(line.size, line.size * DEFAULT_GAP)
     if len(block) > 1 and block[-2].page == prev.page and block[-2].column == prev.column:

@@ -23,7 +23,7 @@ none) into the same lines. When the document still has no usable text, it raises
 each page where it is at least 30 % gets a DP103 `garbled-text` diagnostic and its ``(cid:N)``
 tokens read as U+FFFD. Control and bidi characters (a bad ToUnicode map) are taken out of the
 text and recorded as dropped `control-character`; ligature glyphs read as their letters. Ruled
-tables (`source.find_tables`) become TABLE blocks; other tables come out line by line, wide gaps
+tables (`grid.find_tables`) become TABLE blocks; other tables come out line by line, wide gaps
 as tabs.
 """
 

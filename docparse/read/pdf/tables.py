@@ -1,6 +1,6 @@
 """PDF reader, table stage: one table from the pieces page breaks cut it into.
 
-pdfplumber finds the ruled tables of each page on its own (`source.find_tables`), so a table
+pdfplumber finds the ruled tables of each page on its own (`grid.find_tables`), so a table
 that runs over a page break comes out as one table per page. A piece continues the table before
 it when, in reading order, nothing stands between them (the page's furniture is already out),
 the first piece reaches the lower part of its page and the next starts in the upper part of the
