@@ -24,6 +24,7 @@ from docparse.errors import (
     InternalError,
     LimitExceededError,
 )
+from docparse.files import decoded_name
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
 from docparse.normalize import normalize
@@ -154,6 +155,8 @@ def parse_bytes(
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
     started = time.monotonic()
+    if name is not None:
+        name = decoded_name(name)  # a name the OS gave in bytes that are not UTF-8 (GBK from a zip): `\xd6`
     with guarded(name), relaxed_collector():
         reading = read_blocks(data, options=options, name=name, format=format)
         return build_document(reading, source_for(data, name, reading), options, started, owned=True)

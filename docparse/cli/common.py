@@ -24,7 +24,7 @@ from docparse.cli.exits import EXIT_TERMINATED as EXIT_TERMINATED
 from docparse.cli.exits import EXIT_USAGE as EXIT_USAGE
 from docparse.cli.exits import Terminated as Terminated
 from docparse.cli.exits import UsageError as UsageError
-from docparse.files import Walk, iter_calls
+from docparse.files import Skipped, Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, read_capped
@@ -83,16 +83,21 @@ def stdout_error(exc: OSError) -> UsageError:
     return UsageError(f"cannot write to standard output: {reason}")
 
 
-def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None) -> Iterator[str]:
+def iter_inputs(
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None, skipped: list[Skipped] | None = None
+) -> Iterator[str]:
     """Yield the input files named on the command line, expanding directories."""
-    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk):
+    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk, skipped=skipped):
         yield item
 
 
 def iter_input_roots(
-    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None, skipped: list[Skipped] | None = None
 ) -> Iterator[tuple[str, Path | None]]:
-    """Yield (input file, the directory named on the command line it was found in, or None)."""
+    """Yield (input file, the directory named on the command line it was found in, or None).
+
+    What a walk left (a link out of its folder, a loop) is added to `skipped`.
+    """
     for item in inputs:
         if item == "-":
             yield item, None
@@ -101,7 +106,7 @@ def iter_input_roots(
         if path.is_dir():
             if not allow_dirs:
                 raise UsageError(f"{item}: is a directory (give -o DIR to convert a directory)")
-            yield from ((str(found), path) for found in iter_calls(path, walk))
+            yield from ((str(found), path) for found in iter_calls(path, walk, skipped))
         elif not path.exists():
             raise UsageError(f"{item}: no such file")
         else:

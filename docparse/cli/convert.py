@@ -33,7 +33,7 @@ from docparse.cli.common import (
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
-from docparse.files import Walk
+from docparse.files import Skipped, Walk, escape_name
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
@@ -87,6 +87,8 @@ class Outcome:
     error: DocparseError | None = None
     io: bool = False
     """The failure is an input or output that could not be read or written (exit code 2)."""
+    notice: bool = False
+    """Shown even without --verbose: a link not followed out of the input tree, a loop."""
 
 
 def format_for(args: argparse.Namespace) -> str:
@@ -129,8 +131,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # outputs of the first), unless it is that folder itself.
     skip = (out_dir,) if out_dir is not None and not any(out_dir_is(i, out_dir) for i in args.inputs) else ()
     walk = Walk(gitignore=False, skip=skip)
-    inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk))
-    if not inputs:
+    left: list[Skipped] = []
+    inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk, skipped=left))
+    if not inputs and not left:
         named = ", ".join(i for i in args.inputs if i != "-")
         raise UsageError(f"{named}: no {', '.join(INPUT_SUFFIXES)} file found")
     resolved_inputs = {_resolve(Path(item)): item for item, _ in inputs if item != "-"}
@@ -167,6 +170,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
                 planned.append(Outcome(item, target, "failed", message))
         else:
             planned.append(Job(item, target, to, options, args.provenance))
+    planned.extend(Outcome(str(s.path), None, "skipped", s.reason, notice=True) for s in left)
     return planned, out_dir is not None
 
 
@@ -376,19 +380,20 @@ def run_convert(args: argparse.Namespace) -> int:
     for outcome in iter_outcomes(planned, jobs):
         counts[outcome.status] += 1
         unwritten += outcome.io
-        where = outcome.source if outcome.source != "-" else "<stdin>"
+        # Names and messages escaped: a file name holding a newline must not forge a line.
+        where = escape_name(outcome.source) if outcome.source != "-" else "<stdin>"
         progress.clear()
         if outcome.status == "failed":
-            print(f"docparse: {where}: {outcome.message}", file=err)
+            print(f"docparse: {where}: {escape_name(outcome.message)}", file=err)
             if args.verbose and outcome.cause is not None:
-                print(f"  cause: {outcome.cause}", file=err)
+                print(f"  cause: {escape_name(outcome.cause)}", file=err)
         elif outcome.status == "skipped":
-            if args.verbose:
-                print(f"docparse: {where}: skipped: {outcome.message}", file=err)
+            if args.verbose or outcome.notice:
+                print(f"docparse: {where}: skipped: {escape_name(outcome.message)}", file=err)
         elif outcome.text is not None:
             write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
         elif args.verbose:
-            print(f"docparse: {where} -> {outcome.target}", file=err)
+            print(f"docparse: {where} -> {escape_name(str(outcome.target))}", file=err)
         progress.step(where)
     progress.clear()
     if batch and not args.quiet:

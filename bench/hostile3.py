@@ -1,0 +1,49 @@
+"""Generators of the hostile inputs of issue 27 (third round), one function per attack family.
+
+Each returns bytes (or builds a tree under a folder given) small enough to keep in a test; the
+sizes of the issue are the defaults. `python bench/hostile3.py DIR` writes them all to DIR;
+`bench/bench_hostile3.py` measures them (outcome, CPU seconds, peak RSS).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+CALL = "1. 研究方向\n\n（1）机器学习基础理论\n\n申报要求：按时提交。\n"
+
+
+def escaping_tree(root: Path, outside: Path, *, loops: bool = True) -> Path:
+    """Build `root/calls`, a batch input that tries to leave its tree; return the `calls` folder.
+
+    Inside: a plain call; a file link and a folder link out of the tree (to `outside`, which
+    gets a secret file); a link loop (`sub/up -> ..`); a self loop; a link inside the tree (followed);
+    a name with a newline that would forge a `docparse:` line; a name in GBK bytes (not UTF-8).
+    """
+    calls = root / "calls"
+    (calls / "sub").mkdir(parents=True)
+    outside.mkdir(parents=True, exist_ok=True)
+    (outside / "secret.txt").write_text("root:x:0:0:SECRET-OUTSIDE\n", encoding="utf-8")
+    (calls / "call.txt").write_text(CALL, encoding="utf-8")
+    (calls / "passwd.txt").symlink_to(outside / "secret.txt")
+    (calls / "home").symlink_to(outside, target_is_directory=True)
+    if loops:
+        (calls / "sub" / "up").symlink_to("..", target_is_directory=True)
+        (calls / "self.txt").symlink_to("self.txt")
+    (calls / "sub" / "same.txt").symlink_to("../call.txt")
+    (calls / "forged\ndocparse: all good.txt").write_text(CALL, encoding="utf-8")
+    gbk = os.fsencode(calls) + b"/" + "申报指南".encode("gbk") + b".txt"
+    with open(gbk, "wb") as stream:
+        stream.write(CALL.encode("utf-8"))
+    return calls
+
+
+def main(argv: list[str]) -> int:
+    target = Path(argv[1]) if len(argv) > 1 else Path("hostile3")
+    escaping_tree(target / "tree", target / "outside")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
