@@ -39,9 +39,45 @@ def escaping_tree(root: Path, outside: Path, *, loops: bool = True) -> Path:
     return calls
 
 
+def huge_node_page(kind: str, size: int = 11_000_000) -> bytes:
+    """Return a page with one node over libxml2's 10 MB cap (`script`, `style`, `comment`, `attribute`,
+    `text`) between two paragraphs; the second, `After the node.`, is what a stopped parser loses."""
+    filler = "x" * size
+    node = {
+        "script": f"<script>{filler}</script>",
+        "style": f"<style>{filler}</style>",
+        "comment": f"<!--{filler}-->",
+        "attribute": f"<p title='{filler}'>In the titled paragraph.</p>",
+        "text": f"<p>{'word ' * (size // 5)}</p>",
+    }[kind]
+    page = f"<html><body><h1>1. A call</h1><p>Before the node.</p>{node}<p>After the node.</p></body></html>"
+    return page.encode("utf-8")
+
+
+def nested_definitions() -> bytes:
+    """Return a page whose `<dd>` holds a `<dl>` of its own (its text was read twice)."""
+    return (
+        b"<html><body><h1>1. A call</h1><dl><dt>Outer</dt><dd>Outer value<dl><dt>Inner</dt>"
+        b"<dd>Inner value</dd></dl></dd><dt>Last</dt><dd>Last value</dd></dl></body></html>"
+    )
+
+
+def codec_charset(codec: str) -> bytes:
+    """Return a UTF-8 page that declares `codec` (unicode_escape, zlib, rot13, base64, punycode) as its charset."""
+    return (
+        f'<html><head><meta charset="{codec}"></head><body><h1>1. A call</h1>'
+        "<p>Files go to C:\\new\\table, code \\u202e stays as written.</p></body></html>"
+    ).encode()
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else Path("hostile3")
     escaping_tree(target / "tree", target / "outside")
+    for kind in ("script", "style", "comment", "attribute", "text"):
+        (target / f"huge-{kind}.html").write_bytes(huge_node_page(kind))
+    (target / "nested-dl.html").write_bytes(nested_definitions())
+    for codec in ("unicode_escape", "zlib", "rot13", "base64", "punycode"):
+        (target / f"charset-{codec}.html").write_bytes(codec_charset(codec))
     return 0
 
 
