@@ -64,6 +64,48 @@ print(f"kept {size:,} of {len(data):,} bytes", file=__import__("sys").stderr)
 """
 
 
+_SIGNALS = """
+import random, signal, subprocess, sys, time
+from pathlib import Path
+rng = random.Random(27)
+left = 0
+for run in range(24):
+    out = Path(f"out{run}")
+    p = subprocess.Popen([sys.executable, "-m", "docparse", "convert", "calls", "-o", str(out), "--jobs", "2", "-q"])
+    time.sleep(rng.uniform(0.8, 3.0))
+    p.send_signal(rng.choice([signal.SIGTERM, signal.SIGINT]))
+    p.wait()
+    time.sleep(0.5)
+    left += any(out.rglob("*.tmp"))
+print(f"{left} of 24 runs left .tmp files", file=sys.stderr)
+"""
+
+_KILL_WORKER = """
+import signal, subprocess, sys, time, os
+from pathlib import Path
+p = subprocess.Popen([sys.executable, "-m", "docparse", "convert", "calls", "-o", "out", "--jobs", "2"],
+                     stderr=subprocess.PIPE, text=True)
+workers = []
+while len(workers) < 2 and p.poll() is None:
+    workers = [int(x) for t in Path(f"/proc/{p.pid}/task").iterdir() for x in (t / "children").read_text().split()]
+    time.sleep(0.05)
+time.sleep(1.0)
+os.kill(workers[0], signal.SIGKILL)  # what the OOM killer does
+err = p.communicate()[1]
+print(err.strip().splitlines()[-1], file=sys.stderr)
+"""
+
+
+def _signals(tmp: Path) -> tuple[list[str], str]:
+    hostile3.batch(tmp, count=16, lines=6_000)
+    return ["python", "-c", _SIGNALS], ""
+
+
+def _kill_worker(tmp: Path) -> tuple[list[str], str]:
+    hostile3.batch(tmp, count=16, lines=3_000)
+    return ["python", "-c", _KILL_WORKER], ""
+
+
 def _stream(tmp: Path) -> tuple[list[str], str]:
     return ["python", "-c", _STREAM], ""
 
@@ -80,6 +122,8 @@ CASES: dict[str, Case] = {
     "HTML, meta charset unicode_escape": _page(lambda: hostile3.codec_charset("unicode_escape"), "\\\\new"),
     "HTML, meta charset zlib": _page(lambda: hostile3.codec_charset("zlib"), "\\\\new"),
     "parse(os.fdopen(pipe, 'rb', buffering=0)), 189 KB": _stream,
+    "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
+    "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,
 }
 
 
@@ -125,7 +169,7 @@ def run(name: str, pythonpath: str | None) -> str:
         started = time.monotonic()
         with tempfile.TemporaryFile() as errors:
             process = subprocess.Popen(command, cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-            timer = threading.Timer(60, process.kill)
+            timer = threading.Timer(300 if args[0] == "python" else 60, process.kill)
             timer.start()
             _, status, usage = os.wait4(process.pid, 0)
             process.returncode = os.waitstatus_to_exitcode(status)
@@ -139,7 +183,7 @@ def run(name: str, pythonpath: str | None) -> str:
         extra = _verdict(kind, tmp, stderr)
         outcome = f"rc {process.returncode}, {len(lines)} line(s): `{last}`" + (f"; **{extra}**" if extra else "")
         if killed:
-            outcome = "**killed after 60 s**"
+            outcome = "**killed (60 s; 300 s for a script)**"
         cpu = usage.ru_utime + usage.ru_stime
         return f"| {name} | {outcome} | {cpu:.1f} | {usage.ru_maxrss // 1024} | {wall:.1f} |"
 

@@ -70,6 +70,16 @@ def codec_charset(codec: str) -> bytes:
     ).encode()
 
 
+def batch(root: Path, count: int = 12, lines: int = 2_000) -> Path:
+    """Write `count` calls of `lines` lines each under `root/calls` (a batch that takes a while); return it."""
+    calls = root / "calls"
+    calls.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"（{i}）研究方向第{i}条，申报要求按时提交。\n" for i in range(lines))
+    for index in range(count):
+        (calls / f"call-{index:03d}.txt").write_text(f"{index + 1}. 研究方向\n\n{body}", encoding="utf-8")
+    return calls
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else Path("hostile3")
     escaping_tree(target / "tree", target / "outside")
