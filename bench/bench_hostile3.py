@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -106,6 +107,21 @@ def _kill_worker(tmp: Path) -> tuple[list[str], str]:
     return ["python", "-c", _KILL_WORKER], ""
 
 
+def _load(make: Callable[[], bytes], suffix: str) -> Case:
+    def case(tmp: Path) -> tuple[list[str], str]:
+        (tmp / f"export{suffix}").write_bytes(make())
+        code = (
+            "import sys, docparse\n"
+            "try:\n"
+            f"    docparse.load('export{suffix}')\n"
+            "except docparse.DocparseError as exc:\n"
+            "    print(f'{type(exc).__name__}: {exc}', file=sys.stderr)\n"
+        )
+        return ["python", "-c", code], ""
+
+    return case
+
+
 def _stream(tmp: Path) -> tuple[list[str], str]:
     return ["python", "-c", _STREAM], ""
 
@@ -122,6 +138,10 @@ CASES: dict[str, Case] = {
     "HTML, meta charset unicode_escape": _page(lambda: hostile3.codec_charset("unicode_escape"), "\\\\new"),
     "HTML, meta charset zlib": _page(lambda: hostile3.codec_charset("zlib"), "\\\\new"),
     "parse(os.fdopen(pipe, 'rb', buffering=0)), 189 KB": _stream,
+    "load: YAML alias tree, 10 levels of 10 (1.1 KB)": _load(hostile3.yaml_alias_tree, ".yaml"),
+    "load: JSON 100k deep": _load(hostile3.deep_json, ".json"),
+    "load: YAML 100k deep": _load(hostile3.deep_yaml, ".yaml"),
+    "load: JSON, a 100k-digit integer": _load(hostile3.long_number, ".json"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,
 }
@@ -150,6 +170,11 @@ def _verdict(kind: str, tmp: Path, stderr: str) -> str:
     return ", ".join(notes)
 
 
+def _address_space() -> None:
+    # 4 GB of address space at most: an attack that would take the machine's memory fails instead.
+    resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+
 def run(name: str, pythonpath: str | None) -> str:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
@@ -168,7 +193,9 @@ def run(name: str, pythonpath: str | None) -> str:
             command = [sys.executable, "-m", "docparse", *args, "--timeout", "10"]
         started = time.monotonic()
         with tempfile.TemporaryFile() as errors:
-            process = subprocess.Popen(command, cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+            process = subprocess.Popen(
+                command, cwd=tmp, env=env, stdout=subprocess.DEVNULL, stderr=errors, preexec_fn=_address_space
+            )
             timer = threading.Timer(300 if args[0] == "python" else 60, process.kill)
             timer.start()
             _, status, usage = os.wait4(process.pid, 0)

@@ -80,12 +80,41 @@ def batch(root: Path, count: int = 12, lines: int = 2_000) -> Path:
     return calls
 
 
+def yaml_alias_tree(levels: int = 9, width: int = 10) -> bytes:
+    """Return a YAML export whose `sections` are an alias tree: `levels` anchors, each listing the one
+    before `width` times (width**levels + 1 values from about 1 KB)."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * width)}]")
+    lines.append(f"sections: *a{levels}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def deep_json(depth: int = 100_000) -> bytes:
+    """Return a JSON object holding lists nested `depth` deep."""
+    return b'{"schema_name": ' + b"[" * depth + b"]" * depth + b"}"
+
+
+def deep_yaml(depth: int = 100_000) -> bytes:
+    """Return a YAML document of flow lists nested `depth` deep."""
+    return b"source: " + b"[" * depth + b"]" * depth + b"\n"
+
+
+def long_number(digits: int = 100_000) -> bytes:
+    """Return a JSON export-like object with an integer of `digits` digits."""
+    return b'{"schema_name": "docparse.Document", "size": ' + b"9" * digits + b"}"
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else Path("hostile3")
     escaping_tree(target / "tree", target / "outside")
     for kind in ("script", "style", "comment", "attribute", "text"):
         (target / f"huge-{kind}.html").write_bytes(huge_node_page(kind))
     (target / "nested-dl.html").write_bytes(nested_definitions())
+    (target / "alias-tree.yaml").write_bytes(yaml_alias_tree())
+    (target / "deep.json").write_bytes(deep_json())
+    (target / "deep.yaml").write_bytes(deep_yaml())
+    (target / "long-number.json").write_bytes(long_number())
     for codec in ("unicode_escape", "zlib", "rot13", "base64", "punycode"):
         (target / f"charset-{codec}.html").write_bytes(codec_charset(codec))
     return 0
