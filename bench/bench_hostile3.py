@@ -122,6 +122,20 @@ def _load(make: Callable[[], bytes], suffix: str) -> Case:
     return case
 
 
+def _file(make: Callable[[], bytes], name: str) -> Case:
+    def case(tmp: Path) -> tuple[list[str], str]:
+        (tmp / name).write_bytes(make())
+        return ["convert", name, "-o", "out.json"], ""
+
+    return case
+
+
+def _deep_pyproject(tmp: Path) -> tuple[list[str], str]:
+    (tmp / "pyproject.toml").write_text(hostile3.deep_pyproject(), encoding="utf-8")
+    (tmp / "call.txt").write_text(hostile3.CALL, encoding="utf-8")
+    return ["check", "call.txt"], ""
+
+
 def _stream(tmp: Path) -> tuple[list[str], str]:
     return ["python", "-c", _STREAM], ""
 
@@ -142,6 +156,9 @@ CASES: dict[str, Case] = {
     "load: JSON 100k deep": _load(hostile3.deep_json, ".json"),
     "load: YAML 100k deep": _load(hostile3.deep_yaml, ".yaml"),
     "load: JSON, a 100k-digit integer": _load(hostile3.long_number, ".json"),
+    "DOCX, w:sz of 400 digits": _file(hostile3.docx_huge_size, "call.docx"),
+    "check with a 5000-deep pyproject.toml": _deep_pyproject,
+    "DOCX core properties: dc:title 240 deep over 100k rdf:li (2.9 KB)": _file(hostile3.docx_nested_core, "call.docx"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,
 }

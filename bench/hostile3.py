@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
 CALL = "1. 研究方向\n\n（1）机器学习基础理论\n\n申报要求：按时提交。\n"
 
 
@@ -105,12 +107,73 @@ def long_number(digits: int = 100_000) -> bytes:
     return b'{"schema_name": "docparse.Document", "size": ' + b"9" * digits + b"}"
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(body: str) -> bytes:
+    """Return a minimal DOCX whose body is `body` (WordprocessingML, `w:` prefix)."""
+    from bench_hostile import _docx  # the one minimal package writer of the benchmarks
+
+    return _docx(f'<?xml version="1.0"?><w:document {W}><w:body>{body}</w:body></w:document>'.encode())
+
+
+def docx_huge_size(digits: int = 400) -> bytes:
+    """Return a DOCX whose one run has a `w:sz` of `digits` nines (a float overflow in half-points)."""
+    run = f'<w:r><w:rPr><w:sz w:val="{"9" * digits}"/></w:rPr><w:t>1. 研究方向</w:t></w:r>'
+    return docx(f"<w:p>{run}</w:p><w:p><w:r><w:t>申报要求：按时提交。</w:t></w:r></w:p>")
+
+
+def docx_nested_core(depth: int = 240, items: int = 100_000) -> bytes:
+    """Return a DOCX whose core properties nest `dc:title` `depth` deep over `items` empty `rdf:li`
+    (each title searched its whole subtree for a value: depth × items)."""
+    import io
+    import zipfile
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    core = (
+        '<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+        f'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:rdf="{rdf}">'
+        + "<dc:title>" * depth
+        + "<rdf:li/>" * items
+        + "</dc:title>" * depth
+        + "</cp:coreProperties>"
+    )
+    rels = (
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/>'
+        '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/'
+        'core-properties" Target="docProps/core.xml"/></Relationships>'
+    )
+    body = f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p>'
+    body += "</w:body></w:document>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        from bench_hostile import CONTENT_TYPES
+
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr("_rels/.rels", rels)
+        archive.writestr("word/document.xml", body)
+        archive.writestr("docProps/core.xml", core)
+    return buffer.getvalue()
+
+
+def deep_pyproject(depth: int = 5_000) -> str:
+    """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
+    return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"
+
+
 def main(argv: list[str]) -> int:
     target = Path(argv[1]) if len(argv) > 1 else Path("hostile3")
     escaping_tree(target / "tree", target / "outside")
     for kind in ("script", "style", "comment", "attribute", "text"):
         (target / f"huge-{kind}.html").write_bytes(huge_node_page(kind))
     (target / "nested-dl.html").write_bytes(nested_definitions())
+    (target / "nested-core.docx").write_bytes(docx_nested_core())
+    (target / "huge-sz.docx").write_bytes(docx_huge_size())
+    (target / "deep-pyproject").mkdir(exist_ok=True)
+    (target / "deep-pyproject" / "pyproject.toml").write_text(deep_pyproject(), encoding="utf-8")
+    (target / "deep-pyproject" / "call.txt").write_text(CALL, encoding="utf-8")
     (target / "alias-tree.yaml").write_bytes(yaml_alias_tree())
     (target / "deep.json").write_bytes(deep_json())
     (target / "deep.yaml").write_bytes(deep_yaml())

@@ -67,13 +67,7 @@ def int_val(element: etree._Element | None) -> int | None:
     """Return the integer ``w:val`` of `element`, or None when absent or not an integer."""
     if element is None:
         return None
-    value = element.get(W_VAL)
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        return None
+    return _int_attr(element.get(W_VAL))
 
 
 def run_properties(rpr: etree._Element | None) -> tuple[bool | None, float | None, bool | None]:
@@ -561,10 +555,20 @@ def _parse_levels(element: etree._Element) -> dict[int, Level]:
 
 
 def _int_attr(value: str | None) -> int | None:
+    """Return the integer `value`, or None when absent, not an integer or outside Word's 32 bits.
+
+    A 400-digit `w:sz` is a valid Python int whose half-points overflow a float (OverflowError).
+    """
+    if value is None or len(value) > _MAX_INT_CHARS:
+        return None
     try:
-        return int(value) if value is not None else None
+        number = int(value)
     except ValueError:
         return None
+    return number if -(2**31) <= number < 2**31 else None
+
+
+_MAX_INT_CHARS: Final = 16  # a 32-bit integer with sign, leading zeros and spaces to spare
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")

@@ -1,0 +1,54 @@
+"""Issue 27, budgets inside the libraries and our own walks: each attack one typed line or a clean read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import docparse
+from docparse.accounting import iter_document_texts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import hostile3
+
+
+def _text(document: docparse.Document) -> str:
+    return "\n".join(iter_document_texts(document))
+
+
+def test_a_400_digit_font_size_is_ignored_not_an_overflow() -> None:
+    document = docparse.parse(hostile3.docx_huge_size(), name="call.docx")
+    assert "研究方向" in _text(document) and "按时提交" in _text(document)
+
+
+def test_a_5000_deep_pyproject_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(hostile3.deep_pyproject(), encoding="utf-8")
+    (tmp_path / "call.txt").write_text(hostile3.CALL, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "docparse", "check", "call.txt"], cwd=tmp_path, capture_output=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        f"docparse: error: {tmp_path / 'pyproject.toml'}: invalid TOML: nested too deep"
+    ]
+
+
+def test_core_properties_nested_240_deep_are_read_once() -> None:
+    document = docparse.parse(hostile3.docx_nested_core(depth=240, items=2_000), name="call.docx")
+    assert "研究方向" in _text(document)
+    assert document.source.metadata.title is None  # 2,000 empty items: no title, and no search of each subtree
+
+
+def test_an_xmp_value_is_the_first_item_of_its_own_list_only() -> None:
+    from lxml import etree
+
+    from docparse.read.metadata import from_xml
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xml = (
+        f'<x xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:rdf="{rdf}"><dc:title><rdf:Alt>'
+        "<rdf:li/><rdf:li>Call title</rdf:li></rdf:Alt><dc:title><rdf:Alt><rdf:li>Nested</rdf:li></rdf:Alt>"
+        "</dc:title></dc:title></x>"
+    )
+    assert from_xml(etree.fromstring(xml))["title"] == "Call title"
