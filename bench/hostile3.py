@@ -158,6 +158,39 @@ def docx_nested_core(depth: int = 240, items: int = 100_000) -> bytes:
     return buffer.getvalue()
 
 
+def pdf_info_dag(levels: int = 40) -> bytes:
+    """Return a one-page PDF whose Info /Title is an array referring twice to the next, `levels` deep (2**levels paths)."""
+    import hostile_pdf
+
+    page = hostile_pdf.page_pdf(b"BT /F1 12 Tf 72 760 Td (1. Info DAG) Tj ET")
+    first = 6  # page_pdf writes objects 1-5
+    objects = [b"<< /Title %d 0 R >>" % (first + 1)]
+    for level in range(levels):
+        number = first + 2 + level
+        objects.append(b"[%d 0 R %d 0 R]" % (number, number) if level + 1 < levels else b"(leaf)")
+    # Rebuild with the extra objects and /Info in the trailer: page_pdf's five objects, then these.
+    body = page[: page.index(b"xref\n")]
+    out = bytearray(body)
+    offsets = [int(m) for m in _offsets(page)]
+    for number, item in enumerate(objects, start=first):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + item + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(offsets) + 1,
+        first,
+        xref,
+    )
+    return bytes(out)
+
+
+def _offsets(pdf: bytes) -> list[bytes]:
+    table = pdf[pdf.index(b"xref\n") :].split(b"\n")[3:]
+    return [line[:10] for line in table if line.endswith(b" n ")]
+
+
 def deep_pyproject(depth: int = 5_000) -> str:
     """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
     return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"
@@ -170,6 +203,7 @@ def main(argv: list[str]) -> int:
         (target / f"huge-{kind}.html").write_bytes(huge_node_page(kind))
     (target / "nested-dl.html").write_bytes(nested_definitions())
     (target / "nested-core.docx").write_bytes(docx_nested_core())
+    (target / "info-dag.pdf").write_bytes(pdf_info_dag())
     (target / "huge-sz.docx").write_bytes(docx_huge_size())
     (target / "deep-pyproject").mkdir(exist_ok=True)
     (target / "deep-pyproject" / "pyproject.toml").write_text(deep_pyproject(), encoding="utf-8")

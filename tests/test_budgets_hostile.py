@@ -52,3 +52,24 @@ def test_an_xmp_value_is_the_first_item_of_its_own_list_only() -> None:
         "</dc:title></dc:title></x>"
     )
     assert from_xml(etree.fromstring(xml))["title"] == "Call title"
+
+
+def test_an_info_title_that_is_a_dag_of_2_to_the_40_paths_is_cut_not_walked() -> None:
+    document = docparse.parse(hostile3.pdf_info_dag(40), name="call.pdf")
+    assert "Info DAG" in _text(document)
+    assert document.source.metadata.title is None  # an array is no title
+
+
+def test_the_bounded_info_walk_gives_what_pdfplumbers_gives_within_its_budget() -> None:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfplumber.utils import resolve_and_decode
+
+    from docparse.read.pdf.metadata import bounded_resolve_and_decode
+
+    info = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_info_dag(5)))).info[0]
+    assert bounded_resolve_and_decode(info["Title"]) == resolve_and_decode(info["Title"])
+    deep = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_info_dag(40)))).info[0]["Title"]
+    assert "leaf" not in repr(bounded_resolve_and_decode(deep))  # the budget ran out long before a leaf
