@@ -159,7 +159,10 @@ def docx_nested_core(depth: int = 240, items: int = 100_000) -> bytes:
 
 
 def pdf_info_dag(levels: int = 40) -> bytes:
-    """Return a one-page PDF whose Info /Title is an array referring twice to the next, `levels` deep (2**levels paths)."""
+    """Return a one-page PDF whose Info /Title is an array referring twice to the next, `levels` deep.
+
+    That is 2**levels paths to walk from 2 KB.
+    """
     import hostile_pdf
 
     page = hostile_pdf.page_pdf(b"BT /F1 12 Tf 72 760 Td (1. Info DAG) Tj ET")

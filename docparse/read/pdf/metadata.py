@@ -12,8 +12,8 @@ import zlib
 from typing import Any, Final
 
 import pdfplumber.pdf
-from pdfminer.psparser import PSLiteral
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
 from pdfplumber.pdf import PDF
 from pdfplumber.utils.pdfinternals import decode_text
 
@@ -22,7 +22,6 @@ from docparse.model.document import Metadata
 from docparse.read import metadata
 from docparse.read.metadata import MAX_XMP_BYTES, PDF_INFO_KEYS
 from docparse.read.xmlsafe import parse_xml
-
 
 MAX_INFO_VALUES: Final = 1_000
 """Values resolved for one Info entry (a title is one string; XMP carries the long lists)."""
@@ -49,7 +48,7 @@ def bounded_resolve_and_decode(obj: Any, _left: list[int] | None = None, _depth:
     return obj
 
 
-setattr(pdfplumber.pdf, "resolve_and_decode", bounded_resolve_and_decode)  # the walk PDF.__init__ runs on Info
+pdfplumber.pdf.resolve_and_decode = bounded_resolve_and_decode  # type: ignore[attr-defined]  # run by PDF.__init__
 
 
 def pdf_metadata(pdf: PDF) -> Metadata:
