@@ -194,6 +194,26 @@ def _offsets(pdf: bytes) -> list[bytes]:
     return [line[:10] for line in table if line.endswith(b" n ")]
 
 
+def _words(count: int, seed: int) -> list[str]:
+    # Varied CJK words: the same run repeated compresses past the zip guard's 100x ratio.
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(chr(rng.randrange(0x4E00, 0x9FA5)) for _ in range(4)) for _ in range(count)]
+
+
+def docx_paragraph_breaks(count: int = 60_000) -> bytes:
+    """Return a DOCX with one paragraph of `count` runs, each a word and a line break (`w:br`)."""
+    runs = "".join(f"<w:r><w:t>{word}</w:t><w:br/></w:r>" for word in _words(count, 1))
+    return docx(f"<w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p><w:p>{runs}</w:p>")
+
+
+def docx_hidden_runs(count: int = 80_000) -> bytes:
+    """Return a DOCX with one paragraph of `count` hidden runs (`w:vanish`), then one shown."""
+    runs = "".join(f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>{word}</w:t></w:r>" for word in _words(count, 2))
+    return docx(f"<w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p><w:p>{runs}<w:r><w:t>申报要求</w:t></w:r></w:p>")
+
+
 def deep_pyproject(depth: int = 5_000) -> str:
     """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
     return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"

@@ -73,3 +73,17 @@ def test_the_bounded_info_walk_gives_what_pdfplumbers_gives_within_its_budget() 
     assert bounded_resolve_and_decode(info["Title"]) == resolve_and_decode(info["Title"])
     deep = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_info_dag(40)))).info[0]["Title"]
     assert "leaf" not in repr(bounded_resolve_and_decode(deep))  # the budget ran out long before a leaf
+
+
+def test_hidden_runs_of_one_paragraph_are_one_dropped_record_in_order() -> None:
+    document = docparse.parse(hostile3.docx_hidden_runs(2_000), name="call.docx")
+    hidden = [d for d in document.dropped if d.reason == "hidden"]
+    words = hostile3._words(2_000, 2)
+    assert [d.text for d in hidden] == ["".join(words)]
+    assert "申报要求" in _text(document)
+
+
+def test_a_paragraph_of_line_breaks_is_read_whole() -> None:
+    document = docparse.parse(hostile3.docx_paragraph_breaks(2_000), name="call.docx")
+    text = _text(document)
+    assert all(word in text for word in hostile3._words(2_000, 1))
