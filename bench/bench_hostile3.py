@@ -161,6 +161,7 @@ CASES: dict[str, Case] = {
     "DOCX core properties: dc:title 240 deep over 100k rdf:li (2.9 KB)": _file(hostile3.docx_nested_core, "call.docx"),
     "DOCX, one paragraph of 60k runs each ending in w:br": _file(hostile3.docx_paragraph_breaks, "call.docx"),
     "DOCX, one paragraph of 80k hidden runs": _file(hostile3.docx_hidden_runs, "call.docx"),
+    "Markdown, one paragraph of 100k lines `*a`": _file(hostile3.markdown_paragraph_lines, "call.md"),
     "PDF, Info /Title a DAG of 2^40 paths (2 KB)": _file(hostile3.pdf_info_dag, "call.pdf"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,

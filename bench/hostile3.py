@@ -214,6 +214,11 @@ def docx_hidden_runs(count: int = 80_000) -> bytes:
     return docx(f"<w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p><w:p>{runs}<w:r><w:t>申报要求</w:t></w:r></w:p>")
 
 
+def markdown_paragraph_lines(count: int = 100_000) -> bytes:
+    """Return Markdown with one paragraph of `count` lines, each an unmatched emphasis opener and a word."""
+    return ("1. 研究方向\n\n" + "*a\n" * count + "申报要求\n").encode()
+
+
 def deep_pyproject(depth: int = 5_000) -> str:
     """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
     return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"

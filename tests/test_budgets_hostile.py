@@ -87,3 +87,26 @@ def test_a_paragraph_of_line_breaks_is_read_whole() -> None:
     document = docparse.parse(hostile3.docx_paragraph_breaks(2_000), name="call.docx")
     text = _text(document)
     assert all(word in text for word in hostile3._words(2_000, 1))
+
+
+def test_a_paragraph_of_many_short_lines_joins_as_one_pair_at_a_time_would() -> None:
+    from functools import reduce
+
+    from docparse.blocks import Block, Span
+    from docparse.normalize import iter_joined_lines, join_blocks
+
+    lines = [Block(text="1. 研究方向", spans=(Span("1. 研究方向"),))]
+    for index in range(3_000):
+        word = ("*a", "词", "b")[index % 3]
+        lines.append(Block(text=word, spans=(Span(word, bold=index % 5 == 0),), continues=True))
+    joined = list(iter_joined_lines(lines))
+    expected = reduce(join_blocks, lines[2:], lines[1])  # the title is a line of its own
+    assert [block.text for block in joined] == ["1. 研究方向", expected.text]
+    assert "".join(span.text for span in joined[1].spans) == expected.text
+    bold = [span.text for span in joined[1].spans if span.bold]
+    assert "".join(bold) == "".join(span.text for span in expected.spans if span.bold)
+
+
+def test_a_markdown_paragraph_of_100k_lines_is_read_whole() -> None:
+    document = docparse.parse(hostile3.markdown_paragraph_lines(20_000), name="call.md")
+    assert _text(document).count("*a") == 20_000
