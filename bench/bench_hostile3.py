@@ -162,6 +162,10 @@ CASES: dict[str, Case] = {
     "DOCX, one paragraph of 60k runs each ending in w:br": _file(hostile3.docx_paragraph_breaks, "call.docx"),
     "DOCX, one paragraph of 80k hidden runs": _file(hostile3.docx_hidden_runs, "call.docx"),
     "Markdown, one paragraph of 100k lines `*a`": _file(hostile3.markdown_paragraph_lines, "call.md"),
+    **{
+        f"PDF, Flate chain ({kind}) to 400 MB": _file(lambda kind=kind: hostile3.pdf_flate_chain(kind), "call.pdf")  # type: ignore[misc]
+        for kind in ("parms", "hex", "twice")
+    },
     "PDF, Info /Title a DAG of 2^40 paths (2 KB)": _file(hostile3.pdf_info_dag, "call.pdf"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,

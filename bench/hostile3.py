@@ -219,6 +219,34 @@ def markdown_paragraph_lines(count: int = 100_000) -> bytes:
     return ("1. 研究方向\n\n" + "*a\n" * count + "申报要求\n").encode()
 
 
+def pdf_flate_chain(kind: str, inflated: int = 400_000_000) -> bytes:
+    """Return a one-page PDF whose content stream inflates to `inflated` bytes of ``q Q`` through a chain
+    pdfminer decodes itself: `parms` (Flate with `DecodeParms`), `hex` (ASCIIHex then Flate) or `twice`
+    (Flate of Flate with `DecodeParms` on the outer one)."""
+    import zlib
+
+    import hostile_pdf
+
+    inner = zlib.compress(b"BT /F1 12 Tf 72 760 Td (1. Flate chain) Tj ET " + b"q Q " * (inflated // 4), 9)
+    if kind == "parms":
+        data, extra = inner, b" /Filter /FlateDecode /DecodeParms << /Predictor 1 >>"
+    elif kind == "hex":
+        data, extra = inner.hex().encode() + b">", b" /Filter [/ASCIIHexDecode /FlateDecode]"
+    else:
+        data = zlib.compress(inner, 9)
+        extra = b" /Filter [/FlateDecode /FlateDecode] /DecodeParms [<< /Predictor 1 >> null]"
+    content = b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        hostile_pdf.FONT,
+        content,
+    ]
+    return hostile_pdf.build(objects)
+
+
 def deep_pyproject(depth: int = 5_000) -> str:
     """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
     return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import docparse
 from docparse.accounting import iter_document_texts
 
@@ -110,3 +112,35 @@ def test_a_paragraph_of_many_short_lines_joins_as_one_pair_at_a_time_would() -> 
 def test_a_markdown_paragraph_of_100k_lines_is_read_whole() -> None:
     document = docparse.parse(hostile3.markdown_paragraph_lines(20_000), name="call.md")
     assert _text(document).count("*a") == 20_000
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_a_flate_chain_pdfminer_would_decode_is_refused_before_it_inflates(kind: str) -> None:
+    with pytest.raises(docparse.LimitExceededError, match="max_decompressed_bytes"):
+        docparse.parse(hostile3.pdf_flate_chain(kind), name="call.pdf")
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_a_flate_chain_within_the_budget_is_still_read(kind: str) -> None:
+    document = docparse.parse(hostile3.pdf_flate_chain(kind, inflated=4_000), name="call.pdf")
+    assert "Flate chain" in _text(document)
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_the_budget_refuses_a_chain_before_pdfminer_decodes_it(kind: str) -> None:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream
+
+    from docparse.errors import LimitExceededError
+    from docparse.options import Limits
+    from docparse.read.pdf.budget import Budget
+
+    document = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_flate_chain(kind))))
+    stream = document.getobj(5)
+    assert isinstance(stream, PDFStream)
+    with pytest.raises(LimitExceededError, match="max_decompressed_bytes"):
+        Budget(Limits(), "call.pdf").inflate(stream)
+    assert stream.data is None  # nothing was inflated whole
