@@ -122,6 +122,15 @@ RULES: tuple[Rule, ...] = (
         "A faint, blurred or stamped-over line of a scanned page.",
         stage="reader",
     ),
+    Rule(
+        "DP109",
+        "input-skipped",
+        Severity.WARNING,
+        "A file or folder under a folder given was not read: a symbolic link out of that folder, or a link loop.",
+        "A batch stays inside the tree it was given: a link to `/etc/passwd` or to a home folder is not followed.",
+        "`calls/call.txt -> /etc/passwd`, or `calls/a/up -> ..`.",
+        stage="cli",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

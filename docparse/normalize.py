@@ -89,6 +89,12 @@ class _Joined:
         self.length = len(block.text)
         self.provenance = block.provenance
         self._block: Block | None = block
+        # Where the pieces not yet packed start: a paragraph of 100,000 short lines would make
+        # every probe walk hundreds of tiny pieces (`_pack`); and the probe's head, fixed once
+        # the block is long.
+        self._parts_packed = 0
+        self._spans_packed = 0
+        self._head_probe: tuple[str, tuple[Span, ...]] | None = None
 
     def add(self, right: Block) -> None:
         self._block = None
@@ -119,10 +125,12 @@ class _Joined:
     def probe(self) -> Block:
         """Return the joined block, or for a long one a block of its first and last PROBE_CHARS characters."""
         if self.length <= 2 * PROBE_CHARS:
+            self._head_probe = None
             return self.block()
-        head = self._head(PROBE_CHARS)
+        if self._head_probe is None:  # only the end changes: the first PROBE_CHARS stay as they are
+            self._head_probe = (self._head(PROBE_CHARS), take_spans(tuple(self.spans[:PROBE_CHARS]), PROBE_CHARS))
+        head, spans = self._head_probe
         tail = self._tail(PROBE_CHARS)
-        spans = take_spans(tuple(self.spans[:PROBE_CHARS]), PROBE_CHARS)
         return replace(
             self.first, text=f"{head} … {tail}", spans=(*spans, Span(" … "), *_tail_spans(self.spans, PROBE_CHARS))
         )
@@ -133,6 +141,18 @@ class _Joined:
             self.length += len(text)
         self.spans.extend(spans)
         self.span_chars += sum(len(span.text) for span in spans)
+        self._pack()
+
+    def _pack(self) -> None:
+        """Join the pieces added since the last pack once there are `_PACK_EVERY` of them (spans: of the same style)."""
+        self._parts_packed = min(self._parts_packed, len(self.parts))
+        if len(self.parts) - self._parts_packed > _PACK_EVERY:
+            self.parts[self._parts_packed :] = ["".join(self.parts[self._parts_packed :])]
+            self._parts_packed = len(self.parts)
+        self._spans_packed = min(self._spans_packed, len(self.spans))
+        if len(self.spans) - self._spans_packed > _PACK_EVERY:
+            self.spans[self._spans_packed :] = merge_spans(self.spans[self._spans_packed :])
+            self._spans_packed = len(self.spans)
 
     def _head(self, count: int) -> str:
         pieces: list[str] = []
@@ -183,6 +203,20 @@ class _Joined:
         while self.spans and not self.spans[-1].text:
             self.spans.pop()
         self.span_chars = self.length
+
+
+_PACK_EVERY = 64
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Return `spans` with neighbours of the same style (bold, link) made one."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].bold == span.bold and out[-1].link == span.link:
+            out[-1] = Span(out[-1].text + span.text, span.bold, span.link)
+        else:
+            out.append(span)
+    return out
 
 
 def _tail_spans(spans: list[Span], count: int) -> list[Span]:

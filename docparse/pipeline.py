@@ -24,6 +24,7 @@ from docparse.errors import (
     InternalError,
     LimitExceededError,
 )
+from docparse.files import decoded_name
 from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic, Severity
 from docparse.model.document import Document, Source
@@ -124,19 +125,30 @@ def read_source(source: Input, limit: int | None = None) -> tuple[bytes, str | N
 
 
 def read_capped(stream: BinaryIO, limit: int | None, name: str | None = None) -> bytes:
-    """Return the bytes of `stream`, reading at most `limit` + 1; raise `LimitExceededError` past `limit`.
+    """Return the bytes of `stream` to its end, reading at most `limit` + 1; raise `LimitExceededError` past `limit`.
 
     Standard input (``yes |``) and device files (``/dev/zero``) never end: read whole, they end
-    in a MemoryError instead of a line naming the limit.
+    in a MemoryError instead of a line naming the limit. One `read(n)` may return less than `n`
+    before the end (an unbuffered pipe gives 65,536 bytes, a `Popen(bufsize=0)` 4,096): it is
+    read again until it returns nothing.
     """
-    if limit is None:
-        return stream.read()
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise LimitExceededError(
-            f"input is over the limit of {limit} bytes (limits.max_input_bytes, --max-bytes)", path=name
-        )
-    return data
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(-1 if limit is None else limit + 1 - total)
+        if chunk is None:  # a non-blocking stream with nothing yet: what is read is not the whole input
+            raise DocparseError("the stream has no data yet (non-blocking); give a blocking stream", path=name)
+        if not isinstance(chunk, bytes | bytearray | memoryview):
+            return chunk  # a text stream: the caller says what it should be
+        if not chunk:
+            break
+        chunks.append(bytes(chunk))
+        total += len(chunk)
+        if limit is not None and total > limit:
+            raise LimitExceededError(
+                f"input is over the limit of {limit} bytes (limits.max_input_bytes, --max-bytes)", path=name
+            )
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _read_stream(stream: object, limit: int | None = None) -> tuple[bytes, str | None]:
@@ -155,6 +167,8 @@ def parse_bytes(
     """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
     options = options or ParseOptions()
     started = time.monotonic()
+    if name is not None:
+        name = decoded_name(name)  # a name the OS gave in bytes that are not UTF-8 (GBK from a zip): `\xd6`
     with guarded(name), relaxed_collector():
         reading = read_blocks(data, options=options, name=name, format=format)
         return build_document(reading, source_for(data, name, reading), options, started, owned=True)

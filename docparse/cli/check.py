@@ -34,7 +34,7 @@ from docparse.cli.config import ConfigError, Settings, resolve_settings
 from docparse.cli.formatters import FORMATTERS, Finding, Formatter, format_sarif, format_statistics, format_text
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import DocparseError
-from docparse.files import Walk
+from docparse.files import Skipped, Walk, escape_name
 from docparse.formats import INPUT_SUFFIXES
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
@@ -48,8 +48,9 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     if args.stdin_filename is not None and args.inputs != ["-"]:
         raise UsageError("--stdin-filename goes with the input - (standard input) alone")
-    inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude)))
-    if not inputs:
+    left: list[Skipped] = []
+    inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude), skipped=left))
+    if not inputs and not left:
         print(f"docparse: no {', '.join(INPUT_SUFFIXES)} file found to check", file=sys.stderr)
         return EXIT_OK
     options = parse_options(args).model_copy(update={"strict": False})
@@ -58,8 +59,13 @@ def run_check(args: argparse.Namespace) -> int:
     collected: list[Finding] = []
     failing = 0
     shown = 0
-    for item in inputs:
-        findings = check_one(item, options, settings, verbose=args.verbose, stdin_filename=args.stdin_filename)
+    skips = [[Finding(escape_name(str(s.path)), make_diagnostic("input-skipped", s.reason))] for s in left]
+    work: list[str | list[Finding]] = [*inputs, *skips]
+    for item in work:
+        if isinstance(item, list):  # a link not followed, a loop: its own finding
+            findings = [f for f in item if settings.is_selected(f.diagnostic.code)]
+        else:
+            findings = check_one(item, options, settings, verbose=args.verbose, stdin_filename=args.stdin_filename)
         shown += len(findings)
         failing += sum(1 for finding in findings if _fails(finding.diagnostic, settings))
         if streaming:
@@ -105,7 +111,7 @@ def check_one(
     stdin_filename: str | None = None,
 ) -> list[Finding]:
     """Return the selected findings of one input, in document order, or its DP100 finding."""
-    path = item if item != "-" else (stdin_filename or "<stdin>")
+    path = escape_name(item if item != "-" else (stdin_filename or "<stdin>"))  # a newline in a name forges no line
     name = os.path.basename(stdin_filename) if item == "-" and stdin_filename else None
     try:
         document = parse_one(item, options, name=name)

@@ -10,8 +10,10 @@ import argparse
 import contextlib
 import errno
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from docparse.cli.exits import EXIT_TERMINATED as EXIT_TERMINATED
 from docparse.cli.exits import EXIT_USAGE as EXIT_USAGE
 from docparse.cli.exits import Terminated as Terminated
 from docparse.cli.exits import UsageError as UsageError
-from docparse.files import Walk, iter_calls
+from docparse.files import Skipped, Walk, iter_calls
 from docparse.model.document import Document
 from docparse.options import Limits, ParseOptions
 from docparse.pipeline import parse_bytes, read_capped
@@ -83,16 +85,21 @@ def stdout_error(exc: OSError) -> UsageError:
     return UsageError(f"cannot write to standard output: {reason}")
 
 
-def iter_inputs(inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None) -> Iterator[str]:
+def iter_inputs(
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None, skipped: list[Skipped] | None = None
+) -> Iterator[str]:
     """Yield the input files named on the command line, expanding directories."""
-    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk):
+    for item, _root in iter_input_roots(inputs, allow_dirs=allow_dirs, walk=walk, skipped=skipped):
         yield item
 
 
 def iter_input_roots(
-    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None
+    inputs: Sequence[str], *, allow_dirs: bool, walk: Walk | None = None, skipped: list[Skipped] | None = None
 ) -> Iterator[tuple[str, Path | None]]:
-    """Yield (input file, the directory named on the command line it was found in, or None)."""
+    """Yield (input file, the directory named on the command line it was found in, or None).
+
+    What a walk left (a link out of its folder, a loop) is added to `skipped`.
+    """
     for item in inputs:
         if item == "-":
             yield item, None
@@ -101,7 +108,7 @@ def iter_input_roots(
         if path.is_dir():
             if not allow_dirs:
                 raise UsageError(f"{item}: is a directory (give -o DIR to convert a directory)")
-            yield from ((str(found), path) for found in iter_calls(path, walk))
+            yield from ((str(found), path) for found in iter_calls(path, walk, skipped))
         elif not path.exists():
             raise UsageError(f"{item}: no such file")
         else:
@@ -130,10 +137,17 @@ def describe_cause(cause: BaseException) -> str:
     return f"{type(cause).__name__}: {cause}"
 
 
-def write_atomic(path: Path, text: str | list[bytes]) -> None:
+class OutputExists(Exception):
+    """An output made by another writer after it was planned (a second batch into the same folder)."""
+
+
+def write_atomic(path: Path, text: str | list[bytes], *, replace: bool = True) -> None:
     """Write `text` (or pieces of UTF-8) to `path` through a temporary file in the same folder renamed over it.
 
-    A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one.
+    A full disk, an error or Ctrl-C midway leaves the old file (or none), never a truncated one;
+    SIGTERM and SIGINT wait while the temporary file exists (a worker ended by its parent must
+    not leave it behind). With `replace` False, `path` is created exclusively at the moment of
+    writing: if another writer made it since it was planned, `OutputExists` and it is kept.
     """
     pieces = text if isinstance(text, list) else [text.encode("utf-8")]
     if path.exists() and not path.is_file():  # -o /dev/null, a FIFO: there is nothing to replace
@@ -143,24 +157,57 @@ def write_atomic(path: Path, text: str | list[bytes]) -> None:
         except OSError as exc:
             raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
         return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # outputs mirror the input tree
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.writelines(pieces)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, _new_file_mode(path))
-        os.replace(temp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        if isinstance(exc, OSError):
+    with _signals_held():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # outputs mirror the input tree
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        except OSError as exc:
             raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-        raise
+        try:
+            with os.fdopen(fd, "wb") as stream:
+                stream.writelines(pieces)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temp, _new_file_mode(path))
+            if replace:
+                os.replace(temp, path)
+            else:
+                _place_new(temp, path)
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            if isinstance(exc, OSError):
+                raise UsageError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+            raise
+
+
+def _place_new(temp: str, path: Path) -> None:
+    """Move `temp` to `path`, which must not exist: a hard link fails if it does, atomically."""
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise OutputExists(f"{path} exists: another run wrote it since this one started") from None
+    except OSError:  # no hard links here (FAT, some network shares): claim the name, then replace
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:
+            raise OutputExists(f"{path} exists: another run wrote it since this one started") from None
+        os.replace(temp, path)
+        return
+    os.unlink(temp)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM back (they arrive when the block ends) on the main thread of a POSIX system."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _new_file_mode(path: Path) -> int:

@@ -142,6 +142,8 @@ def _read_toml(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables: 5,000 deep
+        raise ConfigError(f"{path}: invalid TOML: nested too deep") from None
 
 
 def load_config(path: Path) -> dict[str, object]:

@@ -7,6 +7,7 @@ output is kept unless `--force`; each output is written atomically (`common.writ
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import signal
@@ -22,6 +23,7 @@ from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    OutputExists,
     UsageError,
     describe_cause,
     iter_input_roots,
@@ -33,13 +35,13 @@ from docparse.cli.common import (
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
-from docparse.files import Walk
+from docparse.files import Skipped, Walk, escape_name
 from docparse.formats import INPUT_SUFFIXES
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
@@ -71,6 +73,8 @@ class Job:
     to: str
     options: ParseOptions
     provenance: bool = True
+    overwrite: bool = False
+    """`--force`: replace an existing output; else it is created exclusively when written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,8 @@ class Outcome:
     error: DocparseError | None = None
     io: bool = False
     """The failure is an input or output that could not be read or written (exit code 2)."""
+    notice: bool = False
+    """Shown even without --verbose: a link not followed out of the input tree, a loop."""
 
 
 def format_for(args: argparse.Namespace) -> str:
@@ -129,8 +135,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # outputs of the first), unless it is that folder itself.
     skip = (out_dir,) if out_dir is not None and not any(out_dir_is(i, out_dir) for i in args.inputs) else ()
     walk = Walk(gitignore=False, skip=skip)
-    inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk))
-    if not inputs:
+    left: list[Skipped] = []
+    inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk, skipped=left))
+    if not inputs and not left:
         named = ", ".join(i for i in args.inputs if i != "-")
         raise UsageError(f"{named}: no {', '.join(INPUT_SUFFIXES)} file found")
     resolved_inputs = {_resolve(Path(item)): item for item, _ in inputs if item != "-"}
@@ -166,7 +173,8 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
                 message = f"{target} exists (give --force to overwrite it, --skip-existing to keep it)"
                 planned.append(Outcome(item, target, "failed", message))
         else:
-            planned.append(Job(item, target, to, options, args.provenance))
+            planned.append(Job(item, target, to, options, args.provenance, overwrite=bool(args.force)))
+    planned.extend(Outcome(str(s.path), None, "skipped", s.reason, notice=True) for s in left)
     return planned, out_dir is not None
 
 
@@ -238,13 +246,26 @@ def convert_job(job: Job) -> Outcome:
         text = export(document, job.to, provenance=job.provenance)
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text)
-        write_atomic(job.target, text)
+        try:
+            write_atomic(job.target, text, replace=job.overwrite)
+        except OutputExists as exc:  # another batch into the same folder wrote it since the plan
+            if not _holds(job.target, text):  # the same bytes (a job run again after its worker died): done
+                return Outcome(job.source, job.target, "failed", f"{exc}; kept (give --force to overwrite it)")
     except DocparseError as exc:
         cause = describe_cause(exc.cause) if exc.cause is not None else None
         return Outcome(job.source, job.target, "failed", exc.message, cause, error=portable(exc))
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1], io=True)
     return Outcome(job.source, job.target, "converted")
+
+
+def _holds(path: Path, text: str | list[bytes]) -> bool:
+    """Return whether the file at `path` holds exactly `text`."""
+    expected = b"".join(text) if isinstance(text, list) else text.encode("utf-8")
+    try:
+        return path.stat().st_size == len(expected) and path.read_bytes() == expected
+    except OSError:
+        return False
 
 
 def export(document: Document, to: str, *, provenance: bool = True) -> str | list[bytes]:
@@ -279,43 +300,110 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
     With more than one job the inputs are parsed in a process pool (parsing is CPU-bound
     Python: threads would share one core). Outcomes are plain data (the error's message
     and its cause as text), so an error whose cause does not pickle still crosses back.
+    A worker that dies (the kernel's OOM killer) breaks the pool: a new one is made, the files
+    that were in hand are run again one at a time, and only the file whose worker dies alone
+    fails.
     """
     work = [p for p in planned if isinstance(p, Job)]
     if jobs <= 1 or len(work) <= 1 or any(p.source == "-" for p in work):
         for item in planned:
             yield convert_job(item) if isinstance(item, Job) else item
         return
-    # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_worker_signals) as pool:
-        futures = {id(job): pool.submit(convert_job, job) for job in work}
-        try:
-            for item in planned:
-                if isinstance(item, Outcome):
-                    yield item
-                    continue
-                try:
-                    yield futures[id(item)].result()
-                except BrokenProcessPool:
-                    yield Outcome(item.source, item.target, "failed", "the worker process died (out of memory?)")
-                except Exception as exc:  # an outcome that did not cross back: report it, go on
-                    yield Outcome(item.source, item.target, "failed", f"internal error ({describe_cause(exc)})")
-        except BaseException:  # Ctrl-C, SIGTERM, a closed standard output: stop now
-            _stop_now(pool)
-            raise
+    runner = _PoolRunner(work, min(jobs, len(work)))
+    try:
+        for item in planned:
+            yield item if isinstance(item, Outcome) else runner.outcome(item)
+    except BaseException:  # Ctrl-C, SIGTERM, a closed standard output: stop now
+        runner.stop()
+        raise
+    runner.close()
 
 
-def _worker_signals() -> None:
-    """Let the main process alone answer Ctrl-C, and let SIGTERM end a worker at once.
+class _PoolRunner:
+    """Jobs through a process pool at most `workers` at a time, rebuilt when a worker dies."""
+
+    def __init__(self, work: Sequence[Job], workers: int) -> None:
+        from collections import deque
+
+        self.workers = workers
+        self.queue = deque(work)
+        self.suspects: deque[Job] = deque()
+        """Jobs in hand when a worker died: run one at a time until each is cleared or convicted."""
+        self.running: dict[Future[Outcome], Job] = {}
+        self.done: dict[int, Outcome] = {}
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_signals, initargs=(os.getpid(),))
+
+    def outcome(self, job: Job) -> Outcome:
+        """Return the outcome of `job`, running the others meanwhile."""
+        while id(job) not in self.done:
+            self._step()
+        return self.done.pop(id(job))
+
+    def _step(self) -> None:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.suspects and not self.running:
+            self._submit(self.suspects.popleft())
+        while not self.suspects and self.queue and len(self.running) < self.workers:
+            self._submit(self.queue.popleft())
+        finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
+        died: list[Job] = []
+        for future in finished:
+            job = self.running.pop(future)
+            try:
+                self.done[id(job)] = future.result()
+            except BrokenProcessPool:
+                died.append(job)
+            except Exception as exc:  # an outcome that did not cross back: report it, go on
+                message = f"internal error ({describe_cause(exc)})"
+                self.done[id(job)] = Outcome(job.source, job.target, "failed", message)
+        if not died:
+            return
+        died.extend(self.running.values())  # the pool is broken: every job in hand is lost with it
+        self.running.clear()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._new_pool()
+        if len(died) == 1:  # alone in the pool when it broke: this file killed its worker
+            job = died[0]
+            message = "the worker process died (killed by the system: out of memory?)"
+            self.done[id(job)] = Outcome(job.source, job.target, "failed", message)
+        else:
+            self.suspects.extend(died)
+
+    def _submit(self, job: Job) -> None:
+        self.running[self.pool.submit(convert_job, job)] = job
+
+    def stop(self) -> None:
+        _stop_now(self.pool)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
+def _worker_signals(parent: int) -> None:
+    """Let the main process alone answer Ctrl-C, let SIGTERM end a worker at once, and end with the parent.
 
     A worker inherits the command's SIGTERM handler, which raises an exception that the pool
     would catch and report as the file's result, and go on to the next file; a terminal's Ctrl-C
-    reaches the workers too, and each would print its own traceback.
+    reaches the workers too, and each would print its own traceback. A parent killed outright
+    (SIGKILL) cannot stop its workers: on Linux the kernel sends them SIGTERM (PR_SET_PDEATHSIG).
     """
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -376,19 +464,20 @@ def run_convert(args: argparse.Namespace) -> int:
     for outcome in iter_outcomes(planned, jobs):
         counts[outcome.status] += 1
         unwritten += outcome.io
-        where = outcome.source if outcome.source != "-" else "<stdin>"
+        # Names and messages escaped: a file name holding a newline must not forge a line.
+        where = escape_name(outcome.source) if outcome.source != "-" else "<stdin>"
         progress.clear()
         if outcome.status == "failed":
-            print(f"docparse: {where}: {outcome.message}", file=err)
+            print(f"docparse: {where}: {escape_name(outcome.message)}", file=err)
             if args.verbose and outcome.cause is not None:
-                print(f"  cause: {outcome.cause}", file=err)
+                print(f"  cause: {escape_name(outcome.cause)}", file=err)
         elif outcome.status == "skipped":
-            if args.verbose:
-                print(f"docparse: {where}: skipped: {outcome.message}", file=err)
+            if args.verbose or outcome.notice:
+                print(f"docparse: {where}: skipped: {escape_name(outcome.message)}", file=err)
         elif outcome.text is not None:
             write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
         elif args.verbose:
-            print(f"docparse: {where} -> {outcome.target}", file=err)
+            print(f"docparse: {where} -> {escape_name(str(outcome.target))}", file=err)
         progress.step(where)
     progress.clear()
     if batch and not args.quiet:

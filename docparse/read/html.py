@@ -63,15 +63,19 @@ from docparse.vocab.chars import is_cjk
 
 __all__ = ["decode_html", "read_html"]
 
+# huge_tree on: without it libxml2 stops at a text node, comment or attribute value over 10 MB
+# (an inline script) and the rest of the page is silently gone. The limits are ours instead:
+# the input cap (limits.max_input_bytes), MAX_DEPTH and the time budget; any other stop of the
+# parser (a fatal error in its log) is raised, never taken for the end of the page.
 _PARSER: Final = lxml.html.HTMLParser(
     no_network=True,
-    huge_tree=False,
+    huge_tree=True,
     remove_comments=True,
     remove_pis=True,
     encoding="utf-8",
 )
-# libxml2 stops nesting at 256 elements (without huge_tree) and drops what lies deeper; a page
-# that deep is refused rather than read with text silently missing.
+# libxml2 stops nesting at 2048 elements (256 without huge_tree) and drops what lies deeper; a
+# page deeper than this is refused rather than read with text silently missing.
 MAX_DEPTH: Final = 250
 # A grid label longer than this is content (the NIH Guide's longest label is 41 characters).
 MAX_LABEL_CHARS: Final = 80
@@ -96,6 +100,21 @@ _CHARSET_ALIASES: Final = {
     "utf-16-le": "utf-8",
     "utf-16-be": "utf-8",
 }
+
+# The encodings of the WHATWG Encoding Standard (what a browser decodes), by Python codec name.
+# A page naming any other codec is not decoded with it: `unicode_escape` turns the `\n` of
+# `C:\new` into a line break and `\u202e` into a real U+202E; zlib, rot13, base64, punycode are
+# not text encodings at all. Such a declaration is ignored, with a diagnostic, and the bytes decide.
+_WEB_ENCODINGS: Final = frozenset(
+    codecs.lookup(label).name
+    for label in (
+        "utf-8", "utf-16-le", "utf-16-be", "utf-16", "ibm866", "iso-8859-1", "iso-8859-2", "iso-8859-3",
+        "iso-8859-4", "iso-8859-5", "iso-8859-6", "iso-8859-7", "iso-8859-8", "iso-8859-10", "iso-8859-13",
+        "iso-8859-14", "iso-8859-15", "iso-8859-16", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874",
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "ascii",
+        "gb2312", "gbk", "gb18030", "big5", "big5hkscs", "euc-jp", "iso-2022-jp", "shift_jis", "euc-kr",
+    )
+)  # fmt: skip
 
 _HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS: Final = frozenset({"ul", "ol", "menu", "dir"})
@@ -166,7 +185,23 @@ def _declared(head: bytes) -> str | None:
         name = codecs.lookup(found.group(1).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
+    if name not in _WEB_ENCODINGS:
+        return None
     return _CHARSET_ALIASES.get(name, name)
+
+
+def refused_charset(data: bytes) -> str | None:
+    """Return the charset the page declares if it is a codec but no text encoding of the web, else None."""
+    head = data[:_PRESCAN]
+    found = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii", "replace")
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None  # an unknown name is no codec: nothing was refused, the bytes decide
+    return None if name in _WEB_ENCODINGS else label
 
 
 def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
@@ -184,7 +219,16 @@ def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) ->
     except (etree.LxmlError, ValueError) as exc:
         raise CorruptDocumentError(f"the HTML parser failed: {exc}", path=name, cause=exc) from exc
     _check_depth(root, name)
+    _check_finished(_PARSER, name)
     reading = Reading(blocks=[], format="html", encoding=decoded.encoding)
+    if (refused := refused_charset(data)) is not None:
+        reading.diagnostics.append(
+            make_diagnostic(
+                "encoding-fallback",
+                f"the page declares charset {refused!r}, not a text encoding of the web: ignored, decoded as"
+                f" {decoded.encoding}",
+            )
+        )
     if decoded.fallback:
         reading.diagnostics.append(
             make_diagnostic("encoding-fallback", f"decoded as {decoded.encoding}: the page declares no usable charset")
@@ -221,6 +265,17 @@ def _check_depth(root: etree._Element, name: str | None) -> None:
             raise LimitExceededError(
                 f"elements nested more than {MAX_DEPTH} deep; the HTML parser drops what lies deeper", path=name
             )
+
+
+def _check_finished(parser: etree.HTMLParser, name: str | None) -> None:
+    """Raise `LimitExceededError` if libxml2 stopped before the end of the page (a fatal error in its log)."""
+    fatal = next((e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL), None)
+    if fatal is not None:
+        raise LimitExceededError(
+            f"the HTML parser stopped at line {fatal.line} ({fatal.message.strip()});"
+            " the rest of the page would be lost",
+            path=name,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,6 +566,8 @@ class _Walker:
     def _definitions(self, el: etree._Element, style: _Style) -> None:
         term: etree._Element | None = None
         for child in el.iter("dt", "dd"):
+            if next(child.iterancestors("dl"), None) is not el:
+                continue  # a term of a list nested in a value: read with that value, not twice
             if child.tag == "dt":
                 if term is not None:
                     self._field(term, None, style)

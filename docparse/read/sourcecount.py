@@ -17,7 +17,8 @@ What the source text is, by format:
   second copy of an ``mc:Choice``) and ``w:moveFrom`` (moved text, held where it moved to); the
   ``w:t`` of the comments part; every ``w:altChunk`` import (HTML and text parts by their text
   nodes, a nested DOCX by its body, any other part by its file name, which must be in `dropped`);
-- HTML: every text node of the page (comments and processing instructions are not text);
+- HTML: every text node of the page (comments and processing instructions are not text), as
+  Python's own tokenizer sees it (not libxml2, which the reader uses, and whose limits it has not);
 - PDF: every character pdfplumber's interpreter draws (``page.chars``), except a glyph drawn
   again within 1 pt of the same place (fake bold by overdrawing, counted once), pdfminer's ``(cid:N)``
   stand-in for a glyph without a Unicode mapping, and what it guessed for the glyphs of a font that
@@ -26,6 +27,7 @@ What the source text is, by format:
 
 from __future__ import annotations
 
+import html.parser
 import io
 import string
 import unicodedata
@@ -35,7 +37,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-import lxml.html
 import regex
 from lxml import etree
 from markdown_it import MarkdownIt
@@ -129,19 +130,24 @@ def _markdown_texts(text: str) -> list[str]:
 
 
 def _html_texts(text: str) -> list[str]:
-    if not text.strip():
-        return []
-    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, encoding="utf-8")
-    root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    out: list[str] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.text:
-            out.append(element.text)
-        if element.tail and element is not root:
-            out.append(element.tail)
-    return out
+    # Python's own HTML tokenizer, not libxml2: it has no size limit of its own, so a text node,
+    # comment or attribute that stops libxml2 (which the reader parses with) cannot hide the
+    # text after it from this count too.
+    collector = _HtmlText(convert_charrefs=True)
+    collector.feed(text)
+    collector.close()
+    return collector.texts
+
+
+class _HtmlText(html.parser.HTMLParser):
+    """Every text node of a page (script and style bodies included); comments, declarations and PIs are not text."""
+
+    def __init__(self, *, convert_charrefs: bool) -> None:
+        super().__init__(convert_charrefs=convert_charrefs)
+        self.texts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.texts.append(data)
 
 
 def _xml(data: bytes) -> etree._Element:

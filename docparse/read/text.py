@@ -168,6 +168,27 @@ def _uncovered(tokens: list[MdToken], lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if not covered[i] and any(ch.isalnum() for ch in line)]
 
 
+def _auto_numbered(tokens: list[MdToken], start: int) -> bool:
+    """Return whether the ordered list opening at `tokens[start]` is tight and types one number for every item."""
+    depth = 0
+    numbers: set[str] = set()
+    items = 0
+    for token in tokens[start:]:
+        depth += (
+            token.nesting
+            if token.type in ("ordered_list_open", "ordered_list_close", "bullet_list_open", "bullet_list_close")
+            else 0
+        )
+        if depth == 0:
+            break
+        if depth == 1 and token.type == "list_item_open":
+            numbers.add(token.info)
+            items += 1
+        if depth == 1 and token.type == "paragraph_open" and not token.hidden:
+            return False  # a loose list: items apart, as plain text sets its clauses
+    return items > 1 and len(numbers) == 1
+
+
 @dataclass
 class _ListFrame:
     ordered: bool
@@ -177,6 +198,8 @@ class _ListFrame:
     items: int = 0
     start: int = 1
     """The first item's number: CommonMark renders the list from it, counting up."""
+    auto: bool = False
+    """The list is auto-numbered: tight, and one number typed before every item (`1.` `1.` `1.`)."""
 
 
 @dataclass
@@ -200,13 +223,14 @@ class _Walker:
             if token.map and self.skipped:
                 self._skipped(lines, before=token.map[0])
             if kind in ("bullet_list_open", "ordered_list_open"):
-                self.lists.append(_ListFrame(kind == "ordered_list_open", token.markup))
+                frame = _ListFrame(kind == "ordered_list_open", token.markup)
+                frame.auto = frame.ordered and _auto_numbered(tokens, i)
+                self.lists.append(frame)
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":
                 frame = self.lists[-1]
-                tight = i + 1 < len(tokens) and tokens[i + 1].type == "paragraph_open" and tokens[i + 1].hidden
-                frame.label = self._item_label(frame, token, tight=tight)
+                frame.label = self._item_label(frame, token)
                 frame.first_paragraph = True
             elif kind == "heading_open":
                 self.heading_level = int(token.tag[1:])
@@ -236,28 +260,27 @@ class _Walker:
                 # Text markdown-it skipped (nested past MAX_NESTING): kept as written, markers and all.
                 self.reading.blocks.append(Block(text=text, spans=(Span(text),), provenance=where))
 
-    def _item_label(self, frame: _ListFrame, token: MdToken, *, tight: bool) -> str:
-        """Return an item's label as a reader sees it rendered: a tight ordered list counts up from its start.
+    def _item_label(self, frame: _ListFrame, token: MdToken) -> str:
+        """Return an item's label as a reader sees it: an auto-numbered list counts up from its start.
 
         `1.` typed before every item of a tight list (Markdown's auto-numbering) renders 1, 2, 3:
-        the number a web page, and the same call as HTML or Word, shows. A typed number that
-        differs is kept as dropped markup. Items apart (a loose list) keep the number typed: plain
-        text read as Markdown numbers its clauses by hand, with paragraphs between them.
+        the number a web page, and the same call as HTML or Word, shows; the number typed is kept as
+        dropped markup. Any other list keeps the numbers typed: `1) 2) 4)` is a gap its author made
+        (and `docparse check` reports), and plain text read as Markdown numbers its clauses by hand.
         """
         if not frame.ordered:
             return token.markup
-        typed = int(token.info) if token.info.isdigit() else None
-        if not tight:
-            frame.items += 1
+        if not frame.auto:
             return f"{token.info}{token.markup}"
-        if frame.items == 0 and typed is not None:
-            frame.start = typed
+        if frame.items == 0 and token.info.isdigit():
+            frame.start = int(token.info)
         number = frame.start + frame.items
         frame.items += 1
-        if typed is not None and typed != number and token.map:
+        if str(number) != token.info and token.map:
             where = Provenance(line_start=token.map[0] + 1, line_end=token.map[0] + 1)
-            text = f"{token.info}{token.markup}"
-            self.reading.dropped.append(Dropped(text=text, reason=DropReason.MARKUP, provenance=where))
+            self.reading.dropped.append(
+                Dropped(text=f"{token.info}{token.markup}", reason=DropReason.MARKUP, provenance=where)
+            )
         return f"{number}{token.markup}"
 
     def _label(self) -> str | None:

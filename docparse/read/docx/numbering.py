@@ -37,7 +37,7 @@ from typing import Final
 
 from lxml import etree
 
-from docparse.read.docx.ooxml import MC, W_ILVL, W_NUMID, W_VAL, W, int_val, on_off
+from docparse.read.docx.ooxml import MC, W_ILVL, W_NUMID, W_VAL, W, int_attr, int_val, on_off
 from docparse.read.docx.styles import Styles
 from docparse.read.xmlsafe import parse_xml
 
@@ -340,17 +340,10 @@ def _level_text(value: str | None) -> str | None:
 def _parse_levels(element: etree._Element) -> dict[int, Level]:
     levels: dict[int, Level] = {}
     for lvl in element.iterchildren(f"{W}lvl"):
-        ilvl = _int_attr(lvl.get(f"{W}ilvl"))
+        ilvl = int_attr(lvl.get(f"{W}ilvl"))
         if ilvl is not None and 0 <= ilvl < MAX_LEVELS and ilvl not in levels:
             levels[ilvl] = _parse_level(lvl)
     return levels
-
-
-def _int_attr(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -380,13 +373,13 @@ class Numbering:
             if link is not None and link.get(W_VAL):
                 self._style_link[abstract_id] = link.get(W_VAL) or ""
         for element in root.iterchildren(f"{W}num"):
-            num_id = _int_attr(element.get(f"{W}numId"))
+            num_id = int_attr(element.get(f"{W}numId"))
             abstract = element.find(f"{W}abstractNumId")
             if num_id is None or abstract is None or abstract.get(W_VAL) is None or num_id in self._nums:
                 continue
             num = _Num(abstract_id=abstract.get(W_VAL) or "")
             for override in element.iterchildren(f"{W}lvlOverride"):
-                ilvl = _int_attr(override.get(f"{W}ilvl"))
+                ilvl = int_attr(override.get(f"{W}ilvl"))
                 if ilvl is None or not 0 <= ilvl < MAX_LEVELS:
                     continue
                 start = int_val(override.find(f"{W}startOverride"))

@@ -53,10 +53,22 @@ def int_val(element: etree._Element | None) -> int | None:
     """Return the integer ``w:val`` of `element`, or None when absent or not an integer."""
     if element is None:
         return None
-    value = element.get(W_VAL)
-    if value is None:
+    return int_attr(element.get(W_VAL))
+
+
+MAX_INT_CHARS: Final = 16
+"""A 32-bit integer with its sign, leading zeros and spaces to spare."""
+
+
+def int_attr(value: str | None) -> int | None:
+    """Return the integer `value`, or None when absent, not an integer or outside Word's 32 bits.
+
+    A 400-digit `w:sz` is a valid Python int whose half-points overflow a float (OverflowError).
+    """
+    if value is None or len(value) > MAX_INT_CHARS:
         return None
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         return None
+    return number if -(2**31) <= number < 2**31 else None

@@ -144,6 +144,7 @@ def _read_docx(data: bytes, options: ParseOptions, name: str | None, *, depth: i
         reader.comments(comments)
     for at, rel_id, where in reversed(reader.chunks):
         reader.blocks[at:at] = _chunk(package, rels.internal.get(rel_id), reader.dropped, options, where, depth)
+    reader.join_hidden()
     if not any(block.text.strip() for block in reader.blocks):
         raise EmptyDocumentError("the Word document holds no text", path=name)
     return Reading(

@@ -17,9 +17,16 @@ import zlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, stream_value
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    PDFStream,
+    stream_value,
+)
 
 from docparse.errors import LimitExceededError
 from docparse.options import Limits
@@ -91,8 +98,11 @@ class Budget:
         if stream.data is not None or stream.rawdata is None:
             return
         filters = stream.get_filters()
-        if not filters or any(f not in LITERALS_FLATE_DECODE or params for f, params in filters):
-            return  # other filters (and predictors) are left to pdfminer; the size is checked after
+        if not filters:
+            return
+        if any(f not in LITERALS_FLATE_DECODE or params for f, params in filters):
+            self._check_chain(stream, filters)
+            return  # predictors and other filters are left to pdfminer, once the chain is known to fit
         data = stream.rawdata
         if stream.decipher is not None:
             if stream.objid is None or stream.genno is None:
@@ -110,6 +120,39 @@ class Budget:
             return  # damaged: pdfminer's own recovery reads what it can
         stream.data, stream.rawdata = data, None
         self.inflated += len(data)
+
+    def _check_chain(self, stream: PDFStream, filters: Sequence[tuple[object, object]]) -> None:
+        """Raise `LimitExceededError` if a chain of filters pdfminer decodes (Flate with `DecodeParms`,
+        an ASCIIHex or ASCII85 stage) would inflate past what is left of `max_decompressed_bytes`.
+
+        pdfminer inflates each Flate stage whole: a 50 KB chain reached 2.9 GB. Each stage is
+        decoded here with the cap (a predictor never makes data larger); what follows a filter
+        not decoded here (LZW, images) is left as it was.
+        """
+        data = stream.rawdata
+        if data is None:
+            return
+        if stream.decipher is not None:
+            if stream.objid is None or stream.genno is None:
+                return
+            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        left = self.limits.max_decompressed_bytes - self.inflated
+        try:
+            for name, _params in filters:
+                if name in LITERALS_FLATE_DECODE:
+                    if _inflated_size(data, left) > left:
+                        self._over_inflated()
+                    data = zlib.decompressobj().decompress(data)
+                elif name in LITERALS_ASCIIHEX_DECODE:
+                    data = asciihexdecode(data)
+                elif name in LITERALS_ASCII85_DECODE:
+                    data = ascii85decode(data)
+                else:
+                    return
+                if len(data) > left:
+                    self._over_inflated()
+        except (zlib.error, ValueError):
+            return  # damaged: pdfminer's own recovery reads what it can
 
     def count_inflated(self, stream: PDFStream) -> None:
         """Count a stream pdfminer decoded itself, checking the total."""

@@ -1,0 +1,146 @@
+"""Issue 27, budgets inside the libraries and our own walks: each attack one typed line or a clean read."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import docparse
+from docparse.accounting import iter_document_texts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import hostile3
+
+
+def _text(document: docparse.Document) -> str:
+    return "\n".join(iter_document_texts(document))
+
+
+def test_a_400_digit_font_size_is_ignored_not_an_overflow() -> None:
+    document = docparse.parse(hostile3.docx_huge_size(), name="call.docx")
+    assert "研究方向" in _text(document) and "按时提交" in _text(document)
+
+
+def test_a_5000_deep_pyproject_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(hostile3.deep_pyproject(), encoding="utf-8")
+    (tmp_path / "call.txt").write_text(hostile3.CALL, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "docparse", "check", "call.txt"], cwd=tmp_path, capture_output=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        f"docparse: error: {tmp_path / 'pyproject.toml'}: invalid TOML: nested too deep"
+    ]
+
+
+def test_core_properties_nested_240_deep_are_read_once() -> None:
+    document = docparse.parse(hostile3.docx_nested_core(depth=240, items=2_000), name="call.docx")
+    assert "研究方向" in _text(document)
+    assert document.source.metadata.title is None  # 2,000 empty items: no title, and no search of each subtree
+
+
+def test_an_xmp_value_is_the_first_item_of_its_own_list_only() -> None:
+    from lxml import etree
+
+    from docparse.read.metadata import from_xml
+
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xml = (
+        f'<x xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:rdf="{rdf}"><dc:title><rdf:Alt>'
+        "<rdf:li/><rdf:li>Call title</rdf:li></rdf:Alt><dc:title><rdf:Alt><rdf:li>Nested</rdf:li></rdf:Alt>"
+        "</dc:title></dc:title></x>"
+    )
+    assert from_xml(etree.fromstring(xml))["title"] == "Call title"
+
+
+def test_an_info_title_that_is_a_dag_of_2_to_the_40_paths_is_cut_not_walked() -> None:
+    document = docparse.parse(hostile3.pdf_info_dag(40), name="call.pdf")
+    assert "Info DAG" in _text(document)
+    assert document.source.metadata.title is None  # an array is no title
+
+
+def test_the_bounded_info_walk_gives_what_pdfplumbers_gives_within_its_budget() -> None:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfplumber.utils import resolve_and_decode
+
+    from docparse.read.pdf.metadata import bounded_resolve_and_decode
+
+    info = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_info_dag(5)))).info[0]
+    assert bounded_resolve_and_decode(info["Title"]) == resolve_and_decode(info["Title"])
+    deep = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_info_dag(40)))).info[0]["Title"]
+    assert "leaf" not in repr(bounded_resolve_and_decode(deep))  # the budget ran out long before a leaf
+
+
+def test_hidden_runs_of_one_paragraph_are_one_dropped_record_in_order() -> None:
+    document = docparse.parse(hostile3.docx_hidden_runs(2_000), name="call.docx")
+    hidden = [d for d in document.dropped if d.reason == "hidden"]
+    words = hostile3._words(2_000, 2)
+    assert [d.text for d in hidden] == ["".join(words)]
+    assert "申报要求" in _text(document)
+
+
+def test_a_paragraph_of_line_breaks_is_read_whole() -> None:
+    document = docparse.parse(hostile3.docx_paragraph_breaks(2_000), name="call.docx")
+    text = _text(document)
+    assert all(word in text for word in hostile3._words(2_000, 1))
+
+
+def test_a_paragraph_of_many_short_lines_joins_as_one_pair_at_a_time_would() -> None:
+    from functools import reduce
+
+    from docparse.blocks import Block, Span
+    from docparse.normalize import iter_joined_lines, join_blocks
+
+    lines = [Block(text="1. 研究方向", spans=(Span("1. 研究方向"),))]
+    for index in range(3_000):
+        word = ("*a", "词", "b")[index % 3]
+        lines.append(Block(text=word, spans=(Span(word, bold=index % 5 == 0),), continues=True))
+    joined = list(iter_joined_lines(lines))
+    expected = reduce(join_blocks, lines[2:], lines[1])  # the title is a line of its own
+    assert [block.text for block in joined] == ["1. 研究方向", expected.text]
+    assert "".join(span.text for span in joined[1].spans) == expected.text
+    bold = [span.text for span in joined[1].spans if span.bold]
+    assert "".join(bold) == "".join(span.text for span in expected.spans if span.bold)
+
+
+def test_a_markdown_paragraph_of_100k_lines_is_read_whole() -> None:
+    document = docparse.parse(hostile3.markdown_paragraph_lines(20_000), name="call.md")
+    assert _text(document).count("*a") == 20_000
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_a_flate_chain_pdfminer_would_decode_is_refused_before_it_inflates(kind: str) -> None:
+    with pytest.raises(docparse.LimitExceededError, match="max_decompressed_bytes"):
+        docparse.parse(hostile3.pdf_flate_chain(kind), name="call.pdf")
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_a_flate_chain_within_the_budget_is_still_read(kind: str) -> None:
+    document = docparse.parse(hostile3.pdf_flate_chain(kind, inflated=4_000), name="call.pdf")
+    assert "Flate chain" in _text(document)
+
+
+@pytest.mark.parametrize("kind", ["parms", "hex", "twice"])
+def test_the_budget_refuses_a_chain_before_pdfminer_decodes_it(kind: str) -> None:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream
+
+    from docparse.errors import LimitExceededError
+    from docparse.options import Limits
+    from docparse.read.pdf.budget import Budget
+
+    document = PDFDocument(PDFParser(io.BytesIO(hostile3.pdf_flate_chain(kind))))
+    stream = document.getobj(5)
+    assert isinstance(stream, PDFStream)
+    with pytest.raises(LimitExceededError, match="max_decompressed_bytes"):
+        Budget(Limits(), "call.pdf").inflate(stream)
+    assert stream.data is None  # nothing was inflated whole
