@@ -255,7 +255,8 @@ def build_document(
     `owned` says the caller has no further use for `reading.blocks`: they are let go (the list
     emptied) once normalized, so that a long call's blocks and its outline are not all held at once.
     """
-    started = time.monotonic() if started is None else started
+    # The pages read by OCR extend the budget (`Limits.ocr_seconds_per_page`): as if begun that much later.
+    started = (time.monotonic() if started is None else started) + reading.extra_seconds
     scrub_surrogates(reading)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         raise EmptyDocumentError("no text in the document", path=source.name)

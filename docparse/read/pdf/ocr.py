@@ -37,8 +37,10 @@ import difflib
 import functools
 import itertools
 import logging
+import math
 import os
 import re
+import statistics
 import time
 import unicodedata
 from collections import Counter
@@ -51,8 +53,10 @@ from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
+from docparse.read.pdf.columns import Column, reading_order
+from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, group_lines, normalise_leaders
 from docparse.vocab.chars import is_cjk
+from docparse.vocab.families import match_numbering
 
 OcrMode = Literal["auto", "always", "never"]
 INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
@@ -60,6 +64,13 @@ INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
 DPI = 200
 MAX_SIDE = 2000
 """Pixels on the long side: the recognition model downsizes past 2000 px anyway (rapidocr max_side_len)."""
+DET_PER_POINT = 1.6
+"""Detection pixels per PDF point (about 115 dpi): 10.5-pt text stands 17 px high, which the detector
+finds as well as at 200 dpi for half the CPU and two thirds of the memory; recognition still reads
+the full rendering. What it misses at that size (a lone page number, leader dots) `toc_margin` reads."""
+DET_SIDE = (640, MAX_SIDE)
+REC_BATCH = 1
+"""Text boxes recognised in one batch (rapidocr sorts them by width first): larger batches pad more."""
 NO_TEXT_SHARE = 0.5
 """A page whose glyphs are at least this share unmappable has no usable text layer (as in `reader`)."""
 LOW_CONFIDENCE = 0.8
@@ -125,7 +136,7 @@ def ocr_pages(
     mode: OcrMode,
     password: str | None,
     name: str | None,
-    deadline: Callable[[int, int], None] | None = None,
+    deadline: Callable[[int, int, int], None] | None = None,
     replaced: list[PageLines] | None = None,
 ) -> list[Diagnostic]:
     """Replace in `pages` the pages that need OCR (per `mode`) by their OCR'd lines; return the findings.
@@ -134,9 +145,10 @@ def ocr_pages(
     images over `SCAN_SHARE` of the page), `always` every page, `never` none.
     Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
     when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
-    called with the page number and the count of pages OCR'd after each page (it raises when the
-    time budget is spent). The pages OCR replaced are appended to `replaced` as they were read,
-    so that their text layer can be recorded as dropped. A PDF pdfium cannot open or render
+    called with the page number, the count of pages OCR'd and the count to OCR after each page (it
+    raises when the time budget, which grows with the pages to OCR, is spent). The pages OCR
+    replaced are appended to `replaced` as they were read, so that their text layer can be
+    recorded as dropped. A PDF pdfium cannot open or render
     raises `CorruptDocumentError`.
     """
     if mode == "never":
@@ -177,7 +189,7 @@ def ocr_pages(
             runs_by_page[i] = without_leaders(runs)
             log.info("OCR page %d (%d of %d): %d lines", page.number, count, len(wanted), len(runs_by_page[i]))
             if deadline is not None:
-                deadline(page.number, count)
+                deadline(page.number, count, len(wanted))
     finally:
         document.close()
     all_runs = [run for runs in runs_by_page.values() for run in runs]
@@ -224,9 +236,21 @@ def load_engine() -> Any:
             "Global.log_level": "error",
             "Global.max_side_len": MAX_SIDE,
             "Det.model_path": str(det),
+            "Det.limit_type": "max",
+            "Det.limit_side_len": DET_SIDE[1],
             "Rec.model_path": str(rec),
+            "Rec.rec_batch_num": REC_BATCH,
+            # One thread a model: CPU time, not wall time, is the budget (`--jobs` runs pages of
+            # several documents side by side), and idle worker threads spin on a busy machine.
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
     )
+
+
+def detection_side(width: float, height: float) -> int:
+    """Return the long side in pixels at which to detect text on a page of `width` × `height` points."""
+    return int(min(max(max(width, height) * DET_PER_POINT, DET_SIDE[0]), DET_SIDE[1]))
 
 
 def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRun]:
@@ -235,13 +259,21 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
     bitmap = page.render(scale=scale, grayscale=True)
     image = bitmap.to_numpy()
     rows, cols = image.shape[:2]
+    # rapidocr 3 reads the detector's size limit on each call: the page's size sets it.
+    detector = engine._load_det_model() if hasattr(engine, "_load_det_model") else None
+    if detector is not None and hasattr(detector, "limit_side_len"):
+        detector.limit_side_len = detection_side(width, height)
     result = engine(image, return_word_box=True)
     if result.boxes is None or result.txts is None or result.scores is None:
         return []
     sx, sy = width / cols, height / rows
     runs = []
     words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
-    for box, text, score, chars in zip(result.boxes, result.txts, result.scores, words, strict=True):
+    boxes = list(result.boxes)
+    angle = skew_angle(boxes)
+    if abs(angle) >= SKEW_MIN:
+        image, boxes, words = deskew(image, boxes, words, angle)
+    for box, text, score, chars in zip(boxes, result.txts, result.scores, words, strict=True):
         xs = [float(point[0]) for point in box]
         ys = [float(point[1]) for point in box]
         text = respace(image, text, chars, min(ys), max(ys)).strip()
@@ -254,8 +286,130 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
                 text=text, score=float(score), x0=min(xs) * sx, top=min(ys) * sy, x1=max(xs) * sx, bottom=max(ys) * sy
             )
         )
+    runs.extend(toc_margin(engine, image, runs, sx, sy))
     del image, bitmap
     return runs
+
+
+TOC_ENTRIES = 3
+"""Rows shaped like TOC entries (a numbered title, short) a page needs before its margin is read again."""
+TOC_TITLE_CHARS = 40
+TRAILING_DOTS = re.compile(r"[.．·・‧…⋯\s]+$")
+
+
+def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float) -> list[OcrRun]:
+    """Return the runs OCR finds, at full resolution, right of a page's TOC-shaped rows (their page numbers).
+
+    At the detection size a lone page number and a dotted leader are too small to be found: a
+    TOC reads as numbered titles (`1.1 机器学习基础理论..`) with nothing on their right, which
+    the outline takes for headings. When at least `TOC_ENTRIES` rows in a row are each one
+    numbered short run that ends well before the right edge of the text, the band they span, from the
+    end of the longest to the page's right edge, is read again without downsizing: it is a
+    sliver of the page, so that costs little. The titles lose the dots left of the leader.
+    """
+    if not runs:
+        return []
+    right = max(run.x1 for run in runs)
+    rows = group_rows(runs)
+    # The longest stretch of consecutive rows shaped like entries: a TOC is one block of them.
+    entries: list[OcrRun] = []
+    streak: list[OcrRun] = []
+    for row in rows:
+        if (
+            len(row) == 1
+            and match_numbering(row[0].text) is not None
+            and len(row[0].text) <= TOC_TITLE_CHARS
+            and row[0].x1 < right - (right - row[0].x0) * 0.25
+        ):
+            streak.append(row[0])
+            entries = max(entries, streak, key=len)
+        else:
+            streak = []
+    if len(entries) < TOC_ENTRIES:
+        return []
+    for run in entries:
+        run.text = TRAILING_DOTS.sub("", run.text) or run.text
+    left = int(max(run.x1 for run in entries) / sx) + 1
+    top = max(int(min(run.top for run in entries) / sy) - 2, 0)
+    bottom = int(max(run.bottom for run in entries) / sy) + 2
+    band = image[top:bottom, left:]
+    if band.size == 0:
+        return []
+    detector = engine._load_det_model() if hasattr(engine, "_load_det_model") else None
+    if detector is not None and hasattr(detector, "limit_side_len"):
+        detector.limit_side_len = max(band.shape[:2])
+    result = engine(band)
+    if result.boxes is None or result.txts is None or result.scores is None:
+        return []
+    found = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+        xs = [float(point[0]) + left for point in box]
+        ys = [float(point[1]) + top for point in box]
+        if text.strip():
+            found.append(
+                OcrRun(
+                    text=text.strip(),
+                    score=float(score),
+                    x0=min(xs) * sx,
+                    top=min(ys) * sy,
+                    x1=max(xs) * sx,
+                    bottom=max(ys) * sy,
+                )
+            )
+    return found
+
+
+SKEW_MIN = 0.1
+"""Degrees of page skew from which the boxes are turned level: 0.1° drifts 1 pt over a 600-pt line."""
+SKEW_LINES = 3
+"""Long boxes (`SKEW_SHAPE` times as wide as high) needed to measure the skew."""
+SKEW_SHAPE = 4.0
+
+
+def skew_angle(boxes: list[Any]) -> float:
+    """Return the page's skew in degrees (image coordinates, y down) from the edges of its long text boxes.
+
+    The detector's boxes are quadrilaterals that follow the text (top-left, top-right,
+    bottom-right, bottom-left): a scan rotated by 1° gives boxes whose top edges climb 1°. The
+    median over the long boxes' top and bottom edges is the page's skew; 0 without enough of them.
+    """
+    angles: list[float] = []
+    for box in boxes:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box[:4])
+        width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+        if width >= SKEW_SHAPE * max(height, 1.0):
+            angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+            angles.append(math.degrees(math.atan2(y2 - y3, x2 - x3)))
+    if len(angles) < 2 * SKEW_LINES:
+        return 0.0
+    return statistics.median(angles)
+
+
+def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any, list[Any], list[Any]]:
+    """Return the page image turned level by `angle` degrees, with the text boxes and character boxes turned alike.
+
+    Recognition reads each box along its own slant, so the text is right on a skewed scan; but
+    rows are grouped, gaps measured and sizes taken from level boxes, and on a page turned 1°
+    the right end of a line sits a line lower than its left end (a TOC's page number on the
+    next entry's row). Turning the image and the boxes by one rotation keeps them in step.
+    """
+    import cv2
+    import numpy
+
+    rows, cols = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((cols / 2, rows / 2), angle, 1.0)
+    level = cv2.warpAffine(image, matrix, (cols, rows), flags=cv2.INTER_LINEAR, borderValue=255)
+
+    def turn(points: Any) -> Any:
+        return numpy.asarray(points, dtype=float) @ matrix[:, :2].T + matrix[:, 2]
+
+    turned_words = [
+        tuple(
+            (*item[:2], turn(item[2]), *item[3:]) if len(item) >= 3 and item[2] is not None else item for item in chars
+        )
+        for chars in words
+    ]
+    return level, [turn(box) for box in boxes], turned_words
 
 
 FAINT_INK = 200
@@ -516,11 +670,29 @@ def row_line(page: PageLines, row: list[OcrRun]) -> Line:
     return line
 
 
+def run_size(run: OcrRun) -> float:
+    """Return a run's font size in points: its pitch over enough text, else its box height (about 1.3 em)."""
+    units = ems(run.text)
+    return (run.x1 - run.x0) / units if units >= MIN_UNITS else (run.bottom - run.top) / 1.3
+
+
+def ordered_rows(runs: list[OcrRun]) -> list[tuple[list[OcrRun], Column]]:
+    """Return the runs in rows in reading order, a two-column region column by column (as `columns` reads glyphs)."""
+    boxes = [
+        {"text": run.text, "x0": run.x0, "x1": run.x1, "top": run.top, "bottom": run.bottom, "size": run_size(run)}
+        for run in runs
+    ]
+    return [([runs[i] for i in row], column) for row, column in reading_order(boxes, group_lines(boxes), group_lines)]
+
+
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     """Return a copy of `page` whose lines are the OCR'd rows (rules, image count, note marks and controls kept)."""
-    lines = [row_line(page, row) for row in group_rows(runs)]
-    for line in lines:
+    lines = []
+    for row, column in ordered_rows(runs):
+        line = row_line(page, row)
+        line.column = column
         normalise_folio(line, page)
+        lines.append(line)
     glyphs = sum(1 for line in lines for ch in line.text if not ch.isspace())
     return PageLines(
         number=page.number,
@@ -638,18 +810,23 @@ def page_findings(page: PageLines, runs: list[OcrRun]) -> list[Diagnostic]:
     return found
 
 
-def limit_checker(max_seconds: float, started: float, name: str | None) -> Callable[[int, int], None]:
-    """Return a callback ``(page, pages OCR'd so far)`` raising `LimitExceededError` once `max_seconds` are spent.
+def limit_checker(
+    max_seconds: float, per_page: float, started: float, name: str | None
+) -> Callable[[int, int, int], None]:
+    """Return a callback ``(page, pages OCR'd so far, pages to OCR)`` raising `LimitExceededError` past the budget.
 
-    OCR counts against the one time budget of the parse: a page takes seconds of CPU, so a long
-    scan needs a larger ``--timeout`` than the default.
+    OCR counts against the one time budget of the parse, which grows with the pages that need
+    it: `max_seconds` plus `per_page` seconds for each page to OCR (a page takes seconds of CPU,
+    and many more of wall time on a busy machine).
     """
 
-    def check(page: int, done: int) -> None:
-        if time.monotonic() - started > max_seconds:
+    def check(page: int, done: int, wanted: int) -> None:
+        budget = max_seconds + wanted * per_page
+        if time.monotonic() - started > budget:
             raise LimitExceededError(
-                f"reading took more than {max_seconds:g} s, stopped after OCR of page {page} ({done} pages OCR'd; "
-                "OCR takes seconds a page: raise limits.max_seconds, --timeout)",
+                f"reading took more than {budget:g} s ({max_seconds:g} s and {per_page:g} s for each of {wanted} "
+                f"pages to OCR), stopped after OCR of page {page} ({done} pages OCR'd; raise limits.max_seconds, "
+                "--timeout, or limits.ocr_seconds_per_page, --ocr-seconds)",
                 path=name,
             )
 
