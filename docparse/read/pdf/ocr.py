@@ -22,7 +22,10 @@ outline stages run unchanged and provenance is page + bbox:
 - what OCR garbles is normalised (`normalise_ocr_text`): spaces between two CJK characters go
   (the house rule), a bracket pair read half one width and half the other is made full-width
   around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
-  labels of the document use. Nothing is NFKC-folded: `①` stays `①`;
+  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of other marks
+  is OCR's guess: deciding it from the script around them (`，` between Han characters) lost
+  more than it won on the reference call, which sets `,` between Han characters in half its
+  topics (bench/RESULTS.md);
 - a running header or footer read slightly differently on each page is spelt like its most
   frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
   recognises them.
@@ -295,6 +298,9 @@ TOC_ENTRIES = 3
 """Rows shaped like TOC entries (a numbered title, short) a page needs before its margin is read again."""
 TOC_TITLE_CHARS = 40
 TRAILING_DOTS = re.compile(r"[.．·・‧…⋯\s]+$")
+LEADING_DOTS = re.compile(r"^[.．·・‧…⋯\s]+")
+MARGIN_EMS = (5.0, 2.0)
+"""Ems left and right of the text's right edge in which a TOC's page numbers are looked for."""
 
 
 def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float) -> list[OcrRun]:
@@ -303,9 +309,10 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     At the detection size a lone page number and a dotted leader are too small to be found: a
     TOC reads as numbered titles (`1.1 机器学习基础理论..`) with nothing on their right, which
     the outline takes for headings. When at least `TOC_ENTRIES` rows in a row are each one
-    numbered short run that ends well before the right edge of the text, the band they span, from the
-    end of the longest to the page's right edge, is read again without downsizing: it is a
-    sliver of the page, so that costs little. The titles lose the dots left of the leader.
+    numbered short run that ends well before the right edge of the text, the band they span at
+    that edge (`MARGIN_EMS`; the right edge mirrors the left one) is read again without
+    downsizing: a sliver of the page, so that costs little. The titles and the numbers lose
+    the leader dots around them.
     """
     if not runs:
         return []
@@ -329,10 +336,35 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
         return []
     for run in entries:
         run.text = TRAILING_DOTS.sub("", run.text) or run.text
-    left = int(max(run.x1 for run in entries) / sx) + 1
     top = max(int(min(run.top for run in entries) / sy) - 2, 0)
     bottom = int(max(run.bottom for run in entries) / sy) + 2
-    band = image[top:bottom, left:]
+    # First the band right of the titles; where that left an entry without a number (the
+    # detector read dots and number as one run of dots), a narrow band at the text's right edge,
+    # which mirrors its left one.
+    found = read_band(
+        engine, image, (int(max(run.x1 for run in entries) / sx) + 1, image.shape[1]), (top, bottom), sx, sy
+    )
+    if any(not on_row(entry, found) for entry in entries):
+        em = statistics.median(run.bottom - run.top for run in entries)
+        edge = image.shape[1] * sx - min(run.x0 for run in runs)
+        left = int(max(max(run.x1 for run in entries), edge - MARGIN_EMS[0] * em) / sx) + 1
+        end = int(min(edge + MARGIN_EMS[1] * em, image.shape[1] * sx) / sx)
+        more = read_band(engine, image, (left, end), (top, bottom), sx, sy)
+        found += [run for run in more if not on_row(run, found)]
+    return found
+
+
+def on_row(entry: OcrRun, runs: list[OcrRun]) -> bool:
+    """Return True when one of `runs` has its vertical centre within `entry`'s box."""
+    return any(entry.top <= (run.top + run.bottom) / 2 <= entry.bottom for run in runs)
+
+
+def read_band(
+    engine: Any, image: Any, columns: tuple[int, int], rows: tuple[int, int], sx: float, sy: float
+) -> list[OcrRun]:
+    """Return the runs OCR reads in a band of the page image at full resolution, without leader dots."""
+    (left, end), (top, bottom) = columns, rows
+    band = image[top:bottom, left:end]
     if band.size == 0:
         return []
     detector = engine._load_det_model() if hasattr(engine, "_load_det_model") else None
@@ -345,10 +377,11 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
         xs = [float(point[0]) + left for point in box]
         ys = [float(point[1]) + top for point in box]
-        if text.strip():
+        text = LEADING_DOTS.sub("", text).strip()
+        if text:
             found.append(
                 OcrRun(
-                    text=text.strip(),
+                    text=text,
                     score=float(score),
                     x0=min(xs) * sx,
                     top=min(ys) * sy,
@@ -513,7 +546,6 @@ def leading_mark(image: Any, x0: float, top: float, x1: float, bottom: float) ->
 # --- text normalisation -------------------------------------------------------------------
 
 LABEL = re.compile(r"^([(（]?)(\d{1,3}|[一二三四五六七八九十]{1,3})([)）])")
-PAIRS = {"(": "（", ")": "）"}
 
 
 def label_widths(texts: list[str]) -> dict[str, str]:
