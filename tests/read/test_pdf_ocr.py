@@ -462,3 +462,36 @@ def test_running_text_gets_no_second_reading() -> None:
     engine = BandEngine()
     assert ocr.toc_margin(engine, numpy.full((400, 600), 255, dtype=numpy.uint8), runs, 1.0, 1.0) == []
     assert engine.bands == []
+
+
+def test_a_space_is_seen_through_the_halo_of_a_blurred_scan() -> None:
+    # `Lite` then `的`, 20 px high (an em of about 17 px): glyph ink, a 9-px gap whose edges a
+    # blur has greyed (170) and left 3 px white, then the next glyph. Only the solid ink bounds
+    # the gap: a space (counting the grey as ink left 3 px, too narrow for one).
+    image = numpy.full((24, 120), 255, dtype=numpy.uint8)
+    image[2:22, 10:40] = 0
+    image[2:22, 40:43] = 170
+    image[2:22, 46:49] = 170
+    image[2:22, 49:70] = 0
+    chars = [
+        ("Lite", 0.99, [[10, 2], [40, 2], [40, 22], [10, 22]]),
+        ("的", 0.99, [[49, 2], [70, 2], [70, 22], [49, 22]]),
+    ]
+    assert ocr.respace(image, "Lite的", chars, 2.0, 22.0) == "Lite 的"
+    image[2:22, 40:49] = 100  # a gap too dark to be blank: a touching pair, no space
+    assert ocr.respace(image, "Lite的", chars, 2.0, 22.0) == "Lite的"
+
+
+def test_only_the_toc_rows_without_a_number_are_read_again() -> None:
+    image = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    runs = [
+        run("1. 开放课题", 40.0, 60.0, 120.0, 75.0),
+        run("1.1 机器学习基础理论", 40.0, 100.0, 160.0, 115.0),
+        run("1.2 深度学习框架技术", 40.0, 140.0, 150.0, 155.0),
+        run("2", 520.0, 141.0, 527.0, 154.0),  # found by the page's own detection
+        run("本项目期望通过对机器学习基础技术、基础理论层面的研究，来指导解决当前的问题。", 40.0, 200.0, 560.0, 215.0),
+    ]
+    engine = BandEngine()
+    found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
+    assert engine.bands == [(117 - 58, 600 - 161)]  # the two rows without a number, right of their titles
+    assert [(r.text, r.top) for r in found] == [("1", 63.0), ("2", 103.0)]  # the band's third reading is no row's

@@ -60,6 +60,7 @@ from docparse.read.pdf.columns import Column, reading_order
 from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, group_lines, normalise_leaders
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import match_numbering
+from docparse.vocab.markers import PAGE_LABEL_RE
 
 OcrMode = Literal["auto", "always", "never"]
 INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
@@ -309,7 +310,8 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     At the detection size a lone page number and a dotted leader are too small to be found: a
     TOC reads as numbered titles (`1.1 机器学习基础理论..`) with nothing on their right, which
     the outline takes for headings. When at least `TOC_ENTRIES` rows in a row are each one
-    numbered short run that ends well before the right edge of the text, the band they span at
+    numbered short run that ends well before the right edge of the text (or that and its page
+    number), the band the rows without a number span, right of the titles and then at
     that edge (`MARGIN_EMS`; the right edge mirrors the left one) is read again without
     downsizing: a sliver of the page, so that costs little. The titles and the numbers lose
     the leader dots around them.
@@ -319,23 +321,28 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     right = max(run.x1 for run in runs)
     rows = group_rows(runs)
     # The longest stretch of consecutive rows shaped like entries: a TOC is one block of them.
-    entries: list[OcrRun] = []
-    streak: list[OcrRun] = []
+    # A row whose page number was found counts (it needs no second reading); one without, too.
+    block: list[list[OcrRun]] = []
+    streak: list[list[OcrRun]] = []
     for row in rows:
+        numbered = len(row) == 2 and PAGE_LABEL_RE.match(LEADING_DOTS.sub("", row[1].text)) is not None
         if (
-            len(row) == 1
+            (len(row) == 1 or numbered)
             and match_numbering(row[0].text) is not None
             and len(row[0].text) <= TOC_TITLE_CHARS
             and row[0].x1 < right - (right - row[0].x0) * 0.25
         ):
-            streak.append(row[0])
-            entries = max(entries, streak, key=len)
+            streak.append(row)
+            block = max(block, streak, key=len)
         else:
             streak = []
-    if len(entries) < TOC_ENTRIES:
+    if len(block) < TOC_ENTRIES:
         return []
-    for run in entries:
-        run.text = TRAILING_DOTS.sub("", run.text) or run.text
+    for row in block:
+        row[0].text = TRAILING_DOTS.sub("", row[0].text) or row[0].text
+    entries = [row[0] for row in block if len(row) == 1]
+    if not entries:
+        return []
     top = max(int(min(run.top for run in entries) / sy) - 2, 0)
     bottom = int(max(run.bottom for run in entries) / sy) + 2
     # First the band right of the titles; where that left an entry without a number (the
@@ -351,7 +358,7 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
         end = int(min(edge + MARGIN_EMS[1] * em, image.shape[1] * sx) / sx)
         more = read_band(engine, image, (left, end), (top, bottom), sx, sy)
         found += [run for run in more if not on_row(run, found)]
-    return found
+    return [run for run in found if any(on_row(entry, [run]) for entry in entries)]
 
 
 def on_row(entry: OcrRun, runs: list[OcrRun]) -> bool:
@@ -445,11 +452,13 @@ def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any,
     return level, [turn(box) for box in boxes], turned_words
 
 
-FAINT_INK = 200
-"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
-SPACE_INK = 0.22
+FAINT_INK = 150
+"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included,
+the grey halo a blurred scan spreads into a gap not (at 200 it closed the spaces of a scan blurred by 1 px)."""
+SPACE_INK = 0.26
 """Ems of blank between the inks of a Latin and a CJK character (or two Latin ones) that make a space.
-Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em."""
+Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em (measured on
+bench/bench_ocr_outline.py's blurred scans: 0.26 best, 0.18 and 0.22 put spaces in too many gaps)."""
 
 
 def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
