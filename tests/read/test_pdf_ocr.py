@@ -495,3 +495,18 @@ def test_only_the_toc_rows_without_a_number_are_read_again() -> None:
     found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
     assert engine.bands == [(117 - 58, 600 - 161)]  # the two rows without a number, right of their titles
     assert [(r.text, r.top) for r in found] == [("1", 63.0), ("2", 103.0)]  # the band's third reading is no row's
+
+
+def test_a_short_line_of_latin_and_cjk_keeps_the_body_size() -> None:
+    # `Node.js 等。`: six ems by the character classes, but its Latin glyphs are narrower than
+    # guessed, so its pitch says 9 pt; its box is as high as the body lines': it is body text.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run("Node.js 等。", 81.0, 220.0, 134.0, 232.5))
+    runs.append(run("2. 半开放课题", 72.0, 250.0, 72.0 + 6.05 * 14, 266.0))  # a 14-pt heading: both measures say so
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    sizes = [line.size for line in pages[0].lines]
+    assert sizes[-2] == 10.5
+    assert sizes[-1] >= 13.5
