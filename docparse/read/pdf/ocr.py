@@ -453,13 +453,17 @@ def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any,
     return level, [turn(box) for box in boxes], turned_words
 
 
-FAINT_INK = 150
-"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included,
-the grey halo a blurred scan spreads into a gap not (at 200 it closed the spaces of a scan blurred by 1 px)."""
-SPACE_INK = 0.26
-"""Ems of blank between the inks of a Latin and a CJK character (or two Latin ones) that make a space.
-Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em (measured on
-bench/bench_ocr_outline.py's blurred scans: 0.26 best, 0.18 and 0.22 put spaces in too many gaps)."""
+FAINT_INK = 200
+"""Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
+SPACE_INK = 0.28
+"""Ems of blank between the inks of two Latin characters that make a space. Without one the glyphs'
+side bearings leave about 0.1 em (more between capitals: at 0.22 `MCU` read `M C U`); a space adds 0.25 em."""
+SOLID_INK = 150
+SPACE_SOLID = 0.26
+"""Between a Latin and a CJK character: ems of blank between their solid inks (under `SOLID_INK`) that make
+a space. A blurred scan greys the gap, which `FAINT_INK` counts as ink (the space of `Lite 的` lost);
+letters keep the faint measure, their thin strokes would open false gaps (`MC U`). Tuned on
+bench/bench_ocr_outline.py's blurred scans."""
 
 
 def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
@@ -474,10 +478,12 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
     items = [(str(item[0]), item[2]) for item in chars if len(item) >= 3 and item[2] is not None and item[0]]
     if len(items) < 2 or "".join(word for word, _ in items) != text.replace(" ", ""):
         return text
-    band = image[int(max(top, 0)) : int(bottom) + 1] < FAINT_INK
+    rows = image[int(max(top, 0)) : int(bottom) + 1]
+    band = rows < FAINT_INK
     if band.size == 0:
         return text
     ink = band.any(axis=0)
+    solid = (rows < SOLID_INK).any(axis=0)
     em = (bottom - top) / 1.2
     out = [items[0][0]]
     position = len(items[0][0])
@@ -489,7 +495,10 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
         if not spaced and spaceable(left[-1], right[0]):
             start = int((float(left_box[0][0]) + float(left_box[1][0])) / 2)
             end = int((float(right_box[0][0]) + float(right_box[1][0])) / 2)
-            spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+            if is_cjk(left[-1]) or is_cjk(right[0]):
+                spaced = longest_blank(solid[start:end]) >= SPACE_SOLID * em
+            else:
+                spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
         out.append(" " + right if spaced else right)
     return "".join(out)
 
