@@ -97,6 +97,8 @@ class Reading:
     """Findings made while reading (encoding fallback, garbled text, footnotes set apart)."""
     metadata: Metadata = field(default_factory=Metadata)
     """What the file says about itself (title, author, dates): DOCX core properties, PDF Info/XMP, HTML meta."""
+    extra_seconds: float = 0.0
+    """Seconds the time budget grants beyond `max_seconds` (`ocr_seconds_per_page` for each page read by OCR)."""
 
 
 def all_bold(spans: tuple[Span, ...]) -> bool:

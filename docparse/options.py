@@ -15,6 +15,9 @@ DEFAULT_MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
 # Real DOCX parts compress 3-20x; 100x leaves room for repetitive tables and still refuses bombs.
 DEFAULT_MAX_COMPRESSION_RATIO = 100.0
 DEFAULT_MAX_SECONDS = 120.0
+# OCR takes 1-3 CPU-seconds an A4 page, and ten times that in wall time on a shared machine:
+# each page that needs OCR adds this much to `max_seconds`, so a long scan is not cut short.
+DEFAULT_OCR_SECONDS_PER_PAGE = 30.0
 # The longest paragraph of the reference call is 500 characters; a line of 100,000 is already
 # a dump rather than a call, and Markdown inline parsing slows with line length.
 DEFAULT_MAX_LINE_CHARS = 100_000
@@ -43,6 +46,11 @@ class Limits(BaseModel):
         description="Largest uncompressed/compressed ratio of a zip member.",
     )
     max_seconds: float = Field(default=DEFAULT_MAX_SECONDS, gt=0, description="Time budget for one document.")
+    ocr_seconds_per_page: float = Field(
+        default=DEFAULT_OCR_SECONDS_PER_PAGE,
+        ge=0,
+        description="Seconds added to max_seconds for each page that needs OCR.",
+    )
     max_line_chars: int = Field(
         default=DEFAULT_MAX_LINE_CHARS, gt=0, description="Longest line of a text or Markdown input."
     )

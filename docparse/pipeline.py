@@ -287,7 +287,8 @@ def build_document(
     emptied) once normalized, so that a long call's blocks and its outline are not all held at once.
     `observer` is shown the tokens and the drafts; it changes nothing of the document.
     """
-    started = time.monotonic() if started is None else started
+    # The pages read by OCR extend the budget (`Limits.ocr_seconds_per_page`): as if begun that much later.
+    started = (time.monotonic() if started is None else started) + reading.extra_seconds
     scrub_surrogates(reading)
     if not any(block.text.strip() or block.rows for block in reading.blocks):
         raise EmptyDocumentError("no text in the document", path=source.name)

@@ -159,7 +159,20 @@ def add_parse_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
     parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        # The defaults are options.DEFAULT_MAX_SECONDS and DEFAULT_OCR_SECONDS_PER_PAGE (tests/cli check the
+        # text); not imported: building the parser imports no pydantic.
+        help="time budget per document in seconds (default 120), plus --ocr-seconds for each page that needs OCR",
+    )
+    parser.add_argument(
+        "--ocr-seconds",
+        type=float,
+        metavar="SECONDS",
+        help="seconds added to the time budget for each page that needs OCR (default 30)",
+    )
     parser.add_argument(
         "--ocr",
         choices=("auto", "always", "never"),

@@ -44,6 +44,8 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
         limits["max_pages"] = args.max_pages
     if args.timeout is not None:
         limits["max_seconds"] = args.timeout
+    if getattr(args, "ocr_seconds", None) is not None:
+        limits["ocr_seconds_per_page"] = args.ocr_seconds
     return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr)
 
 

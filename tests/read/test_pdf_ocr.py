@@ -338,3 +338,175 @@ def test_a_pdf_pdfium_cannot_open_is_corrupt(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(pypdfium2, "PdfDocument", refuse)
     with pytest.raises(docparse.CorruptDocumentError, match="pdfium cannot open"):
         docparse.parse(SCANNED)
+
+
+def test_a_skewed_page_is_turned_level_with_its_boxes() -> None:
+    # A page turned 1°: each box's top edge climbs 1° (y down), as the detector's quadrilaterals do.
+    slope = numpy.tan(numpy.radians(-1.0))
+
+    def box(x0: float, y0: float, width: float, height: float) -> numpy.ndarray[Any, Any]:
+        return numpy.array(
+            [[x0, y0], [x0 + width, y0 + width * slope], [x0 + width, y0 + height + width * slope], [x0, y0 + height]]
+        )
+
+    boxes = [box(100.0, 100.0 + 40 * i, 800.0, 30.0) for i in range(4)]
+    assert ocr.skew_angle(boxes) == pytest.approx(-1.0, abs=0.01)
+    assert ocr.skew_angle(boxes[:2]) == 0.0  # too few long boxes to say
+    image = numpy.full((400, 1000), 255, dtype=numpy.uint8)
+    words = [((("字", 0.9, box(100.0, 100.0, 30.0, 30.0)),))]
+    level, turned, turned_words = ocr.deskew(image, boxes, words[0:1] * 1, -1.0)
+    assert level.shape == image.shape and level.min() == 255  # white in, white out (no black corners)
+    for quad in turned:
+        assert abs(quad[1][1] - quad[0][1]) < 0.5 and abs(quad[2][1] - quad[3][1]) < 0.5
+    assert len(turned_words[0]) == 1 and turned_words[0][0][0] == "字"
+
+
+def test_two_ocr_columns_are_read_column_by_column() -> None:
+    page = PageLines(number=3, width=595.0, height=842.0, lines=[])
+    left = ["左栏第一行的文字内容比较长一些啊", "左栏第二行的文字内容比较长一些啊", "左栏第三行的文字内容比较长一些啊"]
+    right = ["右栏第一行的文字内容比较长一些啊", "右栏第二行的文字内容比较长一些啊", "右栏第三行的文字内容比较长一些啊"]
+    runs = []
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        top = 100.0 + 16 * i
+        runs.append(run(a, 72.0, top, 72.0 + 16 * 10.5, top + 12.0))
+        runs.append(run(b, 300.0, top + 3.0, 300.0 + 16 * 10.5, top + 15.0))
+    lines = ocr.runs_to_page(page, runs).lines
+    assert [line.text for line in lines] == left + right
+    assert all(line.column is not None for line in lines)
+
+
+def test_the_time_budget_grows_with_the_pages_to_ocr(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [1000.0]
+    monkeypatch.setattr(ocr.time, "monotonic", lambda: clock[0])
+    check = ocr.limit_checker(120.0, 30.0, 1000.0, "scan.pdf")
+    clock[0] = 1000.0 + 120.0 + 29 * 30.0
+    check(29, 29, 30)  # 29 of 30 pages within 120 s + 30 × 30 s
+    with pytest.raises(docparse.LimitExceededError, match="30 s for each of 2 pages to OCR"):
+        check(30, 30, 2)
+
+
+def test_the_pages_read_by_ocr_extend_the_budget_of_the_whole_parse() -> None:
+    import time
+
+    from docparse.blocks import Block, Reading
+    from docparse.pipeline import build_document, source_for
+
+    def build(extra: float) -> docparse.Document:
+        reading = Reading(blocks=[Block(text="1. 开放课题")], format="pdf", pages=1, extra_seconds=extra)
+        # Begun 200 s ago with a budget of 120 s: only the OCR allowance keeps it within budget.
+        return build_document(reading, source_for(b"%PDF", "scan.pdf", reading), ParseOptions(), time.monotonic() - 200)
+
+    assert build(100.0).sections
+    with pytest.raises(docparse.LimitExceededError, match="stopped after reading"):
+        build(0.0)
+
+
+def test_the_help_names_the_default_budgets(capsys: pytest.CaptureFixture[str]) -> None:
+    from docparse import options
+    from docparse.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["convert", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"(default {options.DEFAULT_MAX_SECONDS:g}), plus --ocr-seconds" in text
+    assert f"needs OCR (default {options.DEFAULT_OCR_SECONDS_PER_PAGE:g})" in text
+
+
+class BandEngine:
+    """A stand-in for rapidocr that reads `1`, `2`, `3` from a band image, one box per 40 px row."""
+
+    def __init__(self) -> None:
+        self.bands: list[tuple[int, int]] = []
+
+    def __call__(self, image: numpy.ndarray[Any, Any]) -> Any:
+        from types import SimpleNamespace
+
+        self.bands.append(image.shape[:2])
+        boxes = [
+            numpy.array([[100, 5 + 40 * i], [110, 5 + 40 * i], [110, 25 + 40 * i], [100, 25 + 40 * i]])
+            for i in range(3)
+        ]
+        return SimpleNamespace(boxes=boxes, txts=["1", "2", "3"], scores=[0.99] * 3)
+
+
+def test_a_tocs_lost_page_numbers_are_read_from_its_margin() -> None:
+    image = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    runs = [
+        run("申报主题目录", 100.0, 20.0, 200.0, 35.0),
+        run("1.1 机器学习基础理论..", 40.0, 60.0, 160.0, 75.0),
+        run("1.2 深度学习框架技术", 40.0, 100.0, 150.0, 115.0),
+        run("1.3 强化学习/进化学习", 40.0, 140.0, 155.0, 155.0),
+        run("本项目期望通过对机器学习基础技术、基础理论层面的研究，来指导解决当前的问题。", 40.0, 200.0, 560.0, 215.0),
+    ]
+    engine = BandEngine()
+    found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
+    assert engine.bands == [(157 - 58, 600 - 161)]  # the entries' rows, right of the longest title
+    assert [(r.text, r.x0, r.top) for r in found] == [("1", 261.0, 63.0), ("2", 261.0, 103.0), ("3", 261.0, 143.0)]
+    assert runs[1].text == "1.1 机器学习基础理论"  # the dots left of a lost leader go
+    page = PageLines(number=1, width=600.0, height=400.0, lines=[])
+    texts = [line.text for line in ocr.runs_to_page(page, ocr.without_leaders(runs + found)).lines]
+    assert texts[1:4] == ["1.1 机器学习基础理论\t1", "1.2 深度学习框架技术\t2", "1.3 强化学习/进化学习\t3"]
+
+
+def test_running_text_gets_no_second_reading() -> None:
+    runs = [
+        run(
+            "1) 研究能加速深度学习训练收敛的更好数值优化策略；研究大batch训练",
+            40.0,
+            60.0 + 20 * i,
+            560.0,
+            75.0 + 20 * i,
+        )
+        for i in range(5)
+    ]
+    engine = BandEngine()
+    assert ocr.toc_margin(engine, numpy.full((400, 600), 255, dtype=numpy.uint8), runs, 1.0, 1.0) == []
+    assert engine.bands == []
+
+
+def test_a_space_is_seen_through_the_halo_of_a_blurred_scan() -> None:
+    # `Lite` then `的`, 20 px high (an em of about 17 px): glyph ink, a 9-px gap whose edges a
+    # blur has greyed (170) and left 3 px white, then the next glyph. Only the solid ink bounds
+    # the gap: a space (counting the grey as ink left 3 px, too narrow for one).
+    image = numpy.full((24, 120), 255, dtype=numpy.uint8)
+    image[2:22, 10:40] = 0
+    image[2:22, 40:43] = 170
+    image[2:22, 46:49] = 170
+    image[2:22, 49:70] = 0
+    chars = [
+        ("Lite", 0.99, [[10, 2], [40, 2], [40, 22], [10, 22]]),
+        ("的", 0.99, [[49, 2], [70, 2], [70, 22], [49, 22]]),
+    ]
+    assert ocr.respace(image, "Lite的", chars, 2.0, 22.0) == "Lite 的"
+    image[2:22, 40:49] = 100  # a gap too dark to be blank: a touching pair, no space
+    assert ocr.respace(image, "Lite的", chars, 2.0, 22.0) == "Lite的"
+
+
+def test_only_the_toc_rows_without_a_number_are_read_again() -> None:
+    image = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    runs = [
+        run("1. 开放课题", 40.0, 60.0, 120.0, 75.0),
+        run("1.1 机器学习基础理论", 40.0, 100.0, 160.0, 115.0),
+        run("1.2 深度学习框架技术", 40.0, 140.0, 150.0, 155.0),
+        run("2", 520.0, 141.0, 527.0, 154.0),  # found by the page's own detection
+        run("本项目期望通过对机器学习基础技术、基础理论层面的研究，来指导解决当前的问题。", 40.0, 200.0, 560.0, 215.0),
+    ]
+    engine = BandEngine()
+    found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
+    assert engine.bands == [(117 - 58, 600 - 161)]  # the two rows without a number, right of their titles
+    assert [(r.text, r.top) for r in found] == [("1", 63.0), ("2", 103.0)]  # the band's third reading is no row's
+
+
+def test_a_short_line_of_latin_and_cjk_keeps_the_body_size() -> None:
+    # `Node.js 等。`: six ems by the character classes, but its Latin glyphs are narrower than
+    # guessed, so its pitch says 9 pt; its box is as high as the body lines': it is body text.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run("Node.js 等。", 81.0, 220.0, 134.0, 232.5))
+    runs.append(run("2. 半开放课题", 72.0, 250.0, 72.0 + 6.05 * 14, 266.0))  # a 14-pt heading: both measures say so
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    sizes = [line.size for line in pages[0].lines]
+    assert sizes[-2] == 10.5
+    assert sizes[-1] >= 13.5

@@ -22,7 +22,10 @@ outline stages run unchanged and provenance is page + bbox:
 - what OCR garbles is normalised (`normalise_ocr_text`): spaces between two CJK characters go
   (the house rule), a bracket pair read half one width and half the other is made full-width
   around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
-  labels of the document use. Nothing is NFKC-folded: `①` stays `①`;
+  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of other marks
+  is OCR's guess: deciding it from the script around them (`，` between Han characters) lost
+  more than it won on the reference call, which sets `,` between Han characters in half its
+  topics (bench/RESULTS.md);
 - a running header or footer read slightly differently on each page is spelt like its most
   frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
   recognises them.
@@ -37,8 +40,10 @@ import difflib
 import functools
 import itertools
 import logging
+import math
 import os
 import re
+import statistics
 import time
 import unicodedata
 from collections import Counter
@@ -51,10 +56,12 @@ from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normalise_leaders
+from docparse.read.pdf.columns import Column, reading_order
+from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, group_lines, normalise_leaders
 from docparse.vocab.chars import is_cjk
-from docparse.vocab.families import CLOSE, DIGIT, HAN_NUMERAL, OPEN
+from docparse.vocab.families import CLOSE, DIGIT, HAN_NUMERAL, OPEN, match_numbering
 from docparse.vocab.glyphs import LEADER_CHARS, starts_with_bullet
+from docparse.vocab.markers import PAGE_LABEL_RE
 
 OcrMode = Literal["auto", "always", "never"]
 INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
@@ -62,6 +69,13 @@ INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
 DPI = 200
 MAX_SIDE = 2000
 """Pixels on the long side: the recognition model downsizes past 2000 px anyway (rapidocr max_side_len)."""
+DET_PER_POINT = 1.6
+"""Detection pixels per PDF point (about 115 dpi): 10.5-pt text stands 17 px high, which the detector
+finds as well as at 200 dpi for half the CPU and two thirds of the memory; recognition still reads
+the full rendering. What it misses at that size (a lone page number, leader dots) `toc_margin` reads."""
+DET_SIDE = (640, MAX_SIDE)
+REC_BATCH = 1
+"""Text boxes recognised in one batch (rapidocr sorts them by width first): larger batches pad more."""
 NO_TEXT_SHARE = 0.5
 """A page whose glyphs are at least this share unmappable has no usable text layer (as in `reader`)."""
 LOW_CONFIDENCE = 0.8
@@ -69,8 +83,9 @@ LOW_CONFIDENCE = 0.8
 SIZE_SNAP = 0.12
 """Estimates within this share of the body size are the body size (pitch estimates vary by ±5 %)."""
 TIER_SNAP = 0.08
-MIN_UNITS = 4.0
-"""Ems of text below which the pitch is too noisy: the size comes from the box height instead."""
+MIN_UNITS = 8.0
+"""Ems of text below which the pitch alone is too noisy: of it and the box height, the estimate nearer
+the body size wins (`Node.js 等。`, 6 ems whose Latin widths are guesses, read 9 pt by its pitch)."""
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 
@@ -127,7 +142,7 @@ def ocr_pages(
     mode: OcrMode,
     password: str | None,
     name: str | None,
-    deadline: Callable[[int, int], None] | None = None,
+    deadline: Callable[[int, int, int], None] | None = None,
     replaced: list[PageLines] | None = None,
 ) -> list[Diagnostic]:
     """Replace in `pages` the pages that need OCR (per `mode`) by their OCR'd lines; return the findings.
@@ -136,9 +151,10 @@ def ocr_pages(
     images over `SCAN_SHARE` of the page), `always` every page, `never` none.
     Raises `OcrUnavailableError` when pages need OCR and the extra is absent: under `auto` only
     when no page has usable text (otherwise the garbled pages keep their DP103). `deadline` is
-    called with the page number and the count of pages OCR'd after each page (it raises when the
-    time budget is spent). The pages OCR replaced are appended to `replaced` as they were read,
-    so that their text layer can be recorded as dropped. A PDF pdfium cannot open or render
+    called with the page number, the count of pages OCR'd and the count to OCR after each page (it
+    raises when the time budget, which grows with the pages to OCR, is spent). The pages OCR
+    replaced are appended to `replaced` as they were read, so that their text layer can be
+    recorded as dropped. A PDF pdfium cannot open or render
     raises `CorruptDocumentError`.
     """
     if mode == "never":
@@ -179,7 +195,7 @@ def ocr_pages(
             runs_by_page[i] = without_leaders(runs)
             log.info("OCR page %d (%d of %d): %d lines", page.number, count, len(wanted), len(runs_by_page[i]))
             if deadline is not None:
-                deadline(page.number, count)
+                deadline(page.number, count, len(wanted))
     finally:
         document.close()
     all_runs = [run for runs in runs_by_page.values() for run in runs]
@@ -226,9 +242,21 @@ def load_engine() -> Any:
             "Global.log_level": "error",
             "Global.max_side_len": MAX_SIDE,
             "Det.model_path": str(det),
+            "Det.limit_type": "max",
+            "Det.limit_side_len": DET_SIDE[1],
             "Rec.model_path": str(rec),
+            "Rec.rec_batch_num": REC_BATCH,
+            # One thread a model: CPU time, not wall time, is the budget (`--jobs` runs pages of
+            # several documents side by side), and idle worker threads spin on a busy machine.
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
         }
     )
+
+
+def detection_side(width: float, height: float) -> int:
+    """Return the long side in pixels at which to detect text on a page of `width` × `height` points."""
+    return int(min(max(max(width, height) * DET_PER_POINT, DET_SIDE[0]), DET_SIDE[1]))
 
 
 def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRun]:
@@ -237,13 +265,21 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
     bitmap = page.render(scale=scale, grayscale=True)
     image = bitmap.to_numpy()
     rows, cols = image.shape[:2]
+    # rapidocr 3 reads the detector's size limit on each call: the page's size sets it.
+    detector = engine._load_det_model() if hasattr(engine, "_load_det_model") else None
+    if detector is not None and hasattr(detector, "limit_side_len"):
+        detector.limit_side_len = detection_side(width, height)
     result = engine(image, return_word_box=True)
     if result.boxes is None or result.txts is None or result.scores is None:
         return []
     sx, sy = width / cols, height / rows
     runs = []
     words = result.word_results if len(result.word_results) == len(result.txts) else [()] * len(result.txts)
-    for box, text, score, chars in zip(result.boxes, result.txts, result.scores, words, strict=True):
+    boxes = list(result.boxes)
+    angle = skew_angle(boxes)
+    if abs(angle) >= SKEW_MIN:
+        image, boxes, words = deskew(image, boxes, words, angle)
+    for box, text, score, chars in zip(boxes, result.txts, result.scores, words, strict=True):
         xs = [float(point[0]) for point in box]
         ys = [float(point[1]) for point in box]
         text = respace(image, text, chars, min(ys), max(ys)).strip()
@@ -257,15 +293,179 @@ def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRu
                 text=text, score=float(score), x0=min(xs) * sx, top=min(ys) * sy, x1=max(xs) * sx, bottom=max(ys) * sy
             )
         )
+    runs.extend(toc_margin(engine, image, runs, sx, sy))
     del image, bitmap
     return runs
 
 
+TOC_ENTRIES = 3
+"""Rows shaped like TOC entries (a numbered title, short) a page needs before its margin is read again."""
+TOC_TITLE_CHARS = 40
+TRAILING_DOTS = re.compile(r"[.．·・‧…⋯\s]+$")
+LEADING_DOTS = re.compile(r"^[.．·・‧…⋯\s]+")
+MARGIN_EMS = (5.0, 2.0)
+"""Ems left and right of the text's right edge in which a TOC's page numbers are looked for."""
+
+
+def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float) -> list[OcrRun]:
+    """Return the runs OCR finds, at full resolution, right of a page's TOC-shaped rows (their page numbers).
+
+    At the detection size a lone page number and a dotted leader are too small to be found: a
+    TOC reads as numbered titles (`1.1 机器学习基础理论..`) with nothing on their right, which
+    the outline takes for headings. When at least `TOC_ENTRIES` rows in a row are each one
+    numbered short run that ends well before the right edge of the text (or that and its page
+    number), the band the rows without a number span, right of the titles and then at
+    that edge (`MARGIN_EMS`; the right edge mirrors the left one) is read again without
+    downsizing: a sliver of the page, so that costs little. The titles and the numbers lose
+    the leader dots around them.
+    """
+    if not runs:
+        return []
+    right = max(run.x1 for run in runs)
+    rows = group_rows(runs)
+    # The longest stretch of consecutive rows shaped like entries: a TOC is one block of them.
+    # A row whose page number was found counts (it needs no second reading); one without, too.
+    block: list[list[OcrRun]] = []
+    streak: list[list[OcrRun]] = []
+    for row in rows:
+        numbered = len(row) == 2 and PAGE_LABEL_RE.match(LEADING_DOTS.sub("", row[1].text)) is not None
+        if (
+            (len(row) == 1 or numbered)
+            and match_numbering(row[0].text) is not None
+            and len(row[0].text) <= TOC_TITLE_CHARS
+            and row[0].x1 < right - (right - row[0].x0) * 0.25
+        ):
+            streak.append(row)
+            block = max(block, streak, key=len)
+        else:
+            streak = []
+    if len(block) < TOC_ENTRIES:
+        return []
+    for row in block:
+        row[0].text = TRAILING_DOTS.sub("", row[0].text) or row[0].text
+    entries = [row[0] for row in block if len(row) == 1]
+    if not entries:
+        return []
+    top = max(int(min(run.top for run in entries) / sy) - 2, 0)
+    bottom = int(max(run.bottom for run in entries) / sy) + 2
+    # First the band right of the titles; where that left an entry without a number (the
+    # detector read dots and number as one run of dots), a narrow band at the text's right edge,
+    # which mirrors its left one.
+    found = read_band(
+        engine, image, (int(max(run.x1 for run in entries) / sx) + 1, image.shape[1]), (top, bottom), sx, sy
+    )
+    if any(not on_row(entry, found) for entry in entries):
+        em = statistics.median(run.bottom - run.top for run in entries)
+        edge = image.shape[1] * sx - min(run.x0 for run in runs)
+        left = int(max(max(run.x1 for run in entries), edge - MARGIN_EMS[0] * em) / sx) + 1
+        end = int(min(edge + MARGIN_EMS[1] * em, image.shape[1] * sx) / sx)
+        more = read_band(engine, image, (left, end), (top, bottom), sx, sy)
+        found += [run for run in more if not on_row(run, found)]
+    return [run for run in found if any(on_row(entry, [run]) for entry in entries)]
+
+
+def on_row(entry: OcrRun, runs: list[OcrRun]) -> bool:
+    """Return True when one of `runs` has its vertical centre within `entry`'s box."""
+    return any(entry.top <= (run.top + run.bottom) / 2 <= entry.bottom for run in runs)
+
+
+def read_band(
+    engine: Any, image: Any, columns: tuple[int, int], rows: tuple[int, int], sx: float, sy: float
+) -> list[OcrRun]:
+    """Return the runs OCR reads in a band of the page image at full resolution, without leader dots."""
+    (left, end), (top, bottom) = columns, rows
+    band = image[top:bottom, left:end]
+    if band.size == 0:
+        return []
+    detector = engine._load_det_model() if hasattr(engine, "_load_det_model") else None
+    if detector is not None and hasattr(detector, "limit_side_len"):
+        detector.limit_side_len = max(band.shape[:2])
+    result = engine(band)
+    if result.boxes is None or result.txts is None or result.scores is None:
+        return []
+    found = []
+    for box, text, score in zip(result.boxes, result.txts, result.scores, strict=True):
+        xs = [float(point[0]) + left for point in box]
+        ys = [float(point[1]) + top for point in box]
+        text = LEADING_DOTS.sub("", text).strip()
+        if text:
+            found.append(
+                OcrRun(
+                    text=text,
+                    score=float(score),
+                    x0=min(xs) * sx,
+                    top=min(ys) * sy,
+                    x1=max(xs) * sx,
+                    bottom=max(ys) * sy,
+                )
+            )
+    return found
+
+
+SKEW_MIN = 0.1
+"""Degrees of page skew from which the boxes are turned level: 0.1° drifts 1 pt over a 600-pt line."""
+SKEW_LINES = 3
+"""Long boxes (`SKEW_SHAPE` times as wide as high) needed to measure the skew."""
+SKEW_SHAPE = 4.0
+
+
+def skew_angle(boxes: list[Any]) -> float:
+    """Return the page's skew in degrees (image coordinates, y down) from the edges of its long text boxes.
+
+    The detector's boxes are quadrilaterals that follow the text (top-left, top-right,
+    bottom-right, bottom-left): a scan rotated by 1° gives boxes whose top edges climb 1°. The
+    median over the long boxes' top and bottom edges is the page's skew; 0 without enough of them.
+    """
+    angles: list[float] = []
+    for box in boxes:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = ((float(p[0]), float(p[1])) for p in box[:4])
+        width, height = math.hypot(x1 - x0, y1 - y0), math.hypot(x3 - x0, y3 - y0)
+        if width >= SKEW_SHAPE * max(height, 1.0):
+            angles.append(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+            angles.append(math.degrees(math.atan2(y2 - y3, x2 - x3)))
+    if len(angles) < 2 * SKEW_LINES:
+        return 0.0
+    return statistics.median(angles)
+
+
+def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any, list[Any], list[Any]]:
+    """Return the page image turned level by `angle` degrees, with the text boxes and character boxes turned alike.
+
+    Recognition reads each box along its own slant, so the text is right on a skewed scan; but
+    rows are grouped, gaps measured and sizes taken from level boxes, and on a page turned 1°
+    the right end of a line sits a line lower than its left end (a TOC's page number on the
+    next entry's row). Turning the image and the boxes by one rotation keeps them in step.
+    """
+    import cv2
+    import numpy
+
+    rows, cols = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((cols / 2, rows / 2), angle, 1.0)
+    level = cv2.warpAffine(image, matrix, (cols, rows), flags=cv2.INTER_LINEAR, borderValue=255)
+
+    def turn(points: Any) -> Any:
+        return numpy.asarray(points, dtype=float) @ matrix[:, :2].T + matrix[:, 2]
+
+    turned_words = [
+        tuple(
+            (*item[:2], turn(item[2]), *item[3:]) if len(item) >= 3 and item[2] is not None else item for item in chars
+        )
+        for chars in words
+    ]
+    return level, [turn(box) for box in boxes], turned_words
+
+
 FAINT_INK = 200
 """Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
-SPACE_INK = 0.22
-"""Ems of blank between the inks of a Latin and a CJK character (or two Latin ones) that make a space.
-Without one the glyphs' side bearings leave about 0.1 em; a space adds 0.25 em."""
+SPACE_INK = 0.28
+"""Ems of blank between the inks of two Latin characters that make a space. Without one the glyphs'
+side bearings leave about 0.1 em (more between capitals: at 0.22 `MCU` read `M C U`); a space adds 0.25 em."""
+SOLID_INK = 150
+SPACE_SOLID = 0.26
+"""Between a Latin and a CJK character: ems of blank between their solid inks (under `SOLID_INK`) that make
+a space. A blurred scan greys the gap, which `FAINT_INK` counts as ink (the space of `Lite 的` lost);
+letters keep the faint measure, their thin strokes would open false gaps (`MC U`). Tuned on
+bench/bench_ocr_outline.py's blurred scans."""
 
 
 def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
@@ -280,10 +480,12 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
     items = [(str(item[0]), item[2]) for item in chars if len(item) >= 3 and item[2] is not None and item[0]]
     if len(items) < 2 or "".join(word for word, _ in items) != text.replace(" ", ""):
         return text
-    band = image[int(max(top, 0)) : int(bottom) + 1] < FAINT_INK
+    rows = image[int(max(top, 0)) : int(bottom) + 1]
+    band = rows < FAINT_INK
     if band.size == 0:
         return text
     ink = band.any(axis=0)
+    solid = (rows < SOLID_INK).any(axis=0)
     em = (bottom - top) / 1.2
     out = [items[0][0]]
     position = len(items[0][0])
@@ -295,7 +497,10 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
         if not spaced and spaceable(left[-1], right[0]):
             start = int((float(left_box[0][0]) + float(left_box[1][0])) / 2)
             end = int((float(right_box[0][0]) + float(right_box[1][0])) / 2)
-            spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+            if is_cjk(left[-1]) or is_cjk(right[0]):
+                spaced = longest_blank(solid[start:end]) >= SPACE_SOLID * em
+            else:
+                spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
         out.append(" " + right if spaced else right)
     return "".join(out)
 
@@ -520,11 +725,29 @@ def row_line(page: PageLines, row: list[OcrRun]) -> Line:
     return line
 
 
+def run_size(run: OcrRun) -> float:
+    """Return a run's font size in points: its pitch over enough text, else its box height (about 1.3 em)."""
+    units = ems(run.text)
+    return (run.x1 - run.x0) / units if units >= MIN_UNITS else (run.bottom - run.top) / 1.3
+
+
+def ordered_rows(runs: list[OcrRun]) -> list[tuple[list[OcrRun], Column]]:
+    """Return the runs in rows in reading order, a two-column region column by column (as `columns` reads glyphs)."""
+    boxes = [
+        {"text": run.text, "x0": run.x0, "x1": run.x1, "top": run.top, "bottom": run.bottom, "size": run_size(run)}
+        for run in runs
+    ]
+    return [([runs[i] for i in row], column) for row, column in reading_order(boxes, group_lines(boxes), group_lines)]
+
+
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     """Return a copy of `page` whose lines are the OCR'd rows (rules, image count, note marks and controls kept)."""
-    lines = [row_line(page, row) for row in group_rows(runs)]
-    for line in lines:
+    lines = []
+    for row, column in ordered_rows(runs):
+        line = row_line(page, row)
+        line.column = column
         normalise_folio(line, page)
+        lines.append(line)
     glyphs = sum(1 for line in lines for ch in line.text if not ch.isspace())
     return PageLines(
         number=page.number,
@@ -642,18 +865,23 @@ def page_findings(page: PageLines, runs: list[OcrRun]) -> list[Diagnostic]:
     return found
 
 
-def limit_checker(max_seconds: float, started: float, name: str | None) -> Callable[[int, int], None]:
-    """Return a callback ``(page, pages OCR'd so far)`` raising `LimitExceededError` once `max_seconds` are spent.
+def limit_checker(
+    max_seconds: float, per_page: float, started: float, name: str | None
+) -> Callable[[int, int, int], None]:
+    """Return a callback ``(page, pages OCR'd so far, pages to OCR)`` raising `LimitExceededError` past the budget.
 
-    OCR counts against the one time budget of the parse: a page takes seconds of CPU, so a long
-    scan needs a larger ``--timeout`` than the default.
+    OCR counts against the one time budget of the parse, which grows with the pages that need
+    it: `max_seconds` plus `per_page` seconds for each page to OCR (a page takes seconds of CPU,
+    and many more of wall time on a busy machine).
     """
 
-    def check(page: int, done: int) -> None:
-        if time.monotonic() - started > max_seconds:
+    def check(page: int, done: int, wanted: int) -> None:
+        budget = max_seconds + wanted * per_page
+        if time.monotonic() - started > budget:
             raise LimitExceededError(
-                f"reading took more than {max_seconds:g} s, stopped after OCR of page {page} ({done} pages OCR'd; "
-                "OCR takes seconds a page: raise limits.max_seconds, --timeout)",
+                f"reading took more than {budget:g} s ({max_seconds:g} s and {per_page:g} s for each of {wanted} "
+                f"pages to OCR), stopped after OCR of page {page} ({done} pages OCR'd; raise limits.max_seconds, "
+                "--timeout, or limits.ocr_seconds_per_page, --ocr-seconds)",
                 path=name,
             )
 

@@ -98,13 +98,14 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         forget_document(pdf)
         pdf.stream.close()
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
-    deadline = limit_checker(limits.max_seconds, started, name)
+    deadline = limit_checker(limits.max_seconds, limits.ocr_seconds_per_page, started, name)
     replaced: list[PageLines] = []
     reading.diagnostics.extend(
         ocr_pages(
             data, pages, mode=options.ocr, password=options.password, name=name, deadline=deadline, replaced=replaced
         )
     )
+    reading.extra_seconds = len(replaced) * limits.ocr_seconds_per_page
     check_text_layer(pages, reading, name)
     # A ruled table of a page OCR read instead was found in its text layer: OCR read its cells
     # from the image with the rest of the page, so the layer's table is dropped with the layer.
