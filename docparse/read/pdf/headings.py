@@ -23,8 +23,11 @@ from docparse.vocab.markers import TOC_LINE, is_title_like
 HEADING_SIZE_RATIO = 1.1
 
 
-def mark_size_headings(blocks: list[Block], body_size: float) -> list[Block]:
+def mark_size_headings(blocks: list[Block], body_size: float, *, estimated: set[int] | None = None) -> list[Block]:
     """Return `blocks` with short one-line blocks in a heading style marked as headings by style rank.
+
+    The pages in `estimated` were read by OCR: their sizes come from the characters' pitch and
+    their weight is not seen, too coarse for a style rank, so none of their lines is ranked.
 
     Only in a document without numbered headings or clauses: where they are numbered, the
     numbering families give the outline, and size tiers (a cover page, a form's part titles, an
@@ -43,7 +46,13 @@ def mark_size_headings(blocks: list[Block], body_size: float) -> list[Block]:
         clauses += found.family.name != "decimal"
     if titles >= 2 or clauses >= 3:
         return blocks
-    styles = {i: style for i in range(len(blocks)) if (style := _heading_style(blocks, i, body_size)) is not None}
+    skip = estimated or set()
+    styles = {
+        i: style
+        for i, block in enumerate(blocks)
+        if not (block.provenance.regions and block.provenance.regions[0].page in skip)
+        and (style := _heading_style(blocks, i, body_size)) is not None
+    }
     ranks = sorted(set(styles.values()), reverse=True)
     out = list(blocks)
     for i, style in styles.items():

@@ -123,7 +123,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
     reading.blocks, repeated = join_split_tables(
-        with_tables(mark_size_headings(nest_bullets(blocks), body_size), tables),
+        with_tables(mark_size_headings(nest_bullets(blocks), body_size, estimated=ocr_read), tables),
         {page.number: page.height for page in pages},
     )
     reading.dropped = sorted(
