@@ -24,7 +24,7 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.vocab.markers import Lexicon
+from docparse.vocab.markers import Lexicon, is_decoration
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 # The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.
@@ -238,6 +238,10 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
 
 def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> list[str]:
     """Return `field` as Markdown; `as_heading` writes a label of its own line as a heading, not bold."""
+    if is_decoration(field.marker) and not (field.heading and not field.text):
+        # Pictographs before a label ("👥 **Mentor(s):**") print before it again, not as a list marker.
+        lines = _field(field.model_copy(update={"marker": None}), level, as_heading=as_heading)
+        return [f"{field.marker} {lines[0]}", *lines[1:]]
     if field.heading and field.marker and not field.text:
         # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]

@@ -350,6 +350,8 @@ class DropReason(StrEnum):
     """A superscript note reference (`前沿。¹`) taken out of the running text; the note itself is `footnote`."""
     CONTROL = "control-character"
     """Characters that are no text (NUL and other controls, bidi overrides) from a bad PDF ToUnicode map."""
+    DECORATION = "decoration"
+    """Pictographs printed before the document's title (``🚀 Ideas``): decoration, not part of the title."""
     REPEATED_HEADER = "repeated-header"
     """A table's header row printed again at the top of each page the table continues on."""
     TEXT_LAYER = "text-layer"

@@ -132,11 +132,32 @@ def bare_runs(tokens: list[Token]) -> set[int]:
                 close(token)
             elif numbering.family.role is Role.IDENTIFIER and any(_num(tokens[j]) == numbering.num for j in run):
                 close(token)  # the topic index is over: its first identifier is printed again over its topic
-            elif numbering.family.sequence is Sequence.POSITION and not numbering.follows(previous):
+            elif (
+                numbering.family.sequence is Sequence.POSITION
+                and not numbering.follows(previous)
+                and not _lazy_item(tokens[run[-1]], token)
+            ):
                 close(token)
         run.append(i)
     close()
     return bare
+
+
+def _lazy_item(previous: Token, token: Token) -> bool:
+    """Return whether `token` is the next item of the format list `previous` is in, printed with the same number.
+
+    A Markdown list written ``1.`` ``1.`` ``1.`` is rendered 1, 2, 3 (CommonMark counts from the first
+    item's number): a list, not a run of empty headings.
+    """
+    return (
+        previous.block.label is not None
+        and token.block.label is not None
+        and previous.in_list
+        and token.block.list_depth == previous.block.list_depth
+        and previous.numbering is not None
+        and token.numbering is not None
+        and token.numbering.value == previous.numbering.value
+    )
 
 
 def _inside_item(item: Token, token: Token) -> bool:

@@ -227,7 +227,7 @@ def freeze_topic(node: DraftNode, parent: Section | None, parent_id: str, index:
     return Topic(
         id=topic_id,
         number=number,
-        label=numbering.label if numbering is not None else identifier,
+        label=numbering.label if numbering is not None else identifier or node.label,
         identifier=identifier,
         title=node.title or "",
         description=content.description,

@@ -22,6 +22,7 @@ from docparse.vocab.markers import (
     is_navigation,
     is_title_like,
     match_toc_line,
+    split_decoration,
 )
 
 
@@ -57,6 +58,8 @@ class Token:
     """Set when `text` starts with a field label and a colon (``技术标签：…``)."""
     lead_in: str | None = None
     """Set when a paragraph ends with a sentence announcing a list of directions."""
+    decoration: str | None = None
+    """Pictographs printed before the text (``💡`` of ``### 💡 Smart Bot``): kept, but not part of `text`."""
 
     @property
     def in_list(self) -> bool:
@@ -163,8 +166,15 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
         )
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
     spans = strip_spans(block.spans)
+    decoration, full = split_decoration(full)
+    if decoration:
+        # "👥 **Mentor(s):** …", "### 💡 Smart Bot": the label or title starts after the pictographs.
+        full = full.strip()
+        joined = "".join(span.text for span in spans)
+        if joined.endswith(full):
+            spans = strip_spans(drop_spans(spans, len(joined) - len(full)))
     found = lexicon.match_field(full, bold_lead(spans))
-    return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full))
+    return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full), decoration=decoration or None)
 
 
 def _is_navigation(block: Block) -> bool:

@@ -130,6 +130,33 @@ def _bold_label_fits(label: str) -> bool:
     return len(label) <= 30 or (not has_han(label) and len(label.split()) <= BOLD_LABEL_MAX_WORDS)
 
 
+# Pictographs printed before a title or a label ("💡 Smart Market Bot", "👥 **Mentor(s):**"): decoration,
+# not words. A run of emoji with their joiners, variation selectors, skin tones and keycaps, and
+# flags (regional indicator pairs); the textual signs ©, ® and ™ are not decoration.
+DECORATION = regex.compile(
+    r"^(?:[[\p{Extended_Pictographic}\p{Regional_Indicator}]--[©®™]]"
+    r"[\uFE0E\uFE0F\u20E3\p{Emoji_Modifier}\p{Regional_Indicator}]*"
+    r"(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}]*)*[ \t\u3000]*)+",
+    regex.V1,
+)
+
+
+def split_decoration(text: str) -> tuple[str, str]:
+    """Return the leading pictographs of `text` (stripped) and the text after them; ``""`` when there are none.
+
+    A text that is nothing but pictographs keeps them: they are then its content, not decoration.
+    """
+    found = DECORATION.match(text)
+    if found is None or not text[found.end() :].strip():
+        return "", text
+    return found.group().strip(), text[found.end() :]
+
+
+def is_decoration(text: str | None) -> bool:
+    """Return whether `text` is nothing but pictographs (a field's marker ``👥``)."""
+    return bool(text) and split_decoration(f"{text} x")[0] == (text or "").strip()
+
+
 def is_navigation(text: str) -> bool:
     """Return whether `text` is a navigation link text such as ``返回目录``."""
     return text.strip().strip("[]【】").strip().casefold() in NAVIGATION_TEXTS
@@ -291,6 +318,8 @@ IDENTIFIER_LABELS: tuple[str, ...] = (
 # A page hint after a heading ("Objectives [e.g. 1 pages]"): not part of its label.
 HEADING_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
 
+# Emphasis markers left as text around a label (``**Description: **``, not rendered bold by CommonMark).
+_STRAY_EMPHASIS = regex.compile(r"^(?:\*\*|__)(?=\S)")
 _RUN_IN = regex.compile(
     r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
 )
@@ -390,6 +419,12 @@ class Lexicon:
         if found is None:
             return None
         label, rest = found.group("label").strip(), found.group("rest").strip()
+        stray = _STRAY_EMPHASIS.match(label)
+        if stray is not None and rest.startswith(stray.group()):
+            # "**Description: **": emphasis the format left as text (a space before the closing
+            # `**`), a bold label all the same.
+            label, rest = label[len(stray.group()) :].strip(), rest[len(stray.group()) :].strip()
+            return FieldMatch(label, rest, self.is_field_label(label)) if _bold_label_fits(label) else None
         if self.is_field_label(label) or self.is_identifier_label(label):
             return FieldMatch(label, rest, True)
         if has_han(label):

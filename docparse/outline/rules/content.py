@@ -22,7 +22,8 @@ def field(state: State) -> bool:
     bold = bool(token.spans) and token.spans[0].bold
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
-    state.open_field(token, found.label, found.rest, Strength.STRONG if strong else Strength.WEAK)
+    strength = Strength.STRONG if strong else Strength.WEAK
+    state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
@@ -34,7 +35,7 @@ def note(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or not state.node.has_directions or not NOTE_PREFIX.match(token.text):
         return False
     state.directions = None
-    state.node.add("notes", paragraph(token.block, token.text))
+    state.node.add("notes", paragraph(token.block, token.block.full_text if token.decoration else token.text))
     return True
 
 
@@ -42,7 +43,8 @@ def paragraph_rule(state: State) -> bool:
     """Place a paragraph: in the open field, as the next paragraph of a loose list item, or in the node."""
     token = state.token
     block = token.block
-    text = block.full_text if token.kind is TokenKind.NUMBERED else token.text
+    # A paragraph keeps what is printed: its numbering, its leading pictographs.
+    text = block.full_text if token.kind is TokenKind.NUMBERED or token.decoration else token.text
     current = state.directions
     node = state.node
     if current is not None and current.node.directions and block.list_depth >= max(current.depth, 1):
