@@ -51,7 +51,10 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc and all(e.page_label is None for e in document.toc):
+    if document.toc and all(e.page_label is None and e.label is None and e.number is None for e in document.toc):
+        # A contents of titles alone (an index of in-page links): a nested list of links again.
+        out.append("\n".join(_toc_link(e.title, e.level) for e in document.toc))
+    elif document.toc and all(e.page_label is None for e in document.toc):
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
     elif document.toc:
@@ -70,6 +73,15 @@ def to_markdown(document: Document) -> str:
     for section in document.sections:
         out.extend(_section(section, 2, document))
     return "\n\n".join(part for part in out if part) + "\n"
+
+
+_SLUG_DROP = regex.compile(r"[^\w\- ]+")
+
+
+def _toc_link(title: str, level: int) -> str:
+    """Return a TOC entry as an item of a nested list of links to the heading's anchor (GitHub's slug)."""
+    slug = _SLUG_DROP.sub("", title.casefold()).strip().replace(" ", "-")
+    return f"{'    ' * (level - 1)}- [{escape(title)}](#{slug})"
 
 
 def _toc_line(label: str | None, title: str, page: str | None) -> str:

@@ -26,7 +26,7 @@ __all__ = ["Outline", "build_outline"]
 def build_outline(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON, kind: CallKind | None = None) -> Outline:
     """Return the outline drafts of `tokens`; `kind` forces the kind of call."""
     outline = Outline(root=DraftNode(level=0, title=None, numbering=None, provenance=Provenance()))
-    state = State(lexicon=lexicon, tokens=tokens, evidence=gather(tokens), outline=outline)
+    state = State(lexicon=lexicon, tokens=tokens, evidence=gather(tokens, lexicon), outline=outline)
     run_block_rules(state)
     run_shape_rules(outline, ShapeContext(lexicon, kind))
     return outline

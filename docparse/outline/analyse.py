@@ -9,7 +9,10 @@ A token's own text says what it *could* be; some decisions need the document aro
   each label opens a section even where the clause runs on as a sentence;
 - an identifier printed again later (``A254-049`` in a topic index, then ``A254-049 TITLE:``
   over the topic) is a topic only where its topic is, at the last occurrence;
-- the body font size, against which a larger line is a display line (a title, an annex title).
+- the body font size, against which a larger line is a display line (a title, an annex title);
+- labels printed under two or more headings (``Difficulty:`` under every idea, a bullet
+  ``- Skills`` over its values, a bold line ``**Expected result**``): the fields of a template,
+  however each is drawn, even where the table of known labels does not have them.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_title_like, label_key
 
 Key = tuple[str, int]
 
@@ -38,6 +42,22 @@ class Evidence:
     """Families used as the document's run-in clauses."""
     index_entries: set[int] = field(default_factory=set)
     """Identifier lines that list a topic printed again later (a topic index)."""
+    labels: frozenset[tuple[str, Key]] = frozenset()
+    """Labels (`label_key` forms) printed under at least two different headings of one level (the
+    heading's key: ``("heading", 3)`` for ``###``, a numbering family's key): a field template."""
+    heading_keys: list[Key | None] = field(default_factory=list)
+    """For each token, the key of the heading it stands under (None before the first)."""
+
+    def repeated(self, label: str, index: int) -> bool:
+        """Return whether `label`, printed at token `index`, is printed under other headings of the same level."""
+        key = self.heading_keys[index] if 0 <= index < len(self.heading_keys) else None
+        return key is not None and (label_key(label), key) in self.labels
+
+    def labels_at(self, index: int) -> frozenset[str]:
+        """Return the repeated labels of the level token `index` stands under."""
+        key = self.heading_keys[index] if 0 <= index < len(self.heading_keys) else None
+        return frozenset(label for label, level in self.labels if level == key)
+
     body_size: float | None = None
 
     def is_display(self, token: Token) -> bool:
@@ -46,16 +66,82 @@ class Evidence:
         return size is not None and self.body_size is not None and size >= self.body_size * DISPLAY_SIZE_RATIO
 
 
-def gather(tokens: list[Token]) -> Evidence:
+def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
     clauses = clause_families(tokens)
+    labels, keys = repeated_labels(tokens, lexicon)
     return Evidence(
         title_index=title_heading(tokens),
         bare={i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses},
         clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
+        labels=labels,
+        heading_keys=keys,
     )
+
+
+# A label is a template's when it is printed under at least this many different headings.
+LABEL_MIN_HEADINGS = 2
+
+
+def repeated_labels(
+    tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON
+) -> tuple[frozenset[tuple[str, Key]], list[Key | None]]:
+    """Return the labels printed under two or more different headings of one level, and each token's heading key.
+
+    A label is the label of a run-in field (``Difficulty: medium``) and of the labels run in
+    after it (``Requirements: C``), a bold line of its own (``**Expected result**``), or a list
+    item over a deeper list (``- Skills`` over its values). Headings of one level are siblings
+    (the ideas of a catalogue); the same words under a heading of another level
+    (``1. Project Description`` in the proposal guidelines) are not that template.
+    """
+    under: dict[tuple[str, Key], set[int]] = {}
+    keys: list[Key | None] = []
+    heading, key = -1, None
+    for i, token in enumerate(tokens):
+        level = _heading_key(token)
+        if level is not None:
+            heading, key = i, level
+            keys.append(key)
+            continue
+        keys.append(key)
+        if key is None:
+            continue
+        for label in _labels_of(token, tokens[i + 1] if i + 1 < len(tokens) else None, lexicon):
+            under.setdefault((label_key(label), key), set()).add(heading)
+    repeated = frozenset(k for k, headings in under.items() if k[0] and len(headings) >= LABEL_MIN_HEADINGS)
+    return repeated, keys
+
+
+def _heading_key(token: Token) -> Key | None:
+    """Return the level key of a heading line: its format level, or a numbered title's family."""
+    if token.kind is TokenKind.HEADING or token.block.heading_level is not None:
+        return ("heading", token.block.heading_level or 1)
+    numbering = token.numbering
+    if (
+        token.kind is TokenKind.NUMBERED
+        and numbering is not None
+        and numbering.family.role in (Role.OUTLINE, Role.IDENTIFIER)
+        and not token.in_list
+        and token.title_like
+    ):
+        return numbering.key
+    return None
+
+
+def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]:
+    """Return the label-like phrases a token prints."""
+    if token.field is not None:
+        return [token.field.label, *lexicon.chain_candidates(token.field.rest)]
+    text = token.text.strip().rstrip("：:").strip()
+    if not is_title_like(text) or text.endswith("."):
+        return []
+    if token.kind is TokenKind.PARAGRAPH and token.all_bold:
+        return [text]
+    if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
+        return [text]
+    return []
 
 
 def title_heading(tokens: list[Token]) -> int | None:

@@ -96,8 +96,6 @@ class State:
     """The largest font size of a numbered heading so far (an annex title is set larger)."""
     skip: int = 0
     """Tokens after the current one that the rule that fired has consumed."""
-    templates: frozenset[str] = frozenset()
-    """Field labels found repeated under sibling nodes (a field template)."""
 
     def __post_init__(self) -> None:
         if not self.stack:
@@ -249,7 +247,8 @@ class State:
         return len(families)
 
     def is_template(self, label: str) -> bool:
-        return label.strip().rstrip("：:").strip().casefold() in self.templates
+        """Return whether `label`, printed here, is printed under other headings of this level (`Evidence.labels`)."""
+        return self.evidence.repeated(label, self.index)
 
     def place_item(self, item: DraftItem) -> None:
         """Put a list item (not a direction) in the open field or the node, nested under the item before it."""

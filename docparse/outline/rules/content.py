@@ -23,7 +23,14 @@ def field(state: State) -> bool:
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
     strength = Strength.STRONG if strong else Strength.WEAK
-    state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
+    chained = state.lexicon.chained(found.rest, state.evidence.labels_at(state.index))
+    if not chained:
+        state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
+    else:
+        # "Difficulty: medium. Requirements: C. Potential mentors: Ana": one field a label, in order.
+        state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration)
+        for index, more in enumerate(chained[1:], start=2):
+            state.open_field(token, more.label, more.rest, strength if index == len(chained) else Strength.WEAK)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True

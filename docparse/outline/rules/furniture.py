@@ -45,6 +45,13 @@ def toc_entry(state: State) -> bool:
         number, level = None, 1  # "Appendix A:" is labelled, not numbered, and top-level, like its section
     else:
         number, level = numbering.number, state.toc_level(numbering.key)
+    if line.level is not None:
+        level = line.level  # a nested list of links: the layout gives the level
+    if line.mark is not None:
+        # "[Snarks as a Service](#…) *": the mark refers to a note ("still open *"), it is no title.
+        state.outline.dropped.append(
+            Dropped(text=line.mark, reason=DropReason.FOOTNOTE_MARK, provenance=token.block.provenance)
+        )
     state.outline.toc.append(
         TocEntry(
             number=number,

@@ -122,6 +122,8 @@ def list_item(state: State) -> bool:
         found = None  # "* 训练集：…" under "* 数据集" is a sub-item of that item, not a field
     if found is not None and (found.known or token.in_list or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
+        if state.is_template(found.label):
+            _close_valued_labels(state, block.list_depth)
         state.open_field(
             token,
             found.label,
@@ -130,6 +132,12 @@ def list_item(state: State) -> bool:
             depth=block.list_depth,
             marker=numbering.label,
             numbering=numbering,
+        )
+    elif found is None and (label := _repeated_label(state, token)) is not None:
+        # "- Skills" over its values under every idea: a field of each, as "- Skills:" would be.
+        _close_valued_labels(state, block.list_depth)
+        state.open_field(
+            token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
     elif found is None and (label := _sibling_field_label(state, token)) is not None:
         # "* 评分方式（根据以下几项综合评估）" among "* 提交内容：" items, its sub-list under it.
@@ -172,6 +180,28 @@ def _sibling_field_label(state: State, token: Token) -> str | None:
     if not is_title_like(label) or following is None or following.kind is not TokenKind.NUMBERED:
         return None
     return label if following.block.list_depth > depth else None
+
+
+def _close_valued_labels(state: State, depth: int) -> None:
+    """Close the open labels above `depth` that have their value on their own line (``Size: 175``).
+
+    A label of the template written as a list item after them is their sibling, not their sub-field.
+    """
+    while state.fields and state.fields[-1].text and state.fields[-1].depth < depth:
+        state.fields.pop()
+
+
+def _repeated_label(state: State, token: Token) -> str | None:
+    """Return the label if a format list item over a deeper list prints a label found under other headings too."""
+    label = token.text.strip().rstrip("：:").strip()
+    following = state.next_token()
+    if not token.in_list or following is None or following.block.list_depth <= token.block.list_depth:
+        return None
+    if token.numbering is None or not token.numbering.is_bullet:
+        return None  # "1. Project Description" over its points is an item of a numbered enumeration
+    if _nests_in_an_item(state, token):
+        return None  # "* 数据集" over its parts inside "* 任务详情：" is a sub-item of that item
+    return label if is_title_like(label) and state.is_template(label) else None
 
 
 def _bold_label(token: Token) -> bool:
