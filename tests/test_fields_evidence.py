@@ -142,3 +142,12 @@ def test_a_longer_title_case_bold_label_among_grid_rows_is_a_field() -> None:
     fields += [i for f in fields for i in f.items if isinstance(i, LabelledField)]
     labels = [f.label for f in fields if f.label != "Award Information"]
     assert labels == ["Funding Instrument", "Funds Available and Anticipated Number of Awards", "Award Budget"]
+
+
+def test_a_tracks_pictographs_are_its_marker() -> None:
+    document = docparse.parse_text(
+        "# Ideas\n\n## Topics\n\n### 1. Bot\n\n#### 🚀 Fast path\n\nResearch directions:\n\n1) Caching.\n\n"
+        "#### 🧪 Tests\n\nResearch directions:\n\n1) Fuzzing.\n"
+    )
+    tracks = _topics(document)[0].tracks
+    assert [(t.marker, t.title) for t in tracks] == [("🚀", "Fast path"), ("🧪", "Tests")]

@@ -189,7 +189,7 @@ def freeze_track(node: DraftNode, track_id: str, ids: IdMaker) -> Track:
     content = freeze_content(node, track_id, ids)
     return Track(
         id=track_id,
-        marker=node.numbering.label if node.numbering is not None else "",
+        marker=node.numbering.label if node.numbering is not None else node.label or "",
         title=node.title or "",
         description=content.description,
         directions_marker=node.directions_marker,
