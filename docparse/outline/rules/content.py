@@ -5,32 +5,56 @@ from __future__ import annotations
 from docparse.outline.draft import Strength
 from docparse.outline.state import State, paragraph
 from docparse.segment import TokenKind
-from docparse.vocab.markers import NOTE_PREFIX
+from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
 
 
-def field(state: State) -> bool:
-    """Open a labelled field at ``label：text`` (``技术标签：…``, ``OBJECTIVE: …``, ``**验收标准**：``)."""
+def _label_line(state: State) -> tuple[FieldMatch, Strength] | None:
+    """Return the label of a line that opens a field and how much it holds, or None."""
     token = state.token
     found = token.field
     if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or found is None:
-        return False
+        return None
     if state.node.has_directions and NOTE_PREFIX.match(token.text):
-        return False
+        return None
     if token.lead_in is not None and not found.rest and not found.known:
-        return False  # "具体任务包括：" announces the directions; it labels nothing
+        return None  # "具体任务包括：" announces the directions; it labels nothing
     identifier = state.lexicon.is_identifier_label(found.label)
     bold = bool(token.spans) and token.spans[0].bold
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
-    strength = Strength.STRONG if strong else Strength.WEAK
+    return found, Strength.STRONG if strong else Strength.WEAK
+
+
+def field_chain(state: State) -> bool:
+    """Open one field per label run in one paragraph (``Difficulty: medium. Requirements: C. Mentors: Ana``).
+
+    A label after a sentence of the value counts where it is known or printed under other
+    headings of this level (`Evidence.labels`); the last field holds what follows, as one would.
+    """
+    line = _label_line(state)
+    if line is None:
+        return False
+    found, strength = line
     chained = state.lexicon.chained(found.rest, state.evidence.labels_at(state.index))
     if not chained:
-        state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
-    else:
-        # "Difficulty: medium. Requirements: C. Potential mentors: Ana": one field a label, in order.
-        state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration)
-        for index, more in enumerate(chained[1:], start=2):
-            state.open_field(token, more.label, more.rest, strength if index == len(chained) else Strength.WEAK)
+        return False
+    token = state.token
+    state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration)
+    for index, more in enumerate(chained[1:], start=2):
+        state.open_field(token, more.label, more.rest, strength if index == len(chained) else Strength.WEAK)
+    if token.lead_in is not None:
+        state.lead_in(token.lead_in)
+    return True
+
+
+def field(state: State) -> bool:
+    """Open a labelled field at ``label：text`` (``技术标签：…``, ``OBJECTIVE: …``, ``**验收标准**：``)."""
+    line = _label_line(state)
+    if line is None:
+        return False
+    found, strength = line
+    token = state.token
+    state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True

@@ -106,6 +106,24 @@ def _heads_bullets(numbering: Numbering, text: str) -> bool:
     return is_title_like(text) and not text.rstrip().endswith(".")
 
 
+def template_item(state: State) -> bool:
+    """Open a field at a bullet over its values whose label is printed under other headings of this level.
+
+    ``- Skills`` over ``- C`` / ``- assembly`` under every idea is a field of each, as ``- Skills:`` would be.
+    """
+    token = state.token
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None or token.field is not None:
+        return False
+    label = _repeated_label(state, token)
+    if label is None:
+        return False
+    depth = token.block.list_depth
+    _close_valued_labels(state, depth)
+    state.open_field(token, label, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering)
+    return True
+
+
 def list_item(state: State) -> bool:
     """Place any other numbered or bulleted line: an item of the open field, a field, or a list item.
 
@@ -132,12 +150,6 @@ def list_item(state: State) -> bool:
             depth=block.list_depth,
             marker=numbering.label,
             numbering=numbering,
-        )
-    elif found is None and (label := _repeated_label(state, token)) is not None:
-        # "- Skills" over its values under every idea: a field of each, as "- Skills:" would be.
-        _close_valued_labels(state, block.list_depth)
-        state.open_field(
-            token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
     elif found is None and (label := _sibling_field_label(state, token)) is not None:
         # "* 评分方式（根据以下几项综合评估）" among "* 提交内容：" items, its sub-list under it.
