@@ -25,7 +25,7 @@ from docparse.model.document import (
     Track,
 )
 from docparse.vocab.chars import is_cjk
-from docparse.vocab.markers import Lexicon
+from docparse.vocab.markers import Lexicon, is_decoration
 
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 # The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.
@@ -52,9 +52,9 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc and all(e.page_label is None and not (e.label or e.number) for e in document.toc):
-        # A contents of bare titles (a slide deck's Outline): a list whose items later headings repeat.
-        out.append("\n".join(f"- {escape(e.title)}" for e in document.toc))
+    if document.toc and all(e.page_label is None and e.label is None and e.number is None for e in document.toc):
+        # A contents of titles alone (an index of in-page links): a nested list of links again.
+        out.append("\n".join(_toc_link(e.title, e.level) for e in document.toc))
     elif document.toc and all(e.page_label is None for e in document.toc):
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
@@ -74,6 +74,15 @@ def to_markdown(document: Document) -> str:
     for section in document.sections:
         out.extend(_section(section, 2, document))
     return "\n\n".join(part for part in out if part) + "\n"
+
+
+_SLUG_DROP = regex.compile(r"[^\w\- ]+")
+
+
+def _toc_link(title: str, level: int) -> str:
+    """Return a TOC entry as an item of a nested list of links to the heading's anchor (GitHub's slug)."""
+    slug = _SLUG_DROP.sub("", title.casefold()).strip().replace(" ", "-")
+    return f"{'    ' * (level - 1)}- [{escape(title)}](#{slug})"
 
 
 def _toc_line(label: str | None, title: str, page: str | None) -> str:
@@ -337,6 +346,10 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
 
 def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> list[str]:
     """Return `field` as Markdown; `as_heading` writes a label of its own line as a heading, not bold."""
+    if is_decoration(field.marker) and not (field.heading and not field.text):
+        # Pictographs before a label ("👥 **Mentor(s):**") print before it again, not as a list marker.
+        lines = _field(field.model_copy(update={"marker": None}), level, as_heading=as_heading)
+        return [f"{field.marker} {lines[0]}", *lines[1:]]
     if field.heading and field.marker and not field.text:
         # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]

@@ -366,6 +366,8 @@ class DropReason(StrEnum):
     COLUMN_HEADER = "column-header"
     """A table's header row naming its columns, where the rows were read as fields (``Field | Value``) or as
     topics whose fields the columns label (``项目 | 领域 | 技能``)."""
+    DECORATION = "decoration"
+    """Pictographs printed before the document's title (``🚀 Ideas``): decoration, not part of the title."""
     REPEATED_HEADER = "repeated-header"
     """A table's header row printed again at the top of each page the table continues on."""
     TEXT_LAYER = "text-layer"

@@ -12,6 +12,9 @@ A token's own text says what it *could* be; some decisions need the document aro
 - the body font size, against which a larger line is a display line (a title, an annex title);
 - the labels of label tables that recur in two or more tables (``Title`` / ``Mentor`` tables
   under every idea): a field template written as tables.
+- labels printed under two or more headings (``Difficulty:`` under every idea, a bullet
+  ``- Skills`` over its values, a bold line ``**Expected result**``): the fields of a template,
+  however each is drawn, even where the table of known labels does not have them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_title_like, label_key
 
 Key = tuple[str, int]
 
@@ -41,6 +45,22 @@ class Evidence:
     """Families used as the document's run-in clauses."""
     index_entries: set[int] = field(default_factory=set)
     """Identifier lines that list a topic printed again later (a topic index)."""
+    labels: frozenset[tuple[str, Key]] = frozenset()
+    """Labels (`label_key` forms) printed under at least two different headings of one level (the
+    heading's key: ``("heading", 3)`` for ``###``, a numbering family's key): a field template."""
+    heading_keys: list[Key | None] = field(default_factory=list)
+    """For each token, the key of the heading it stands under (None before the first)."""
+
+    def repeated(self, label: str, index: int) -> bool:
+        """Return whether `label`, printed at token `index`, is printed under other headings of the same level."""
+        key = self.heading_keys[index] if 0 <= index < len(self.heading_keys) else None
+        return key is not None and (label_key(label), key) in self.labels
+
+    def labels_at(self, index: int) -> frozenset[str]:
+        """Return the repeated labels of the level token `index` stands under."""
+        key = self.heading_keys[index] if 0 <= index < len(self.heading_keys) else None
+        return frozenset(label for label, level in self.labels if level == key)
+
     body_size: float | None = None
     table_labels: frozenset[str] = frozenset()
     """Labels (casefolded) of label tables that recur in two or more of them: a template of tables."""
@@ -51,9 +71,10 @@ class Evidence:
         return size is not None and self.body_size is not None and size >= self.body_size * DISPLAY_SIZE_RATIO
 
 
-def gather(tokens: list[Token]) -> Evidence:
+def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
     clauses = clause_families(tokens)
+    labels, keys = repeated_labels(tokens, lexicon)
     return Evidence(
         title_index=title_heading(tokens),
         bare={i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses},
@@ -61,7 +82,72 @@ def gather(tokens: list[Token]) -> Evidence:
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
         table_labels=table_labels(tokens),
+        labels=labels,
+        heading_keys=keys,
     )
+
+
+# A label is a template's when it is printed under at least this many different headings.
+LABEL_MIN_HEADINGS = 2
+
+
+def repeated_labels(
+    tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON
+) -> tuple[frozenset[tuple[str, Key]], list[Key | None]]:
+    """Return the labels printed under two or more different headings of one level, and each token's heading key.
+
+    A label is the label of a run-in field (``Difficulty: medium``) and of the labels run in
+    after it (``Requirements: C``), a bold line of its own (``**Expected result**``), or a list
+    item over a deeper list (``- Skills`` over its values). Headings of one level are siblings
+    (the ideas of a catalogue); the same words under a heading of another level
+    (``1. Project Description`` in the proposal guidelines) are not that template.
+    """
+    under: dict[tuple[str, Key], set[int]] = {}
+    keys: list[Key | None] = []
+    heading, key = -1, None
+    for i, token in enumerate(tokens):
+        level = _heading_key(token)
+        if level is not None:
+            heading, key = i, level
+            keys.append(key)
+            continue
+        keys.append(key)
+        if key is None:
+            continue
+        for label in _labels_of(token, tokens[i + 1] if i + 1 < len(tokens) else None, lexicon):
+            under.setdefault((label_key(label), key), set()).add(heading)
+    repeated = frozenset(k for k, headings in under.items() if k[0] and len(headings) >= LABEL_MIN_HEADINGS)
+    return repeated, keys
+
+
+def _heading_key(token: Token) -> Key | None:
+    """Return the level key of a heading line: its format level, or a numbered title's family."""
+    if token.kind is TokenKind.HEADING or token.block.heading_level is not None:
+        return ("heading", token.block.heading_level or 1)
+    numbering = token.numbering
+    if (
+        token.kind is TokenKind.NUMBERED
+        and numbering is not None
+        and numbering.family.role in (Role.OUTLINE, Role.IDENTIFIER)
+        and not token.in_list
+        and token.title_like
+    ):
+        return numbering.key
+    return None
+
+
+def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]:
+    """Return the label-like phrases a token prints."""
+    if token.field is not None:
+        return [token.field.label, *lexicon.chain_candidates(token.field.rest)]
+    text = token.text.strip().rstrip("：:").strip()
+    if not is_title_like(text) or text.endswith("."):
+        return []
+    if token.kind is TokenKind.PARAGRAPH and token.all_bold:
+        return [text]
+    if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
+        return [text]
+    return []
 
 
 def table_labels(tokens: list[Token]) -> frozenset[str]:
@@ -147,11 +233,32 @@ def bare_runs(tokens: list[Token]) -> set[int]:
                 close(token)
             elif numbering.family.role is Role.IDENTIFIER and any(_num(tokens[j]) == numbering.num for j in run):
                 close(token)  # the topic index is over: its first identifier is printed again over its topic
-            elif numbering.family.sequence is Sequence.POSITION and not numbering.follows(previous):
+            elif (
+                numbering.family.sequence is Sequence.POSITION
+                and not numbering.follows(previous)
+                and not _lazy_item(tokens[run[-1]], token)
+            ):
                 close(token)
         run.append(i)
     close()
     return bare
+
+
+def _lazy_item(previous: Token, token: Token) -> bool:
+    """Return whether `token` is the next item of the format list `previous` is in, printed with the same number.
+
+    A Markdown list written ``1.`` ``1.`` ``1.`` is rendered 1, 2, 3 (CommonMark counts from the first
+    item's number): a list, not a run of empty headings.
+    """
+    return (
+        previous.block.label is not None
+        and token.block.label is not None
+        and previous.in_list
+        and token.block.list_depth == previous.block.list_depth
+        and previous.numbering is not None
+        and token.numbering is not None
+        and token.numbering.value == previous.numbering.value
+    )
 
 
 def _inside_item(item: Token, token: Token) -> bool:

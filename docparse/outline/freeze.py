@@ -190,7 +190,7 @@ def freeze_track(node: DraftNode, track_id: str, ids: IdMaker) -> Track:
     content = freeze_content(node, track_id, ids)
     return Track(
         id=track_id,
-        marker=node.numbering.label if node.numbering is not None else "",
+        marker=node.numbering.label if node.numbering is not None else node.label or "",
         title=node.title or "",
         description=content.description,
         directions_marker=node.directions_marker,
@@ -228,7 +228,7 @@ def freeze_topic(node: DraftNode, parent: Section | None, parent_id: str, index:
     return Topic(
         id=topic_id,
         number=number,
-        label=numbering.label if numbering is not None else identifier,
+        label=numbering.label if numbering is not None else identifier or node.label,
         identifier=identifier,
         title=node.title or "",
         description=content.description,
@@ -314,6 +314,14 @@ def freeze_sections(root: DraftNode, ids: IdMaker) -> tuple[Section, ...]:
     return tuple(sections)
 
 
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def _title_key(title: str) -> str:
+    """Return a title as a TOC entry is matched with it: letters and digits, case folded (never empty)."""
+    return "\0" + _NOT_WORD.sub("", title.casefold())
+
+
 def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEntry, ...]:
     """Return the TOC entries with `target` set to the id of the heading each points to."""
     by_number: dict[str, str] = {}
@@ -326,9 +334,14 @@ def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEnt
                 by_number.setdefault(node.number, node.id)
             if node.title:
                 by_title.setdefault(node.title, node.id)
+                by_title.setdefault(_title_key(node.title), node.id)
     linked = []
     for entry in toc:
-        target = by_number.get(entry.number) if entry.number else by_title.get(entry.title)
+        if entry.number:
+            target = by_number.get(entry.number)
+        else:
+            # An index may spell a title otherwise ("FIlecoin", code marks dropped): letters and digits decide.
+            target = by_title.get(entry.title) or by_title.get(_title_key(entry.title))
         linked.append(
             TocEntry(
                 number=entry.number,

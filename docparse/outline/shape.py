@@ -243,7 +243,12 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     if names_topics(outline.title) and not marked:
         containers.append(outline.root)
     for node in containers:
-        marked.extend(child for child in node.children if child.role is SectionRole.BODY)
+        for child in node.children:
+            # A child over nodes that carry the field template (each "### idea") groups those
+            # topics: "# Project ideas" > "## Cargo" > "### …". (Nodes with directions under it
+            # are its tracks.)
+            if child.role is SectionRole.BODY and not any(id(n) in templated for n in child.iter_tree()[1:]):
+                marked.append(child)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
     if not marked:
@@ -315,6 +320,14 @@ def _templated(outline: Outline) -> set[int]:
         if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(children):
             templated.update(id(c) for c in carriers)
             labels |= shared
+    # A node alone under its parent ("## Rustup" > one "### idea") carries the template of the
+    # nodes at its heading level elsewhere: it is one of them.
+    keys = {node.heading_key for node in outline.root.iter_tree() if id(node) in templated}
+    for node in outline.root.iter_tree():
+        if id(node) in templated or node.heading_key not in keys or node.role is not SectionRole.BODY:
+            continue
+        if len({f.label.strip().casefold() for f in node.fields} & labels) >= TEMPLATE_MIN_PARENTS:
+            templated.add(id(node))
     outline.templates = sorted(labels)
     return templated
 

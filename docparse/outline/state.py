@@ -262,7 +262,8 @@ class State:
         return len(families)
 
     def is_template(self, label: str) -> bool:
-        return label.strip().rstrip("：:").strip().casefold() in self.templates
+        """Return whether `label`, printed here, is printed under other headings of this level (`Evidence.labels`)."""
+        return self.evidence.repeated(label, self.index)
 
     def place_item(self, item: DraftItem) -> None:
         """Put a list item (not a direction) in the open field or the node, nested under the item before it."""

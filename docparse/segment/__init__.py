@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+import regex
+
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
 from docparse.vocab.families import Numbering, match_numbering
 from docparse.vocab.markers import (
@@ -22,6 +24,7 @@ from docparse.vocab.markers import (
     is_navigation,
     is_title_like,
     match_toc_line,
+    split_decoration,
 )
 
 
@@ -57,6 +60,8 @@ class Token:
     """Set when `text` starts with a field label and a colon (``技术标签：…``)."""
     lead_in: str | None = None
     """Set when a paragraph ends with a sentence announcing a list of directions."""
+    decoration: str | None = None
+    """Pictographs printed before the text (``💡`` of ``### 💡 Smart Bot``): kept, but not part of `text`."""
 
     @property
     def in_list(self) -> bool:
@@ -88,7 +93,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
-    return _listed_contents(_drop_lone_toc_lines(tokens, lexicon))
+    return link_tocs(_listed_contents(_row_labels(_drop_lone_toc_lines(tokens, lexicon), lexicon)))
 
 
 # A contents without pages lists at least this many entries.
@@ -107,17 +112,22 @@ def _listed_contents(tokens: list[Token]) -> list[Token]:
             continue
         run: list[int] = []
         seen: set[str] = set()
+        names: dict[int, str] = {}
         for j in range(i + 1, len(tokens)):
             entry = tokens[j]
-            key = entry.text.strip().casefold()
+            # A short link to a heading's anchor (`- [Data](#data)`, as the export writes an entry) names it.
+            link = _anchor_link(entry.block) if entry.kind is TokenKind.NAVIGATION else None
+            text = link if link is not None else entry.text.strip()
+            key = text.casefold()
             if (
-                entry.kind not in _HEADINGS
-                or not entry.title_like
+                (entry.kind not in _HEADINGS and link is None)
+                or not is_title_like(text)
                 or key in seen
                 or _style(entry) != _style(tokens[i + 1])
             ):
                 break
             seen.add(key)
+            names[j] = text
             run.append(j)
         after = {t.text.strip().casefold() for t in tokens[run[-1] + 1 :] if t.kind in _HEADINGS} if run else set()
         if len(run) < LISTED_TOC_MIN_ENTRIES or not seen <= after:
@@ -125,8 +135,8 @@ def _listed_contents(tokens: list[Token]) -> list[Token]:
         _promote_toc_title(tokens, i)
         for j in run:
             entry = tokens[j]
-            line = TocLine(entry.numbering, entry.text.strip(), None, None)
-            tokens[j] = Token(TokenKind.TOC_ENTRY, entry.block, entry.text, entry.spans, toc=line)
+            line = TocLine(entry.numbering, names[j], None, None)
+            tokens[j] = Token(TokenKind.TOC_ENTRY, entry.block, names[j], entry.spans, toc=line)
     return tokens
 
 
@@ -136,6 +146,143 @@ _HEADINGS = (TokenKind.HEADING, TokenKind.NUMBERED)
 def _style(token: Token) -> tuple[object, ...]:
     """Return what makes lines entries of one list: their kind, numbering family and heading level."""
     return token.kind, token.numbering.key if token.numbering else None, token.block.heading_level
+
+
+def _row_labels(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Return `tokens` with the longer bold labels of a label/value grid read as labels.
+
+    A bold lead ending in a colon is a label up to a few words on its own (`Lexicon.match_field`);
+    next to a row whose bold label is one (``Funding Instrument:``), a longer one is a row of the
+    same grid (``Funds Available and Anticipated Number of Awards:``).
+    """
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PARAGRAPH or token.field is not None:
+            continue
+        neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+        if not any(t.field is not None and t.spans and t.spans[0].bold for t in neighbours):
+            continue
+        found = lexicon.row_label(token.text, bold_lead(token.spans))
+        if found is not None:
+            out[i] = replace(token, field=found)
+    return out
+
+
+# A list of in-page links is a table of contents when it has this many entries, most of them
+# (LINK_TOC_SHARE) links, and at least half of them name a heading below it.
+LINK_TOC_MIN_ENTRIES = 3
+LINK_TOC_SHARE = 0.5
+_NOT_WORD = regex.compile(r"[\W_]+")
+
+
+def _heading_key(text: str) -> str:
+    """Return a title as compared with a TOC entry: letters and digits only, case folded."""
+    return _NOT_WORD.sub("", split_decoration(text.strip())[1].casefold())
+
+
+def _anchor_link(block: Block) -> str | None:
+    """Return the link text if the block is one link to an anchor in the page (a trailing mark aside)."""
+    words = [span for span in block.spans if any(ch.isalnum() for ch in span.text)]
+    if not words or any(span.link is None or not span.link.startswith("#") for span in words):
+        return None
+    return "".join(span.text for span in block.spans if span.link is not None).strip() or None
+
+
+def _last_headings(tokens: list[Token]) -> dict[str, int]:
+    """Return where the title of each heading last stands, by key: format headings, numbered titles, bold lines."""
+    last: dict[str, int] = {}
+    for index, token in enumerate(tokens):
+        texts: tuple[str, ...] = ()
+        numbered = token.kind is TokenKind.NUMBERED and not token.in_list and token.title_like
+        if token.kind is TokenKind.HEADING or token.block.heading_level is not None or numbered:
+            texts = (token.text, token.block.full_text)
+        elif token.kind is TokenKind.PARAGRAPH and token.all_bold and token.title_like:
+            texts = (token.text,)  # a bold line set as a heading
+        for text in texts:
+            if key := _heading_key(text):
+                last[key] = index
+    return last
+
+
+def _entry_text(token: Token) -> str:
+    """Return what a TOC entry prints: its text without a list bullet."""
+    if token.kind is TokenKind.NUMBERED and token.numbering is not None and token.numbering.is_bullet:
+        return token.text
+    return token.block.full_text.strip() if token.block.label is None else token.block.text.strip()
+
+
+def link_tocs(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with each table of contents made of titles or in-page links read as TOC entries.
+
+    A run of list items or short lines is a table of contents when most of its entries name
+    a heading below it and either it stands under a TOC heading (``Table of Contents``, ``Index``,
+    ``目录``) or most of its entries are links to anchors in the page (``- [Reproducible
+    builds](#reproducible-builds)``), with or without page numbers. Unlinked grouping lines
+    inside it (``- **Rust Compiler**`` over its links) are entries of a higher level, pointing to
+    their heading where one has their name.
+    """
+    out = list(tokens)
+    last: dict[str, int] | None = None
+    i = 0
+    while i < len(out):
+        titled = i > 0 and is_toc_title(out[i - 1])
+        end = i
+        while end < len(out) and _entry_candidate(out[end]):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        run = range(i, end)
+        links = [j for j in run if _anchor_link(out[j].block) is not None]
+        if end - i >= LINK_TOC_MIN_ENTRIES and (titled or len(links) > LINK_TOC_SHARE * len(run)):
+            if last is None:
+                last = _last_headings(out)
+            named = [j for j in run if last.get(_heading_key(_entry_name(out[j])), -1) >= end]
+            if len(named) >= LINK_TOC_MIN_ENTRIES and len(named) * 2 >= len(links or run):
+                # Every link of the list is an entry; a line without a link where it names a heading
+                # or groups the entries under it ("- High Priority" over its links).
+                pointing = set(links) | set(named)
+                groups = {
+                    j for j in run[:-1] if j + 1 in pointing and out[j + 1].block.list_depth > out[j].block.list_depth
+                }
+                entries = sorted(pointing | groups)
+                top = min(out[j].block.list_depth for j in entries)
+                for j in entries:
+                    out[j] = _toc_token(out[j], out[j].block.list_depth - top + 1)
+                if titled:
+                    _promote_toc_title(out, i - 1)
+        i = end
+    return out
+
+
+def _entry_name(token: Token) -> str:
+    return _anchor_link(token.block) or _entry_text(token)
+
+
+def _entry_candidate(token: Token) -> bool:
+    """Return whether a token may be an entry of a TOC without page numbers: a link, or a short title line."""
+    if token.kind is TokenKind.NAVIGATION:
+        # A short link to an anchor ("Key Dates") among longer ones is an entry; "Back to top" is not.
+        return not is_navigation(token.text) and _anchor_link(token.block) is not None
+    if token.kind not in (TokenKind.PARAGRAPH, TokenKind.NUMBERED) or token.block.heading_level is not None:
+        return False
+    if _is_toc_title(token):
+        return False  # the heading of the contents, not an entry
+    return _anchor_link(token.block) is not None or is_title_like(_entry_text(token))
+
+
+def _toc_token(token: Token, level: int) -> Token:
+    """Return the token as a TOC entry: the link's text (or the line's) is the title, a numbering its label."""
+    link = _anchor_link(token.block)
+    text = link or _entry_text(token)
+    numbering = match_numbering(text)
+    if numbering is not None and (numbering.is_bullet or not numbering.rest):
+        numbering = None
+    title = numbering.rest if numbering is not None else text
+    rest = _entry_text(token)
+    mark = rest[rest.find(text) + len(text) :].strip() if link is not None and text in rest else ""
+    line = TocLine(numbering, title, None, None, level=level, mark=mark or None)
+    return Token(TokenKind.TOC_ENTRY, token.block, title, toc=line)
 
 
 def _promote_toc_title(tokens: list[Token], index: int) -> None:
@@ -211,8 +358,15 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
         )
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
     spans = strip_spans(block.spans)
+    decoration, full = split_decoration(full)
+    if decoration:
+        # "👥 **Mentor(s):** …", "### 💡 Smart Bot": the label or title starts after the pictographs.
+        full = full.strip()
+        joined = "".join(span.text for span in spans)
+        if joined.endswith(full):
+            spans = strip_spans(drop_spans(spans, len(joined) - len(full)))
     found = lexicon.match_field(full, bold_lead(spans))
-    return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full))
+    return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full), decoration=decoration or None)
 
 
 def _is_navigation(block: Block) -> bool:

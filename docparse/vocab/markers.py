@@ -85,10 +85,11 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
     {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
 )
 
-# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents"; a slide
-# deck's "Outline" / "Agenda" (a contents without pages: its entries repeat later headings).
+# The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents"; "Index",
+# "Outline", "Agenda" only alone (a "Topic Index" lists topics, it points to no heading); a slide
+# deck's "Outline" / "大纲" is a contents without pages whose entries repeat later headings.
 TOC_TITLE = regex.compile(
-    r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
+    r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|index|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
 )
 
 # A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
@@ -144,6 +145,33 @@ def _bold_label_fits(label: str) -> bool:
     return len(label) <= 30 or (not has_han(label) and len(label.split()) <= BOLD_LABEL_MAX_WORDS)
 
 
+# Pictographs printed before a title or a label ("💡 Smart Market Bot", "👥 **Mentor(s):**"): decoration,
+# not words. A run of emoji with their joiners, variation selectors, skin tones and keycaps, and
+# flags (regional indicator pairs); the textual signs ©, ® and ™ are not decoration.
+DECORATION = regex.compile(
+    r"^(?:[[\p{Extended_Pictographic}\p{Regional_Indicator}]--[©®™]]"
+    r"[\uFE0E\uFE0F\u20E3\p{Emoji_Modifier}\p{Regional_Indicator}]*"
+    r"(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}]*)*[ \t\u3000]*)+",
+    regex.V1,
+)
+
+
+def split_decoration(text: str) -> tuple[str, str]:
+    """Return the leading pictographs of `text` (stripped) and the text after them; ``""`` when there are none.
+
+    A text that is nothing but pictographs keeps them: they are then its content, not decoration.
+    """
+    found = DECORATION.match(text)
+    if found is None or not text[found.end() :].strip():
+        return "", text
+    return found.group().strip(), text[found.end() :]
+
+
+def is_decoration(text: str | None) -> bool:
+    """Return whether `text` is nothing but pictographs (a field's marker ``👥``)."""
+    return bool(text) and split_decoration(f"{text} x")[0] == (text or "").strip()
+
+
 def is_navigation(text: str) -> bool:
     """Return whether `text` is a navigation link text such as ``返回目录``."""
     return text.strip().strip("[]【】").strip().casefold() in NAVIGATION_TEXTS
@@ -156,7 +184,11 @@ class TocLine:
     page: int | None
     """The page number when it is printed in arabic digits (the first of a range)."""
     page_label: str | None
-    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``); None for a contents without pages."""
+    """The page reference as printed (``12``, ``ii``, ``A-1 – A-6``); None without one (a link, a bare title)."""
+    level: int | None = None
+    """The entry's level where its layout gives it (a nested list of links); None: by its numbering."""
+    mark: str | None = None
+    """A note mark printed after the entry (``*`` for "still open *"), not part of its title."""
 
 
 _ARABIC_START = regex.compile(rf"^{DIGIT}+")
@@ -359,14 +391,27 @@ IDENTIFIER_LABELS: tuple[str, ...] = (
 # A page hint after a heading ("Objectives [e.g. 1 pages]"): not part of its label.
 HEADING_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
 
-_RUN_IN = regex.compile(
-    r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
+# Emphasis markers left as text around a label (``**Description: **``, not rendered bold by CommonMark).
+_STRAY_EMPHASIS = regex.compile(r"^(?:\*\*|__)(?=\S)")
+# A label may carry a bracketed note before its colon ("Expected size (in hours, approx.): 175"):
+# the note may hold the punctuation a label may not.
+_LABEL_RUN = r"(?:[^：:，,。；;！？!?\n(（\[【]|[(（\[【][^)）\]】\n]{0,40}[)）\]】])"
+_RUN_IN = regex.compile(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S)
+_NOTE = regex.compile(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
+# A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
+# Potential mentors: …", "难度：中；导师：张三".
+_CHAINED = regex.compile(
+    r"(?:(?<=[.;!?])[ \t]+|(?<=[。；！？])[ \t\u3000]*)"
+    rf"(?P<label>{_LABEL_RUN}{{1,60}}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*"
 )
 # An unknown run-in label is accepted when it is this short: longer lead phrases before a
 # colon are sentences ("The goal of this RFP is: …"), not labels.
 # A bold lead that carries its own colon is a label up to 30 characters; a Latin one up to
 # this many words ("Components of Participating Organizations:", NIH Guide notices).
 BOLD_LABEL_MAX_WORDS = 6
+# Among rows of bold labels (a label/value grid), a bold label with its colon may be longer:
+# "Funds Available and Anticipated Number of Awards:" between "Funding Instrument:" rows.
+ROW_LABEL_MAX_WORDS = 12
 GENERIC_LABEL_MAX_CJK = 12
 GENERIC_LABEL_MAX_WORDS = 4
 # ALL-CAPS labels of US solicitations are longer: "OUSD (R&E) CRITICAL TECHNOLOGY AREA(S):",
@@ -377,6 +422,29 @@ CAPS_LABEL_MAX_WORDS = 8
 
 # The value of a longer key is a few words without sentence punctuation ("Multiple", "Ongoing").
 SHORT_VALUE_MAX_WORDS = 4
+
+
+def _generic_label(label: str, rest: str) -> bool:
+    """Return whether an unknown phrase before a colon is short enough to be a label (a bracketed note aside)."""
+    bare = _SPACES.sub(" ", _NOTE.sub(" ", label)).strip()
+    if not bare:
+        return False
+    if has_han(bare):
+        return len(bare) <= GENERIC_LABEL_MAX_CJK
+    words = bare.split()
+    if CAPS_LABEL.match(label) and len(words) <= CAPS_LABEL_MAX_WORDS:
+        return True
+    if len(bare) <= 30 and bare[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
+        return True
+    # A key and a short value ("Accepting one or multiple proposals: Multiple"): a sentence
+    # before a colon goes on with more than a few words.
+    return bare[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest)
+
+
+def label_key(label: str) -> str:
+    """Return a label as compared for repetition: without pictographs, bracketed note, colon, case."""
+    text = split_decoration(label.strip())[1]
+    return _fold(_NOTE.sub(" ", text)) or _fold(text)
 
 
 def _short_value(rest: str) -> bool:
@@ -462,20 +530,60 @@ class Lexicon:
         if found is None:
             return None
         label, rest = found.group("label").strip(), found.group("rest").strip()
+        stray = _STRAY_EMPHASIS.match(label)
+        if stray is not None and rest.startswith(stray.group()):
+            # "**Description: **": emphasis the format left as text (a space before the closing
+            # `**`), a bold label all the same.
+            label, rest = label[len(stray.group()) :].strip(), rest[len(stray.group()) :].strip()
+            return FieldMatch(label, rest, self.is_field_label(label)) if _bold_label_fits(label) else None
         if self.is_field_label(label) or self.is_identifier_label(label):
             return FieldMatch(label, rest, True)
-        if has_han(label):
-            return FieldMatch(label, rest, False) if len(label) <= GENERIC_LABEL_MAX_CJK else None
+        return FieldMatch(label, rest, False) if _generic_label(label, rest) else None
+
+    def row_label(self, text: str, bold_lead: str) -> FieldMatch | None:
+        """Return the label of a row of a label/value grid: a bold lead ending in a colon, up to ROW_LABEL_MAX_WORDS."""
+        lead = bold_lead.strip()
+        label = lead.rstrip("：:").strip()
+        stripped = text.strip()
+        if not label or lead[-1] not in "：:" or not stripped.startswith(lead) or "\n" in label:
+            return None
         words = label.split()
-        if CAPS_LABEL.match(label) and len(words) <= CAPS_LABEL_MAX_WORDS:
-            return FieldMatch(label, rest, False)
-        if len(label) <= 30 and label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
-            return FieldMatch(label, rest, False)
-        if label[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest):
-            # A key and a short value ("Accepting one or multiple proposals: Multiple"): a
-            # sentence before a colon goes on with more than a few words.
-            return FieldMatch(label, rest, False)
-        return None
+        if has_han(label) or len(words) > ROW_LABEL_MAX_WORDS:
+            return None
+        if any(len(word) > 3 and word[:1].islower() for word in words):
+            return None  # "The applicant organization must ensure …:" is a sentence; a long label is in Title Case
+        return FieldMatch(label, stripped[len(lead) :].strip(), self.is_field_label(label))
+
+    def chained(self, rest: str, evidence: frozenset[str] = frozenset()) -> list[FieldMatch]:
+        """Return the labels run in after the first one's value, each with its value; [] when there are none.
+
+        ``Difficulty: medium. Requirements: C. Potential mentors: Ana`` after ``Difficulty``: a label
+        after a sentence end counts where it is known, or repeated in the document (`evidence`,
+        keys of `label_key`), so that a sentence such as "Note: see below." is not cut.
+        """
+        out: list[FieldMatch] = []
+        start = 0
+        for found in _CHAINED.finditer(rest):
+            label = found.group("label").strip()
+            if not (self.is_field_label(label) or label_key(label) in evidence) or not _generic_label(label, "x"):
+                continue
+            if out:
+                out[-1] = FieldMatch(out[-1].label, rest[start : found.start()].strip(), out[-1].known)
+            else:
+                out.append(FieldMatch("", rest[: found.start()].strip(), False))
+            out.append(FieldMatch(label, "", self.is_field_label(label)))
+            start = found.end()
+        if out:
+            out[-1] = FieldMatch(out[-1].label, rest[start:].strip(), out[-1].known)
+        return out
+
+    def chain_candidates(self, rest: str) -> list[str]:
+        """Return every label-like phrase run in after a sentence of `rest` (for counting repetitions)."""
+        return [
+            label
+            for found in _CHAINED.finditer(rest)
+            if _generic_label(label := found.group("label").strip(), "x") and not self.is_field_label(label)
+        ]
 
     def lead_in(self, text: str) -> str | None:
         """Return the lead-in sentence if the paragraph announces a list of directions.

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from docparse.outline.rules.content import field, note, paragraph_rule
-from docparse.outline.rules.furniture import code, navigation, table, toc_entry, toc_table, toc_title
+from docparse.outline.rules.content import field, field_chain, note, paragraph_rule
+from docparse.outline.rules.furniture import code, navigation, table, toc_entry, toc_link, toc_table, toc_title
 from docparse.outline.rules.headings import field_heading, heading
-from docparse.outline.rules.lists import direction, list_item, marker
+from docparse.outline.rules.lists import direction, list_item, marker, template_item
 from docparse.outline.rules.parts import (
     appendix,
     display_part,
@@ -33,6 +33,7 @@ BlockRule = Callable[[State], int]
 BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("navigation", navigation),
     ("toc-title", toc_title),
+    ("toc-link", toc_link),
     ("toc-entry", toc_entry),
     ("toc-table", toc_table),
     ("code", code),
@@ -50,7 +51,9 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("heading", heading),
     ("marker", marker),
     ("direction", direction),
+    ("template-item", template_item),
     ("list-item", list_item),
+    ("field-chain", field_chain),
     ("field", field),
     ("note", note),
     ("paragraph", paragraph_rule),

@@ -5,24 +5,56 @@ from __future__ import annotations
 from docparse.outline.draft import Strength
 from docparse.outline.state import State, paragraph
 from docparse.segment import TokenKind
-from docparse.vocab.markers import NOTE_PREFIX
+from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
 
 
-def field(state: State) -> bool:
-    """Open a labelled field at ``label：text`` (``技术标签：…``, ``OBJECTIVE: …``, ``**验收标准**：``)."""
+def _label_line(state: State) -> tuple[FieldMatch, Strength] | None:
+    """Return the label of a line that opens a field and how much it holds, or None."""
     token = state.token
     found = token.field
     if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or found is None:
-        return False
+        return None
     if state.node.has_directions and NOTE_PREFIX.match(token.text):
-        return False
+        return None
     if token.lead_in is not None and not found.rest and not found.known:
-        return False  # "具体任务包括：" announces the directions; it labels nothing
+        return None  # "具体任务包括：" announces the directions; it labels nothing
     identifier = state.lexicon.is_identifier_label(found.label)
     bold = bool(token.spans) and token.spans[0].bold
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
-    state.open_field(token, found.label, found.rest, Strength.STRONG if strong else Strength.WEAK)
+    return found, Strength.STRONG if strong else Strength.WEAK
+
+
+def field_chain(state: State) -> bool:
+    """Open one field per label run in one paragraph (``Difficulty: medium. Requirements: C. Mentors: Ana``).
+
+    A label after a sentence of the value counts where it is known or printed under other
+    headings of this level (`Evidence.labels`); the last field holds what follows, as one would.
+    """
+    line = _label_line(state)
+    if line is None:
+        return False
+    found, strength = line
+    chained = state.lexicon.chained(found.rest, state.evidence.labels_at(state.index))
+    if not chained:
+        return False
+    token = state.token
+    state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration)
+    for index, more in enumerate(chained[1:], start=2):
+        state.open_field(token, more.label, more.rest, strength if index == len(chained) else Strength.WEAK)
+    if token.lead_in is not None:
+        state.lead_in(token.lead_in)
+    return True
+
+
+def field(state: State) -> bool:
+    """Open a labelled field at ``label：text`` (``技术标签：…``, ``OBJECTIVE: …``, ``**验收标准**：``)."""
+    line = _label_line(state)
+    if line is None:
+        return False
+    found, strength = line
+    token = state.token
+    state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
@@ -34,7 +66,7 @@ def note(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or not state.node.has_directions or not NOTE_PREFIX.match(token.text):
         return False
     state.directions = None
-    state.node.add("notes", paragraph(token.block, token.text))
+    state.node.add("notes", paragraph(token.block, token.block.full_text if token.decoration else token.text))
     return True
 
 
@@ -42,7 +74,8 @@ def paragraph_rule(state: State) -> bool:
     """Place a paragraph: in the open field, as the next paragraph of a loose list item, or in the node."""
     token = state.token
     block = token.block
-    text = block.full_text if token.kind is TokenKind.NUMBERED else token.text
+    # A paragraph keeps what is printed: its numbering, its leading pictographs.
+    text = block.full_text if token.kind is TokenKind.NUMBERED or token.decoration else token.text
     current = state.directions
     node = state.node
     if current is not None and current.node.directions and block.list_depth >= max(current.depth, 1):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import regex
 
 from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
+from docparse.model.provenance import Provenance
 from docparse.outline.state import State
 from docparse.outline.tables import topic_rows
 from docparse.segment import TokenKind, is_toc_title
 from docparse.vocab.families import Role, match_numbering
-from docparse.vocab.markers import is_title_like
+from docparse.vocab.markers import TocLine, is_title_like
 
 
 def navigation(state: State) -> bool:
@@ -32,13 +33,35 @@ def toc_title(state: State) -> bool:
     return True
 
 
+def toc_link(state: State) -> bool:
+    """Add an entry of a contents without page numbers (an index of in-page links), at its level in the list.
+
+    The segmenter found it (`docparse.segment.link_tocs`): an entry of a list whose entries name
+    headings below it; a note mark after its link (``*``) is dropped as a footnote mark.
+    """
+    token = state.token
+    line = token.toc
+    if token.kind is not TokenKind.TOC_ENTRY or line is None or line.level is None:
+        return False
+    if line.mark is not None:
+        state.outline.dropped.append(
+            Dropped(text=line.mark, reason=DropReason.FOOTNOTE_MARK, provenance=token.block.provenance)
+        )
+    _add_entry(state, token.block.provenance, line)
+    return True
+
+
 def toc_entry(state: State) -> bool:
     """Add a line of the table of contents, at the level of its numbering family."""
     token = state.token
     if token.kind is not TokenKind.TOC_ENTRY:
         return False
-    line = token.toc
-    assert line is not None
+    assert token.toc is not None
+    _add_entry(state, token.block.provenance, token.toc)
+    return True
+
+
+def _add_entry(state: State, provenance: Provenance, line: TocLine) -> None:
     numbering = line.numbering
     if numbering is None:
         number, level = None, state.toc_level(("unnumbered", 1))
@@ -46,6 +69,8 @@ def toc_entry(state: State) -> bool:
         number, level = None, 1  # "Appendix A:" is labelled, not numbered, and top-level, like its section
     else:
         number, level = numbering.number, state.toc_level(numbering.key)
+    if line.level is not None:
+        level = line.level  # a nested list of links: the layout gives the level
     state.outline.toc.append(
         TocEntry(
             number=number,
@@ -54,10 +79,9 @@ def toc_entry(state: State) -> bool:
             page=line.page,
             page_label=line.page_label,
             level=level,
-            provenance=token.block.provenance,
+            provenance=provenance,
         )
     )
-    return True
 
 
 _BARE_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")

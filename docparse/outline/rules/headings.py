@@ -27,7 +27,9 @@ def field_heading(state: State) -> bool:
         key = ("heading", token.block.heading_level or 1)
         if key in state.levels or not state.lexicon.is_field_label(token.text):
             return False
-        state.open_field(token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1)
+        state.open_field(
+            token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1, marker=token.decoration
+        )
         return True
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
         return False
@@ -39,7 +41,9 @@ def field_heading(state: State) -> bool:
     if following.all_bold or following.kind is TokenKind.HEADING:
         return False
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
-    state.open_field(token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1)
+    state.open_field(
+        token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1, marker=token.decoration
+    )
     return True
 
 
@@ -223,7 +227,7 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     title = token.text.rstrip("：:").strip() if titled else None
-    node = state.open_node(token, level, title, numbering, key=key)
+    node = state.open_node(token, level, title, numbering, key=key, label=token.decoration)
     if not titled:
         # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.
         state.place_run_in(token)

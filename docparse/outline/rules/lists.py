@@ -106,6 +106,24 @@ def _heads_bullets(numbering: Numbering, text: str) -> bool:
     return is_title_like(text) and not text.rstrip().endswith(".")
 
 
+def template_item(state: State) -> bool:
+    """Open a field at a bullet over its values whose label is printed under other headings of this level.
+
+    ``- Skills`` over ``- C`` / ``- assembly`` under every idea is a field of each, as ``- Skills:`` would be.
+    """
+    token = state.token
+    numbering = token.numbering
+    if token.kind is not TokenKind.NUMBERED or numbering is None or token.field is not None:
+        return False
+    label = _repeated_label(state, token)
+    if label is None:
+        return False
+    depth = token.block.list_depth
+    _close_valued_labels(state, depth)
+    state.open_field(token, label, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering)
+    return True
+
+
 def list_item(state: State) -> bool:
     """Place any other numbered or bulleted line: an item of the open field, a field, or a list item.
 
@@ -126,6 +144,8 @@ def list_item(state: State) -> bool:
     listed = token.in_list or numbering.is_bullet
     if found is not None and (found.known or listed or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
+        if state.is_template(found.label):
+            _close_valued_labels(state, block.list_depth)
         state.open_field(
             token,
             found.label,
@@ -176,6 +196,28 @@ def _sibling_field_label(state: State, token: Token) -> str | None:
     if not is_title_like(label) or following is None or following.kind is not TokenKind.NUMBERED:
         return None
     return label if following.block.list_depth > depth else None
+
+
+def _close_valued_labels(state: State, depth: int) -> None:
+    """Close the open labels above `depth` that have their value on their own line (``Size: 175``).
+
+    A label of the template written as a list item after them is their sibling, not their sub-field.
+    """
+    while state.fields and state.fields[-1].text and state.fields[-1].depth < depth:
+        state.fields.pop()
+
+
+def _repeated_label(state: State, token: Token) -> str | None:
+    """Return the label if a format list item over a deeper list prints a label found under other headings too."""
+    label = token.text.strip().rstrip("：:").strip()
+    following = state.next_token()
+    if not token.in_list or following is None or following.block.list_depth <= token.block.list_depth:
+        return None
+    if token.numbering is None or not token.numbering.is_bullet:
+        return None  # "1. Project Description" over its points is an item of a numbered enumeration
+    if _nests_in_an_item(state, token):
+        return None  # "* 数据集" over its parts inside "* 任务详情：" is a sub-item of that item
+    return label if is_title_like(label) and state.is_template(label) else None
 
 
 def _bold_label(token: Token) -> bool:

@@ -7,7 +7,7 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 
 from __future__ import annotations
 
-from docparse.model.document import SectionRole
+from docparse.model.document import Dropped, DropReason, SectionRole
 from docparse.normalize import join_text
 from docparse.outline.draft import DraftField, DraftNode
 from docparse.outline.state import State, paragraph
@@ -122,12 +122,21 @@ def generic_title(state: State) -> bool:
     return True
 
 
+def _take_title(state: State, token: Token) -> None:
+    """Make the token's text the document title; its leading pictographs are recorded as dropped."""
+    state.outline.title = token.text
+    if token.decoration:
+        state.outline.dropped.append(
+            Dropped(text=token.decoration, reason=DropReason.DECORATION, provenance=token.block.provenance)
+        )
+
+
 def doc_title(state: State) -> bool:
     """Take the document title: the title heading, or the first title line of the preamble."""
     token = state.token
     outline = state.outline
     if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
-        outline.title = token.text
+        _take_title(state, token)
         outline.title_at = len(outline.root.content)
         return True
     if outline.title is not None or state.body_started or state.evidence.title_index is not None:
@@ -142,7 +151,7 @@ def doc_title(state: State) -> bool:
         return False  # the title comes first, after labels such as "题目编号：…", or stands over its identifier
     if not display and state.evidence.body_size is not None and _display_ahead(state):
         return False
-    outline.title = token.text
+    _take_title(state, token)
     outline.title_at = len(outline.root.content)
     return True
 
