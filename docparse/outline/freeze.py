@@ -66,20 +66,27 @@ def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
     return None, text
 
 
+def direction_title(text: str, spans: tuple[Span, ...], *, has_children: bool) -> tuple[str | None, str]:
+    """Return the title and body of a direction's text: `split_title`, or a heading over its sub-items."""
+    title, body = split_title(text, spans)
+    if title is None and has_children and is_title_like(text) and not text.rstrip().endswith("."):
+        return text.strip(), ""  # a heading over its sub-items ("5. Outreach" over examples)
+    return title, body
+
+
 def freeze_directions(items: list[DraftItem], parent_id: str, ids: IdMaker, sep: str = "/d") -> tuple[Direction, ...]:
     """Return frozen directions with ids `parent/d1`, `parent/d2`…, children `parent/d1.1`…."""
     out = []
     for index, item in enumerate(items, start=1):
         item_id = ids(f"{parent_id}{sep}{index}")
-        title, body = split_title(item.text, item.spans)
-        if title is None and item.children and is_title_like(item.text) and not item.text.rstrip().endswith("."):
-            title, body = item.text.strip(), ""  # a heading over its sub-items ("5. Outreach" over examples)
+        title, body = direction_title(item.text, item.spans, has_children=bool(item.children))
         out.append(
             Direction(
                 id=item_id,
                 number=item.numbering.last,
                 label=item.numbering.label,
                 title=title,
+                title_bold=title is not None and bold_lead(item.spans).strip().rstrip("：:").strip() == title,
                 body=body,
                 text=item.text,
                 children=freeze_directions(item.children, item_id, ids, "."),
@@ -111,6 +118,7 @@ def freeze_field(draft: DraftField) -> LabelledField:
     return LabelledField(
         marker=draft.marker,
         label=draft.label,
+        colon=draft.colon,
         text=draft.text,
         heading=draft.strength is Strength.HEADING,
         items=tuple(freeze_field(p) if isinstance(p, DraftField) else freeze_part(p) for p in draft.parts),

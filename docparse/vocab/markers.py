@@ -292,7 +292,7 @@ IDENTIFIER_LABELS: tuple[str, ...] = (
 HEADING_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
 
 _RUN_IN = regex.compile(
-    r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S
+    r"^(?P<label>[^：:，,。；;！？!?\n]{1,60}?)(?P<colon>[ \t\u3000]*[：:](?!//)[ \t\u3000]*)(?P<rest>.*)$", regex.S
 )
 # An unknown run-in label is accepted when it is this short: longer lead phrases before a
 # colon are sentences ("The goal of this RFP is: …"), not labels.
@@ -321,6 +321,9 @@ class FieldMatch:
     label: str
     rest: str
     known: bool
+    colon: str = "："
+    """The colon printed after the label with the spaces around it (``：``, ``: ``), none after it
+    where no text follows."""
 
 
 _SPACES = regex.compile(r"\s+")
@@ -381,28 +384,33 @@ class Lexicon:
         lead = bold_lead.strip()
         if lead and stripped.startswith(lead):
             label = lead.rstrip("：:").strip()
-            after = stripped[len(lead) :].lstrip()
+            tail = stripped[len(lead) :]
+            after = tail.lstrip()
+            space = tail[: len(tail) - len(after)]
             if lead[-1] in "：:" and _bold_label_fits(label):
-                return FieldMatch(label, after, self.is_field_label(label))
+                return FieldMatch(label, after, self.is_field_label(label), lead[-1] + (space if after else ""))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
-                return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+                rest = after[1:].strip()
+                colon = after[: len(after) - len(after[1:].lstrip())] if rest else after[0]
+                return FieldMatch(label, rest, self.is_field_label(label), colon)
         found = _RUN_IN.match(stripped)
         if found is None:
             return None
-        label, rest = found.group("label").strip(), found.group("rest").strip()
+        label, rest, colon = found.group("label").strip(), found.group("rest").strip(), found.group("colon")
+        colon = colon if rest else colon.rstrip()
         if self.is_field_label(label) or self.is_identifier_label(label):
-            return FieldMatch(label, rest, True)
+            return FieldMatch(label, rest, True, colon)
         if has_han(label):
-            return FieldMatch(label, rest, False) if len(label) <= GENERIC_LABEL_MAX_CJK else None
+            return FieldMatch(label, rest, False, colon) if len(label) <= GENERIC_LABEL_MAX_CJK else None
         words = label.split()
         if CAPS_LABEL.match(label) and len(words) <= CAPS_LABEL_MAX_WORDS:
-            return FieldMatch(label, rest, False)
+            return FieldMatch(label, rest, False, colon)
         if len(label) <= 30 and label[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
-            return FieldMatch(label, rest, False)
+            return FieldMatch(label, rest, False, colon)
         if label[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest):
             # A key and a short value ("Accepting one or multiple proposals: Multiple"): a
             # sentence before a colon goes on with more than a few words.
-            return FieldMatch(label, rest, False)
+            return FieldMatch(label, rest, False, colon)
         return None
 
     def lead_in(self, text: str) -> str | None:

@@ -22,7 +22,7 @@ def field(state: State) -> bool:
     bold = bool(token.spans) and token.spans[0].bold
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
-    state.open_field(token, found.label, found.rest, Strength.STRONG if strong else Strength.WEAK)
+    state.open_field(token, found.label, found.rest, Strength.STRONG if strong else Strength.WEAK, colon=found.colon)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
