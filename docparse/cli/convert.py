@@ -34,6 +34,7 @@ from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
 from docparse.files import Walk
+from docparse.model.diagnostic import Severity
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 from docparse.read.detect import INPUT_SUFFIXES
@@ -41,6 +42,8 @@ from docparse.read.detect import INPUT_SUFFIXES
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+SHOWN_ERRORS = 3
+"""How many error-level diagnostics of a converted document `convert` prints (`check` lists them all)."""
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
@@ -87,6 +90,10 @@ class Outcome:
     error: DocparseError | None = None
     io: bool = False
     """The failure is an input or output that could not be read or written (exit code 2)."""
+    errors: tuple[str, ...] = ()
+    """The first error-level diagnostics of a converted document, one `path:line:1: CODE message` line each."""
+    error_count: int = 0
+    """How many error-level diagnostics the document has in all."""
 
 
 def format_for(args: argparse.Namespace) -> str:
@@ -236,15 +243,36 @@ def convert_job(job: Job) -> Outcome:
         result = convert_one(data, name=name, options=job.options)
         document = result.unwrap()
         text = export(document, job.to, provenance=job.provenance)
+        errors, count = error_lines(document, job.source if job.source != "-" else "<stdin>")
         if job.target is None:
-            return Outcome(job.source, None, "converted", text=text)
+            return Outcome(job.source, None, "converted", text=text, errors=errors, error_count=count)
         write_atomic(job.target, text)
     except DocparseError as exc:
         cause = describe_cause(exc.cause) if exc.cause is not None else None
         return Outcome(job.source, job.target, "failed", exc.message, cause, error=portable(exc))
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1], io=True)
-    return Outcome(job.source, job.target, "converted")
+    return Outcome(job.source, job.target, "converted", errors=errors, error_count=count)
+
+
+def error_lines(document: Document, where: str) -> tuple[tuple[str, ...], int]:
+    """Return the first SHOWN_ERRORS error-level diagnostics as `check`'s one-line findings, and their count."""
+    found = [d for d in document.diagnostics if d.severity is Severity.ERROR]
+    if not found:
+        return (), 0
+    from docparse.cli.formatters import Finding, format_text  # the lint's module only when there is one
+
+    text = format_text([Finding(where, d) for d in found[:SHOWN_ERRORS]])
+    return tuple(text.splitlines()), len(found)
+
+
+def report_errors(outcome: Outcome, where: str, err: TextIO) -> None:
+    """Print a converted document's error-level diagnostics, one line each, and how many there are in all."""
+    for line in outcome.errors:
+        print(line, file=err)
+    if outcome.error_count > len(outcome.errors):
+        more = outcome.error_count - len(outcome.errors)
+        print(f"docparse: {where}: {more} more error(s); `docparse check {where}` lists them all", file=err)
 
 
 def export(document: Document, to: str, *, provenance: bool = True) -> str | list[bytes]:
@@ -385,10 +413,13 @@ def run_convert(args: argparse.Namespace) -> int:
         elif outcome.status == "skipped":
             if args.verbose:
                 print(f"docparse: {where}: skipped: {outcome.message}", file=err)
-        elif outcome.text is not None:
-            write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
-        elif args.verbose:
-            print(f"docparse: {where} -> {outcome.target}", file=err)
+        else:
+            if outcome.text is not None:
+                write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
+            elif args.verbose:
+                print(f"docparse: {where} -> {outcome.target}", file=err)
+            if not args.quiet:
+                report_errors(outcome, where, err)
         progress.step(where)
     progress.clear()
     if batch and not args.quiet:

@@ -33,6 +33,8 @@ _HTML_START = re.compile(
 _LEADING_NOISE = re.compile(rb"(?:\s+|<!--.*?-->|<\?xml[^>]*>)*", re.DOTALL)
 _HTML_ANYWHERE = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _SNIFF = 4096
+# A docparse export opens with its schema name (the model's first key), in JSON or in YAML.
+_EXPORT_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*\{?\s*"?schema_name"?\s*:\s*["\']?docparse\.Document\b')
 
 
 def detect_format(data: bytes, name: str | None = None) -> str:
@@ -55,6 +57,11 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         raise CorruptDocumentError("corrupt or not a PDF: no %PDF- header in the first 1 KB", path=name)
     if lowered.endswith((".docx", ".docm", ".dotx")):
         raise CorruptDocumentError("corrupt or not a DOCX: not a zip archive", path=name)
+    if _EXPORT_START.match(data[:_SNIFF]) is not None:
+        # Read as text it would be a call of no sections, without a word: say what it is instead.
+        raise UnsupportedFormatError(
+            "this is a docparse export (JSON or YAML), not a call: read it back with docparse.load()", path=name
+        )
     markdown = lowered.endswith(MARKDOWN_SUFFIXES)
     if is_html(data, markdown=markdown):
         return "html"
