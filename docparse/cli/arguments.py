@@ -89,6 +89,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _pages(value: str) -> str:
+    from docparse.options import page_ranges
+
+    try:
+        page_ranges(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value
+
+
 def add_schema(commands: Any) -> None:
     """Add the `schema` command to `commands` (the subparsers of `docparse`)."""
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -136,7 +146,12 @@ def add_parse_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
-    parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
+    parser.add_argument(
+        "--max-pages", type=int, metavar="N", help="read at most the first N pages of a PDF (the rest: a DP109)"
+    )
+    parser.add_argument(
+        "--pages", type=_pages, metavar="RANGES", help="PDF pages to read: 3-7, 1,3,5- (real page numbers kept)"
+    )
     parser.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per document")
     parser.add_argument(
         "--ocr",

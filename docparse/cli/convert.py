@@ -12,7 +12,7 @@ import shutil
 import signal
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -42,8 +42,13 @@ from docparse.read.detect import INPUT_SUFFIXES
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+GENERATED = "<!-- docparse: generated Markdown"
+"""The first line of a Markdown file `convert` writes: a folder walk does not read such a file as a call."""
+GENERATED_LINE = GENERATED + " (a folder given to docparse convert skips this file) -->\n\n"
 SHOWN_ERRORS = 3
 """How many error-level diagnostics of a converted document `convert` prints (`check` lists them all)."""
+PROGRESS_EVERY = 0.25
+"""Seconds between updates of the progress line while the next file in order is still being parsed."""
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
@@ -98,12 +103,17 @@ class Outcome:
 
 def format_for(args: argparse.Namespace) -> str:
     """Return the output format: `-f`, else the one `-o FILE`'s extension names, else JSON."""
-    if args.to is not None:
-        return str(args.to)
     output = args.output
-    if output is None or output == "-" or output.endswith(("/", "\\")) or Path(output).is_dir():
+    named = output is not None and output != "-" and not output.endswith(("/", "\\")) and not Path(output).is_dir()
+    suffix = Path(output).suffix.lower() if named else ""
+    if args.to is not None:
+        implied = FORMAT_BY_SUFFIX.get(suffix)
+        if implied is not None and implied != args.to:
+            # JSON written into call.md is a file that lies about what it holds.
+            raise UsageError(f"-o {output} names {implied} output but -f {args.to} was given; give one of them")
+        return str(args.to)
+    if not named:
         return "json"
-    suffix = Path(output).suffix.lower()
     if not suffix:
         return "json"
     if suffix not in FORMAT_BY_SUFFIX:
@@ -141,6 +151,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
         named = ", ".join(i for i in args.inputs if i != "-")
         raise UsageError(f"{named}: no {', '.join(INPUT_SUFFIXES)} file found")
     resolved_inputs = {_resolve(Path(item)): item for item, _ in inputs if item != "-"}
+    # A Markdown file convert wrote into the input tree on an earlier run is its output, not a call.
+    generated = [item for item, root in inputs if root is not None and is_generated(Path(item))]
+    inputs = [(item, root) for item, root in inputs if item not in generated]
     targets = [_target(item, root, out_dir, output, to) for item, root in inputs]
     # A call published twice (call.pdf and call.docx side by side) keeps both: on such a clash
     # each output keeps its input's extension (call.pdf.json, call.docx.json).
@@ -152,7 +165,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     still = Counter(_resolve(t) for t in renamed if t is not None)
     targets = [r if r is None or still[_resolve(r)] == 1 else t for t, r in zip(targets, renamed, strict=True)]
     claimed: dict[Path, str] = {}
-    planned: list[Job | Outcome] = []
+    planned: list[Job | Outcome] = [
+        Outcome(item, None, "skipped", "Markdown that docparse wrote, not a call") for item in generated
+    ]
     for (item, _), target in zip(inputs, targets, strict=True):
         if target is None:
             planned.append(Job(item, None, to, options, args.provenance))
@@ -196,6 +211,17 @@ def plan(
         inputs=list(inputs), output=output, force=force, skip_existing=skip_existing, provenance=provenance
     )
     return plan_jobs(args, to, options or ParseOptions())[0]
+
+
+def is_generated(path: Path) -> bool:
+    """Return whether `path` is a Markdown file that `convert` wrote (its first line is the GENERATED comment)."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(GENERATED)).decode("utf-8", "replace") == GENERATED
+    except OSError:
+        return False  # unreadable: reported when it is read
 
 
 def failure_record(outcome: Outcome) -> dict[str, str | None]:
@@ -246,6 +272,8 @@ def convert_job(job: Job) -> Outcome:
         errors, count = error_lines(document, job.source if job.source != "-" else "<stdin>")
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text, errors=errors, error_count=count)
+        if job.to == "md" and isinstance(text, str):
+            text = GENERATED_LINE + text
         write_atomic(job.target, text)
     except DocparseError as exc:
         cause = describe_cause(exc.cause) if exc.cause is not None else None
@@ -301,7 +329,9 @@ def export(document: Document, to: str, *, provenance: bool = True) -> str | lis
     return text
 
 
-def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:
+def iter_outcomes(
+    planned: Sequence[Job | Outcome], jobs: int, finished: Callable[[int], None] | None = None
+) -> Iterator[Outcome]:
     """Yield the outcome of every planned input, in input order, converting `jobs` at a time.
 
     With more than one job the inputs are parsed in a process pool (parsing is CPU-bound
@@ -314,18 +344,31 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
             yield convert_job(item) if isinstance(item, Job) else item
         return
     # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(work)), initializer=_worker_signals) as pool:
         futures = {id(job): pool.submit(convert_job, job) for job in work}
+        decided = len(planned) - len(work)
+
+        def tell() -> None:
+            # Files finish out of order: the count is of every file done, not of those reported.
+            if finished is not None:
+                finished(decided + sum(f.done() for f in futures.values()))
+
         try:
             for item in planned:
                 if isinstance(item, Outcome):
                     yield item
                     continue
+                future = futures[id(item)]
+                while not future.done():
+                    wait([future], timeout=PROGRESS_EVERY)
+                    tell()
                 try:
-                    yield futures[id(item)].result()
+                    outcome = future.result()
+                    tell()
+                    yield outcome
                 except BrokenProcessPool:
                     yield Outcome(item.source, item.target, "failed", "the worker process died (out of memory?)")
                 except Exception as exc:  # an outcome that did not cross back: report it, go on
@@ -368,6 +411,7 @@ class Progress:
 
     def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
         self.total, self.stream, self.enabled, self.done = total, stream, enabled, 0
+        self.reported, self.label = 0, ""
         self.shown = False
 
     def clear(self) -> None:
@@ -377,10 +421,17 @@ class Progress:
             self.shown = False
 
     def step(self, label: str) -> None:
-        self.done += 1
+        """Count one more file reported, `label` the last one."""
+        self.reported += 1
+        self.label = label
+        self.show(self.reported)
+
+    def show(self, finished: int) -> None:
+        """Show how many files are done (`finished`, at least those reported), while others run."""
+        self.done = max(self.done, finished, self.reported)
         if self.enabled and self.done < self.total:
             width = shutil.get_terminal_size((80, 24)).columns
-            line = f"[{self.done}/{self.total}] {label}"[: max(width - 1, 10)]
+            line = f"[{self.done}/{self.total}] {self.label}"[: max(width - 1, 10)]
             self.stream.write(f"\r\x1b[K{line}")
             self.stream.flush()
             self.shown = True
@@ -399,11 +450,30 @@ def run_convert(args: argparse.Namespace) -> int:
     jobs = worker_count(args.jobs)
     err = sys.stderr
     progress = Progress(len(planned), err, enabled=batch and err.isatty() and not args.verbose and not args.quiet)
-    counts = {"converted": 0, "skipped": 0, "failed": 0}
-    unwritten = 0
-    for outcome in iter_outcomes(planned, jobs):
+    counts = {"converted": 0, "skipped": 0, "failed": 0, "unwritten": 0}
+    try:
+        report(planned, jobs, args, progress, counts)
+    except BaseException:
+        progress.clear()  # Ctrl-C's message, or an error's, starts on a line of its own
+        raise
+    progress.clear()
+    if batch and not args.quiet:
+        print(
+            f"docparse: {len(planned)} file(s): {counts['converted']} converted, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed",
+            file=err,
+        )
+    return exit_code(counts["failed"] - counts["unwritten"], counts["unwritten"])
+
+
+def report(
+    planned: Sequence[Job | Outcome], jobs: int, args: argparse.Namespace, progress: Progress, counts: dict[str, int]
+) -> None:
+    """Run the planned conversions, printing each failure (and what else is asked) as it is known."""
+    err = progress.stream
+    for outcome in iter_outcomes(planned, jobs, progress.show):
         counts[outcome.status] += 1
-        unwritten += outcome.io
+        counts["unwritten"] += outcome.io
         where = outcome.source if outcome.source != "-" else "<stdin>"
         progress.clear()
         if outcome.status == "failed":
@@ -421,14 +491,6 @@ def run_convert(args: argparse.Namespace) -> int:
             if not args.quiet:
                 report_errors(outcome, where, err)
         progress.step(where)
-    progress.clear()
-    if batch and not args.quiet:
-        print(
-            f"docparse: {len(planned)} file(s): {counts['converted']} converted, "
-            f"{counts['skipped']} skipped, {counts['failed']} failed",
-            file=err,
-        )
-    return exit_code(counts["failed"] - unwritten, unwritten)
 
 
 def exit_code(failed: int, unwritten: int) -> int:

@@ -27,6 +27,10 @@ def read_blocks(data: bytes, *, options: ParseOptions, name: str | None = None, 
         # Some PDFs are all ASCII (ASCII85 streams) and would decode: a dump of PDF syntax is not a call.
         raise DecodingError(f"these bytes are {kind}, not text (leave out format= to detect the format)", path=name)
     reading = _read(data, format, options, name)
+    if options.pages is not None and format != "pdf":
+        reading.diagnostics.append(
+            make_diagnostic("pages-ignored", f"{_KIND[format]} has no pages: pages={options.pages!r} was ignored")
+        )
     claimed = claimed_format(name)
     if detected and claimed is not None and claimed != _KIND[format]:
         reading.diagnostics.append(
