@@ -69,6 +69,10 @@ def add_convert(commands: Any) -> None:
         help="convert N files at a time (default 0: one per CPU this process may use)",
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    convert.add_argument("--exclude", metavar="GLOBS", help="comma-separated patterns to skip, replacing the defaults")
+    convert.add_argument(
+        "--extend-exclude", metavar="GLOBS", help="comma-separated patterns to skip, besides the defaults"
+    )
     convert.add_argument(
         "--no-provenance",
         dest="provenance",
@@ -114,9 +118,14 @@ def add_check(commands: Any) -> None:
         "--output-format",
         "--format",
         dest="output_format",
-        choices=("text", "json", "github", "sarif"),
+        choices=("text", "json", "jsonl", "github", "sarif"),
         default=None,
-        help="text (path:line:col: CODE message), json, github (workflow commands) or sarif (2.1.0)",
+        help="text (path:line:col: CODE message), json, jsonl (JSON Lines), github (workflow commands) or sarif",
+    )
+    check.add_argument("-o", "--output-file", metavar="FILE", help="write the findings to FILE (written atomically)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary line")
+    check.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="files checked at a time (0: one per CPU)"
     )
     check.add_argument("--statistics", action="store_true", help="print the count of each code instead of findings")
     check.add_argument("--stdin-filename", metavar="PATH", help="the path to report (and its extension) for input -")

@@ -33,7 +33,7 @@ from docparse.cli.common import (
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
-from docparse.files import Walk
+from docparse.files import DEFAULT_EXCLUDE, Walk
 from docparse.model.diagnostic import Severity
 from docparse.model.document import Document
 from docparse.options import ParseOptions
@@ -145,7 +145,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # searched for inputs when it is inside an input folder (a second run would convert the
     # outputs of the first), unless it is that folder itself.
     skip = (out_dir,) if out_dir is not None and not any(out_dir_is(i, out_dir) for i in args.inputs) else ()
-    walk = Walk(gitignore=False, skip=skip)
+    walk = Walk(gitignore=False, skip=skip, exclude=exclude_patterns(args))
     inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk))
     if not inputs:
         named = ", ".join(i for i in args.inputs if i != "-")
@@ -211,6 +211,16 @@ def plan(
         inputs=list(inputs), output=output, force=force, skip_existing=skip_existing, provenance=provenance
     )
     return plan_jobs(args, to, options or ParseOptions())[0]
+
+
+def exclude_patterns(args: argparse.Namespace) -> tuple[str, ...]:
+    """Return the patterns a folder's walk leaves out: the defaults or `--exclude`, and `--extend-exclude`."""
+    exclude = DEFAULT_EXCLUDE
+    if getattr(args, "exclude", None) is not None:
+        exclude = tuple(p.strip() for p in args.exclude.split(",") if p.strip())
+    if getattr(args, "extend_exclude", None) is not None:
+        exclude = (*exclude, *(p.strip() for p in args.extend_exclude.split(",") if p.strip()))
+    return exclude
 
 
 def is_generated(path: Path) -> bool:

@@ -39,8 +39,11 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_clean_call_exits_zero_silently(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "calls/clean.txt") == (0, "", "")
+def test_clean_call_exits_zero_with_a_summary_line_that_quiet_leaves_out(
+    calls: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "calls/clean.txt") == (0, "", "docparse: checked 1 file(s): all checks passed\n")
+    assert _run(capsys, "calls/clean.txt", "-q") == (0, "", "")
 
 
 def test_finding_fails_with_a_text_line(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -251,6 +254,7 @@ def test_rule_command_explains_a_rule(capsys: pytest.CaptureFixture[str]) -> Non
         "## What it does",
         "## Why is this bad?",
         "## Example",
+        "## Suppressing it",
     ]
     assert main(["rule", "numbering-gap"]) == 0
     assert capsys.readouterr().out == out
