@@ -49,7 +49,11 @@ def detect_format(data: bytes, name: str | None = None) -> str:
         return _zip_kind(data, name)
     for signature, what in _IMAGES:
         if data.startswith(signature):
-            raise UnsupportedFormatError(f"this is {what}, not a document with text (OCR is out of scope)", path=name)
+            raise UnsupportedFormatError(
+                f"this is {what}, not a document: docparse reads PDF, DOCX, HTML, text and Markdown "
+                "(a scan goes in a PDF, which the ocr extra reads)",
+                path=name,
+            )
     lowered = (name or "").lower()
     # The extension is only a hint, but when the bytes are none of the formats it names, the
     # error should say so rather than try the bytes as text.

@@ -55,7 +55,7 @@ from docparse.read.pdf.lines import SPACE_GAP, TAB_GAP, Line, PageLines, normali
 from docparse.vocab.chars import is_cjk
 
 OcrMode = Literal["auto", "always", "never"]
-INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
+INSTALL_HINT = "pip install 'docparse-calls[ocr]' (from a checkout: pip install -e '.[ocr]')"
 
 DPI = 200
 MAX_SIDE = 2000
