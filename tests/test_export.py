@@ -104,3 +104,21 @@ def test_markdown_sets_a_direction_title_in_bold_only_where_the_source_did() -> 
     assert [(d.title, d.title_bold) for d in directions] == [("Sensing", False), ("Fusion", True)]
     text = docparse.to_markdown(document)
     assert "1) Sensing: new sensors." in text and "2) **Fusion**: more data." in text
+
+
+def test_a_line_break_in_a_table_cell_is_a_br_and_reads_back() -> None:
+    source = "# Call\n\n## Scope\n\n| 分数 | 说明 |\n| --- | --- |\n| 32 – 40 分<br>（优秀） | 表现突出 |\n"
+    document = docparse.parse_text(source)
+    table = document.sections[0].description[0]
+    assert table.rows[1] == ("32 – 40 分\n（优秀）", "表现突出")  # type: ignore[union-attr]
+    text = docparse.to_markdown(document)
+    assert "| 32 – 40 分<br>（优秀） | 表现突出 |" in text
+    assert "<td>32 – 40 分<br>（优秀）</td>" in MarkdownIt("commonmark").enable("table").render(text)
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_an_en_dash_bullet_of_a_slide_is_its_marker() -> None:
+    document = docparse.parse_text("# Call\n\n## Scope\n\nBackground:\n\n– 智能驾驶\n– 交通安防\n")
+    text = docparse.to_markdown(document)
+    assert "– 智能驾驶\\\n– 交通安防" in text and "- –" not in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

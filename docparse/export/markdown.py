@@ -32,6 +32,8 @@ from docparse.vocab.chars import has_han
 from docparse.vocab.families import LIST_BULLETS
 from docparse.vocab.markers import Lexicon
 
+# Printed bullets that are no CommonMark list marker: the list bullets and the en dash of a slide.
+GLYPHS = LIST_BULLETS + "–"
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 # The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.
 _LEXICON = Lexicon()
@@ -240,14 +242,14 @@ def _glyph(label: str | None, children: tuple[object, ...]) -> TypeGuard[str]:
     items under it stays a CommonMark item (``- •``), because only a CommonMark list keeps its
     nesting on a round trip.
     """
-    return label is not None and len(label) == 1 and label in LIST_BULLETS and not children
+    return label is not None and len(label) == 1 and label in GLYPHS and not children
 
 
 def _glyph_line(indent: int, label: str, text: str) -> str:
     return f"{' ' * indent}{label} {text}".rstrip()
 
 
-_GLYPH_LINE = regex.compile(rf"^( *)[{LIST_BULLETS}](?: |$)")
+_GLYPH_LINE = regex.compile(rf"^( *)[{GLYPHS}](?: |$)")
 
 
 def _direction(direction: Direction, indent: int) -> str:
@@ -351,6 +353,7 @@ def _table(table: Table) -> str:
     rows = [list(row) + [""] * (width - len(row)) for row in table.rows]
 
     def line(cells: list[str]) -> str:
-        return "| " + " | ".join(escape(c).replace("\n", " ") for c in cells) + " |"
+        # A line break in a cell is a `<br>`, which renderers show and the reader reads back.
+        return "| " + " | ".join(escape(c).replace("\n", "<br>") for c in cells) + " |"
 
     return "\n".join([line(rows[0]), "| " + " | ".join("---" for _ in range(width)) + " |", *map(line, rows[1:])])

@@ -290,7 +290,8 @@ class _Walker:
             if token.type == "tr_open":
                 cells = []
             elif token.type == "inline":
-                cells.append("".join(s.text for s in _spans(token.children or [], self.reading, start)))
+                children = [_cell_break(child) for child in token.children or []]
+                cells.append("".join(s.text for s in _spans(children, self.reading, start)))
             elif token.type == "tr_close":
                 rows.append(tuple(cells))
             i += 1
@@ -346,6 +347,16 @@ def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[l
         else:
             lines[-1].append(span)
     return lines
+
+
+_BR = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
+
+
+def _cell_break(token: MdToken) -> MdToken:
+    """Return a `<br>` of a table cell as a line break: a GFM cell has no other way to break a line."""
+    if token.type == "html_inline" and _BR.match(token.content.strip()):
+        return MdToken("softbreak", "br", 0)
+    return token
 
 
 def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
