@@ -290,8 +290,8 @@ class _Walker:
             if token.type == "tr_open":
                 cells = []
             elif token.type == "inline":
-                children = [_cell_break(child) for child in token.children or []]
-                cells.append("".join(s.text for s in _spans(children, self.reading, start)))
+                spans = _spans(token.children or [], self.reading, start, cell=True)
+                cells.append("".join(s.text for s in spans))
             elif token.type == "tr_close":
                 rows.append(tuple(cells))
             i += 1
@@ -352,15 +352,12 @@ def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[l
 _BR = regex.compile(r"^<br\s*/?>$", regex.IGNORECASE)
 
 
-def _cell_break(token: MdToken) -> MdToken:
-    """Return a `<br>` of a table cell as a line break: a GFM cell has no other way to break a line."""
-    if token.type == "html_inline" and _BR.match(token.content.strip()):
-        return MdToken("softbreak", "br", 0)
-    return token
+def _spans(children: list[MdToken], reading: Reading, line: int, *, cell: bool = False) -> list[Span]:
+    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span.
 
-
-def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
-    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span."""
+    In a table `cell` a `<br>` is a line break too (a GFM cell has no other way to break a line);
+    the tag itself is still markup, recorded as dropped.
+    """
     spans: list[Span] = []
     bold = 0
     links: list[str] = []
@@ -386,6 +383,8 @@ def _spans(children: list[MdToken], reading: Reading, line: int) -> list[Span]:
             reading.dropped.append(
                 Dropped(text=markup, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
             )
+            if cell and kind == "html_inline" and _BR.match(child.content.strip()):
+                spans.append(Span("\n"))
     return _merge(spans)
 
 
