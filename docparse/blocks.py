@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+import regex
+
 from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, Metadata
 from docparse.model.provenance import Provenance
+from docparse.vocab.markers import is_title_like
 
 
 class BlockKind(StrEnum):
@@ -173,3 +176,38 @@ def strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         last = items[-1]
         items[-1] = Span(last.text.rstrip(), last.bold, last.link)
     return tuple(items)
+
+
+# A lead phrase before a colon is a direction title when it is short and holds no sentence
+# punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
+COLON_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{1,40}?)[ \t]*[：:](?!//)[ \t]*(?P<body>\S.*)$", regex.S)
+# A short first sentence without commas, followed by more text, is a title written without
+# bold ("机器学习与其他基础学科的交叉研究。例如对量子机器学习的探索。"); a direction that is one
+# sentence has no title.
+SENTENCE_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{2,24})。(?P<body>\S.*)$", regex.S)
+# Separators between a bold title and the body: dropped from the body's start.
+_SEPARATORS = "：:。.，,、；; \t"
+
+
+def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
+    """Return the title (bold lead, or the phrase before a colon) and the body of an item."""
+    lead = bold_lead(spans)
+    title = lead.strip().rstrip("：:").strip()
+    if title and text.startswith(lead.strip()):
+        body = text[len(lead.strip()) :].lstrip()
+        if body[:1] in _SEPARATORS:
+            body = body[1:]
+        return title, body.strip()
+    for pattern in (COLON_TITLE, SENTENCE_TITLE):
+        found = pattern.match(text)
+        if found is not None:
+            return found.group("title").strip(), found.group("body").strip()
+    return None, text
+
+
+def direction_title(text: str, spans: tuple[Span, ...], *, has_children: bool) -> tuple[str | None, str]:
+    """Return the title and body of a direction's text: `split_title`, or a heading over its sub-items."""
+    title, body = split_title(text, spans)
+    if title is None and has_children and is_title_like(text) and not text.rstrip().endswith("."):
+        return text.strip(), ""  # a heading over its sub-items ("5. Outreach" over examples)
+    return title, body

@@ -131,6 +131,24 @@ RULES: tuple[Rule, ...] = (
         "`calls/call.txt -> /etc/passwd`, or `calls/a/up -> ..`.",
         stage="cli",
     ),
+    Rule(
+        "DP110",
+        "pages-not-read",
+        Severity.WARNING,
+        "Only some pages of the PDF were read (`--pages`, `--max-pages`, `pages=`); the message names the others.",
+        "The outline covers the pages read: what the other pages hold is not in it, nor checked.",
+        "`docparse convert call.pdf --pages 3-7` on a 12-page call.",
+        stage="reader",
+    ),
+    Rule(
+        "DP111",
+        "pages-ignored",
+        Severity.INFO,
+        "A page selection was given for a document without pages (DOCX, HTML, text, Markdown); it was read whole.",
+        "Only a PDF has pages to choose from; the outline is of the whole document.",
+        "`docparse convert call.docx --pages 3-7`.",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import regex
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from docparse.model.document import CallKind
 
@@ -65,6 +66,37 @@ class Limits(BaseModel):
     )
 
 
+PageRange = tuple[int, int | None]
+"""A first and a last page, 1-based and inclusive; None for the last page of the document."""
+_PAGE_RANGE = regex.compile(r"^\s*(\d{1,9})\s*(?:(-)\s*(\d{1,9})?\s*)?$")
+
+
+def page_ranges(spec: str) -> tuple[PageRange, ...]:
+    """Return the ranges of a page selection (``3-7``, ``1,3,5-``); raise ValueError for another text."""
+    ranges: list[PageRange] = []
+    for part in spec.split(","):
+        found = _PAGE_RANGE.match(part)
+        if found is None:
+            raise ValueError(f"{spec!r} is not a page selection such as 3-7 or 1,3,5- ({part.strip()!r})")
+        first = int(found.group(1))
+        last = None if found.group(2) and found.group(3) is None else int(found.group(3) or first)
+        if first < 1 or (last is not None and last < first):
+            raise ValueError(f"{spec!r}: {part.strip()!r} is not a range of pages (they count from 1, up)")
+        ranges.append((first, last))
+    return tuple(ranges)
+
+
+def in_ranges(ranges: tuple[PageRange, ...], page: int) -> bool:
+    """Return whether `page` is one of the selected pages."""
+    return any(first <= page and (last is None or page <= last) for first, last in ranges)
+
+
+def ranges_end(ranges: tuple[PageRange, ...]) -> int | None:
+    """Return the last page a selection needs, or None when it runs to the end of the document."""
+    ends = [last for _, last in ranges]
+    return None if None in ends else max(end for end in ends if end is not None)
+
+
 class ParseOptions(BaseModel):
     """Settings for one parse."""
 
@@ -84,8 +116,21 @@ class ParseOptions(BaseModel):
         description="Force the kind of call (catalogue, single-topic, guide, mixed) instead of deciding it from "
         "the document.",
     )
+    pages: str | None = Field(
+        default=None,
+        description="The PDF pages to read, 1-based and inclusive: `3-7`, `1,3,5-` (an open end runs to the last "
+        "page); provenance keeps the real page numbers, and the pages not read are a `pages-not-read` diagnostic. "
+        "Other formats have no pages: they are read whole, with a `pages-ignored` diagnostic.",
+    )
     ocr: Literal["auto", "always", "never"] = Field(
         default="auto",
         description="OCR of PDF pages (needs the ocr extra): auto reads the pages without a usable text layer, "
         "always every page, never none.",
     )
+
+    @field_validator("pages")
+    @classmethod
+    def _valid_pages(cls, value: str | None) -> str | None:
+        if value is not None:
+            page_ranges(value)
+        return value

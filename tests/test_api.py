@@ -207,3 +207,18 @@ def test_a_docx_conversion_to_json_loads_neither_markdown_it_nor_yaml() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["[]"]
+
+
+def test_dir_lists_the_public_names_and_the_version_is_the_project_s() -> None:
+    import tomllib
+
+    from .conftest import ROOT
+
+    names = set(dir(docparse))
+    assert set(docparse.__all__) <= names and "__version__" in names
+    assert not {"Any", "TYPE_CHECKING", "importlib", "logging", "annotations"} & names
+    with (ROOT / "pyproject.toml").open("rb") as handle:
+        version = tomllib.load(handle)["project"]["version"]
+    assert docparse.__version__ == version
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{version}] - " in changelog and changelog.index("## [Unreleased]") < changelog.index(f"## [{version}]")

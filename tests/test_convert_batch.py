@@ -15,7 +15,7 @@ import yaml
 import docparse
 from docparse import errors
 from docparse.cli import main
-from docparse.cli.convert import portable, worker_count
+from docparse.cli.convert import GENERATED_LINE, portable, worker_count
 from docparse.cli.main import build_parser
 from docparse.formats import INPUT_SUFFIXES
 
@@ -24,6 +24,8 @@ from .conftest import FIXTURES, SEED
 DOCX = FIXTURES / "seed-docx-typed" / "input.docx"
 PDF = FIXTURES / "seed-pdf-reportlab" / "input.pdf"
 SEED_MD = (FIXTURES / "seed" / "expected.md").read_text(encoding="utf-8")
+# A Markdown file convert writes opens with its generated marker (standard output does not).
+SEED_MD_FILE = GENERATED_LINE + SEED_MD
 
 
 @pytest.fixture
@@ -88,7 +90,7 @@ def test_an_input_is_never_written_over(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1
     assert (folder / "SOURCES.md").read_bytes() == before
     assert "would overwrite the input" in err
-    assert (folder / "call.md").read_text(encoding="utf-8") == SEED_MD
+    assert (folder / "call.md").read_text(encoding="utf-8") == SEED_MD_FILE
     # The same for one file converted onto itself.
     code, _, err = _convert(capsys, str(folder / "call.txt"), "-f", "md", "-o", str(folder / "call.txt"))
     assert code == 1 and "would overwrite the input" in err
@@ -125,7 +127,7 @@ def test_the_format_follows_the_output_extension(
     assert docparse.load(out).title == "申报主题"
     out = tmp_path / "call.md"
     assert _convert(capsys, str(SEED), "-o", str(out))[0] == 0
-    assert out.read_text(encoding="utf-8") == SEED_MD
+    assert out.read_text(encoding="utf-8") == SEED_MD_FILE
     code, _, err = _convert(capsys, str(SEED), "-o", str(tmp_path / "call.txt"))
     assert code == 2 and "cannot tell the output format" in err
 

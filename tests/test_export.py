@@ -74,3 +74,51 @@ def test_load_refuses_what_is_not_an_export(tmp_path: object) -> None:
         docparse.load(b'{"schema_name": "docparse.Document"}')
     with pytest.raises(docparse.CorruptDocumentError):
         docparse.load(b"\xff\xfe\x00garbage")
+
+
+def test_markdown_writes_each_label_with_the_colon_it_was_printed_with() -> None:
+    source = "# Call\n\n## Scope\n\nOBJECTIVE: Build a parser.\n\n研究内容：解析器\n\nTopic:Drones\n"
+    document = docparse.parse_text(source)
+    fields = document.sections[0].fields
+    assert [(f.label, f.colon) for f in fields] == [("OBJECTIVE", ": "), ("研究内容", "："), ("Topic", ":")]
+    text = docparse.to_markdown(document)
+    assert "OBJECTIVE: Build a parser." in text and "研究内容：解析器" in text and "Topic:Drones" in text
+    assert "：" not in text.replace("研究内容：", "")
+
+
+def test_markdown_writes_a_printed_bullet_as_the_marker_one_item_a_line() -> None:
+    document = docparse.parse_text("# Call\n\n## Scope\n\nAreas:\n\n• FutureG\n• Biotechnology\n\nMore text.\n")
+    items = document.sections[0].fields[0].items
+    assert [(i.label, i.text) for i in items[:2]] == [("•", "FutureG"), ("•", "Biotechnology")]  # type: ignore[union-attr]
+    text = docparse.to_markdown(document)
+    assert "• FutureG\\\n• Biotechnology\n\nMore text." in text and "- •" not in text
+    # A renderer shows one item a line (a hard break), and the reader reads the same items back.
+    assert "FutureG<br />" in MarkdownIt("commonmark").render(text)
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_markdown_sets_a_direction_title_in_bold_only_where_the_source_did() -> None:
+    source = "1. 节\n\n1.1 题\n\n建议研究方向：\n\n1) Sensing: new sensors.\n2) **Fusion**: more data.\n"
+    document = docparse.parse_text(source)
+    directions = next(iter(document.iter_topics())).directions
+    assert [(d.title, d.title_bold) for d in directions] == [("Sensing", False), ("Fusion", True)]
+    text = docparse.to_markdown(document)
+    assert "1) Sensing: new sensors." in text and "2) **Fusion**: more data." in text
+
+
+def test_a_line_break_in_a_table_cell_is_a_br_and_reads_back() -> None:
+    source = "# Call\n\n## Scope\n\n| 分数 | 说明 |\n| --- | --- |\n| 32 – 40 分<br>（优秀） | 表现突出 |\n"
+    document = docparse.parse_text(source)
+    table = document.sections[0].description[0]
+    assert table.rows[1] == ("32 – 40 分\n（优秀）", "表现突出")  # type: ignore[union-attr]
+    text = docparse.to_markdown(document)
+    assert "| 32 – 40 分<br>（优秀） | 表现突出 |" in text
+    assert "<td>32 – 40 分<br>（优秀）</td>" in MarkdownIt("commonmark").enable("table").render(text)
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_an_en_dash_bullet_of_a_slide_is_its_marker() -> None:
+    document = docparse.parse_text("# Call\n\n## Scope\n\nBackground:\n\n– 智能驾驶\n– 交通安防\n")
+    text = docparse.to_markdown(document)
+    assert "– 智能驾驶\\\n– 交通安防" in text and "- –" not in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

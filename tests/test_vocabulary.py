@@ -120,7 +120,7 @@ FLOORS: dict[str, frozenset[str]] = {
     "errors": frozenset(),
     "formats": frozenset(),
     "model": frozenset({"model", "formats"}),
-    "blocks": frozenset({"model", "formats"}),
+    "blocks": frozenset({"model", "formats", "vocab"}),
     "diagnostics": frozenset({"model"}),
     "options": frozenset({"model"}),
     "read": LOWER | {"read"},

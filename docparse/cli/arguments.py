@@ -69,6 +69,10 @@ def add_convert(commands: Any) -> None:
         help="convert N files at a time (default 0: one per CPU this process may use)",
     )
     convert.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    convert.add_argument("--exclude", metavar="GLOBS", help="comma-separated patterns to skip, replacing the defaults")
+    convert.add_argument(
+        "--extend-exclude", metavar="GLOBS", help="comma-separated patterns to skip, besides the defaults"
+    )
     convert.add_argument(
         "--no-provenance",
         dest="provenance",
@@ -89,6 +93,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _pages(value: str) -> str:
+    from docparse.options import page_ranges
+
+    try:
+        page_ranges(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value
+
+
 def add_schema(commands: Any) -> None:
     """Add the `schema` command to `commands` (the subparsers of `docparse`)."""
     schema = commands.add_parser("schema", help="print the JSON Schema of the output")
@@ -104,9 +118,14 @@ def add_check(commands: Any) -> None:
         "--output-format",
         "--format",
         dest="output_format",
-        choices=("text", "json", "github", "sarif"),
+        choices=("text", "json", "jsonl", "github", "sarif"),
         default=None,
-        help="text (path:line:col: CODE message), json, github (workflow commands) or sarif (2.1.0)",
+        help="text (path:line:col: CODE message), json, jsonl (JSON Lines), github (workflow commands) or sarif",
+    )
+    check.add_argument("-o", "--output-file", metavar="FILE", help="write the findings to FILE (written atomically)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only, no summary line")
+    check.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="files checked at a time (0: one per CPU)"
     )
     check.add_argument("--statistics", action="store_true", help="print the count of each code instead of findings")
     check.add_argument("--stdin-filename", metavar="PATH", help="the path to report (and its extension) for input -")
@@ -134,14 +153,15 @@ def add_explain(commands: Any) -> None:
         default="table",
         help="table (one line a block, default) or json (every record whole)",
     )
-    explain.add_argument("--pages", metavar="N[-M]", help="only the blocks on these PDF pages (3, or 3-5)")
     explain.add_argument("--grep", metavar="TEXT", help="only the blocks whose text holds TEXT (any case)")
     explain.add_argument(
         "--png",
         metavar="DIR",
         help="draw each chosen PDF page into DIR, the blocks' boxes coloured by role (FILE-pN.png)",
     )
-    add_parse_options(explain)
+    # explain reads the whole document (its evidence is document-wide) and shows the pages asked for.
+    explain.add_argument("--pages", metavar="N[-M]", help="only the blocks on these PDF pages (3, or 3-5)")
+    add_parse_options(explain, pages=False)
     explain.set_defaults(run=Command("docparse.cli.explain", "run_explain"))
 
 
@@ -154,11 +174,18 @@ def add_rule(commands: Any) -> None:
     rule.set_defaults(run=Command("docparse.cli.rule", "run_rule"))
 
 
-def add_parse_options(parser: argparse.ArgumentParser) -> None:
+def add_parse_options(parser: argparse.ArgumentParser, *, pages: bool = True) -> None:
+    """Add the options that shape a parse; `pages=False` for a command whose --pages is its own (explain)."""
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument("--strict", action="store_true", help="treat error-level diagnostics as failures")
     parser.add_argument("--max-bytes", type=int, metavar="N", help="largest input accepted, in bytes")
-    parser.add_argument("--max-pages", type=int, metavar="N", help="most PDF pages read")
+    parser.add_argument(
+        "--max-pages", type=int, metavar="N", help="read at most the first N pages of a PDF (the rest: a DP110)"
+    )
+    if pages:
+        parser.add_argument(
+            "--pages", type=_pages, metavar="RANGES", help="PDF pages to read: 3-7, 1,3,5- (real page numbers kept)"
+        )
     parser.add_argument(
         "--timeout",
         type=float,

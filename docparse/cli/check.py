@@ -15,9 +15,13 @@ Text and GitHub output is written file by file as the inputs are parsed; JSON, S
 from __future__ import annotations
 
 import argparse
+import io
+import itertools
 import os
 import sys
+from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 from typing import TextIO
 
 import docparse
@@ -27,17 +31,20 @@ from docparse.cli.common import (
     EXIT_OK,
     UsageError,
     iter_inputs,
-    parse_one,
     parse_options,
+    read_input,
+    write_atomic,
 )
 from docparse.cli.config import ConfigError, Settings, resolve_settings
 from docparse.cli.formatters import FORMATTERS, Finding, Formatter, format_sarif, format_statistics, format_text
+from docparse.cli.suppress import NONE, suppressions
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import DocparseError
 from docparse.files import Skipped, Walk, escape_name
 from docparse.formats import INPUT_SUFFIXES
 from docparse.model.diagnostic import Diagnostic
 from docparse.options import ParseOptions
+from docparse.pipeline import parse_bytes
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -50,39 +57,60 @@ def run_check(args: argparse.Namespace) -> int:
         raise UsageError("--stdin-filename goes with the input - (standard input) alone")
     left: list[Skipped] = []
     inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude), skipped=left))
+    quiet = getattr(args, "quiet", False)
     if not inputs and not left:
-        print(f"docparse: no {', '.join(INPUT_SUFFIXES)} file found to check", file=sys.stderr)
+        if not quiet:
+            print(f"docparse: no {', '.join(INPUT_SUFFIXES)} file found to check", file=sys.stderr)
         return EXIT_OK
     options = parse_options(args).model_copy(update={"strict": False})
-    formatter = choose_formatter(settings, sys.stdout)
-    streaming = settings.format in ("text", "github") and not args.statistics
+    output_file = getattr(args, "output_file", None)
+    out = io.StringIO() if output_file is not None else sys.stdout
+    formatter = choose_formatter(settings, out)
+    streaming = settings.format in ("text", "github", "jsonl") and not args.statistics
     collected: list[Finding] = []
     failing = 0
     shown = 0
     skips = [[Finding(escape_name(str(s.path)), make_diagnostic("input-skipped", s.reason))] for s in left]
-    work: list[str | list[Finding]] = [*inputs, *skips]
-    for item in work:
-        if isinstance(item, list):  # a link not followed, a loop: its own finding
-            findings = [f for f in item if settings.is_selected(f.diagnostic.code)]
-        else:
-            findings = check_one(item, options, settings, verbose=args.verbose, stdin_filename=args.stdin_filename)
+    check = partial(check_one, options=options, settings=settings, verbose=args.verbose)
+    found_lists = iter_findings(inputs, check, getattr(args, "jobs", 1), args.stdin_filename)
+    # A link not followed, a loop: its own finding, after the files read.
+    skipped_lists = ([f for f in item if settings.is_selected(f.diagnostic.code)] for item in skips)
+    for findings in itertools.chain(found_lists, skipped_lists):
         shown += len(findings)
         failing += sum(1 for finding in findings if _fails(finding.diagnostic, settings))
         if streaming:
-            sys.stdout.write(formatter(findings))
-            sys.stdout.flush()
+            out.write(formatter(findings))
+            out.flush()
         else:
             collected.extend(findings)
     if args.statistics:
-        sys.stdout.write(format_statistics(collected))
+        out.write(format_statistics(collected))
     elif not streaming:
-        sys.stdout.write(formatter(collected))
-    if settings.format == "text" and shown:
-        print(
-            f"docparse: checked {len(inputs)} file(s): {shown} finding(s), {failing} at or above {settings.fail_on}",
-            file=sys.stderr,
-        )
+        out.write(formatter(collected))
+    if output_file is not None:
+        assert isinstance(out, io.StringIO)
+        write_atomic(Path(output_file), out.getvalue())
+    if settings.format == "text" and not quiet:
+        found = f"{shown} finding(s), {failing} at or above {settings.fail_on}" if shown else "all checks passed"
+        print(f"docparse: checked {len(inputs)} file(s): {found}", file=sys.stderr)
     return EXIT_FAILED if failing and not args.exit_zero else EXIT_OK
+
+
+def iter_findings(
+    inputs: list[str], check: Callable[..., list[Finding]], jobs: int, stdin_filename: str | None
+) -> Iterator[list[Finding]]:
+    """Yield the findings of each input, in input order, checking `jobs` files at a time (0: one per CPU)."""
+    from docparse.cli.convert import worker_count
+
+    workers = worker_count(jobs)
+    if workers <= 1 or len(inputs) <= 1 or "-" in inputs:
+        for item in inputs:
+            yield check(item, stdin_filename=stdin_filename)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(inputs))) as pool:
+        yield from pool.map(check, inputs)
 
 
 def choose_formatter(settings: Settings, stream: TextIO) -> Formatter:
@@ -114,10 +142,20 @@ def check_one(
     path = escape_name(item if item != "-" else (stdin_filename or "<stdin>"))  # a newline in a name forges no line
     name = os.path.basename(stdin_filename) if item == "-" and stdin_filename else None
     try:
-        document = parse_one(item, options, name=name)
+        data, file_name = read_input(item, options.limits.max_input_bytes)
+        document = parse_bytes(data, name=name or file_name, options=options)
     except (DocparseError, UsageError) as exc:
         return [Finding(path, unreadable(exc, verbose))]
-    selected = [d for d in sort_diagnostics(document.diagnostics) if settings.is_selected(d.code)]
+    # In-place comments (`<!-- docparse: ignore DP301 -->`), then `per-file-ignores`.
+    hidden = suppressions(data) if document.source.format in ("text", "markdown", "html") else NONE
+    ignored = settings.ignored_in(path)
+    selected = [
+        d
+        for d in sort_diagnostics(document.diagnostics)
+        if settings.is_selected(d.code)
+        and not hidden.hides(d)
+        and not (ignored and d.code != "DP100" and d.code.startswith(ignored))
+    ]
     return [Finding(path, diagnostic) for diagnostic in selected]
 
 

@@ -40,13 +40,25 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
     limits: dict[str, object] = {}
     if args.max_bytes is not None:
         limits["max_input_bytes"] = args.max_bytes
+    pages = getattr(args, "pages", None)
+    inputs = getattr(args, "inputs", None) or []
+    named = [Path(i) for i in inputs if i != "-" and not Path(i).is_dir()]
+    if pages is not None and named and len(named) == len(inputs) and all(p.suffix.lower() != ".pdf" for p in named):
+        # Only a PDF has pages; in a folder or from standard input a file without them says so (DP111).
+        raise UsageError(f"--pages {pages}: {named[0]} has no pages (only a PDF has)")
     if args.max_pages is not None:
+        if args.max_pages < 1:
+            raise UsageError(f"--max-pages {args.max_pages}: give a number of pages, 1 or more")
+        # "Most pages read": the first N are read and the rest reported (DP110), not the file refused.
         limits["max_pages"] = args.max_pages
+        pages = pages or f"1-{args.max_pages}"
     if args.timeout is not None:
         limits["max_seconds"] = args.timeout
     if getattr(args, "ocr_seconds", None) is not None:
         limits["ocr_seconds_per_page"] = args.ocr_seconds
-    return ParseOptions(password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr)
+    return ParseOptions(
+        password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr, pages=pages
+    )
 
 
 def write_stdout(text: str | list[bytes]) -> None:

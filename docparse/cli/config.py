@@ -5,8 +5,9 @@ The config file is `--config FILE`, or else the first directory from the current
 that holds a `docparse.toml` (read whole) or a `pyproject.toml` with a `[tool.docparse]` table
 (a `docparse.toml` wins in the same directory). Keys: `select`, `ignore` (lists of code
 prefixes, or one comma-separated string), `fail-on` (`error`, `warning`, `info`), `format`
-(`text`, `json`, `github`, `sarif`), `exclude` (gitignore-style patterns that replace the default
-excludes) and `extend-exclude` (patterns added to them).
+(`text`, `json`, `jsonl`, `github`, `sarif`), `exclude` (gitignore-style patterns that replace the
+default excludes), `extend-exclude` (patterns added to them) and `per-file-ignores` (a table of
+gitignore-style pattern → code prefixes not reported in the files it matches, as ruff's).
 
 Rule selection works like ruff's. Each layer (config, then command line) is resolved on its
 own: a rule takes the verdict of the longest prefix of that layer that matches its code
@@ -32,11 +33,11 @@ from docparse.diagnostics import RULES
 from docparse.files import DEFAULT_EXCLUDE
 from docparse.model.diagnostic import Severity
 
-Format = Literal["text", "json", "github", "sarif"]
-FORMATS: tuple[Format, ...] = ("text", "json", "github", "sarif")
+Format = Literal["text", "json", "jsonl", "github", "sarif"]
+FORMATS: tuple[Format, ...] = ("text", "json", "jsonl", "github", "sarif")
 DEFAULT_FAIL_ON = Severity.WARNING
 DEFAULT_FORMAT: Format = "text"
-KEYS = ("select", "ignore", "fail-on", "format", "exclude", "extend-exclude")
+KEYS = ("select", "ignore", "fail-on", "format", "exclude", "extend-exclude", "per-file-ignores")
 CONFIG_NAMES = ("docparse.toml", "pyproject.toml")
 _SELECTOR = regex.compile(r"^DP[0-9]{0,3}$")
 
@@ -63,9 +64,24 @@ class Settings:
     config: Path | None = None
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     """Gitignore-style patterns of the files and folders a folder's walk leaves out."""
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(gitignore-style pattern, code prefixes) pairs: the prefixes are not reported in the files matched."""
 
     def is_selected(self, code: str) -> bool:
         return code in self.selected
+
+    def ignored_in(self, path: str) -> tuple[str, ...]:
+        """Return the code prefixes that `per-file-ignores` turns off in `path`."""
+        if not self.per_file_ignores:
+            return ()
+        import pathspec
+
+        return tuple(
+            prefix
+            for pattern, prefixes in self.per_file_ignores
+            if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(path)
+            for prefix in prefixes
+        )
 
 
 def parse_selectors(value: object, where: str) -> tuple[str, ...]:
@@ -223,4 +239,11 @@ def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Setti
     if args.output_format is not None:
         output_format = _format(args.output_format, "--format")
     exclude = resolve_exclude(table, args, where)
-    return Settings(resolve_selection(layers), fail_on, output_format, config, exclude)
+    ignores = _per_file_ignores(table.get("per-file-ignores", {}), f"{where}: per-file-ignores")
+    return Settings(resolve_selection(layers), fail_on, output_format, config, exclude, ignores)
+
+
+def _per_file_ignores(value: object, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: expected a table of pattern = [code prefixes]")
+    return tuple((str(pattern), parse_selectors(codes, f"{where}: {pattern}")) for pattern, codes in value.items())

@@ -13,7 +13,7 @@ import shutil
 import signal
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -35,14 +35,22 @@ from docparse.cli.common import (
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
-from docparse.files import Skipped, Walk, escape_name
+from docparse.files import DEFAULT_EXCLUDE, Skipped, Walk, escape_name
 from docparse.formats import INPUT_SUFFIXES
+from docparse.model.diagnostic import Severity
 from docparse.model.document import Document
 from docparse.options import ParseOptions
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
+GENERATED = "<!-- docparse: generated Markdown"
+"""The first line of a Markdown file `convert` writes: a folder walk does not read such a file as a call."""
+GENERATED_LINE = GENERATED + " (a folder given to docparse convert skips this file) -->\n\n"
+SHOWN_ERRORS = 3
+"""How many error-level diagnostics of a converted document `convert` prints (`check` lists them all)."""
+PROGRESS_EVERY = 0.25
+"""Seconds between updates of the progress line while the next file in order is still being parsed."""
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
 FORMAT_BY_SUFFIX = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
@@ -93,16 +101,25 @@ class Outcome:
     """The failure is an input or output that could not be read or written (exit code 2)."""
     notice: bool = False
     """Shown even without --verbose: a link not followed out of the input tree, a loop."""
+    errors: tuple[str, ...] = ()
+    """The first error-level diagnostics of a converted document, one `path:line:1: CODE message` line each."""
+    error_count: int = 0
+    """How many error-level diagnostics the document has in all."""
 
 
 def format_for(args: argparse.Namespace) -> str:
     """Return the output format: `-f`, else the one `-o FILE`'s extension names, else JSON."""
-    if args.to is not None:
-        return str(args.to)
     output = args.output
-    if output is None or output == "-" or output.endswith(("/", "\\")) or Path(output).is_dir():
+    named = output is not None and output != "-" and not output.endswith(("/", "\\")) and not Path(output).is_dir()
+    suffix = Path(output).suffix.lower() if named else ""
+    if args.to is not None:
+        implied = FORMAT_BY_SUFFIX.get(suffix)
+        if implied is not None and implied != args.to:
+            # JSON written into call.md is a file that lies about what it holds.
+            raise UsageError(f"-o {output} names {implied} output but -f {args.to} was given; give one of them")
+        return str(args.to)
+    if not named:
         return "json"
-    suffix = Path(output).suffix.lower()
     if not suffix:
         return "json"
     if suffix not in FORMAT_BY_SUFFIX:
@@ -134,13 +151,16 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # searched for inputs when it is inside an input folder (a second run would convert the
     # outputs of the first), unless it is that folder itself.
     skip = (out_dir,) if out_dir is not None and not any(out_dir_is(i, out_dir) for i in args.inputs) else ()
-    walk = Walk(gitignore=False, skip=skip)
+    walk = Walk(gitignore=False, skip=skip, exclude=exclude_patterns(args))
     left: list[Skipped] = []
     inputs = list(iter_input_roots(args.inputs, allow_dirs=output is not None, walk=walk, skipped=left))
     if not inputs and not left:
         named = ", ".join(i for i in args.inputs if i != "-")
         raise UsageError(f"{named}: no {', '.join(INPUT_SUFFIXES)} file found")
     resolved_inputs = {_resolve(Path(item)): item for item, _ in inputs if item != "-"}
+    # A Markdown file convert wrote into the input tree on an earlier run is its output, not a call.
+    generated = [item for item, root in inputs if root is not None and is_generated(Path(item))]
+    inputs = [(item, root) for item, root in inputs if item not in generated]
     targets = [_target(item, root, out_dir, output, to) for item, root in inputs]
     # A call published twice (call.pdf and call.docx side by side) keeps both: on such a clash
     # each output keeps its input's extension (call.pdf.json, call.docx.json).
@@ -152,7 +172,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     still = Counter(_resolve(t) for t in renamed if t is not None)
     targets = [r if r is None or still[_resolve(r)] == 1 else t for t, r in zip(targets, renamed, strict=True)]
     claimed: dict[Path, str] = {}
-    planned: list[Job | Outcome] = []
+    planned: list[Job | Outcome] = [
+        Outcome(item, None, "skipped", "Markdown that docparse wrote, not a call") for item in generated
+    ]
     for (item, _), target in zip(inputs, targets, strict=True):
         if target is None:
             planned.append(Job(item, None, to, options, args.provenance))
@@ -197,6 +219,27 @@ def plan(
         inputs=list(inputs), output=output, force=force, skip_existing=skip_existing, provenance=provenance
     )
     return plan_jobs(args, to, options or ParseOptions())[0]
+
+
+def exclude_patterns(args: argparse.Namespace) -> tuple[str, ...]:
+    """Return the patterns a folder's walk leaves out: the defaults or `--exclude`, and `--extend-exclude`."""
+    exclude = DEFAULT_EXCLUDE
+    if getattr(args, "exclude", None) is not None:
+        exclude = tuple(p.strip() for p in args.exclude.split(",") if p.strip())
+    if getattr(args, "extend_exclude", None) is not None:
+        exclude = (*exclude, *(p.strip() for p in args.extend_exclude.split(",") if p.strip()))
+    return exclude
+
+
+def is_generated(path: Path) -> bool:
+    """Return whether `path` is a Markdown file that `convert` wrote (its first line is the GENERATED comment)."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(GENERATED)).decode("utf-8", "replace") == GENERATED
+    except OSError:
+        return False  # unreadable: reported when it is read
 
 
 def failure_record(outcome: Outcome) -> dict[str, str | None]:
@@ -244,8 +287,11 @@ def convert_job(job: Job) -> Outcome:
         result = convert_one(data, name=name, options=job.options)
         document = result.unwrap()
         text = export(document, job.to, provenance=job.provenance)
+        errors, count = error_lines(document, job.source if job.source != "-" else "<stdin>")
         if job.target is None:
-            return Outcome(job.source, None, "converted", text=text)
+            return Outcome(job.source, None, "converted", text=text, errors=errors, error_count=count)
+        if job.to == "md" and isinstance(text, str):
+            text = GENERATED_LINE + text
         try:
             write_atomic(job.target, text, replace=job.overwrite)
         except OutputExists as exc:  # another batch into the same folder wrote it since the plan
@@ -256,7 +302,27 @@ def convert_job(job: Job) -> Outcome:
         return Outcome(job.source, job.target, "failed", exc.message, cause, error=portable(exc))
     except UsageError as exc:
         return Outcome(job.source, job.target, "failed", str(exc).split(": ", 1)[-1], io=True)
-    return Outcome(job.source, job.target, "converted")
+    return Outcome(job.source, job.target, "converted", errors=errors, error_count=count)
+
+
+def error_lines(document: Document, where: str) -> tuple[tuple[str, ...], int]:
+    """Return the first SHOWN_ERRORS error-level diagnostics as `check`'s one-line findings, and their count."""
+    found = [d for d in document.diagnostics if d.severity is Severity.ERROR]
+    if not found:
+        return (), 0
+    from docparse.cli.formatters import Finding, format_text  # the lint's module only when there is one
+
+    text = format_text([Finding(where, d) for d in found[:SHOWN_ERRORS]])
+    return tuple(text.splitlines()), len(found)
+
+
+def report_errors(outcome: Outcome, where: str, err: TextIO) -> None:
+    """Print a converted document's error-level diagnostics, one line each, and how many there are in all."""
+    for line in outcome.errors:
+        print(line, file=err)
+    if outcome.error_count > len(outcome.errors):
+        more = outcome.error_count - len(outcome.errors)
+        print(f"docparse: {where}: {more} more error(s); `docparse check {where}` lists them all", file=err)
 
 
 def _holds(path: Path, text: str | list[bytes]) -> bool:
@@ -294,7 +360,9 @@ def export(document: Document, to: str, *, provenance: bool = True) -> str | lis
     return text
 
 
-def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outcome]:
+def iter_outcomes(
+    planned: Sequence[Job | Outcome], jobs: int, finished: Callable[[int], None] | None = None
+) -> Iterator[Outcome]:
     """Yield the outcome of every planned input, in input order, converting `jobs` at a time.
 
     With more than one job the inputs are parsed in a process pool (parsing is CPU-bound
@@ -310,9 +378,17 @@ def iter_outcomes(planned: Sequence[Job | Outcome], jobs: int) -> Iterator[Outco
             yield convert_job(item) if isinstance(item, Job) else item
         return
     runner = _PoolRunner(work, min(jobs, len(work)))
+    decided = len(planned) - len(work)
     try:
         for item in planned:
-            yield item if isinstance(item, Outcome) else runner.outcome(item)
+            if isinstance(item, Outcome):
+                yield item
+                continue
+            outcome = runner.outcome(item)
+            if finished is not None:
+                # Files finish out of order: the count is of every file done, not of those reported.
+                finished(decided + runner.completed)
+            yield outcome
     except BaseException:  # Ctrl-C, SIGTERM, a closed standard output: stop now
         runner.stop()
         raise
@@ -331,6 +407,8 @@ class _PoolRunner:
         """Jobs in hand when a worker died: run one at a time until each is cleared or convicted."""
         self.running: dict[Future[Outcome], Job] = {}
         self.done: dict[int, Outcome] = {}
+        self.completed = 0
+        """Jobs finished so far, in whatever order."""
         self.pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
@@ -359,11 +437,13 @@ class _PoolRunner:
             job = self.running.pop(future)
             try:
                 self.done[id(job)] = future.result()
+                self.completed += 1
             except BrokenProcessPool:
                 died.append(job)
             except Exception as exc:  # an outcome that did not cross back: report it, go on
                 message = f"internal error ({describe_cause(exc)})"
                 self.done[id(job)] = Outcome(job.source, job.target, "failed", message)
+                self.completed += 1
         if not died:
             return
         died.extend(self.running.values())  # the pool is broken: every job in hand is lost with it
@@ -374,6 +454,7 @@ class _PoolRunner:
             job = died[0]
             message = "the worker process died (killed by the system: out of memory?)"
             self.done[id(job)] = Outcome(job.source, job.target, "failed", message)
+            self.completed += 1
         else:
             self.suspects.extend(died)
 
@@ -428,6 +509,7 @@ class Progress:
 
     def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
         self.total, self.stream, self.enabled, self.done = total, stream, enabled, 0
+        self.reported, self.label = 0, ""
         self.shown = False
 
     def clear(self) -> None:
@@ -437,10 +519,17 @@ class Progress:
             self.shown = False
 
     def step(self, label: str) -> None:
-        self.done += 1
+        """Count one more file reported, `label` the last one."""
+        self.reported += 1
+        self.label = label
+        self.show(self.reported)
+
+    def show(self, finished: int) -> None:
+        """Show how many files are done (`finished`, at least those reported), while others run."""
+        self.done = max(self.done, finished, self.reported)
         if self.enabled and self.done < self.total:
             width = shutil.get_terminal_size((80, 24)).columns
-            line = f"[{self.done}/{self.total}] {label}"[: max(width - 1, 10)]
+            line = f"[{self.done}/{self.total}] {self.label}"[: max(width - 1, 10)]
             self.stream.write(f"\r\x1b[K{line}")
             self.stream.flush()
             self.shown = True
@@ -459,11 +548,30 @@ def run_convert(args: argparse.Namespace) -> int:
     jobs = worker_count(args.jobs)
     err = sys.stderr
     progress = Progress(len(planned), err, enabled=batch and err.isatty() and not args.verbose and not args.quiet)
-    counts = {"converted": 0, "skipped": 0, "failed": 0}
-    unwritten = 0
-    for outcome in iter_outcomes(planned, jobs):
+    counts = {"converted": 0, "skipped": 0, "failed": 0, "unwritten": 0}
+    try:
+        report(planned, jobs, args, progress, counts)
+    except BaseException:
+        progress.clear()  # Ctrl-C's message, or an error's, starts on a line of its own
+        raise
+    progress.clear()
+    if batch and not args.quiet:
+        print(
+            f"docparse: {len(planned)} file(s): {counts['converted']} converted, "
+            f"{counts['skipped']} skipped, {counts['failed']} failed",
+            file=err,
+        )
+    return exit_code(counts["failed"] - counts["unwritten"], counts["unwritten"])
+
+
+def report(
+    planned: Sequence[Job | Outcome], jobs: int, args: argparse.Namespace, progress: Progress, counts: dict[str, int]
+) -> None:
+    """Run the planned conversions, printing each failure (and what else is asked) as it is known."""
+    err = progress.stream
+    for outcome in iter_outcomes(planned, jobs, progress.show):
         counts[outcome.status] += 1
-        unwritten += outcome.io
+        counts["unwritten"] += outcome.io
         # Names and messages escaped: a file name holding a newline must not forge a line.
         where = escape_name(outcome.source) if outcome.source != "-" else "<stdin>"
         progress.clear()
@@ -474,19 +582,14 @@ def run_convert(args: argparse.Namespace) -> int:
         elif outcome.status == "skipped":
             if args.verbose or outcome.notice:
                 print(f"docparse: {where}: skipped: {escape_name(outcome.message)}", file=err)
-        elif outcome.text is not None:
-            write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
-        elif args.verbose:
-            print(f"docparse: {where} -> {escape_name(str(outcome.target))}", file=err)
+        else:
+            if outcome.text is not None:
+                write_stdout(outcome.text)  # a closed standard output ends the batch: nothing more can be written
+            elif args.verbose:
+                print(f"docparse: {where} -> {escape_name(str(outcome.target))}", file=err)
+            if not args.quiet:
+                report_errors(outcome, where, err)
         progress.step(where)
-    progress.clear()
-    if batch and not args.quiet:
-        print(
-            f"docparse: {len(planned)} file(s): {counts['converted']} converted, "
-            f"{counts['skipped']} skipped, {counts['failed']} failed",
-            file=err,
-        )
-    return exit_code(counts["failed"] - unwritten, unwritten)
 
 
 def exit_code(failed: int, unwritten: int) -> int:

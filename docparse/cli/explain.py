@@ -35,7 +35,9 @@ def page_range(text: str) -> tuple[int, int]:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    pages_asked, args.pages = args.pages, None  # the view's pages, not a parse of those pages alone
     options = parse_options(args)
+    args.pages = pages_asked
     pages = page_range(args.pages) if args.pages is not None else None
     where = args.input if args.input != "-" else "<stdin>"
     data, name = read_input(args.input, options.limits.max_input_bytes)

@@ -183,21 +183,26 @@ def _uri(path: str) -> str:
     return quote(pure.as_posix())
 
 
+def _record(finding: Finding) -> dict[str, object]:
+    return {
+        "path": finding.path,
+        "code": finding.diagnostic.code,
+        "name": finding.diagnostic.name,
+        "severity": finding.diagnostic.severity.value,
+        "message": finding.diagnostic.message,
+        "node": finding.diagnostic.node,
+        "location": finding.location.as_dict(),
+    }
+
+
 def format_json(findings: Sequence[Finding]) -> str:
     """Return a JSON list of {path, code, name, severity, message, node, location} objects."""
-    records = [
-        {
-            "path": finding.path,
-            "code": finding.diagnostic.code,
-            "name": finding.diagnostic.name,
-            "severity": finding.diagnostic.severity.value,
-            "message": finding.diagnostic.message,
-            "node": finding.diagnostic.node,
-            "location": finding.location.as_dict(),
-        }
-        for finding in findings
-    ]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps([_record(finding) for finding in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def format_jsonl(findings: Sequence[Finding]) -> str:
+    """Return JSON Lines: one {path, code, …} object a line, as `format_json`'s, for pipelines (`jq -c`)."""
+    return "".join(json.dumps(_record(finding), ensure_ascii=False) + "\n" for finding in findings)
 
 
 def escape_data(text: str) -> str:
@@ -237,6 +242,7 @@ Formatter = Callable[[Sequence[Finding]], str]
 FORMATTERS: dict[str, Formatter] = {
     "text": format_text,
     "json": format_json,
+    "jsonl": format_jsonl,
     "github": format_github,
     "sarif": format_sarif,
 }

@@ -15,7 +15,8 @@ def find_rule(key: str) -> Rule | None:
 
 
 def explain(rule: Rule) -> str:
-    """Return the rule's documentation: What it does / Why is this bad? / Example (Markdown)."""
+    """Return the rule's documentation: What it does / Why is this bad? / Example, with the example call and
+    what `docparse check` prints for it as docs/rules.md shows them / Suppressing it (Markdown)."""
     default = "reported by default" if rule.default else "reported only when selected (--select)"
     return (
         f"# {rule.name} ({rule.code})\n\n"
@@ -23,7 +24,18 @@ def explain(rule: Rule) -> str:
         f"## What it does\n{rule.summary}\n\n"
         f"## Why is this bad?\n{rule.why}\n\n"
         f"## Example\n{rule.example}\n"
+        f"{_example(rule)}"
+        "\n## Suppressing it\n"
+        f"`<!-- docparse: ignore {rule.code} -->` on its line or the line above (Markdown, HTML, text), "
+        f'or `"PATTERN" = ["{rule.code}"]` under `[tool.docparse.per-file-ignores]`.\n'
     )
+
+
+def _example(rule: Rule) -> str:
+    from docparse.cli.rule_docs import example_blocks  # parses the example: only for `docparse rule`
+
+    blocks = example_blocks(rule)
+    return f"\n{blocks}" if blocks else ""
 
 
 def list_rules() -> str:

@@ -63,9 +63,22 @@ first), or named with `--config FILE`. Unknown keys are an error.
 select = ["DP"]          # or a string: "DP2,DP3"
 ignore = ["DP211", "DP402"]
 fail-on = "error"
-format = "github"        # text, json, github or sarif
+format = "github"        # text, json, jsonl, github or sarif
 extend-exclude = ["calls/drafts"]
+
+[tool.docparse.per-file-ignores]
+"calls/horizon-*.pdf" = ["DP211"]   # code prefixes not reported in the files a pattern matches
 ```
+
+## Suppressing a finding
+
+In a Markdown, text or HTML call, an HTML comment turns a finding off where it stands, as
+ruff's `noqa` does: `<!-- docparse: ignore DP301 -->` on the finding's line or on the line
+above it hides the codes it lists (comma-separated prefixes: `DP3` is every 3xx rule) for that
+finding; `<!-- docparse: ignore-file DP211 -->` anywhere hides them in the whole file. The
+comments are markup, dropped by the readers: they change nothing in the outline. PDF and DOCX
+files have no such comments: use `per-file-ignores` (gitignore-style patterns, as `exclude`).
+DP100 is never hidden.
 
 ## Where a finding is
 
@@ -85,19 +98,23 @@ message; a page number is never printed where a line number is expected. A DOCX 
 number does stand for a line: it counts the document's text units in order, as lines do.
 
 The JSON output is one list of `{path, code, name, severity, message, node, location}`
-objects; `node` is the id of the outline node concerned (`1.2`, `1.1/d3`) or null. GitHub
+objects (`--format jsonl`: the same objects, one a line, written file by file); `node` is the
+id of the outline node concerned (`1.2`, `1.1/d3`) or null. GitHub
 output is one workflow command per finding (`::error`, `::warning`, `::notice` for info),
 titled `CODE name`, with `%`, CR and LF escaped in the message and also `:` and `,` in the
 properties. SARIF output is a SARIF 2.1.0 log for GitHub code scanning
 (`github/codeql-action/upload-sarif`): every rule of this page, one result per finding.
-`--statistics` prints `COUNT  CODE  name` per code instead of the findings.
+`--statistics` prints `COUNT  CODE  name` per code instead of the findings. `--output-file FILE`
+(`-o`) writes the output to FILE instead of standard output; `-q` leaves out the summary line
+(`docparse: checked 3 file(s): all checks passed` when there is nothing to report); `--jobs N`
+checks N files at a time (0: one per CPU), the output in input order all the same.
 
 `docparse rule DP301` (or `docparse rule numbering-gap`) prints a rule's section of this page
 on the terminal; `docparse rule --all` lists them.
 
 ## Which files
 
-`docparse check DIR` checks the `.pdf`, `.docx`, `.txt`, `.md` and `.markdown` files under
+`docparse check DIR` checks the `.pdf`, `.docx`, `.html`, `.htm`, `.xhtml`, `.txt`, `.md` and `.markdown` files under
 `DIR`, less those a `.gitignore` (in `DIR`, below it, or above it up to the repository's top)
 ignores and those the `exclude` patterns match: by default hidden folders and files (`.*`,
 hence `.git`, `.venv`), `__pycache__`, `__pypackages__`, `node_modules`, `venv`, `build`,
@@ -126,12 +143,19 @@ def _rule_section(rule: Rule) -> str:
         f"**Why it matters.** {rule.why}\n",
         f"**Example.** {rule.example}\n",
     ]
-    example = EXAMPLES.get(rule.code)
-    if example is not None:
-        output = format_text([Finding(EXAMPLE_PATH, d) for d in _findings(rule.code, example)])
-        parts.append(f"```markdown\n{example}```\n")
-        parts.append(f"```console\n$ docparse check {EXAMPLE_PATH}\n{output}```\n")
+    example = example_blocks(rule)
+    if example:
+        parts.append(example)
     return "\n".join(parts)
+
+
+def example_blocks(rule: Rule) -> str:
+    """Return the rule's example call and what `docparse check` prints for it (two fenced blocks), or ""."""
+    example = EXAMPLES.get(rule.code)
+    if example is None:
+        return ""
+    output = format_text([Finding(EXAMPLE_PATH, d) for d in _findings(rule.code, example)])
+    return f"```markdown\n{example}```\n\n```console\n$ docparse check {EXAMPLE_PATH}\n{output}```\n"
 
 
 def render_rules() -> str:

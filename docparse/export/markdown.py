@@ -10,8 +10,12 @@ paragraph that starts with its label, as printed.
 
 from __future__ import annotations
 
+import itertools
+from typing import TypeGuard
+
 import regex
 
+from docparse.blocks import direction_title
 from docparse.model.document import (
     Code,
     Direction,
@@ -24,9 +28,12 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.vocab.chars import is_cjk
+from docparse.vocab.chars import has_han, is_cjk
+from docparse.vocab.glyphs import LIST_BULLETS
 from docparse.vocab.markers import Lexicon, is_decoration
 
+# Printed bullets that are no CommonMark list marker: the list bullets and the en dash of a slide.
+GLYPHS = LIST_BULLETS + "–"
 _SPECIAL = regex.compile(r"([\\`*_\[\]<>|])")
 # The built-in tables: what the Markdown reader will recognise as a run-in label when it reads this back.
 _LEXICON = Lexicon()
@@ -232,10 +239,10 @@ def _content(
 
     def flush() -> None:
         if items:
-            out.append("\n".join(items))
+            out.append(_lines(items))
             items.clear()
         if directions:
-            out.append("\n".join(directions))
+            out.append(_lines(directions))
             directions.clear()
         if cells:
             out.append(_cell_table(cells))
@@ -288,7 +295,7 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
             items.extend(_list_item(part, 0))
             continue
         if items:
-            out.append("\n".join(items))
+            out.append(_lines(items))
             items.clear()
         if isinstance(part, Paragraph):
             out.append(_escape_line(part.text))
@@ -299,10 +306,22 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
         else:
             out.extend(_field(part, level))
     if items:
-        out.append("\n".join(items))
+        out.append(_lines(items))
     if cells:
         out.append(_cell_table(cells))
     return out
+
+
+def _lines(blocks: list[str]) -> str:
+    """Return the lines of a list as one block, a glyph item (``• FutureG``) followed by another
+    of its level ending in a hard break (a backslash), so that a renderer shows one a line (the
+    reader drops the backslash)."""
+    lines = "\n".join(blocks).split("\n")
+    for i, (line, after) in enumerate(itertools.pairwise(lines)):
+        this, that = _GLYPH_LINE.match(line), _GLYPH_LINE.match(after)
+        if this is not None and that is not None and this.group(1) == that.group(1):
+            lines[i] = line + "\\"
+    return "\n".join(lines)
 
 
 _LIST_MARKER = regex.compile(r"^(?:\d{1,9}[.)]|[-*+])$")
@@ -323,10 +342,34 @@ def _marker(label: str | None) -> tuple[str, int]:
     return "- " + _ORDERED_START.sub(r"\1\\\2", label), 2
 
 
+def _glyph(label: str | None, children: tuple[object, ...]) -> TypeGuard[str]:
+    """Return whether an item is written with its printed bullet glyph (``•``) as its marker.
+
+    A glyph is the item's marker, not text: ``- • FutureG`` would show two bullets. An item with
+    items under it stays a CommonMark item (``- •``), because only a CommonMark list keeps its
+    nesting on a round trip.
+    """
+    return label is not None and len(label) == 1 and label in GLYPHS and not children
+
+
+def _glyph_line(indent: int, label: str, text: str) -> str:
+    return f"{' ' * indent}{label} {text}".rstrip()
+
+
+_GLYPH_LINE = regex.compile(rf"^( *)[{GLYPHS}](?: |$)")
+
+
 def _direction(direction: Direction, indent: int) -> str:
     text = direction.text
     title = direction.title
-    rendered = f"**{escape(title)}**{escape(text[len(title) :])}" if title and text.startswith(title) else escape(text)
+    rendered = escape(text)
+    # Bold where the source set the title in bold, or where only bold marks it as the title.
+    if title and text.startswith(title):
+        plain = direction_title(text, (), has_children=bool(direction.children))[0]
+        if direction.title_bold or plain != title:
+            rendered = f"**{escape(title)}**{escape(text[len(title) :])}"
+    if _glyph(direction.label, direction.children):
+        return _glyph_line(indent, direction.label, rendered)
     marker, offset = _marker(direction.label)
     lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
     lines.extend(_direction(child, indent + offset) for child in direction.children)
@@ -334,6 +377,8 @@ def _direction(direction: Direction, indent: int) -> str:
 
 
 def _list_item(item: ListItem, indent: int) -> list[str]:
+    if _glyph(item.label, item.children) and "\n" not in item.text:
+        return [_glyph_line(indent, item.label, _escape_line(item.text))]
     marker, offset = _marker(item.label)
     text = "\n".join(
         (" " * (indent + offset) if i else "") + _escape_line(line) for i, line in enumerate(item.text.split("\n"))
@@ -362,7 +407,10 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
     if field.marker:
         # A field written as a list item keeps its items nested under it.
         marker, offset = _marker(field.marker)
-        head = f"{marker} {escape(field.label)}：{escape(field.text)}".rstrip()
+        colon = _colon(field) if field.text or field.colon else ""
+        if _glyph(field.marker, field.items):
+            return [_glyph_line(0, field.marker, f"{escape(field.label)}{colon}{escape(field.text)}")]
+        head = f"{marker} {escape(field.label)}{colon}{escape(field.text)}".rstrip()
         nested: list[str] = []
         for item in field.items:
             if isinstance(item, ListItem):
@@ -373,24 +421,33 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
             else:
                 rendered = _parts((item,), level)
                 nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
-        return ["\n".join([head, *nested])]
+        return [_lines([head, *nested])]
     if not field.items or (field.text and all(isinstance(item, ListItem) for item in field.items)):
         # A run-in label holds its own line and the list under it: written plain, it reads so again.
-        return [_run_in(field.label, field.text), *_parts(field.items, level + 1)]
+        return [_run_in(field.label, _colon(field), field.text), *_parts(field.items, level + 1)]
     # A bold label holds the paragraphs, tables and sub-fields after it, until the next label.
-    head = f"**{escape(field.label)}**：{escape(field.text)}".rstrip()
+    colon = _colon(field)
+    head = f"**{escape(field.label)}**{colon}{escape(field.text)}".rstrip()
     if len(field.label) > 30:  # a long bold label is read as one only with its colon inside the bold
-        head = f"**{escape(field.label)}：** {escape(field.text)}".rstrip()
+        head = f"**{escape(field.label)}{colon.rstrip()}** {escape(field.text)}".rstrip()
     return [head, *_parts(field.items, level + 1)]
 
 
-def _run_in(label: str, text: str) -> str:
+def _colon(field: LabelledField) -> str:
+    """Return the colon to write after a field's label: the one printed, with its spaces; for a field
+    read without one (an export of an older version), the full-width colon after Chinese and ``: `` after Latin."""
+    if field.colon is not None:
+        return field.colon
+    return "：" if has_han(field.label) else ": " if field.text else ":"
+
+
+def _run_in(label: str, colon: str, text: str) -> str:
     """Return a run-in field's line: plain when it reads back as this field, else with a bold label."""
-    found = _LEXICON.match_field(f"{label}：{text}")
+    found = _LEXICON.match_field(f"{label}{colon}{text}")
     if found is not None and found.label == label:
-        return f"{escape(label)}：{escape(text)}".rstrip()
+        return f"{escape(label)}{colon}{escape(text)}".rstrip()
     # A space after the closing ** : CommonMark closes no emphasis between "：" and a letter.
-    return f"**{escape(label)}：** {escape(text)}".rstrip()
+    return f"**{escape(label)}{colon.rstrip()}** {escape(text)}".rstrip()
 
 
 def _code(code: Code) -> str:

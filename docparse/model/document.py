@@ -136,6 +136,11 @@ class LabelledField(Model):
     type: Literal["field"] = Field(default="field", description="The kind of part.")
     marker: str | None = Field(default=None, description="The bullet or number before the label, if any.")
     label: str = Field(description="The label as printed, without the trailing colon.")
+    colon: str | None = Field(
+        default=None,
+        description="The colon printed after the label with the spaces around it (`：`, `: `), so that an export "
+        "writes it as printed; null where none was printed (a label set as a heading, a clause).",
+    )
     text: str = Field(default="", description="The run-in text after the label, on the label's line.")
     heading: bool = Field(
         default=False,
@@ -194,6 +199,9 @@ class Direction(Model):
     label: str = Field(description="The label as printed, e.g. `1)`, `（一）`, `-`.")
     title: str | None = Field(
         description="The lead phrase: bold run, or the text before `：`/`:`; null where there is none."
+    )
+    title_bold: bool = Field(
+        default=False, description="The title was printed in bold (so that an export sets it in bold only then)."
     )
     body: str = Field(description="The text after the title (the whole text when there is no title).")
     text: str = Field(description="The full text without label and without markup.")

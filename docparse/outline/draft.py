@@ -79,6 +79,8 @@ class DraftField:
     parts: list[DraftPart | DraftField] = field(default_factory=list)
     marker: str | None = None
     """The bullet or number of a field written as a list item or a numbered clause."""
+    colon: str | None = None
+    """The colon printed after the label, None where none was."""
     numbering: Numbering | None = None
     level: int = 0
     """The outline level the label's heading would have had (for sub-fields), 0 for run-in labels."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from docparse.blocks import Span, bold_lead
+from docparse.blocks import bold_lead, direction_title
 from docparse.model.document import (
     Code,
     Direction,
@@ -22,17 +22,6 @@ from docparse.model.document import (
 )
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
 from docparse.vocab.families import Role
-from docparse.vocab.markers import is_title_like
-
-# A lead phrase before a colon is a direction title when it is short and holds no sentence
-# punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
-COLON_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{1,40}?)[ \t]*[：:](?!//)[ \t]*(?P<body>\S.*)$", regex.S)
-# A short first sentence without commas, followed by more text, is a title written without
-# bold ("机器学习与其他基础学科的交叉研究。例如对量子机器学习的探索。"); a direction that is one
-# sentence has no title.
-SENTENCE_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{2,24})。(?P<body>\S.*)$", regex.S)
-# Separators between a bold title and the body: dropped from the body's start.
-_SEPARATORS = "：:。.，,、；; \t"
 
 
 @dataclass
@@ -50,36 +39,19 @@ class IdMaker:
         return candidate
 
 
-def split_title(text: str, spans: tuple[Span, ...]) -> tuple[str | None, str]:
-    """Return the title (bold lead, or the phrase before a colon) and the body of an item."""
-    lead = bold_lead(spans)
-    title = lead.strip().rstrip("：:").strip()
-    if title and text.startswith(lead.strip()):
-        body = text[len(lead.strip()) :].lstrip()
-        if body[:1] in _SEPARATORS:
-            body = body[1:]
-        return title, body.strip()
-    for pattern in (COLON_TITLE, SENTENCE_TITLE):
-        found = pattern.match(text)
-        if found is not None:
-            return found.group("title").strip(), found.group("body").strip()
-    return None, text
-
-
 def freeze_directions(items: list[DraftItem], parent_id: str, ids: IdMaker, sep: str = "/d") -> tuple[Direction, ...]:
     """Return frozen directions with ids `parent/d1`, `parent/d2`…, children `parent/d1.1`…."""
     out = []
     for index, item in enumerate(items, start=1):
         item_id = ids(f"{parent_id}{sep}{index}")
-        title, body = split_title(item.text, item.spans)
-        if title is None and item.children and is_title_like(item.text) and not item.text.rstrip().endswith("."):
-            title, body = item.text.strip(), ""  # a heading over its sub-items ("5. Outreach" over examples)
+        title, body = direction_title(item.text, item.spans, has_children=bool(item.children))
         out.append(
             Direction(
                 id=item_id,
                 number=item.numbering.last,
                 label=item.numbering.label,
                 title=title,
+                title_bold=title is not None and bold_lead(item.spans).strip().rstrip("：:").strip() == title,
                 body=body,
                 text=item.text,
                 children=freeze_directions(item.children, item_id, ids, "."),
@@ -111,6 +83,7 @@ def freeze_field(draft: DraftField) -> LabelledField:
     return LabelledField(
         marker=draft.marker,
         label=draft.label,
+        colon=draft.colon,
         text=draft.text,
         heading=draft.strength is Strength.HEADING,
         cell=draft.cell,

@@ -175,7 +175,14 @@ def _item_node(item: DraftItem, level: int, lexicon: Lexicon) -> DraftNode:
     if tail is not None:
         node.add(
             "fields",
-            DraftField(label=tail.label, text=tail.rest, depth=0, provenance=item.provenance, strength=Strength.WEAK),
+            DraftField(
+                label=tail.label,
+                text=tail.rest,
+                depth=0,
+                provenance=item.provenance,
+                strength=Strength.WEAK,
+                colon=tail.colon,
+            ),
         )
     return node
 

@@ -291,10 +291,18 @@ class State:
         marker: str | None = None,
         numbering: Numbering | None = None,
         level: int = 0,
+        colon: str | None = None,
     ) -> DraftField:
-        """Open a field: a sub-field of the open field when it sits deeper, else a field of the node."""
+        """Open a field: a sub-field of the open field when it sits deeper, else a field of the node.
+
+        `colon` is the colon printed after the label; a label that still ends in one (a heading
+        ``Eligibility:``) gives its own.
+        """
+        if colon is None and label.strip()[-1:] in ("：", ":"):
+            colon = label.strip()[-1]
         draft = DraftField(
             label=label.strip().rstrip("：:").strip(),
+            colon=colon,
             text=text,
             depth=depth,
             provenance=token.block.provenance,

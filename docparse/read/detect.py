@@ -30,6 +30,8 @@ _HTML_START = re.compile(
 _LEADING_NOISE = re.compile(rb"(?:\s+|<!--.*?-->|<\?xml[^>]*>)*", re.DOTALL)
 _HTML_ANYWHERE = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _SNIFF = 4096
+# A docparse export opens with its schema name (the model's first key), in JSON or in YAML.
+_EXPORT_START = re.compile(rb'^(?:\xef\xbb\xbf)?\s*\{?\s*"?schema_name"?\s*:\s*["\']?docparse\.Document\b')
 
 
 def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
@@ -44,7 +46,11 @@ def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
         return _zip_kind(data, name)
     for signature, what in _IMAGES:
         if data.startswith(signature):
-            raise UnsupportedFormatError(f"this is {what}, not a document with text (OCR is out of scope)", path=name)
+            raise UnsupportedFormatError(
+                f"this is {what}, not a document: docparse reads PDF, DOCX, HTML, text and Markdown "
+                "(a scan goes in a PDF, which the ocr extra reads)",
+                path=name,
+            )
     lowered = (name or "").lower()
     # The extension is only a hint, but when the bytes are none of the formats it names, the
     # error should say so rather than try the bytes as text.
@@ -52,6 +58,11 @@ def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
         raise CorruptDocumentError("corrupt or not a PDF: no %PDF- header in the first 1 KB", path=name)
     if lowered.endswith(suffixes("docx")):
         raise CorruptDocumentError("corrupt or not a DOCX: not a zip archive", path=name)
+    if _EXPORT_START.match(data[:_SNIFF]) is not None:
+        # Read as text it would be a call of no sections, without a word: say what it is instead.
+        raise UnsupportedFormatError(
+            "this is a docparse export (JSON or YAML), not a call: read it back with docparse.load()", path=name
+        )
     markdown = lowered.endswith(MARKDOWN_SUFFIXES)
     if is_html(data, markdown=markdown):
         return "html"

@@ -396,13 +396,14 @@ _STRAY_EMPHASIS = regex.compile(r"^(?:\*\*|__)(?=\S)")
 # A label may carry a bracketed note before its colon ("Expected size (in hours, approx.): 175"):
 # the note may hold the punctuation a label may not.
 _LABEL_RUN = r"(?:[^：:，,。；;！？!?\n(（\[【]|[(（\[【][^)）\]】\n]{0,40}[)）\]】])"
-_RUN_IN = regex.compile(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*(?P<rest>.*)$", regex.S)
+_COLON = r"(?P<colon>[ \t\u3000]*[：:](?!//)[ \t\u3000]*)"
+_RUN_IN = regex.compile(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
 _NOTE = regex.compile(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
 # A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
 # Potential mentors: …", "难度：中；导师：张三".
 _CHAINED = regex.compile(
     r"(?:(?<=[.;!?])[ \t]+|(?<=[。；！？])[ \t\u3000]*)"
-    rf"(?P<label>{_LABEL_RUN}{{1,60}}?)[ \t\u3000]*[：:](?!//)[ \t\u3000]*"
+    rf"(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}"
 )
 # An unknown run-in label is accepted when it is this short: longer lead phrases before a
 # colon are sentences ("The goal of this RFP is: …"), not labels.
@@ -457,6 +458,9 @@ class FieldMatch:
     label: str
     rest: str
     known: bool
+    colon: str = "："
+    """The colon printed after the label with the spaces around it (``：``, ``: ``), none after it
+    where no text follows."""
 
 
 _SPACES = regex.compile(r"\s+")
@@ -517,11 +521,15 @@ class Lexicon:
         lead = bold_lead.strip()
         if lead and stripped.startswith(lead):
             label = lead.rstrip("：:").strip()
-            after = stripped[len(lead) :].lstrip()
+            tail = stripped[len(lead) :]
+            after = tail.lstrip()
+            space = tail[: len(tail) - len(after)]
             if lead[-1] in "：:" and _bold_label_fits(label):
-                return FieldMatch(label, after, self.is_field_label(label))
+                return FieldMatch(label, after, self.is_field_label(label), lead[-1] + (space if after else ""))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
-                return FieldMatch(label, after[1:].strip(), self.is_field_label(label))
+                rest = after[1:].strip()
+                colon = after[: len(after) - len(after[1:].lstrip())] if rest else after[0]
+                return FieldMatch(label, rest, self.is_field_label(label), colon)
             if label and len(label) <= 30 and _QUALIFIER.match(after):
                 # "**参考场景池**（供参考，不强制）：古籍识别、…": the bold lead is the label; its
                 # qualifier stays at the head of the value.
@@ -529,16 +537,18 @@ class Lexicon:
         found = _RUN_IN.match(stripped)
         if found is None:
             return None
-        label, rest = found.group("label").strip(), found.group("rest").strip()
+        label, rest, colon = found.group("label").strip(), found.group("rest").strip(), found.group("colon")
+        colon = colon if rest else colon.rstrip()
         stray = _STRAY_EMPHASIS.match(label)
         if stray is not None and rest.startswith(stray.group()):
             # "**Description: **": emphasis the format left as text (a space before the closing
             # `**`), a bold label all the same.
             label, rest = label[len(stray.group()) :].strip(), rest[len(stray.group()) :].strip()
-            return FieldMatch(label, rest, self.is_field_label(label)) if _bold_label_fits(label) else None
+            colon = colon if rest else colon.rstrip()
+            return FieldMatch(label, rest, self.is_field_label(label), colon) if _bold_label_fits(label) else None
         if self.is_field_label(label) or self.is_identifier_label(label):
-            return FieldMatch(label, rest, True)
-        return FieldMatch(label, rest, False) if _generic_label(label, rest) else None
+            return FieldMatch(label, rest, True, colon)
+        return FieldMatch(label, rest, False, colon) if _generic_label(label, rest) else None
 
     def row_label(self, text: str, bold_lead: str) -> FieldMatch | None:
         """Return the label of a row of a label/value grid: a bold lead ending in a colon, up to ROW_LABEL_MAX_WORDS."""
@@ -568,13 +578,13 @@ class Lexicon:
             if not (self.is_field_label(label) or label_key(label) in evidence) or not _generic_label(label, "x"):
                 continue
             if out:
-                out[-1] = FieldMatch(out[-1].label, rest[start : found.start()].strip(), out[-1].known)
+                out[-1] = FieldMatch(out[-1].label, rest[start : found.start()].strip(), out[-1].known, out[-1].colon)
             else:
                 out.append(FieldMatch("", rest[: found.start()].strip(), False))
-            out.append(FieldMatch(label, "", self.is_field_label(label)))
+            out.append(FieldMatch(label, "", self.is_field_label(label), found.group("colon")))
             start = found.end()
         if out:
-            out[-1] = FieldMatch(out[-1].label, rest[start:].strip(), out[-1].known)
+            out[-1] = FieldMatch(out[-1].label, rest[start:].strip(), out[-1].known, out[-1].colon)
         return out
 
     def chain_candidates(self, rest: str) -> list[str]:

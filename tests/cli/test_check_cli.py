@@ -39,8 +39,11 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
-def test_clean_call_exits_zero_silently(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert _run(capsys, "calls/clean.txt") == (0, "", "")
+def test_clean_call_exits_zero_with_a_summary_line_that_quiet_leaves_out(
+    calls: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(capsys, "calls/clean.txt") == (0, "", "docparse: checked 1 file(s): all checks passed\n")
+    assert _run(capsys, "calls/clean.txt", "-q") == (0, "", "")
 
 
 def test_finding_fails_with_a_text_line(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,7 +151,8 @@ def test_pre_commit_hook() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert (hook["id"], hook["entry"], hook["language"]) == ("docparse-check", "docparse check", "python")
     files = re.compile(hook["files"])
-    calls = ("calls/a.pdf", "calls/2026/b.docx", "docs/calls/c.txt", "calls/d.md", "calls/e.markdown")
+    calls = ("calls/a.pdf", "calls/2026/b.docx", "docs/calls/c.txt", "calls/d.md", "calls/e.markdown", "calls/f.html")
+    assert all(files.search(name) for name in ("calls/g.htm", "calls/h.xhtml"))
     assert all(files.search(name) for name in calls)
     others = ("README.md", "notes.txt", "docs/guide.md", "calls/a.py", "calls/b.pdf.bak", "mycalls/c.md", "calls.md")
     assert not any(files.search(name) for name in others)
@@ -251,6 +255,7 @@ def test_rule_command_explains_a_rule(capsys: pytest.CaptureFixture[str]) -> Non
         "## What it does",
         "## Why is this bad?",
         "## Example",
+        "## Suppressing it",
     ]
     assert main(["rule", "numbering-gap"]) == 0
     assert capsys.readouterr().out == out

@@ -39,9 +39,10 @@ def field_chain(state: State) -> bool:
     if not chained:
         return False
     token = state.token
-    state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration)
+    state.open_field(token, found.label, chained[0].rest, Strength.WEAK, marker=token.decoration, colon=found.colon)
     for index, more in enumerate(chained[1:], start=2):
-        state.open_field(token, more.label, more.rest, strength if index == len(chained) else Strength.WEAK)
+        weak = Strength.WEAK
+        state.open_field(token, more.label, more.rest, strength if index == len(chained) else weak, colon=more.colon)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
@@ -54,7 +55,7 @@ def field(state: State) -> bool:
         return False
     found, strength = line
     token = state.token
-    state.open_field(token, found.label, found.rest, strength, marker=token.decoration)
+    state.open_field(token, found.label, found.rest, strength, marker=token.decoration, colon=found.colon)
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True

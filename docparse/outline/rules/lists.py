@@ -154,6 +154,7 @@ def list_item(state: State) -> bool:
             depth=block.list_depth,
             marker=numbering.label,
             numbering=numbering,
+            colon=found.colon,
         )
     elif found is None and (label := _sibling_field_label(state, token)) is not None:
         # "* 评分方式（根据以下几项综合评估）" among "* 提交内容：" items, its sub-list under it.

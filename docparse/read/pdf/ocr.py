@@ -64,7 +64,7 @@ from docparse.vocab.glyphs import LEADER_CHARS, starts_with_bullet
 from docparse.vocab.markers import PAGE_LABEL_RE
 
 OcrMode = Literal["auto", "always", "never"]
-INSTALL_HINT = "pip install 'docparse-calls[ocr]'"
+INSTALL_HINT = "pip install 'docparse-calls[ocr]' (from a checkout: pip install -e '.[ocr]')"
 
 DPI = 200
 MAX_SIDE = 2000

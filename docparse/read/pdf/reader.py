@@ -35,6 +35,7 @@ from collections import Counter
 from docparse.blocks import Block, BlockKind, Reading
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import EmptyDocumentError, LimitExceededError, NoTextLayerError
+from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
@@ -47,7 +48,7 @@ from docparse.read.pdf.lists import nest_bullets
 from docparse.read.pdf.metadata import pdf_metadata
 from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
-from docparse.read.pdf.source import forget_document, iter_pages, open_pdf
+from docparse.read.pdf.source import declared_page_count, forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
 
@@ -55,6 +56,29 @@ NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
 GARBLED_PAGE_SHARE = 0.3
 """Share of unmappable glyphs on one page above which the page is reported as garbled."""
+
+
+def unread_pages(spec: str, read: list[int], count: int | None) -> list[Diagnostic]:
+    """Return a `pages-not-read` diagnostic naming the pages a selection left out, if it left out any.
+
+    `count` is the page count the page tree declares (None when it cannot be read).
+    """
+    last = max(count or 0, read[-1])
+    missing = sorted(set(range(1, last + 1)) - set(read))
+    if not missing and count is not None:
+        return []
+    spans: list[list[int]] = []
+    for n in missing:
+        if spans and spans[-1][-1] == n - 1:
+            spans[-1][1:] = [n]
+        else:
+            spans.append([n])
+    named = ", ".join("-".join(map(str, span)) for span in spans)
+    of = f"of {count} " if count is not None else ""
+    rest = f"; not read: {named}" if named else ""
+    if count is None:
+        rest += f"; the page count is unknown, pages after {last} were not read"
+    return [make_diagnostic("pages-not-read", f"read {len(read)} page(s) {of}(pages={spec!r}){rest}")]
 
 
 def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> Reading:
@@ -73,6 +97,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     budget = Budget(limits, name, started)
     pdf = open_pdf(data, options, name)
     declared = pdf_metadata(pdf)
+    count = declared_page_count(pdf) if options.pages is not None else None
     pages: list[PageLines] = []
     tables: list[Block] = []
     fonts = GuessingFonts()
@@ -97,7 +122,11 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         pdf.flush_cache()
         forget_document(pdf)
         pdf.stream.close()
+    if options.pages is not None and not pages:
+        raise EmptyDocumentError(f"the PDF has {count} page(s): none is in pages={options.pages!r}", path=name)
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
+    if options.pages is not None:
+        reading.diagnostics.extend(unread_pages(options.pages, [page.number for page in pages], count))
     deadline = limit_checker(limits.max_seconds, limits.ocr_seconds_per_page, started, name)
     replaced: list[PageLines] = []
     reading.diagnostics.extend(

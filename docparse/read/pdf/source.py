@@ -36,7 +36,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
-from docparse.options import ParseOptions
+from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables
 
@@ -481,11 +481,14 @@ def iter_pages(pdf: PDF, options: ParseOptions, name: str | None, budget: Budget
     """Yield each page's content in order; raise `CorruptDocumentError` when a page cannot be read."""
     max_pages = options.limits.max_pages
     declared = declared_page_count(pdf)
-    if declared is not None and declared > max_pages:
+    ranges = page_ranges(options.pages) if options.pages is not None else ((1, None),)
+    end = ranges_end(ranges)
+    wanted = declared if declared is None or end is None else min(declared, end)
+    if wanted is not None and wanted > max_pages and not _fits(ranges, wanted, max_pages):
         raise LimitExceededError(f"the PDF has {declared} pages, over the limit of {max_pages}", path=name)
     budget = budget or Budget(options.limits, name)
     tree = PDFPage.create_pages(pdf.doc)
-    number = 0
+    number = read = 0
     while True:
         try:
             with warnings.catch_warnings():
@@ -498,9 +501,19 @@ def iter_pages(pdf: PDF, options: ParseOptions, name: str | None, budget: Budget
                 f"{CORRUPT}: the page tree breaks after page {number}", path=name, cause=exc
             ) from exc
         number += 1
-        if number > max_pages:
+        if end is not None and number > end:
+            return
+        if not in_ranges(ranges, number):
+            continue  # a page not selected (`pages=`) is not read at all
+        read += 1
+        if read > max_pages:
             raise LimitExceededError(f"the PDF has more than {max_pages} pages", path=name)
         yield read_page(pdf, page_obj, number, name, budget)
+
+
+def _fits(ranges: tuple[PageRange, ...], last: int, max_pages: int) -> bool:
+    """Return whether the pages selected up to page `last` are at most `max_pages`."""
+    return sum(max(0, min(stop or last, last) - first + 1) for first, stop in ranges) <= max_pages
 
 
 def read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budget: Budget) -> RawPage:
