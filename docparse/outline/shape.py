@@ -231,17 +231,28 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     """Mark the nodes that are topics: identifiers, directions or a field template, at the topic level."""
     if context.forced is CallKind.GUIDE:
         return False
-    nodes = _body_nodes(outline.root)
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
+    marked = _marked_topics(outline)
+    if context.forced is CallKind.CATALOGUE and not marked:
+        marked = _topic_level_nodes(outline.root)
+    if not marked:
+        return False
+    topics = _at_topic_level(outline, marked, parent_of)
+    _add_alike_siblings(topics, parent_of)
+    for node in topics.nodes:
+        node.topic = True
+    return True
 
+
+def _marked_topics(outline: Outline) -> list[DraftNode]:
+    """Return the nodes the document marks as topics: by their own evidence, or under a heading that names topics."""
+    nodes = _body_nodes(outline.root)
     templated = _templated(outline)
 
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        if node.has_directions:
-            return True
-        return id(node) in templated
+        return node.has_directions or id(node) in templated
 
     marked = [node for node in nodes if evidence(node)]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
@@ -256,10 +267,11 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
             # are its tracks.)
             if child.role is SectionRole.BODY and not any(id(n) in templated for n in child.iter_tree()[1:]):
                 marked.append(child)
-    if context.forced is CallKind.CATALOGUE and not marked:
-        marked = _topic_level_nodes(outline.root)
-    if not marked:
-        return False
+    return marked
+
+
+def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:
+    """Return the topics: each marked node, or its ancestor at the shallowest level marked."""
     topic_level = min(node.level for node in marked)
     topics = _Nodes()
     for node in marked:
@@ -270,7 +282,11 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
             node = parent
         if node not in topics:
             topics.append(node)
-    # Siblings numbered like a topic, at its level, are topics too (a topic without directions).
+    return topics
+
+
+def _add_alike_siblings(topics: _Nodes, parent_of: dict[int, DraftNode]) -> None:
+    """Add the siblings numbered like a topic, at its level: topics too (a topic without directions)."""
     for topic in list(topics.nodes):
         holder = parent_of.get(id(topic))
         if holder is None:
@@ -278,9 +294,6 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
         for sibling in holder.children:
             if sibling not in topics and _alike(sibling, topic) and sibling.role is SectionRole.BODY:
                 topics.append(sibling)
-    for node in topics.nodes:
-        node.topic = True
-    return True
 
 
 class _Nodes:
