@@ -69,19 +69,60 @@ def paragraph(block: Block, text: str) -> Paragraph:
 
 
 @dataclass
-class State:
-    lexicon: Lexicon
-    tokens: list[Token]
-    evidence: Evidence
-    outline: Outline
-    index: int = 0
-    levels: list[Key] = field(default_factory=list)
+class Levels:
+    """The outline levels of headings: which family key (numbering or format heading) holds each level."""
+
+    keys: list[Key] = field(default_factory=list)
     """Heading family keys by outline level within the current part (index 0 = the first level)."""
     base: int = 0
     """Level of the current part's node (0 in the body, 1 inside an appendix part)."""
     aliases: dict[Key, Key] = field(default_factory=dict)
     """Numbering key → format heading key, for numbering first seen on format headings."""
     last_value: dict[Key, Value] = field(default_factory=dict)
+    """The last number seen of each numbering key (a number going backwards is no heading)."""
+    toc_keys: list[Key] = field(default_factory=list)
+    """Numbering keys of TOC entries by level."""
+    largest: float | None = None
+    """The largest font size of a numbered heading so far (an annex title is set larger)."""
+
+    @property
+    def next_level(self) -> int:
+        """Return the level a heading of a family not seen yet in this part would take."""
+        return self.base + len(self.keys) + 1
+
+    def toc_level(self, key: Key) -> int:
+        """Return the TOC level of an entry numbered with `key` (levels by first appearance)."""
+        if key not in self.toc_keys:
+            self.toc_keys.append(key)
+        return self.toc_keys.index(key) + 1
+
+    def level_of(self, key: Key) -> int:
+        """Return the outline level of heading key `key`, appending it to the levels if new."""
+        if key in self.keys:
+            position = self.keys.index(key)
+            del self.keys[position + 1 :]
+        else:
+            self.keys.append(key)
+            position = len(self.keys) - 1
+        return self.base + position + 1
+
+    def start_part(self) -> None:
+        """Begin a new part: its headings get levels of their own, under the part's node."""
+        self.keys.clear()
+        self.aliases.clear()
+        self.last_value.clear()
+        self.base = 1
+
+
+@dataclass
+class State:
+    lexicon: Lexicon
+    tokens: list[Token]
+    evidence: Evidence
+    outline: Outline
+    index: int = 0
+    heads: Levels = field(default_factory=lambda: Levels())
+    """Which numbering or format heading sits at which outline level."""
     stack: list[DraftNode] = field(default_factory=list)
     """Open nodes, the root first."""
     fields: list[DraftField] = field(default_factory=list)
@@ -93,10 +134,6 @@ class State:
     part_waiting_title: DraftNode | None = None
     """A part opened by a bare label (``Appendix A``) whose title is the next title-like line."""
     body_started: bool = False
-    toc_levels: list[Key] = field(default_factory=list)
-    """Numbering keys of TOC entries by level."""
-    heading_size: float | None = None
-    """The largest font size of a numbered heading so far (an annex title is set larger)."""
     templates: frozenset[str] = frozenset()
     """Field labels found repeated under sibling nodes (a field template)."""
 
@@ -132,12 +169,6 @@ class State:
             for span in spans
             if span.link is not None and span.text.strip()
         )
-
-    def toc_level(self, key: Key) -> int:
-        """Return the TOC level of an entry numbered with `key` (levels by first appearance)."""
-        if key not in self.toc_levels:
-            self.toc_levels.append(key)
-        return self.toc_levels.index(key) + 1
 
     # -- nodes ------------------------------------------------------------------------------
 
@@ -177,23 +208,6 @@ class State:
         self.directions = None
         self.marker_pending = False
         self.marker_line = None
-
-    def level_of(self, key: Key) -> int:
-        """Return the outline level of heading key `key`, appending it to the levels if new."""
-        if key in self.levels:
-            position = self.levels.index(key)
-            del self.levels[position + 1 :]
-        else:
-            self.levels.append(key)
-            position = len(self.levels) - 1
-        return self.base + position + 1
-
-    def start_part(self) -> None:
-        """Begin a new part: its headings get levels of their own, under the part's node."""
-        self.levels.clear()
-        self.aliases.clear()
-        self.last_value.clear()
-        self.base = 1
 
     # -- content ----------------------------------------------------------------------------
 

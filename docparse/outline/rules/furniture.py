@@ -64,11 +64,11 @@ def toc_entry(state: State) -> bool:
 def _add_entry(state: State, provenance: Provenance, line: TocLine) -> None:
     numbering = line.numbering
     if numbering is None:
-        number, level = None, state.toc_level(("unnumbered", 1))
+        number, level = None, state.heads.toc_level(("unnumbered", 1))
     elif numbering.family.role is Role.PART:
         number, level = None, 1  # "Appendix A:" is labelled, not numbered, and top-level, like its section
     else:
-        number, level = numbering.number, state.toc_level(numbering.key)
+        number, level = numbering.number, state.heads.toc_level(numbering.key)
     if line.level is not None:
         level = line.level  # a nested list of links: the layout gives the level
     state.outline.toc.append(

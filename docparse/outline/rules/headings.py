@@ -25,10 +25,15 @@ def field_heading(state: State) -> bool:
         return False
     if token.kind is TokenKind.HEADING:
         key = ("heading", token.block.heading_level or 1)
-        if key in state.levels or not state.lexicon.is_field_label(token.text):
+        if key in state.heads.keys or not state.lexicon.is_field_label(token.text):
             return False
         state.open_field(
-            token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1, marker=token.decoration
+            token,
+            token.text,
+            "",
+            Strength.HEADING,
+            level=state.heads.next_level,
+            marker=token.decoration,
         )
         return True
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
@@ -42,7 +47,12 @@ def field_heading(state: State) -> bool:
         return False
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
     state.open_field(
-        token, token.text, "", Strength.HEADING, level=state.base + len(state.levels) + 1, marker=token.decoration
+        token,
+        token.text,
+        "",
+        Strength.HEADING,
+        level=state.heads.next_level,
+        marker=token.decoration,
     )
     return True
 
@@ -72,12 +82,12 @@ def heading(state: State) -> bool:
         return False
     if token.block.kind is BlockKind.HEADING:
         key: Key = _numbered_heading_key(state, numbering, ("heading", token.block.heading_level or 1))
-        state.aliases.setdefault(numbering.key, key)
+        state.heads.aliases.setdefault(numbering.key, key)
         _open(state, token, numbering, key)
         return True
     if not is_heading(state, token, numbering):
         return False
-    key = state.aliases.get(numbering.key, numbering.key)
+    key = state.heads.aliases.get(numbering.key, numbering.key)
     slip = _slip(state, numbering, key)
     _open(state, token, numbering, slip or key)
     return True
@@ -91,11 +101,11 @@ def _numbered_heading_key(state: State, numbering: Numbering, key: Key) -> Key:
     one level below ``1.`` whatever the markup says. Same-depth families (``一、`` and ``1.``)
     still take the markup's level.
     """
-    known = state.aliases.get(numbering.key)
+    known = state.heads.aliases.get(numbering.key)
     if known is not None:
         return known
     depth = numbering.key[1]
-    if any(alias == key and other[1] != depth for other, alias in state.aliases.items()):
+    if any(alias == key and other[1] != depth for other, alias in state.heads.aliases.items()):
         return numbering.key
     return key
 
@@ -107,8 +117,8 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     if token.in_list and not _lone_list_heading(token, numbering):
         return False
     family = numbering.family
-    key = state.aliases.get(numbering.key, numbering.key)
-    known = key in state.levels
+    key = state.heads.aliases.get(numbering.key, numbering.key)
+    known = key in state.heads.keys
     titled = is_title_like(token.text) or not token.text
     if not titled and known and continues(state, numbering) and _short_with_colon(token.text):
         titled = True  # "5.2.2 Meeting Requirements:" in a numbered outline
@@ -139,7 +149,7 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     if known or family.role is Role.OUTLINE:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
-    return family.role is Role.EITHER and bool(state.levels)
+    return family.role is Role.EITHER and bool(state.heads.keys)
 
 
 def _field_takes(state: State, numbering: Numbering) -> bool:
@@ -174,7 +184,7 @@ def continues(state: State, numbering: Numbering) -> bool:
     value = numbering.path
     if not value or numbering.family.sequence is not Sequence.POSITION:
         return True
-    last = state.last_value.get(numbering.key)
+    last = state.heads.last_value.get(numbering.key)
     if last is None:
         return value[-1] == 1
     if value[:-1] == last[:-1]:
@@ -205,17 +215,17 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     last = numbering.last
     if last is None or last == 1 or node.numbering.last != last - 1:
         return None
-    if numbering.key in state.last_value and continues(state, numbering):
+    if numbering.key in state.heads.last_value and continues(state, numbering):
         return None  # "3." under 二、 goes on from "1." "2." under 一、: topics numbered through the call
-    if key in state.levels and state.levels.index(key) < state.levels.index(node.heading_key):
+    if key in state.heads.keys and state.heads.keys.index(key) < state.heads.keys.index(node.heading_key):
         return None
     return node.heading_key
 
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
-    level = state.level_of(key)
+    level = state.heads.level_of(key)
     if numbering is not None and numbering.value:
-        state.last_value[numbering.key] = numbering.value
+        state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
     titled = (
         numbering is None
@@ -234,5 +244,5 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
     if numbering is not None and numbering.tag:
         state.drop_tag(token, numbering.tag)
     if numbering is not None and token.block.font_size is not None and not token.in_list:
-        state.heading_size = max(state.heading_size or 0.0, token.block.font_size)
+        state.heads.largest = max(state.heads.largest or 0.0, token.block.font_size)
     del node

@@ -88,7 +88,7 @@ def display_part(state: State) -> int:
         return False
     if not state.body_started or not state.evidence.is_display(token):
         return False
-    largest = state.heading_size
+    largest = state.heads.largest
     if largest is None or (token.block.font_size or 0) <= largest + 0.5:
         return False
     block = _title_block(state)
@@ -191,7 +191,7 @@ def _display_ahead(state: State) -> bool:
 
 
 def _open_part(state: State, token: Token, title: str | None, label: str | None, role: SectionRole) -> DraftNode:
-    state.start_part()
+    state.heads.start_part()
     node = state.open_node(token, 1, title, None, role=role, label=label)
     state.part_waiting_title = node if title is None else None
     return node
