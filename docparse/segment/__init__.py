@@ -107,6 +107,7 @@ def _listed_contents(tokens: list[Token]) -> list[Token]:
     heading after the run repeats (``† 赛题背景`` … then the slides ``† 赛题背景``): the entries of a
     table of contents, not headings of empty sections.
     """
+    last: dict[str, int] | None = None
     for i, token in enumerate(tokens[:-1]):
         if not _is_toc_title(token) or tokens[i + 1].kind is TokenKind.TOC_ENTRY:
             continue
@@ -129,8 +130,13 @@ def _listed_contents(tokens: list[Token]) -> list[Token]:
             seen.add(key)
             names[j] = text
             run.append(j)
-        after = {t.text.strip().casefold() for t in tokens[run[-1] + 1 :] if t.kind in _HEADINGS} if run else set()
-        if len(run) < LISTED_TOC_MIN_ENTRIES or not seen <= after:
+        if len(run) < LISTED_TOC_MIN_ENTRIES:
+            continue
+        if last is None:
+            # Where each heading's title last stands, found once: a scan of the rest per contents
+            # title would be quadratic in a document of many.
+            last = {t.text.strip().casefold(): k for k, t in enumerate(tokens) if t.kind in _HEADINGS}
+        if not all(last.get(key, -1) > run[-1] for key in seen):
             continue
         _promote_toc_title(tokens, i)
         for j in run:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 import docparse
+from docparse.blocks import Block, Span
+from docparse.model.provenance import BBox, PageRegion, Provenance
+from docparse.read.pdf import headings
 
 from .pdf_factory import Text, lines, make_pdf, wrap
 
@@ -75,3 +80,28 @@ def test_a_bold_paragraph_of_several_lines_is_no_heading() -> None:
     document = docparse.parse(make_pdf([items]))
     titles = [node.title for node in document.iter_nodes()]
     assert titles == ["Budget"]
+
+
+def test_a_run_of_bold_lines_is_measured_once_not_line_by_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    original = headings._wraps_into
+
+    def counting(block: Block, following: Block) -> bool:
+        calls.append(1)
+        return original(block, following)
+
+    monkeypatch.setattr(headings, "_wraps_into", counting)
+    lines = [
+        Block(
+            text=f"Bold line {i}",
+            spans=(Span(f"Bold line {i}", bold=True),),
+            font_size=12.0,
+            provenance=Provenance(
+                regions=(PageRegion(page=1, bbox=BBox(x0=72, top=i * 14, x1=300, bottom=i * 14 + 12)),)
+            ),
+        )
+        for i in range(2000)
+    ]
+    marked = headings.mark_size_headings(lines, 12.0)
+    assert not [block for block in marked if block.heading_level is not None]  # one bold paragraph
+    assert len(calls) <= 3 * len(lines)

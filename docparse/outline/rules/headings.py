@@ -27,34 +27,23 @@ def field_heading(state: State) -> bool:
         key = ("heading", token.block.heading_level or 1)
         if key in state.heads.keys or not state.lexicon.is_field_label(token.text):
             return False
-        state.open_field(
-            token,
-            token.text,
-            "",
-            Strength.HEADING,
-            level=state.heads.next_level,
-            marker=token.decoration,
-        )
+        _open_heading_field(state, token)
         return True
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
         return False
     following = state.next_token()
     if not token.title_like or token.text[-1:] in ".。" or following is None:
         return False
-    if following.kind in (TokenKind.HEADING, TokenKind.NUMBERED, TokenKind.TABLE) and following.all_bold:
-        return False
     if following.all_bold or following.kind is TokenKind.HEADING:
         return False
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
-    state.open_field(
-        token,
-        token.text,
-        "",
-        Strength.HEADING,
-        level=state.heads.next_level,
-        marker=token.decoration,
-    )
+    _open_heading_field(state, token)
     return True
+
+
+def _open_heading_field(state: State, token: Token) -> None:
+    """Open a field whose label is a line of its own, at the level a new heading would take."""
+    state.open_field(token, token.text, "", Strength.HEADING, level=state.heads.next_level, marker=token.decoration)
 
 
 def _caps_line_after_field(state: State, token: Token) -> bool:

@@ -103,11 +103,9 @@ class Budget:
         if any(f not in LITERALS_FLATE_DECODE or params for f, params in filters):
             self._check_chain(stream, filters)
             return  # predictors and other filters are left to pdfminer, once the chain is known to fit
-        data = stream.rawdata
-        if stream.decipher is not None:
-            if stream.objid is None or stream.genno is None:
-                return
-            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+        data = _deciphered(stream)
+        if data is None:
+            return
         left = self.limits.max_decompressed_bytes - self.inflated
         try:
             for _ in filters:
@@ -129,13 +127,9 @@ class Budget:
         decoded here with the cap (a predictor never makes data larger); what follows a filter
         not decoded here (LZW, images) is left as it was.
         """
-        data = stream.rawdata
+        data = _deciphered(stream)
         if data is None:
             return
-        if stream.decipher is not None:
-            if stream.objid is None or stream.genno is None:
-                return
-            data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
         left = self.limits.max_decompressed_bytes - self.inflated
         try:
             for name, _params in filters:
@@ -168,6 +162,16 @@ class Budget:
             "(limits.max_decompressed_bytes)",
             path=self.name,
         )
+
+
+def _deciphered(stream: PDFStream) -> bytes | None:
+    """Return the stream's raw bytes, decrypted where the document is; None when they cannot be had."""
+    data = stream.rawdata
+    if data is None or stream.decipher is None:
+        return data
+    if stream.objid is None or stream.genno is None:
+        return None
+    return stream.decipher(stream.objid, stream.genno, data, stream.attrs)
 
 
 def _inflated_size(data: bytes, limit: int) -> int:

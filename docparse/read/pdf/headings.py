@@ -47,11 +47,12 @@ def mark_size_headings(blocks: list[Block], body_size: float, *, estimated: set[
     if titles >= 2 or clauses >= 3:
         return blocks
     skip = estimated or set()
+    runs = _bold_runs(blocks)
     styles = {
         i: style
         for i, block in enumerate(blocks)
         if not (block.provenance.regions and block.provenance.regions[0].page in skip)
-        and (style := _heading_style(blocks, i, body_size)) is not None
+        and (style := _heading_style(blocks, i, body_size, runs[i])) is not None
     }
     ranks = sorted(set(styles.values()), reverse=True)
     out = list(blocks)
@@ -60,8 +61,10 @@ def mark_size_headings(blocks: list[Block], body_size: float, *, estimated: set[
     return join_wrapped_headings(out)
 
 
-def _heading_style(blocks: list[Block], i: int, body_size: float) -> tuple[float, bool] | None:
+def _heading_style(blocks: list[Block], i: int, body_size: float, run: int) -> tuple[float, bool] | None:
     """Return the style (size, bold) of block `i` when it is set as a heading, else None.
+
+    `run` is how many bold lines set close together make the run block `i` is in.
 
     A bold line within a point and a half of the body size is in the body's size: code or a
     symbol font inside a heading can make a smaller size the line's most common one.
@@ -84,7 +87,7 @@ def _heading_style(blocks: list[Block], i: int, body_size: float) -> tuple[float
         return None
     # A bold line at the body size over plain text, or one of two lines of a wrapped heading; a
     # run of three or more bold lines set close together is a bold paragraph.
-    if _bold_run(blocks, i) > 2:
+    if run > 2:
         return None
     over_text = not all_bold(following.spans) or _wraps_into(block, following)
     return (round(body_size, 1), True) if over_text else None
@@ -104,15 +107,20 @@ def _wraps_into(block: Block, following: Block) -> bool:
     return first.page == second.page and 0 <= gap <= size * 0.6 and abs(second.bbox.x0 - first.bbox.x0) <= size
 
 
-def _bold_run(blocks: list[Block], i: int) -> int:
-    """Return how many bold lines, set close together, make the run that block `i` is in."""
-    start = i
-    while start > 0 and all_bold(blocks[start - 1].spans) and _wraps_into(blocks[start - 1], blocks[start]):
-        start -= 1
-    end = i
-    while end + 1 < len(blocks) and all_bold(blocks[end + 1].spans) and _wraps_into(blocks[end], blocks[end + 1]):
-        end += 1
-    return end - start + 1
+def _bold_runs(blocks: list[Block]) -> list[int]:
+    """Return, for each block, how many bold lines set close together make the run it is in (1 alone).
+
+    One pass: asked line by line, a document set all in bold would be walked once per line.
+    """
+    bold = [all_bold(block.spans) for block in blocks]
+    runs = [1] * len(blocks)
+    start = 0
+    for i in range(1, len(blocks) + 1):
+        if i < len(blocks) and bold[i - 1] and bold[i] and _wraps_into(blocks[i - 1], blocks[i]):
+            continue
+        runs[start:i] = [i - start] * (i - start)
+        start = i
+    return runs
 
 
 def join_wrapped_headings(blocks: list[Block]) -> list[Block]:
