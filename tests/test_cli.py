@@ -160,3 +160,29 @@ def test_a_command_runs_with_the_collector_as_it_found_it(monkeypatch: pytest.Mo
     finally:
         gc.enable()
     assert seen == [True, False] and importing == [False, False]
+
+
+def test_convert_stdin_filename_names_the_document_and_picks_its_reader(tmp_path: Path) -> None:
+    # Markdown on standard input is read as plain text unless --stdin-filename says what it is.
+    markdown = (Path(__file__).parent.parent / "fixtures" / "seed" / "expected.md").read_bytes()
+    named = run("convert", "-", "--stdin-filename", "calls/call.md", stdin=markdown)
+    assert named.returncode == 0, named.stderr
+    source = json.loads(named.stdout)["source"]
+    assert (source["name"], source["format"]) == ("call.md", "markdown")
+    bare = run("convert", "-", stdin=markdown)
+    assert json.loads(bare.stdout)["source"]["format"] == "text"
+    # In a batch its output is named after it, not `stdin.json`.
+    other = tmp_path / "seed.txt"
+    other.write_bytes(SEED.read_bytes())
+    batch = run("convert", "-", str(other), "--stdin-filename", "call.md", "-o", str(tmp_path / "out"), stdin=markdown)
+    assert batch.returncode == 0, batch.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["call.json", "seed.json"]
+
+
+def test_convert_stdin_filename_names_stdin_in_errors_and_needs_input_dash(tmp_path: Path) -> None:
+    failed = run("convert", "-", "--stdin-filename", "calls/bad.pdf", stdin=b"%PDF-1.7 not really")
+    assert failed.returncode != 0
+    assert b"calls/bad.pdf:" in failed.stderr and b"<stdin>" not in failed.stderr
+    misuse = run("convert", str(SEED), "--stdin-filename", "x.md")
+    assert misuse.returncode == 2
+    assert b"--stdin-filename" in misuse.stderr

@@ -57,6 +57,11 @@ def add_convert(commands: Any) -> None:
         help="output format (default: -o's extension, else json)",
     )
     convert.add_argument("-o", "--output", metavar="FILE|DIR", help="output file, or directory for several inputs")
+    convert.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="the name of input - (its extension picks the reader; it names the document and its output in -o DIR)",
+    )
     existing = convert.add_mutually_exclusive_group()
     existing.add_argument("--force", action="store_true", help="overwrite existing outputs")
     existing.add_argument("--skip-existing", action="store_true", help="keep existing outputs and skip their inputs")

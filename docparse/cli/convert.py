@@ -83,6 +83,8 @@ class Job:
     provenance: bool = True
     overwrite: bool = False
     """`--force`: replace an existing output; else it is created exclusively when written."""
+    name: str | None = None
+    """`--stdin-filename`: the file name of standard input (its reader, `source.name`, messages)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,9 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     is refused unless `--force` (or skipped with `--skip-existing`). Nothing is written here.
     """
     output: str | None = args.output
+    stdin_name: str | None = getattr(args, "stdin_filename", None)
+    if stdin_name is not None and "-" not in args.inputs:
+        raise UsageError("--stdin-filename names the input - (standard input); no input is -")
     many = len(args.inputs) > 1 or any(Path(i).is_dir() for i in args.inputs if i != "-")
     out_dir: Path | None = None
     if many or (output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))):
@@ -161,7 +166,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     # A Markdown file convert wrote into the input tree on an earlier run is its output, not a call.
     generated = [item for item, root in inputs if root is not None and is_generated(Path(item))]
     inputs = [(item, root) for item, root in inputs if item not in generated]
-    targets = [_target(item, root, out_dir, output, to) for item, root in inputs]
+    targets = [_target(item, root, out_dir, output, to, stdin_name) for item, root in inputs]
     # A call published twice (call.pdf and call.docx side by side) keeps both: on such a clash
     # each output keeps its input's extension (call.pdf.json, call.docx.json).
     clashes = Counter(_resolve(t) for t in targets if t is not None)
@@ -177,7 +182,7 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
     ]
     for (item, _), target in zip(inputs, targets, strict=True):
         if target is None:
-            planned.append(Job(item, None, to, options, args.provenance))
+            planned.append(Job(item, None, to, options, args.provenance, name=_name_of(item, stdin_name)))
             continue
         key = _resolve(target)
         refusal = None
@@ -195,7 +200,8 @@ def plan_jobs(args: argparse.Namespace, to: str, options: ParseOptions) -> tuple
                 message = f"{target} exists (give --force to overwrite it, --skip-existing to keep it)"
                 planned.append(Outcome(item, target, "failed", message))
         else:
-            planned.append(Job(item, target, to, options, args.provenance, overwrite=bool(args.force)))
+            job = Job(item, target, to, options, args.provenance, bool(args.force), _name_of(item, stdin_name))
+            planned.append(job)
     planned.extend(Outcome(str(s.path), None, "skipped", s.reason, notice=True) for s in left)
     return planned, out_dir is not None
 
@@ -264,11 +270,19 @@ def _resolve(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _target(item: str, root: Path | None, out_dir: Path | None, output: str | None, to: str) -> Path | None:
+def _name_of(item: str, stdin_name: str | None) -> str | None:
+    """Return the file name standard input goes by (`--stdin-filename`'s last part), or None."""
+    return (Path(stdin_name).name or None) if item == "-" and stdin_name else None
+
+
+def _target(
+    item: str, root: Path | None, out_dir: Path | None, output: str | None, to: str, stdin_name: str | None = None
+) -> Path | None:
     suffix = SUFFIX_BY_FORMAT[to]
     if out_dir is not None:
         if item == "-":
-            return out_dir / f"stdin{suffix}"
+            stem = Path(_name_of(item, stdin_name) or "stdin").stem or "stdin"
+            return out_dir / f"{stem}{suffix}"
         relative = Path(item).relative_to(root) if root is not None else Path(Path(item).name)
         return out_dir / relative.with_suffix(suffix)
     if output is not None and output != "-":
@@ -284,10 +298,10 @@ def convert_job(job: Job) -> Outcome:
     """
     try:
         data, name = read_input(job.source, job.options.limits.max_input_bytes)
-        result = convert_one(data, name=name, options=job.options)
+        result = convert_one(data, name=job.name or name, options=job.options)
         document = result.unwrap()
         text = export(document, job.to, provenance=job.provenance)
-        errors, count = error_lines(document, job.source if job.source != "-" else "<stdin>")
+        errors, count = error_lines(document, job.source if job.source != "-" else (job.name or "<stdin>"))
         if job.target is None:
             return Outcome(job.source, None, "converted", text=text, errors=errors, error_count=count)
         if job.to == "md" and isinstance(text, str):
@@ -573,7 +587,7 @@ def report(
         counts[outcome.status] += 1
         counts["unwritten"] += outcome.io
         # Names and messages escaped: a file name holding a newline must not forge a line.
-        where = escape_name(outcome.source) if outcome.source != "-" else "<stdin>"
+        where = escape_name(outcome.source if outcome.source != "-" else (args.stdin_filename or "<stdin>"))
         progress.clear()
         if outcome.status == "failed":
             print(f"docparse: {where}: {escape_name(outcome.message)}", file=err)
