@@ -19,10 +19,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docparse.check.base import Check, iter_units, kind, label, quote
+from docparse.check.base import Check, iter_units, kind, label, order_key, quote
 from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
-from docparse.model.document import Document, Section, TocEntry, Topic, Track
+from docparse.model.document import Document, LabelledField, Section, TocEntry, Topic, Track
 from docparse.model.provenance import Provenance
 
 Heading = Section | Topic | Track
@@ -54,6 +54,36 @@ def _headings(document: Document) -> list[_Node]:
     return [_Node(kind(unit), unit, label(unit), unit.title) for unit in iter_units(document) if unit.title is not None]
 
 
+def _depths(document: Document) -> dict[str, int]:
+    """Return the heading depth of every node by id: 1 for a top heading; an implicit section adds no level."""
+    depths: dict[str, int] = {}
+
+    def walk(nodes: tuple[Heading, ...], depth: int) -> None:
+        for node in nodes:
+            inner = depth + (node.title is not None)
+            depths[node.id] = inner
+            for key in ("sections", "topics", "tracks"):
+                walk(getattr(node, key, ()), inner)
+
+    walk(document.sections, 0)
+    return depths
+
+
+def _field_titles(document: Document) -> set[str]:
+    """Return the labels of every field and sub-field (preamble included), whitespace removed.
+
+    A call written as one topic holds its parts as fields (`Section II. Award Information` under the
+    NOFO's topic): a TOC entry that names such a field points to something in the body.
+    """
+    fields = [item for item in document.preamble if isinstance(item, LabelledField)]
+    fields.extend(field for node in document.iter_nodes() for field in node.fields)
+    titles: set[str] = set()
+    for field in fields:
+        titles.add(squash(field.label))
+        titles.update(squash(inner.label) for inner in field.iter_fields())
+    return titles
+
+
 def _link(document: Document) -> list[tuple[TocEntry, _Node | None]]:
     """Return each TOC entry with the heading it points to, or None."""
     nodes = _headings(document)
@@ -76,8 +106,9 @@ def _entry(entry: TocEntry) -> str:
 
 def entries_without_heading(document: Document) -> Iterator[Diagnostic]:
     """Report TOC entries that point to no heading of the body."""
+    fields = _field_titles(document)
     for entry, node in _link(document):
-        if node is None:
+        if node is None and squash(entry.title) not in fields:
             yield make_diagnostic(
                 "toc-entry-without-heading",
                 f"table-of-contents entry {_entry(entry)} has no heading in the body",
@@ -92,14 +123,25 @@ def headings_missing_from_toc(document: Document) -> Iterator[Diagnostic]:
     linked = _link(document)
     listed = {node.id for _, node in linked if node is not None}
     kinds = {node.kind for _, node in linked if node is not None}
+    if not listed:
+        return
+    # The TOC's own evidence says what it covers: the levels its entries point to (a TOC of two
+    # levels does not list `1.10.1`), and the body after it (the title and cover before it are
+    # not entries).
+    depths = _depths(document)
+    deepest = max(depths.get(node_id, 1) for node_id in listed)
+    start = min(order_key(entry.provenance) for entry in document.toc)
     for node in _headings(document):
-        if node.kind in kinds and node.id not in listed:
-            yield make_diagnostic(
-                "heading-missing-from-toc",
-                f"{node.kind} heading {quote(node.label, node.title)} is not in the table of contents",
-                node.provenance,
-                node=node.id,
-            )
+        if node.kind not in kinds or node.id in listed or depths.get(node.id, 1) > deepest:
+            continue
+        if order_key(node.provenance) < start:
+            continue
+        yield make_diagnostic(
+            "heading-missing-from-toc",
+            f"{node.kind} heading {quote(node.label, node.title)} is not in the table of contents",
+            node.provenance,
+            node=node.id,
+        )
 
 
 def title_mismatches(document: Document) -> Iterator[Diagnostic]:

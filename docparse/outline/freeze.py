@@ -297,21 +297,24 @@ def _title_key(title: str) -> str:
 
 def link_toc(toc: list[TocEntry], sections: tuple[Section, ...]) -> tuple[TocEntry, ...]:
     """Return the TOC entries with `target` set to the id of the heading each points to."""
-    by_number: dict[str, str] = {}
+    by_number: dict[str, list[tuple[str, str]]] = {}
     by_title: dict[str, str] = {}
     for section in sections:
         nodes: list[Section | Topic] = [*section.iter_sections()]
         nodes += [t for s in section.iter_sections() for t in s.topics]
         for node in nodes:
             if node.number is not None:
-                by_number.setdefault(node.number, node.id)
+                by_number.setdefault(node.number, []).append((node.id, _title_key(node.title or "")))
             if node.title:
                 by_title.setdefault(node.title, node.id)
                 by_title.setdefault(_title_key(node.title), node.id)
     linked = []
     for entry in toc:
         if entry.number:
-            target = by_number.get(entry.number)
+            # A number printed twice (two `1.10.1` headings, both in the TOC): the title decides.
+            found = by_number.get(entry.number, [])
+            key = _title_key(entry.title)
+            target = next((node_id for node_id, title in found if title == key), found[0][0] if found else None)
         else:
             # An index may spell a title otherwise ("FIlecoin", code marks dropped): letters and digits decide.
             target = by_title.get(entry.title) or by_title.get(_title_key(entry.title))

@@ -78,3 +78,40 @@ def test_unnumbered_entries_may_point_to_tracks() -> None:
 def test_no_toc_means_no_toc_findings() -> None:
     body = SEED_TEXT[SEED_TEXT.index("申报主题\n\n") :]
     assert check_text(body) == set()
+
+
+def test_a_toc_of_two_levels_does_not_list_the_third() -> None:
+    # A Word TOC of levels 1–2 (`\o "1-2"`) leaves `1.1.1` out by design: only levels it lists are expected.
+    call = (
+        "目录\n\n1. 总则.....1\n1.1 范围.....1\n2. 附则.....2\n\n"
+        "1. 总则\n\n1.1 范围\n\n1.1.1 细节\n\n文字。\n\n1.1.2 其他\n\n文字。\n\n2. 附则\n\n文字。\n"
+    )
+    assert check_text(call) == set()
+    assert check_text(call.replace("2. 附则.....2\n", "")) == {"DP211"}
+
+
+def test_headings_before_the_toc_are_not_its_entries() -> None:
+    # A foreword before the TOC is not something the TOC lists; a part after it is.
+    call = "# 申报指南\n\n## 前言\n\n文字。\n\n## 目录\n\n1. 总则.....1\n2. 附则.....2\n\n## 1. 总则\n\n文字。\n\n## 2. 附则\n\n文字。\n"
+    assert check_text(call) == set()
+    assert check_text(call.replace("2. 附则.....2\n", "")) == {"DP211"}
+
+
+def test_a_number_printed_twice_is_linked_by_its_title() -> None:
+    call = (
+        "目录\n\n1. 总则.....1\n1.1 范围.....1\n1.1 概述.....2\n2. 附则.....3\n\n"
+        "1. 总则\n\n1.1 范围\n\n研究。\n\n1.1 概述\n\n研究。\n\n2. 附则\n\n研究。\n"
+    )
+    document = docparse.parse_text(call)
+    assert [entry.target for entry in document.toc] == ["1", "1.1", "1.1~2", "2"]
+    # The repeated number is the document's own fault (DP302); the TOC agrees with the body.
+    assert check_text(call) == {"DP302"}
+
+
+def test_an_entry_naming_a_field_has_its_heading() -> None:
+    # A one-topic call holds its parts as fields: the TOC entries point to them.
+    call = "课题名称：面向科技文献的智能体\n\n目录\n\n研究背景.....1\n研究内容.....2\n\n研究背景：文献多。\n\n研究内容：构建智能体。\n"
+    document = docparse.parse_text(call)
+    assert [field.label for topic in document.iter_topics() for field in topic.fields][-2:] == ["研究背景", "研究内容"]
+    assert check_text(call) == set()
+    assert check_text(call.replace("研究内容：构建智能体。", "构建智能体。")) == {"DP210"}
