@@ -92,7 +92,10 @@ def test_a_toc_of_two_levels_does_not_list_the_third() -> None:
 
 def test_headings_before_the_toc_are_not_its_entries() -> None:
     # A foreword before the TOC is not something the TOC lists; a part after it is.
-    call = "# 申报指南\n\n## 前言\n\n文字。\n\n## 目录\n\n1. 总则.....1\n2. 附则.....2\n\n## 1. 总则\n\n文字。\n\n## 2. 附则\n\n文字。\n"
+    call = (
+        "# 申报指南\n\n## 前言\n\n文字。\n\n## 目录\n\n1. 总则.....1\n2. 附则.....2\n\n"
+        "## 1. 总则\n\n文字。\n\n## 2. 附则\n\n文字。\n"
+    )
     assert check_text(call) == set()
     assert check_text(call.replace("2. 附则.....2\n", "")) == {"DP211"}
 
@@ -110,7 +113,10 @@ def test_a_number_printed_twice_is_linked_by_its_title() -> None:
 
 def test_an_entry_naming_a_field_has_its_heading() -> None:
     # A one-topic call holds its parts as fields: the TOC entries point to them.
-    call = "课题名称：面向科技文献的智能体\n\n目录\n\n研究背景.....1\n研究内容.....2\n\n研究背景：文献多。\n\n研究内容：构建智能体。\n"
+    call = (
+        "课题名称：面向科技文献的智能体\n\n目录\n\n研究背景.....1\n研究内容.....2\n\n"
+        "研究背景：文献多。\n\n研究内容：构建智能体。\n"
+    )
     document = docparse.parse_text(call)
     assert [field.label for topic in document.iter_topics() for field in topic.fields][-2:] == ["研究背景", "研究内容"]
     assert check_text(call) == set()
