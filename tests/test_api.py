@@ -67,10 +67,11 @@ def test_package_is_typed() -> None:
         (b"", docparse.EmptyDocumentError),
         (b"\n\n   \n", docparse.EmptyDocumentError),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, docparse.UnsupportedFormatError),
-        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, docparse.UnsupportedFormatError),
+        (b"\x89PNG\r\n\x1a\n" + b"\0" * 64, docparse.CorruptDocumentError),
+        (b"GIF89a" + b"\0" * 64, docparse.UnsupportedFormatError),
         (bytes(range(256)) * 8, docparse.DecodingError),
     ],
-    ids=["empty", "blank", "ole", "png", "binary"],
+    ids=["empty", "blank", "ole", "broken-png", "gif", "binary"],
 )
 def test_bad_input_raises_a_typed_error(data: bytes, error: type[docparse.DocparseError]) -> None:
     with pytest.raises(error):

@@ -29,8 +29,11 @@ SAMPLES: dict[SourceFormat, Path] = {
     "html": FIXTURES / "seed-html" / "input.html",
     "markdown": SEED,
     "text": SEED,
+    "image": FIXTURES / "ocr" / "seed-page1.png",
 }
 SUFFIXES = [(fmt.name, suffix) for fmt in FORMATS for suffix in fmt.suffixes]
+# What a folder's walk collects: every format but images, which are read when named.
+COLLECTED = [(name, suffix) for name, suffix in SUFFIXES if BY_NAME[name].collected]
 
 
 @pytest.fixture
@@ -52,7 +55,8 @@ def test_the_registry_names_each_format_of_the_model_once() -> None:
 
 def test_each_suffix_belongs_to_one_format_and_is_lower_case() -> None:
     listed = [suffix for _, suffix in SUFFIXES]
-    assert len(listed) == len(set(listed)) == len(INPUT_SUFFIXES)
+    assert len(listed) == len(set(listed))
+    assert INPUT_SUFFIXES == tuple(suffix for _, suffix in COLLECTED)
     assert all(suffix.startswith(".") and suffix == suffix.lower() for suffix in listed)
 
 
@@ -77,8 +81,8 @@ def test_a_folder_yields_a_file_of_every_listed_suffix(folder: Path) -> None:
 def test_convert_dir_converts_a_file_of_every_listed_suffix(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert main(["convert", str(folder), "-o", str(out)]) == 0
-    assert sorted(path.name for path in out.iterdir()) == sorted(f"{suffix[1:]}.json" for _, suffix in SUFFIXES)
-    for name, suffix in SUFFIXES:
+    assert sorted(path.name for path in out.iterdir()) == sorted(f"{suffix[1:]}.json" for _, suffix in COLLECTED)
+    for name, suffix in COLLECTED:
         document = json.loads((out / f"{suffix[1:]}.json").read_text(encoding="utf-8"))
         assert document["source"]["format"] == name
 
@@ -86,7 +90,7 @@ def test_convert_dir_converts_a_file_of_every_listed_suffix(folder: Path, tmp_pa
 def test_check_dir_checks_a_file_of_every_listed_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # Each file holds another format than its name says, so that each checked file has a finding.
     other: dict[SourceFormat, Path] = {"pdf": SEED, "docx": SEED, "html": SEED, "markdown": SAMPLES["html"]}
-    for name, suffix in SUFFIXES:
+    for name, suffix in COLLECTED:
         (tmp_path / f"{suffix[1:]}{suffix}").write_bytes(other.get(name, SAMPLES["html"]).read_bytes())
     main(["check", str(tmp_path), "--format", "json", "--exit-zero"])
     findings = json.loads(capsys.readouterr().out)

@@ -20,7 +20,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.4.0"
+SCHEMA_VERSION = "2.5.0"
 
 
 class CallKind(StrEnum):

@@ -10,7 +10,8 @@ from docparse.model.base import Model
 
 
 class BBox(Model):
-    """A rectangle on a PDF page in points, origin at the top-left corner (pdfplumber's frame)."""
+    """A rectangle on a page, origin at the top-left corner (pdfplumber's frame): in points on a PDF page,
+    in pixels on a frame of an image (`source.format` ``image``)."""
 
     x0: float = Field(description="Left edge, points from the left of the page.")
     top: float = Field(description="Top edge, points from the top of the page.")

@@ -37,7 +37,7 @@ def read_blocks(
         # Some PDFs are all ASCII (ASCII85 streams) and would decode: a dump of PDF syntax is not a call.
         raise DecodingError(f"these bytes are {kind}, not text (leave out format= to detect the format)", path=name)
     reading = _read(data, format, options, name)
-    if options.pages is not None and format != "pdf":
+    if options.pages is not None and not BY_NAME[format].paged:
         reading.diagnostics.append(
             make_diagnostic(
                 "pages-ignored", f"{BY_NAME[format].kind} has no pages: pages={options.pages!r} was ignored"

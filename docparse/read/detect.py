@@ -13,7 +13,14 @@ from docparse.read.zipguard import ZIP_ERRORS
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_IMAGES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"))
+# Scans docparse reads by OCR (`docparse.read.image`), and images it does not read.
+_SCANS = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+_IMAGES = ((b"GIF8", "a GIF image"),)
 _ZIP_KINDS = (
     ("xl/workbook.xml", "an Excel workbook (XLSX)"),
     ("ppt/presentation.xml", "a PowerPoint presentation (PPTX)"),
@@ -44,11 +51,13 @@ def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
         raise UnsupportedFormatError("legacy Word .doc (or another OLE file): convert it to DOCX or PDF", path=name)
     if data.startswith(ZIP_SIGNATURES):
         return _zip_kind(data, name)
+    if data.startswith(tuple(signature for signature, _ in _SCANS)):
+        return "image"
     for signature, what in _IMAGES:
         if data.startswith(signature):
             raise UnsupportedFormatError(
-                f"this is {what}, not a document: docparse reads PDF, DOCX, HTML, text and Markdown "
-                "(a scan goes in a PDF, which the ocr extra reads)",
+                f"this is {what}, not a document: docparse reads PDF, DOCX, HTML, text, Markdown, "
+                "and PNG, JPEG or TIFF scans (with the ocr extra)",
                 path=name,
             )
     lowered = (name or "").lower()
@@ -101,7 +110,7 @@ def binary_kind(data: bytes) -> str | None:
         return "a zip archive (DOCX or another Office file)"
     if data.startswith(OLE_SIGNATURE):
         return "an OLE file (legacy Word .doc)"
-    for signature, what in _IMAGES:
+    for signature, what in (*_SCANS, *_IMAGES):
         if data.startswith(signature):
             return what
     return None

@@ -108,6 +108,8 @@ def source_texts(data: bytes, *, name: str | None = None) -> list[str]:
     kind = detect_format(data, name)
     if kind == "pdf":
         return _pdf_texts(data)
+    if kind == "image":
+        return []  # pixels only: every character of the outline is OCR's reading
     if kind == "docx":
         return _docx_texts(data)
     if kind == "html":
