@@ -56,7 +56,7 @@ def test_the_registry_names_each_format_of_the_model_once() -> None:
 def test_each_suffix_belongs_to_one_format_and_is_lower_case() -> None:
     listed = [suffix for _, suffix in SUFFIXES]
     assert len(listed) == len(set(listed))
-    assert INPUT_SUFFIXES == tuple(suffix for _, suffix in COLLECTED)
+    assert tuple(suffix for _, suffix in COLLECTED) == INPUT_SUFFIXES
     assert all(suffix.startswith(".") and suffix == suffix.lower() for suffix in listed)
 
 
