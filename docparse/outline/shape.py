@@ -14,7 +14,8 @@ then read it as a call, each a small function of the outline that declines by re
 4. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
    such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
    the whole document makes a single topic; instructions before the topics make a mixed call;
-5. *single topic*: the document's clauses become the fields of its one topic.
+5. *single topic*: the document's clauses become the fields of its one topic;
+6. *work directions*: its counted units of work (``Task 1:`` … ``Task 5:``) become its directions.
 
 Between 2 and 3, *topic tables*: in a document with no other topics, the rows of a table whose
 title column holds a title and more are the topics.
@@ -33,8 +34,9 @@ from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
+from docparse.outline.work import hoist_work_units
 from docparse.vocab.families import Role
-from docparse.vocab.markers import HEADING_HINT, Lexicon, is_title_like, is_topic_title_label, names_topics
+from docparse.vocab.markers import HEADING_HINT, Lexicon, is_labelled_title, is_topic_title_label, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -421,7 +423,7 @@ def _named_topic(outline: Outline) -> str | None:
                 continue
             first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
             value = (draft.text or (first.text if first is not None else "")).strip()
-            if is_title_like(value):
+            if is_labelled_title(value):
                 return value
     return None
 
@@ -529,6 +531,14 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     return True
 
 
+def work_directions(outline: Outline, context: ShapeContext) -> bool:
+    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``) its directions."""
+    if outline.kind is not CallKind.SINGLE_TOPIC:
+        return False
+    topics = [node for node in outline.root.iter_tree() if node.topic]
+    return len(topics) == 1 and hoist_work_units(topics[0])
+
+
 def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
     """Read the one topic's headings as its parts (fields) and its heading as the document's title.
 
@@ -576,6 +586,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("topics", mark_topics),
     ("kind", decide_kind),
     ("single-topic", single_topic),
+    ("work-directions", work_directions),
 )
 
 

@@ -273,6 +273,17 @@ FAMILIES: tuple[Family, ...] = (
         S.IDENTIFIER,
         "A254-049",
     ),
+    # A contract's section letter before its clause numbers (the US Uniform Contract Format's
+    # "C.1 Background", "C.7.1 Introduction" in Section C, the statement of work): the number
+    # after the letter is the outline position; the letter names the part the clauses belong to.
+    _family(
+        "lettered-decimal",
+        rf"^(?P<label>[A-Z]{DOT}(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})*)(?!{DIGIT}){DOT}?)(?:[ \t\u3000]+|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "C.1",
+    ),
     _family(
         "decimal-multi",
         rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)"
@@ -356,7 +367,20 @@ FAMILIES: tuple[Family, ...] = (
 )
 del P, S
 
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}
+# The counted units of work a statement of work lists under its scope ("Task 1:", "Work Package 2",
+# "Lot 3"): not a numbering that starts a line of the outline (the word is the title), matched only
+# against a field's label by the shape rules, which read a run of them as the call's directions.
+WORK_UNIT = _family(
+    "work-unit",
+    r"^(?P<label>(?P<word>(?i:task|sub-?task|work[ \t]*package|work[ \t]*stream|thrust|lot))[ \t]+(?P<num>[0-9]{1,2}))"
+    r"[ \t]*[:：.]?$",
+    Role.LIST,
+    dotted_value,
+    Sequence.POSITION,
+    "Task 1",
+)
+
+FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT)}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 

@@ -364,14 +364,34 @@ def is_column_header_word(text: str) -> bool:
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
 # Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
+# A statement of work or an RFP without a list of topics labels its one subject the same way:
+# "Title: Assessment of …", "Call For Proposals: …".
 TOPIC_TITLE_LABEL = regex.compile(
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name))$"
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name)"
+    r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
+# A labelled title may be longer than a heading: a contract's title wraps over three lines
+# ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
+LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
 
 
 def is_topic_title_label(label: str) -> bool:
     """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
     return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
+def is_labelled_title(value: str) -> bool:
+    """Return whether the value of a title label reads as a title: a heading's, or a longer one without a sentence."""
+    stripped = value.strip()
+    if is_title_like(stripped):
+        return True
+    if not 0 < len(stripped) <= LABELLED_TITLE_MAX_CHARS or "\n" in stripped or has_han(stripped):
+        return False
+    # One unpunctuated phrase: no sentence ends inside or at its end.
+    return _PHRASE_BREAK.search(f"{stripped} ") is None
+
+
+_PHRASE_BREAK = regex.compile(r"[.。!?！？；;:：,，](?:\s|$)")
 
 
 IDENTIFIER_LABELS: tuple[str, ...] = (

@@ -149,7 +149,10 @@ def _field_takes(state: State, numbering: Numbering) -> bool:
     if current.strength is Strength.WEAK and state.token.block.list_depth <= current.depth:
         return False  # a run-in label such as "题目编号：XH-202603" holds no list
     if not current.parts:
-        return True
+        # A label with a value of its own ("Title: Assessment of …") has said what it holds; one
+        # whose value ends in a colon ("Note: … covered by the following:") announces its items.
+        value = current.text.rstrip()
+        return not value or value.endswith(("：", ":"))
     last = current.parts[-1]
     return isinstance(last, DraftItem) and last.numbering.key == numbering.key
 
