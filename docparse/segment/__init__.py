@@ -13,7 +13,7 @@ from enum import StrEnum
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
-from docparse.vocab.families import Numbering, match_numbering
+from docparse.vocab.families import Numbering, match_heading_numbering, match_numbering
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -340,7 +340,8 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     marker = lexicon.directions_marker(full)
     if marker is not None:
         return Token(TokenKind.MARKER, block, full, marker=marker)
-    numbering = match_numbering(full)  # once: the attachment label is a numbering too
+    # Once: the attachment label is a numbering too. A heading may be numbered with a bare number.
+    numbering = match_heading_numbering(full) if block.kind is BlockKind.HEADING else match_numbering(full)
     label = doc_label_of(numbering)
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)

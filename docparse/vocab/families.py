@@ -380,7 +380,19 @@ WORK_UNIT = _family(
     "Task 1",
 )
 
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT)}
+# A number and a space before a capitalised title ("1 Introduction", "4 Scope of Work": Google
+# Docs' and LaTeX's headings): in running text "2 trains of actuation logic" is a count, so this is
+# a numbering only on a line the format or the reader's typography marks as a heading.
+BARE_NUMBER = _family(
+    "bare-number",
+    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000]+(?=\p{Lu})",
+    Role.OUTLINE,
+    dotted_value,
+    Sequence.POSITION,
+    "1 Introduction",
+)
+
+FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER)}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 
@@ -461,6 +473,11 @@ class Numbering:
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
     return match_families(text, _families_for(text[:1]))
+
+
+def match_heading_numbering(text: str) -> Numbering | None:
+    """Return the numbering label at the start of a heading's text: any family, or a bare number."""
+    return match_numbering(text) or match_families(text, (BARE_NUMBER,))
 
 
 def match_families(text: str, families: Iterable[Family]) -> Numbering | None:

@@ -42,7 +42,7 @@ from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
-from docparse.read.pdf.headings import mark_size_headings
+from docparse.read.pdf.headings import mark_bare_number_headings, mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.lists import nest_bullets
 from docparse.read.pdf.metadata import pdf_metadata
@@ -152,7 +152,12 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
     reading.blocks, repeated = join_split_tables(
-        with_tables(mark_size_headings(nest_bullets(blocks), body_size, estimated=ocr_read), tables),
+        with_tables(
+            mark_size_headings(
+                mark_bare_number_headings(nest_bullets(blocks), body_size), body_size, estimated=ocr_read
+            ),
+            tables,
+        ),
         {page.number: page.height for page in pages},
     )
     reading.dropped = sorted(
