@@ -34,7 +34,7 @@ from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
-from docparse.outline.work import hoist_work_units
+from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import Role
 from docparse.vocab.markers import HEADING_HINT, Lexicon, is_labelled_title, is_topic_title_label, names_topics
 
@@ -234,6 +234,8 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     if context.forced is CallKind.GUIDE:
         return False
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
+    # Parts offered under a lead-in that names choices are the one topic's directions, not topics.
+    mark_choices(_body_nodes(outline.root), _templated(outline))
     marked = _marked_topics(outline)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
@@ -256,7 +258,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             return True
         return node.has_directions or id(node) in templated
 
-    marked = [node for node in nodes if evidence(node)]
+    marked = [node for node in nodes if evidence(node) and not node.choice]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
@@ -388,6 +390,9 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
+        elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = f"single-topic: the document offers choices of its own ({', '.join(choices)})"
         elif outline.title and len(work := _work_parts(outline, context.lexicon)) >= WORK_MIN_PARTS:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = (
@@ -524,8 +529,15 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         topic.provenance, topic.heading_key = own.provenance, own.heading_key
         topic.content.extend(own.content)
         body = [node for node in body if node is not own] + own.children
+    _take_choices(topic, topic)
     for node in body:
+        if node.choice:
+            topic.add("directions", node_to_direction(node))
+            continue
+        choices = _take_choices(node, topic)
         topic.add("fields", node_to_field(node))
+        # The parts offered as choices become the topic's directions, after the part that offers them.
+        topic.content.extend(("directions", item) for item in choices)
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True
@@ -537,6 +549,17 @@ def work_directions(outline: Outline, context: ShapeContext) -> bool:
         return False
     topics = [node for node in outline.root.iter_tree() if node.topic]
     return len(topics) == 1 and hoist_work_units(topics[0])
+
+
+def _take_choices(node: DraftNode, topic: DraftNode) -> list[DraftItem]:
+    """Remove the parts offered as choices from under `node`; return them as directions, in order."""
+    out: list[DraftItem] = []
+    for holder in node.iter_tree():
+        out.extend(node_to_direction(child) for child in holder.children if child.choice)
+        holder.children = [child for child in holder.children if not child.choice]
+    if node is topic:
+        topic.content.extend(("directions", item) for item in out)
+    return out
 
 
 def _topic_parts(outline: Outline, topic: DraftNode) -> bool:

@@ -41,13 +41,15 @@ DEFAULT_DIRECTIONS_MARKERS: tuple[str, ...] = (
 # Sentences that announce a list of directions: "Specific areas of research include but are not
 # limited to the following:" (Cisco), "… submissions addressing one or more of the following
 # technical challenges:" (a DoD open topic), "具体任务包括：". What the list is called says it
-# is a list of choices: "the following modules", "any of the five Open Problems" (not
-# "outcomes", "objectives" or "requirements": lists a proposal must meet); a bare "following"
-# needs a verb of choosing ("addressing one or more of the following:", not "include all of
-# the following:").
+# is a list of choices: "the following modules", "one or more of the following task groups", "any
+# of the five Open Problems" (not "outcomes", "objectives" or "requirements": lists a proposal
+# must meet); a bare "following" needs a verb of choosing ("addressing one or more of the
+# following:", not "include all of the following:").
 LIST_NOUNS = (
     r"(?:modules|areas|topics|themes|challenges|problems|questions|directions|priorities|subtopics|sub-topics"
-    r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions))"
+    r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions)"
+    # "one or more of the following task groups:" (groups of tasks a team submits for)
+    r"|(?:task\s+)?groups)"
 )
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
 

@@ -121,7 +121,9 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
             return True
         return family.role is Role.OUTLINE and titled
     if state.marker_pending:
-        return next_heading
+        # Choices set as headed parts ("4.1 Robotic Surgery" in display type after "… one or more of
+        # the following task groups:") are headings; the shape rules read them as the choices.
+        return next_heading or (family.role is Role.OUTLINE and titled and state.evidence.is_display(token))
     if family.role is Role.IDENTIFIER:
         return titled and bool(token.text)
     last = numbering.last
