@@ -159,6 +159,10 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue  # the items name headings of the document ("- [Storage client](#…)"): an index
         if any(_CLAUSE_END.search(item.text) for item in items):
             continue  # "a. increase …; b. expand …; and": one sentence in parts, not a list of topics
+        if all(context.lexicon.match_field(item.text) is not None for item in items):
+            # "1. Portland Food Cart: a mobile app …" each: labelled entries, the fields a format's
+            # list makes of them (the same call in Markdown), not a list of topics.
+            continue
         node.listed = node.content
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
@@ -262,7 +266,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
-    if names_topics(outline.title) and not marked:
+    if names_topics(outline.title) and not marked and not _own_clauses(outline):
         containers.append(outline.root)
     for node in containers:
         for child in node.children:
@@ -272,6 +276,16 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated for n in child.iter_tree()[1:]):
                 marked.append(child)
     return marked
+
+
+def _own_clauses(outline: Outline) -> bool:
+    """Return whether the document's top-level parts are its own run-in clauses (``一、项目背景`` … ``四、任务规则``).
+
+    Numbered once through the document, each over its text, they divide one task's statement: a
+    title that names a task (``…赛题``) is over its clauses, not over a list of topics.
+    """
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    return bool(tops) and all(node.heading_key in outline.clause_keys for node in tops)
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:

@@ -39,6 +39,8 @@ class Outline:
     """The topic identifier printed on a line of its own under the title (``HORIZON-WIDERA-2025-01-ACCESS-01``)."""
     kind: CallKind = CallKind.CATALOGUE
     kind_reason: str = ""
+    clause_keys: set[Key] = field(default_factory=set)
+    """The families the document numbers its run-in clauses with (``一、`` … through the whole document)."""
     templates: list[str] = field(default_factory=list)
     """Labels read as fields because they repeat under sibling nodes."""
     topic_tables: list[tuple[Table, TopicRows]] = field(default_factory=list)
