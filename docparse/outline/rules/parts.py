@@ -8,6 +8,7 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 from __future__ import annotations
 
 from docparse.model.document import Dropped, DropReason, SectionRole
+from docparse.model.provenance import Provenance
 from docparse.normalize import join_text
 from docparse.outline.draft import DraftField, DraftNode
 from docparse.outline.state import State, paragraph
@@ -166,7 +167,7 @@ def doc_title(state: State) -> int:
             and following.field is None
             and following.title_like
             and following.block.font_size == token.block.font_size
-            and lines[-1].block.provenance.adjoins(following.block.provenance)
+            and _next_line(lines[-1].block.provenance, following.block.provenance)
         ):
             break
         lines.append(following)
@@ -178,6 +179,20 @@ def doc_title(state: State) -> int:
             title = f"{title}{glue}{line.text.strip()}"
         outline.title = title
     return len(lines)
+
+
+def _next_line(a: Provenance, b: Provenance) -> bool:
+    """Return whether `b` is the next line of a title that `a` starts: adjoining, or one empty paragraph apart.
+
+    Word users space a cover's title lines with an empty paragraph ("EvaHan 2023", "", "Guidelines").
+    """
+    if a.paragraph_end is not None and b.paragraph_start is not None:
+        return b.paragraph_start - a.paragraph_end <= TITLE_PARAGRAPH_GAP
+    return a.adjoins(b)
+
+
+# Title lines a Word cover sets one empty paragraph apart are one title.
+TITLE_PARAGRAPH_GAP = 2
 
 
 def doc_identifier(state: State) -> bool:
