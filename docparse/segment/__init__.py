@@ -342,6 +342,8 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
         return Token(TokenKind.MARKER, block, full, marker=marker)
     # Once: the attachment label is a numbering too. A heading may be numbered with a bare number.
     numbering = match_heading_numbering(full) if block.kind is BlockKind.HEADING else match_numbering(full)
+    if numbering is not None and _unstyled_part_label(block, numbering):
+        numbering = None
     label = doc_label_of(numbering)
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
@@ -374,6 +376,18 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
             spans = strip_spans(drop_spans(spans, len(joined) - len(full)))
     found = lexicon.match_field(full, bold_lead(spans))
     return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full), decoration=decoration or None)
+
+
+def _unstyled_part_label(block: Block, numbering: Numbering) -> bool:
+    """Return whether an unnumbered part label (``Appendix: …``) is set in running text, not as a heading.
+
+    ``Appendix: Selection of Resources`` set as a heading opens the appendix; ``Attachment: the
+    signed consent form.`` in a paragraph is a labelled line. A numbered label (``Appendix A``)
+    says it is a part wherever it stands.
+    """
+    if numbering.family.name != "appendix" or numbering.value:
+        return False
+    return block.kind is not BlockKind.HEADING and not all_bold(block.spans)
 
 
 def _is_navigation(block: Block) -> bool:

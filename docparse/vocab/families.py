@@ -240,10 +240,11 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "appendix",
-        rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
-        r"(?![\w.])[ \t]*[:：.]?)(?:[ \t\u3000]+|$)",
+        # "Appendix: Selection of Resources" names its one appendix without a number.
+        rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)(?:[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
+        r"(?![\w.])[ \t]*[:：.]?|[ \t]*[:：]))(?:[ \t\u3000]+|$)",
         P.PART,
-        letter_value,
+        lambda num: letter_value(num) if num else (),
         S.POSITION,
         "Appendix A",
     ),
