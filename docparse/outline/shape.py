@@ -257,10 +257,12 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     nodes = _body_nodes(outline.root)
     templated = _templated(outline)
 
+    clauses = _lone_clause_directions(outline)
+
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return node.has_directions or id(node) in templated
+        return (node.has_directions and id(node) not in clauses) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
@@ -286,6 +288,22 @@ def _own_clauses(outline: Outline) -> bool:
     """
     tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
     return bool(tops) and all(node.heading_key in outline.clause_keys for node in tops)
+
+
+def _lone_clause_directions(outline: Outline) -> set[int]:
+    """Return the top-level clauses whose directions are the document's own, not a topic's.
+
+    A guide divided into its own clauses (``1. Introduction`` … ``5. How to Participate``, numbered
+    once through) that names the sub-tasks of its one task in the introduction: one clause among
+    them with directions is a part of the guide (its siblings numbered alike are no topics either).
+    """
+    if not _own_clauses(outline):
+        return set()
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    with_directions = [node for node in tops if node.has_directions]
+    if len(with_directions) != 1 or len(tops) < INSTRUCTION_MIN_PARTS:
+        return set()
+    return {id(with_directions[0])}
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:

@@ -49,8 +49,9 @@ LIST_NOUNS = (
     r"(?:modules|areas|topics|themes|challenges|problems|questions|directions|priorities|subtopics|sub-topics"
     r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions)"
     # "one or more of the following task groups:" (groups of tasks a team submits for)
-    r"|(?:task\s+)?groups)"
+    r"|(?:task\s+)?groups|sub-?tasks)"
 )
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
 
 # A sentence ending in a colon that announces a list of directions.
@@ -61,6 +62,9 @@ LEAD_IN = regex.compile(
     r"|(?:address\w*|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
     rf"|{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:]*"
     rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b[^.:]*"
+    # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
+    rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
+    rf"{LIST_NOUNS}\b[^.:]*"
     r"):\s*$"
 )
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
