@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Span, all_bold
+from docparse.read.typography import HEADING_SIZE_RATIO
 from docparse.vocab.chars import is_cjk
-from docparse.vocab.families import BARE_NUMBER, Role, match_families, match_numbering
+from docparse.vocab.families import Role, match_numbering
 from docparse.vocab.markers import TOC_LINE, is_title_like
 
 # A heading's style is the document's own: a one-line block set larger than the body text
@@ -19,44 +20,7 @@ from docparse.vocab.markers import TOC_LINE, is_title_like
 # text (Word's Heading 3). Each style found on such lines is a rank, larger sizes first and bold
 # before regular at one size; the rank is the heading's level. Calls without numbering
 # ("Sustainability" over its RFP) get their outline from these ranks; numbered headings keep
-# their numbering family instead.
-HEADING_SIZE_RATIO = 1.1
-
-
-def mark_bare_number_headings(blocks: list[Block], body_size: float) -> list[Block]:
-    """Return `blocks` with the lines numbered ``1 Introduction``, ``2 Steering Group`` … marked as headings.
-
-    A bare number before a title is a heading's number only where the typography says so and the
-    numbers count: each such line set as a heading (bold, or larger than the body), on a line of
-    its own, and the numbers 1, 2, 3 … in order (a stray ``3 Objectives`` among them is left as it
-    is). Fewer than two in sequence mark nothing: one styled line is not an outline.
-    """
-    chain: list[int] = []
-    expected = 1
-    for i, block in enumerate(blocks):
-        if block.kind is not BlockKind.PARAGRAPH or block.label is not None or len(block.provenance.regions) != 1:
-            continue
-        found = match_families(block.text.strip(), (BARE_NUMBER,))
-        if found is None or found.last != expected or not is_title_like(found.rest):
-            continue
-        size = block.font_size or 0
-        box = block.provenance.regions[0].bbox
-        if box.bottom - box.top > size * 1.6:
-            continue  # more than one line
-        if not (all_bold(block.spans) or size >= body_size * HEADING_SIZE_RATIO):
-            continue
-        chain.append(i)
-        expected += 1
-    if len(chain) < BARE_NUMBER_MIN_HEADINGS:
-        return blocks
-    out = list(blocks)
-    for i in chain:
-        out[i] = replace(blocks[i], kind=BlockKind.HEADING, heading_level=1)
-    return out
-
-
-# Headings numbered with bare numbers count from 1 at least this far.
-BARE_NUMBER_MIN_HEADINGS = 2
+# their numbering family instead. (The ratio is `docparse.read.typography.HEADING_SIZE_RATIO`.)
 
 
 def mark_size_headings(blocks: list[Block], body_size: float, *, estimated: set[int] | None = None) -> list[Block]:

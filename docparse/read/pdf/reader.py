@@ -42,7 +42,7 @@ from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
-from docparse.read.pdf.headings import mark_bare_number_headings, mark_size_headings
+from docparse.read.pdf.headings import mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.lists import nest_bullets
 from docparse.read.pdf.metadata import pdf_metadata
@@ -51,6 +51,7 @@ from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import declared_page_count, forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
+from docparse.read.typography import mark_bare_number_headings
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
