@@ -48,6 +48,15 @@ def attach(items: list[DraftItem], item: DraftItem) -> bool:
     return True
 
 
+def field_tree(fields: list[DraftField]) -> list[DraftField]:
+    """Return `fields` and, depth first, the fields inside them."""
+    out: list[DraftField] = []
+    for draft in fields:
+        out.append(draft)
+        out.extend(field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
+    return out
+
+
 class Strength(StrEnum):
     """How much of what follows a field's label belongs to the field."""
 

@@ -31,7 +31,7 @@ import regex
 from docparse.blocks import Block, BlockKind
 from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
 from docparse.model.provenance import Provenance
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
@@ -455,7 +455,7 @@ def _named_topic(outline: Outline) -> str | None:
     for node in outline.root.iter_tree():
         if node.role is not SectionRole.BODY:
             continue
-        for draft in _field_tree(node.fields):
+        for draft in field_tree(node.fields):
             if not is_topic_title_label(draft.label):
                 continue
             first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
@@ -463,15 +463,6 @@ def _named_topic(outline: Outline) -> str | None:
             if is_labelled_title(value):
                 return value
     return None
-
-
-def _field_tree(fields: list[DraftField]) -> list[DraftField]:
-    """Return `fields` and, depth first, the fields inside them."""
-    out: list[DraftField] = []
-    for draft in fields:
-        out.append(draft)
-        out.extend(_field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
-    return out
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:

@@ -14,7 +14,7 @@ from collections import Counter
 import regex
 
 from docparse.model.document import Paragraph
-from docparse.outline.draft import DraftField, DraftItem, DraftNode
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, field_tree
 from docparse.vocab.families import FAMILIES_BY_NAME, WORK_UNIT, Numbering, match_families
 
 # The label of a direction made from an unnumbered part: nothing printed.
@@ -37,7 +37,7 @@ def hoist_work_units(topic: DraftNode) -> bool:
     if topic.has_directions:
         return False
     holders: list[list[object]] = [[item for _, item in topic.content]]
-    holders += [list(draft.parts) for draft in _field_tree(topic.fields)]
+    holders += [list(draft.parts) for draft in field_tree(topic.fields)]
     for parts in holders:
         run = _run(parts)
         if run is None:
@@ -45,19 +45,11 @@ def hoist_work_units(topic: DraftNode) -> bool:
         items = [_as_item(draft, numbering) for draft, numbering in run]
         taken = {id(draft) for draft, _ in run}
         topic.content = [(slot, item) for slot, item in topic.content if id(item) not in taken]
-        for draft in _field_tree(topic.fields):
+        for draft in field_tree(topic.fields):
             draft.parts = [part for part in draft.parts if id(part) not in taken]
         topic.content.extend(("directions", item) for item in items)
         return True
     return False
-
-
-def _field_tree(fields: list[DraftField]) -> list[DraftField]:
-    out: list[DraftField] = []
-    for draft in fields:
-        out.append(draft)
-        out.extend(_field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
-    return out
 
 
 def _run(parts: list[object]) -> list[tuple[DraftField, Numbering]] | None:
