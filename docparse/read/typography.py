@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, all_bold
-from docparse.vocab.families import BARE_NUMBER, match_families
+from docparse.vocab.families import BARE_NUMBER, BARE_NUMBER_MIN_HEADINGS, match_families
 from docparse.vocab.markers import is_title_like
 
 # A heading's style is the document's own: a line set larger than the body text (14 pt over a
@@ -52,10 +52,6 @@ def mark_bare_number_headings(blocks: list[Block], body_size: float) -> list[Blo
     for i in chain:
         out[i] = replace(blocks[i], kind=BlockKind.HEADING, heading_level=1)
     return out
-
-
-# Headings numbered with bare numbers count from 1 at least this far.
-BARE_NUMBER_MIN_HEADINGS = 2
 
 
 def body_size(blocks: list[Block]) -> float:

@@ -392,6 +392,8 @@ BARE_NUMBER = _family(
     Sequence.POSITION,
     "1 Introduction",
 )
+# Headings numbered with bare numbers count from 1 at least this far (one such line is no outline).
+BARE_NUMBER_MIN_HEADINGS = 2
 
 FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER)}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
