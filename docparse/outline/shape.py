@@ -297,13 +297,20 @@ def _lone_clause_directions(outline: Outline) -> set[int]:
     once through) that names the sub-tasks of its one task in the introduction: one clause among
     them with directions is a part of the guide (its siblings numbered alike are no topics either).
     """
-    if not _own_clauses(outline):
-        return set()
     tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    if not (_own_clauses(outline) or _counted_parts(tops)):
+        return set()
     with_directions = [node for node in tops if node.has_directions]
     if len(with_directions) != 1 or len(tops) < INSTRUCTION_MIN_PARTS:
         return set()
     return {id(with_directions[0])}
+
+
+def _counted_parts(nodes: list[DraftNode]) -> bool:
+    """Return whether `nodes` are numbered in one family 1, 2, 3 … (``## 1. Introduction`` … ``## 5. …``)."""
+    keys = {node.numbering.key for node in nodes if node.numbering is not None}
+    values = [node.numbering.path for node in nodes if node.numbering is not None]
+    return len(keys) == 1 and len(values) == len(nodes) and values == [(n,) for n in range(1, len(nodes) + 1)]
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:
