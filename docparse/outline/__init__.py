@@ -38,6 +38,7 @@ def build_outline(
     """Return the outline drafts of `tokens`; `kind` forces the kind of call; `observe` sees each stage."""
     outline = Outline(root=DraftNode(level=0, title=None, numbering=None, provenance=Provenance()))
     state = State(lexicon=lexicon, tokens=tokens, evidence=gather(tokens, lexicon), outline=outline)
+    outline.clause_keys = set(state.evidence.clause_keys)
     run_block_rules(state)
     if observe is not None:
         observe("blocks", outline)

@@ -173,6 +173,8 @@ def title_heading(tokens: list[Token]) -> int | None:
     level = first.block.heading_level or 1
     if any((t.block.heading_level or 1) <= level for _, t in headings[1:]):
         return None
+    if any(t.kind is TokenKind.NUMBERED and t.block.heading_level is not None for t in tokens[:first_index]):
+        return None  # after the numbered sections ("Bibliography" after "5. How to Participate"): back matter
     return first_index
 
 

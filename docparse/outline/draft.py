@@ -48,6 +48,15 @@ def attach(items: list[DraftItem], item: DraftItem) -> bool:
     return True
 
 
+def field_tree(fields: list[DraftField]) -> list[DraftField]:
+    """Return `fields` and, depth first, the fields inside them."""
+    out: list[DraftField] = []
+    for draft in fields:
+        out.append(draft)
+        out.extend(field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
+    return out
+
+
 class Strength(StrEnum):
     """How much of what follows a field's label belongs to the field."""
 
@@ -157,6 +166,8 @@ class DraftNode:
     """Families of the typed list items in this node, by nesting depth (the first is depth 1)."""
     item_values: dict[tuple[str, int], int] = field(default_factory=dict)
     """The last number placed as a list item here, by family key: the next number is an item too."""
+    choice: bool = False
+    """Decided by the shape rules: a part offered under a lead-in that names choices, a direction of the one topic."""
     listed: list[tuple[Slot, DraftPart | DraftField]] | None = field(default=None, compare=False)
     """The content as placed, before the topic-list shape rule made its list items the nodes under it."""
     _directions_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)

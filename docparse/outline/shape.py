@@ -14,7 +14,8 @@ then read it as a call, each a small function of the outline that declines by re
 4. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
    such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
    the whole document makes a single topic; instructions before the topics make a mixed call;
-5. *single topic*: the document's clauses become the fields of its one topic.
+5. *single topic*: the document's clauses become the fields of its one topic;
+6. *work directions*: its counted units of work (``Task 1:`` … ``Task 5:``) become its directions.
 
 Between 2 and 3, *topic tables*: in a document with no other topics, the rows of a table whose
 title column holds a title and more are the topics.
@@ -30,11 +31,12 @@ import regex
 from docparse.blocks import Block, BlockKind
 from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
 from docparse.model.provenance import Provenance
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
+from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import Role
-from docparse.vocab.markers import HEADING_HINT, Lexicon, is_title_like, is_topic_title_label, names_topics
+from docparse.vocab.markers import HEADING_HINT, Lexicon, is_labelled_title, is_topic_title_label, names_topics
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -157,6 +159,10 @@ def topic_lists(outline: Outline, context: ShapeContext) -> bool:
             continue  # the items name headings of the document ("- [Storage client](#…)"): an index
         if any(_CLAUSE_END.search(item.text) for item in items):
             continue  # "a. increase …; b. expand …; and": one sentence in parts, not a list of topics
+        if all(context.lexicon.match_field(item.text) is not None for item in items):
+            # "1. Portland Food Cart: a mobile app …" each: labelled entries, the fields a format's
+            # list makes of them (the same call in Markdown), not a list of topics.
+            continue
         node.listed = node.content
         node.content = [(slot, item) for slot, item in node.content if not isinstance(item, DraftItem)]
         node.children = [_item_node(item, node.level + 1, context.lexicon) for item in items]
@@ -232,6 +238,8 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     if context.forced is CallKind.GUIDE:
         return False
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
+    # Parts offered under a lead-in that names choices are the one topic's directions, not topics.
+    mark_choices(_body_nodes(outline.root), _templated(outline))
     marked = _marked_topics(outline)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
@@ -249,16 +257,18 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     nodes = _body_nodes(outline.root)
     templated = _templated(outline)
 
+    clauses = _lone_clause_directions(outline)
+
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return node.has_directions or id(node) in templated
+        return (node.has_directions and id(node) not in clauses) or id(node) in templated
 
-    marked = [node for node in nodes if evidence(node)]
+    marked = [node for node in nodes if evidence(node) and not node.choice]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
-    if names_topics(outline.title) and not marked:
+    if names_topics(outline.title) and not marked and not _own_clauses(outline):
         containers.append(outline.root)
     for node in containers:
         for child in node.children:
@@ -268,6 +278,39 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated for n in child.iter_tree()[1:]):
                 marked.append(child)
     return marked
+
+
+def _own_clauses(outline: Outline) -> bool:
+    """Return whether the document's top-level parts are its own run-in clauses (``一、项目背景`` … ``四、任务规则``).
+
+    Numbered once through the document, each over its text, they divide one task's statement: a
+    title that names a task (``…赛题``) is over its clauses, not over a list of topics.
+    """
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    return bool(tops) and all(node.heading_key in outline.clause_keys for node in tops)
+
+
+def _lone_clause_directions(outline: Outline) -> set[int]:
+    """Return the top-level clauses whose directions are the document's own, not a topic's.
+
+    A guide divided into its own clauses (``1. Introduction`` … ``5. How to Participate``, numbered
+    once through) that names the sub-tasks of its one task in the introduction: one clause among
+    them with directions is a part of the guide (its siblings numbered alike are no topics either).
+    """
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    if not (_own_clauses(outline) or _counted_parts(tops)):
+        return set()
+    with_directions = [node for node in tops if node.has_directions]
+    if len(with_directions) != 1 or len(tops) < INSTRUCTION_MIN_PARTS:
+        return set()
+    return {id(with_directions[0])}
+
+
+def _counted_parts(nodes: list[DraftNode]) -> bool:
+    """Return whether `nodes` are numbered in one family 1, 2, 3 … (``## 1. Introduction`` … ``## 5. …``)."""
+    keys = {node.numbering.key for node in nodes if node.numbering is not None}
+    values = [node.numbering.path for node in nodes if node.numbering is not None]
+    return len(keys) == 1 and len(values) == len(nodes) and values == [(n,) for n in range(1, len(nodes) + 1)]
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:
@@ -386,6 +429,9 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif outline.root.has_directions and outline.title:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
+        elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = f"single-topic: the document offers choices of its own ({', '.join(choices)})"
         elif outline.title and len(work := _work_parts(outline, context.lexicon)) >= WORK_MIN_PARTS:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = (
@@ -416,23 +462,14 @@ def _named_topic(outline: Outline) -> str | None:
     for node in outline.root.iter_tree():
         if node.role is not SectionRole.BODY:
             continue
-        for draft in _field_tree(node.fields):
+        for draft in field_tree(node.fields):
             if not is_topic_title_label(draft.label):
                 continue
             first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
             value = (draft.text or (first.text if first is not None else "")).strip()
-            if is_title_like(value):
+            if is_labelled_title(value):
                 return value
     return None
-
-
-def _field_tree(fields: list[DraftField]) -> list[DraftField]:
-    """Return `fields` and, depth first, the fields inside them."""
-    out: list[DraftField] = []
-    for draft in fields:
-        out.append(draft)
-        out.extend(_field_tree([part for part in draft.parts if isinstance(part, DraftField)]))
-    return out
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:
@@ -522,11 +559,37 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         topic.provenance, topic.heading_key = own.provenance, own.heading_key
         topic.content.extend(own.content)
         body = [node for node in body if node is not own] + own.children
+    _take_choices(topic, topic)
     for node in body:
+        if node.choice:
+            topic.add("directions", node_to_direction(node))
+            continue
+        choices = _take_choices(node, topic)
         topic.add("fields", node_to_field(node))
+        # The parts offered as choices become the topic's directions, after the part that offers them.
+        topic.content.extend(("directions", item) for item in choices)
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True
+
+
+def work_directions(outline: Outline, context: ShapeContext) -> bool:
+    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``) its directions."""
+    if outline.kind is not CallKind.SINGLE_TOPIC:
+        return False
+    topics = [node for node in outline.root.iter_tree() if node.topic]
+    return len(topics) == 1 and hoist_work_units(topics[0])
+
+
+def _take_choices(node: DraftNode, topic: DraftNode) -> list[DraftItem]:
+    """Remove the parts offered as choices from under `node`; return them as directions, in order."""
+    out: list[DraftItem] = []
+    for holder in node.iter_tree():
+        out.extend(node_to_direction(child) for child in holder.children if child.choice)
+        holder.children = [child for child in holder.children if not child.choice]
+    if node is topic:
+        topic.content.extend(("directions", item) for item in out)
+    return out
 
 
 def _topic_parts(outline: Outline, topic: DraftNode) -> bool:
@@ -576,6 +639,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("topics", mark_topics),
     ("kind", decide_kind),
     ("single-topic", single_topic),
+    ("work-directions", work_directions),
 )
 
 

@@ -39,6 +39,8 @@ class Outline:
     """The topic identifier printed on a line of its own under the title (``HORIZON-WIDERA-2025-01-ACCESS-01``)."""
     kind: CallKind = CallKind.CATALOGUE
     kind_reason: str = ""
+    clause_keys: set[Key] = field(default_factory=set)
+    """The families the document numbers its run-in clauses with (``一、`` … through the whole document)."""
     templates: list[str] = field(default_factory=list)
     """Labels read as fields because they repeat under sibling nodes."""
     topic_tables: list[tuple[Table, TopicRows]] = field(default_factory=list)
@@ -240,7 +242,11 @@ class State:
             if isinstance(last, DraftItem) and block.list_depth >= 1 and block.list_depth >= current.depth:
                 last.extend(text, block.provenance)
                 return True
-            if current.strength in (Strength.HEADING, Strength.STRONG) and block.list_depth >= current.depth:
+            if (
+                current.strength in (Strength.HEADING, Strength.STRONG)
+                and block.list_depth >= current.depth
+                and not _announces_next_list(current, last, block.list_depth, text)
+            ):
                 current.parts.append(paragraph(block, text))
                 return True
             self.fields.pop()  # a paragraph outside a list ends the field its item opened
@@ -352,3 +358,18 @@ class State:
         """Close the open fields whose label sits at `depth` or deeper."""
         while self.fields and self.fields[-1].depth >= depth and self.fields[-1].strength is not Strength.HEADING:
             self.fields.pop()
+
+
+def _announces_next_list(current: DraftField, last: object, depth: int, text: str) -> bool:
+    """Return whether a paragraph after a label's list introduces a list of its own, ending the label's field.
+
+    ``Functions to Be Implemented:`` over its 14 items, then "Characteristics to be demonstrated
+    (based on …):" over six more: the second list is not the first label's.
+    """
+    return (
+        current.strength is Strength.STRONG
+        and not current.text
+        and isinstance(last, DraftItem)
+        and depth == 0
+        and text.rstrip().endswith(("：", ":"))
+    )

@@ -339,7 +339,9 @@ class _Walker:
         if self.title is None:
             return
         text, line = self.title
-        if not head_with_title(self.reading.blocks, text, _lines_at(line)):
+        if _repeats_opening(text, self.reading.blocks) or not head_with_title(
+            self.reading.blocks, text, _lines_at(line)
+        ):
             self._record(text, DropReason.MARKUP, line)
 
     # -- the tree ---------------------------------------------------------------------------
@@ -837,3 +839,18 @@ def _format_number(number: int, kind: str) -> str:
                 number -= value
         return roman.upper() if kind == "I" else roman
     return str(number)
+
+
+def _repeats_opening(title: str, blocks: list[Block]) -> bool:
+    """Return whether a ``<title>`` only repeats the page's opening text: its first block, and more.
+
+    An editor that exports Markdown (Mou) fills ``<title>`` with the page's first lines ("Call For
+    Project Proposals" and the start of the next paragraph): the page's own first line is its
+    title, as it is in the Markdown the page was made from.
+    """
+    first = next((block for block in blocks if block.text.strip()), None)
+    if first is None:
+        return False
+    opening = " ".join(first.text.split()).casefold()
+    folded = " ".join(title.split()).casefold()
+    return folded != opening and folded.startswith(opening)

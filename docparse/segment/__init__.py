@@ -13,7 +13,7 @@ from enum import StrEnum
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
-from docparse.vocab.families import Numbering, match_numbering
+from docparse.vocab.families import BARE_NUMBER_MIN_HEADINGS, Numbering, match_heading_numbering, match_numbering
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -93,7 +93,36 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
+    tokens = _counted_bare_numbers(tokens, lexicon)
     return link_tocs(_listed_contents(_row_labels(_drop_lone_toc_lines(tokens, lexicon), lexicon)))
+
+
+def _counted_bare_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Return `tokens` with the headings numbered by a bare number kept numbered only where the numbers count.
+
+    ``## 1 Introduction``, ``## 2 Scope of Work``: numbered 1, 2 … in order, each one more (a
+    ``2.1`` under them does not break the count). ``### 24 Hours of Code`` alone is a title that
+    starts with a number, classified again without it.
+    """
+    expected = 1
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if numbering is None or numbering.family.name != "bare-number":
+            continue
+        if numbering.last == expected:
+            expected += 1
+            continue
+        out[i] = classify(token.block, lexicon, bare=False)
+    if expected - 1 < BARE_NUMBER_MIN_HEADINGS:
+        # Fewer than two counted: not an outline, every such heading keeps its whole text.
+        out = [
+            classify(t.block, lexicon, bare=False)
+            if t.numbering is not None and t.numbering.family.name == "bare-number"
+            else t
+            for t in out
+        ]
+    return out
 
 
 # A contents without pages lists at least this many entries.
@@ -323,8 +352,8 @@ def is_toc_title(token: Token) -> bool:
     return _is_toc_title(token) or token.kind is TokenKind.TOC_TITLE
 
 
-def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = True) -> Token:
-    """Return the token for one block (`toc=False` skips the TOC-line rule)."""
+def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = True, bare: bool = True) -> Token:
+    """Return the token for one block (`toc=False` skips the TOC-line rule, `bare=False` a heading's bare number)."""
     if block.kind is BlockKind.TABLE:
         return Token(TokenKind.TABLE, block, block.text)
     if block.kind is BlockKind.CODE:
@@ -340,7 +369,10 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     marker = lexicon.directions_marker(full)
     if marker is not None:
         return Token(TokenKind.MARKER, block, full, marker=marker)
-    numbering = match_numbering(full)  # once: the attachment label is a numbering too
+    # Once: the attachment label is a numbering too. A heading may be numbered with a bare number.
+    numbering = match_heading_numbering(full) if bare and block.kind is BlockKind.HEADING else match_numbering(full)
+    if numbering is not None and _unstyled_part_label(block, numbering):
+        numbering = None
     label = doc_label_of(numbering)
     if label is not None:
         return Token(TokenKind.DOC_LABEL, block, full, label=label)
@@ -373,6 +405,18 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
             spans = strip_spans(drop_spans(spans, len(joined) - len(full)))
     found = lexicon.match_field(full, bold_lead(spans))
     return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full), decoration=decoration or None)
+
+
+def _unstyled_part_label(block: Block, numbering: Numbering) -> bool:
+    """Return whether an unnumbered part label (``Appendix: …``) is set in running text, not as a heading.
+
+    ``Appendix: Selection of Resources`` set as a heading opens the appendix; ``Attachment: the
+    signed consent form.`` in a paragraph is a labelled line. A numbered label (``Appendix A``)
+    says it is a part wherever it stands.
+    """
+    if numbering.family.name != "appendix" or numbering.value:
+        return False
+    return block.kind is not BlockKind.HEADING and not all_bold(block.spans)
 
 
 def _is_navigation(block: Block) -> bool:

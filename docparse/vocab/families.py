@@ -240,10 +240,11 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "appendix",
-        rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
-        r"(?![\w.])[ \t]*[:：.]?)(?:[ \t\u3000]+|$)",
+        # "Appendix: Selection of Resources" names its one appendix without a number.
+        rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)(?:[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
+        r"(?![\w.])[ \t]*[:：.]?|[ \t]*[:：]))(?:[ \t\u3000]+|$)",
         P.PART,
-        letter_value,
+        lambda num: letter_value(num) if num else (),
         S.POSITION,
         "Appendix A",
     ),
@@ -272,6 +273,17 @@ FAMILIES: tuple[Family, ...] = (
         identifier_value,
         S.IDENTIFIER,
         "A254-049",
+    ),
+    # A contract's section letter before its clause numbers (the US Uniform Contract Format's
+    # "C.1 Background", "C.7.1 Introduction" in Section C, the statement of work): the number
+    # after the letter is the outline position; the letter names the part the clauses belong to.
+    _family(
+        "lettered-decimal",
+        rf"^(?P<label>[A-Z]{DOT}(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})*)(?!{DIGIT}){DOT}?)(?:[ \t\u3000]+|$)",
+        P.OUTLINE,
+        dotted_value,
+        S.POSITION,
+        "C.1",
     ),
     _family(
         "decimal-multi",
@@ -356,7 +368,34 @@ FAMILIES: tuple[Family, ...] = (
 )
 del P, S
 
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in FAMILIES}
+# The counted units of work a statement of work lists under its scope ("Task 1:", "Work Package 2",
+# "Lot 3"): not a numbering that starts a line of the outline (the word is the title), matched only
+# against a field's label by the shape rules, which read a run of them as the call's directions.
+WORK_UNIT = _family(
+    "work-unit",
+    r"^(?P<label>(?P<word>(?i:task|sub-?task|work[ \t]*package|work[ \t]*stream|thrust|lot))[ \t]+(?P<num>[0-9]{1,2}))"
+    r"[ \t]*[:：.]?$",
+    Role.LIST,
+    dotted_value,
+    Sequence.POSITION,
+    "Task 1",
+)
+
+# A number and a space before a capitalised title ("1 Introduction", "4 Scope of Work": Google
+# Docs' and LaTeX's headings): in running text "2 trains of actuation logic" is a count, so this is
+# a numbering only on a line the format or the reader's typography marks as a heading.
+BARE_NUMBER = _family(
+    "bare-number",
+    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000]+(?=\p{Lu})",
+    Role.OUTLINE,
+    dotted_value,
+    Sequence.POSITION,
+    "1 Introduction",
+)
+# Headings numbered with bare numbers count from 1 at least this far (one such line is no outline).
+BARE_NUMBER_MIN_HEADINGS = 2
+
+FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER)}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 
@@ -437,6 +476,11 @@ class Numbering:
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
     return match_families(text, _families_for(text[:1]))
+
+
+def match_heading_numbering(text: str) -> Numbering | None:
+    """Return the numbering label at the start of a heading's text: any family, or a bare number."""
+    return match_numbering(text) or match_families(text, (BARE_NUMBER,))
 
 
 def match_families(text: str, families: Iterable[Family]) -> Numbering | None:

@@ -31,7 +31,7 @@ def leader(dots: int, ellipses: int, *, gap: str = "", rule: bool = False) -> st
 # Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
 HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
 # ... and those that word processors put before list items only.
-LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐"
+LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐⚫"
 # Bullets that symbol fonts leave in a PDF's text layer: a slide deck's part bullet (PowerPoint's
 # Wingdings bullet extracts as "†") and glyphs mapped to the private-use area (U+F0A7 for
 # Wingdings "§", U+F06C for "l", U+F0D8 for "Ø"). Never letters of a label; a bullet that heads

@@ -41,14 +41,17 @@ DEFAULT_DIRECTIONS_MARKERS: tuple[str, ...] = (
 # Sentences that announce a list of directions: "Specific areas of research include but are not
 # limited to the following:" (Cisco), "… submissions addressing one or more of the following
 # technical challenges:" (a DoD open topic), "具体任务包括：". What the list is called says it
-# is a list of choices: "the following modules", "any of the five Open Problems" (not
-# "outcomes", "objectives" or "requirements": lists a proposal must meet); a bare "following"
-# needs a verb of choosing ("addressing one or more of the following:", not "include all of
-# the following:").
+# is a list of choices: "the following modules", "one or more of the following task groups", "any
+# of the five Open Problems" (not "outcomes", "objectives" or "requirements": lists a proposal
+# must meet); a bare "following" needs a verb of choosing ("addressing one or more of the
+# following:", not "include all of the following:").
 LIST_NOUNS = (
     r"(?:modules|areas|topics|themes|challenges|problems|questions|directions|priorities|subtopics|sub-topics"
-    r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions))"
+    r"|tracks|lines\s+of\s+(?:research|work)|research\s+(?:areas|directions|topics|questions)"
+    # "one or more of the following task groups:" (groups of tasks a team submits for)
+    r"|(?:task\s+)?groups|sub-?tasks)"
 )
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
 
 # A sentence ending in a colon that announces a list of directions.
@@ -59,6 +62,9 @@ LEAD_IN = regex.compile(
     r"|(?:address\w*|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
     rf"|{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:]*"
     rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b[^.:]*"
+    # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
+    rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
+    rf"{LIST_NOUNS}\b[^.:]*"
     r"):\s*$"
 )
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
@@ -364,14 +370,34 @@ def is_column_header_word(text: str) -> bool:
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
 # Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
+# A statement of work or an RFP without a list of topics labels its one subject the same way:
+# "Title: Assessment of …", "Call For Proposals: …".
 TOPIC_TITLE_LABEL = regex.compile(
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name))$"
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name)"
+    r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
+# A labelled title may be longer than a heading: a contract's title wraps over three lines
+# ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
+LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
 
 
 def is_topic_title_label(label: str) -> bool:
     """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
     return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
+def is_labelled_title(value: str) -> bool:
+    """Return whether the value of a title label reads as a title: a heading's, or a longer one without a sentence."""
+    stripped = value.strip()
+    if is_title_like(stripped):
+        return True
+    if not 0 < len(stripped) <= LABELLED_TITLE_MAX_CHARS or "\n" in stripped or has_han(stripped):
+        return False
+    # One unpunctuated phrase: no sentence ends inside or at its end.
+    return _PHRASE_BREAK.search(f"{stripped} ") is None
+
+
+_PHRASE_BREAK = regex.compile(r"[.。!?！？；;:：,，](?:\s|$)")
 
 
 IDENTIFIER_LABELS: tuple[str, ...] = (

@@ -287,6 +287,17 @@ def test_generated_labels_are_the_only_letters_a_reading_adds() -> None:
     assert content_chars(_reading_chars(reading)) == content_chars(_page_chars(data)) + content_chars(labels)
 
 
+def test_a_page_title_that_repeats_the_opening_lines_is_markup() -> None:
+    # An editor's export (Mou) fills <title> with the first lines of the page, into the second paragraph.
+    head = "<title>Call For Project Proposals\n\nThe department announces a</title>"
+    reading = _read("<p>Call For Project Proposals</p><p>The department announces a call.</p>", head=head)
+    assert [(b.heading_level, b.text) for b in reading.blocks] == [
+        (None, "Call For Project Proposals"),
+        (None, "The department announces a call."),
+    ]
+    assert _dropped(reading) == [(DropReason.MARKUP, "Call For Project Proposals The department announces a")]
+
+
 def test_the_page_title_heads_the_outline_unless_a_heading_repeats_it() -> None:
     reading = _read("<h1>Part 1. Overview</h1><p>Text.</p>", head="<title>RFA-TR-25-002: Proof of Concept</title>")
     assert [(b.heading_level, b.text) for b in reading.blocks] == [

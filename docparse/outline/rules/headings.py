@@ -121,7 +121,9 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
             return True
         return family.role is Role.OUTLINE and titled
     if state.marker_pending:
-        return next_heading
+        # Choices set as headed parts ("4.1 Robotic Surgery" in display type after "… one or more of
+        # the following task groups:") are headings; the shape rules read them as the choices.
+        return next_heading or (family.role is Role.OUTLINE and titled and state.evidence.is_display(token))
     if family.role is Role.IDENTIFIER:
         return titled and bool(token.text)
     last = numbering.last
@@ -149,7 +151,10 @@ def _field_takes(state: State, numbering: Numbering) -> bool:
     if current.strength is Strength.WEAK and state.token.block.list_depth <= current.depth:
         return False  # a run-in label such as "题目编号：XH-202603" holds no list
     if not current.parts:
-        return True
+        # A label with a value of its own ("Title: Assessment of …") has said what it holds; one
+        # whose value ends in a colon ("Note: … covered by the following:") announces its items.
+        value = current.text.rstrip()
+        return not value or value.endswith(("：", ":"))
     last = current.parts[-1]
     return isinstance(last, DraftItem) and last.numbering.key == numbering.key
 

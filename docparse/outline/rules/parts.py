@@ -8,10 +8,12 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 from __future__ import annotations
 
 from docparse.model.document import Dropped, DropReason, SectionRole
+from docparse.model.provenance import Provenance
 from docparse.normalize import join_text
 from docparse.outline.draft import DraftField, DraftNode
 from docparse.outline.state import State, paragraph
 from docparse.segment import Token, TokenKind
+from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import Role
 from docparse.vocab.markers import ends_sentence, is_generic_title, is_title_like, is_topic_index_title
 
@@ -131,8 +133,8 @@ def _take_title(state: State, token: Token) -> None:
         )
 
 
-def doc_title(state: State) -> bool:
-    """Take the document title: the title heading, or the first title line of the preamble."""
+def doc_title(state: State) -> int:
+    """Take the document title: the title heading, or the first title line of the preamble; return the lines taken."""
     token = state.token
     outline = state.outline
     if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
@@ -153,7 +155,44 @@ def doc_title(state: State) -> bool:
         return False
     _take_title(state, token)
     outline.title_at = len(outline.root.content)
-    return True
+    if not display:
+        return True
+    # A display title wrapped over lines of its size ("Open-H-Embodiment Collaborative" over
+    # "Healthcare Robotics Dataset Initiative"): one title. Its weight may change from line to line
+    # (a glyph taken from another font), its size does not.
+    lines = [token]
+    for following in state.tokens[state.index + 1 :]:
+        if not (
+            following.kind is TokenKind.PARAGRAPH
+            and following.field is None
+            and following.title_like
+            and following.block.font_size == token.block.font_size
+            and _next_line(lines[-1].block.provenance, following.block.provenance)
+        ):
+            break
+        lines.append(following)
+    if len(lines) > 1:
+        title = lines[0].text
+        for line in lines[1:]:
+            # No space is put between CJK characters.
+            glue = "" if is_cjk(title[-1:] or " ") or is_cjk(line.text[:1] or " ") else " "
+            title = f"{title}{glue}{line.text.strip()}"
+        outline.title = title
+    return len(lines)
+
+
+def _next_line(a: Provenance, b: Provenance) -> bool:
+    """Return whether `b` is the next line of a title that `a` starts: adjoining, or one empty paragraph apart.
+
+    Word users space a cover's title lines with an empty paragraph ("EvaHan 2023", "", "Guidelines").
+    """
+    if a.paragraph_end is not None and b.paragraph_start is not None:
+        return b.paragraph_start - a.paragraph_end <= TITLE_PARAGRAPH_GAP
+    return a.adjoins(b)
+
+
+# Title lines a Word cover sets one empty paragraph apart are one title.
+TITLE_PARAGRAPH_GAP = 2
 
 
 def doc_identifier(state: State) -> bool:

@@ -40,6 +40,7 @@ from docparse.read.docx.body import BodyReader
 from docparse.read.docx.numbering import Numbering
 from docparse.read.docx.ooxml import EXTENDED_PROPERTIES, REL, STRICT_NAMESPACE
 from docparse.read.docx.styles import Styles
+from docparse.read.typography import body_size, mark_bare_number_headings
 from docparse.read.xmlsafe import parse_xml
 from docparse.read.zipguard import Package, rels_part, resolve_target
 
@@ -147,8 +148,13 @@ def _read_docx(data: bytes, options: ParseOptions, name: str | None, *, depth: i
     reader.join_hidden()
     if not any(block.text.strip() for block in reader.blocks):
         raise EmptyDocumentError("the Word document holds no text", path=name)
+    blocks = reader.blocks
+    size = body_size(blocks)
+    if size:
+        # Headings set with direct formatting ("1 Introduction" in bold 16 pt, no heading style).
+        blocks = mark_bare_number_headings(blocks, size)
     return Reading(
-        blocks=reader.blocks,
+        blocks=blocks,
         format="docx",
         pages=None,
         dropped=reader.dropped,

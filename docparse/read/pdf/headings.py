@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind, Span, all_bold
+from docparse.read.typography import HEADING_SIZE_RATIO
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import Role, match_numbering
 from docparse.vocab.markers import TOC_LINE, is_title_like
@@ -19,8 +20,7 @@ from docparse.vocab.markers import TOC_LINE, is_title_like
 # text (Word's Heading 3). Each style found on such lines is a rank, larger sizes first and bold
 # before regular at one size; the rank is the heading's level. Calls without numbering
 # ("Sustainability" over its RFP) get their outline from these ranks; numbered headings keep
-# their numbering family instead.
-HEADING_SIZE_RATIO = 1.1
+# their numbering family instead. (The ratio is `docparse.read.typography.HEADING_SIZE_RATIO`.)
 
 
 def mark_size_headings(blocks: list[Block], body_size: float, *, estimated: set[int] | None = None) -> list[Block]:

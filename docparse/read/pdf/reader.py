@@ -51,6 +51,7 @@ from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import declared_page_count, forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
 from docparse.read.pdf.text import clean_glyph
+from docparse.read.typography import mark_bare_number_headings
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
@@ -152,7 +153,12 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             f"the PDF yields {len(blocks)} blocks, over the limit of {limits.max_blocks}", path=name
         )
     reading.blocks, repeated = join_split_tables(
-        with_tables(mark_size_headings(nest_bullets(blocks), body_size, estimated=ocr_read), tables),
+        with_tables(
+            mark_size_headings(
+                mark_bare_number_headings(nest_bullets(blocks), body_size), body_size, estimated=ocr_read
+            ),
+            tables,
+        ),
         {page.number: page.height for page in pages},
     )
     reading.dropped = sorted(

@@ -1,0 +1,173 @@
+"""Outline stage, shape: a one-topic call's counted units of work and the parts it offers as choices are its directions.
+
+A statement of work names the contractor's work as ``Task 1:``, ``Task 2:`` … under its scope,
+each over a paragraph (and its steps). They are the topic's directions: the parts of the work a
+proposal answers, as the research directions of a 申报指南 topic are. Only a run of labels that
+share one word and count 1, 2, 3 … from one, in one list of fields, is read so; a lone
+``Task 1`` or a gap keeps the fields as they are.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from docparse.model.document import Paragraph
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, field_tree
+from docparse.vocab.families import FAMILIES_BY_NAME, WORK_UNIT, Numbering, match_families
+
+# The label of a direction made from an unnumbered part: nothing printed.
+_UNNUMBERED = Numbering(FAMILIES_BY_NAME["dash"], "", (), "")
+# A run of counted work labels (and of choices) has at least this many.
+WORK_MIN_UNITS = 2
+
+
+def work_unit(label: str) -> Numbering | None:
+    """Return the numbering of a work unit's label (``Task 3`` → 3), or None."""
+    found = match_families(label.strip(), (WORK_UNIT,))
+    if found is None:
+        return None
+    # The word is the direction's title, printed in its text: nothing is printed as a label apart from it.
+    return Numbering(found.family, "", found.value, found.rest, found.num)
+
+
+def hoist_work_units(topic: DraftNode) -> bool:
+    """Move the first run of counted work fields in `topic`'s field tree into its directions."""
+    if topic.has_directions:
+        return False
+    holders: list[list[object]] = [[item for _, item in topic.content]]
+    holders += [list(draft.parts) for draft in field_tree(topic.fields)]
+    for parts in holders:
+        run = _run(parts)
+        if run is None:
+            continue
+        items = [_as_item(draft, numbering) for draft, numbering in run]
+        taken = {id(draft) for draft, _ in run}
+        topic.content = [(slot, item) for slot, item in topic.content if id(item) not in taken]
+        for draft in field_tree(topic.fields):
+            draft.parts = [part for part in draft.parts if id(part) not in taken]
+        topic.content.extend(("directions", item) for item in items)
+        return True
+    return False
+
+
+def _run(parts: list[object]) -> list[tuple[DraftField, Numbering]] | None:
+    """Return the fields of `parts` labelled by one work word counting 1, 2, … (all of them), or None."""
+    run: list[tuple[DraftField, Numbering]] = []
+    words: set[str] = set()
+    for part in parts:
+        if not isinstance(part, DraftField) or (numbering := work_unit(part.label)) is None:
+            continue
+        if not _holds_text_only(part):
+            return None  # a table or a sub-field under a task: a part of the document, not a direction
+        run.append((part, numbering))
+        words.add(part.label.strip().rstrip("：:.").rsplit(None, 1)[0].casefold())
+    numbers = [numbering.last for _, numbering in run]
+    if len(run) < WORK_MIN_UNITS or len(words) != 1 or numbers != list(range(1, len(run) + 1)):
+        return None
+    return run
+
+
+def _holds_text_only(draft: DraftField) -> bool:
+    return all(isinstance(part, Paragraph | DraftItem) for part in draft.parts)
+
+
+def _as_item(draft: DraftField, numbering: Numbering) -> DraftItem:
+    """Return a work field as a direction: its label and text the lead, paragraphs after, items its children."""
+    lead = draft.label.strip().rstrip("：:").strip()
+    text = f"{lead}: {draft.text.strip()}" if draft.text.strip() else lead
+    item = DraftItem(numbering, text, (), 1, draft.provenance)
+    first = True
+    for part in draft.parts:
+        if isinstance(part, DraftItem):
+            item.children.append(part)
+            item.provenance = item.provenance.merge(part.provenance)
+        elif isinstance(part, Paragraph):
+            if first and not draft.text.strip():
+                item.text = f"{lead}: {part.text.strip()}"
+                item.provenance = item.provenance.merge(part.provenance)
+            else:
+                item.extend(part.text, part.provenance)
+        first = False
+    return item
+
+
+def mark_choices(nodes: list[DraftNode], templated: set[int]) -> list[DraftNode]:
+    """Mark and return the parts offered as choices: sub-parts carrying one field template under a lead-in.
+
+    ``4 Scope of Work`` says "Participating teams may submit for one or more of the following task
+    groups:" over ``4.1 Robotic Surgery``, ``4.2 Robotic Ultrasound``, ``4.3 Other Healthcare
+    Robotics``, each with its ``Example skills:`` bullets: the parts that carry the template, or
+    whose labels share words with another's (``Examples:`` / ``Platforms:``), are the choices
+    (``4.4 Proposal Requirements``, in prose, is not). They are the directions of the call's
+    one topic, not topics of their own.
+    """
+    marked: list[DraftNode] = []
+    for node in nodes:
+        if node.directions_marker is None or not node.marker_in_description or node.has_directions:
+            continue
+        words = Counter(word for child in node.children for word in _label_words(child))
+        shared = {word for word, n in words.items() if n >= WORK_MIN_UNITS}
+        choices = [child for child in node.children if id(child) in templated or _label_words(child) & shared]
+        if len(choices) < WORK_MIN_UNITS or not all(_text_only(child) for child in choices):
+            continue
+        for child in choices:
+            child.choice = True
+        marked.extend(choices)
+    return marked
+
+
+def _label_words(node: DraftNode) -> set[str]:
+    """Return the words of a node's field labels, singular: ``Example skills``, ``Platforms`` → example, platform.
+
+    Choices describe themselves alike without repeating one template exactly: ``Example skills`` /
+    ``Platform examples`` under one, ``Examples`` / ``Platforms`` under another.
+    """
+    return {
+        word.removesuffix("s") for field in node.fields for word in regex.findall(r"\p{L}{3,}", field.label.casefold())
+    }
+
+
+def _text_only(node: DraftNode) -> bool:
+    """Return whether a node holds only text, items and fields of them (it can be read as one direction)."""
+    for _, part in node.content:
+        if isinstance(part, DraftField):
+            if not all(isinstance(p, Paragraph | DraftItem) for p in part.parts):
+                return False
+        elif not isinstance(part, Paragraph | DraftItem):
+            return False
+    return all(_text_only(child) for child in node.children)
+
+
+def node_to_direction(node: DraftNode) -> DraftItem:
+    """Return a part offered as a choice as one direction: its title the text, what it holds the sub-items."""
+    assert node.numbering is not None or node.title is not None
+    numbering = node.numbering if node.numbering is not None else _UNNUMBERED
+    item = DraftItem(numbering, node.title or "", (), 1, node.provenance)
+    for _, part in node.content:
+        if isinstance(part, Paragraph):
+            item.extend(part.text, part.provenance)
+        elif isinstance(part, DraftItem):
+            item.children.append(part)
+        elif isinstance(part, DraftField):
+            item.children.append(_field_item(part))
+    for child in node.children:
+        sub = node_to_direction(child)
+        sub.depth = 2
+        item.children.append(sub)
+    return item
+
+
+def _field_item(draft: DraftField) -> DraftItem:
+    """Return a labelled bullet (``● Example skills: needle-passing, …``) as a sub-item of a direction."""
+    numbering = draft.numbering if draft.numbering is not None else _UNNUMBERED
+    colon = (draft.colon or ":").strip()
+    text = f"{draft.label}{colon} {draft.text.strip()}" if draft.text.strip() else f"{draft.label}{colon}"
+    item = DraftItem(numbering, text, (), 2, draft.provenance)
+    for part in draft.parts:
+        if isinstance(part, DraftItem):
+            item.children.append(part)
+        elif isinstance(part, Paragraph):
+            item.extend(part.text, part.provenance)
+    return item
