@@ -34,7 +34,14 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
 from docparse.vocab.families import Role
-from docparse.vocab.markers import HEADING_HINT, Lexicon, is_title_like, is_topic_title_label, names_topics
+from docparse.vocab.markers import (
+    HEADING_HINT,
+    Lexicon,
+    is_aspect_title,
+    is_title_like,
+    is_topic_title_label,
+    names_topics,
+)
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -258,7 +265,10 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
-    if names_topics(outline.title) and not marked:
+    # A document titled as its contest's task ("…赛题") whose headings are the aspects of that one
+    # task (项目背景, 场景概述, 任务规则) holds no list of topics.
+    aspects = sum(is_aspect_title(child.title) for child in outline.root.children)
+    if names_topics(outline.title) and not marked and aspects * 2 < len(outline.root.children):
         containers.append(outline.root)
     for node in containers:
         for child in node.children:

@@ -670,6 +670,20 @@ def is_generic_title(text: str) -> bool:
     return GENERIC_TITLE.match(text.strip()) is not None
 
 
+# A heading that names one aspect of a single call (``一、项目背景``, ``二、场景概述``, ``四、任务规则``,
+# ``Background``): a document whose top-level headings are such aspects describes one task, so a
+# title that names topics (``…（小米杯）赛题``: "the contest's task") does not make them topics.
+ASPECT_TITLE = regex.compile(
+    r"(?:背景|概述|概况|简介|介绍|说明|规则|要求|安排|流程|须知|布局|目标|内容)\s*$"
+    r"|(?i:\b(?:background|overview|introduction|rules|requirements|schedule|timeline|objectives?)\s*$)"
+)
+
+
+def is_aspect_title(title: str | None) -> bool:
+    """Return whether a heading names an aspect of one call (``项目背景``, ``Background``), not a topic."""
+    return bool(title) and ASPECT_TITLE.search(title or "") is not None
+
+
 def names_topics(title: str | None) -> bool:
     """Return whether a heading's title says that topics sit under it (``开放课题``, ``Topics``)."""
     return bool(title) and TOPIC_CONTAINER_TITLE.search(title or "") is not None

@@ -19,6 +19,8 @@ from docparse.vocab.markers import ends_sentence, is_generic_title, is_title_lik
 # programme's name over the part's own title ("基隆市地方產業創新研發推動計畫" over
 # "申請須知審查作業流程圖"), not the title.
 KICKER_SIMILARITY = 0.6
+# A document title set in display type runs over at most this many lines; more is a display paragraph.
+MAX_TITLE_LINES = 3
 
 
 def doc_label(state: State) -> bool:
@@ -131,8 +133,9 @@ def _take_title(state: State, token: Token) -> None:
         )
 
 
-def doc_title(state: State) -> bool:
-    """Take the document title: the title heading, or the first title line of the preamble."""
+def doc_title(state: State) -> int:
+    """Take the document title: the title heading, or the first title line of the preamble (with the display
+    lines of its style under it); return the lines taken."""
     token = state.token
     outline = state.outline
     if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
@@ -151,9 +154,39 @@ def doc_title(state: State) -> bool:
         return False  # the title comes first, after labels such as "题目编号：…", or stands over its identifier
     if not display and state.evidence.body_size is not None and _display_ahead(state):
         return False
+    block = _display_title_block(state) if display else [token]
     _take_title(state, token)
+    if len(block) > 1:
+        outline.title = _joined_title(block)
     outline.title_at = len(outline.root.content)
-    return True
+    return len(block)
+
+
+def _display_title_block(state: State) -> list[Token]:
+    """Return the display lines that make the title: the current one and the lines of its style right under it.
+
+    A title set over two or three lines (``2026 年中国大学生机械工程创新创意大赛`` over
+    ``具身智能精密装配赛赛题任务书``) is one title; a line that ends a sentence ends it.
+    """
+    block = [state.token]
+    page = _first_page(state.token)
+    for token in state.tokens[state.index + 1 : state.index + MAX_TITLE_LINES]:
+        if not _same_style(block[-1], token) or _first_page(token) != page or ends_sentence(block[-1].text):
+            break
+        block.append(token)
+    return block
+
+
+def _first_page(token: Token) -> int | None:
+    regions = token.block.provenance.regions
+    return regions[0].page if regions else None
+
+
+def _joined_title(block: list[Token]) -> str:
+    title = block[0].text
+    for token in block[1:]:
+        title = join_text(title, token.text)
+    return title
 
 
 def doc_identifier(state: State) -> bool:
