@@ -150,6 +150,23 @@ def test_a_line_on_only_two_of_five_pages_is_not_a_running_header() -> None:
     assert reading.dropped == []
 
 
+def test_a_heading_repeated_under_each_pages_own_heading_is_not_a_running_header() -> None:
+    # Each topic opens a page with its own heading, then the template's first clause heading:
+    # the repeated line has text above it, so it is no header.
+    pages: list[list[Item]] = []
+    for number, topic in enumerate(TOPICS, start=1):
+        pages.append(
+            [
+                Text(LEFT, 40, f"Topic {number}: {topic}", 14),
+                Text(LEFT, 70, "1. Scenario", 12),
+                Text(LEFT, 300, BODY[:70], 10),
+            ]
+        )
+    reading = read(pages)
+    assert texts(reading).count("1. Scenario") == 4
+    assert reading.dropped == []
+
+
 @pytest.mark.parametrize("note_size", [7.0, 10.0], ids=["small", "body-size"])
 def test_paragraph_continues_across_a_page_break_past_a_footnote(note_size: float) -> None:
     # A note set at body size is a note all the same: under a short rule, starting with its mark.
