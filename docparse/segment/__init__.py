@@ -13,7 +13,7 @@ from enum import StrEnum
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
-from docparse.vocab.families import Numbering, match_numbering
+from docparse.vocab.families import Numbering, match_labelled, match_numbering
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -21,6 +21,7 @@ from docparse.vocab.markers import (
     Lexicon,
     TocLine,
     doc_label_of,
+    is_caption_word,
     is_navigation,
     is_title_like,
     match_toc_line,
@@ -93,7 +94,48 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
-    return link_tocs(_listed_contents(_row_labels(_drop_lone_toc_lines(tokens, lexicon), lexicon)))
+    return link_tocs(_listed_contents(_row_labels(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)), lexicon)))
+
+
+# A run of self-labelled headings has at least this many lines.
+LABELLED_MIN_RUN = 2
+
+
+def _labelled_headings(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with self-labelled headings read as numbered: ``赛题方向 A-…`` … ``赛题方向 D-…``.
+
+    One line led by a word and a letter or number says nothing (``Phase 2: build``); two or more set
+    as headings (bold, or a format heading) in one size, with one lead word and markers counting
+    1, 2, 3 (``A``, ``B``; ``一``, ``二``) in document order, are a numbering family of the document's own:
+    the label is the word and its marker, the title the rest.
+    """
+    runs: dict[str, list[tuple[int, Numbering]]] = {}
+    for i, token in enumerate(tokens):
+        if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.in_list or token.decoration:
+            continue
+        if not (token.all_bold or token.kind is TokenKind.HEADING):
+            continue
+        found = match_labelled(token.text)
+        if found is None or is_caption_word(found[0]) or not is_title_like(found[1].rest):
+            continue
+        runs.setdefault(found[0].casefold(), []).append((i, found[1]))
+    out = list(tokens)
+    for run in runs.values():
+        sizes = {tokens[i].block.font_size for i, _ in run}
+        if len(run) < LABELLED_MIN_RUN or len(sizes) > 1:
+            continue
+        if [numbering.value for _, numbering in run] != [(n,) for n in range(1, len(run) + 1)]:
+            continue
+        for i, numbering in run:
+            token = tokens[i]
+            out[i] = Token(
+                TokenKind.NUMBERED,
+                token.block,
+                numbering.rest,
+                _rest_spans(token.block, numbering),
+                numbering=numbering,
+            )
+    return out
 
 
 # A contents without pages lists at least this many entries.

@@ -684,6 +684,19 @@ def is_aspect_title(title: str | None) -> bool:
     return bool(title) and ASPECT_TITLE.search(title or "") is not None
 
 
+# Words that lead a caption, not a heading: a run "图 1-…", "Figure 2: …" counts like labelled
+# topics but names figures and tables.
+CAPTION_WORDS = frozenset(
+    word.casefold()
+    for word in ("图", "表", "图表", "附图", "附表", "Figure", "Fig", "Table", "Chart", "Exhibit", "Photo")
+)
+
+
+def is_caption_word(word: str) -> bool:
+    """Return whether `word` leads a figure or table caption (``图``, ``Figure``)."""
+    return word.strip().casefold() in CAPTION_WORDS
+
+
 def names_topics(title: str | None) -> bool:
     """Return whether a heading's title says that topics sit under it (``开放课题``, ``Topics``)."""
     return bool(title) and TOPIC_CONTAINER_TITLE.search(title or "") is not None
