@@ -149,7 +149,8 @@ def _field_takes(state: State, numbering: Numbering) -> bool:
     if current.strength is Strength.WEAK and state.token.block.list_depth <= current.depth:
         return False  # a run-in label such as "题目编号：XH-202603" holds no list
     if not current.parts:
-        return True
+        # "REFERENCES:" or "要求如下：" waits for its items; "装配实训台：协作机器人、…" is complete as printed.
+        return not current.text or current.text.rstrip()[-1:] in "：:"
     last = current.parts[-1]
     return isinstance(last, DraftItem) and last.numbering.key == numbering.key
 
