@@ -383,6 +383,9 @@ def _direction(direction: Direction, indent: int) -> str:
             rendered = f"**{escape(title)}**{escape(text[len(title) :])}"
     if _glyph(direction.label, direction.children):
         return _glyph_line(indent, direction.label, rendered)
+    if direction.label and not direction.children and not indent and _self_labelled(direction.label):
+        # A counted run-in item ("任务一：…") is a paragraph of its own, as printed.
+        return f"{direction.label}：{rendered}\n"
     marker, offset = _marker(direction.label)
     lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
     lines.extend(_direction(child, indent + offset) for child in direction.children)

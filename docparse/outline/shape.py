@@ -224,11 +224,11 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
 def _topic_evidence(outline: Outline) -> bool:
     """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
     nodes = _body_nodes(outline.root)
-    if outline.root.has_directions or _templated(outline):
+    if outline.root.offers_directions or _templated(outline):
         return True
     return any(
         (node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title)
-        or node.has_directions
+        or node.offers_directions
         or (names_topics(node.title) and node.children)
         for node in nodes
     )
@@ -259,7 +259,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return node.has_directions or id(node) in templated
+        return node.offers_directions or id(node) in templated
 
     marked = [node for node in nodes if evidence(node)]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled

@@ -23,6 +23,7 @@ from docparse.vocab.markers import (
     doc_label_of,
     is_caption_word,
     is_navigation,
+    is_task_word,
     is_title_like,
     match_toc_line,
     split_decoration,
@@ -94,7 +95,8 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
-    return link_tocs(_listed_contents(_row_labels(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)), lexicon)))
+    tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
+    return link_tocs(_listed_contents(_row_labels(tokens, lexicon)))
 
 
 # A run of self-labelled headings has at least this many lines.
@@ -135,6 +137,51 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
                 _rest_spans(token.block, numbering),
                 numbering=numbering,
             )
+    return out
+
+
+def _labelled_items(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with runs of counted run-in items read as numbered: ``任务一：…`` ``任务二：…``.
+
+    Paragraphs of body text led by a word naming a task (`is_task_word`) and a marker counting 1, 2, 3
+    (``任务一：裁判随机发放…``, ``任务二：…``), with nothing but paragraphs between them, are the items of
+    one list of the document's own; a heading or a numbered line between them ends the run.
+    """
+    out = list(tokens)
+    runs: dict[str, list[tuple[int, Numbering]]] = {}
+
+    def close(run: list[tuple[int, Numbering]]) -> None:
+        if len(run) < LABELLED_MIN_RUN:
+            return
+        for i, numbering in run:
+            token = tokens[i]
+            out[i] = Token(
+                TokenKind.NUMBERED,
+                token.block,
+                numbering.rest,
+                _rest_spans(token.block, numbering),
+                numbering=numbering,
+            )
+
+    for i, token in enumerate(tokens):
+        found = None
+        if token.kind is TokenKind.PARAGRAPH and not token.in_list and not token.decoration and not token.all_bold:
+            found = match_labelled(token.text, item=True)
+        if found is None or not is_task_word(found[0]):
+            if token.kind is not TokenKind.PARAGRAPH or token.all_bold:
+                for run in runs.values():
+                    close(run)
+                runs.clear()
+            continue
+        word, numbering = found[0].casefold(), found[1]
+        run = runs.setdefault(word, [])
+        if run and numbering.value != (run[-1][1].value[0] + 1,):
+            close(run)
+            run.clear()
+        if run or numbering.value == (1,):
+            run.append((i, numbering))
+    for run in runs.values():
+        close(run)
     return out
 
 

@@ -373,21 +373,28 @@ LABELLED = _family(
 )
 
 
-def match_labelled(text: str) -> tuple[str, Numbering] | None:
-    """Return the lead word and the label of a self-labelled heading (``赛题方向 A-…``), or None."""
+# The same label leading a run-in item of body text ("任务一：裁判随机发放的任务卡 1，…" then
+# "任务二：…"): a counted item, not a heading, so a family of its own with the list role.
+LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.value, Sequence.POSITION, "任务一：")
+
+
+def match_labelled(text: str, *, item: bool = False) -> tuple[str, Numbering] | None:
+    """Return the lead word and the label of a self-labelled heading (``赛题方向 A-…``), or None.
+
+    `item` gives the label the run-in item family (``任务一：…`` in body text) instead.
+    """
     found = LABELLED.pattern.match(text)
     if found is None:
         return None
     value = LABELLED.value(found.group("num"))
     if value is None:
         return None
-    numbering = Numbering(
-        LABELLED, found.group("label").strip(), value, text[found.end() :].strip(), found.group("num")
-    )
+    family = LABELLED_ITEM if item else LABELLED
+    numbering = Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), found.group("num"))
     return found.group("word"), numbering
 
 
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, LABELLED)}
+FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, LABELLED, LABELLED_ITEM)}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 

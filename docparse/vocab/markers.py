@@ -692,6 +692,22 @@ CAPTION_WORDS = frozenset(
 )
 
 
+# Lead words of counted run-in items that name a task or a choice ("任务一：…", "Task 2: …"):
+# such a run is a list of the clause's directions; "Consent 1: …" of a form is not.
+TASK_WORDS = frozenset(
+    word.casefold()
+    for word in (
+        *("任务", "子任务", "方向", "研究方向", "赛题", "课题", "题目", "选题", "赛道", "挑战", "场景"),
+        *("Task", "Subtask", "Topic", "Direction", "Option", "Track", "Challenge", "Theme", "Scenario"),
+    )
+)
+
+
+def is_task_word(word: str) -> bool:
+    """Return whether `word` leads a counted task or choice (``任务``, ``Task``)."""
+    return word.strip().casefold() in TASK_WORDS
+
+
 def is_caption_word(word: str) -> bool:
     """Return whether `word` leads a figure or table caption (``图``, ``Figure``)."""
     return word.strip().casefold() in CAPTION_WORDS
