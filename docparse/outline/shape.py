@@ -244,6 +244,10 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
         marked = _topic_level_nodes(outline.root)
     if not marked:
         return False
+    if len(marked) == 1 and context.forced is None and _named_topic(outline) is not None:
+        # "题目：智能体赋能的…" names the document's one topic: the clause that offers its directions
+        # ("一、比赛题目") is a part of it, and its numbered siblings are no list of topics.
+        return False
     topics = _at_topic_level(outline, marked, parent_of)
     _add_alike_siblings(topics, parent_of)
     for node in topics.nodes:
@@ -533,7 +537,10 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         topic.content.extend(own.content)
         body = [node for node in body if node is not own] + own.children
     for node in body:
-        topic.add("fields", node_to_field(node))
+        if _is_track(node):
+            topic.children.append(node)  # a clause with directions of its own stays a track, as in `_topic_parts`
+        else:
+            topic.add("fields", node_to_field(node))
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True

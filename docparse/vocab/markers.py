@@ -66,8 +66,8 @@ LEAD_IN_BELOW = regex.compile(
     rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
 )
 LEAD_IN_ZH = regex.compile(
-    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向)[^。；;，,：:]{0,8}"
-    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:]{0,12}[：:]\s*$"
+    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
+    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")

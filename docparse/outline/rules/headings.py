@@ -135,10 +135,30 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if not titled:
         return False
+    if family.role is Role.EITHER and _in_plain_bullet_run(state, token, numbering):
+        return False
     if known or family.role is Role.OUTLINE:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _in_plain_bullet_run(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a bullet line set as body text stands next to another of its bullets: a list item.
+
+    ``● 上市公司财务报告`` over ``● 行业研报…`` in plain type lists data sources; a bullet that heads a
+    track stands alone over its content, or is set in bold.
+    """
+    if token.all_bold or token.block.heading_level is not None:
+        return False
+    return any(
+        other is not None
+        and other.kind is TokenKind.NUMBERED
+        and other.numbering is not None
+        and other.numbering.key == numbering.key
+        and not other.all_bold
+        for other in (state.next_token(-1), state.next_token())
+    )
 
 
 def _field_takes(state: State, numbering: Numbering) -> bool:
