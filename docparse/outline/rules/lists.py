@@ -175,8 +175,10 @@ def list_item(state: State) -> bool:
         if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)
         state.place_item(DraftItem(numbering, token.text, token.spans, depth, block.provenance))
-        if numbering.last is not None:
-            state.node.item_values[numbering.key] = numbering.last
+    if numbering.last is not None:
+        # Counted whether the item holds a label or not: "4. 抵达 A 库区…：" after the items "1. 初始状态：…"
+        # … "3. …" (and their a. b. sub-items) is the fourth item, not a heading.
+        state.node.item_values[numbering.key] = numbering.last
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
