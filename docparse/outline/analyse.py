@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
-from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_title_like, label_key
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, bracket_title, is_title_like, label_key
 
 Key = tuple[str, int]
 
@@ -62,6 +62,8 @@ class Evidence:
         return frozenset(label for label, level in self.labels if level == key)
 
     body_size: float | None = None
+    bracket_heads: frozenset[int] = frozenset()
+    """Lines that are a bracketed title of their own (``【赛题背景】``), where the document prints two or more."""
     bold_keys: frozenset[Key] = frozenset()
     """Families whose title lines (a title alone, no run-in label) are set in bold: their headings' style."""
     heading_styles: dict[tuple[float, bool], Key] = field(default_factory=dict)
@@ -88,6 +90,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         index_entries=index_entries(tokens),
         body_size=size,
         heading_styles=heading_styles(tokens, bare, size),
+        bracket_heads=bracket_heads(tokens),
         bold_keys=frozenset(
             token.numbering.key
             for i, token in enumerate(tokens)
@@ -166,6 +169,20 @@ def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]
     if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
         return [text]
     return []
+
+
+# A family of bracketed headings has at least this many lines.
+BRACKET_MIN_HEADS = 2
+
+
+def bracket_heads(tokens: list[Token]) -> frozenset[int]:
+    """Return the indices of bracketed title lines (``【赛题背景】`` … ``【提交说明】``) when there are two or more."""
+    found = [
+        i
+        for i, token in enumerate(tokens)
+        if token.kind is TokenKind.PARAGRAPH and token.field is None and bracket_title(token.text) is not None
+    ]
+    return frozenset(found) if len(found) >= BRACKET_MIN_HEADS else frozenset()
 
 
 def heading_styles(tokens: list[Token], bare: set[int], body: float | None) -> dict[tuple[float, bool], Key]:

@@ -684,6 +684,17 @@ def is_aspect_title(title: str | None) -> bool:
     return bool(title) and ASPECT_TITLE.search(title or "") is not None
 
 
+# A title set in lenticular brackets on a line of its own ("【赛题背景】", "〖数据说明〗"): one of a
+# family of such headings when the document prints two or more.
+BRACKET_TITLE = regex.compile(r"^[【〖](?P<title>[^【】〖〗\n]{1,30})[】〗]$")
+
+
+def bracket_title(text: str) -> str | None:
+    """Return the title inside a bracketed heading line (``【赛题背景】`` → ``赛题背景``), or None."""
+    found = BRACKET_TITLE.match(text.strip())
+    return found.group("title").strip() if found is not None and is_title_like(found.group("title")) else None
+
+
 # Words that lead a caption, not a heading: a run "图 1-…", "Figure 2: …" counts like labelled
 # topics but names figures and tables.
 CAPTION_WORDS = frozenset(

@@ -41,13 +41,22 @@ def field_heading(state: State) -> bool:
     return True
 
 
+# The level key of bracketed title lines (``【赛题背景】``): a heading family of their own.
+BRACKET_KEY: Key = ("bracket", 1)
+
+
 def styled_heading(state: State) -> bool:
     """Open a node at an unnumbered bold line set in the display style of a family of numbered headings.
 
     ``赛题背景`` in the 14 pt bold of ``赛题方向 A-…`` … ``赛题方向 D-…`` is a heading of their level,
     before them (a part of the preamble) or after them (``常见问题``, a part after the last topic).
+    A bracketed title line of a family of them (``【赛题背景】`` … ``【提交说明】``) is a heading too,
+    titled as printed, brackets and all.
     """
     token = state.token
+    if state.index in state.evidence.bracket_heads:
+        _open(state, token, None, state.heads.aliases.get(BRACKET_KEY, BRACKET_KEY))
+        return True
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or token.decoration:
         return False
     size = token.block.font_size

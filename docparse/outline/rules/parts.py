@@ -144,6 +144,8 @@ def doc_title(state: State) -> int:
         return True
     if outline.title is not None or state.body_started or state.evidence.title_index is not None:
         return False
+    if state.index in state.evidence.bracket_heads:
+        return False  # "【赛题背景】" is the first of the document's bracketed headings
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
     display = state.evidence.is_display(token)
