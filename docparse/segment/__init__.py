@@ -129,15 +129,14 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
         if [numbering.value for _, numbering in run] != [(n,) for n in range(1, len(run) + 1)]:
             continue
         for i, numbering in run:
-            token = tokens[i]
-            out[i] = Token(
-                TokenKind.NUMBERED,
-                token.block,
-                numbering.rest,
-                _rest_spans(token.block, numbering),
-                numbering=numbering,
-            )
+            out[i] = _numbered(tokens[i], numbering)
     return out
+
+
+def _numbered(token: Token, numbering: Numbering) -> Token:
+    """Return `token` read as a numbered line under `numbering` (a label of the document's own)."""
+    spans = _rest_spans(token.block, numbering)
+    return Token(TokenKind.NUMBERED, token.block, numbering.rest, spans, numbering=numbering)
 
 
 def _labelled_items(tokens: list[Token]) -> list[Token]:
@@ -154,14 +153,7 @@ def _labelled_items(tokens: list[Token]) -> list[Token]:
         if len(run) < LABELLED_MIN_RUN:
             return
         for i, numbering in run:
-            token = tokens[i]
-            out[i] = Token(
-                TokenKind.NUMBERED,
-                token.block,
-                numbering.rest,
-                _rest_spans(token.block, numbering),
-                numbering=numbering,
-            )
+            out[i] = _numbered(tokens[i], numbering)
 
     for i, token in enumerate(tokens):
         found = None
