@@ -29,6 +29,7 @@ from docparse.model.document import (
     Track,
 )
 from docparse.vocab.chars import has_han, is_cjk
+from docparse.vocab.families import match_labelled, match_numbering
 from docparse.vocab.glyphs import LIST_BULLETS
 from docparse.vocab.markers import Lexicon, is_decoration
 
@@ -98,8 +99,20 @@ def _toc_line(label: str | None, title: str, page: str | None) -> str:
 
 
 def _heading(level: int, label: str | None, title: str | None) -> str:
-    text = " ".join(part for part in (label, escape(title or "")) if part)
+    if label and title and _self_labelled(label):
+        text = f"{label}-{escape(title)}"  # "赛题方向 A-…": the dash that makes it a label again
+    else:
+        text = " ".join(part for part in (label, escape(title or "")) if part)
     return f"{'#' * min(level, MAX_LEVEL)} {text}".rstrip()
+
+
+def _self_labelled(label: str) -> bool:
+    """Return whether `label` is a lead word and a marker (``赛题方向 A``) that no numbering family reads."""
+    numbering = match_numbering(f"{label} x")
+    if numbering is not None and numbering.label == label:
+        return False
+    found = match_labelled(f"{label}-x")
+    return found is not None and found[1].label == label
 
 
 def _section(section: Section, level: int, document: Document) -> list[str]:
@@ -370,6 +383,9 @@ def _direction(direction: Direction, indent: int) -> str:
             rendered = f"**{escape(title)}**{escape(text[len(title) :])}"
     if _glyph(direction.label, direction.children):
         return _glyph_line(indent, direction.label, rendered)
+    if direction.label and not direction.children and not indent and _self_labelled(direction.label):
+        # A counted run-in item ("任务一：…") is a paragraph of its own, as printed.
+        return f"{direction.label}：{rendered}\n"
     marker, offset = _marker(direction.label)
     lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
     lines.extend(_direction(child, indent + offset) for child in direction.children)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
-from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_title_like, label_key
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, bracket_title, is_title_like, label_key
 
 Key = tuple[str, int]
 
@@ -62,6 +62,12 @@ class Evidence:
         return frozenset(label for label, level in self.labels if level == key)
 
     body_size: float | None = None
+    bracket_heads: frozenset[int] = frozenset()
+    """Lines that are a bracketed title of their own (``【赛题背景】``), where the document prints two or more."""
+    bold_keys: frozenset[Key] = frozenset()
+    """Families whose title lines (a title alone, no run-in label) are set in bold: their headings' style."""
+    heading_styles: dict[tuple[float, bool], Key] = field(default_factory=dict)
+    """Display styles (font size, bold) that only one family of numbered heading lines is set in."""
     table_labels: frozenset[str] = frozenset()
     """Labels (casefolded) of label tables that recur in two or more of them: a template of tables."""
 
@@ -75,12 +81,27 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
     clauses = clause_families(tokens)
     labels, keys = repeated_labels(tokens, lexicon)
+    bare = {i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses}
+    size = body_size(tokens)
     return Evidence(
         title_index=title_heading(tokens),
-        bare={i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses},
+        bare=bare,
         clause_keys=clauses,
         index_entries=index_entries(tokens),
-        body_size=body_size(tokens),
+        body_size=size,
+        heading_styles=heading_styles(tokens, bare, size),
+        bracket_heads=bracket_heads(tokens),
+        bold_keys=frozenset(
+            token.numbering.key
+            for i, token in enumerate(tokens)
+            if token.kind is TokenKind.NUMBERED
+            and token.numbering is not None
+            and token.field is None
+            and token.all_bold
+            and not token.in_list
+            and i not in bare
+            and is_title_like(token.text)
+        ),
         table_labels=table_labels(tokens),
         labels=labels,
         heading_keys=keys,
@@ -148,6 +169,47 @@ def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]
     if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
         return [text]
     return []
+
+
+# A family of bracketed headings has at least this many lines.
+BRACKET_MIN_HEADS = 2
+
+
+def bracket_heads(tokens: list[Token]) -> frozenset[int]:
+    """Return the indices of bracketed title lines (``【赛题背景】`` … ``【提交说明】``) when there are two or more."""
+    found = [
+        i
+        for i, token in enumerate(tokens)
+        if token.kind is TokenKind.PARAGRAPH and token.field is None and bracket_title(token.text) is not None
+    ]
+    return frozenset(found) if len(found) >= BRACKET_MIN_HEADS else frozenset()
+
+
+def heading_styles(tokens: list[Token], bare: set[int], body: float | None) -> dict[tuple[float, bool], Key]:
+    """Return the display styles (size, bold) of numbered heading lines, each mapped to its family's key.
+
+    A numbered title line set larger than the body text (``赛题方向 A-战略模拟器 Agent`` in 14 pt bold)
+    gives its style; a style that two families share says nothing and is left out.
+    """
+    if body is None:
+        return {}
+    found: dict[tuple[float, bool], set[Key]] = {}
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        size = token.block.font_size
+        if (
+            token.kind is not TokenKind.NUMBERED
+            or numbering is None
+            or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER)
+            or token.in_list
+            or i in bare
+            or size is None
+            or size < body * DISPLAY_SIZE_RATIO
+            or not is_title_like(token.text)
+        ):
+            continue
+        found.setdefault((size, token.all_bold), set()).add(numbering.key)
+    return {style: next(iter(keys)) for style, keys in found.items() if len(keys) == 1}
 
 
 def table_labels(tokens: list[Token]) -> frozenset[str]:

@@ -14,7 +14,7 @@ from typing import Literal
 from docparse.blocks import Span
 from docparse.model.document import Code, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
-from docparse.vocab.families import Numbering
+from docparse.vocab.families import LABELLED_ITEM, Numbering
 
 Slot = Literal["description", "directions", "fields", "notes", "unplaced"]
 
@@ -190,6 +190,15 @@ class DraftNode:
     @property
     def has_directions(self) -> bool:
         return self._directions_scan.holds(self.content, "directions")
+
+    @property
+    def offers_directions(self) -> bool:
+        """Return whether the node's directions mark it as a topic: research directions to choose among.
+
+        Counted run-in tasks (``任务一：…`` ``任务二：…``, all to be done) are the steps of one task,
+        in a guide as much as in a topic.
+        """
+        return self.has_directions and any(item.numbering.family is not LABELLED_ITEM for item in self.directions)
 
     @property
     def has_fields(self) -> bool:

@@ -36,7 +36,14 @@ from docparse.outline.state import Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import Role
-from docparse.vocab.markers import HEADING_HINT, Lexicon, is_labelled_title, is_topic_title_label, names_topics
+from docparse.vocab.markers import (
+    HEADING_HINT,
+    Lexicon,
+    is_aspect_title,
+    is_labelled_title,
+    is_topic_title_label,
+    names_topics,
+)
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
 
@@ -223,11 +230,11 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
 def _topic_evidence(outline: Outline) -> bool:
     """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
     nodes = _body_nodes(outline.root)
-    if outline.root.has_directions or _templated(outline):
+    if outline.root.offers_directions or _templated(outline):
         return True
     return any(
         (node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title)
-        or node.has_directions
+        or node.offers_directions
         or (names_topics(node.title) and node.children)
         for node in nodes
     )
@@ -244,6 +251,10 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
     if not marked:
+        return False
+    if len(marked) == 1 and context.forced is None and _named_topic(outline) is not None:
+        # "题目：智能体赋能的…" names the document's one topic: the clause that offers its directions
+        # ("一、比赛题目") is a part of it, and its numbered siblings are no list of topics.
         return False
     topics = _at_topic_level(outline, marked, parent_of)
     _add_alike_siblings(topics, parent_of)
@@ -262,13 +273,21 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return (node.has_directions and id(node) not in clauses) or id(node) in templated
+        return (node.offers_directions and id(node) not in clauses) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
-    if names_topics(outline.title) and not marked and not _own_clauses(outline):
+    # A document titled as its contest's task ("…赛题") whose headings are the aspects of that one
+    # task (项目背景, 场景概述, 任务规则), or that are its own clauses, holds no list of topics.
+    aspects = sum(is_aspect_title(child.title) for child in outline.root.children)
+    if (
+        names_topics(outline.title)
+        and not marked
+        and not _own_clauses(outline)
+        and aspects * 2 < len(outline.root.children)
+    ):
         containers.append(outline.root)
     for node in containers:
         for child in node.children:
@@ -563,6 +582,9 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     for node in body:
         if node.choice:
             topic.add("directions", node_to_direction(node))
+            continue
+        if _is_track(node):
+            topic.children.append(node)  # a clause with directions of its own stays a track, as in `_topic_parts`
             continue
         choices = _take_choices(node, topic)
         topic.add("fields", node_to_field(node))

@@ -13,7 +13,13 @@ from enum import StrEnum
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
-from docparse.vocab.families import BARE_NUMBER_MIN_HEADINGS, Numbering, match_heading_numbering, match_numbering
+from docparse.vocab.families import (
+    BARE_NUMBER_MIN_HEADINGS,
+    Numbering,
+    match_heading_numbering,
+    match_labelled,
+    match_numbering,
+)
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -21,7 +27,9 @@ from docparse.vocab.markers import (
     Lexicon,
     TocLine,
     doc_label_of,
+    is_caption_word,
     is_navigation,
+    is_task_word,
     is_title_like,
     match_toc_line,
     split_decoration,
@@ -94,7 +102,86 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     break
         tokens.append(token)
     tokens = _counted_bare_numbers(tokens, lexicon)
-    return link_tocs(_listed_contents(_row_labels(_drop_lone_toc_lines(tokens, lexicon), lexicon)))
+    tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
+    return link_tocs(_listed_contents(_row_labels(tokens, lexicon)))
+
+
+# A run of self-labelled headings has at least this many lines.
+LABELLED_MIN_RUN = 2
+
+
+def _labelled_headings(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with self-labelled headings read as numbered: ``赛题方向 A-…`` … ``赛题方向 D-…``.
+
+    One line led by a word and a letter or number says nothing (``Phase 2: build``); two or more set
+    as headings (bold, or a format heading) in one size, with one lead word and markers counting
+    1, 2, 3 (``A``, ``B``; ``一``, ``二``) in document order, are a numbering family of the document's own:
+    the label is the word and its marker, the title the rest.
+    """
+    runs: dict[str, list[tuple[int, Numbering]]] = {}
+    for i, token in enumerate(tokens):
+        if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.in_list or token.decoration:
+            continue
+        if not (token.all_bold or token.kind is TokenKind.HEADING):
+            continue
+        found = match_labelled(token.text)
+        if found is None or is_caption_word(found[0]) or not is_title_like(found[1].rest):
+            continue
+        runs.setdefault(found[0].casefold(), []).append((i, found[1]))
+    out = list(tokens)
+    for run in runs.values():
+        sizes = {tokens[i].block.font_size for i, _ in run}
+        if len(run) < LABELLED_MIN_RUN or len(sizes) > 1:
+            continue
+        if [numbering.value for _, numbering in run] != [(n,) for n in range(1, len(run) + 1)]:
+            continue
+        for i, numbering in run:
+            out[i] = _numbered(tokens[i], numbering)
+    return out
+
+
+def _numbered(token: Token, numbering: Numbering) -> Token:
+    """Return `token` read as a numbered line under `numbering` (a label of the document's own)."""
+    spans = _rest_spans(token.block, numbering)
+    return Token(TokenKind.NUMBERED, token.block, numbering.rest, spans, numbering=numbering)
+
+
+def _labelled_items(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with runs of counted run-in items read as numbered: ``任务一：…`` ``任务二：…``.
+
+    Paragraphs of body text led by a word naming a task (`is_task_word`) and a marker counting 1, 2, 3
+    (``任务一：裁判随机发放…``, ``任务二：…``), with nothing but paragraphs between them, are the items of
+    one list of the document's own; a heading or a numbered line between them ends the run.
+    """
+    out = list(tokens)
+    runs: dict[str, list[tuple[int, Numbering]]] = {}
+
+    def close(run: list[tuple[int, Numbering]]) -> None:
+        if len(run) < LABELLED_MIN_RUN:
+            return
+        for i, numbering in run:
+            out[i] = _numbered(tokens[i], numbering)
+
+    for i, token in enumerate(tokens):
+        found = None
+        if token.kind is TokenKind.PARAGRAPH and not token.in_list and not token.decoration and not token.all_bold:
+            found = match_labelled(token.text, item=True)
+        if found is None or not is_task_word(found[0]):
+            if token.kind is not TokenKind.PARAGRAPH or token.all_bold:
+                for run in runs.values():
+                    close(run)
+                runs.clear()
+            continue
+        word, numbering = found[0].casefold(), found[1]
+        run = runs.setdefault(word, [])
+        if run and numbering.value != (run[-1][1].value[0] + 1,):
+            close(run)
+            run.clear()
+        if run or numbering.value == (1,):
+            run.append((i, numbering))
+    for run in runs.values():
+        close(run)
+    return out
 
 
 def _counted_bare_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -395,7 +395,48 @@ BARE_NUMBER = _family(
 # Headings numbered with bare numbers count from 1 at least this far (one such line is no outline).
 BARE_NUMBER_MIN_HEADINGS = 2
 
-FAMILIES_BY_NAME: dict[str, Family] = {family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER)}
+
+# A heading that labels itself with a lead word and a letter or number, then a dash or colon and
+# its title: "赛题方向 A-战略模拟器 Agent", "赛题方向 B：…", "Topic 2 – Data", "方向一：…". Not in
+# FAMILIES: any word may lead, so one such line says nothing; the segment stage takes a run of them
+# with one lead word and counting markers (`match_labelled`), typeset as headings, as a family.
+LABELLED = _family(
+    "labelled",
+    rf"^(?P<label>(?:(?P<word>\p{{Han}}{{2,8}}?)[ \t\u3000]*"
+    r"|(?P<word>[A-Z][a-z]{1,15}(?:[ \t][A-Za-z][a-z]{1,15})?)[ \t]+)"
+    rf"(?P<num>[A-Z]|{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}))(?![A-Za-z0-9])"
+    r"[ \t\u3000]*(?:[-–—](?![0-9])|[:：])[ \t\u3000]*(?=\S)",
+    Role.OUTLINE,
+    han_or_letter_value,
+    Sequence.POSITION,
+    "赛题方向 A-",
+)
+
+
+# The same label leading a run-in item of body text ("任务一：裁判随机发放的任务卡 1，…" then
+# "任务二：…"): a counted item, not a heading, so a family of its own with the list role.
+LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.value, Sequence.POSITION, "任务一：")
+
+
+def match_labelled(text: str, *, item: bool = False) -> tuple[str, Numbering] | None:
+    """Return the lead word and the label of a self-labelled heading (``赛题方向 A-…``), or None.
+
+    `item` gives the label the run-in item family (``任务一：…`` in body text) instead.
+    """
+    found = LABELLED.pattern.match(text)
+    if found is None:
+        return None
+    value = LABELLED.value(found.group("num"))
+    if value is None:
+        return None
+    family = LABELLED_ITEM if item else LABELLED
+    numbering = Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), found.group("num"))
+    return found.group("word"), numbering
+
+
+FAMILIES_BY_NAME: dict[str, Family] = {
+    family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER, LABELLED, LABELLED_ITEM)
+}
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 

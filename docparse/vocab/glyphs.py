@@ -38,6 +38,24 @@ LIST_BULLETS = "•▪▫◼◾✓√◦‣※☐⚫"
 # parts, as ■ does.
 SYMBOL_BULLETS = "†\uf000-\uf0ff"
 BULLETS = HEADING_BULLETS + LIST_BULLETS
+# Symbol fonts whose text layer keeps the font's own character codes (no ToUnicode map): Word's
+# Wingdings bullets extract as "l", "n", "Ø", "§", "ü". Their glyphs are read at the private-use
+# code the font's ToUnicode map gives elsewhere (U+F000 + code: "l" → U+F06C), one of SYMBOL_BULLETS.
+SYMBOL_FONTS = frozenset({"wingdings", "wingdings2", "wingdings3", "webdings", "zapfdingbats"})
+SYMBOL_FONT_BULLETS = frozenset("lnuvqwØ§üèÜ")
+
+
+def symbol_glyph(fontname: str, text: str) -> str | None:
+    """Return the private-use bullet that a symbol font's character code `text` draws, or None.
+
+    ``ABCDEF+Wingdings-Regular`` and ``l`` give U+F06C; any other font or character gives None.
+    """
+    if text not in SYMBOL_FONT_BULLETS:
+        return None
+    name = fontname.rpartition("+")[2].casefold().replace(" ", "")
+    if name.split("-")[0].split(",")[0] not in SYMBOL_FONTS:
+        return None
+    return chr(0xF000 + ord(text))
 
 
 def starts_with_bullet(text: str) -> bool:

@@ -72,8 +72,8 @@ LEAD_IN_BELOW = regex.compile(
     rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
 )
 LEAD_IN_ZH = regex.compile(
-    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向)[^。；;，,：:]{0,8}"
-    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:]{0,12}[：:]\s*$"
+    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
+    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
@@ -694,6 +694,60 @@ GENERIC_TITLE = regex.compile(
 def is_generic_title(text: str) -> bool:
     """Return whether a heading only names the kind of page (``项目``, ``Project details``), not the call."""
     return GENERIC_TITLE.match(text.strip()) is not None
+
+
+# A heading that names one aspect of a single call (``一、项目背景``, ``二、场景概述``, ``四、任务规则``,
+# ``Background``): a document whose top-level headings are such aspects describes one task, so a
+# title that names topics (``…（小米杯）赛题``: "the contest's task") does not make them topics.
+ASPECT_TITLE = regex.compile(
+    r"(?:背景|概述|概况|简介|介绍|说明|规则|要求|安排|流程|须知|布局|目标|内容)\s*$"
+    r"|(?i:\b(?:background|overview|introduction|rules|requirements|schedule|timeline|objectives?)\s*$)"
+)
+
+
+def is_aspect_title(title: str | None) -> bool:
+    """Return whether a heading names an aspect of one call (``项目背景``, ``Background``), not a topic."""
+    return bool(title) and ASPECT_TITLE.search(title or "") is not None
+
+
+# A title set in lenticular brackets on a line of its own ("【赛题背景】", "〖数据说明〗"): one of a
+# family of such headings when the document prints two or more.
+BRACKET_TITLE = regex.compile(r"^[【〖](?P<title>[^【】〖〗\n]{1,30})[】〗]$")
+
+
+def bracket_title(text: str) -> str | None:
+    """Return the title inside a bracketed heading line (``【赛题背景】`` → ``赛题背景``), or None."""
+    found = BRACKET_TITLE.match(text.strip())
+    return found.group("title").strip() if found is not None and is_title_like(found.group("title")) else None
+
+
+# Words that lead a caption, not a heading: a run "图 1-…", "Figure 2: …" counts like labelled
+# topics but names figures and tables.
+CAPTION_WORDS = frozenset(
+    word.casefold()
+    for word in ("图", "表", "图表", "附图", "附表", "Figure", "Fig", "Table", "Chart", "Exhibit", "Photo")
+)
+
+
+# Lead words of counted run-in items that name a task or a choice ("任务一：…", "Task 2: …"):
+# such a run is a list of the clause's directions; "Consent 1: …" of a form is not.
+TASK_WORDS = frozenset(
+    word.casefold()
+    for word in (
+        *("任务", "子任务", "方向", "研究方向", "赛题", "课题", "题目", "选题", "赛道", "挑战", "场景"),
+        *("Task", "Subtask", "Topic", "Direction", "Option", "Track", "Challenge", "Theme", "Scenario"),
+    )
+)
+
+
+def is_task_word(word: str) -> bool:
+    """Return whether `word` leads a counted task or choice (``任务``, ``Task``)."""
+    return word.strip().casefold() in TASK_WORDS
+
+
+def is_caption_word(word: str) -> bool:
+    """Return whether `word` leads a figure or table caption (``图``, ``Figure``)."""
+    return word.strip().casefold() in CAPTION_WORDS
 
 
 def names_topics(title: str | None) -> bool:

@@ -150,6 +150,34 @@ def test_a_line_on_only_two_of_five_pages_is_not_a_running_header() -> None:
     assert reading.dropped == []
 
 
+def test_a_heading_repeated_under_each_pages_own_heading_is_not_a_running_header() -> None:
+    # Each topic opens a page with its own heading, then the template's first clause heading:
+    # the repeated line has text above it, so it is no header.
+    pages: list[list[Item]] = []
+    for number, topic in enumerate(TOPICS, start=1):
+        pages.append(
+            [
+                Text(LEFT, 40, f"Topic {number}: {topic}", 14),
+                Text(LEFT, 70, "1. Scenario", 12),
+                Text(LEFT, 300, BODY[:70], 10),
+            ]
+        )
+    reading = read(pages)
+    assert texts(reading).count("1. Scenario") == 4
+    assert reading.dropped == []
+
+
+def test_a_symbol_font_bullet_reads_as_a_bullet_not_a_letter() -> None:
+    # A dingbat font without a ToUnicode map leaves its own character code ("n", "l") in the text
+    # layer: the reader gives the private-use bullet the same glyph has elsewhere.
+    items: list[Item] = [Text(LEFT, 100, "The data sources are listed here.", 10)]
+    for i, source in enumerate(["Annual reports", "Industry research"]):
+        items += [Text(LEFT, 120 + i * 16, "l", 10, "ZapfDingbats"), Text(LEFT + 14, 120 + i * 16, source, 10)]
+    reading = read([items])
+    assert [t[:1] for t in texts(reading)[1:]] == ["\uf06e", "\uf06e"]
+    assert texts(reading)[1].endswith("Annual reports")
+
+
 @pytest.mark.parametrize("note_size", [7.0, 10.0], ids=["small", "body-size"])
 def test_paragraph_continues_across_a_page_break_past_a_footnote(note_size: float) -> None:
     # A note set at body size is a note all the same: under a short rule, starting with its mark.

@@ -41,6 +41,32 @@ def field_heading(state: State) -> bool:
     return True
 
 
+# The level key of bracketed title lines (``【赛题背景】``): a heading family of their own.
+BRACKET_KEY: Key = ("bracket", 1)
+
+
+def styled_heading(state: State) -> bool:
+    """Open a node at an unnumbered bold line set in the display style of a family of numbered headings.
+
+    ``赛题背景`` in the 14 pt bold of ``赛题方向 A-…`` … ``赛题方向 D-…`` is a heading of their level,
+    before them (a part of the preamble) or after them (``常见问题``, a part after the last topic).
+    A bracketed title line of a family of them (``【赛题背景】`` … ``【提交说明】``) is a heading too,
+    titled as printed, brackets and all.
+    """
+    token = state.token
+    if state.index in state.evidence.bracket_heads:
+        _open(state, token, None, state.heads.aliases.get(BRACKET_KEY, BRACKET_KEY))
+        return True
+    if token.kind is not TokenKind.PARAGRAPH or token.field is not None or token.decoration:
+        return False
+    size = token.block.font_size
+    key = state.evidence.heading_styles.get((size, token.all_bold)) if size is not None else None
+    if key is None or not token.all_bold or not token.title_like or token.text[-1:] in ".。：:":
+        return False
+    _open(state, token, None, state.heads.aliases.get(key, key))
+    return True
+
+
 def _open_heading_field(state: State, token: Token) -> None:
     """Open a field whose label is a line of its own, at the level a new heading would take."""
     state.open_field(token, token.text, "", Strength.HEADING, level=state.heads.next_level, marker=token.decoration)
@@ -137,10 +163,53 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if not titled:
         return False
+    if _set_as_item(state, token, numbering):
+        return False
     if known or family.role is Role.OUTLINE:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered line's typography is an item's: a plain bullet in a run, a plain labelled item."""
+    if numbering.family.role is Role.EITHER and _in_plain_bullet_run(state, token, numbering):
+        return True
+    return _plain_labelled_item(state, token, numbering)
+
+
+def _plain_labelled_item(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered line is an item set as body text in a family whose headings are bold.
+
+    ``1. 代码仓库：提供 GitHub …`` in plain type, a label and its value, where ``1. 企业场景`` of the same
+    family is set in bold as a title: the typography of an item, not of that family's headings.
+    """
+    body = state.evidence.body_size
+    return (
+        token.field is not None
+        and not token.all_bold
+        and numbering.key in state.evidence.bold_keys
+        and body is not None
+        and (token.block.font_size or body) <= body
+    )
+
+
+def _in_plain_bullet_run(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a bullet line set as body text stands next to another of its bullets: a list item.
+
+    ``● 上市公司财务报告`` over ``● 行业研报…`` in plain type lists data sources; a bullet that heads a
+    track stands alone over its content, or is set in bold.
+    """
+    if token.all_bold or token.block.heading_level is not None:
+        return False
+    return any(
+        other is not None
+        and other.kind is TokenKind.NUMBERED
+        and other.numbering is not None
+        and other.numbering.key == numbering.key
+        and not other.all_bold
+        for other in (state.next_token(-1), state.next_token())
+    )
 
 
 def _field_takes(state: State, numbering: Numbering) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from docparse.outline.draft import DraftItem, Strength, attach
 from docparse.outline.state import DirectionsList, State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.vocab.families import Numbering, Role
+from docparse.vocab.families import LABELLED_ITEM, Numbering, Role
 from docparse.vocab.markers import is_title_like
 
 _COLON_END = ("：", ":")
@@ -46,8 +46,13 @@ def direction(state: State) -> bool:
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
         return False
     current = state.directions
-    if current is None and not state.marker_pending:
+    # Counted run-in items (``任务一：…`` ``任务二：…``, `LABELLED_ITEM`) are the choices of their clause
+    # by their own evidence: the run of one lead word counting up, without a marker over it.
+    counted = numbering.family is LABELLED_ITEM and (current is None or current.key != numbering.key)
+    if current is None and not state.marker_pending and not counted:
         return False
+    if counted and current is not None:
+        state.directions = current = None
     if current is not None and not _continues_list(current, token, numbering):
         state.directions = None
         return False
@@ -170,8 +175,10 @@ def list_item(state: State) -> bool:
         if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)
         state.place_item(DraftItem(numbering, token.text, token.spans, depth, block.provenance))
-        if numbering.last is not None:
-            state.node.item_values[numbering.key] = numbering.last
+    if numbering.last is not None:
+        # Counted whether the item holds a label or not: "4. 抵达 A 库区…：" after the items "1. 初始状态：…"
+        # … "3. …" (and their a. b. sub-items) is the fourth item, not a heading.
+        state.node.item_values[numbering.key] = numbering.last
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True

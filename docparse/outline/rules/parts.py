@@ -13,7 +13,6 @@ from docparse.normalize import join_text
 from docparse.outline.draft import DraftField, DraftNode
 from docparse.outline.state import State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import Role
 from docparse.vocab.markers import ends_sentence, is_generic_title, is_title_like, is_topic_index_title
 
@@ -21,6 +20,8 @@ from docparse.vocab.markers import ends_sentence, is_generic_title, is_title_lik
 # programme's name over the part's own title ("基隆市地方產業創新研發推動計畫" over
 # "申請須知審查作業流程圖"), not the title.
 KICKER_SIMILARITY = 0.6
+# A document title set in display type runs over at most this many lines; more is a display paragraph.
+MAX_TITLE_LINES = 3
 
 
 def doc_label(state: State) -> bool:
@@ -134,7 +135,8 @@ def _take_title(state: State, token: Token) -> None:
 
 
 def doc_title(state: State) -> int:
-    """Take the document title: the title heading, or the first title line of the preamble; return the lines taken."""
+    """Take the document title: the title heading, or the first title line of the preamble (with the display
+    lines of its style under it); return the lines taken."""
     token = state.token
     outline = state.outline
     if state.index == state.evidence.title_index and outline.title is None and not state.body_started:
@@ -143,6 +145,8 @@ def doc_title(state: State) -> int:
         return True
     if outline.title is not None or state.body_started or state.evidence.title_index is not None:
         return False
+    if state.index in state.evidence.bracket_heads:
+        return False  # "【赛题背景】" is the first of the document's bracketed headings
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
     display = state.evidence.is_display(token)
@@ -153,32 +157,42 @@ def doc_title(state: State) -> int:
         return False  # the title comes first, after labels such as "题目编号：…", or stands over its identifier
     if not display and state.evidence.body_size is not None and _display_ahead(state):
         return False
+    block = _display_title_block(state) if display else [token]
     _take_title(state, token)
+    if len(block) > 1:
+        outline.title = _joined_title(block)
     outline.title_at = len(outline.root.content)
-    if not display:
-        return True
-    # A display title wrapped over lines of its size ("Open-H-Embodiment Collaborative" over
-    # "Healthcare Robotics Dataset Initiative"): one title. Its weight may change from line to line
-    # (a glyph taken from another font), its size does not.
-    lines = [token]
-    for following in state.tokens[state.index + 1 :]:
-        if not (
-            following.kind is TokenKind.PARAGRAPH
-            and following.field is None
-            and following.title_like
-            and following.block.font_size == token.block.font_size
-            and _next_line(lines[-1].block.provenance, following.block.provenance)
-        ):
+    return len(block)
+
+
+def _display_title_block(state: State) -> list[Token]:
+    """Return the display lines that make the title: the current one and the lines of its size right under it.
+
+    A title set over two or three lines (``2026 年中国大学生机械工程创新创意大赛`` over
+    ``具身智能精密装配赛赛题任务书``; "Open-H-Embodiment Collaborative" over "Healthcare Robotics
+    Dataset Initiative") is one title. Its weight may change from line to line (a glyph taken from
+    another font), its size does not; a line that ends a sentence ends it.
+    """
+    block = [state.token]
+    page = _first_page(state.token)
+    for token in state.tokens[state.index + 1 : state.index + MAX_TITLE_LINES]:
+        if not _continues_title(block[-1], token) or _first_page(token) != page or ends_sentence(block[-1].text):
             break
-        lines.append(following)
-    if len(lines) > 1:
-        title = lines[0].text
-        for line in lines[1:]:
-            # No space is put between CJK characters.
-            glue = "" if is_cjk(title[-1:] or " ") or is_cjk(line.text[:1] or " ") else " "
-            title = f"{title}{glue}{line.text.strip()}"
-        outline.title = title
-    return len(lines)
+        block.append(token)
+    return block
+
+
+def _continues_title(a: Token, b: Token) -> bool:
+    """Return whether `b` is the next line of a display title that `a` is a line of."""
+    return (
+        b.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING)
+        and _next_line(a.block.provenance, b.block.provenance)
+        and not is_topic_index_title(b.text)
+        and b.field is None
+        and b.title_like
+        and a.block.font_size == b.block.font_size
+        and a.block.heading_level == b.block.heading_level
+    )
 
 
 def _next_line(a: Provenance, b: Provenance) -> bool:
@@ -193,6 +207,18 @@ def _next_line(a: Provenance, b: Provenance) -> bool:
 
 # Title lines a Word cover sets one empty paragraph apart are one title.
 TITLE_PARAGRAPH_GAP = 2
+
+
+def _first_page(token: Token) -> int | None:
+    regions = token.block.provenance.regions
+    return regions[0].page if regions else None
+
+
+def _joined_title(block: list[Token]) -> str:
+    title = block[0].text
+    for token in block[1:]:
+        title = join_text(title, token.text)
+    return title
 
 
 def doc_identifier(state: State) -> bool:

@@ -6,7 +6,9 @@ Nothing here matches fixed strings. A line is furniture because of where it is a
 - running header / footer: among the first or last lines of a page, in the top or bottom fifth,
   with the same text once digits are masked (`第 3 页` = `第 7 页`), at about the same distance
   from the page edge (±16 pt), on at least 3 pages and on at least half the pages from its first
-  to its last page (all pages when the document has fewer than 3);
+  to its last page (all pages when the document has fewer than 3); counted from the page edge,
+  the first line that is not furniture ends the band (a heading repeated under each page's own
+  heading is text);
 - page number: a line in those bands that is only a page number (`3`, `- 3 -`, `第 3 页 共 9 页`,
   `Page 3 of 9`, `3/9`, `iv`), on any page;
 - footnote: small-font lines (≤ 90 % of the body size) at the page foot under a short rule, or
@@ -100,7 +102,10 @@ def remove_furniture(pages: list[PageLines], body_size: float) -> Furniture:
             ("top", top, DropReason.RUNNING_HEADER),
             ("bottom", bottom, DropReason.RUNNING_FOOTER),
         ):
-            for line in candidates:
+            # Furniture sits at the page edge: counted from the edge, the first line that is not
+            # furniture ends the band. A heading repeated at the top of every topic's page ("1. 企业场景"
+            # under "赛题方向 A-…") has the page's own heading above it: it is text.
+            for line in candidates if band == "top" else candidates[::-1]:
                 if PAGE_NUMBER.match(line.text.strip()):
                     why = DropReason.PAGE_NUMBER
                 elif (band, masked(line.text)) in running and abs(
@@ -108,7 +113,7 @@ def remove_furniture(pages: list[PageLines], body_size: float) -> Furniture:
                 ) <= SAME_HEIGHT:
                     why = reason
                 else:
-                    continue
+                    break
                 removed.add(id(line))
                 found.dropped.append(Dropped(text=line.text, reason=why, provenance=region(line)))
         page.lines = [line for line in page.lines if id(line) not in removed]

@@ -33,7 +33,7 @@ from docparse.read.pdf.columns import reading_order
 from docparse.read.pdf.source import font_label
 from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
 from docparse.vocab.chars import CJK_FIRST, is_cjk
-from docparse.vocab.glyphs import leader
+from docparse.vocab.glyphs import SYMBOL_FONT_BULLETS, leader, symbol_glyph
 from docparse.vocab.markers import PAGE_LABEL
 
 # Fraction of the font size: a wider gap between two glyph boxes is a word space, a wider one a tab.
@@ -556,6 +556,8 @@ def page_to_lines(
     for char in chars:
         if guessed and str(char["fontname"]) in guessed:
             char["text"] = "\ufffd"  # what pdfminer read is a guess (see fonts.guesses_text), not the glyph
+        if char["text"] in SYMBOL_FONT_BULLETS and (glyph := symbol_glyph(str(char["fontname"]), char["text"])):
+            char["text"] = glyph  # Wingdings "l" is the bullet it draws, not the letter
         matrix = char["matrix"]
         if char["upright"] and not matrix[1] and not matrix[2] and matrix[0] > 0:
             upright.append(char)  # the common case, tested inline: level, upright, not mirrored
