@@ -21,6 +21,7 @@ from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     Lexicon,
     ends_sentence,
+    is_bracket_title,
     is_navigation,
     is_toc_line,
 )
@@ -238,8 +239,10 @@ SHORT_VALUE_MAX_CHARS = 16
 
 
 def _complete_line(after: Block, lexicon: Lexicon) -> bool:
-    """Return whether the line a continuation would join is complete: a short title or ``label：value``."""
+    """Return whether the line a continuation would join is complete: a short or bracketed title, ``label：value``."""
     text = after.full_text.strip()
+    if is_bracket_title(text):
+        return True  # "【第一批赛题】" over its first line: a title set as a line of its own
     if "\n" in text or len(text) > COMPLETE_LINE_MAX_CHARS or not has_han(text) or text.endswith(tuple(CONTINUING)):
         return False  # (a line ending in a comma is cut mid-sentence however short it is)
     numbering = match_numbering(text)

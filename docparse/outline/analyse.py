@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
-from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_title_like, label_key
+from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_bracket_title, is_title_like, label_key
 
 Key = tuple[str, int]
 
@@ -43,6 +43,10 @@ class Evidence:
     """Numbered lines that are list items: a run of siblings with nothing between them."""
     clause_keys: set[Key] = field(default_factory=set)
     """Families used as the document's run-in clauses."""
+    groups: dict[int, list[int]] = field(default_factory=dict)
+    """Title lines that head a run of items counting from 1 again (`list_groups`), with the run's items."""
+    group_items: set[int] = field(default_factory=set)
+    """The items of those runs: sibling titles under their group, not a list."""
     index_entries: set[int] = field(default_factory=set)
     """Identifier lines that list a topic printed again later (a topic index)."""
     labels: frozenset[tuple[str, Key]] = frozenset()
@@ -75,9 +79,14 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
     clauses = clause_families(tokens)
     labels, keys = repeated_labels(tokens, lexicon)
+    runs = list_runs(tokens)
+    groups = list_groups(tokens, list_runs(tokens, frozenset(Role)))
+    grouped = {i for run in groups.values() for i in run}
     return Evidence(
         title_index=title_heading(tokens),
-        bare={i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses},
+        bare={i for run in runs for i in run if _key(tokens[i]) not in clauses and i not in grouped},
+        groups=groups,
+        group_items=grouped,
         clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=body_size(tokens),
@@ -196,9 +205,16 @@ def _line_label(token: Token) -> bool:
     )
 
 
-def bare_runs(tokens: list[Token]) -> set[int]:
-    """Return the indices of numbered lines in runs of two or more siblings with nothing between them."""
-    bare: set[int] = set()
+HEADING_ROLES = frozenset({Role.OUTLINE, Role.IDENTIFIER})
+
+
+def list_runs(tokens: list[Token], roles: frozenset[Role] = HEADING_ROLES) -> list[list[int]]:
+    """Return the runs of two or more numbered sibling lines with nothing between them, in order.
+
+    `roles` are the families' roles looked at: those that may head sections (a run of them is
+    a list all the same), or every role (the runs that group headings may stand over).
+    """
+    runs: list[list[int]] = []
     run: list[int] = []
     headed: set[Key] = set()
     """Families already used as headings: a label of theirs had content under it."""
@@ -210,7 +226,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
         if run:
             key = tokens[run[-1]].numbering.key  # type: ignore[union-attr]
             if len(run) >= 2 and not _opens_child(tokens[run[-1]], after) and key not in headed:
-                bare.update(run)
+                runs.append(list(run))
             elif len(run) == 1 and tokens[run[0]].title_like:
                 headed.add(key)
         run.clear()
@@ -223,7 +239,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
         if run and _inside_item(tokens[run[-1]], token):
             continue  # a sub-item of a list item of the run: "1. Project Description" then "   - Value …"
         numbering = token.numbering
-        if not _line_label(token) or numbering is None or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER):
+        if not _line_label(token) or numbering is None or numbering.family.role not in roles:
             close(token)
             continue
         if run:
@@ -241,7 +257,52 @@ def bare_runs(tokens: list[Token]) -> set[int]:
                 close(token)
         run.append(i)
     close()
-    return bare
+    return runs
+
+
+# A group heading stands at most this many paragraphs above its run ("【第一批赛题】", then
+# "共15道题，……", then "赛题一：…").
+GROUP_LEAD_MAX_PARAGRAPHS = 2
+
+
+def list_groups(tokens: list[Token], runs: list[list[int]]) -> dict[int, list[int]]:
+    """Return the group headings of restarting runs, each with the items of its run.
+
+    Runs of one numbering family that each count from 1 again under a title line of their own
+    (``【第一批赛题】`` over ``赛题一：…`` … ``赛题十五：…``, ``【第二批赛题】`` over ``赛题一：…`` again):
+    the restart says the title lines group the items, so each title is a heading over its run
+    and each item a sibling title under it. A title line is a bracketed title or a bold line
+    of its own, at most `GROUP_LEAD_MAX_PARAGRAPHS` paragraphs above the run's first item.
+    """
+    heads: dict[Key, list[tuple[int, list[int]]]] = {}
+    for run in runs:
+        first = tokens[run[0]].numbering
+        if first is None or first.last != 1 or first.family.sequence is not Sequence.POSITION:
+            continue
+        if not all(tokens[i].title_like for i in run):
+            continue  # sentences in a list are a list, whatever groups them
+        head = _group_head(tokens, run[0])
+        if head is not None:
+            heads.setdefault(first.key, []).append((head, run))
+    return {head: run for found in heads.values() if len(found) >= 2 for head, run in found}
+
+
+def _group_head(tokens: list[Token], start: int) -> int | None:
+    """Return the index of the title line that heads the run starting at `start`, if one does."""
+    paragraphs = 0
+    for i in range(start - 1, -1, -1):
+        token = tokens[i]
+        if token.kind is TokenKind.NAVIGATION:
+            continue
+        if token.kind is not TokenKind.PARAGRAPH or token.field is not None:
+            return None
+        text = token.text.strip()
+        if is_bracket_title(text) or (token.all_bold and is_title_like(text)):
+            return i
+        paragraphs += 1
+        if paragraphs > GROUP_LEAD_MAX_PARAGRAPHS:
+            return None
+    return None
 
 
 def _lazy_item(previous: Token, token: Token) -> bool:

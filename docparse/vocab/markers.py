@@ -244,6 +244,17 @@ def is_title_like(text: str) -> bool:
     return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 
 
+# A line that is wholly one title in lenticular brackets ("【第一批赛题】", "〖参赛须知〗"): set as a
+# heading of its own in text that has no heading markup.
+BRACKET_TITLE = regex.compile(r"^(?:【[^【】\n]{1,40}】|〖[^〖〗\n]{1,40}〗)$")
+
+
+def is_bracket_title(text: str) -> bool:
+    """Return whether `text` is one bracketed title of its own (``【第一批赛题】``)."""
+    stripped = text.strip()
+    return BRACKET_TITLE.match(stripped) is not None and is_title_like(stripped[1:-1])
+
+
 def is_question_title(text: str) -> bool:
     """Return whether `text` is a short question set as a heading (``二、谁可以报名？``, ``Who can apply?``)."""
     stripped = text.strip()

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from docparse.blocks import BlockKind
 from docparse.outline.draft import DraftItem, Strength
-from docparse.outline.state import Key, State
+from docparse.outline.state import GROUP_KEY, Key, State
 from docparse.segment import Token, TokenKind
-from docparse.vocab.families import Numbering, Role, Sequence
-from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like
+from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
+from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like, names_topics
 
 
 def field_heading(state: State) -> bool:
@@ -60,6 +60,17 @@ def _caps_line_after_field(state: State, token: Token) -> bool:
     )
 
 
+def group_heading(state: State) -> bool:
+    """Open a node at a title line that heads a run of items counting from 1 again (``【第一批赛题】``)."""
+    run = state.evidence.groups.get(state.index)
+    numbering = state.tokens[run[0]].numbering if run else None
+    if numbering is None or not _names_topic(state, numbering):
+        return False  # title lines over lists of something else: labels of their lists, as before
+    token = state.token
+    state.open_node(token, state.heads.level_of(GROUP_KEY), token.text.strip(), None, key=GROUP_KEY)
+    return True
+
+
 def heading(state: State) -> bool:
     """Open a node at a format heading or a numbered heading line."""
     token = state.token
@@ -103,6 +114,8 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     """Return whether a numbered line outside any format list opens a node."""
     if state.index in state.evidence.bare or state.index in state.evidence.index_entries:
         return False
+    if state.index in state.evidence.group_items:
+        return _names_topic(state, numbering)  # else a list under a title line, as any run of items
     if token.in_list and not _lone_list_heading(token, numbering):
         return False
     family = numbering.family
@@ -139,6 +152,19 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _names_topic(state: State, numbering: Numbering) -> bool:
+    """Return whether an item under a group heading (`Evidence.groups`) is a topic's title, not a list item.
+
+    It is where its label word names a topic (``赛题一：``) or where the document's title or a
+    heading above it names topics (``# Summer projects`` over ``**Compilers**`` over ``1) …``).
+    """
+    return (
+        numbering.family.name in TOPIC_FAMILIES
+        or names_topics(state.outline.title)
+        or any(names_topics(node.title) for node in state.stack)
+    )
 
 
 def _field_takes(state: State, numbering: Numbering) -> bool:
