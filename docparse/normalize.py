@@ -23,6 +23,7 @@ from docparse.vocab.markers import (
     ends_sentence,
     is_bracket_title,
     is_navigation,
+    is_title_like,
     is_toc_line,
 )
 
@@ -269,6 +270,19 @@ def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Bl
         or lexicon.directions_marker(text) is not None
         or is_navigation(text)
         or (_starts_with_bold_label(block, lexicon) and not (after is not None and _bold_runs_on(after, block)))
+        or (after is not None and _bold_title_line(after) and not _bold_runs_on(after, block))
+    )
+
+
+def _bold_title_line(block: Block) -> bool:
+    """Return whether `block` is a short line wholly in bold (``<strong>Mentors</strong><br/>``): a label of its own."""
+    text = block.full_text.strip()
+    return (
+        "\n" not in text
+        and block.label is None
+        and all_bold(block.spans)
+        and is_title_like(text.rstrip("：:"))
+        and not text.endswith(tuple(CONTINUING))
     )
 
 
@@ -323,6 +337,8 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
         return False
     if all_bold(left.spans) and all_bold(right.spans):
         return False  # two bold title lines: the outline stage's title rules join them, knowing a kicker from a title
+    if _bold_title_line(left):
+        return False  # a bold label over its value ("Related Repositories" over "feral"), not half a sentence
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False

@@ -207,6 +207,8 @@ TITLE_TAG = r"(?:TITLE|Title|题目|名称)[ \t]*[:：]"
 # Words that name the numbered topics of a call ("项目一", "赛题十二", "Topic 3:"): one family, so
 # that the lines of a soft-wrapped list of them are told apart and count up as siblings.
 TOPIC_WORDS_ZH = ("项目", "赛题", "课题", "题目", "选题", "专题")
+# Characters that make a word with the numeral before them (一般, 一致, 一样, 一览, 一律, 一定 …).
+_NUMERAL_WORD = "[般致样览律定切旦些起同直]"
 TOPIC_WORDS_EN = ("Topic", "Project", "Challenge", "TOPIC", "PROJECT", "CHALLENGE")
 P = Role
 S = Sequence
@@ -235,11 +237,11 @@ FAMILIES: tuple[Family, ...] = (
         for word in ("Part", "Section", "Chapter")
     ),
     # A word that names what is numbered, then its number: "项目一：…", "赛题十二：…", "Topic 3: …".
-    # A separator or a space ends the number ("任务一览" is no label); the English form needs its colon
-    # or dot ("Project 2 will …" is a sentence, not a label).
+    # A word run on from the numeral ("项目一般…", "题目一致") is no label; the English form needs its
+    # colon or dot ("Project 2 will …" is a sentence, not a label).
     _family(
         "project",
-        rf"^(?P<label>(?:{'|'.join(TOPIC_WORDS_ZH)})(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:[：:、.．]|(?=[ \t\u3000]|$))"
+        rf"^(?P<label>(?:{'|'.join(TOPIC_WORDS_ZH)})(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:[：:、.．]|(?!{_NUMERAL_WORD}))"
         rf"|(?:{'|'.join(TOPIC_WORDS_EN)})[ \t]+(?P<num>{DIGIT}{{1,3}})[:：.])(?:{_SP}|$)",
         P.OUTLINE,
         dotted_value,
