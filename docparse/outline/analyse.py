@@ -107,7 +107,8 @@ def repeated_labels(
 
     A label is the label of a run-in field (``Difficulty: medium``) and of the labels run in
     after it (``Requirements: C``), a bold line of its own (``**Expected result**``), or a list
-    item over a deeper list (``- Skills`` over its values). Headings of one level are siblings
+    item over a deeper list (``- Skills`` over its values) or alone over a paragraph (``- 描述`` over
+    its text). Headings of one level are siblings
     (the ideas of a catalogue); the same words under a heading of another level
     (``1. Project Description`` in the proposal guidelines) are not that template.
     """
@@ -123,7 +124,8 @@ def repeated_labels(
         keys.append(key)
         if key is None:
             continue
-        for label in _labels_of(token, tokens[i + 1] if i + 1 < len(tokens) else None, lexicon):
+        before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
+        for label in _labels_of(token, before, after, lexicon):
             under.setdefault((label_key(label), key), set()).add(heading)
     repeated = frozenset(k for k, headings in under.items() if k[0] and len(headings) >= LABEL_MIN_HEADINGS)
     return repeated, keys
@@ -145,7 +147,7 @@ def _heading_key(token: Token) -> Key | None:
     return None
 
 
-def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]:
+def _labels_of(token: Token, before: Token | None, after: Token | None, lexicon: Lexicon) -> list[str]:
     """Return the label-like phrases a token prints."""
     if token.field is not None:
         return [token.field.label, *lexicon.chain_candidates(token.field.rest)]
@@ -156,7 +158,27 @@ def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]
         return [text]
     if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
         return [text]
+    if lone_label_item(token, before, after):
+        return [text]
     return []
+
+
+def lone_label_item(token: Token, before: Token | None, after: Token | None) -> bool:
+    """Return whether `token` is a bullet list of one item over a paragraph (``- 描述`` over its text).
+
+    The paragraph stands after the list or inside the item (``- 描述`` then ``  text``). Such an item
+    reads as a label over its value, as a bullet over a deeper list does; it is one where its text
+    repeats under other headings (`Evidence.labels`).
+    """
+    return (
+        token.in_list
+        and token.numbering is not None
+        and token.numbering.is_bullet
+        and not (before is not None and before.in_list and before.block.list_depth >= token.block.list_depth)
+        and after is not None
+        and after.kind is TokenKind.PARAGRAPH
+        and after.block.list_depth <= token.block.list_depth
+    )
 
 
 def table_labels(tokens: list[Token]) -> frozenset[str]:
