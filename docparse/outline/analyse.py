@@ -25,7 +25,15 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
-from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, is_bracket_title, is_title_like, label_key
+from docparse.vocab.markers import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    is_bracket_title,
+    is_generic_title,
+    is_part_title,
+    is_title_like,
+    label_key,
+)
 
 Key = tuple[str, int]
 
@@ -83,7 +91,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     groups = list_groups(tokens, list_runs(tokens, frozenset(Role)))
     grouped = {i for run in groups.values() for i in run}
     return Evidence(
-        title_index=title_heading(tokens),
+        title_index=title_heading(tokens, lexicon),
         bare={i for run in runs for i in run if _key(tokens[i]) not in clauses and i not in grouped},
         groups=groups,
         group_items=grouped,
@@ -190,21 +198,41 @@ def table_labels(tokens: list[Token]) -> frozenset[str]:
     return frozenset(label for label, n in counts.items() if n >= 2)
 
 
-def title_heading(tokens: list[Token]) -> int | None:
+def title_heading(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> int | None:
     """Return the index of the format heading that is the document title, if one is.
 
     That is the first unnumbered format heading (a Markdown ``#``, a DOCX Title or heading
     style) when no later unnumbered heading has the same or a higher level: a lone ``#`` over
-    ``##`` parts, or a title styled as a heading above numbered section headings.
+    ``##`` parts, or a title styled as a heading above numbered section headings. Where parts
+    are set at the title's level too (``# EvaHan2023`` then ``# Important Dates``, ``# Data`` …),
+    a first heading that opens the document and names no part (no known label, not generic) is
+    the title all the same.
     """
     headings = [(i, t) for i, t in enumerate(tokens) if t.kind is TokenKind.HEADING]
     if not headings:
         return None
     first_index, first = headings[0]
     level = first.block.heading_level or 1
-    if any((t.block.heading_level or 1) <= level for _, t in headings[1:]):
+    if any((t.block.heading_level or 1) <= level for _, t in headings[1:]) and not _opening_title(
+        tokens, first_index, lexicon
+    ):
         return None
     return first_index
+
+
+def _opening_title(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Return whether the heading at `index` is the document's first line and a name, not a part's title."""
+    heading = tokens[index]
+    text = heading.text.strip()
+    return (
+        all(token.kind is TokenKind.NAVIGATION for token in tokens[:index])
+        and (heading.block.heading_level or 1) == 1
+        and heading.numbering is None
+        and is_title_like(text)
+        and not lexicon.is_field_label(text)
+        and not is_generic_title(text)
+        and not is_part_title(text)
+    )
 
 
 def _typed(token: Token) -> bool:

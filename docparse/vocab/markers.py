@@ -676,6 +676,27 @@ GENERIC_TITLE = regex.compile(
 )
 
 
+# Titles of a part of a call, not of the call (``# Introduction``, ``# Important Dates``, ``# 背景``):
+# a first heading set at the level of the parts that follow it is the document's title only
+# when it names something else (``# EvaHan2023`` over ``# Important Dates``, ``# Data``).
+PART_TITLES = frozenset(
+    (
+        "introduction", "overview", "background", "summary", "executive summary", "about", "about us",
+        "purpose", "context", "motivation", "goals", "aims", "objectives", "scope", "timeline",
+        "important dates", "key dates", "dates", "deadlines", "schedule", "faq", "faqs",
+        "frequently asked questions", "contact", "contacts", "contact us", "preface", "foreword",
+        "general information", "description", "abstract", "contents", "table of contents", "news",
+        "前言", "引言", "背景", "项目背景", "活动背景", "概述", "简介", "活动简介", "总则", "说明", "目的",
+        "重要日期", "时间安排", "日程安排", "联系方式", "目录", "通知", "公告",
+    )
+)  # fmt: skip
+
+
+def is_part_title(text: str) -> bool:
+    """Return whether a heading names a part of a call (``Introduction``, ``背景``), not the call."""
+    return text.strip().rstrip("：:.。").strip().casefold() in PART_TITLES
+
+
 def is_generic_title(text: str) -> bool:
     """Return whether a heading only names the kind of page (``项目``, ``Project details``), not the call."""
     return GENERIC_TITLE.match(text.strip()) is not None
