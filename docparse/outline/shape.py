@@ -292,12 +292,26 @@ def _grouped_topics(outline: Outline) -> set[int]:
             same = [child for child, other in keyed if other == key]
             if len(same) >= 2 and (named or key[0] in TOPIC_FAMILIES or any(names_topics(g.title) for g in same)):
                 found.update(id(item) for group in same for item in group.children)
+                for group in same:
+                    _lift_trailing_content(group)
         for child in node.children:
             if child.role is SectionRole.BODY and id(child) not in found:
                 walk(child, named)
 
     walk(outline.root, names_topics(outline.title))
     return found
+
+
+def _lift_trailing_content(group: DraftNode) -> None:
+    """Give a group what follows its last title when its other titles hold nothing: that content is the group's.
+
+    The titles of a group were lines with nothing between them (``赛题一：…`` … ``赛题十五：…``); a
+    note after the last (``补充说明：…``) is about them all, not about the fifteenth.
+    """
+    *others, last = group.children
+    if last.content and not last.children and not any(node.content or node.children for node in others):
+        group.content.extend(last.content)
+        last.content = []
 
 
 def _group_key(node: DraftNode) -> Key | None:
