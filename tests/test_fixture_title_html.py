@@ -6,26 +6,15 @@ editor's export of a call without heading markup; its Markdown source must give 
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import docparse
 from docparse.blocks import Block, BlockKind, head_with_title
 from docparse.model.document import DropReason
 from docparse.model.provenance import Provenance
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES
 from .test_corpus_parity import _normal
 
 FOLDER = FIXTURES / "title-html"
-GENERATOR = ROOT / "fixtures" / "generate" / "make_title_html.py"
-
-
-def test_the_page_and_its_source_are_up_to_date(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(tmp_path)], check=True, timeout=60)
-    for name in ("input.html", "input.md"):
-        assert (tmp_path / name).read_bytes() == (FOLDER / name).read_bytes(), "run make_title_html.py and commit"
 
 
 def test_the_first_line_is_the_title_and_the_declared_title_is_markup() -> None:
