@@ -281,6 +281,7 @@ def _bold_title_line(block: Block) -> bool:
         "\n" not in text
         and block.label is None
         and all_bold(block.spans)
+        and text[:1].isalpha()  # a label begins with a word: "@handle" or "$200k" in bold is a value
         and is_title_like(text.rstrip("：:"))
         and not text.endswith(tuple(CONTINUING))
     )

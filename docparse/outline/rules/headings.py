@@ -252,6 +252,8 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     title = token.text.rstrip("：:").strip() if titled else None
+    if not title and numbering is not None and numbering.family.name in TOPIC_FAMILIES:
+        title = numbering.label.rstrip("：:、.．").strip()  # "课题一" alone names its topic
     node = state.open_node(token, level, title, numbering, key=key, label=token.decoration)
     if not titled:
         # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.
