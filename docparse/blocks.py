@@ -138,19 +138,36 @@ def head_with_title(blocks: list[Block], title: str, provenance: Provenance) -> 
 
     For a title the file declares apart from its text, which its renderer prints above it: a
     page's ``<title>``, the ``title`` of a Markdown file's front matter. Nothing is added to a
-    document without blocks, or whose own heading already says it (``申报主题`` under the
-    page title ``申报主题 - 科研管理平台``).
+    document without blocks, whose own heading already says it (``申报主题`` under the page title
+    ``申报主题 - 科研管理平台``), or whose text begins with it (`_shows`).
     """
     title = " ".join(title.split())
     folded = title.casefold()
     headings = [b.text.casefold() for b in blocks if b.kind is BlockKind.HEADING and b.text]
-    if not title or not blocks or any(h in folded or folded in h for h in headings):
+    if not title or not blocks or any(h in folded or folded in h for h in headings) or _shows(blocks, folded):
         return False
     blocks[:] = [
         Block(text=title, spans=(Span(title),), kind=BlockKind.HEADING, heading_level=1, provenance=provenance),
         *(replace(b, heading_level=b.heading_level + 1) if b.heading_level is not None else b for b in blocks),
     ]
     return True
+
+
+def _shows(blocks: list[Block], folded: str) -> bool:
+    """Return whether the text begins with the title `folded` (casefolded, spaces collapsed).
+
+    The first block says it, or the title runs on from the first block into the start of the
+    next (an editor's export that took the page's first 100-odd characters as its ``<title>``):
+    the page prints its own title line, the declared one adds nothing.
+    """
+    first = " ".join(blocks[0].full_text.split()).casefold()
+    if not first or not folded.startswith(first):
+        return False
+    rest = folded[len(first) :].strip()
+    if not rest:
+        return True
+    following = " ".join(blocks[1].full_text.split()).casefold() if len(blocks) > 1 else ""
+    return following.startswith(rest)
 
 
 def bold_lead(spans: tuple[Span, ...]) -> str:

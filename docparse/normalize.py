@@ -21,7 +21,9 @@ from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     Lexicon,
     ends_sentence,
+    is_bracket_title,
     is_navigation,
+    is_title_like,
     is_toc_line,
 )
 
@@ -238,8 +240,10 @@ SHORT_VALUE_MAX_CHARS = 16
 
 
 def _complete_line(after: Block, lexicon: Lexicon) -> bool:
-    """Return whether the line a continuation would join is complete: a short title or ``label：value``."""
+    """Return whether the line a continuation would join is complete: a short or bracketed title, ``label：value``."""
     text = after.full_text.strip()
+    if is_bracket_title(text):
+        return True  # "【第一批赛题】" over its first line: a title set as a line of its own
     if "\n" in text or len(text) > COMPLETE_LINE_MAX_CHARS or not has_han(text) or text.endswith(tuple(CONTINUING)):
         return False  # (a line ending in a comma is cut mid-sentence however short it is)
     numbering = match_numbering(text)
@@ -266,6 +270,20 @@ def starts_new_block(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, after: Bl
         or lexicon.directions_marker(text) is not None
         or is_navigation(text)
         or (_starts_with_bold_label(block, lexicon) and not (after is not None and _bold_runs_on(after, block)))
+        or (after is not None and _bold_title_line(after) and not _bold_runs_on(after, block))
+    )
+
+
+def _bold_title_line(block: Block) -> bool:
+    """Return whether `block` is a short line wholly in bold (``<strong>Mentors</strong><br/>``): a label of its own."""
+    text = block.full_text.strip()
+    return (
+        "\n" not in text
+        and block.label is None
+        and all_bold(block.spans)
+        and text[:1].isalpha()  # a label begins with a word: "@handle" or "$200k" in bold is a value
+        and is_title_like(text.rstrip("：:"))
+        and not text.endswith(tuple(CONTINUING))
     )
 
 
@@ -320,6 +338,8 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
         return False
     if all_bold(left.spans) and all_bold(right.spans):
         return False  # two bold title lines: the outline stage's title rules join them, knowing a kicker from a title
+    if _bold_title_line(left):
+        return False  # a bold label over its value ("Related Repositories" over "feral"), not half a sentence
     left_text, right_text = left.text.strip(), right.text.strip()
     if len(left_text) < REJOIN_MIN_CHARS or ends_sentence(left_text) or not right_text:
         return False

@@ -83,7 +83,7 @@ def test_content_chars_are_the_letters_and_digits_counted_one_by_one() -> None:
 
 def test_there_are_fixtures_of_every_format() -> None:
     # A missing committed fixture must fail here, not shrink the parametrised tests silently.
-    assert {path.suffix for path in _fixtures()} == {".txt", ".html", ".docx", ".pdf"}
+    assert {path.suffix for path in _fixtures()} == {".txt", ".md", ".html", ".docx", ".pdf"}
 
 
 @pytest.mark.parametrize("path", _fixtures(), ids=_ids)

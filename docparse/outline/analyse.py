@@ -25,7 +25,16 @@ from dataclasses import dataclass, field
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
-from docparse.vocab.markers import DEFAULT_LEXICON, Lexicon, bracket_title, is_title_like, label_key
+from docparse.vocab.markers import (
+    DEFAULT_LEXICON,
+    Lexicon,
+    bracket_title,
+    is_bracket_title,
+    is_generic_title,
+    is_part_title,
+    is_title_like,
+    label_key,
+)
 
 Key = tuple[str, int]
 
@@ -43,6 +52,10 @@ class Evidence:
     """Numbered lines that are list items: a run of siblings with nothing between them."""
     clause_keys: set[Key] = field(default_factory=set)
     """Families used as the document's run-in clauses."""
+    groups: dict[int, list[int]] = field(default_factory=dict)
+    """Title lines that head a run of items counting from 1 again (`list_groups`), with the run's items."""
+    group_items: set[int] = field(default_factory=set)
+    """The items of those runs: sibling titles under their group, not a list."""
     index_entries: set[int] = field(default_factory=set)
     """Identifier lines that list a topic printed again later (a topic index)."""
     labels: frozenset[tuple[str, Key]] = frozenset()
@@ -81,11 +94,16 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
     """Return the document-wide evidence of `tokens`."""
     clauses = clause_families(tokens)
     labels, keys = repeated_labels(tokens, lexicon)
-    bare = {i for i in bare_runs(tokens) if _key(tokens[i]) not in clauses}
+    runs = list_runs(tokens)
+    groups = list_groups(tokens, list_runs(tokens, frozenset(Role)))
+    grouped = {i for run in groups.values() for i in run}
+    bare = {i for run in runs for i in run if _key(tokens[i]) not in clauses and i not in grouped}
     size = body_size(tokens)
     return Evidence(
-        title_index=title_heading(tokens),
+        title_index=title_heading(tokens, lexicon),
         bare=bare,
+        groups=groups,
+        group_items=grouped,
         clause_keys=clauses,
         index_entries=index_entries(tokens),
         body_size=size,
@@ -119,7 +137,8 @@ def repeated_labels(
 
     A label is the label of a run-in field (``Difficulty: medium``) and of the labels run in
     after it (``Requirements: C``), a bold line of its own (``**Expected result**``), or a list
-    item over a deeper list (``- Skills`` over its values). Headings of one level are siblings
+    item over a deeper list (``- Skills`` over its values) or alone over a paragraph (``- 描述`` over
+    its text). Headings of one level are siblings
     (the ideas of a catalogue); the same words under a heading of another level
     (``1. Project Description`` in the proposal guidelines) are not that template.
     """
@@ -135,7 +154,8 @@ def repeated_labels(
         keys.append(key)
         if key is None:
             continue
-        for label in _labels_of(token, tokens[i + 1] if i + 1 < len(tokens) else None, lexicon):
+        before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
+        for label in _labels_of(token, before, after, lexicon):
             under.setdefault((label_key(label), key), set()).add(heading)
     repeated = frozenset(k for k, headings in under.items() if k[0] and len(headings) >= LABEL_MIN_HEADINGS)
     return repeated, keys
@@ -157,7 +177,7 @@ def _heading_key(token: Token) -> Key | None:
     return None
 
 
-def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]:
+def _labels_of(token: Token, before: Token | None, after: Token | None, lexicon: Lexicon) -> list[str]:
     """Return the label-like phrases a token prints."""
     if token.field is not None:
         return [token.field.label, *lexicon.chain_candidates(token.field.rest)]
@@ -167,6 +187,8 @@ def _labels_of(token: Token, after: Token | None, lexicon: Lexicon) -> list[str]
     if token.kind is TokenKind.PARAGRAPH and token.all_bold:
         return [text]
     if token.in_list and after is not None and after.block.list_depth > token.block.list_depth:
+        return [text]
+    if lone_label_item(token, before, after):
         return [text]
     return []
 
@@ -212,6 +234,24 @@ def heading_styles(tokens: list[Token], bare: set[int], body: float | None) -> d
     return {style: next(iter(keys)) for style, keys in found.items() if len(keys) == 1}
 
 
+def lone_label_item(token: Token, before: Token | None, after: Token | None) -> bool:
+    """Return whether `token` is a bullet list of one item over a paragraph (``- 描述`` over its text).
+
+    The paragraph stands after the list or inside the item (``- 描述`` then ``  text``). Such an item
+    reads as a label over its value, as a bullet over a deeper list does; it is one where its text
+    repeats under other headings (`Evidence.labels`).
+    """
+    return (
+        token.in_list
+        and token.numbering is not None
+        and token.numbering.is_bullet
+        and not (before is not None and before.in_list and before.block.list_depth >= token.block.list_depth)
+        and after is not None
+        and after.kind is TokenKind.PARAGRAPH
+        and after.block.list_depth <= token.block.list_depth
+    )
+
+
 def table_labels(tokens: list[Token]) -> frozenset[str]:
     """Return the labels (casefolded) that label tables share: each found in two or more tables."""
     counts: Counter[str] = Counter()
@@ -221,23 +261,43 @@ def table_labels(tokens: list[Token]) -> frozenset[str]:
     return frozenset(label for label, n in counts.items() if n >= 2)
 
 
-def title_heading(tokens: list[Token]) -> int | None:
+def title_heading(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> int | None:
     """Return the index of the format heading that is the document title, if one is.
 
     That is the first unnumbered format heading (a Markdown ``#``, a DOCX Title or heading
     style) when no later unnumbered heading has the same or a higher level: a lone ``#`` over
-    ``##`` parts, or a title styled as a heading above numbered section headings.
+    ``##`` parts, or a title styled as a heading above numbered section headings. Where parts
+    are set at the title's level too (``# EvaHan2023`` then ``# Important Dates``, ``# Data`` …),
+    a first heading that opens the document and names no part (no known label, not generic) is
+    the title all the same.
     """
     headings = [(i, t) for i, t in enumerate(tokens) if t.kind is TokenKind.HEADING]
     if not headings:
         return None
     first_index, first = headings[0]
     level = first.block.heading_level or 1
-    if any((t.block.heading_level or 1) <= level for _, t in headings[1:]):
+    if any((t.block.heading_level or 1) <= level for _, t in headings[1:]) and not _opening_title(
+        tokens, first_index, lexicon
+    ):
         return None
     if any(t.kind is TokenKind.NUMBERED and t.block.heading_level is not None for t in tokens[:first_index]):
         return None  # after the numbered sections ("Bibliography" after "5. How to Participate"): back matter
     return first_index
+
+
+def _opening_title(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Return whether the heading at `index` is the document's first line and a name, not a part's title."""
+    heading = tokens[index]
+    text = heading.text.strip()
+    return (
+        all(token.kind is TokenKind.NAVIGATION for token in tokens[:index])
+        and (heading.block.heading_level or 1) == 1
+        and heading.numbering is None
+        and is_title_like(text)
+        and not lexicon.is_field_label(text)
+        and not is_generic_title(text)
+        and not is_part_title(text)
+    )
 
 
 def _typed(token: Token) -> bool:
@@ -260,9 +320,16 @@ def _line_label(token: Token) -> bool:
     )
 
 
-def bare_runs(tokens: list[Token]) -> set[int]:
-    """Return the indices of numbered lines in runs of two or more siblings with nothing between them."""
-    bare: set[int] = set()
+HEADING_ROLES = frozenset({Role.OUTLINE, Role.IDENTIFIER})
+
+
+def list_runs(tokens: list[Token], roles: frozenset[Role] = HEADING_ROLES) -> list[list[int]]:
+    """Return the runs of two or more numbered sibling lines with nothing between them, in order.
+
+    `roles` are the families' roles looked at: those that may head sections (a run of them is
+    a list all the same), or every role (the runs that group headings may stand over).
+    """
+    runs: list[list[int]] = []
     run: list[int] = []
     headed: set[Key] = set()
     """Families already used as headings: a label of theirs had content under it."""
@@ -274,7 +341,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
         if run:
             key = tokens[run[-1]].numbering.key  # type: ignore[union-attr]
             if len(run) >= 2 and not _opens_child(tokens[run[-1]], after) and key not in headed:
-                bare.update(run)
+                runs.append(list(run))
             elif len(run) == 1 and tokens[run[0]].title_like:
                 headed.add(key)
         run.clear()
@@ -287,7 +354,7 @@ def bare_runs(tokens: list[Token]) -> set[int]:
         if run and _inside_item(tokens[run[-1]], token):
             continue  # a sub-item of a list item of the run: "1. Project Description" then "   - Value …"
         numbering = token.numbering
-        if not _line_label(token) or numbering is None or numbering.family.role not in (Role.OUTLINE, Role.IDENTIFIER):
+        if not _line_label(token) or numbering is None or numbering.family.role not in roles:
             close(token)
             continue
         if run:
@@ -305,7 +372,52 @@ def bare_runs(tokens: list[Token]) -> set[int]:
                 close(token)
         run.append(i)
     close()
-    return bare
+    return runs
+
+
+# A group heading stands at most this many paragraphs above its run ("【第一批赛题】", then
+# "共15道题，……", then "赛题一：…").
+GROUP_LEAD_MAX_PARAGRAPHS = 2
+
+
+def list_groups(tokens: list[Token], runs: list[list[int]]) -> dict[int, list[int]]:
+    """Return the group headings of restarting runs, each with the items of its run.
+
+    Runs of one numbering family that each count from 1 again under a title line of their own
+    (``【第一批赛题】`` over ``赛题一：…`` … ``赛题十五：…``, ``【第二批赛题】`` over ``赛题一：…`` again):
+    the restart says the title lines group the items, so each title is a heading over its run
+    and each item a sibling title under it. A title line is a bracketed title or a bold line
+    of its own, at most `GROUP_LEAD_MAX_PARAGRAPHS` paragraphs above the run's first item.
+    """
+    heads: dict[Key, list[tuple[int, list[int]]]] = {}
+    for run in runs:
+        first = tokens[run[0]].numbering
+        if first is None or first.last != 1 or first.family.sequence is not Sequence.POSITION:
+            continue
+        if not all(tokens[i].title_like for i in run):
+            continue  # sentences in a list are a list, whatever groups them
+        head = _group_head(tokens, run[0])
+        if head is not None:
+            heads.setdefault(first.key, []).append((head, run))
+    return {head: run for found in heads.values() if len(found) >= 2 for head, run in found}
+
+
+def _group_head(tokens: list[Token], start: int) -> int | None:
+    """Return the index of the title line that heads the run starting at `start`, if one does."""
+    paragraphs = 0
+    for i in range(start - 1, -1, -1):
+        token = tokens[i]
+        if token.kind is TokenKind.NAVIGATION:
+            continue
+        if token.kind is not TokenKind.PARAGRAPH or token.field is not None:
+            return None
+        text = token.text.strip()
+        if is_bracket_title(text) or (token.all_bold and is_title_like(text)):
+            return i
+        paragraphs += 1
+        if paragraphs > GROUP_LEAD_MAX_PARAGRAPHS:
+            return None
+    return None
 
 
 def _lazy_item(previous: Token, token: Token) -> bool:

@@ -32,10 +32,10 @@ from docparse.blocks import Block, BlockKind
 from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
 from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
-from docparse.outline.state import Outline
+from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
-from docparse.vocab.families import Role
+from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
 from docparse.vocab.markers import (
     HEADING_HINT,
     Lexicon,
@@ -276,6 +276,10 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
         return (node.offers_directions and id(node) not in clauses) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
+    # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over
+    # "赛题一：…" … and "【第二批赛题】" over "赛题一：…" again) are the topics of a catalogue.
+    grouped = set() if marked else _grouped_topics(outline)
+    marked += [node for node in nodes if id(node) in grouped]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
     containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
@@ -291,10 +295,11 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
         containers.append(outline.root)
     for node in containers:
         for child in node.children:
-            # A child over nodes that carry the field template (each "### idea") groups those
-            # topics: "# Project ideas" > "## Cargo" > "### …". (Nodes with directions under it
-            # are its tracks.)
-            if child.role is SectionRole.BODY and not any(id(n) in templated for n in child.iter_tree()[1:]):
+            # A child over nodes that carry the field template (each "### idea") or over grouped
+            # topics groups those topics: "# Project ideas" > "## Cargo" > "### …". (Nodes with
+            # directions under it are its tracks.)
+            under = child.iter_tree()[1:]
+            if child.role is SectionRole.BODY and not any(id(n) in templated or id(n) in grouped for n in under):
                 marked.append(child)
     return marked
 
@@ -330,6 +335,59 @@ def _counted_parts(nodes: list[DraftNode]) -> bool:
     keys = {node.numbering.key for node in nodes if node.numbering is not None}
     values = [node.numbering.path for node in nodes if node.numbering is not None]
     return len(keys) == 1 and len(values) == len(nodes) and values == [(n,) for n in range(1, len(nodes) + 1)]
+
+
+def _grouped_topics(outline: Outline) -> set[int]:
+    """Return the nodes numbered from 1 again under each of two or more sibling group titles.
+
+    ``【第一批赛题】`` over ``赛题一`` … ``赛题十五`` and ``【第二批赛题】`` over ``赛题一`` … again (or
+    ``## Compilers`` over ``### 1) …`` and ``## Tooling`` over ``### 1) …``): the unnumbered titles
+    group the numbered ones, which are topics where their label word names a topic (``赛题一``)
+    or the document's title or a heading above them names topics (``# Summer projects``).
+    """
+    found: set[int] = set()
+
+    def walk(node: DraftNode, named: bool) -> None:
+        named = named or names_topics(node.title)
+        keyed = [(child, key) for child in node.children if (key := _group_key(child)) is not None]
+        for key in {key for _, key in keyed}:
+            same = [child for child, other in keyed if other == key]
+            if len(same) >= 2 and (named or key[0] in TOPIC_FAMILIES or any(names_topics(g.title) for g in same)):
+                found.update(id(item) for group in same for item in group.children)
+                for group in same:
+                    _lift_trailing_content(group)
+        for child in node.children:
+            if child.role is SectionRole.BODY and id(child) not in found:
+                walk(child, named)
+
+    walk(outline.root, names_topics(outline.title))
+    return found
+
+
+def _lift_trailing_content(group: DraftNode) -> None:
+    """Give a group what follows its last title when its other titles hold nothing: that content is the group's.
+
+    The titles of a group were lines with nothing between them (``赛题一：…`` … ``赛题十五：…``); a
+    note after the last (``补充说明：…``) is about them all, not about the fifteenth.
+    """
+    *others, last = group.children
+    if last.content and not last.children and not any(node.content or node.children for node in others):
+        group.content.extend(last.content)
+        last.content = []
+
+
+def _group_key(node: DraftNode) -> Key | None:
+    """Return the numbering key of an unnumbered node's children when they count 1, 2, 3 … in one family."""
+    if node.numbering is not None or node.role is not SectionRole.BODY or len(node.children) < 2:
+        return None
+    numbers = [child.numbering for child in node.children]
+    if any(n is None or n.family.sequence is not Sequence.POSITION for n in numbers):
+        return None
+    keys = {n.key for n in numbers if n is not None}
+    values = [n.last for n in numbers if n is not None]
+    if len(keys) != 1 or values != list(range(1, len(values) + 1)):
+        return None
+    return keys.pop()
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:

@@ -19,6 +19,8 @@ from docparse.vocab.families import Numbering, Value
 from docparse.vocab.markers import Lexicon
 
 Key = tuple[str, int]
+# The level key of group headings (`Evidence.groups`): one level of their own, above their items.
+GROUP_KEY: Key = ("group", 1)
 
 
 @dataclass

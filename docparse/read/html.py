@@ -8,7 +8,9 @@ expands entities declared in a DOCTYPE; a DOCTYPE with an internal subset is ref
 
 What becomes a block, in document order:
 
-- ``h1``–``h6``: a heading with that level;
+- ``h1``–``h6``: a heading with that level; the short title line of a repeated card (an element
+  whose class names a title, ``card-title``, that two or more elements share): a heading one
+  level below the last heading;
 - each paragraph-like run of inline content (``p``, ``div``, text between blocks); every
   ``<br>`` starts a new line, and every line is its own block (``continues=True`` after the
   first), as the Markdown reader does with hard breaks;
@@ -147,6 +149,12 @@ _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 # Bootstrap's `.h1`–`.h6` and template classes such as the NIH Guide's `heading4`: a heading's look.
 _HEADING_CLASS = re.compile(r"(?:h|heading)([1-6])")
 _LABEL_CLASS = re.compile(r"label", re.IGNORECASE)
+# A class word that names a title (``title``, ``card-title``, ``bulma-title``; not ``subtitle``):
+# on an element repeated with the same classes (the title line of every card of a grid), a
+# heading one level below the page's last heading.
+_TITLE_CLASS = re.compile(r"(?:.*[-_])?title", re.IGNORECASE)
+# An element of a title class is read as a heading only when it is this short.
+MAX_TITLE_CHARS: Final = 160
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _NORMAL_STYLE = re.compile(r"font-weight\s*:\s*(normal|lighter|[1-5]00)\b", re.IGNORECASE)
@@ -319,9 +327,14 @@ class _Walker:
     elements: int = 0
     title: tuple[str, int] | None = None
     """The text and line of the page's ``<title>``."""
+    title_classes: frozenset[str] = frozenset()
+    """Class attributes naming a title that two or more elements share (`_repeated_title_classes`)."""
+    last_level: int | None = None
+    """The level of the last heading read (a card's title goes one level below it)."""
 
     def walk(self, root: etree._Element) -> None:
         self.out = self.reading.blocks
+        self.title_classes = _repeated_title_classes(root)
         self.main = _find_main(root)
         if self.main is not None:
             self.main_path = tuple(self.main.iterancestors())
@@ -375,6 +388,10 @@ class _Walker:
             self.pieces.append(_Piece("\n", style))
             return
         level = None if outside else _heading_level(el, tag)
+        if level is not None:
+            self.last_level = level
+        elif not outside and self.heading is None and self._card_title(el):
+            level = min((self.last_level or 1) + 1, 6)
         if tag not in _BLOCKS and level is None:
             self._children(el, style, outside=outside)
             return
@@ -413,6 +430,14 @@ class _Walker:
             self.sectioning += sectioning
             self._children(el, style, outside=outside)
             self.sectioning -= sectioning
+
+    def _card_title(self, el: etree._Element) -> bool:
+        """Return whether `el` is the title line of a repeated card: a short text in a repeated title class."""
+        classes = " ".join((el.get("class") or "").split())
+        if classes not in self.title_classes:
+            return False
+        text = " ".join("".join(_itertext(el)).split())
+        return 0 < len(text) <= MAX_TITLE_CHARS
 
     def _children(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
         if el.text:
@@ -695,6 +720,18 @@ def _heading_level(el: etree._Element, tag: str) -> int | None:
         if (found := _HEADING_CLASS.fullmatch(word)) is not None:
             return int(found.group(1))
     return None
+
+
+def _repeated_title_classes(root: etree._Element) -> frozenset[str]:
+    """Return the class attributes (spaces collapsed) with a word naming a title that two or more elements share."""
+    counts: dict[str, int] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag.lower() in _HEADINGS:
+            continue
+        classes = " ".join((el.get("class") or "").split())
+        if classes and any(_TITLE_CLASS.fullmatch(word) for word in classes.split()):
+            counts[classes] = counts.get(classes, 0) + 1
+    return frozenset(classes for classes, n in counts.items() if n >= 2)
 
 
 def _style_of(el: etree._Element, tag: str, style: _Style) -> _Style:

@@ -204,6 +204,12 @@ _GAP = r"(?:[ \t\u3000]+|$)"
 _IDENTIFIER = r"(?=(?:[^\d\s]*\d){3})[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
 # A tag that only announces the title on an identifier's line: "A254-049 TITLE: …".
 TITLE_TAG = r"(?:TITLE|Title|题目|名称)[ \t]*[:：]"
+# Words that name the numbered topics of a call ("项目一", "赛题十二", "Topic 3:"): one family, so
+# that the lines of a soft-wrapped list of them are told apart and count up as siblings.
+TOPIC_WORDS_ZH = ("项目", "赛题", "课题", "题目", "选题", "专题")
+# Characters that make a word with the numeral before them (一般, 一致, 一样, 一览, 一律, 一定 …).
+_NUMERAL_WORD = "[般致样览律定切旦些起同直]"
+TOPIC_WORDS_EN = ("Topic", "Project", "Challenge", "TOPIC", "PROJECT", "CHALLENGE")
 P = Role
 S = Sequence
 FAMILIES: tuple[Family, ...] = (
@@ -230,9 +236,13 @@ FAMILIES: tuple[Family, ...] = (
         )
         for word in ("Part", "Section", "Chapter")
     ),
+    # A word that names what is numbered, then its number: "项目一：…", "赛题十二：…", "Topic 3: …".
+    # A word run on from the numeral ("项目一般…", "题目一致") is no label; the English form needs its
+    # colon or dot ("Project 2 will …" is a sentence, not a label).
     _family(
         "project",
-        rf"^(?P<label>项目(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[：:、.．]?)(?:{_SP}|$)",
+        rf"^(?P<label>(?:{'|'.join(TOPIC_WORDS_ZH)})(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:[：:、.．]|(?!{_NUMERAL_WORD}))"
+        rf"|(?:{'|'.join(TOPIC_WORDS_EN)})[ \t]+(?P<num>{DIGIT}{{1,3}})[:：.])(?:{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -437,6 +447,8 @@ def match_labelled(text: str, *, item: bool = False) -> tuple[str, Numbering] | 
 FAMILIES_BY_NAME: dict[str, Family] = {
     family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER, LABELLED, LABELLED_ITEM)
 }
+# Families whose label word names a topic (`TOPIC_WORDS_ZH`, `TOPIC_WORDS_EN`): "赛题一：…" is a topic's title.
+TOPIC_FAMILIES = frozenset({"project"})
 # Families whose numbers are identifiers rather than positions: only order and uniqueness count.
 IDENTIFIER_FAMILIES = frozenset(family.name for family in FAMILIES if family.sequence is Sequence.IDENTIFIER)
 

@@ -250,6 +250,17 @@ def is_title_like(text: str) -> bool:
     return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 
 
+# A line that is wholly one title in lenticular brackets ("【第一批赛题】", "〖参赛须知〗"): set as a
+# heading of its own in text that has no heading markup.
+BRACKET_TITLE = regex.compile(r"^(?:【[^【】\n]{1,40}】|〖[^〖〗\n]{1,40}〗)$")
+
+
+def is_bracket_title(text: str) -> bool:
+    """Return whether `text` is one bracketed title of its own (``【第一批赛题】``)."""
+    stripped = text.strip()
+    return BRACKET_TITLE.match(stripped) is not None and is_title_like(stripped[1:-1])
+
+
 def is_question_title(text: str) -> bool:
     """Return whether `text` is a short question set as a heading (``二、谁可以报名？``, ``Who can apply?``)."""
     stripped = text.strip()
@@ -689,6 +700,27 @@ GENERIC_TITLE = regex.compile(
     r"^(?:(?:项目|课题|题目|赛题|选题|主题|任务)(?:详情|介绍|信息|说明|简介)?"
     r"|(?i:(?:project|topic|challenge|task|idea)s?(?:\s+(?:details|description|information|overview))?))\s*[:：]?$"
 )
+
+
+# Titles of a part of a call, not of the call (``# Introduction``, ``# Important Dates``, ``# 背景``):
+# a first heading set at the level of the parts that follow it is the document's title only
+# when it names something else (``# EvaHan2023`` over ``# Important Dates``, ``# Data``).
+PART_TITLES = frozenset(
+    (
+        "introduction", "overview", "background", "summary", "executive summary", "about", "about us",
+        "purpose", "context", "motivation", "goals", "aims", "objectives", "scope", "timeline",
+        "important dates", "key dates", "dates", "deadlines", "schedule", "faq", "faqs",
+        "frequently asked questions", "contact", "contacts", "contact us", "preface", "foreword",
+        "general information", "description", "abstract", "contents", "table of contents", "news",
+        "前言", "引言", "背景", "项目背景", "活动背景", "概述", "简介", "活动简介", "总则", "说明", "目的",
+        "重要日期", "时间安排", "日程安排", "联系方式", "目录", "通知", "公告",
+    )
+)  # fmt: skip
+
+
+def is_part_title(text: str) -> bool:
+    """Return whether a heading names a part of a call (``Introduction``, ``背景``), not the call."""
+    return text.strip().rstrip("：:.。").strip().casefold() in PART_TITLES
 
 
 def is_generic_title(text: str) -> bool:

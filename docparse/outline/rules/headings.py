@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from docparse.blocks import BlockKind
 from docparse.outline.draft import DraftItem, Strength
-from docparse.outline.state import Key, State
+from docparse.outline.state import GROUP_KEY, Key, State
 from docparse.segment import Token, TokenKind
-from docparse.vocab.families import Numbering, Role, Sequence
-from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like
+from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
+from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like, names_topics
 
 
 def field_heading(state: State) -> bool:
@@ -86,6 +86,17 @@ def _caps_line_after_field(state: State, token: Token) -> bool:
     )
 
 
+def group_heading(state: State) -> bool:
+    """Open a node at a title line that heads a run of items counting from 1 again (``【第一批赛题】``)."""
+    run = state.evidence.groups.get(state.index)
+    numbering = state.tokens[run[0]].numbering if run else None
+    if numbering is None or not _names_topic(state, numbering):
+        return False  # title lines over lists of something else: labels of their lists, as before
+    token = state.token
+    state.open_node(token, state.heads.level_of(GROUP_KEY), token.text.strip(), None, key=GROUP_KEY)
+    return True
+
+
 def heading(state: State) -> bool:
     """Open a node at a format heading or a numbered heading line."""
     token = state.token
@@ -125,12 +136,23 @@ def _numbered_heading_key(state: State, numbering: Numbering, key: Key) -> Key:
     return key
 
 
-def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
-    """Return whether a numbered line outside any format list opens a node."""
+def _decided(state: State, token: Token, numbering: Numbering) -> bool | None:
+    """Return what the document's evidence already says of a numbered line (an index entry, a line of a bare
+    run, an item under a group title, a format list's item), or None."""
     if state.index in state.evidence.bare or state.index in state.evidence.index_entries:
         return False
+    if state.index in state.evidence.group_items:
+        return _names_topic(state, numbering)  # else a list under a title line, as any run of items
     if token.in_list and not _lone_list_heading(token, numbering):
         return False
+    return None
+
+
+def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered line outside any format list opens a node."""
+    decided = _decided(state, token, numbering)
+    if decided is not None:
+        return decided
     family = numbering.family
     key = state.heads.aliases.get(numbering.key, numbering.key)
     known = key in state.heads.keys
@@ -209,6 +231,19 @@ def _in_plain_bullet_run(state: State, token: Token, numbering: Numbering) -> bo
         and other.numbering.key == numbering.key
         and not other.all_bold
         for other in (state.next_token(-1), state.next_token())
+    )
+
+
+def _names_topic(state: State, numbering: Numbering) -> bool:
+    """Return whether an item under a group heading (`Evidence.groups`) is a topic's title, not a list item.
+
+    It is where its label word names a topic (``赛题一：``) or where the document's title or a
+    heading above it names topics (``# Summer projects`` over ``**Compilers**`` over ``1) …``).
+    """
+    return (
+        numbering.family.name in TOPIC_FAMILIES
+        or names_topics(state.outline.title)
+        or any(names_topics(node.title) for node in state.stack)
     )
 
 
@@ -300,6 +335,8 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     title = token.text.rstrip("：:").strip() if titled else None
+    if not title and numbering is not None and numbering.family.name in TOPIC_FAMILIES:
+        title = numbering.label.rstrip("：:、.．").strip()  # "课题一" alone names its topic
     node = state.open_node(token, level, title, numbering, key=key, label=token.decoration)
     if not titled:
         # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.

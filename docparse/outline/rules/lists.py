@@ -8,6 +8,7 @@ the items of a field) are list items, kept with their markers where they stand.
 
 from __future__ import annotations
 
+from docparse.outline.analyse import lone_label_item
 from docparse.outline.draft import DraftItem, Strength, attach
 from docparse.outline.state import DirectionsList, State, paragraph
 from docparse.segment import Token, TokenKind
@@ -111,7 +112,7 @@ def _heads_bullets(numbering: Numbering, text: str) -> bool:
     return is_title_like(text) and not text.rstrip().endswith(".")
 
 
-def template_item(state: State) -> bool:
+def template_item(state: State) -> int:
     """Open a field at a bullet over its values whose label is printed under other headings of this level.
 
     ``- Skills`` over ``- C`` / ``- assembly`` under every idea is a field of each, as ``- Skills:`` would be.
@@ -125,8 +126,27 @@ def template_item(state: State) -> bool:
         return False
     depth = token.block.list_depth
     _close_valued_labels(state, depth)
-    state.open_field(token, label, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering)
-    return True
+    marker = numbering.label
+    draft = state.open_field(token, label, "", Strength.STRONG, depth=depth, marker=marker, numbering=numbering)
+    if not lone_label_item(token, state.next_token(-1), state.next_token()):
+        return True
+    # "- 描述" alone over its text: the paragraphs up to the next list, label or heading are its value.
+    taken = 1
+    while (following := state.next_token(taken)) is not None and _plain_paragraph(following, depth):
+        draft.parts.append(paragraph(following.block, following.text))
+        taken += 1
+    return taken
+
+
+def _plain_paragraph(token: Token, depth: int) -> bool:
+    """Return whether `token` is a plain paragraph no deeper than a list of `depth`: no label, no bold title line."""
+    return (
+        token.kind is TokenKind.PARAGRAPH
+        and token.block.list_depth <= depth
+        and token.field is None
+        and token.lead_in is None
+        and not token.all_bold
+    )
 
 
 def list_item(state: State) -> bool:
@@ -216,10 +236,15 @@ def _close_valued_labels(state: State, depth: int) -> None:
 
 
 def _repeated_label(state: State, token: Token) -> str | None:
-    """Return the label if a format list item over a deeper list prints a label found under other headings too."""
+    """Return the label if a format list item over a deeper list, or alone over a paragraph, prints a label found
+    under other headings too."""
     label = token.text.strip().rstrip("：:").strip()
     following = state.next_token()
-    if not token.in_list or following is None or following.block.list_depth <= token.block.list_depth:
+    if following is None or not token.in_list:
+        return None
+    if following.block.list_depth <= token.block.list_depth and not lone_label_item(
+        token, state.next_token(-1), following
+    ):
         return None
     if token.numbering is None or not token.numbering.is_bullet:
         return None  # "1. Project Description" over its points is an item of a numbered enumeration
