@@ -365,7 +365,8 @@ def is_column_header_word(text: str) -> bool:
 # Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
 TOPIC_TITLE_LABEL = regex.compile(
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name))$"
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
+    r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge))$"
 )
 
 
