@@ -10,13 +10,17 @@ chars in its box only. Tables cut by page breaks are joined later, over blocks (
 from __future__ import annotations
 
 import math
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.page import Page
 from pdfplumber.table import Table
+from pdfplumber.utils.text import chars_to_textmap, extract_text
+
+from docparse.read.pdf.joins import TERMINAL, text_joint
+from docparse.vocab.families import match_numbering
 
 # A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
 # is searched for tables: finding tables costs about as much as reading the page, and most pages
@@ -99,18 +103,26 @@ def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
     return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
 
 
-@dataclass(slots=True)
-class _TableChars:
-    """What pdfplumber's `Table.extract` reads of its page: the chars."""
+# A cell's line runs on into the next when it ends this many ems or less short of the cell's
+# text edge, as a paragraph's line does at the margin (`paragraphs.reaches_margin`).
+CELL_WRAP_EMS = 1.5
 
-    chars: list[dict[str, Any]]
+Box = tuple[float, float, float, float]
+
+
+def _in_box(char: dict[str, Any], box: Box) -> bool:
+    """Return whether the char's middle is in `box`, half-open as pdfplumber's `Table.extract` tests it."""
+    x0, top, x1, bottom = box
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bool(x0 <= x < x1 and top <= y < bottom)
 
 
 def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
-    """Return `table.extract()`, looking only at the chars in the table's box.
+    """Return the table's cell texts row by row (None for a cell a merged one covers), wrapped lines joined.
 
-    pdfplumber tests every char of the page against every row's box; a char outside the
-    table's box is in none of them, so the result is the same, without the page's other chars.
+    The cells are read as pdfplumber's `Table.extract` reads them, looking only at the chars in
+    the table's box; the lines of a cell are then joined where the cell wrapped them (`_cell_text`).
     """
     x0, top, x1, bottom = table.bbox
     near = [
@@ -118,8 +130,51 @@ def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]
         for char in chars
         if x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom
     ]
-    rows: list[list[str | None]] = Table(_TableChars(near), table.cells).extract()  # type: ignore[arg-type]
-    return rows
+    grid: list[list[tuple[Box, list[dict[str, Any]]] | None]] = []
+    for row in table.rows:
+        row_chars = [char for char in near if _in_box(char, row.bbox)]
+        grid.append(
+            [None if cell is None else (cell, [c for c in row_chars if _in_box(c, cell)]) for cell in row.cells]
+        )
+    # Where each column's text starts inside its cells: the padding a cell leaves on either side.
+    pads: dict[float, float] = {}
+    for row_cells in grid:
+        for entry in row_cells:
+            if entry is not None and entry[1]:
+                box, cell_chars = entry
+                pad = max(min(c["x0"] for c in cell_chars) - box[0], 0.0)
+                pads[box[0]] = min(pads.get(box[0], pad), pad)
+    return [
+        [None if entry is None else _cell_text(entry[1], entry[0][2] - pads.get(entry[0][0], 0.0)) for entry in cells]
+        for cells in grid
+    ]
+
+
+def _cell_text(chars: list[dict[str, Any]], right: float) -> str:
+    """Return a cell's text: its lines joined as a paragraph's are where a line ran on to `right`, the cell's
+    text edge, and does not end a sentence, and the next line opens no list item; else a ``\n``."""
+    if not chars:
+        return ""
+    text = extract_text(chars)
+    texts = text.split("\n")
+    lines = chars_to_textmap(chars).extract_text_lines(return_chars=False)
+    if len(lines) != len(texts) or len(texts) < 2:
+        return text
+    size = statistics.median(float(c["size"]) for c in chars)
+    out = texts[0]
+    for before, after, line in zip(texts, texts[1:], lines, strict=False):
+        wrapped = (
+            float(line["x1"]) >= right - size * CELL_WRAP_EMS
+            and before.rstrip()[-1:] not in TERMINAL
+            and match_numbering(after.strip()) is None
+        )
+        if not wrapped or not before.strip() or not after.strip():
+            out += "\n" + after
+            continue
+        cut, sep = text_joint(out.rstrip(), after.lstrip())
+        out = out.rstrip()
+        out = (out[:-cut] if cut else out) + sep + after.lstrip()
+    return out
 
 
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
