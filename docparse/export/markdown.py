@@ -175,12 +175,7 @@ def _destination(target: str) -> str:
 def _topic_table(topics: list[Topic], document: Document) -> str:
     """Return topics read from a table's rows as that table again: a title column, then one column a field."""
     labels = _columns(topics[0])
-    # A title label (`is_topic_title_label`) that no field uses heads the title column: read again,
-    # the header says which column holds the topics' titles.
-    taken = {label.casefold() for label in labels}
-    title = next(
-        name for name in ("Topic", "Topic title", "Project title", "Project name") if name.casefold() not in taken
-    )
+    title = "Topic" if "title" in {label.casefold() for label in labels} else "Title"
     links = {link.text: link.target for link in document.links}
     rows = []
     for topic in topics:

@@ -24,7 +24,7 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
-from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like, is_topic_title_label
+from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like
 
 # A label table has at least this many label rows.
 LABEL_TABLE_MIN_ROWS = 2
@@ -142,13 +142,13 @@ class TopicRows:
 def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
     """Return a table block's rows as topics when the table has a table of topics' shape, else None.
 
-    That is a header row of distinct labels over at least two rows whose title column starts each
-    cell with a distinct title-like line. The title column is the one whose header is a title label
-    (``项目名称``, ``Project title``): that header is the evidence. Else it is the first that is no
-    index of bare numbers, and its titles must be set apart from what follows: in most rows the
-    title is a link's text, or a further line of the cell carries a run-in label
-    (``[title](…)<br/>description<br/>导师：…``). A column of one-line names (a roster, a price
-    list) or of wrapped text under a header that does not call them titles is data, not topics.
+    That is a header row of distinct labels over at least two rows whose title column (the first
+    that is no index of bare numbers) starts each cell with a distinct title-like line set apart
+    from what follows: in most rows the title is a link's text, or a further line of the cell
+    carries a run-in label (``[title](…)<br/>description<br/>导师：…``). A column of one-line names
+    (a roster, a price list, a list of funded projects under ``项目名称 | 承担单位 | 经费``) or of
+    wrapped text is data, not topics: a header alone does not tell projects offered from projects
+    awarded.
     """
     rows = block.rows
     if len(rows) - 1 < TOPIC_TABLE_MIN_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
@@ -157,10 +157,7 @@ def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
     labels = [cell_label(cell).casefold() for cell in header]
     if not all(is_label_cell(cell) for cell in header) or len(set(labels)) != len(labels):
         return None
-    named = next((j for j, label in enumerate(labels) if is_topic_title_label(label)), None)
-    column = named
-    if column is None:
-        column = next((j for j in range(len(header)) if not all(_INDEX_CELL.match(row[j]) for row in body)), None)
+    column = next((j for j in range(len(header)) if not all(_INDEX_CELL.match(row[j]) for row in body)), None)
     if column is None:
         return None
     cells = [value_lines(row[column]) for row in body]
@@ -169,8 +166,6 @@ def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
         return None
     if len({first.casefold() for first in firsts}) != len(firsts):
         return None
-    if named is not None:
-        return TopicRows(header, column, body)  # the header names the column as the topics' titles
     spans = block.cell_spans[1:] if len(block.cell_spans) == len(rows) else ()
     apart = 0
     for number, lines in enumerate(cells):
