@@ -177,8 +177,30 @@ def _cell_text(chars: list[dict[str, Any]], right: float) -> str:
     return out
 
 
+def _merged(table: Table) -> tuple[tuple[int, int, int, int], ...]:
+    """Return ``(row, column, rows, columns)`` of each cell of `table` that covers more than one grid position.
+
+    The grid's columns start at the left edges of its cells and its rows at the tops of its
+    rows: a cell spans the column starts inside its width and the row tops inside its height
+    (pdfplumber leaves None at the positions it covers).
+    """
+    lefts = sorted({round(float(cell[0]), 1) for cell in table.cells})
+    tops = [round(float(row.bbox[1]), 1) for row in table.rows]
+    merged = []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = (round(float(v), 1) for v in cell)
+            columns = sum(1 for left in lefts if x0 <= left < x1)
+            rows = sum(1 for start in tops if top <= start < bottom)
+            if columns > 1 or rows > 1:
+                merged.append((r, c, rows, columns))
+    return tuple(merged)
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``.
+    """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
     not a table: its text stays running text.
@@ -195,7 +217,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
-            tables.append((bbox, rows))
+            tables.append((bbox, rows, _merged(table)))
             cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
             boxes.append((bbox, cells))
     if not tables:
@@ -221,7 +243,8 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
 def page_tables(
     page: Page, objects: dict[str, list[dict[str, Any]]], chars: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``; none without a grid of rulings."""
+    """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``; none without a grid
+    of rulings."""
     if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS and has_grid(objects):
         return find_tables(page, chars)
     return chars, []

@@ -43,6 +43,7 @@ def join_split_tables(blocks: list[Block], heights: Mapping[int, float]) -> tupl
                     )
                 )
                 rows = rows[1:]
+                block = replace(block, merged=_shifted(block.merged, -1))
             out[-1] = joined(previous, block, rows)
         else:
             out.append(block)
@@ -71,6 +72,12 @@ def joined(table: Block, block: Block, rows: tuple[tuple[str, ...], ...]) -> Blo
     return replace(
         table,
         rows=all_rows,
+        merged=table.merged + _shifted(block.merged, len(table.rows)),
         text="\n".join("\t".join(row) for row in all_rows),
         provenance=table.provenance.merge(block.provenance),
     )
+
+
+def _shifted(merged: tuple[tuple[int, int, int, int], ...], by: int) -> tuple[tuple[int, int, int, int], ...]:
+    """Return merged cells moved `by` rows; a cell that would start above the first row is left out."""
+    return tuple((row + by, column, rows, columns) for row, column, rows, columns in merged if row + by >= 0)
