@@ -5,6 +5,7 @@ from __future__ import annotations
 from docparse.blocks import BlockKind
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
+from docparse.read.pdf.grid import column_groups, fold_columns
 
 from .pdf_factory import CJK, Item, Rule, Text, VRule, make_pdf, width
 
@@ -72,3 +73,28 @@ def test_wrapped_cell_lines_join_as_a_paragraph_and_real_breaks_stay() -> None:
     # A line opening a list item, and lines that end short of the cell's edge, keep their breaks.
     assert table.rows[2] == ("Deliverables", f"{LATIN}\n1. A model\n2. A report")
     assert table.rows[3] == ("Notes", "Short line.\nAnother line")
+
+
+def test_grid_columns_no_row_fills_two_of_are_one_column() -> None:
+    rows = [["Code", "", "Title", "Yes", "No"], ["A1", "", "Scope", "X", ""], ["", "B2", "Budget", "", "X"]]
+    groups = column_groups(rows)
+    # Code's two grid columns are one; Yes and No, both filled in the header, stay apart.
+    assert groups == [[0, 1], [2], [3], [4]]
+    folded, merged = fold_columns(rows, ((0, 0, 1, 2), (1, 2, 2, 1)), groups)
+    assert folded == [["Code", "Title", "Yes", "No"], ["A1", "Scope", "X", ""], ["B2", "Budget", "", "X"]]
+    # A cell over the two folded columns spans one column now (no span); the one over two rows keeps its rows.
+    assert merged == ((1, 1, 2, 1),)
+
+
+def test_an_edge_inside_a_pdf_cell_adds_no_column() -> None:
+    # A rule at x=110 cuts the label column in two: short codes sit left of it, long ones right.
+    items: list[Item] = [Text(X0, 60, "Statement of work", SIZE)]
+    tops = [100.0, 120.0, 140.0, 160.0]
+    cells = [("Code", X0 + PAD, "Title"), ("A1", X0 + PAD, "Scope"), ("52.204-10", 114.0, "Budget")]
+    for top, (code, x, title) in zip(tops, cells, strict=False):
+        items += [Text(x, top + 4, code, SIZE), Text(SPLIT + PAD, top + 4, title, SIZE)]
+    items += [Rule(X0, X1, y) for y in tops]
+    items += [VRule(x, tops[0], tops[-1]) for x in (X0, 110.0, SPLIT, X1)]
+    reading = read_pdf(make_pdf([items]), options=ParseOptions())
+    (table,) = [b for b in reading.blocks if b.kind is BlockKind.TABLE]
+    assert table.rows == (("Code", "Title"), ("A1", "Scope"), ("52.204-10", "Budget"))

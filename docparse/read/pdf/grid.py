@@ -199,11 +199,48 @@ def _merged(table: Table) -> tuple[tuple[int, int, int, int], ...]:
     return tuple(merged)
 
 
+def column_groups(rows: list[list[str]]) -> list[list[int]]:
+    """Return the table's columns as a reader sees them: runs of adjacent grid columns no row fills two of.
+
+    Shading, inset fills and indented boxes add edges inside a cell, and pdfplumber cuts the
+    cell there: the text of a column then falls on one side in some rows and on the other in
+    others (``52.203-17`` a column to the right of ``52.203-19``), or an edge adds a column
+    that is empty in every row. Grid columns of which no row, the header included, holds text
+    in two are one column; two columns a row fills both of (``Yes | No`` over their marks) stay apart.
+    """
+    width = max((len(row) for row in rows), default=0)
+    groups: list[list[int]] = []
+    for column in range(width):
+        if groups and not any(
+            column < len(row) and row[column] and any(row[c] for c in groups[-1] if c < len(row)) for row in rows
+        ):
+            groups[-1].append(column)
+        else:
+            groups.append([column])
+    return groups
+
+
+def fold_columns(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], groups: list[list[int]]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells with each group of columns (`column_groups`) made one column."""
+    if all(len(group) == 1 for group in groups):
+        return rows, merged
+    folded = [["\n".join(row[c] for c in group if c < len(row) and row[c]) for group in groups] for row in rows]
+    index = {column: number for number, group in enumerate(groups) for column in group}
+    out = []
+    for row, column, down, across in merged:
+        first, last = index[column], index[column + across - 1]
+        if down > 1 or last > first:
+            out.append((row, first, down, last - first + 1))
+    return folded, tuple(out)
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text.
+    not a table: its text stays running text. Phantom columns are folded first (`column_groups`).
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
@@ -215,9 +252,12 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
             continue
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
+        groups = column_groups(rows)
+        if len(groups) < 2:
+            continue  # one column once the phantom ones are folded: a box around text
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
-            tables.append((bbox, rows, _merged(table)))
+            tables.append((bbox, *fold_columns(rows, _merged(table), groups)))
             cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
             boxes.append((bbox, cells))
     if not tables:
