@@ -98,3 +98,28 @@ def test_an_edge_inside_a_pdf_cell_adds_no_column() -> None:
     reading = read_pdf(make_pdf([items]), options=ParseOptions())
     (table,) = [b for b in reading.blocks if b.kind is BlockKind.TABLE]
     assert table.rows == (("Code", "Title"), ("A1", "Scope"), ("52.204-10", "Budget"))
+
+
+def _ruled(rows: list[tuple[str, str]], top: float) -> list[Item]:
+    """Return a two-column ruled table of one-line rows starting at `top`."""
+    items: list[Item] = []
+    tops = [top + i * 20 for i in range(len(rows) + 1)]
+    for y, (left, right) in zip(tops, rows, strict=False):
+        if left:
+            items.append(Text(X0 + PAD, y + 4, left, SIZE))
+        items.append(Text(SPLIT + PAD, y + 4, right, SIZE))
+    items += [Rule(X0, X1, y) for y in tops]
+    items += [VRule(x, tops[0], tops[-1]) for x in (X0, SPLIT, X1)]
+    return items
+
+
+def test_a_row_cut_by_a_page_break_is_one_row_when_its_rest_leaves_the_first_column_empty() -> None:
+    first = [
+        Text(X0, 60, "Work plan", SIZE),
+        *_ruled([("No.", "Task"), ("1", "Design"), ("2", "Collect the first")], 720),
+    ]
+    second = _ruled([("", "wave of data"), ("3", "Report")], 60)
+    reading = read_pdf(make_pdf([first, second]), options=ParseOptions())
+    (table,) = [b for b in reading.blocks if b.kind is BlockKind.TABLE]
+    assert table.rows == (("No.", "Task"), ("1", "Design"), ("2", "Collect the first wave of data"), ("3", "Report"))
+    assert [region.page for region in table.provenance.regions] == [1, 2]
