@@ -240,7 +240,8 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text. Phantom columns are folded first (`column_groups`).
+    not a table: its text stays running text. Phantom columns are folded (`column_groups`) unless
+    that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
@@ -254,7 +255,9 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
         groups = column_groups(rows)
         if len(groups) < 2:
-            continue  # one column once the phantom ones are folded: a box around text
+            # Every column folds into one: boxes whose text is set at different indents, or side by
+            # side (a canvas of boxes): their cells stay as the rulings draw them.
+            groups = [[column] for column in range(max(map(len, rows)))]
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
             tables.append((bbox, *fold_columns(rows, _merged(table), groups)))
