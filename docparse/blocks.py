@@ -71,6 +71,9 @@ class Block:
     cell_spans: tuple[tuple[tuple[Span, ...], ...], ...] = ()
     """The inline runs (links, bold) of each cell, row by row, where the reader has them (Markdown, HTML);
     a cell's line break is a ``\\n`` run. Empty when the reader keeps cell texts only."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """``(row, column, rows, columns)`` of each table cell spanning more than one grid position; its text is
+    at ``rows[row][column]``, the other positions it covers are empty strings."""
     info: str | None = None
     """The info string of a fenced code block (``python``), for ``BlockKind.CODE``."""
     provenance: Provenance = field(default_factory=Provenance)

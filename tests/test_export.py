@@ -77,12 +77,12 @@ def test_load_refuses_what_is_not_an_export(tmp_path: object) -> None:
 
 
 def test_markdown_writes_each_label_with_the_colon_it_was_printed_with() -> None:
-    source = "# Call\n\n## Scope\n\nOBJECTIVE: Build a parser.\n\n研究内容：解析器\n\nTopic:Drones\n"
+    source = "# Call\n\n## Scope\n\nOBJECTIVE: Build a parser.\n\n研究内容：解析器\n\nArea:Drones\n"
     document = docparse.parse_text(source)
     fields = document.sections[0].fields
-    assert [(f.label, f.colon) for f in fields] == [("OBJECTIVE", ": "), ("研究内容", "："), ("Topic", ":")]
+    assert [(f.label, f.colon) for f in fields] == [("OBJECTIVE", ": "), ("研究内容", "："), ("Area", ":")]
     text = docparse.to_markdown(document)
-    assert "OBJECTIVE: Build a parser." in text and "研究内容：解析器" in text and "Topic:Drones" in text
+    assert "OBJECTIVE: Build a parser." in text and "研究内容：解析器" in text and "Area:Drones" in text
     assert "：" not in text.replace("研究内容：", "")
 
 

@@ -112,3 +112,28 @@ def test_a_table_of_topics_stays_a_table_where_the_call_has_topics_of_its_own() 
     document = docparse.parse(_PROJECTS.format(after=own).encode(), name="projects.html")
     assert [t.title for t in document.iter_topics()] == ["课题一", "课题二"]
     assert any(p.type == "table" for s in document.sections for p in s.description)
+
+
+_FORM = """<html><body><table>
+<tr><th>Item</th><th></th></tr>
+<tr><td>Project title</td><td>Sensor fusion for small farms</td></tr>
+<tr><td>Lead organisation</td><td>Valley Agritech Cooperative</td></tr>
+<tr><td>Track</td><td>☑ Applied research ☐ Basic research</td></tr>
+<tr><td>Expected results</td><td>A field-tested prototype<br>☐ Open dataset</td></tr>
+</table></body></html>"""
+
+
+def test_a_form_s_one_label_table_is_the_one_topic_its_title_row_names() -> None:
+    document = docparse.parse(_FORM.encode(), name="form.html")
+    assert document.kind == "single-topic"
+    (topic,) = document.iter_topics()
+    assert topic.title == "Sensor fusion for small farms"
+    assert [(f.label, f.text) for f in topic.fields] == [
+        ("Project title", "Sensor fusion for small farms"),
+        ("Lead organisation", "Valley Agritech Cooperative"),
+        ("Track", "☑ Applied research ☐ Basic research"),
+        ("Expected results", "A field-tested prototype"),
+    ]
+    # A check box leading a further line is the value's text as printed, not a list bullet.
+    assert [(type(p).__name__, p.text) for p in topic.fields[3].items] == [("Paragraph", "☐ Open dataset")]
+    assert [d.text for d in document.dropped if d.reason is DropReason.COLUMN_HEADER] == ["Item\t"]

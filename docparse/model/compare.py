@@ -7,14 +7,15 @@ from typing import Any
 from docparse.model.document import Document
 
 # Fields that say where the text came from or how it was set, not what it says: a title in bold
-# in one rendition of a call and in plain type in another is the same outline.
-PROVENANCE_FIELDS = frozenset({"provenance", "title_bold"})
+# in one rendition of a call and in plain type in another is the same outline, and so is a table
+# whose merged cells (`Table.spans`) a Markdown rendition cannot draw.
+PROVENANCE_FIELDS = frozenset({"provenance", "title_bold", "spans"})
 DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics", "links"})
 
 
 def outline_data(document: Document) -> dict[str, Any]:
-    """Return the document as data without `source`, dropped noise, diagnostics, links, provenance
-    or type style.
+    """Return the document as data without `source`, dropped noise, diagnostics, links, provenance,
+    type style or merged cells.
 
     Two parses of the same call from different formats (or a parse of the exported Markdown)
     are expected to give equal outline data.

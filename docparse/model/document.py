@@ -106,12 +106,35 @@ class Code(Model):
     provenance: Provenance = Field(default_factory=Provenance, description="Where the block is in the source.")
 
 
+class CellSpan(Model):
+    """A cell of a table that spans more than one position of its grid (a merged cell)."""
+
+    row: int = Field(ge=0, description="The row of the cell's top-left position in `rows`, from 0.")
+    column: int = Field(ge=0, description="The column of the cell's top-left position, from 0.")
+    rows: int = Field(default=1, ge=1, description="How many rows the cell spans.")
+    columns: int = Field(default=1, ge=1, description="How many columns the cell spans.")
+
+
 class Table(Model):
     """A table kept as rows of cell texts."""
 
     type: Literal["table"] = Field(default="table", description="The kind of part.")
     rows: tuple[tuple[str, ...], ...] = Field(description="Cell texts, row by row.")
+    spans: tuple[CellSpan, ...] = Field(
+        default=(),
+        description="The cells that span several rows or columns (DOCX `gridSpan`/`vMerge`, HTML `colspan`/"
+        "`rowspan`, a PDF cell across rulings): the text is at the cell's top-left position in `rows`, the "
+        "other positions it covers hold empty strings. Empty (and left out of exports) when no cell spans.",
+    )
     provenance: Provenance = Field(default_factory=Provenance, description="Where the table is in the source.")
+
+    @model_serializer(mode="wrap")
+    def _spans_when_any(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # `spans` is written only for a table with merged cells: every other export stays as it was.
+        data: dict[str, Any] = handler(self)
+        if not data.get("spans", True):
+            del data["spans"]
+        return data
 
 
 class ListItem(Model):

@@ -611,6 +611,8 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     own = next((node for node in body if named is not None and node.title == named), None)
     # The topic's title is the one a label names, else the document's, else its identifier: a clause
     # heading stays a field.
+    if outline.title is None and named is not None and own is None:
+        outline.title = named  # a form without a title (one table) is titled by the topic it names
     topic = DraftNode(
         level=1,
         title=named or outline.title or identifier,

@@ -7,8 +7,8 @@ around the table.
 
 A *label table* has two or three columns: the first holds short, distinct, label-like texts
 (``Title``, ``Link to Project``, ``Mentor``), the others their values, longer than the labels.
-Its first row is a pair like the others unless every cell of it names a column in general
-(``Field | Value``, ``项目 | 内容``): then it is the header.
+Its first row is a pair like the others unless it names the columns in general (``Field |
+Value``, ``项目 | 内容``, or ``项目 |`` with the value column left unnamed): then it is the header.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from docparse.model.document import Paragraph
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
+from docparse.vocab.glyphs import starts_with_checkbox
 from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like
 
 # A label table has at least this many label rows.
@@ -57,13 +58,16 @@ def value_lines(text: str) -> list[str]:
 
 
 def value_field(label: str, value: str, block: Block, cell: Literal["row", "column"] | None = "row") -> DraftField:
-    """Return a field for a cell's value: its first line the run-in text, further lines and list lines its parts."""
+    """Return a field for a cell's value: its first line the run-in text, further lines and list lines its parts.
+
+    A line led by a check box (``■ 智能体开发``) is a choice as the form prints it: text, glyph kept.
+    """
     lines = value_lines(value)
     draft = DraftField(label=label, text="", depth=0, provenance=block.provenance, strength=Strength.STRONG, cell=cell)
-    if lines and list_label(lines[0]) is None:
+    if lines and (list_label(lines[0]) is None or starts_with_checkbox(lines[0])):
         draft.text = lines.pop(0)
     for line in lines:
-        numbering = list_label(line)
+        numbering = None if starts_with_checkbox(line) else list_label(line)
         if numbering is None:
             draft.parts.append(Paragraph(text=line, provenance=block.provenance))
         else:
@@ -97,7 +101,7 @@ def label_rows(rows: tuple[tuple[str, ...], ...]) -> LabelRows | None:
     """Return the rows as label/value pairs when the table has a label table's shape, else None."""
     if not rows or len({len(row) for row in rows}) != 1 or len(rows[0]) not in LABEL_TABLE_WIDTHS:
         return None
-    header = rows[0] if len(rows) > 1 and all(is_column_header_word(cell_label(c)) for c in rows[0]) else None
+    header = rows[0] if len(rows) > 1 and _names_columns(rows[0]) else None
     body = rows[1:] if header is not None else rows
     if len(body) < LABEL_TABLE_MIN_ROWS or not all(is_label_cell(row[0]) for row in body):
         return None
@@ -110,8 +114,18 @@ def label_rows(rows: tuple[tuple[str, ...], ...]) -> LabelRows | None:
     return LabelRows(header, pairs)
 
 
+def _names_columns(row: tuple[str, ...]) -> bool:
+    """Return whether a first row names the columns in general (``Field | Value``, ``项目 | | ``).
+
+    The label column's header names it; a value column's header may be left blank (a form's
+    ``项目`` over its rows, the value column unnamed).
+    """
+    labels = [cell_label(cell) for cell in row]
+    return is_column_header_word(labels[0]) and all(not label or is_column_header_word(label) for label in labels[1:])
+
+
 # A table of topics has at least this many rows under its header.
-TOPIC_TABLE_MIN_ROWS = 3
+TOPIC_TABLE_MIN_ROWS = 2
 # An index column ("序号", "#"): every cell a bare number.
 _INDEX_CELL = regex.compile(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
 
@@ -128,11 +142,13 @@ class TopicRows:
 def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
     """Return a table block's rows as topics when the table has a table of topics' shape, else None.
 
-    That is a header row of distinct labels over at least three rows whose title column (the
-    first that is no index of bare numbers) starts each cell with a distinct title-like line set
-    apart from what follows: in most rows the title is a link's text, or a further line of the
-    cell carries a run-in label (``[title](…)<br/>description<br/>导师：…``). A column of one-line
-    names (a roster, a price list) or of wrapped text is data, not topics.
+    That is a header row of distinct labels over at least two rows whose title column (the first
+    that is no index of bare numbers) starts each cell with a distinct title-like line set apart
+    from what follows: in most rows the title is a link's text, or a further line of the cell
+    carries a run-in label (``[title](…)<br/>description<br/>导师：…``). A column of one-line names
+    (a roster, a price list, a list of funded projects under ``项目名称 | 承担单位 | 经费``) or of
+    wrapped text is data, not topics: a header alone does not tell projects offered from projects
+    awarded.
     """
     rows = block.rows
     if len(rows) - 1 < TOPIC_TABLE_MIN_ROWS or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:

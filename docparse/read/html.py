@@ -650,9 +650,9 @@ class _Walker:
                 self._field(label_cell, value_cell, style)
             return
         start = _sourceline(el) or self.line
-        captured = [[self._capture(cell, style) for cell in row] for row in rows if row]
-        texts = tuple(tuple("\n".join(b.full_text for b in cell) for cell in row) for row in captured)
-        spans = tuple(tuple(_cell_spans(cell) for cell in row) for row in captured)
+        kept = [row for row in rows if row]
+        captured = [[self._capture(cell, style) for cell in row] for row in kept]
+        texts, spans, merged = _grid(kept, captured)
         if not any(cell.strip() for row in texts for cell in row):
             return
         self._emit(
@@ -661,6 +661,7 @@ class _Walker:
                 kind=BlockKind.TABLE,
                 rows=texts,
                 cell_spans=spans,
+                merged=merged,
                 list_depth=len(self.lists),
                 provenance=Provenance(line_start=start, line_end=max(start, self.line)),
             )
@@ -684,6 +685,51 @@ class _Walker:
                 provenance=Provenance(line_start=start, line_end=max(start, self.line)),
             )
         )
+
+
+# A cell spans at most this many rows or columns (HTML caps colspan at 1000 and rowspan at 65534;
+# a call's table has a few): a larger span is hostile padding.
+_MAX_CELL_SPAN = 64
+
+
+def _grid(
+    rows: list[tuple[etree._Element, ...]], captured: list[list[list[Block]]]
+) -> tuple[
+    tuple[tuple[str, ...], ...], tuple[tuple[tuple[Span, ...], ...], ...], tuple[tuple[int, int, int, int], ...]
+]:
+    """Return a table's cells placed on its grid as a browser lays them out: texts, runs and merged cells.
+
+    A cell with ``colspan``/``rowspan`` holds its text at its top-left position and leaves empty
+    strings in the positions it covers; the cells of a row take the next positions a span from a
+    row above leaves free. Rows shorter than the grid are filled with empty cells only where the
+    table has a merged cell (a ragged table without spans stays as written).
+    """
+    taken: dict[tuple[int, int], bool] = {}
+    placed: dict[tuple[int, int], tuple[str, tuple[Span, ...]]] = {}
+    merged: list[tuple[int, int, int, int]] = []
+    height = len(rows)
+    for r, (row, cells) in enumerate(zip(rows, captured, strict=True)):
+        column = 0
+        for element, blocks in zip(row, cells, strict=True):
+            while taken.get((r, column)):
+                column += 1
+            across = min(max(_int(element.get("colspan")) or 1, 1), _MAX_CELL_SPAN)
+            down = min(max(_int(element.get("rowspan")) or 1, 1), _MAX_CELL_SPAN, height - r)
+            placed[(r, column)] = ("\n".join(b.full_text for b in blocks), _cell_spans(blocks))
+            for dr in range(down):
+                for dc in range(across):
+                    taken[(r + dr, column + dc)] = True
+            if across > 1 or down > 1:
+                merged.append((r, column, down, across))
+            column += across
+    if not merged:
+        texts = tuple(tuple(placed[(r, c)][0] for c in range(len(row))) for r, row in enumerate(rows))
+        runs = tuple(tuple(placed[(r, c)][1] for c in range(len(row))) for r, row in enumerate(rows))
+        return texts, runs, ()
+    width = max(c for _, c in taken) + 1
+    texts = tuple(tuple(placed.get((r, c), ("", ()))[0] for c in range(width)) for r in range(height))
+    runs = tuple(tuple(placed.get((r, c), ("", ()))[1] for c in range(width)) for r in range(height))
+    return texts, runs, tuple(merged)
 
 
 def _cell_spans(blocks: list[Block]) -> tuple[Span, ...]:

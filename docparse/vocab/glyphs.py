@@ -58,6 +58,16 @@ def symbol_glyph(fontname: str, text: str) -> str | None:
     return chr(0xF000 + ord(text))
 
 
+# Boxes a form ticks or leaves blank (``■ 智能体开发 □ 数据分析``): in a form's value cell they are
+# the choice as printed, part of the value, not a list's bullets.
+CHECKBOXES = "■□☐☑☒"
+
+
+def starts_with_checkbox(text: str) -> bool:
+    """Return whether `text` starts with a form's check box, ticked or not."""
+    return text[:1] != "" and text[0] in CHECKBOXES
+
+
 def starts_with_bullet(text: str) -> bool:
     """Return whether `text` starts with a bullet of either kind."""
     return text[:1] != "" and text[0] in BULLETS

@@ -384,7 +384,8 @@ def is_column_header_word(text: str) -> bool:
 # A statement of work or an RFP without a list of topics labels its one subject the same way:
 # "Title: Assessment of …", "Call For Proposals: …".
 TOPIC_TITLE_LABEL = regex.compile(
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|(?:topic|project|challenge)\s+(?:title|name)"
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
+    r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
 # A labelled title may be longer than a heading: a contract's title wraps over three lines

@@ -42,7 +42,16 @@ class Rule:
     top: float
 
 
-Item = Text | Rule
+@dataclass(frozen=True)
+class VRule:
+    """A thin vertical line (with `Rule`s it draws a table's grid)."""
+
+    x: float
+    top: float
+    bottom: float
+
+
+Item = Text | Rule | VRule
 
 
 def make_pdf(pages: list[list[Item]]) -> bytes:
@@ -55,6 +64,10 @@ def make_pdf(pages: list[list[Item]]) -> bytes:
             if isinstance(item, Rule):
                 canvas.setLineWidth(0.5)
                 canvas.line(item.x0, PAGE_H - item.top, item.x1, PAGE_H - item.top)
+                continue
+            if isinstance(item, VRule):
+                canvas.setLineWidth(0.5)
+                canvas.line(item.x, PAGE_H - item.top, item.x, PAGE_H - item.bottom)
                 continue
             canvas.saveState()
             # The baseline sits about 0.88 em under the top of the em box for these fonts.

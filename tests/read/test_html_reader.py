@@ -132,7 +132,7 @@ def test_a_labelled_field_reaches_the_outline_as_a_field() -> None:
     assert "Activity Code" in labels
 
 
-def test_tables_keep_every_cell_and_ignore_colspan() -> None:
+def test_tables_keep_every_cell_and_place_a_colspan_on_the_grid() -> None:
     reading = _read(
         "<table><caption>Key Dates</caption><thead><tr><th colspan='2'>Due Dates</th><th>Review</th></tr></thead>"
         "<tbody><tr><td>June 02, 2025</td><td><p>Not</p><p>Applicable</p></td><td>October 2025</td></tr></tbody>"
@@ -141,7 +141,9 @@ def test_tables_keep_every_cell_and_ignore_colspan() -> None:
     caption, table = reading.blocks
     assert caption.text == "Key Dates"
     assert table.kind is BlockKind.TABLE
-    assert table.rows == (("Due Dates", "Review"), ("June 02, 2025", "Not\nApplicable", "October 2025"))
+    # The header cell over two columns holds its text at its first position and covers the second.
+    assert table.rows == (("Due Dates", "", "Review"), ("June 02, 2025", "Not\nApplicable", "October 2025"))
+    assert table.merged == ((0, 0, 1, 2),)
 
 
 def test_pre_is_a_code_block_kept_verbatim() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from docparse.model.document import Code, Dropped, DropReason, Paragraph, Table, TocEntry
+from docparse.model.document import CellSpan, Code, Dropped, DropReason, Paragraph, Table, TocEntry
 from docparse.model.provenance import Provenance
 from docparse.outline.state import State
 from docparse.outline.tables import topic_rows
@@ -145,7 +145,9 @@ def table(state: State) -> bool:
     token = state.token
     if token.kind is not TokenKind.TABLE:
         return False
-    part = Table(rows=token.block.rows, provenance=token.block.provenance)
+    block = token.block
+    spans = tuple(CellSpan(row=r, column=c, rows=n, columns=m) for r, c, n, m in block.merged)
+    part = Table(rows=block.rows, spans=spans, provenance=block.provenance)
     state.place(part)
     if (found := topic_rows(token.block, state.lexicon)) is not None:
         state.outline.topic_tables.append((part, found))  # rows that may be topics: the shape rules decide

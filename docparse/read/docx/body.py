@@ -173,6 +173,14 @@ _MAX_SPAN: Final = 64
 _TEXT, _TAB, _LINE, _PAGE = 0, 1, 2, 3
 
 
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A table read: cell texts row by row, and each merged cell as ``(row, column, rows, columns)``."""
+
+    rows: tuple[tuple[str, ...], ...]
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+
+
 @dataclass(slots=True)
 class _Para:
     """One paragraph (or text-box table) read, before it becomes a block."""
@@ -184,7 +192,7 @@ class _Para:
     font_size: float | None = None
     break_before: bool = False
     break_after: bool = False
-    rows: tuple[tuple[str, ...], ...] | None = None
+    rows: _Grid | None = None
     section: etree._Element | None = None
     """The ``w:sectPr`` of the paragraph: it ends a section."""
 
@@ -448,8 +456,7 @@ class BodyReader:
         elif tag == W_TBL:
             self._index += 1
             self._provenance = _provenance(self._index)
-            rows = self._table(element)
-            self._emit_table(rows)
+            self._emit_table(self._table(element))
         elif tag == W_SDT:
             toc = _is_toc_control(element)
             self._toc_controls += toc
@@ -515,7 +522,8 @@ class BodyReader:
             )
         )
 
-    def _emit_table(self, rows: tuple[tuple[str, ...], ...], *, after_break: bool | None = None) -> None:
+    def _emit_table(self, grid: _Grid, *, after_break: bool | None = None) -> None:
+        rows = grid.rows
         if not any(cell for row in rows for cell in row):
             return
         if after_break is None:
@@ -527,6 +535,7 @@ class BodyReader:
                 spans=(Span(text),),
                 kind=BlockKind.TABLE,
                 rows=rows,
+                merged=grid.merged,
                 after_break=after_break,
                 provenance=self._provenance,
             )
@@ -552,9 +561,9 @@ class BodyReader:
             if tag == W_P:
                 out.extend(para for para in self._paragraph(child, numbered=numbered, notes=notes) if para.text)
             elif tag == W_TBL:
-                rows = self._table(child, numbered=numbered, notes=notes)
-                if any(cell for row in rows for cell in row):
-                    out.append(_Para(text="\n".join("\t".join(row) for row in rows), spans=(), rows=rows))
+                grid = self._table(child, numbered=numbered, notes=notes)
+                if any(cell for row in grid.rows for cell in row):
+                    out.append(_Para(text="\n".join("\t".join(row) for row in grid.rows), spans=(), rows=grid))
             elif tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
@@ -563,10 +572,16 @@ class BodyReader:
                 out.extend(self.story(child, numbered=numbered, notes=notes))
         return out
 
-    def _table(
-        self, table: etree._Element, *, numbered: bool = True, notes: bool = True
-    ) -> tuple[tuple[str, ...], ...]:
+    def _table(self, table: etree._Element, *, numbered: bool = True, notes: bool = True) -> _Grid:
+        """Return a table's cell texts row by row, a merged cell's text at its top-left position, and the merges.
+
+        A cell spanning columns (``gridSpan``) leaves empty strings in the positions it covers; a
+        cell continuing a vertical merge (``vMerge`` without ``restart``) is empty and adds a row
+        to the merge above it in the same grid column.
+        """
         rows: list[tuple[str, ...]] = []
+        merges: dict[tuple[int, int], list[int]] = {}  # (row, column) → [rows, columns]
+        open_merges: dict[int, tuple[int, int]] = {}  # grid column → the vertical merge open there
         for tr in _children(table, W_TR):
             trpr = tr.find(W_TRPR)
             if trpr is not None and trpr.find(W_DEL) is not None:
@@ -575,17 +590,27 @@ class BodyReader:
             cells = [""] * min(max(before or 0, 0), _MAX_SPAN)
             for tc in _children(tr, W_TC):
                 tcpr = tc.find(W_TCPR)
-                span, continued = 1, False
+                span, merge = 1, None
                 if tcpr is not None:
                     span = max(int_val(tcpr.find(W_GRIDSPAN)) or 1, 1)
                     merge = tcpr.find(W_VMERGE)
-                    continued = merge is not None and merge.get(W_VAL) != "restart"
+                continued = merge is not None and merge.get(W_VAL) != "restart"
+                column, span = len(cells), min(span, _MAX_SPAN)
                 # Read a continuation cell anyway: its paragraphs may advance a list.
                 text = "\n".join(para.full_text for para in self.story(tc, numbered=numbered, notes=notes))
                 cells.append("" if continued else text)
-                cells.extend([""] * (min(span, _MAX_SPAN) - 1))
+                cells.extend([""] * (span - 1))
+                if continued and column in open_merges:
+                    merges[open_merges[column]][0] += 1
+                    continue
+                open_merges.pop(column, None)
+                if merge is not None or span > 1:
+                    merges[(len(rows), column)] = [1, span]
+                    if merge is not None:
+                        open_merges[column] = (len(rows), column)
             rows.append(tuple(cells))
-        return tuple(rows)
+        merged = tuple((r, c, n, m) for (r, c), (n, m) in merges.items() if n > 1 or m > 1)
+        return _Grid(tuple(rows), merged)
 
     # -- paragraphs and runs ----------------------------------------------------------------
 

@@ -10,13 +10,17 @@ chars in its box only. Tables cut by page breaks are joined later, over blocks (
 from __future__ import annotations
 
 import math
+import statistics
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from pdfplumber.page import Page
 from pdfplumber.table import Table
+from pdfplumber.utils.text import chars_to_textmap, extract_text
+
+from docparse.read.pdf.joins import TERMINAL, text_joint
+from docparse.vocab.families import match_numbering
 
 # A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
 # is searched for tables: finding tables costs about as much as reading the page, and most pages
@@ -99,18 +103,26 @@ def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
     return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
 
 
-@dataclass(slots=True)
-class _TableChars:
-    """What pdfplumber's `Table.extract` reads of its page: the chars."""
+# A cell's line runs on into the next when it ends this many ems or less short of the cell's
+# text edge, as a paragraph's line does at the margin (`paragraphs.reaches_margin`).
+CELL_WRAP_EMS = 1.5
 
-    chars: list[dict[str, Any]]
+Box = tuple[float, float, float, float]
+
+
+def _in_box(char: dict[str, Any], box: Box) -> bool:
+    """Return whether the char's middle is in `box`, half-open as pdfplumber's `Table.extract` tests it."""
+    x0, top, x1, bottom = box
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bool(x0 <= x < x1 and top <= y < bottom)
 
 
 def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]]:
-    """Return `table.extract()`, looking only at the chars in the table's box.
+    """Return the table's cell texts row by row (None for a cell a merged one covers), wrapped lines joined.
 
-    pdfplumber tests every char of the page against every row's box; a char outside the
-    table's box is in none of them, so the result is the same, without the page's other chars.
+    The cells are read as pdfplumber's `Table.extract` reads them, looking only at the chars in
+    the table's box; the lines of a cell are then joined where the cell wrapped them (`_cell_text`).
     """
     x0, top, x1, bottom = table.bbox
     near = [
@@ -118,15 +130,118 @@ def _extract(table: Table, chars: list[dict[str, Any]]) -> list[list[str | None]
         for char in chars
         if x0 <= (char["x0"] + char["x1"]) / 2 <= x1 and top <= (char["top"] + char["bottom"]) / 2 <= bottom
     ]
-    rows: list[list[str | None]] = Table(_TableChars(near), table.cells).extract()  # type: ignore[arg-type]
-    return rows
+    grid: list[list[tuple[Box, list[dict[str, Any]]] | None]] = []
+    for row in table.rows:
+        row_chars = [char for char in near if _in_box(char, row.bbox)]
+        grid.append(
+            [None if cell is None else (cell, [c for c in row_chars if _in_box(c, cell)]) for cell in row.cells]
+        )
+    # Where each column's text starts inside its cells: the padding a cell leaves on either side.
+    pads: dict[float, float] = {}
+    for row_cells in grid:
+        for entry in row_cells:
+            if entry is not None and entry[1]:
+                box, cell_chars = entry
+                pad = max(min(c["x0"] for c in cell_chars) - box[0], 0.0)
+                pads[box[0]] = min(pads.get(box[0], pad), pad)
+    return [
+        [None if entry is None else _cell_text(entry[1], entry[0][2] - pads.get(entry[0][0], 0.0)) for entry in cells]
+        for cells in grid
+    ]
+
+
+def _cell_text(chars: list[dict[str, Any]], right: float) -> str:
+    """Return a cell's text: its lines joined as a paragraph's are where a line ran on to `right`, the cell's
+    text edge, and does not end a sentence, and the next line opens no list item; else a ``\n``."""
+    if not chars:
+        return ""
+    text = extract_text(chars)
+    texts = text.split("\n")
+    lines = chars_to_textmap(chars).extract_text_lines(return_chars=False)
+    if len(lines) != len(texts) or len(texts) < 2:
+        return text
+    size = statistics.median(float(c["size"]) for c in chars)
+    out = texts[0]
+    for before, after, line in zip(texts, texts[1:], lines, strict=False):
+        wrapped = (
+            float(line["x1"]) >= right - size * CELL_WRAP_EMS
+            and before.rstrip()[-1:] not in TERMINAL
+            and match_numbering(after.strip()) is None
+        )
+        if not wrapped or not before.strip() or not after.strip():
+            out += "\n" + after
+            continue
+        cut, sep = text_joint(out.rstrip(), after.lstrip())
+        out = out.rstrip()
+        out = (out[:-cut] if cut else out) + sep + after.lstrip()
+    return out
+
+
+def _merged(table: Table) -> tuple[tuple[int, int, int, int], ...]:
+    """Return ``(row, column, rows, columns)`` of each cell of `table` that covers more than one grid position.
+
+    The grid's columns start at the left edges of its cells and its rows at the tops of its
+    rows: a cell spans the column starts inside its width and the row tops inside its height
+    (pdfplumber leaves None at the positions it covers).
+    """
+    lefts = sorted({round(float(cell[0]), 1) for cell in table.cells})
+    tops = [round(float(row.bbox[1]), 1) for row in table.rows]
+    merged = []
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            x0, top, x1, bottom = (round(float(v), 1) for v in cell)
+            columns = sum(1 for left in lefts if x0 <= left < x1)
+            rows = sum(1 for start in tops if top <= start < bottom)
+            if columns > 1 or rows > 1:
+                merged.append((r, c, rows, columns))
+    return tuple(merged)
+
+
+def column_groups(rows: list[list[str]]) -> list[list[int]]:
+    """Return the table's columns as a reader sees them: runs of adjacent grid columns no row fills two of.
+
+    Shading, inset fills and indented boxes add edges inside a cell, and pdfplumber cuts the
+    cell there: the text of a column then falls on one side in some rows and on the other in
+    others (``52.203-17`` a column to the right of ``52.203-19``), or an edge adds a column
+    that is empty in every row. Grid columns of which no row, the header included, holds text
+    in two are one column; two columns a row fills both of (``Yes | No`` over their marks) stay apart.
+    """
+    width = max((len(row) for row in rows), default=0)
+    groups: list[list[int]] = []
+    for column in range(width):
+        if groups and not any(
+            column < len(row) and row[column] and any(row[c] for c in groups[-1] if c < len(row)) for row in rows
+        ):
+            groups[-1].append(column)
+        else:
+            groups.append([column])
+    return groups
+
+
+def fold_columns(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], groups: list[list[int]]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells with each group of columns (`column_groups`) made one column."""
+    if all(len(group) == 1 for group in groups):
+        return rows, merged
+    folded = [["\n".join(row[c] for c in group if c < len(row) and row[c]) for group in groups] for row in rows]
+    index = {column: number for number, group in enumerate(groups) for column in group}
+    out = []
+    for row, column, down, across in merged:
+        first, last = index[column], index[column + across - 1]
+        if down > 1 or last > first:
+            out.append((row, first, down, last - first + 1))
+    return folded, tuple(out)
 
 
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``.
+    """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text.
+    not a table: its text stays running text. Phantom columns are folded (`column_groups`) unless
+    that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
@@ -138,9 +253,14 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
             continue
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
+        groups = column_groups(rows)
+        if len(groups) < 2:
+            # Every column folds into one: boxes whose text is set at different indents, or side by
+            # side (a canvas of boxes): their cells stay as the rulings draw them.
+            groups = [[column] for column in range(max(map(len, rows)))]
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
-            tables.append((bbox, rows))
+            tables.append((bbox, *fold_columns(rows, _merged(table), groups)))
             cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
             boxes.append((bbox, cells))
     if not tables:
@@ -166,7 +286,8 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
 def page_tables(
     page: Page, objects: dict[str, list[dict[str, Any]]], chars: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Return the chars outside ruled tables, and the tables as ``(bbox, rows)``; none without a grid of rulings."""
+    """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``; none without a grid
+    of rulings."""
     if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS and has_grid(objects):
         return find_tables(page, chars)
     return chars, []

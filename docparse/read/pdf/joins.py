@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from docparse.read.pdf.lines import Line
 from docparse.read.pdf.text import HYPHENS
 from docparse.vocab.chars import is_cjk
+
+if TYPE_CHECKING:  # lines → source → grid → joins: the type only, at run time no import
+    from docparse.read.pdf.lines import Line
+
+TERMINAL = set('。．.！!？?；;：:」』”"）)')
+"""A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
 
 # Boundaries whose spacing a PDF cannot show at a line wrap: between a CJK character and a
 # Latin letter or digit ("基于 ARM" or "大batch"), and after a half-width comma, semicolon or
@@ -55,15 +61,22 @@ def joint(
     same boundaries inside its lines) decides whether the wrap swallowed a space. `spaced` says the
     geometry shows the line was broken at a space (a short line before a run too long for its room).
     """
-    last = prev.text[-1:]
-    first = line.text[:1]
-    if last in HYPHENS and len(prev.text) > 1 and prev.text[-2].isalpha() and not is_cjk(prev.text[-2]):
-        if _in_address(prev.text):
+    return text_joint(prev.text, line.text, votes, spaced=prev.trailing_space or spaced)
+
+
+def text_joint(
+    before: str, after: str, votes: Counter[tuple[str, bool]] | None = None, *, spaced: bool = False
+) -> tuple[int, str]:
+    """Return `joint` for two lines known by their texts only (a table cell's wrapped lines)."""
+    last = before[-1:]
+    first = after[:1]
+    if last in HYPHENS and len(before) > 1 and before[-2].isalpha() and not is_cjk(before[-2]):
+        if _in_address(before):
             return 0, ""  # a hyphen inside a URL or path is the address's own, broken after
         return (1, "") if first.islower() else (0, "")
-    if prev.trailing_space or spaced:
+    if spaced:
         return 0, " "
-    if _in_address(prev.text) and (last in "/_.=?&#%" or _address_rest(line.text)):
+    if _in_address(before) and (last in "/_.=?&#%" or _address_rest(after)):
         return 0, ""  # a URL broken after one of its separators, or anywhere, runs on
     kind = _boundary(last, first)
     if kind is not None and votes is not None:

@@ -50,14 +50,12 @@ from docparse.blocks import Block, Span
 from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
-from docparse.read.pdf.joins import joint, spacing_votes
+from docparse.read.pdf.joins import TERMINAL, joint, spacing_votes
 from docparse.read.pdf.lines import Line
 from docparse.vocab.chars import NO_LINE_END, NO_LINE_START, is_cjk
 from docparse.vocab.families import match_numbering
 from docparse.vocab.markers import is_navigation
 
-TERMINAL = set('。．.！!？?；;：:」』”"）)')
-"""A line ending in one of these may end its paragraph (closing brackets and quotes after a full stop too)."""
 SENTENCE_END = set("。．.！!？?")
 COLONS = set(":：")
 SIZE_CHANGE = 0.6

@@ -109,7 +109,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             )
             pages.append(page)
             tables.extend(
-                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
+                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls), merged)
+                for bbox, rows, merged in raw.tables
             )
             del raw
             if time.monotonic() - started > limits.max_seconds:
@@ -257,13 +258,19 @@ def clean_rows(
     return out
 
 
-def table_block(page: int, bbox: tuple[float, float, float, float], rows: list[list[str]]) -> Block:
-    """Return a TABLE block for a ruled table found on `page`."""
+def table_block(
+    page: int,
+    bbox: tuple[float, float, float, float],
+    rows: list[list[str]],
+    merged: tuple[tuple[int, int, int, int], ...] = (),
+) -> Block:
+    """Return a TABLE block for a ruled table found on `page`, with its merged cells."""
     x0, top, x1, bottom = bbox
     return Block(
         text="\n".join("\t".join(row) for row in rows),
         kind=BlockKind.TABLE,
         rows=tuple(tuple(row) for row in rows),
+        merged=merged,
         provenance=Provenance(regions=(PageRegion(page=page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)),)),
     )
 

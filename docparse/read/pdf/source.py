@@ -65,8 +65,10 @@ class RawPage:
     rules: list[tuple[float, float, float]] = field(default_factory=list)
     """Thin horizontal lines as ``(x0, x1, top)``: footnote separators, table borders, underlines."""
     images: int = 0
-    tables: list[tuple[tuple[float, float, float, float], list[list[str]]]] = field(default_factory=list)
-    """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
+    tables: list[tuple[tuple[float, float, float, float], list[list[str]], tuple[tuple[int, int, int, int], ...]]] = (
+        field(default_factory=list)
+    )
+    """Ruled tables as ``(bbox, rows of cell texts, merged cells)``; their chars are not in `chars`."""
 
 
 Glyph = dict[str, Any]

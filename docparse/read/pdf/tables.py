@@ -6,8 +6,11 @@ it when, in reading order, nothing stands between them (the page's furniture is 
 the first piece reaches the lower part of its page and the next starts in the upper part of the
 following page, and both have the same number of columns over the same horizontal extent. A
 header row printed again at the top of the continuation (`repeatRows`, Word's "repeat as header
-row") is taken out and recorded as `repeated-header`. A row whose cell text itself breaks over
-the page stays two rows: the rulings cannot tell a continued cell from a new row.
+row") is taken out and recorded as `repeated-header`. A row whose cells break over the page is
+one row again when the continuation's first row leaves empty the first column, which every row
+of the table before it fills (a number, a label): that row is the rest of the cut one, its cells
+joined to the cells above as a paragraph's lines are. Otherwise the rulings cannot tell a
+continued cell from a new row, and both stay.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind
 from docparse.model.document import Dropped, DropReason
+from docparse.read.pdf.joins import text_joint
 
 # A table cut by a page break reaches the lowest quarter of its page, and its continuation starts
 # in the top quarter of the next: a table ending mid-page is finished, whatever follows.
@@ -43,6 +47,11 @@ def join_split_tables(blocks: list[Block], heights: Mapping[int, float]) -> tupl
                     )
                 )
                 rows = rows[1:]
+                block = replace(block, merged=_shifted(block.merged, -1))
+            if rows and _rest_of_row(previous.rows, rows[0]):
+                previous = replace(previous, rows=(*previous.rows[:-1], _joined_row(previous.rows[-1], rows[0])))
+                rows = rows[1:]
+                block = replace(block, merged=_shifted(block.merged, -1))
             out[-1] = joined(previous, block, rows)
         else:
             out.append(block)
@@ -71,6 +80,36 @@ def joined(table: Block, block: Block, rows: tuple[tuple[str, ...], ...]) -> Blo
     return replace(
         table,
         rows=all_rows,
+        merged=table.merged + _shifted(block.merged, len(table.rows)),
         text="\n".join("\t".join(row) for row in all_rows),
         provenance=table.provenance.merge(block.provenance),
     )
+
+
+def _shifted(merged: tuple[tuple[int, int, int, int], ...], by: int) -> tuple[tuple[int, int, int, int], ...]:
+    """Return merged cells moved `by` rows; a cell that would start above the first row is left out."""
+    return tuple((row + by, column, rows, columns) for row, column, rows, columns in merged if row + by >= 0)
+
+
+def _rest_of_row(rows: tuple[tuple[str, ...], ...], first: tuple[str, ...]) -> bool:
+    """Return whether `first`, a continuation's first row, is the rest of the last of `rows`, cut by the page.
+
+    It leaves the first column empty and holds text, where every row before it (the header's
+    too) fills that column.
+    """
+    if not first or first[0].strip() or not any(cell.strip() for cell in first) or len(rows) < 2:
+        return False
+    return all(row and row[0].strip() for row in rows)
+
+
+def _joined_row(above: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a row cut by a page break made whole: each cell's rest joined to its start as a wrapped line."""
+    cells = []
+    for start, more in zip(above, rest, strict=False):
+        start, more = start.rstrip(), more.lstrip()
+        if start and more:
+            cut, sep = text_joint(start.rsplit("\n", 1)[-1], more.split("\n", 1)[0])
+            cells.append((start[:-cut] if cut else start) + sep + more)
+        else:
+            cells.append(start or more)
+    return (*cells, *above[len(cells) :])
