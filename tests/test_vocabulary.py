@@ -180,3 +180,21 @@ def test_readers_and_normalize_never_import_the_segmenter() -> None:
 def test_the_import_scan_sees_imports_inside_functions() -> None:
     source = "def f():\n    from docparse.segment import segment\n    import docparse.outline.state\n"
     assert list(_imported_parts(source)) == ["segment", "outline"]
+
+
+def _top_level_names(tree: ast.Module) -> Iterator[str]:
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            yield node.name
+        elif isinstance(node, ast.Assign):
+            yield from (target.id for target in node.targets if isinstance(target, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            yield node.target.id
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in VOCAB.glob("*.py")))
+def test_a_table_of_the_floor_is_defined_once_in_its_module(module: str) -> None:
+    # Two branches once each added a BRACKET_TITLE to markers.py: the second silently replaced the first.
+    tree = ast.parse((VOCAB / module).read_text(encoding="utf-8"))
+    names = list(_top_level_names(tree))
+    assert sorted({name for name in names if names.count(name) > 1 and name != "__all__"}) == []

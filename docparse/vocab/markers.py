@@ -252,13 +252,19 @@ def is_title_like(text: str) -> bool:
 
 # A line that is wholly one title in lenticular brackets ("【第一批赛题】", "〖参赛须知〗"): set as a
 # heading of its own in text that has no heading markup.
-BRACKET_TITLE = regex.compile(r"^(?:【[^【】\n]{1,40}】|〖[^〖〗\n]{1,40}〗)$")
+# A title in lenticular brackets on a line of its own (``【赛题背景】``, ``〖第一批赛题〗``).
+BRACKET_TITLE = regex.compile(r"^(?:【(?P<title>[^【】〖〗\n]{1,40})】|〖(?P<title>[^【】〖〗\n]{1,40})〗)$")
+
+
+def bracket_title(text: str) -> str | None:
+    """Return the title inside a bracketed heading line (``【赛题背景】`` → ``赛题背景``), or None."""
+    found = BRACKET_TITLE.match(text.strip())
+    return found.group("title").strip() if found is not None and is_title_like(found.group("title")) else None
 
 
 def is_bracket_title(text: str) -> bool:
     """Return whether `text` is one bracketed title of its own (``【第一批赛题】``)."""
-    stripped = text.strip()
-    return BRACKET_TITLE.match(stripped) is not None and is_title_like(stripped[1:-1])
+    return bracket_title(text) is not None
 
 
 def is_question_title(text: str) -> bool:
@@ -745,15 +751,6 @@ def is_aspect_title(title: str | None) -> bool:
 
 # A title set in lenticular brackets on a line of its own ("【赛题背景】", "〖数据说明〗"): one of a
 # family of such headings when the document prints two or more.
-BRACKET_TITLE = regex.compile(r"^[【〖](?P<title>[^【】〖〗\n]{1,30})[】〗]$")
-
-
-def bracket_title(text: str) -> str | None:
-    """Return the title inside a bracketed heading line (``【赛题背景】`` → ``赛题背景``), or None."""
-    found = BRACKET_TITLE.match(text.strip())
-    return found.group("title").strip() if found is not None and is_title_like(found.group("title")) else None
-
-
 # Words that lead a caption, not a heading: a run "图 1-…", "Figure 2: …" counts like labelled
 # topics but names figures and tables.
 CAPTION_WORDS = frozenset(
