@@ -39,6 +39,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
+from docparse.read.pdf.annotations import Note
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
@@ -110,6 +111,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
             tables.extend(
                 table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
             )
+            tables.extend(note_blocks(raw.number, raw.notes, page.controls))
             del raw
             if time.monotonic() - started > limits.max_seconds:
                 raise LimitExceededError(
@@ -135,7 +137,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     )
     reading.extra_seconds = len(replaced) * limits.ocr_seconds_per_page
-    check_text_layer(pages, reading, name)
+    check_text_layer(pages, reading, name, sum(_glyphs(table.text) for table in tables))
     # A ruled table of a page OCR read instead was found in its text layer: OCR read its cells
     # from the image with the rest of the page, so the layer's table is dropped with the layer.
     ocr_read = {page.number for page in replaced}
@@ -144,7 +146,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     sizes: Counter[float] = Counter()
     for page in pages:
         sizes.update(page.sizes)
-    body_size = sizes.most_common(1)[0][0]
+    # A document whose only text is in tables and annotations has no running lines: any size will do.
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     furniture = remove_furniture(pages, body_size)
     blocks, rejoined = lines_to_blocks([page.lines for page in pages], body_size, [page.width for page in pages])
     if len(blocks) > limits.max_blocks:
@@ -262,6 +265,30 @@ def table_block(page: int, bbox: tuple[float, float, float, float], rows: list[l
     )
 
 
+def note_blocks(page: int, notes: list[Note], controls: list[tuple[str, float, float, float, float]]) -> list[Block]:
+    """Return a PARAGRAPH block per line of each annotation's text (FreeText, form field value), at its box.
+
+    Control characters are taken out and added to `controls`, placed at the annotation's box.
+    """
+    out = []
+    for text, (x0, top, x1, bottom) in notes:
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            kept, dropped = clean_glyph(line)
+            if dropped:
+                controls.append((dropped, x0, top, x1, bottom))
+            if kept.strip():
+                out.append(
+                    Block(
+                        text=kept.strip(),
+                        kind=BlockKind.PARAGRAPH,
+                        provenance=Provenance(
+                            regions=(PageRegion(page=page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)),)
+                        ),
+                    )
+                )
+    return out
+
+
 def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
     """Return `blocks` with the table blocks inserted where they stand in reading order."""
     if not tables:
@@ -280,9 +307,17 @@ def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
     return out + pending
 
 
-def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None) -> None:
-    """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise."""
-    glyphs = sum(page.glyphs for page in pages)
+def _glyphs(text: str) -> int:
+    return sum(not ch.isspace() for ch in text)
+
+
+def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None, outside: int = 0) -> None:
+    """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise.
+
+    `outside` counts the glyphs read apart from the pages' lines: ruled tables' cells and annotations.
+    A page whose only text is a table has text.
+    """
+    glyphs = sum(page.glyphs for page in pages) + outside
     garbage = sum(page.garbage for page in pages)
     if glyphs == 0:
         if any(page.images for page in pages):

@@ -37,6 +37,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
+from docparse.read.pdf.annotations import Note, page_notes
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables
 
@@ -67,6 +68,8 @@ class RawPage:
     images: int = 0
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]] = field(default_factory=list)
     """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
+    notes: list[Note] = field(default_factory=list)
+    """The text viewers draw from annotations (FreeText, filled form fields), with its box (`annotations`)."""
 
 
 Glyph = dict[str, Any]
@@ -622,6 +625,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             rules=rules,
             images=len(objects.get("image", [])),
             tables=tables,
+            notes=page_notes(page_obj, budget),
         )
     except LimitExceededError:
         raise
