@@ -442,14 +442,14 @@ def pdf_xref_stream(inflated: int = 1_200_000_000) -> bytes:
     return _xref_stream_pdf(objects, {}, xref_padding=inflated)
 
 
-def pdf_tounicode(tokens: int = 12_000_000) -> bytes:
-    """Return a page whose font's ToUnicode CMap holds `tokens` tokens (one bfchar entry repeated), Flate-compressed."""
+def pdf_tounicode(tokens: int = 12_000_000, per_block: int = 0) -> bytes:
+    """Return a page whose font's ToUnicode CMap holds `tokens` tokens of bfchar entries, `per_block` entries a
+    block (0: all in one block, whose operands pile up on the parser's stack), Flate-compressed."""
     import hostile_pdf
 
     entry = b"<41> <0041>\n"
     count = tokens // 2
-    blocks = []
-    per_block = 100
+    per_block = per_block or count
     block = b"%d beginbfchar\n" % per_block + entry * per_block + b"endbfchar\n"
     blocks = block * (count // per_block)
     cmap = (
@@ -470,8 +470,12 @@ def pdf_tounicode(tokens: int = 12_000_000) -> bytes:
     return hostile_pdf.build(objects)
 
 
-def lzw_encode(data: bytes) -> bytes:
-    """Return `data` LZW-encoded as PDF's LZWDecode reads it (early change, 9-12 bit codes, a clear at a full table)."""
+def lzw_encode(data: bytes, *, clear: bool = True) -> bytes:
+    """Return `data` LZW-encoded as PDF's LZWDecode reads it (early change, 9-12 bit codes).
+
+    With `clear`, a full table starts again (a clear code); without, it stays full and the rest is coded
+    from it, as the format allows: a decoder that keeps adding entries then grows its table without end.
+    """
     table = {bytes([i]): i for i in range(256)}
     width, next_code = 9, 258
     bits, nbits = 0, 0
@@ -494,16 +498,18 @@ def lzw_encode(data: bytes) -> bytes:
             current += byte
             continue
         emit(table[current])
-        table[current + byte] = next_code
-        next_code += 1
+        full = next_code >= 4096
+        if not full:
+            table[current + byte] = next_code
+            next_code += 1
         current = byte
-        if next_code + 1 >= 1 << width:  # early change: widen one code before the table fills
-            if width == 12:
-                emit(256)
-                table = {bytes([i]): i for i in range(256)}
-                width, next_code = 9, 258
-            else:
-                width += 1
+        # The decoder's table runs one entry behind: it widens at 511, 1023, 2047 entries of its own.
+        if next_code >= 1 << width and width < 12:
+            width += 1
+        elif next_code >= 4096 and clear:
+            emit(256)
+            table = {bytes([i]): i for i in range(256)}
+            width, next_code = 9, 258
     if current:
         emit(table[current])
     emit(257)
@@ -512,12 +518,17 @@ def lzw_encode(data: bytes) -> bytes:
     return bytes(out)
 
 
-def pdf_lzw(inflated: int = 20_000_000) -> bytes:
-    """Return a page whose content stream is LZW-encoded ``q Q`` inflating to `inflated` bytes."""
+def pdf_lzw(noise: int = 200_000) -> bytes:
+    """Return a page whose content stream is LZW-coded with no clear code once the table is full, ending in a
+    comment of `noise` random bytes: pdfminer's decoder copies its ever-growing table at each code, so the
+    time grows with the square of the codes after the table fills (the 200 KB default is > 60 s)."""
+    import random
+
     import hostile_pdf
 
-    content = b"BT /F1 12 Tf 72 760 Td (1. LZW) Tj ET " + b"q Q " * (inflated // 4)
-    data = lzw_encode(content)
+    rng = random.Random(27)
+    comment = bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(noise))
+    data = lzw_encode(b"BT /F1 12 Tf 72 760 Td (1. LZW) Tj ET\n%" + comment + b"\n", clear=False)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

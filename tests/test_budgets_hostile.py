@@ -144,3 +144,51 @@ def test_the_budget_refuses_a_chain_before_pdfminer_decodes_it(kind: str) -> Non
     with pytest.raises(LimitExceededError, match="max_decompressed_bytes"):
         Budget(Limits(), "call.pdf").inflate(stream)
     assert stream.data is None  # nothing was inflated whole
+
+
+def _refused(data: bytes, limits: docparse.Limits | None = None) -> str:
+    options = docparse.ParseOptions(limits=limits or docparse.Limits())
+    with pytest.raises(docparse.LimitExceededError) as raised:
+        docparse.parse(data, name="call.pdf", options=options)
+    return str(raised.value)
+
+
+SMALL = docparse.Limits(max_decompressed_bytes=4_000_000)
+
+
+def test_an_object_stream_inflating_past_the_budget_is_refused_before_pdfminer_inflates_it() -> None:
+    # 12 MB of padding behind the font in an object stream, 4 MB allowed: refused in 64 KB steps.
+    message = _refused(hostile3.pdf_object_stream(12_000_000), SMALL)
+    assert "the PDF's streams inflate to more than 4000000 bytes" in message
+    document = docparse.parse(hostile3.pdf_object_stream(1_000), name="call.pdf")  # the same shape, small: read
+    assert "Object stream" in _text(document)
+
+
+def test_an_xref_stream_inflating_past_the_budget_is_refused_while_the_document_opens() -> None:
+    message = _refused(hostile3.pdf_xref_stream(12_000_000), SMALL)
+    assert message.startswith("call.pdf: the PDF's streams inflate to more than 4000000 bytes")
+    assert "Xref stream" in _text(docparse.parse(hostile3.pdf_xref_stream(1_000), name="call.pdf"))
+
+
+def test_a_tounicode_cmap_piling_up_operands_is_refused_with_one_typed_error() -> None:
+    assert "a font's CMap stacks more than 100000 operands" in _refused(hostile3.pdf_tounicode(400_000))
+    # The same entries in blocks of 100, as the format has them, map the text.
+    assert "ToUnicode" in _text(docparse.parse(hostile3.pdf_tounicode(20_000, per_block=100), name="call.pdf"))
+
+
+def test_lzw_is_decoded_linearly_as_pdfminer_reads_it_and_within_the_budget() -> None:
+    import random
+
+    from pdfminer.lzw import lzwdecode as pdfminer_lzwdecode
+
+    from docparse.read.pdf.budget import lzw_decode
+
+    rng = random.Random(27)
+    for data in (b"", b"abcabcabc", bytes(range(256)) * 3, bytes(rng.randrange(256) for _ in range(20_000))):
+        for clear in (True, False):
+            coded = hostile3.lzw_encode(data, clear=clear)
+            assert lzw_decode(coded, 1 << 30) == pdfminer_lzwdecode(coded) == data
+    with pytest.raises(docparse.LimitExceededError):
+        lzw_decode(hostile3.lzw_encode(b"q Q " * 10_000), 1_000)
+    # A table never cleared (pdfminer's decoder copied it at every code: quadratic): read whole.
+    assert "LZW" in _text(docparse.parse(hostile3.pdf_lzw(20_000), name="call.pdf"))

@@ -40,7 +40,7 @@ from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
 from docparse.read.pdf.annotations import Note
-from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.budget import Budget, spending
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
 from docparse.read.pdf.headings import mark_size_headings
@@ -96,34 +96,36 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     started = time.monotonic()
     budget = Budget(limits, name, started)
-    pdf = open_pdf(data, options, name)
-    declared = pdf_metadata(pdf)
-    count = declared_page_count(pdf) if options.pages is not None else None
-    pages: list[PageLines] = []
-    tables: list[Block] = []
-    fonts = GuessingFonts()
-    try:
-        for raw in iter_pages(pdf, options, name, budget):
-            page = page_to_lines(
-                raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
-            )
-            pages.append(page)
-            tables.extend(
-                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
-            )
-            tables.extend(note_blocks(raw.number, raw.notes, page.controls))
-            del raw
-            if time.monotonic() - started > limits.max_seconds:
-                raise LimitExceededError(
-                    f"reading took more than {limits.max_seconds:g} s, stopped after page {len(pages)} "
-                    "(limits.max_seconds, --timeout)",
-                    path=name,
+    # pdfminer's own decoding (object streams, CMaps, font files) spends the same budget.
+    with spending(budget):
+        pdf = open_pdf(data, options, name)
+        declared = pdf_metadata(pdf)
+        count = declared_page_count(pdf) if options.pages is not None else None
+        pages: list[PageLines] = []
+        tables: list[Block] = []
+        fonts = GuessingFonts()
+        try:
+            for raw in iter_pages(pdf, options, name, budget):
+                page = page_to_lines(
+                    raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
                 )
-    finally:
-        # Not pdf.close(): it would build every page object just to close them.
-        pdf.flush_cache()
-        forget_document(pdf)
-        pdf.stream.close()
+                pages.append(page)
+                tables.extend(
+                    table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
+                )
+                tables.extend(note_blocks(raw.number, raw.notes, page.controls))
+                del raw
+                if time.monotonic() - started > limits.max_seconds:
+                    raise LimitExceededError(
+                        f"reading took more than {limits.max_seconds:g} s, stopped after page {len(pages)} "
+                        "(limits.max_seconds, --timeout)",
+                        path=name,
+                    )
+        finally:
+            # Not pdf.close(): it would build every page object just to close them.
+            pdf.flush_cache()
+            forget_document(pdf)
+            pdf.stream.close()
     if options.pages is not None and not pages:
         raise EmptyDocumentError(f"the PDF has {count} page(s): none is in pages={options.pages!r}", path=name)
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)

@@ -454,7 +454,12 @@ def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> PDF:
             return PDF(io.BytesIO(data), password=options.password or "")
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(inner, LimitExceededError):  # a budget spent while pdfminer opened the document
+            inner.path = inner.path or name
+            raise inner from None
         raise _open_error(inner, options, name) from inner
+    except LimitExceededError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds (KeyError, TypeError...) on broken files
         raise CorruptDocumentError(f"{CORRUPT}: {type(exc).__name__}", path=name, cause=exc) from exc
 
