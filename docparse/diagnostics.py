@@ -149,6 +149,15 @@ RULES: tuple[Rule, ...] = (
         "`docparse convert call.docx --pages 3-7`.",
         stage="reader",
     ),
+    Rule(
+        "DP112",
+        "tables-not-searched",
+        Severity.WARNING,
+        "A PDF page's rulings cross in more places than the table finder's budget; its tables were not looked for.",
+        "The text in the grid is read as lines, not as cells: a table there comes out without its rows and columns.",
+        "A page of graph paper, or a 300 × 300 ruled grid (pdfplumber's table finder would take minutes).",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

@@ -192,3 +192,22 @@ def test_lzw_is_decoded_linearly_as_pdfminer_reads_it_and_within_the_budget() ->
         lzw_decode(hostile3.lzw_encode(b"q Q " * 10_000), 1_000)
     # A table never cleared (pdfminer's decoder copied it at every code: quadratic): read whole.
     assert "LZW" in _text(docparse.parse(hostile3.pdf_lzw(20_000), name="call.pdf"))
+
+
+def test_a_ruled_grid_past_the_finders_budget_is_not_searched_and_says_so() -> None:
+    from docparse.read.pdf.grid import MAX_TABLE_CROSSINGS
+
+    lines = 110  # 111 × 111 crossings, just over the budget: pdfplumber's finder would take about 3 CPU s
+    assert (lines + 1) ** 2 > MAX_TABLE_CROSSINGS
+    document = docparse.parse(hostile3.pdf_ruled_grid(lines, step=5), name="grid.pdf")
+    assert "Ruled grid" in _text(document)
+    [finding] = [d for d in document.diagnostics if d.code == "DP112"]
+    assert finding.message.startswith("Page 1: its rulings make a grid of 111 × 111 lines")
+    # A table within the budget is still looked for and read as cells.
+    from docparse.blocks import BlockKind
+    from docparse.read.pdf.reader import read_pdf
+
+    reading = read_pdf(hostile3.pdf_table_only(rows=4, cols=3), options=docparse.ParseOptions())
+    assert not [d for d in reading.diagnostics if d.code == "DP112"]
+    [table] = [block for block in reading.blocks if block.kind is BlockKind.TABLE]
+    assert table.rows[0] == ("Cell r0c0", "Cell r0c1", "Cell r0c2") and len(table.rows) == 4

@@ -43,6 +43,7 @@ from docparse.read.pdf.annotations import Note
 from docparse.read.pdf.budget import Budget, spending
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
+from docparse.read.pdf.grid import MAX_TABLE_CROSSINGS
 from docparse.read.pdf.headings import mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.lists import nest_bullets
@@ -103,6 +104,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         count = declared_page_count(pdf) if options.pages is not None else None
         pages: list[PageLines] = []
         tables: list[Block] = []
+        unsearched: list[Diagnostic] = []
         fonts = GuessingFonts()
         try:
             for raw in iter_pages(pdf, options, name, budget):
@@ -114,6 +116,15 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
                     table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
                 )
                 tables.extend(note_blocks(raw.number, raw.notes, page.controls))
+            if raw.unsearched:
+                rows, columns = raw.unsearched
+                unsearched.append(
+                    make_diagnostic(
+                        "tables-not-searched",
+                        f"Page {raw.number}: its rulings make a grid of {rows} × {columns} lines, over the table "
+                        f"finder's budget of {MAX_TABLE_CROSSINGS} crossings; its text is read as lines, not cells.",
+                    )
+                )
                 del raw
                 if time.monotonic() - started > limits.max_seconds:
                     raise LimitExceededError(
@@ -129,6 +140,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     if options.pages is not None and not pages:
         raise EmptyDocumentError(f"the PDF has {count} page(s): none is in pages={options.pages!r}", path=name)
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
+    reading.diagnostics.extend(unsearched)
     if options.pages is not None:
         reading.diagnostics.extend(unread_pages(options.pages, [page.number for page in pages], count))
     deadline = limit_checker(limits.max_seconds, limits.ocr_seconds_per_page, started, name)

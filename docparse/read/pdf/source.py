@@ -70,6 +70,8 @@ class RawPage:
     """Ruled tables as ``(bbox, rows of cell texts)``; their chars are not in `chars`."""
     notes: list[Note] = field(default_factory=list)
     """The text viewers draw from annotations (FreeText, filled form fields), with its box (`annotations`)."""
+    unsearched: tuple[int, int] | None = None
+    """The rows and columns of rulings of a grid too large for the table finder (`grid.MAX_TABLE_CROSSINGS`)."""
 
 
 Glyph = dict[str, Any]
@@ -621,7 +623,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
-        chars, tables = page_tables(page, objects, chars)
+        chars, tables, unsearched = page_tables(page, objects, chars)
         return RawPage(
             number=number,
             width=float(page.width),
@@ -631,6 +633,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             images=len(objects.get("image", [])),
             tables=tables,
             notes=page_notes(page_obj, budget),
+            unsearched=unsearched,
         )
     except LimitExceededError:
         raise
