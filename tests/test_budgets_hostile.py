@@ -211,3 +211,23 @@ def test_a_ruled_grid_past_the_finders_budget_is_not_searched_and_says_so() -> N
     assert not [d for d in reading.diagnostics if d.code == "DP112"]
     [table] = [block for block in reading.blocks if block.kind is BlockKind.TABLE]
     assert table.rows[0] == ("Cell r0c0", "Cell r0c1", "Cell r0c2") and len(table.rows) == 4
+
+
+def test_ocr_renders_within_pixel_and_aspect_bounds_from_pdfiums_own_page_size() -> None:
+    import pypdfium2
+
+    from docparse.read.pdf.ocr import DPI, MAX_SIDE, render_scale
+
+    def scale(width: float, height: float) -> float | None:
+        document = pypdfium2.PdfDocument(hostile3.pdf_image_page(width, height))
+        try:
+            return render_scale(document[0])
+        finally:
+            document.close()
+
+    assert scale(612, 792) == min(DPI / 72, MAX_SIDE / 792) and scale(300, 400) == DPI / 72
+    # 200,000 units a side (pdfplumber clamps it to 14,400): rendered at most MAX_SIDE pixels a side.
+    huge = scale(200_000, 200_000)
+    assert huge is not None and round(200_000 * huge) <= MAX_SIDE
+    # A one-unit-high strip, or one 200,000 units long: no page of text, not rendered at all.
+    assert scale(612, 1) is None and scale(200_000, 612) is None
