@@ -592,7 +592,7 @@ def docx_alt_chunks(outer: int = 1_600, inner: int = 1_600) -> bytes:
     )
 
 
-def docx_shared_header(relationships: int = 250, words: int = 600_000) -> bytes:
+def docx_shared_header(relationships: int = 250, words: int = 20_000) -> bytes:
     """Return a DOCX whose `relationships` header relationships all name one header part of `words` varied words."""
     import io
     import zipfile

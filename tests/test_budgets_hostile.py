@@ -231,3 +231,33 @@ def test_ocr_renders_within_pixel_and_aspect_bounds_from_pdfiums_own_page_size()
     assert huge is not None and round(200_000 * huge) <= MAX_SIDE
     # A one-unit-high strip, or one 200,000 units long: no page of text, not rendered at all.
     assert scale(612, 1) is None and scale(200_000, 612) is None
+
+
+def test_altchunk_imports_share_one_document_budget_of_blocks() -> None:
+    # 60 imports of a part that imports a text part 60 times: 3,600 imports, 1,000 blocks allowed.
+    options = docparse.ParseOptions(limits=docparse.Limits(max_blocks=1_000))
+    with pytest.raises(docparse.LimitExceededError, match=r"imported by altChunks yield more than 1000 blocks"):
+        docparse.parse(hostile3.docx_alt_chunks(outer=60, inner=60), name="call.docx", options=options)
+    # Within the budget every import is read, each where it stands (3 × 4 + the two headings).
+    document = docparse.parse(hostile3.docx_alt_chunks(outer=3, inner=4), name="call.docx")
+    assert _text(document).count("机器学习基础理论") == 12
+
+
+def test_a_nested_package_spends_the_budget_of_the_document_importing_it() -> None:
+    from docparse.read.zipguard import Package
+
+    limits = docparse.Limits(max_decompressed_bytes=100_000)
+    outer = Package(hostile3.docx("<w:p/>"), limits, path="call.docx")
+    inner = Package(hostile3.docx("<w:p/>"), limits, path="chunk.docx", within=outer)
+    inner.spend(60_000, "word/document.xml")
+    with pytest.raises(docparse.LimitExceededError, match=r"word/document\.xml exceeds the decompressed-size limit"):
+        outer.spend(60_000, "word/document.xml")
+
+
+def test_one_header_part_named_by_many_relationships_is_read_once() -> None:
+    # 250 relationships to one header of about 9 KB: 250 reads would spend 2.2 MB of a 1 MB budget.
+    options = docparse.ParseOptions(limits=docparse.Limits(max_decompressed_bytes=1_000_000))
+    document = docparse.parse(hostile3.docx_shared_header(250, words=200), name="call.docx", options=options)
+    assert "研究方向" in _text(document)
+    headers = [item for item in document.dropped if item.reason == "running-header"]
+    assert len(headers) == 200  # one record per paragraph of the header, once
