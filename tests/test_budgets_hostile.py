@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -261,3 +262,14 @@ def test_one_header_part_named_by_many_relationships_is_read_once() -> None:
     assert "研究方向" in _text(document)
     headers = [item for item in document.dropped if item.reason == "running-header"]
     assert len(headers) == 200  # one record per paragraph of the header, once
+
+
+def test_a_paragraph_of_many_inline_spans_is_read_whole_or_refused_as_soon_as_it_passes_the_line_limit() -> None:
+    document = docparse.parse(hostile3.html_inline_spans(5_000), name="page.html")
+    assert "a" * 5_000 in _text(document) and "After the spans." in _text(document)
+    options = docparse.ParseOptions(limits=docparse.Limits(max_line_chars=10_000))
+    with pytest.raises(docparse.LimitExceededError) as raised:
+        docparse.parse(hostile3.html_inline_spans(200_000), name="page.html", options=options)
+    # Refused when the line first passes the limit (measured as the content doubles), not after 200,000 spans.
+    found = re.search(r"a text of (\d+) characters, over the limit of 10000", str(raised.value))
+    assert found is not None and int(found.group(1)) <= 20_001
