@@ -158,6 +158,15 @@ RULES: tuple[Rule, ...] = (
         "A page of graph paper, or a 300 × 300 ruled grid (pdfplumber's table finder would take minutes).",
         stage="reader",
     ),
+    Rule(
+        "DP113",
+        "read-as-plain-text",
+        Severity.WARNING,
+        "A Markdown table too large for the Markdown parser's budget was read as plain lines, not as a table.",
+        "Its text is all there, line by line, but its rows and cells are not: no fields or topics are read from it.",
+        "A table of 49,000 columns (the parser would build two million cells: 3 GB).",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

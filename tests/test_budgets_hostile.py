@@ -273,3 +273,20 @@ def test_a_paragraph_of_many_inline_spans_is_read_whole_or_refused_as_soon_as_it
     # Refused when the line first passes the limit (measured as the content doubles), not after 200,000 spans.
     found = re.search(r"a text of (\d+) characters, over the limit of 10000", str(raised.value))
     assert found is not None and int(found.group(1)) <= 20_001
+
+
+def test_a_markdown_table_over_the_cell_budget_is_read_as_plain_lines_with_a_diagnostic() -> None:
+    from docparse.read.text import MAX_TABLE_CELLS
+
+    columns, rows = 1_300, 40  # 53,300 cells with the header row: just over the budget
+    assert columns * (rows + 1) > MAX_TABLE_CELLS
+    data = hostile3.markdown_wide_table(columns, rows)
+    document = docparse.parse(data, name="call.md")
+    text = _text(document)
+    assert text.count("|" + "x|" * columns) == rows + 1 and "|" + "-|" * columns in text
+    assert text.index("研究方向") < text.index("x|x|") < text.index("申报要求")
+    [finding] = [d for d in document.diagnostics if d.code == "DP113"]
+    assert finding.message.startswith(f"lines 3-{3 + rows + 1}: a table of {columns} columns and {rows} rows")
+    # A table within the budget is still a table.
+    small = docparse.parse(hostile3.markdown_wide_table(3, 2), name="call.md")
+    assert not [d for d in small.diagnostics if d.code == "DP113"] and "x|x" not in _text(small)
