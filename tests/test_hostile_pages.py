@@ -37,3 +37,38 @@ def test_annotations_are_placed_in_reading_order_by_their_box() -> None:
     text = _text(document)
     assert text.index("body text") < text.index("Note 1") < text.index("Note 2") < text.index("Value 1")
     assert text.index("Value 1") < text.index("Value 2")
+
+
+def test_a_pdf_without_pages_is_a_typed_error_not_an_internal_one() -> None:
+    import hostile_pdf
+    import pytest
+
+    empty = hostile_pdf.build([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    with pytest.raises(docparse.EmptyDocumentError):
+        docparse.parse(empty, name="empty.pdf")
+
+
+def test_each_page_over_the_table_finders_budget_has_its_own_diagnostic() -> None:
+    import zlib
+
+    import hostile_pdf
+
+    one = hostile3.pdf_ruled_grid(110, step=5)
+    start = one.index(b"stream\n") + len(b"stream\n")
+    content = zlib.decompress(one[start : one.index(b"\nendstream", start)])
+    page = hostile3.PAGE.replace(b"[0 0 612 792]", b"[0 0 650 650]")
+    two = hostile_pdf.build(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 2 >>",
+            page,
+            hostile_pdf.FONT,
+            hostile_pdf.stream(content, flate=True),
+            page.replace(b"5 0 R", b"7 0 R"),
+            # The heading repeats at the top of both pages (a running header): the second page has text of its own.
+            hostile_pdf.stream(content + b"\nBT /F1 12 Tf 60 300 Td (The second page's own text.) Tj ET", flate=True),
+        ]
+    )
+    document = docparse.parse(two, name="grid.pdf")
+    found = [d.message.split(":")[0] for d in document.diagnostics if d.code == "DP112"]
+    assert found == ["Page 1", "Page 2"]

@@ -116,15 +116,16 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
                     table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls)) for bbox, rows in raw.tables
                 )
                 tables.extend(note_blocks(raw.number, raw.notes, page.controls))
-            if raw.unsearched:
-                rows, columns = raw.unsearched
-                unsearched.append(
-                    make_diagnostic(
-                        "tables-not-searched",
-                        f"Page {raw.number}: its rulings make a grid of {rows} × {columns} lines, over the table "
-                        f"finder's budget of {MAX_TABLE_CROSSINGS} crossings; its text is read as lines, not cells.",
+                if raw.unsearched:
+                    rows, columns = raw.unsearched
+                    unsearched.append(
+                        make_diagnostic(
+                            "tables-not-searched",
+                            f"Page {raw.number}: its rulings make a grid of {rows} × {columns} lines, over the "
+                            f"table finder's budget of {MAX_TABLE_CROSSINGS} crossings; its text is read as lines, "
+                            "not cells.",
+                        )
                     )
-                )
                 del raw
                 if time.monotonic() - started > limits.max_seconds:
                     raise LimitExceededError(
