@@ -162,9 +162,9 @@ RULES: tuple[Rule, ...] = (
         "DP113",
         "read-as-plain-text",
         Severity.WARNING,
-        "A Markdown table too large for the Markdown parser's budget was read as plain lines, not as a table.",
-        "Its text is all there, line by line, but its rows and cells are not: no fields or topics are read from it.",
-        "A table of 49,000 columns (the parser would build two million cells: 3 GB).",
+        "A Markdown table or paragraph too large for the Markdown parser's budget was read as plain lines.",
+        "Its text is all there, line by line, but not its Markdown: no table cells, links or emphasis read from it.",
+        "A table of 49,000 columns (two million cells: 3 GB), or a paragraph of 90,000 `[` (each a link label sought).",
         stage="reader",
     ),
     # 2xx: structure

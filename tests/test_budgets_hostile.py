@@ -290,3 +290,20 @@ def test_a_markdown_table_over_the_cell_budget_is_read_as_plain_lines_with_a_dia
     # A table within the budget is still a table.
     small = docparse.parse(hostile3.markdown_wide_table(3, 2), name="call.md")
     assert not [d for d in small.diagnostics if d.code == "DP113"] and "x|x" not in _text(small)
+
+
+def test_a_markdown_paragraph_crowded_with_link_openers_is_read_as_plain_lines_with_a_diagnostic() -> None:
+    from docparse.read.text import MAX_PARAGRAPH_BRACKETS
+
+    count = MAX_PARAGRAPH_BRACKETS + 500
+    document = docparse.parse(hostile3.markdown_brackets("images", count * 2), name="call.md")
+    text = _text(document)
+    assert "![" * count in text and text.index("研究方向") < text.index("![") < text.index("申报要求")
+    [finding] = [d for d in document.diagnostics if d.code == "DP113"]
+    assert finding.message == (
+        f"lines 3-3: a paragraph of {count} link or image openers ('['), over the parser's budget of "
+        f"{MAX_PARAGRAPH_BRACKETS}, read as plain lines"
+    )
+    # A paragraph with a few links is Markdown as before.
+    links = docparse.parse("1. 研究方向\n\n见[指南](https://example.org)和[附件](a.pdf)。\n".encode(), name="call.md")
+    assert "[指南]" not in _text(links) and not [d for d in links.diagnostics if d.code == "DP113"]

@@ -49,6 +49,10 @@ MAX_NESTING = 100
 # rows took 4 CPU s and 560 MB, 49,000 columns 3 GB. A call's largest tables hold a few thousand
 # cells; a table past this many is read as plain lines, with a `read-as-plain-text` diagnostic.
 MAX_TABLE_CELLS = 50_000
+# Each `[` makes markdown-it look for the end of a link label ahead: 90,000 of them in one paragraph
+# took 4-9 CPU s (`[` on a line or on 90,000 lines, `![`). A call's paragraph holds a few dozen; one
+# with more than this many is read as plain lines, with a `read-as-plain-text` diagnostic.
+MAX_PARAGRAPH_BRACKETS = 2_000
 _DELIMITER_ROW = regex.compile(r"^ {0,3}\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
 # Tokens whose source lines are read; containers (lists, quotes) are not: what markdown-it skips
 # inside them past MAX_NESTING must show as lines no token covers.
@@ -101,6 +105,8 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     plain: list[tuple[int, str]] = []
     if markdown:
         text, plain = _set_apart_large_tables(text, reading)
+        text, crowded = _set_apart_crowded_paragraphs(text, reading)
+        plain = sorted(plain + crowded)
     tokens = _markdown().parse(text)
     walker.skipped = _uncovered(tokens, text.splitlines())
     walker.walk(tokens, text.splitlines())
@@ -143,6 +149,37 @@ def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[tupl
         )
         lines[start:end] = [""] * (end - start)
         index = end
+    return "\n".join(lines), plain
+
+
+def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, list[tuple[int, str]]]:
+    """Return `text` with each paragraph of more than `MAX_PARAGRAPH_BRACKETS` ``[`` blanked out (line numbers kept),
+    and its lines as ``(line number, text)`` to read as plain lines; add a `read-as-plain-text` diagnostic each."""
+    if text.count("[") <= MAX_PARAGRAPH_BRACKETS:
+        return text, []
+    lines = text.split("\n")
+    plain: list[tuple[int, str]] = []
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        end = start
+        brackets = 0
+        while end < len(lines) and lines[end].strip():
+            brackets += lines[end].count("[")
+            end += 1
+        if brackets > MAX_PARAGRAPH_BRACKETS:
+            plain.extend((number + 1, lines[number]) for number in range(start, end))
+            reading.diagnostics.append(
+                make_diagnostic(
+                    "read-as-plain-text",
+                    f"lines {start + 1}-{end}: a paragraph of {brackets} link or image openers ('['), over the "
+                    f"parser's budget of {MAX_PARAGRAPH_BRACKETS}, read as plain lines",
+                )
+            )
+            lines[start:end] = [""] * (end - start)
+        start = end
     return "\n".join(lines), plain
 
 
