@@ -19,6 +19,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSLiteral
 from pdfminer.utils import decode_text
 
+from docparse.errors import LimitExceededError
 from docparse.read.pdf.budget import Budget
 
 # Annotation flags (PDF 32000-1, 12.5.3): Hidden (bit 2) and NoView (bit 6) are never drawn.
@@ -92,6 +93,8 @@ def page_notes(page_obj: PDFPage, budget: Budget) -> list[Note]:
                 continue
             text = _note_text(annot).strip()
             rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect"))]
+        except LimitExceededError:
+            raise  # an object stream holding it inflates past the budget: the document's limit, not this note's
         except Exception:
             continue  # a broken annotation draws nothing in a viewer either
         if not text or len(rect) != 4:
