@@ -130,6 +130,14 @@ def _file(make: Callable[[], bytes], name: str) -> Case:
     return case
 
 
+def _ocr(make: Callable[[], bytes]) -> Case:
+    def case(tmp: Path) -> tuple[list[str], str]:
+        (tmp / "call.pdf").write_bytes(make())
+        return ["convert", "call.pdf", "-o", "out.json", "--ocr", "always"], ""
+
+    return case
+
+
 def _deep_pyproject(tmp: Path) -> tuple[list[str], str]:
     (tmp / "pyproject.toml").write_text(hostile3.deep_pyproject(), encoding="utf-8")
     (tmp / "call.txt").write_text(hostile3.CALL, encoding="utf-8")
@@ -167,6 +175,25 @@ CASES: dict[str, Case] = {
         for kind in ("parms", "hex", "twice")
     },
     "PDF, Info /Title a DAG of 2^40 paths (2 KB)": _file(hostile3.pdf_info_dag, "call.pdf"),
+    "PDF, a page whose only text is a 4x3 ruled table": _file(hostile3.pdf_table_only, "call.pdf"),
+    "PDF, FreeText annotations and filled form fields": _file(hostile3.pdf_annotations, "call.pdf"),
+    "PDF, object stream inflating to 1.2 GB (1.2 MB)": _file(hostile3.pdf_object_stream, "call.pdf"),
+    "PDF, xref stream inflating to 1.2 GB (1.2 MB)": _file(hostile3.pdf_xref_stream, "call.pdf"),
+    "PDF, ToUnicode CMap of 12M tokens in one block (140 KB)": _file(hostile3.pdf_tounicode, "call.pdf"),
+    "PDF, LZW never cleared, 200 KB of noise (150 KB)": _file(hostile3.pdf_lzw, "call.pdf"),
+    "PDF, 300x300 ruled grid (4 KB)": _file(hostile3.pdf_ruled_grid, "call.pdf"),
+    "PDF, image page 612x1 units, --ocr always": _ocr(lambda: hostile3.pdf_image_page(612, 1)),
+    "PDF, image page 200,000 units a side, --ocr always": _ocr(lambda: hostile3.pdf_image_page(200_000, 200_000)),
+    "DOCX, 1,600 altChunks of a DOCX of 1,600 altChunks (2.56M imports, 1.8 KB)": _file(
+        hostile3.docx_alt_chunks, "call.docx"
+    ),
+    "DOCX, one header part named by 250 relationships (200 KB)": _file(hostile3.docx_shared_header, "call.docx"),
+    "Markdown, a table of 49,000 columns and 40 rows": _file(hostile3.markdown_wide_table, "call.md"),
+    **{
+        f"Markdown, 90k openers ({kind})": _file(lambda kind=kind: hostile3.markdown_brackets(kind), "call.md")  # type: ignore[misc]
+        for kind in ("brackets", "images", "lines", "emphasis")
+    },
+    "HTML, 1.5M inline spans in one paragraph (21 MB)": _file(hostile3.html_inline_spans, "call.html"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,
 }

@@ -1,8 +1,9 @@
 """A longer fuzz run than CI does: mutated fixtures and generated calls, for a time budget.
 
-Not a test. A third of the inputs are fixtures with bytes flipped, cut or repeated; a third are
+Not a test. A quarter of the inputs are fixtures with bytes flipped, cut or repeated; a quarter are
 DOCX fixtures whose XML trees are mutated (bench/docx_mutations.py: byte flips never get past
-the zip CRC); a third are calls generated from fragments. Every input must end in a Document or
+the zip CRC); a quarter are calls generated from fragments; a quarter are the attack families of
+issue 27 (bench/hostile3.py, at small sizes), as made or with bytes mutated. Every input must end in a Document or
 a DocparseError subclass within HANG_SECONDS; anything else is a bug, saved under
 bench/fuzz-crashes/ with its traceback. Every Document is checked from the source
 (`docparse.read.sourcecount`): an input whose letters are not all held is saved under
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import collections.abc
 import random
 import resource
 import signal
@@ -25,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import hostile3
 from docx_mutations import mutate_docx
 
 import docparse
@@ -68,6 +71,24 @@ FRAGMENTS = [
 ]
 
 
+HOSTILE: dict[str, collections.abc.Callable[[], bytes]] = {
+    "table-only page.pdf": lambda: hostile3.pdf_table_only(3, 3),
+    "annotations.pdf": lambda: hostile3.pdf_annotations(2, 2),
+    "object stream.pdf": lambda: hostile3.pdf_object_stream(2_000_000),
+    "xref stream.pdf": lambda: hostile3.pdf_xref_stream(2_000_000),
+    "ToUnicode CMap.pdf": lambda: hostile3.pdf_tounicode(200_000),
+    "LZW.pdf": lambda: hostile3.pdf_lzw(5_000),
+    "ruled grid.pdf": lambda: hostile3.pdf_ruled_grid(110, step=5),
+    "strip page.pdf": lambda: hostile3.pdf_image_page(612, 1),
+    "altChunks.docx": lambda: hostile3.docx_alt_chunks(20, 20),
+    "shared header.docx": lambda: hostile3.docx_shared_header(50, words=200),
+    "wide table.md": lambda: hostile3.markdown_wide_table(1_300, 40),
+    "brackets.md": lambda: hostile3.markdown_brackets("brackets", 5_000),
+    "inline spans.html": lambda: hostile3.html_inline_spans(20_000),
+}
+"""Issue 27's attack families (bench/hostile3.py), at sizes that parse in about a second."""
+
+
 def mutate(data: bytes, rng: random.Random) -> bytes:
     """Return `data` truncated, with bytes flipped, a chunk repeated or junk inserted."""
     choice = rng.randrange(4)
@@ -109,7 +130,13 @@ def _save(folder: Path, run: int, data: bytes, note: str) -> None:
 
 def next_input(run: int, rng: random.Random, seeds: list[tuple[str, bytes]]) -> tuple[bytes, str, str]:
     """Return the input of run `run`, its kind (for the table) and what was done to it."""
-    kind = run % 3
+    kind = run % 4
+    if kind == 3:
+        name = rng.choice(sorted(HOSTILE))
+        data = HOSTILE[name]()
+        if rng.random() < 0.5:
+            return data, f"issue 27 {name}", "as made"
+        return mutate(data, rng), f"issue 27 {name}", "mutated bytes"
     if kind == 0:
         name, base = rng.choice([seed for seed in seeds if seed[0].endswith(".docx")])
         data, done = mutate_docx(base, rng)

@@ -247,6 +247,406 @@ def pdf_flate_chain(kind: str, inflated: int = 400_000_000) -> bytes:
     return hostile_pdf.build(objects)
 
 
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>"
+"""Object 3 of the one-page PDFs: the page, drawing object 5 with Helvetica (object 4)."""
+
+
+def _pdf_page(
+    content: bytes,
+    *,
+    box: bytes = b"[0 0 612 792]",
+    page_extra: bytes = b"",
+    more: list[bytes] | None = None,
+    catalog_extra: bytes = b"",
+) -> bytes:
+    """Return a one-page PDF drawing `content` (Helvetica as /F1, an image /Im1 at object 6 when asked by
+    `more`): objects 1-5 are catalog, pages, page, font, content; `more` follows from object 6."""
+    import hostile_pdf
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R" + catalog_extra + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox "
+        + box
+        + b" /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 6 0 R >> >> /Contents 5 0 R"
+        + page_extra
+        + b" >>",
+        hostile_pdf.FONT,
+        hostile_pdf.stream(content, flate=True),
+        *(more or []),
+    ]
+    return hostile_pdf.build(objects)
+
+
+def pdf_table_only(rows: int = 4, cols: int = 3) -> bytes:
+    """Return a one-page PDF whose only text is in the cells of a ruled table (`rows` × `cols`, cell `r<i>c<j>`)."""
+    left, top, width, height = 72.0, 700.0, 150.0, 24.0
+    ops = [b"0.8 w"]
+    for i in range(rows + 1):
+        y = top - i * height
+        ops.append(b"%.1f %.1f m %.1f %.1f l S" % (left, y, left + cols * width, y))
+    for j in range(cols + 1):
+        x = left + j * width
+        ops.append(b"%.1f %.1f m %.1f %.1f l S" % (x, top, x, top - rows * height))
+    for i in range(rows):
+        for j in range(cols):
+            ops.append(
+                b"BT /F1 10 Tf %.1f %.1f Td (Cell r%dc%d) Tj ET"
+                % (left + j * width + 6, top - (i + 1) * height + 8, i, j)
+            )
+    return _pdf_page(b"\n".join(ops))
+
+
+def pdf_ruled_grid(lines: int = 300, step: float = 8.0) -> bytes:
+    """Return a page of a call's heading over a `lines` × `lines` ruled grid, `step` units apart (pdfplumber's
+    table finder), on a page as large as the grid needs."""
+    side = 100 + lines * step
+    ops = [b"BT /F1 12 Tf 50 %.1f Td (1. Ruled grid) Tj ET" % (side - 30), b"0.1 w"]
+    for i in range(lines + 1):
+        at = 50 + i * step
+        end = 50 + lines * step
+        ops.append(b"50 %.3f m %.3f %.3f l S %.3f 50 m %.3f %.3f l S" % (at, end, at, at, at, end))
+    return _pdf_page(b"\n".join(ops), box=b"[0 0 %g %g]" % (side, side))
+
+
+def pdf_annotations(freetext: int = 2, fields: int = 2) -> bytes:
+    """Return a page of body text with `freetext` FreeText annotations (`Note n`) and `fields` filled AcroForm text
+    fields (`Value n`, field `Field n`), each with an appearance stream that draws its text, as a viewer shows it."""
+    import hostile_pdf
+
+    more: list[bytes] = [
+        hostile_pdf.stream(b"", b" /Type /XObject /Subtype /Form /BBox [0 0 1 1]")
+    ]  # object 6: /Im1 slot
+    annots: list[int] = []
+    field_refs: list[int] = []
+    number = 7
+    for index in range(freetext):
+        ap = hostile_pdf.stream(
+            b"BT /F1 10 Tf 2 4 Td (Note %d: bring the budget sheet.) Tj ET" % (index + 1),
+            b" /Type /XObject /Subtype /Form /BBox [0 0 300 20] /Resources << /Font << /F1 4 0 R >> >>",
+        )
+        y = 600 - 40 * index
+        more.append(
+            b"<< /Type /Annot /Subtype /FreeText /Rect [72 %d 372 %d] /Contents (Note %d: bring the budget sheet.)"
+            b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> >>" % (y, y + 20, index + 1, number + 1)
+        )
+        more.append(ap)
+        annots.append(number)
+        number += 2
+    for index in range(fields):
+        ap = hostile_pdf.stream(
+            b"/Tx BMC BT /F1 10 Tf 2 4 Td (Value %d) Tj ET EMC" % (index + 1),
+            b" /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 4 0 R >> >>",
+        )
+        y = 400 - 40 * index
+        more.append(
+            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (Field %d) /V (Value %d) /Rect [172 %d 372 %d]"
+            b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> /P 3 0 R >>" % (index + 1, index + 1, y, y + 20, number + 1)
+        )
+        more.append(ap)
+        annots.append(number)
+        field_refs.append(number)
+        number += 2
+    # Drawn by no viewer, so read by no reader: a hidden FreeText (flag 2) and a check box's state (a name).
+    more.append(b"<< /Type /Annot /Subtype /FreeText /F 2 /Rect [72 200 372 220] /Contents (Hidden note) >>")
+    more.append(b"<< /Type /Annot /Subtype /Widget /FT /Btn /T (Box) /V /Yes /AS /Yes /Rect [72 160 92 180] >>")
+    annots += [number, number + 1]
+    refs = b" ".join(b"%d 0 R" % n for n in annots)
+    content = b"BT /F1 12 Tf 72 760 Td (1. A call with notes) Tj 0 -20 Td (The body text of the call.) Tj ET"
+    acro = b" /AcroForm << /Fields [" + b" ".join(b"%d 0 R" % n for n in field_refs) + b"] /DA (/F1 10 Tf 0 g) >>"
+    return _pdf_page(content, page_extra=b" /Annots [" + refs + b"]", more=more, catalog_extra=acro)
+
+
+def _deflate_padding(head: bytes, size: int, pad: bytes = b" ") -> bytes:
+    # Compressed in chunks: the whole inflated form (GBs) never exists here.
+    import zlib
+
+    packer = zlib.compressobj(9)
+    out = [packer.compress(head)]
+    chunk = pad * (1 << 20)
+    left = size
+    while left > 0:
+        out.append(packer.compress(chunk[: min(left, len(chunk))]))
+        left -= len(chunk)
+    out.append(packer.flush())
+    return b"".join(out)
+
+
+def _xref_stream_pdf(objects: list[bytes], packed: dict[int, int], xref_padding: int = 0) -> bytes:
+    """Return a PDF 1.5 of `objects` (object 1 the catalog) indexed by a Flate xref stream; `packed` maps an object
+    number to (its index in) the object stream whose number is the value (type-2 entries)."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets: dict[int, int] = {}
+    for number, body in enumerate(objects, start=1):
+        if number in packed:
+            continue
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref_number = len(objects) + 1
+    offsets[xref_number] = len(out)
+    rows = bytearray(b"\x00\x00\x00\x00\xff\xff")
+    index_in_stream: dict[int, int] = {}
+    for number in range(1, xref_number + 1):
+        if number in packed:
+            stream_number = packed[number]
+            index = index_in_stream.setdefault(stream_number, 0)
+            index_in_stream[stream_number] += 1
+            rows += b"\x02" + stream_number.to_bytes(4, "big") + index.to_bytes(1, "big")
+        else:
+            rows += b"\x01" + offsets[number].to_bytes(4, "big") + b"\x00"
+    data = _deflate_padding(bytes(rows), xref_padding, b"\x00")
+    # Zero rows past /Size are never indexed, but pdfminer inflates the whole stream first.
+    out += b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 1] /Root 1 0 R /Filter /FlateDecode /Length %d >>\nstream\n" % (
+        xref_number,
+        xref_number + 1,
+        len(data),
+    )
+    out += data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % offsets[xref_number]
+    return bytes(out)
+
+
+def pdf_object_stream(inflated: int = 1_200_000_000) -> bytes:
+    """Return a PDF whose font sits in an object stream padded to inflate to `inflated` bytes (about 1.2 MB)."""
+    import hostile_pdf
+
+    font = hostile_pdf.FONT
+    head = b"4 0 " + font + b" "
+    data = _deflate_padding(head, inflated)
+    objstm = (
+        b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n" % len(data)
+        + data
+        + b"\nendstream"
+    )
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE,
+        font,
+        hostile_pdf.stream(b"BT /F1 12 Tf 72 760 Td (1. Object stream) Tj ET"),
+        objstm,
+    ]
+    return _xref_stream_pdf(objects, {4: 6})
+
+
+def pdf_xref_stream(inflated: int = 1_200_000_000) -> bytes:
+    """Return a PDF whose cross-reference stream inflates to `inflated` bytes (zero rows past /Size)."""
+    import hostile_pdf
+
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE,
+        hostile_pdf.FONT,
+        hostile_pdf.stream(b"BT /F1 12 Tf 72 760 Td (1. Xref stream) Tj ET"),
+    ]
+    return _xref_stream_pdf(objects, {}, xref_padding=inflated)
+
+
+def pdf_tounicode(tokens: int = 12_000_000, per_block: int = 0) -> bytes:
+    """Return a page whose font's ToUnicode CMap holds `tokens` tokens of bfchar entries, `per_block` entries a
+    block (0: all in one block, whose operands pile up on the parser's stack), Flate-compressed."""
+    import hostile_pdf
+
+    entry = b"<41> <0041>\n"
+    count = tokens // 2
+    per_block = per_block or count
+    block = b"%d beginbfchar\n" % per_block + entry * per_block + b"endbfchar\n"
+    blocks = block * (count // per_block)
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        + blocks
+        + b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE,
+        font,
+        hostile_pdf.stream(b"BT /F1 12 Tf 72 760 Td (1. ToUnicode) Tj ET"),
+        hostile_pdf.stream(cmap, flate=True),
+    ]
+    return hostile_pdf.build(objects)
+
+
+def lzw_encode(data: bytes, *, clear: bool = True) -> bytes:
+    """Return `data` LZW-encoded as PDF's LZWDecode reads it (early change, 9-12 bit codes).
+
+    With `clear`, a full table starts again (a clear code); without, it stays full and the rest is coded
+    from it, as the format allows: a decoder that keeps adding entries then grows its table without end.
+    """
+    table = {bytes([i]): i for i in range(256)}
+    width, next_code = 9, 258
+    bits, nbits = 0, 0
+    out = bytearray()
+
+    def emit(code: int) -> None:
+        nonlocal bits, nbits
+        bits = (bits << width) | code
+        nbits += width
+        while nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+        bits &= (1 << nbits) - 1
+
+    emit(256)
+    current = b""
+    for value in data:
+        byte = bytes([value])
+        if current + byte in table:
+            current += byte
+            continue
+        emit(table[current])
+        full = next_code >= 4096
+        if not full:
+            table[current + byte] = next_code
+            next_code += 1
+        current = byte
+        # The decoder's table runs one entry behind: it widens at 511, 1023, 2047 entries of its own.
+        if next_code >= 1 << width and width < 12:
+            width += 1
+        elif next_code >= 4096 and clear:
+            emit(256)
+            table = {bytes([i]): i for i in range(256)}
+            width, next_code = 9, 258
+    if current:
+        emit(table[current])
+    emit(257)
+    if nbits:
+        out.append((bits << (8 - nbits)) & 0xFF)
+    return bytes(out)
+
+
+def pdf_lzw(noise: int = 200_000) -> bytes:
+    """Return a page whose content stream is LZW-coded with no clear code once the table is full, ending in a
+    comment of `noise` random bytes: pdfminer's decoder copies its ever-growing table at each code, so the
+    time grows with the square of the codes after the table fills (the 200 KB default is > 60 s)."""
+    import random
+
+    import hostile_pdf
+
+    rng = random.Random(27)
+    comment = bytes(rng.choice(b"abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(noise))
+    data = lzw_encode(b"BT /F1 12 Tf 72 760 Td (1. LZW) Tj ET\n%" + comment + b"\n", clear=False)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        PAGE,
+        hostile_pdf.FONT,
+        b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+    ]
+    return hostile_pdf.build(objects)
+
+
+def pdf_image_page(width: float = 612, height: float = 1) -> bytes:
+    """Return a one-page PDF, `width` × `height` units, holding only an 8×8 grey image stretched over the page."""
+    import hostile_pdf
+
+    image = hostile_pdf.stream(
+        bytes(range(64)),
+        b" /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8",
+    )
+    box = b"[0 0 %g %g]" % (width, height)
+    return _pdf_page(b"q %g 0 0 %g 0 0 cm /Im1 Do Q" % (width, height), box=box, more=[image])
+
+
+def docx_alt_chunks(outer: int = 1_600, inner: int = 1_600) -> bytes:
+    """Return a DOCX whose body imports one DOCX part `outer` times, each importing one text part `inner` times
+    (outer × inner imports: 2.56 M at the defaults)."""
+    import io
+    import zipfile
+
+    from bench_hostile import CONTENT_TYPES
+
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    chunk_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+
+    def package(body: str, rels: str, extra: dict[str, bytes]) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+            archive.writestr(
+                "word/document.xml", f'<?xml version="1.0"?><w:document {W} {r}><w:body>{body}</w:body></w:document>'
+            )
+            archive.writestr(
+                "word/_rels/document.xml.rels",
+                '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                + rels
+                + "</Relationships>",
+            )
+            for name, data in extra.items():
+                archive.writestr(name, data)
+        return buffer.getvalue()
+
+    rel = f'<Relationship Id="c1" Type="{chunk_type}" Target="%s"/>'
+    inner_doc = package(
+        "<w:p><w:r><w:t>研究方向</w:t></w:r></w:p>" + '<w:altChunk r:id="c1"/>' * inner,
+        rel % "chunk.txt",
+        {"word/chunk.txt": "（1）机器学习基础理论\n".encode()},
+    )
+    return package(
+        "<w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p>" + '<w:altChunk r:id="c1"/>' * outer,
+        rel % "chunk.docx",
+        {"word/chunk.docx": inner_doc},
+    )
+
+
+def docx_shared_header(relationships: int = 250, words: int = 20_000) -> bytes:
+    """Return a DOCX whose `relationships` header relationships all name one header part of `words` varied words."""
+    import io
+    import zipfile
+
+    from bench_hostile import CONTENT_TYPES
+
+    header_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+    rels = "".join(f'<Relationship Id="h{i}" Type="{header_type}" Target="header1.xml"/>' for i in range(relationships))
+    header = (
+        f'<?xml version="1.0"?><w:hdr {W}>'
+        + "".join(f"<w:p><w:r><w:t>{word}</w:t></w:r></w:p>" for word in _words(words, 3))
+        + "</w:hdr>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>1. 研究方向</w:t></w:r></w:p>'
+            "</w:body></w:document>",
+        )
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + rels
+            + "</Relationships>",
+        )
+        archive.writestr("word/header1.xml", header)
+    return buffer.getvalue()
+
+
+def markdown_wide_table(columns: int = 49_000, rows: int = 40) -> bytes:
+    """Return Markdown with a heading and a table of `columns` columns and `rows` rows of `|x|` cells."""
+    line = "|" + "x|" * columns + "\n"
+    return ("1. 研究方向\n\n" + line + "|" + "-|" * columns + "\n" + line * rows + "\n申报要求\n").encode()
+
+
+def markdown_brackets(kind: str, count: int = 90_000) -> bytes:
+    """Return Markdown whose one paragraph is `count` openers: `[` or `![` on one line, `[` a line, or `*_` pairs."""
+    body = {
+        "brackets": "[" * count,
+        "images": "![" * (count // 2),
+        "lines": "[\n" * count,
+        "emphasis": "*_" * (count // 2),
+    }
+    return ("1. 研究方向\n\n" + body[kind] + "\n\n申报要求\n").encode()
+
+
+def html_inline_spans(count: int = 1_500_000) -> bytes:
+    """Return an HTML page whose one paragraph is `count` inline spans of a letter each."""
+    spans = "<span>a</span>" * count
+    return f"<html><body><h1>1. A call</h1><p>{spans}</p><p>After the spans.</p></body></html>".encode()
+
+
 def deep_pyproject(depth: int = 5_000) -> str:
     """Return a pyproject.toml whose `[tool.docparse]` select is an array nested `depth` deep."""
     return "[tool.docparse]\nselect = " + "[" * depth + "]" * depth + "\n"

@@ -149,6 +149,24 @@ RULES: tuple[Rule, ...] = (
         "`docparse convert call.docx --pages 3-7`.",
         stage="reader",
     ),
+    Rule(
+        "DP112",
+        "tables-not-searched",
+        Severity.WARNING,
+        "A PDF page's rulings cross in more places than the table finder's budget; its tables were not looked for.",
+        "The text in the grid is read as lines, not as cells: a table there comes out without its rows and columns.",
+        "A page of graph paper, or a 300 × 300 ruled grid (pdfplumber's table finder would take minutes).",
+        stage="reader",
+    ),
+    Rule(
+        "DP113",
+        "read-as-plain-text",
+        Severity.WARNING,
+        "A Markdown table or paragraph too large for the Markdown parser's budget was read as plain lines.",
+        "Its text is all there, line by line, but not its Markdown: no table cells, links or emphasis read from it.",
+        "A table of 49,000 columns (two million cells: 3 GB), or a paragraph of 90,000 `[` (each a link label sought).",
+        stage="reader",
+    ),
     # 2xx: structure
     Rule(
         "DP201",

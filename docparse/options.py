@@ -39,7 +39,7 @@ class Limits(BaseModel):
     max_decompressed_bytes: int = Field(
         default=DEFAULT_MAX_DECOMPRESSED_BYTES,
         gt=0,
-        description="Largest total uncompressed size of a DOCX's parts, or of a PDF's content streams.",
+        description="Largest total uncompressed size of a DOCX's parts, or of a PDF's streams.",
     )
     max_compression_ratio: float = Field(
         default=DEFAULT_MAX_COMPRESSION_RATIO,

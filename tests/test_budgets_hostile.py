@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -145,3 +146,165 @@ def test_the_budget_refuses_a_chain_before_pdfminer_decodes_it(kind: str) -> Non
     with pytest.raises(LimitExceededError, match="max_decompressed_bytes"):
         Budget(Limits(), "call.pdf").inflate(stream)
     assert stream.data is None  # nothing was inflated whole
+
+
+def _refused(data: bytes, limits: docparse.Limits | None = None) -> str:
+    options = docparse.ParseOptions(limits=limits or docparse.Limits())
+    with pytest.raises(docparse.LimitExceededError) as raised:
+        docparse.parse(data, name="call.pdf", options=options)
+    return str(raised.value)
+
+
+SMALL = docparse.Limits(max_decompressed_bytes=4_000_000)
+
+
+def test_an_object_stream_inflating_past_the_budget_is_refused_before_pdfminer_inflates_it() -> None:
+    # 12 MB of padding behind the font in an object stream, 4 MB allowed: refused in 64 KB steps.
+    message = _refused(hostile3.pdf_object_stream(12_000_000), SMALL)
+    assert "the PDF's streams inflate to more than 4000000 bytes" in message
+    document = docparse.parse(hostile3.pdf_object_stream(1_000), name="call.pdf")  # the same shape, small: read
+    assert "Object stream" in _text(document)
+
+
+def test_an_xref_stream_inflating_past_the_budget_is_refused_while_the_document_opens() -> None:
+    message = _refused(hostile3.pdf_xref_stream(12_000_000), SMALL)
+    assert message.startswith("call.pdf: the PDF's streams inflate to more than 4000000 bytes")
+    assert "Xref stream" in _text(docparse.parse(hostile3.pdf_xref_stream(1_000), name="call.pdf"))
+
+
+def test_a_tounicode_cmap_piling_up_operands_is_refused_with_one_typed_error() -> None:
+    assert "a font's CMap stacks more than 100000 operands" in _refused(hostile3.pdf_tounicode(400_000))
+    # The same entries in blocks of 100, as the format has them, map the text.
+    assert "ToUnicode" in _text(docparse.parse(hostile3.pdf_tounicode(20_000, per_block=100), name="call.pdf"))
+
+
+def test_lzw_is_decoded_linearly_as_pdfminer_reads_it_and_within_the_budget() -> None:
+    import random
+
+    from pdfminer.lzw import lzwdecode as pdfminer_lzwdecode
+
+    from docparse.read.pdf.budget import lzw_decode
+
+    rng = random.Random(27)
+    for data in (b"", b"abcabcabc", bytes(range(256)) * 3, bytes(rng.randrange(256) for _ in range(20_000))):
+        for clear in (True, False):
+            coded = hostile3.lzw_encode(data, clear=clear)
+            assert lzw_decode(coded, 1 << 30) == pdfminer_lzwdecode(coded) == data
+    with pytest.raises(docparse.LimitExceededError):
+        lzw_decode(hostile3.lzw_encode(b"q Q " * 10_000), 1_000)
+    # A table never cleared (pdfminer's decoder copied it at every code: quadratic): read whole.
+    assert "LZW" in _text(docparse.parse(hostile3.pdf_lzw(20_000), name="call.pdf"))
+
+
+def test_a_ruled_grid_past_the_finders_budget_is_not_searched_and_says_so() -> None:
+    from docparse.read.pdf.grid import MAX_TABLE_CROSSINGS
+
+    lines = 110  # 111 × 111 crossings, just over the budget: pdfplumber's finder would take about 3 CPU s
+    assert (lines + 1) ** 2 > MAX_TABLE_CROSSINGS
+    document = docparse.parse(hostile3.pdf_ruled_grid(lines, step=5), name="grid.pdf")
+    assert "Ruled grid" in _text(document)
+    [finding] = [d for d in document.diagnostics if d.code == "DP112"]
+    assert finding.message.startswith("Page 1: its rulings make a grid of 111 × 111 lines")
+    # A table within the budget is still looked for and read as cells.
+    from docparse.blocks import BlockKind
+    from docparse.read.pdf.reader import read_pdf
+
+    reading = read_pdf(hostile3.pdf_table_only(rows=4, cols=3), options=docparse.ParseOptions())
+    assert not [d for d in reading.diagnostics if d.code == "DP112"]
+    [table] = [block for block in reading.blocks if block.kind is BlockKind.TABLE]
+    assert table.rows[0] == ("Cell r0c0", "Cell r0c1", "Cell r0c2") and len(table.rows) == 4
+
+
+def test_ocr_renders_within_pixel_and_aspect_bounds_from_pdfiums_own_page_size() -> None:
+    import pypdfium2
+
+    from docparse.read.pdf.ocr import DPI, MAX_SIDE, render_scale
+
+    def scale(width: float, height: float) -> float | None:
+        document = pypdfium2.PdfDocument(hostile3.pdf_image_page(width, height))
+        try:
+            return render_scale(document[0])
+        finally:
+            document.close()
+
+    assert scale(612, 792) == min(DPI / 72, MAX_SIDE / 792) and scale(300, 400) == DPI / 72
+    # 200,000 units a side (pdfplumber clamps it to 14,400): rendered at most MAX_SIDE pixels a side.
+    huge = scale(200_000, 200_000)
+    assert huge is not None and round(200_000 * huge) <= MAX_SIDE
+    # A one-unit-high strip, or one 200,000 units long: no page of text, not rendered at all.
+    assert scale(612, 1) is None and scale(200_000, 612) is None
+
+
+def test_altchunk_imports_share_one_document_budget_of_blocks() -> None:
+    # 60 imports of a part that imports a text part 60 times: 3,600 imports, 1,000 blocks allowed.
+    options = docparse.ParseOptions(limits=docparse.Limits(max_blocks=1_000))
+    with pytest.raises(docparse.LimitExceededError, match=r"imported by altChunks yield more than 1000 blocks"):
+        docparse.parse(hostile3.docx_alt_chunks(outer=60, inner=60), name="call.docx", options=options)
+    # Within the budget every import is read, each where it stands (3 × 4 + the two headings).
+    document = docparse.parse(hostile3.docx_alt_chunks(outer=3, inner=4), name="call.docx")
+    assert _text(document).count("机器学习基础理论") == 12
+
+
+def test_a_nested_package_spends_the_budget_of_the_document_importing_it() -> None:
+    from docparse.read.zipguard import Package
+
+    limits = docparse.Limits(max_decompressed_bytes=100_000)
+    outer = Package(hostile3.docx("<w:p/>"), limits, path="call.docx")
+    inner = Package(hostile3.docx("<w:p/>"), limits, path="chunk.docx", within=outer)
+    inner.spend(60_000, "word/document.xml")
+    with pytest.raises(docparse.LimitExceededError, match=r"word/document\.xml exceeds the decompressed-size limit"):
+        outer.spend(60_000, "word/document.xml")
+
+
+def test_one_header_part_named_by_many_relationships_is_read_once() -> None:
+    # 250 relationships to one header of about 9 KB: 250 reads would spend 2.2 MB of a 1 MB budget.
+    options = docparse.ParseOptions(limits=docparse.Limits(max_decompressed_bytes=1_000_000))
+    document = docparse.parse(hostile3.docx_shared_header(250, words=200), name="call.docx", options=options)
+    assert "研究方向" in _text(document)
+    headers = [item for item in document.dropped if item.reason == "running-header"]
+    assert len(headers) == 200  # one record per paragraph of the header, once
+
+
+def test_a_paragraph_of_many_inline_spans_is_read_whole_or_refused_as_soon_as_it_passes_the_line_limit() -> None:
+    document = docparse.parse(hostile3.html_inline_spans(5_000), name="page.html")
+    assert "a" * 5_000 in _text(document) and "After the spans." in _text(document)
+    options = docparse.ParseOptions(limits=docparse.Limits(max_line_chars=10_000))
+    with pytest.raises(docparse.LimitExceededError) as raised:
+        docparse.parse(hostile3.html_inline_spans(200_000), name="page.html", options=options)
+    # Refused when the line first passes the limit (measured as the content doubles), not after 200,000 spans.
+    found = re.search(r"a text of (\d+) characters, over the limit of 10000", str(raised.value))
+    assert found is not None and int(found.group(1)) <= 20_001
+
+
+def test_a_markdown_table_over_the_cell_budget_is_read_as_plain_lines_with_a_diagnostic() -> None:
+    from docparse.read.text import MAX_TABLE_CELLS
+
+    columns, rows = 1_300, 40  # 53,300 cells with the header row: just over the budget
+    assert columns * (rows + 1) > MAX_TABLE_CELLS
+    data = hostile3.markdown_wide_table(columns, rows)
+    document = docparse.parse(data, name="call.md")
+    text = _text(document)
+    assert text.count("|" + "x|" * columns) == rows + 1 and "|" + "-|" * columns in text
+    assert text.index("研究方向") < text.index("x|x|") < text.index("申报要求")
+    [finding] = [d for d in document.diagnostics if d.code == "DP113"]
+    assert finding.message.startswith(f"lines 3-{3 + rows + 1}: a table of {columns} columns and {rows} rows")
+    # A table within the budget is still a table.
+    small = docparse.parse(hostile3.markdown_wide_table(3, 2), name="call.md")
+    assert not [d for d in small.diagnostics if d.code == "DP113"] and "x|x" not in _text(small)
+
+
+def test_a_markdown_paragraph_crowded_with_link_openers_is_read_as_plain_lines_with_a_diagnostic() -> None:
+    from docparse.read.text import MAX_PARAGRAPH_BRACKETS
+
+    count = MAX_PARAGRAPH_BRACKETS + 500
+    document = docparse.parse(hostile3.markdown_brackets("images", count * 2), name="call.md")
+    text = _text(document)
+    assert "![" * count in text and text.index("研究方向") < text.index("![") < text.index("申报要求")
+    [finding] = [d for d in document.diagnostics if d.code == "DP113"]
+    assert finding.message == (
+        f"lines 3-3: a paragraph of {count} link or image openers ('['), over the parser's budget of "
+        f"{MAX_PARAGRAPH_BRACKETS}, read as plain lines"
+    )
+    # A paragraph with a few links is Markdown as before.
+    links = docparse.parse("1. 研究方向\n\n见[指南](https://example.org)和[附件](a.pdf)。\n".encode(), name="call.md")
+    assert "[指南]" not in _text(links) and not [d for d in links.diagnostics if d.code == "DP113"]

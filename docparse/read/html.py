@@ -43,6 +43,7 @@ line breaks of the text read since.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import time
 from collections.abc import Iterator
@@ -315,6 +316,9 @@ class _Walker:
     deadline: float
     out: list[Block] = field(default_factory=list)
     pieces: list[_Piece] = field(default_factory=list)
+    pending: int = 0
+    """Characters in `pieces`: past `next_check`, the longest line so far is measured (`_check_pending`)."""
+    next_check: int = 0
     lists: list[_ListFrame] = field(default_factory=list)
     label: str | None = None
     heading: int | None = None
@@ -460,6 +464,19 @@ class _Walker:
             text = text.replace("\t", _KEPT_TAB).replace(" ", _KEPT_SPACE).replace("\n", _KEPT_BREAK)
         self.pieces.append(_Piece(text, style))
         self.line += text.count("\n")
+        self.pending += len(text)
+        if self.pending > max(self.next_check, self.options.limits.max_line_chars):
+            self._check_pending()
+
+    def _check_pending(self) -> None:
+        """Raise `LimitExceededError` as soon as a line of the inline content read so far is over the limit.
+
+        A paragraph of 1.5 M inline spans would otherwise be held, one piece a span, until its block
+        ends, to be refused then. Measured again each time the content doubles: linear overall.
+        """
+        self.next_check = 2 * self.pending
+        for spans in _lines(self.pieces):
+            self._check_length(sum(len(span.text) for span in spans))
 
     def _tick(self, el: etree._Element) -> None:
         line = _sourceline(el)
@@ -514,6 +531,7 @@ class _Walker:
     def _flush(self) -> None:
         """Emit the inline content read since the last block boundary, one block per line."""
         pieces, self.pieces = self.pieces, []
+        self.pending = self.next_check = 0
         label, self.label = self.label, None
         start = self.first_line or self.line
         self.first_line = None
@@ -539,13 +557,15 @@ class _Walker:
         if label and not emitted:
             self.label = label  # the item's text is in a block inside it (<li><p>…): the label goes there
 
-    def _emit(self, block: Block) -> None:
+    def _check_length(self, length: int) -> None:
         limit = self.options.limits.max_line_chars
-        if len(block.text) > limit:
+        if length > limit:
             raise LimitExceededError(
-                f"a text of {len(block.text)} characters, over the limit of {limit} (limits.max_line_chars)",
-                path=self.name,
+                f"a text of {length} characters, over the limit of {limit} (limits.max_line_chars)", path=self.name
             )
+
+    def _emit(self, block: Block) -> None:
+        self._check_length(len(block.text))
         self.out.append(block)
         if len(self.reading.blocks) > self.options.limits.max_blocks:
             raise LimitExceededError(
@@ -801,7 +821,9 @@ def _style_of(el: etree._Element, tag: str, style: _Style) -> _Style:
 
 def _label_value(el: etree._Element) -> tuple[etree._Element, etree._Element] | None:
     """Return (label, value) when `el` is a grid row of two elements whose first names a label."""
-    children = [child for child in el if isinstance(child.tag, str)]
+    # At most three children are looked at: a paragraph of 1.5 M spans is no grid row, and a list of
+    # its children took 200 MB.
+    children = list(itertools.islice((child for child in el if isinstance(child.tag, str)), 3))
     if len(children) != 2 or (el.text or "").strip() or any((c.tail or "").strip() for c in children):
         return None
     first, second = children

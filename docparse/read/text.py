@@ -45,6 +45,15 @@ FRONT_MATTER_MAX_LINES = 100
 # markdown-it stops at this many nested containers and skips what lies deeper without a trace
 # (its default of 20 is ten lists deep); the lines it skips are still read (`_Walker._skipped`).
 MAX_NESTING = 100
+# markdown-it builds three tokens and a list of children for every table cell: 8,000 columns of 40
+# rows took 4 CPU s and 560 MB, 49,000 columns 3 GB. A call's largest tables hold a few thousand
+# cells; a table past this many is read as plain lines, with a `read-as-plain-text` diagnostic.
+MAX_TABLE_CELLS = 50_000
+# Each `[` makes markdown-it look for the end of a link label ahead: 90,000 of them in one paragraph
+# took 4-9 CPU s (`[` on a line or on 90,000 lines, `![`). A call's paragraph holds a few dozen; one
+# with more than this many is read as plain lines, with a `read-as-plain-text` diagnostic.
+MAX_PARAGRAPH_BRACKETS = 2_000
+_DELIMITER_ROW = regex.compile(r"^ {0,3}\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
 # Tokens whose source lines are read; containers (lists, quotes) are not: what markdown-it skips
 # inside them past MAX_NESTING must show as lines no token covers.
 _LEAVES = frozenset(
@@ -93,12 +102,112 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
         text = "\n" * end + "\n".join(lines[end:])
         reading.metadata = metadata.make(values)
     walker = _Walker(reading, options)
+    plain: list[tuple[int, str]] = []
+    if markdown:
+        text, plain = _set_apart_large_tables(text, reading)
+        text, crowded = _set_apart_crowded_paragraphs(text, reading)
+        plain = sorted(plain + crowded)
     tokens = _markdown().parse(text)
     walker.skipped = _uncovered(tokens, text.splitlines())
     walker.walk(tokens, text.splitlines())
+    if plain:
+        _insert_plain_lines(reading, plain)
     if front is not None:
         _place_front_matter(reading, lines[: front[0]], reading.metadata.title)
     return reading
+
+
+def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[tuple[int, str]]]:
+    """Return `text` with each table over `MAX_TABLE_CELLS` blanked out (line numbers kept), and its lines as
+    ``(line number, text)`` to read as plain lines; add a `read-as-plain-text` diagnostic per table."""
+    if "-" not in text or "|" not in text:
+        return text, []
+    lines = text.split("\n")
+    plain: list[tuple[int, str]] = []
+    index = 1
+    while index < len(lines):
+        line = lines[index]
+        if "|" not in line or "-" not in line or not _DELIMITER_ROW.match(line) or "|" not in lines[index - 1]:
+            index += 1
+            continue
+        columns = line.strip().strip("|").count("|") + 1
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and "|" in lines[end]:
+            end += 1
+        cells = columns * (end - index)  # the header row and the body rows
+        if cells <= MAX_TABLE_CELLS:
+            index = end
+            continue
+        start = index - 1
+        plain.extend((number + 1, lines[number]) for number in range(start, end))
+        reading.diagnostics.append(
+            make_diagnostic(
+                "read-as-plain-text",
+                f"lines {start + 1}-{end}: a table of {columns} columns and {end - index - 1} rows ({cells} cells, "
+                f"over the parser's budget of {MAX_TABLE_CELLS}) read as plain lines",
+            )
+        )
+        lines[start:end] = [""] * (end - start)
+        index = end
+    return "\n".join(lines), plain
+
+
+def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, list[tuple[int, str]]]:
+    """Return `text` with each paragraph of more than `MAX_PARAGRAPH_BRACKETS` ``[`` blanked out (line numbers kept),
+    and its lines as ``(line number, text)`` to read as plain lines; add a `read-as-plain-text` diagnostic each."""
+    if text.count("[") <= MAX_PARAGRAPH_BRACKETS:
+        return text, []
+    lines = text.split("\n")
+    plain: list[tuple[int, str]] = []
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            start += 1
+            continue
+        end = start
+        brackets = 0
+        while end < len(lines) and lines[end].strip():
+            brackets += lines[end].count("[")
+            end += 1
+        if brackets > MAX_PARAGRAPH_BRACKETS:
+            plain.extend((number + 1, lines[number]) for number in range(start, end))
+            reading.diagnostics.append(
+                make_diagnostic(
+                    "read-as-plain-text",
+                    f"lines {start + 1}-{end}: a paragraph of {brackets} link or image openers ('['), over the "
+                    f"parser's budget of {MAX_PARAGRAPH_BRACKETS}, read as plain lines",
+                )
+            )
+            lines[start:end] = [""] * (end - start)
+        start = end
+    return "\n".join(lines), plain
+
+
+def _insert_plain_lines(reading: Reading, plain: list[tuple[int, str]]) -> None:
+    """Insert a PARAGRAPH block for each non-blank line of `plain` where its line number puts it among the blocks."""
+    made = [
+        Block(text=line.strip(), spans=(Span(line.strip()),), provenance=Provenance(line_start=number, line_end=number))
+        for number, line in plain
+        if line.strip()
+    ]
+    out: list[Block] = []
+    pending = iter(made)
+    block = next(pending, None)
+    for existing in reading.blocks:
+        where = existing.provenance.line_start
+        while (
+            block is not None
+            and where is not None
+            and block.provenance.line_start is not None
+            and (block.provenance.line_start < where)
+        ):
+            out.append(block)
+            block = next(pending, None)
+        out.append(existing)
+    while block is not None:
+        out.append(block)
+        block = next(pending, None)
+    reading.blocks[:] = out
 
 
 def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:

@@ -13,7 +13,7 @@ import posixpath
 import zipfile
 import zlib
 from io import BytesIO
-from typing import IO, Final
+from typing import IO, Any, Final
 
 from docparse.errors import (
     CorruptDocumentError,
@@ -93,10 +93,19 @@ class _BoundedReader:
 class Package:
     """An opened DOCX (OPC) zip: part lookup by case-insensitive name and bounded reads."""
 
-    def __init__(self, data: bytes, limits: Limits, *, path: str | None = None) -> None:
-        """Open `data` as a zip and check its directory against `limits`; raise a typed error if not."""
+    def __init__(self, data: bytes, limits: Limits, *, path: str | None = None, within: Package | None = None) -> None:
+        """Open `data` as a zip and check its directory against `limits`; raise a typed error if not.
+
+        A package `within` another (a DOCX imported by an altChunk) spends the other's budget: one
+        document, one budget, however many imports.
+        """
         self.path = path
         self._limits = limits
+        self._root: Package = within._root if within is not None else self
+        self.imported_blocks = 0
+        """Blocks the imports of the whole document yielded so far (kept on the outermost package)."""
+        self.imports: dict[str, Any] = {}
+        """What each imported part of this package read to, by part name: a part imported again is not read again."""
         check_signature(data, path=path)
         try:
             self._zip = zipfile.ZipFile(BytesIO(data))
@@ -157,14 +166,20 @@ class Package:
                 f"the package has no main document part ({main_part or 'word/document.xml'})", path=self.path
             )
 
+    @property
+    def root(self) -> Package:
+        """Return the outermost package: the document whose budget this one spends."""
+        return self._root
+
     def has(self, part: str) -> bool:
         """Return whether the package holds `part` (a name like ``word/document.xml``)."""
         return part.lstrip("/").lower() in self._members
 
     def spend(self, size: int, part: str) -> None:
         """Take `size` decompressed bytes from the budget; raise `LimitExceededError` when it runs out."""
-        self._left -= size
-        if self._left < 0:
+        root = self._root
+        root._left -= size
+        if root._left < 0:
             raise LimitExceededError(
                 f"reading {part} exceeds the decompressed-size limit ({self._limits.max_decompressed_bytes} bytes)",
                 path=self.path,

@@ -98,14 +98,16 @@ def read_docx(data: bytes, *, options: ParseOptions, name: str | None = None) ->
     return _read_docx(data, options, name, depth=0)
 
 
-def _read_docx(data: bytes, options: ParseOptions, name: str | None, *, depth: int) -> Reading:
+def _read_docx(
+    data: bytes, options: ParseOptions, name: str | None, *, depth: int, within: Package | None = None
+) -> Reading:
     limits = options.limits
     if len(data) > limits.max_input_bytes:
         raise LimitExceededError(
             f"input is {len(data)} bytes, over the limit of {limits.max_input_bytes} (limits.max_input_bytes)",
             path=name,
         )
-    package = Package(data, limits, path=name)
+    package = Package(data, limits, path=name, within=within)
     top = _relationships(package, "")
     main = top.first("officeDocument") or "word/document.xml"
     package.check_is_word(main)
@@ -128,7 +130,8 @@ def _read_docx(data: bytes, options: ParseOptions, name: str | None, *, depth: i
         stream.close()
     seen: set[str] = set()
     for kind, reason in (("header", DropReason.RUNNING_HEADER), ("footer", DropReason.RUNNING_FOOTER)):
-        for part in rels.parts.get(kind, []):
+        # One part named by many relationships (250 sections sharing a header) is read once.
+        for part in dict.fromkeys(rels.parts.get(kind, [])):
             root = _parse_optional(package, part)
             if root is not None:
                 reader.furniture(root, reason, seen)
@@ -189,9 +192,32 @@ def _chunk(
     package: Package, part: str | None, dropped: list[Dropped], options: ParseOptions, where: Provenance, depth: int
 ) -> list[Block]:
     """Return the blocks of the part an altChunk imports (HTML, text, DOCX); record any other part as dropped."""
-    data = package.read_optional(part)
-    if data is None or part is None:
+    if part is None or not package.has(part):
         return []
+    if part not in package.imports:
+        package.imports[part] = _import(package, part, options, depth)
+    reading = package.imports[part]
+    # Every import of the document counts toward one budget of blocks (one at least, for an import
+    # read as nothing): a part imported 1,600 times by a part imported 1,600 times (2.56 M
+    # imports) stops here, not in memory.
+    root = package.root
+    root.imported_blocks += max(len(reading.blocks), 1) if isinstance(reading, Reading) else 1
+    if root.imported_blocks > options.limits.max_blocks:
+        raise LimitExceededError(
+            f"the parts imported by altChunks yield more than {options.limits.max_blocks} blocks (limits.max_blocks)",
+            path=root.path,
+        )
+    if not isinstance(reading, Reading):
+        dropped.append(Dropped(text=part.rsplit("/", 1)[-1], reason=DropReason.EMBEDDED, provenance=where))
+        return []
+    dropped.extend(item.model_copy(update={"provenance": where}) for item in reading.dropped)
+    return [dataclasses.replace(block, provenance=where) for block in reading.blocks]
+
+
+def _import(package: Package, part: str, options: ParseOptions, depth: int) -> Reading | None:
+    """Return the reading of the part an altChunk imports (HTML, text, DOCX), or None for a part docparse cannot
+    read (RTF, a damaged part, a DOCX nested too deep): each import of it is then recorded as dropped."""
+    data = package.read(part)
     lowered = part.lower()
     try:
         if lowered.endswith(_HTML_CHUNKS):
@@ -203,16 +229,13 @@ def _chunk(
 
             reading = read_text(data, options=options, name=part)
         elif lowered.endswith(_DOCX_CHUNKS) and depth < _MAX_CHUNK_DEPTH:
-            reading = _read_docx(data, options, part, depth=depth + 1)
+            reading = _read_docx(data, options, part, depth=depth + 1, within=package)
         else:
-            dropped.append(Dropped(text=part.rsplit("/", 1)[-1], reason=DropReason.EMBEDDED, provenance=where))
-            return []
+            return None
     except EmptyDocumentError:
-        return []
+        return Reading(blocks=[], format="docx", pages=None)
     except LimitExceededError:
         raise  # a limit holds for the whole document, imports included
     except DocparseError:
-        dropped.append(Dropped(text=part.rsplit("/", 1)[-1], reason=DropReason.EMBEDDED, provenance=where))
-        return []
-    dropped.extend(item.model_copy(update={"provenance": where}) for item in reading.dropped)
-    return [dataclasses.replace(block, provenance=where) for block in reading.blocks]
+        return None
+    return reading

@@ -8,22 +8,36 @@ XObject (`do_Do`) runs a sub-interpreter made by `dup`. So the subclass here cou
 operand and operator, every glyph the device draws and every form entered, checks the clock
 every `CLOCK_EVERY` counts, and inflates each content stream itself with a cap before pdfminer
 reads it. The content is tokenized by `content.py` (pdfminer's parser when that cannot be exact).
+
+The other streams pdfminer decodes on its own (object and cross-reference streams, ToUnicode
+CMaps, font files) spend the same budget: while a document is read (`spending`), pdfminer's
+`PDFStream.decode` goes through `Budget.inflate` first, which decodes Flate, LZW, ASCIIHex and
+ASCII85 stages with the cap, so a 1 MB object stream that inflates to 1.2 GB is refused in 64 KB
+steps. LZW is decoded here (`lzw_decode`), linear in its output, in place of pdfminer's, which
+copies its whole table at every code (quadratic once a table that is never cleared fills). A CMap
+is parsed by `BudgetedCMapParser`, which checks the clock as it reads tokens and refuses an
+operand stack no CMap needs (a bfchar block holds at most 100 entries).
 """
 
 from __future__ import annotations
 
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
+from pdfminer import pdffont, pdftypes
 from pdfminer.ascii85 import ascii85decode, asciihexdecode
+from pdfminer.cmapdb import CMapParser
 from pdfminer.pdfdevice import PDFDevice
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdftypes import (
     LITERALS_ASCII85_DECODE,
     LITERALS_ASCIIHEX_DECODE,
     LITERALS_FLATE_DECODE,
+    LITERALS_LZW_DECODE,
     PDFStream,
     stream_value,
 )
@@ -39,6 +53,9 @@ CLOCK_EVERY = 4096
 # PDF 1.7 (Annex C) gives 28 as the q/Q nesting a reader must support; real files stay far below
 # 100. Deeper saves are not kept (the graphics state of 600 MB of `q` would fill the memory).
 MAX_SAVED_STATES = 256
+# A CMap's operands wait on the stack until their keyword: a bfchar or bfrange block holds at most
+# 100 entries (PDF 32000-1, 9.10.3), three operands each; far more is an attack (12 M tokens, 2.6 GB).
+MAX_CMAP_OPERANDS = 100_000
 
 
 class Budget:
@@ -53,6 +70,9 @@ class Budget:
         self.page = 0
         self.inflated = 0
         self._next_clock = CLOCK_EVERY
+        self._decoded: set[tuple[int, int]] = set()
+        """Streams pdfminer decoded and this budget counted, by object number: a cached object read again
+        (a font file on every page) is counted once."""
 
     def start_page(self, number: int) -> None:
         self.page = number
@@ -94,59 +114,61 @@ class Budget:
             )
 
     def inflate(self, stream: PDFStream) -> None:
-        """Decode a Flate content stream with what is left of `max_decompressed_bytes`, before pdfminer does."""
+        """Decode a stream's filters with what is left of `max_decompressed_bytes`, before pdfminer does.
+
+        A chain of Flate, LZW, ASCIIHex and ASCII85 without predictors is decoded here whole and
+        handed to pdfminer; a chain with predictors (``DecodeParms``) is decoded here only to be
+        measured, stage by stage (a predictor never makes data larger), and left to pdfminer; what
+        follows a filter not decoded here (images, RunLength) is left as it was. pdfminer inflated
+        each Flate stage whole: a 50 KB chain reached 2.9 GB.
+        """
         if stream.data is not None or stream.rawdata is None:
             return
         filters = stream.get_filters()
         if not filters:
             return
-        if any(f not in LITERALS_FLATE_DECODE or params for f, params in filters):
-            self._check_chain(stream, filters)
-            return  # predictors and other filters are left to pdfminer, once the chain is known to fit
         data = _deciphered(stream)
         if data is None:
             return
         left = self.limits.max_decompressed_bytes - self.inflated
+        complete = True
         try:
-            for _ in filters:
-                if _inflated_size(data, left) > left:
-                    self._over_inflated()
-                data = zlib.decompressobj().decompress(data)
-                if len(data) > left:  # the count stops when the input ends; zlib may hold a little more
-                    self._over_inflated()
-        except zlib.error:
-            return  # damaged: pdfminer's own recovery reads what it can
-        stream.data, stream.rawdata = data, None
-        self.inflated += len(data)
-
-    def _check_chain(self, stream: PDFStream, filters: Sequence[tuple[object, object]]) -> None:
-        """Raise `LimitExceededError` if a chain of filters pdfminer decodes (Flate with `DecodeParms`,
-        an ASCIIHex or ASCII85 stage) would inflate past what is left of `max_decompressed_bytes`.
-
-        pdfminer inflates each Flate stage whole: a 50 KB chain reached 2.9 GB. Each stage is
-        decoded here with the cap (a predictor never makes data larger); what follows a filter
-        not decoded here (LZW, images) is left as it was.
-        """
-        data = _deciphered(stream)
-        if data is None:
-            return
-        left = self.limits.max_decompressed_bytes - self.inflated
-        try:
-            for name, _params in filters:
+            for name, params in filters:
+                complete = complete and not params
                 if name in LITERALS_FLATE_DECODE:
                     if _inflated_size(data, left) > left:
                         self._over_inflated()
                     data = zlib.decompressobj().decompress(data)
+                elif name in LITERALS_LZW_DECODE:
+                    data = lzw_decode(data, left)
                 elif name in LITERALS_ASCIIHEX_DECODE:
                     data = asciihexdecode(data)
                 elif name in LITERALS_ASCII85_DECODE:
                     data = ascii85decode(data)
                 else:
                     return
-                if len(data) > left:
+                if len(data) > left:  # the count stops when the input ends; zlib may hold a little more
                     self._over_inflated()
         except (zlib.error, ValueError):
             return  # damaged: pdfminer's own recovery reads what it can
+        if complete:
+            stream.data, stream.rawdata = data, None
+            stream._docparse_counted = True  # type: ignore[attr-defined]
+            self.inflated += len(data)
+
+    def count_decoded(self, stream: PDFStream) -> None:
+        """Count a stream pdfminer decoded outside a page's content (object stream, CMap, font file), once."""
+        key = (stream.objid, stream.genno)
+        if stream.data is None or getattr(stream, "_docparse_counted", False):
+            return
+        stream._docparse_counted = True  # type: ignore[attr-defined]
+        if key[0] is not None and key[1] is not None:
+            if key in self._decoded:
+                return
+            self._decoded.add((key[0], key[1]))
+        self.inflated += len(stream.data)
+        if self.inflated > self.limits.max_decompressed_bytes:
+            self._over_inflated()
 
     def count_inflated(self, stream: PDFStream) -> None:
         """Count a stream pdfminer decoded itself, checking the total."""
@@ -158,7 +180,7 @@ class Budget:
 
     def _over_inflated(self) -> None:
         raise LimitExceededError(
-            f"the PDF's content streams inflate to more than {self.limits.max_decompressed_bytes} bytes "
+            f"the PDF's streams inflate to more than {self.limits.max_decompressed_bytes} bytes "
             "(limits.max_decompressed_bytes)",
             path=self.name,
         )
@@ -187,6 +209,123 @@ def _inflated_size(data: bytes, limit: int) -> int:
         if inflater.eof:
             break
     return size
+
+
+def lzw_decode(data: bytes, limit: int) -> bytes:
+    """Return `data` LZW-decoded as pdfminer's `lzwdecode` would, in time linear in the output; raise
+    `LimitExceededError` past `limit` bytes of output.
+
+    Codes are 9 to 12 bits, widening one entry early (``EarlyChange`` 1, as pdfminer reads them); 256
+    clears the table, 257 ends the data; a code out of the table ends it too, as in pdfminer. Entries
+    past 4,095 cannot be named by a 12-bit code: they are not kept (pdfminer kept them and copied its
+    table at every code). Data before the first clear code starts from a fresh table.
+    """
+    out: list[bytes] = []
+    size = 0
+    table = [bytes((c,)) for c in range(256)] + [b"", b""]
+    previous = b""
+    width = 9
+    bits = 0
+    count = 0
+    for byte in data:
+        bits = (bits << 8) | byte
+        count += 8
+        while count >= width:
+            count -= width
+            code = (bits >> count) & ((1 << width) - 1)
+            bits &= (1 << count) - 1
+            if code == 256:
+                table = [bytes((c,)) for c in range(256)] + [b"", b""]
+                previous, width = b"", 9
+                continue
+            if code == 257:
+                return b"".join(out)
+            if not previous:
+                if code >= len(table):
+                    return b"".join(out)
+                entry = table[code]
+            elif code < len(table):
+                entry = table[code]
+                if len(table) < 4096:
+                    table.append(previous + entry[:1])
+            elif code == len(table):
+                entry = previous + previous[:1]
+                if len(table) < 4096:
+                    table.append(entry)
+            else:
+                return b"".join(out)  # a code out of the table: corrupt, the rest is not read
+            length = len(table)
+            width = 12 if length >= 2047 else 11 if length >= 1023 else 10 if length >= 511 else 9
+            previous = entry
+            size += len(entry)
+            if size > limit:
+                raise LimitExceededError(
+                    f"an LZW stream decodes to more than {limit} bytes (limits.max_decompressed_bytes)"
+                )
+            out.append(entry)
+    return b"".join(out)
+
+
+_SPENDING: ContextVar[Budget | None] = ContextVar("docparse_pdf_budget", default=None)
+
+
+@contextmanager
+def spending(budget: Budget) -> Iterator[Budget]:
+    """Make pdfminer's own stream decoding and CMap parsing spend `budget` while the block runs."""
+    token = _SPENDING.set(budget)
+    try:
+        yield budget
+    finally:
+        _SPENDING.reset(token)
+
+
+_pdfminer_decode = PDFStream.decode
+
+
+def _budgeted_decode(self: PDFStream) -> None:
+    budget = _SPENDING.get()
+    if budget is not None:
+        budget.inflate(self)
+    if self.data is None:
+        _pdfminer_decode(self)
+    if budget is not None:
+        budget.count_decoded(self)
+
+
+def _pdfminer_lzwdecode(data: bytes) -> bytes:
+    budget = _SPENDING.get()
+    limits = budget.limits if budget is not None else Limits()
+    left = limits.max_decompressed_bytes - (budget.inflated if budget is not None else 0)
+    try:
+        return lzw_decode(data, left)
+    except LimitExceededError as exc:
+        exc.path = budget.name if budget is not None else None
+        raise
+
+
+class BudgetedCMapParser(CMapParser):
+    """pdfminer's CMap parser, looking at the clock every `CLOCK_EVERY` tokens and bounding its operand stack."""
+
+    _read_tokens = 0
+
+    def nexttoken(self) -> Any:
+        self._read_tokens += 1
+        if self._read_tokens % CLOCK_EVERY == 0:
+            budget = _SPENDING.get()
+            if budget is not None:
+                budget.check_clock()
+            if len(self.curstack) > MAX_CMAP_OPERANDS:
+                raise LimitExceededError(
+                    f"a font's CMap stacks more than {MAX_CMAP_OPERANDS} operands",
+                    path=budget.name if budget is not None else None,
+                )
+        return super().nexttoken()
+
+
+# Installed once, for every document: outside `spending` the decoding is pdfminer's (LZW linear).
+PDFStream.decode = _budgeted_decode  # type: ignore[method-assign]
+pdftypes.lzwdecode = _pdfminer_lzwdecode  # type: ignore[attr-defined]
+pdffont.CMapParser = BudgetedCMapParser  # type: ignore[attr-defined]
 
 
 def _counted(method: Callable[..., Any]) -> Callable[..., Any]:

@@ -31,6 +31,10 @@ TABLE_MIN_RULINGS = 6
 # which pdfplumber finds a table (it only has to be cheaper, not exact).
 GRID_REACH = 6.0
 GRID_SEPARATION = 1.0
+# pdfplumber's table finder costs about the fourth power of the grid's side: 100 × 100 ruling
+# positions take 2 CPU s, 150 × 150 take 9, 300 × 300 minutes. A call's largest tables cross
+# well under this many times (60 rows × 20 columns: 1,200); past it the page is not searched.
+MAX_TABLE_CROSSINGS = 10_000
 
 
 def _is_level(char: dict[str, Any]) -> bool:
@@ -89,8 +93,9 @@ def _crossing(edges: list[Edge], across: list[Edge]) -> list[float]:
     return found
 
 
-def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
-    """Return whether the page's rulings could make a table of two rows and two columns.
+def grid_size(objects: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
+    """Return how many ruling positions, horizontal and vertical, cross one of the other kind: the grid's rows
+    and columns of rulings (0 and 0 when they could not make a table of two rows and two columns).
 
     Such a table has three horizontal rulings at different heights and three vertical ones at
     different x, each crossing one of the other kind; boxes side by side, underlines and frames
@@ -99,8 +104,14 @@ def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
     """
     flat, upright = ruled_edges(objects)
     if _positions(e[0] for e in flat) < 3 or _positions(e[0] for e in upright) < 3:
-        return False
-    return _positions(_crossing(flat, upright)) >= 3 and _positions(_crossing(upright, flat)) >= 3
+        return 0, 0
+    rows, columns = _positions(_crossing(flat, upright)), _positions(_crossing(upright, flat))
+    return (rows, columns) if rows >= 3 and columns >= 3 else (0, 0)
+
+
+def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
+    """Return whether the page's rulings could make a table of two rows and two columns (`grid_size`)."""
+    return grid_size(objects) != (0, 0)
 
 
 # A cell's line runs on into the next when it ends this many ems or less short of the cell's
@@ -285,9 +296,16 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
 
 def page_tables(
     page: Page, objects: dict[str, list[dict[str, Any]]], chars: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[Any]]:
-    """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``; none without a grid
-    of rulings."""
-    if len(objects.get("line", [])) + len(objects.get("rect", [])) >= TABLE_MIN_RULINGS and has_grid(objects):
-        return find_tables(page, chars)
-    return chars, []
+) -> tuple[list[dict[str, Any]], list[Any], tuple[int, int] | None]:
+    """Return the chars outside ruled tables, the tables as ``(bbox, rows, merged cells)`` and, when the grid
+    was too large to search (over `MAX_TABLE_CROSSINGS`), its rows and columns of rulings; no tables without
+    a grid of rulings."""
+    if len(objects.get("line", [])) + len(objects.get("rect", [])) < TABLE_MIN_RULINGS:
+        return chars, [], None
+    rows, columns = grid_size(objects)
+    if rows * columns > MAX_TABLE_CROSSINGS:
+        return chars, [], (rows, columns)
+    if rows:
+        chars, tables = find_tables(page, chars)
+        return chars, tables, None
+    return chars, [], None

@@ -69,6 +69,9 @@ INSTALL_HINT = "pip install 'docparse-calls[ocr]' (from a checkout: pip install 
 DPI = 200
 MAX_SIDE = 2000
 """Pixels on the long side: the recognition model downsizes past 2000 px anyway (rapidocr max_side_len)."""
+# A page longer than this many times its width (or the reverse) is a strip, not a page of text: at
+# `MAX_SIDE` pixels its short side would be a few dozen pixels, under a line of text.
+MAX_ASPECT = 20.0
 DET_PER_POINT = 1.6
 """Detection pixels per PDF point (about 115 dpi): 10.5-pt text stands 17 px high, which the detector
 finds as well as at 200 dpi for half the CPU and two thirds of the memory; recognition still reads
@@ -259,9 +262,29 @@ def detection_side(width: float, height: float) -> int:
     return int(min(max(max(width, height) * DET_PER_POINT, DET_SIDE[0]), DET_SIDE[1]))
 
 
+def render_scale(page: Any) -> float | None:
+    """Return the scale at which to render a pypdfium2 page for OCR: `DPI`, or less so that its long side is at most
+    `MAX_SIDE` pixels; None for a page no OCR can read (a side under a pixel, or longer than `MAX_ASPECT` times the
+    other: a strip whose short side would render a few pixels high).
+
+    The page's size is pdfium's own: pdfplumber's is clamped (`source.MAX_COORD`), and a 200,000-unit page
+    rendered at a scale worked out from the clamped size was 27,800 pixels a side (3.6 GB in the detector).
+    """
+    width, height = (float(v) for v in page.get_size())
+    if not (math.isfinite(width) and math.isfinite(height)) or min(width, height) <= 0:
+        return None
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        return None
+    scale = min(DPI / 72, MAX_SIDE / max(width, height))
+    return scale if min(width, height) * scale >= 1 else None
+
+
 def recognise(engine: Any, page: Any, width: float, height: float) -> list[OcrRun]:
     """Return the text runs OCR reads on one pypdfium2 page, boxes in PDF points (top-left origin)."""
-    scale = min(DPI / 72, MAX_SIDE / max(width, height, 1.0))
+    scale = render_scale(page)
+    if scale is None:
+        log.info("page of %g x %g points not rendered for OCR: outside the pixel and aspect bounds", width, height)
+        return []
     bitmap = page.render(scale=scale, grayscale=True)
     image = bitmap.to_numpy()
     rows, cols = image.shape[:2]

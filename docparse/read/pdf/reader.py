@@ -39,9 +39,11 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, DropReason
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
-from docparse.read.pdf.budget import Budget
+from docparse.read.pdf.annotations import Note
+from docparse.read.pdf.budget import Budget, spending
 from docparse.read.pdf.fonts import GuessingFonts
 from docparse.read.pdf.furniture import region, remove_furniture
+from docparse.read.pdf.grid import MAX_TABLE_CROSSINGS
 from docparse.read.pdf.headings import mark_size_headings
 from docparse.read.pdf.lines import PageLines, page_to_lines
 from docparse.read.pdf.lists import nest_bullets
@@ -96,37 +98,52 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     started = time.monotonic()
     budget = Budget(limits, name, started)
-    pdf = open_pdf(data, options, name)
-    declared = pdf_metadata(pdf)
-    count = declared_page_count(pdf) if options.pages is not None else None
-    pages: list[PageLines] = []
-    tables: list[Block] = []
-    fonts = GuessingFonts()
-    try:
-        for raw in iter_pages(pdf, options, name, budget):
-            page = page_to_lines(
-                raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
-            )
-            pages.append(page)
-            tables.extend(
-                table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls), merged)
-                for bbox, rows, merged in raw.tables
-            )
-            del raw
-            if time.monotonic() - started > limits.max_seconds:
-                raise LimitExceededError(
-                    f"reading took more than {limits.max_seconds:g} s, stopped after page {len(pages)} "
-                    "(limits.max_seconds, --timeout)",
-                    path=name,
+    # pdfminer's own decoding (object streams, CMaps, font files) spends the same budget.
+    with spending(budget):
+        pdf = open_pdf(data, options, name)
+        declared = pdf_metadata(pdf)
+        count = declared_page_count(pdf) if options.pages is not None else None
+        pages: list[PageLines] = []
+        tables: list[Block] = []
+        unsearched: list[Diagnostic] = []
+        fonts = GuessingFonts()
+        try:
+            for raw in iter_pages(pdf, options, name, budget):
+                page = page_to_lines(
+                    raw.number, raw.width, raw.height, raw.chars, raw.rules, raw.images, guessed=fonts.names(pdf)
                 )
-    finally:
-        # Not pdf.close(): it would build every page object just to close them.
-        pdf.flush_cache()
-        forget_document(pdf)
-        pdf.stream.close()
+                pages.append(page)
+                tables.extend(
+                    table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls), merged)
+                    for bbox, rows, merged in raw.tables
+                )
+                tables.extend(note_blocks(raw.number, raw.notes, page.controls))
+                if raw.unsearched:
+                    rows, columns = raw.unsearched
+                    unsearched.append(
+                        make_diagnostic(
+                            "tables-not-searched",
+                            f"Page {raw.number}: its rulings make a grid of {rows} × {columns} lines, over the "
+                            f"table finder's budget of {MAX_TABLE_CROSSINGS} crossings; its text is read as lines, "
+                            "not cells.",
+                        )
+                    )
+                del raw
+                if time.monotonic() - started > limits.max_seconds:
+                    raise LimitExceededError(
+                        f"reading took more than {limits.max_seconds:g} s, stopped after page {len(pages)} "
+                        "(limits.max_seconds, --timeout)",
+                        path=name,
+                    )
+        finally:
+            # Not pdf.close(): it would build every page object just to close them.
+            pdf.flush_cache()
+            forget_document(pdf)
+            pdf.stream.close()
     if options.pages is not None and not pages:
         raise EmptyDocumentError(f"the PDF has {count} page(s): none is in pages={options.pages!r}", path=name)
     reading = Reading(blocks=[], format="pdf", pages=len(pages), metadata=declared)
+    reading.diagnostics.extend(unsearched)
     if options.pages is not None:
         reading.diagnostics.extend(unread_pages(options.pages, [page.number for page in pages], count))
     deadline = limit_checker(limits.max_seconds, limits.ocr_seconds_per_page, started, name)
@@ -137,7 +154,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     )
     reading.extra_seconds = len(replaced) * limits.ocr_seconds_per_page
-    check_text_layer(pages, reading, name)
+    check_text_layer(pages, reading, name, sum(_glyphs(table.text) for table in tables))
     # A ruled table of a page OCR read instead was found in its text layer: OCR read its cells
     # from the image with the rest of the page, so the layer's table is dropped with the layer.
     ocr_read = {page.number for page in replaced}
@@ -146,7 +163,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
     sizes: Counter[float] = Counter()
     for page in pages:
         sizes.update(page.sizes)
-    body_size = sizes.most_common(1)[0][0]
+    # A document whose only text is in tables and annotations has no running lines: any size will do.
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
     furniture = remove_furniture(pages, body_size)
     blocks, rejoined = lines_to_blocks([page.lines for page in pages], body_size, [page.width for page in pages])
     if len(blocks) > limits.max_blocks:
@@ -275,6 +293,30 @@ def table_block(
     )
 
 
+def note_blocks(page: int, notes: list[Note], controls: list[tuple[str, float, float, float, float]]) -> list[Block]:
+    """Return a PARAGRAPH block per line of each annotation's text (FreeText, form field value), at its box.
+
+    Control characters are taken out and added to `controls`, placed at the annotation's box.
+    """
+    out = []
+    for text, (x0, top, x1, bottom) in notes:
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            kept, dropped = clean_glyph(line)
+            if dropped:
+                controls.append((dropped, x0, top, x1, bottom))
+            if kept.strip():
+                out.append(
+                    Block(
+                        text=kept.strip(),
+                        kind=BlockKind.PARAGRAPH,
+                        provenance=Provenance(
+                            regions=(PageRegion(page=page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)),)
+                        ),
+                    )
+                )
+    return out
+
+
 def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
     """Return `blocks` with the table blocks inserted where they stand in reading order."""
     if not tables:
@@ -293,9 +335,17 @@ def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
     return out + pending
 
 
-def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None) -> None:
-    """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise."""
-    glyphs = sum(page.glyphs for page in pages)
+def _glyphs(text: str) -> int:
+    return sum(not ch.isspace() for ch in text)
+
+
+def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None, outside: int = 0) -> None:
+    """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise.
+
+    `outside` counts the glyphs read apart from the pages' lines: ruled tables' cells and annotations.
+    A page whose only text is a table has text.
+    """
+    glyphs = sum(page.glyphs for page in pages) + outside
     garbage = sum(page.garbage for page in pages)
     if glyphs == 0:
         if any(page.images for page in pages):

@@ -37,6 +37,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
+from docparse.read.pdf.annotations import Note, page_notes
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables
 
@@ -69,6 +70,10 @@ class RawPage:
         field(default_factory=list)
     )
     """Ruled tables as ``(bbox, rows of cell texts, merged cells)``; their chars are not in `chars`."""
+    notes: list[Note] = field(default_factory=list)
+    """The text viewers draw from annotations (FreeText, filled form fields), with its box (`annotations`)."""
+    unsearched: tuple[int, int] | None = None
+    """The rows and columns of rulings of a grid too large for the table finder (`grid.MAX_TABLE_CROSSINGS`)."""
 
 
 Glyph = dict[str, Any]
@@ -453,7 +458,12 @@ def open_pdf(data: bytes, options: ParseOptions, name: str | None) -> PDF:
             return PDF(io.BytesIO(data), password=options.password or "")
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if isinstance(inner, LimitExceededError):  # a budget spent while pdfminer opened the document
+            inner.path = inner.path or name
+            raise inner from None
         raise _open_error(inner, options, name) from inner
+    except LimitExceededError:
+        raise
     except Exception as exc:  # pdfminer raises many kinds (KeyError, TypeError...) on broken files
         raise CorruptDocumentError(f"{CORRUPT}: {type(exc).__name__}", path=name, cause=exc) from exc
 
@@ -615,7 +625,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             if float(obj["bottom"]) - float(obj["top"]) <= RULE_MAX_THICKNESS
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
-        chars, tables = page_tables(page, objects, chars)
+        chars, tables, unsearched = page_tables(page, objects, chars)
         return RawPage(
             number=number,
             width=float(page.width),
@@ -624,6 +634,8 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             rules=rules,
             images=len(objects.get("image", [])),
             tables=tables,
+            notes=page_notes(page_obj, budget),
+            unsearched=unsearched,
         )
     except LimitExceededError:
         raise
