@@ -247,7 +247,7 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
     # Parts offered under a lead-in that names choices are the one topic's directions, not topics.
     mark_choices(_body_nodes(outline.root), _templated(outline))
-    marked = _marked_topics(outline)
+    marked = _marked_topics(outline) or _lone_labelled_topic(outline)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
     if not marked:
@@ -261,6 +261,21 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     for node in topics.nodes:
         node.topic = True
     return True
+
+
+def _lone_labelled_topic(outline: Outline) -> list[DraftNode]:
+    """Return the one heading labelled by a topic word (``赛题 2：“迷宫寻宝”光电智能小车``), when it is alone.
+
+    A document that prints one part under a topic's label, and none else so, is that one topic's
+    statement (its rules, its scoring): the label is its own evidence. Two or more such headings
+    are left to the other evidence (numbering, templates, a heading that names topics).
+    """
+    labelled = [
+        node
+        for node in _body_nodes(outline.root)
+        if node.numbering is not None and node.numbering.family.name in TOPIC_FAMILIES and node.title
+    ]
+    return labelled if len(labelled) == 1 else []
 
 
 def _marked_topics(outline: Outline) -> list[DraftNode]:
