@@ -247,7 +247,7 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     parent_of = {id(child): node for node in outline.root.iter_tree() for child in node.children}
     # Parts offered under a lead-in that names choices are the one topic's directions, not topics.
     mark_choices(_body_nodes(outline.root), _templated(outline))
-    marked = _marked_topics(outline)
+    marked = _marked_topics(outline) or _lone_labelled_topic(outline)
     if context.forced is CallKind.CATALOGUE and not marked:
         marked = _topic_level_nodes(outline.root)
     if not marked:
@@ -261,6 +261,21 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     for node in topics.nodes:
         node.topic = True
     return True
+
+
+def _lone_labelled_topic(outline: Outline) -> list[DraftNode]:
+    """Return the one heading labelled by a topic word (``赛题 2：“迷宫寻宝”光电智能小车``), when it is alone.
+
+    A document that prints one part under a topic's label, and none else so, is that one topic's
+    statement (its rules, its scoring): the label is its own evidence. Two or more such headings
+    are left to the other evidence (numbering, templates, a heading that names topics).
+    """
+    labelled = [
+        node
+        for node in _body_nodes(outline.root)
+        if node.numbering is not None and node.numbering.family.name in TOPIC_FAMILIES and node.title
+    ]
+    return labelled if len(labelled) == 1 else []
 
 
 def _marked_topics(outline: Outline) -> list[DraftNode]:
@@ -534,8 +549,26 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
     return True
 
 
+def _title_heading(outline: Outline) -> tuple[DraftNode, str] | None:
+    """Return the one heading that labels its text as the topic's title (``## 赛题名称：erf``) and that title.
+
+    Only where one heading does so: headings ``赛题名称：A``, ``赛题名称：B`` … head a list of topics.
+    """
+    found: list[tuple[DraftNode, str]] = []
+    for node in _body_nodes(outline.root):
+        label, colon, value = (node.title or "").partition("：")
+        if not colon:
+            label, colon, value = (node.title or "").partition(":")
+        if colon and is_topic_title_label(label) and is_labelled_title(value):
+            found.append((node, value.strip()))
+    return found[0] if len(found) == 1 else None
+
+
 def _named_topic(outline: Outline) -> str | None:
-    """Return the topic's title a labelled field gives (``比赛题目: 复杂场景下…``, ``题目名称`` over its value)."""
+    """Return the topic's title a labelled field gives (``比赛题目: 复杂场景下…``, ``题目名称`` over its value),
+    or the one heading so labelled (``## 赛题名称：erf``)."""
+    if (heading := _title_heading(outline)) is not None:
+        return heading[1]
     for node in outline.root.iter_tree():
         if node.role is not SectionRole.BODY:
             continue
@@ -609,6 +642,10 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     named = _named_topic(outline)
     # A part headed by the topic's name (a cover's second line) is the topic's own heading.
     own = next((node for node in body if named is not None and node.title == named), None)
+    label = None
+    if own is None and (heading := _title_heading(outline)) is not None and any(n is heading[0] for n in body):
+        # "## 赛题名称：erf": the heading that names the topic is the topic's own, its label printed before the title.
+        own, label = heading[0], (heading[0].title or "")[: -len(heading[1])].strip()
     # The topic's title is the one a label names, else the document's, else its identifier: a clause
     # heading stays a field.
     if outline.title is None and named is not None and own is None:
@@ -620,6 +657,7 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         provenance=first.provenance if first is not None else root.provenance,
         topic=True,
         identifier=identifier,
+        label=label,
     )
     if root.has_directions:
         # A call without headings that offers directions: all of the preamble is the topic.

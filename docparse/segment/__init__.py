@@ -6,6 +6,8 @@ heading, a direction, a field) is the outline stage's decision.
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -13,6 +15,7 @@ from enum import StrEnum
 import regex
 
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
+from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
     BARE_NUMBER_MIN_HEADINGS,
     Numbering,
@@ -103,7 +106,51 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
         tokens.append(token)
     tokens = _counted_bare_numbers(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
-    return link_tocs(_listed_contents(_row_labels(tokens, lexicon)))
+    return link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon)))
+
+
+# A label opens the sections of one level when it is the first line under at least this many of them.
+OPENING_LABEL_MIN_SECTIONS = 2
+
+
+def _opening_key(token: Token) -> tuple[object, ...]:
+    """Return what makes headings siblings of one level: their numbering family and heading level."""
+    return token.numbering.family.name if token.numbering else None, token.block.heading_level
+
+
+def _opening_labels(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with the first line under a heading read as the label its sibling sections open with.
+
+    Where at least two headings of one level are each followed by the same label on a line of its
+    own (``题目描述：``), that label, printed under another such heading without its colon
+    (``题目描述``) or run into its text (``题目描述 系统需要…``), is the same field: the
+    repetition is the evidence a colon gives elsewhere.
+    """
+    counts: Counter[tuple[tuple[object, ...], str]] = Counter()
+    labels: dict[tuple[tuple[object, ...], str], str] = {}
+    for head, first in itertools.pairwise(tokens):
+        found = first.field
+        if head.kind in _HEADINGS and first.kind is TokenKind.PARAGRAPH and found is not None and not found.rest:
+            key = (_opening_key(head), found.label.strip().casefold())
+            counts[key] += 1
+            labels[key] = found.label.strip()
+    opening = {key: labels[key] for key, n in counts.items() if n >= OPENING_LABEL_MIN_SECTIONS}
+    if not opening:
+        return tokens
+    out = list(tokens)
+    for i, (head, first) in enumerate(itertools.pairwise(tokens), start=1):
+        if head.kind not in _HEADINGS or first.kind is not TokenKind.PARAGRAPH or first.field is not None:
+            continue
+        text = first.text.strip()
+        for (level, _), label in opening.items():
+            if level != _opening_key(head) or not text.casefold().startswith(label.casefold()):
+                continue
+            rest = text[len(label) :]
+            if rest and not (rest[0].isspace() or is_cjk(label[-1])):
+                continue  # "Descriptions" is not "Description": a Latin word runs on; Han has no word spaces
+            out[i] = replace(first, field=FieldMatch(label, rest.strip(), known=False, colon=" " if rest else ""))
+            break
+    return out
 
 
 # A run of self-labelled headings has at least this many lines.

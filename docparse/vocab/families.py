@@ -391,12 +391,13 @@ WORK_UNIT = _family(
     "Task 1",
 )
 
-# A number and a space before a capitalised title ("1 Introduction", "4 Scope of Work": Google
-# Docs' and LaTeX's headings): in running text "2 trains of actuation logic" is a count, so this is
-# a numbering only on a line the format or the reader's typography marks as a heading.
+# A number and a space before a capitalised or Han title ("1 Introduction", "4 Scope of Work",
+# "1 存储管理": Google Docs', LaTeX's and Typst's headings): in running text "2 trains of actuation
+# logic" or "2 个测试点" is a count, so this is a numbering only on a line the format or the
+# reader's typography marks as a heading.
 BARE_NUMBER = _family(
     "bare-number",
-    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000]+(?=\p{Lu})",
+    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000]+(?=\p{Lu}|\p{Han})",
     Role.OUTLINE,
     dotted_value,
     Sequence.POSITION,

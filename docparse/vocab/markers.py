@@ -753,9 +753,12 @@ def is_aspect_title(title: str | None) -> bool:
 # family of such headings when the document prints two or more.
 # Words that lead a caption, not a heading: a run "图 1-…", "Figure 2: …" counts like labelled
 # topics but names figures and tables.
-CAPTION_WORDS = frozenset(
-    word.casefold()
-    for word in ("图", "表", "图表", "附图", "附表", "Figure", "Fig", "Table", "Chart", "Exhibit", "Photo")
+_CAPTION_WORDS = ("图表", "附图", "附表", "图", "表", "Figure", "Fig", "Table", "Chart", "Exhibit", "Photo")
+CAPTION_WORDS = frozenset(word.casefold() for word in _CAPTION_WORDS)
+# A caption line: a caption word, its number (``图1``, ``图 2-3``, ``Figure 4.``, ``Fig. 5``) and its title.
+CAPTION_LINE = regex.compile(
+    rf"^(?i:{'|'.join(_CAPTION_WORDS)})\.?[ \t\u3000]*[0-9０-９]{{1,3}}(?:[-.．–][0-9０-９]{{1,3}})*"
+    r"(?:[ \t\u3000:：.．、]|$)"
 )
 
 
@@ -773,6 +776,11 @@ TASK_WORDS = frozenset(
 def is_task_word(word: str) -> bool:
     """Return whether `word` leads a counted task or choice (``任务``, ``Task``)."""
     return word.strip().casefold() in TASK_WORDS
+
+
+def is_caption(text: str) -> bool:
+    """Return whether `text` is a figure's or table's caption line (``图1 迷宫地形示意图``, ``Table 2: Budget``)."""
+    return CAPTION_LINE.match(text.strip()) is not None
 
 
 def is_caption_word(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import docparse
 
-from .pdf_factory import Text, lines, make_pdf
+from .pdf_factory import CJK, Text, lines, make_pdf
 
 BOLD = "Helvetica-Bold"
 
@@ -36,3 +36,18 @@ def test_bold_bare_numbers_in_sequence_are_headings() -> None:
 def test_bare_numbers_in_the_body_s_style_are_not_headings() -> None:
     document = docparse.parse(_call(["1", "2", "3"], bold=False))
     assert not any(s.title in ("Introduction", "Scope of Work") for s in document.sections)
+
+
+def test_chinese_headings_numbered_with_bare_numbers_are_headings() -> None:
+    # "1 存储管理" set larger than the body: a number, a space and Han characters, counted 1, 2 ….
+    items = [Text(72, 60, "比赛题目", 16.0, CJK)]
+    top = 100
+    for number, title in (("1", "存储管理"), ("2", "查询执行")):
+        items += [Text(72, top, f"{number} {title}", 13.0, CJK)]
+        items += lines(["题目描述：实现相关接口。"], top=top + 25, size=10.5, font=CJK)
+        top += 60
+    items += lines(["2 个测试点考查连接查询。"], top=top, size=10.5, font=CJK)
+    document = docparse.parse(make_pdf([items]))
+    heads = [(n.number, n.title) for n in (*document.sections, *(t for s in document.sections for t in s.topics))]
+    assert ("1", "存储管理") in heads and ("2", "查询执行") in heads
+    assert "2 个测试点考查连接查询。" in docparse.to_markdown(document)

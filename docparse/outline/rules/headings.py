@@ -14,7 +14,14 @@ from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.state import GROUP_KEY, Key, State
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
-from docparse.vocab.markers import CAPS_LABEL, TITLE_MAX_CHARS, is_question_title, is_title_like, names_topics
+from docparse.vocab.markers import (
+    CAPS_LABEL,
+    TITLE_MAX_CHARS,
+    is_caption,
+    is_question_title,
+    is_title_like,
+    names_topics,
+)
 
 
 def field_heading(state: State) -> bool:
@@ -32,8 +39,8 @@ def field_heading(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
         return False
     following = state.next_token()
-    if not token.title_like or token.text[-1:] in ".。" or following is None:
-        return False
+    if not token.title_like or token.text[-1:] in ".。" or following is None or is_caption(token.text):
+        return False  # a bold caption ("图1 迷宫地形示意图") names a figure, it labels nothing
     if following.all_bold or following.kind is TokenKind.HEADING:
         return False
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.

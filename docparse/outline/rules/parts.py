@@ -150,6 +150,9 @@ def doc_title(state: State) -> int:
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
     display = state.evidence.is_display(token)
+    content = state.outline.root.content
+    if not display and content and isinstance(content[-1][1], DraftField) and content[-1][1].is_empty:
+        return False  # the line under a bare label ("赛题场景：") is the value it labels, not a title
     over_identifier = _is_identifier_line(state.next_token())
     if not (display or over_identifier) and any(
         not isinstance(item, DraftField) for _, item in state.outline.root.content
