@@ -278,7 +278,12 @@ def _uncovered(tokens: list[MdToken], lines: list[str]) -> list[int]:
 
 
 def _auto_numbered(tokens: list[MdToken], start: int) -> bool:
-    """Return whether the ordered list opening at `tokens[start]` is tight and types one number for every item."""
+    """Return whether the ordered list opening at `tokens[start]` is tight and types `1` for every item.
+
+    That is Markdown's auto-numbering (`1.` `1.` `1.` renders 1, 2, 3). Another number typed before
+    every item (`2)` `2)`) is the author's own numbering, a repeated one included: it is kept as printed
+    (and `docparse check` reports the repeat), so that the Markdown export reads back as it was written.
+    """
     depth = 0
     numbers: set[str] = set()
     items = 0
@@ -295,7 +300,7 @@ def _auto_numbered(tokens: list[MdToken], start: int) -> bool:
             items += 1
         if depth == 1 and token.type == "paragraph_open" and not token.hidden:
             return False  # a loose list: items apart, as plain text sets its clauses
-    return items > 1 and len(numbers) == 1
+    return items > 1 and numbers == {"1"}
 
 
 @dataclass
