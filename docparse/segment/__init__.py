@@ -6,6 +6,7 @@ heading, a direction, a field) is the outline stage's decision.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -115,7 +116,8 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
 
     One line led by a word and a letter or number says nothing (``Phase 2: build``); two or more set
     as headings (bold, or a format heading) in one size, with one lead word and markers counting
-    1, 2, 3 (``A``, ``B``; ``一``, ``二``) in document order, are a numbering family of the document's own:
+    1, 2, 3 (``A``, ``B``; ``一``, ``二``; a long run may skip one, `_counts_from_one`) in document order,
+    are a numbering family of the document's own:
     the label is the word and its marker, the title the rest.
     """
     runs: dict[str, list[tuple[int, Numbering]]] = {}
@@ -133,11 +135,30 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
         sizes = {tokens[i].block.font_size for i, _ in run}
         if len(run) < LABELLED_MIN_RUN or len(sizes) > 1:
             continue
-        if [numbering.value for _, numbering in run] != [(n,) for n in range(1, len(run) + 1)]:
+        if not _counts_from_one([numbering.value for _, numbering in run]):
             continue
         for i, numbering in run:
             out[i] = _numbered(tokens[i], numbering)
     return out
+
+
+# A long run of self-labelled headings may skip a number (an idea withdrawn from a list of 32):
+# one skip in this many headings still counts.
+LABELLED_HEADINGS_PER_SKIP = 10
+
+
+def _counts_from_one(values: list[tuple[int, ...]]) -> bool:
+    """Return whether the markers of a run count up from 1: ``1, 2, 3``, or ``1…4, 6…32`` with few skips.
+
+    Each marker is above the one before; the numbers skipped are at most one per
+    `LABELLED_HEADINGS_PER_SKIP` headings, so a short run must count without a gap.
+    """
+    numbers = [value[0] for value in values if len(value) == 1]
+    if len(numbers) != len(values) or not numbers or numbers[0] != 1:
+        return False
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
+        return False
+    return numbers[-1] - len(numbers) <= len(numbers) // LABELLED_HEADINGS_PER_SKIP
 
 
 def _numbered(token: Token, numbering: Numbering) -> Token:

@@ -407,13 +407,13 @@ BARE_NUMBER_MIN_HEADINGS = 2
 
 
 # A heading that labels itself with a lead word and a letter or number, then a dash or colon and
-# its title: "赛题方向 A-战略模拟器 Agent", "赛题方向 B：…", "Topic 2 – Data", "方向一：…". Not in
+# its title: "赛题方向 A-战略模拟器 Agent", "赛题方向 B：…", "Topic 2 – Data", "IDEA 3: …", "方向一：…". Not in
 # FAMILIES: any word may lead, so one such line says nothing; the segment stage takes a run of them
 # with one lead word and counting markers (`match_labelled`), typeset as headings, as a family.
 LABELLED = _family(
     "labelled",
     rf"^(?P<label>(?:(?P<word>\p{{Han}}{{2,8}}?)[ \t\u3000]*"
-    r"|(?P<word>[A-Z][a-z]{1,15}(?:[ \t][A-Za-z][a-z]{1,15})?)[ \t]+)"
+    r"|(?P<word>[A-Z](?:[a-z]{1,15}|[A-Z]{1,15})(?:[ \t][A-Za-z](?:[a-z]{1,15}|[A-Z]{1,15}))?)[ \t]+)"
     rf"(?P<num>[A-Z]|{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}))(?![A-Za-z0-9])"
     r"[ \t\u3000]*(?:[-–—](?![0-9])|[:：])[ \t\u3000]*(?=\S)",
     Role.OUTLINE,
