@@ -126,7 +126,7 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
             continue
         if not (token.all_bold or token.kind is TokenKind.HEADING):
             continue
-        found = match_labelled(token.text)
+        found = match_labelled(token.text, alone=True)
         if found is None or is_caption_word(found[0]) or not is_title_like(found[1].rest):
             continue
         runs.setdefault(found[0].casefold(), []).append((i, found[1]))
@@ -163,7 +163,9 @@ def _counts_from_one(values: list[tuple[int, ...]]) -> bool:
 
 def _numbered(token: Token, numbering: Numbering) -> Token:
     """Return `token` read as a numbered line under `numbering` (a label of the document's own)."""
-    spans = _rest_spans(token.block, numbering)
+    # A label alone is its own title (``Problem Statement 3 :-``): its spans are the whole line's.
+    alone = numbering.rest == numbering.label
+    spans = strip_spans(token.block.spans) if alone else _rest_spans(token.block, numbering)
     return Token(TokenKind.NUMBERED, token.block, numbering.rest, spans, numbering=numbering)
 
 
