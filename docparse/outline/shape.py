@@ -295,7 +295,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     ):
         containers.append(outline.root)
     for node in containers:
-        for child in node.children:
+        for child in _before_back_matter(node.children):
             # A child over nodes that carry the field template (each "### idea") or over grouped
             # topics groups those topics: "# Project ideas" > "## Cargo" > "### …". (Nodes with
             # directions under it are its tracks.)
@@ -303,6 +303,18 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated or id(n) in grouped for n in under):
                 marked.append(child)
     return marked
+
+
+def _before_back_matter(children: list[DraftNode]) -> list[DraftNode]:
+    """Return `children` without the unnumbered ones after the last of two or more numbered ones.
+
+    ``1 …`` … ``11 RLHF …`` then ``References``: what follows the numbered list, unnumbered, is the
+    document's back matter, not one more of its items.
+    """
+    numbered = [i for i, child in enumerate(children) if child.numbering is not None]
+    if len(numbered) < 2:
+        return children
+    return [child for i, child in enumerate(children) if i <= numbered[-1] or child.numbering is not None]
 
 
 def _own_clauses(outline: Outline) -> bool:

@@ -103,6 +103,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     break
         tokens.append(token)
     tokens = _counted_bare_numbers(tokens, lexicon)
+    tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
     return link_tocs(_listed_contents(_row_labels(tokens, lexicon)))
 
@@ -204,6 +205,40 @@ def _labelled_items(tokens: list[Token]) -> list[Token]:
             run.append((i, numbering))
     for run in runs.values():
         close(run)
+    return out
+
+
+# Paragraphs led by a short bold phrase without a colon, this many in a document, are labelled.
+RUN_IN_MIN_LABELS = 2
+RUN_IN_MAX_WORDS = 4
+
+
+def _bold_run_in_labels(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Return `tokens` with paragraphs led by a bold run-in label without a colon read as fields.
+
+    ``**Background** A language model transforms …``, ``**Project Details** Given these …`` (LaTeX's
+    ``\\paragraph``): a short bold title-cased phrase, then a sentence starting with a capital. One such
+    paragraph may be emphasis; two or more in the document are its way of labelling its parts.
+    """
+    found: list[tuple[int, FieldMatch]] = []
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PARAGRAPH or token.field is not None or token.in_list or token.decoration:
+            continue
+        lead = bold_lead(token.spans)
+        label = lead.strip()
+        after = token.text[len(lead) :] if token.text.startswith(lead) else ""
+        words = label.split()
+        if not (0 < len(words) <= RUN_IN_MAX_WORDS and label[:1].isupper() and label[-1:].isalnum()):
+            continue
+        if not (after[:1].isspace() and after.lstrip()[:1].isupper()) or not is_title_like(label):
+            continue
+        rest = after.lstrip()
+        found.append((i, FieldMatch(label, rest, lexicon.is_field_label(label), after[: len(after) - len(rest)])))
+    if len(found) < RUN_IN_MIN_LABELS:
+        return tokens
+    out = list(tokens)
+    for i, match in found:
+        out[i] = replace(tokens[i], field=match)
     return out
 
 
