@@ -17,6 +17,7 @@ from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_sp
 from docparse.vocab.families import (
     BARE_NUMBER_MIN_HEADINGS,
     Numbering,
+    Role,
     match_heading_numbering,
     match_labelled,
     match_numbering,
@@ -452,13 +453,22 @@ def _entry_candidate(token: Token) -> bool:
 
 
 def _toc_token(token: Token, level: int) -> Token:
-    """Return the token as a TOC entry: the link's text (or the line's) is the title, a numbering its label."""
+    """Return the token as a TOC entry: the link's text (or the line's) is the title, a numbering its label.
+
+    The numbering is the title's own (``1. Disclaimer``) or, for a link, its list item's (``1.`` of an
+    ordered list of links).
+    """
     link = _anchor_link(token.block)
     text = link or _entry_text(token)
     numbering = match_numbering(text)
     if numbering is not None and (numbering.is_bullet or not numbering.rest):
         numbering = None
     title = numbering.rest if numbering is not None else text
+    listed = token.numbering if link is not None and token.numbering is not None else None
+    if listed is not None and not listed.is_bullet and (numbering is None or numbering.family.role is Role.PART):
+        # "1. [Disclaimer](#1-disclaimer)", "6. [Appendix C: Covering Letter](…)": the item of a
+        # numbered list numbers the entry it links; an appendix's letter stays in its title.
+        numbering, title = replace(listed, rest=text), text
     rest = _entry_text(token)
     mark = rest[rest.find(text) + len(text) :].strip() if link is not None and text in rest else ""
     line = TocLine(numbering, title, None, None, level=level, mark=mark or None)
