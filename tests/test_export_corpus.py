@@ -24,7 +24,6 @@ OCR_ONLY = {"zh_paddle_contributor_remote_intern_program.pdf", "SOURCES.md"}
 DIVERGENT = {
     "en_dod_sbir254_army_r12.pdf",
     "en_dod_sbir254_baa.pdf",
-    "en_dod_sbir_topic_a83002.pdf",  # its ALL-CAPS labels over N/A nest one level off on the way back
     "en_filecoin_wave3_rfps.md",
     "en_gsoc_ideas_links.md",
     "en_horizon_he_csa_application_form.pdf",

@@ -258,6 +258,7 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
         return False
     topics = _at_topic_level(outline, marked, parent_of)
     _add_alike_siblings(topics, parent_of)
+    topics = _open_groups(topics)
     for node in topics.nodes:
         node.topic = True
     return True
@@ -309,7 +310,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     ):
         containers.append(outline.root)
     for node in containers:
-        for child in node.children:
+        for child in _before_back_matter(node.children):
             # A child over nodes that carry the field template (each "### idea") or over grouped
             # topics groups those topics: "# Project ideas" > "## Cargo" > "### …". (Nodes with
             # directions under it are its tracks.)
@@ -317,6 +318,18 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated or id(n) in grouped for n in under):
                 marked.append(child)
     return marked
+
+
+def _before_back_matter(children: list[DraftNode]) -> list[DraftNode]:
+    """Return `children` without the unnumbered ones after the last of two or more numbered ones.
+
+    ``1 …`` … ``11 RLHF …`` then ``References``: what follows the numbered list, unnumbered, is the
+    document's back matter, not one more of its items.
+    """
+    numbered = [i for i, child in enumerate(children) if child.numbering is not None]
+    if len(numbered) < 2:
+        return children
+    return [child for i, child in enumerate(children) if i <= numbered[-1] or child.numbering is not None]
 
 
 def _own_clauses(outline: Outline) -> bool:
@@ -429,6 +442,50 @@ def _add_alike_siblings(topics: _Nodes, parent_of: dict[int, DraftNode]) -> None
         for sibling in holder.children:
             if sibling not in topics and _alike(sibling, topic) and sibling.role is SectionRole.BODY:
                 topics.append(sibling)
+
+
+# A topic that only groups its numbered sub-parts says at most this much itself (an intro paragraph).
+GROUP_MAX_CONTENT = 1
+
+
+def _open_groups(topics: _Nodes) -> _Nodes:
+    """Return `topics` with each group among them replaced by the sub-topics it numbers.
+
+    Where most topics are leaves (``1 Methodological Robustness …``, ``4 Relevance judgements``), a
+    sibling over two or more parts numbered under its own number (``5 LLMs and causal reasoning``
+    over ``5.1 …``, ``5.2 …``), saying little itself (no fields, no directions, an intro paragraph at
+    most), groups topics: its parts are the topics, it stays a section above them.
+    """
+
+    def numbered_parts(node: DraftNode) -> list[DraftNode]:
+        parts = [child for child in node.children if child.role is SectionRole.BODY]
+        own = node.numbering.path if node.numbering is not None else None
+        if own is None or len(parts) < 2:
+            return []
+        under = all(
+            part.numbering is not None
+            and len(part.numbering.path) == len(own) + 1
+            and part.numbering.path[: len(own)] == own
+            for part in parts
+        )
+        return parts if under else []
+
+    groups = {
+        id(node)
+        for node in topics.nodes
+        if numbered_parts(node)
+        and not node.fields
+        and not node.has_directions
+        and len(node.content) <= GROUP_MAX_CONTENT
+    }
+    if not groups or len(groups) * 2 >= len(topics.nodes):
+        return topics
+    out = _Nodes()
+    for node in topics.nodes:
+        for topic in numbered_parts(node) if id(node) in groups else [node]:
+            if topic not in out:
+                out.append(topic)
+    return out
 
 
 class _Nodes:

@@ -16,7 +16,9 @@ What becomes a block, in document order:
   first), as the Markdown reader does with hard breaks;
 - ``li``: the first line carries the label (``3.`` for an ``ol``, counting from ``start`` and
   ``value``; ``•`` for a ``ul``) and ``list_depth`` is the number of enclosing lists;
-- ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
+- ``dt``/``dd`` whose value holds three or more paragraphs: the term is a heading one level below
+  the last (`_titles_body`), the value's blocks follow as they are;
+- other ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
   element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
   the label bold with its colon, so the outline stage reads a labelled field;
 - other tables: a table block, cells as text (a cell's blocks joined by ``\\n``);
@@ -635,6 +637,20 @@ class _Walker:
         if not label:
             self._emit_all(values)
             return
+        if _titles_body(label, values):
+            # The term heads a body of its own (a project's paragraphs and task list): a heading
+            # one level below the last one, as a card's title.
+            level = min((self.last_level or 1) + 1, 6)
+            provenance = label_blocks[0].provenance if label_blocks else _lines_at(self.line)
+            term_spans = tuple(span for block in label_blocks for span in block.spans)
+            text = " ".join(block.text for block in label_blocks)
+            if len(label_blocks) > 1:
+                term_spans = (Span(text, bold=all(span.bold for span in term_spans)),)
+            self._emit(
+                Block(text=text, spans=term_spans, kind=BlockKind.HEADING, heading_level=level, provenance=provenance)
+            )
+            self._emit_all(values)
+            return
         start = label_blocks[0].provenance if label_blocks else _lines_at(self.line)
         cjk = is_cjk(label[-1])
         lead = Span(label + ("：" if cjk else ":"), bold=True)
@@ -773,6 +789,20 @@ def _find_main(root: etree._Element) -> etree._Element | None:
             return el
     articles = [el for el in root.iter("article") if not any(a.tag == "article" for a in el.iterancestors())]
     return articles[0] if len(articles) == 1 else None
+
+
+# A definition's value holding at least this many paragraphs is a body of text under its term.
+TERM_BODY_MIN_PARAGRAPHS = 3
+
+
+def _titles_body(label: str, values: list[Block]) -> bool:
+    """Return whether a ``dt`` term heads its ``dd`` as a title: a short term over several paragraphs.
+
+    ``<dt>Update FreeType's build systems</dt><dd><p>…</p><p>…</p><ul>…</ul><p>…</p></dd>``: the
+    value is a body of its own, not one value of a labelled field.
+    """
+    paragraphs = sum(block.kind is BlockKind.PARAGRAPH and block.label is None for block in values)
+    return len(label) <= MAX_TITLE_CHARS and paragraphs >= TERM_BODY_MIN_PARAGRAPHS
 
 
 def _heading_level(el: etree._Element, tag: str) -> int | None:

@@ -19,12 +19,16 @@ from docparse.vocab.markers import is_title_like
 HEADING_SIZE_RATIO = 1.1
 
 
+TWO_LINES_HEIGHT = 2.8
+"""Sizes of height two lines of a heading take at most (``7  Methods … experi-`` over ``ments``)."""
+
+
 def mark_bare_number_headings(blocks: list[Block], body_size: float) -> list[Block]:
     """Return `blocks` with the lines numbered ``1 Introduction``, ``2 Steering Group`` … marked as headings.
 
     A bare number before a title is a heading's number only where the typography says so and the
     numbers count: each such line set as a heading (bold, or larger than the body), on a line of
-    its own, and the numbers 1, 2, 3 … in order (a stray ``3 Objectives`` among them is left as it
+    its own (or wrapped once), and the numbers 1, 2, 3 … in order (a stray ``3 Objectives`` among them is left as it
     is). Fewer than two in sequence mark nothing: one styled line is not an outline.
 
     A PDF says nothing of headings; a Word document set with direct formatting (bold, 16 pt, no
@@ -40,8 +44,8 @@ def mark_bare_number_headings(blocks: list[Block], body_size: float) -> list[Blo
             continue
         size = block.font_size or 0
         box = block.provenance.regions[0].bbox if block.provenance.regions else None
-        if box is not None and box.bottom - box.top > size * 1.6:
-            continue  # more than one line of a page
+        if box is not None and box.bottom - box.top > size * TWO_LINES_HEIGHT:
+            continue  # more than two lines of a page: a heading wraps once at most
         if not (all_bold(block.spans) or size >= body_size * HEADING_SIZE_RATIO):
             continue
         chain.append(i)

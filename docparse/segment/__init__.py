@@ -19,6 +19,7 @@ from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
     BARE_NUMBER_MIN_HEADINGS,
     Numbering,
+    Role,
     match_heading_numbering,
     match_labelled,
     match_numbering,
@@ -105,6 +106,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     break
         tokens.append(token)
     tokens = _counted_bare_numbers(tokens, lexicon)
+    tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
     return link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon)))
 
@@ -162,7 +164,8 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
 
     One line led by a word and a letter or number says nothing (``Phase 2: build``); two or more set
     as headings (bold, or a format heading) in one size, with one lead word and markers counting
-    1, 2, 3 (``A``, ``B``; ``一``, ``二``) in document order, are a numbering family of the document's own:
+    1, 2, 3 (``A``, ``B``; ``一``, ``二``; a long run may skip one, `_counts_from_one`) in document order,
+    are a numbering family of the document's own:
     the label is the word and its marker, the title the rest.
     """
     runs: dict[str, list[tuple[int, Numbering]]] = {}
@@ -171,7 +174,7 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
             continue
         if not (token.all_bold or token.kind is TokenKind.HEADING):
             continue
-        found = match_labelled(token.text)
+        found = match_labelled(token.text, alone=True)
         if found is None or is_caption_word(found[0]) or not is_title_like(found[1].rest):
             continue
         runs.setdefault(found[0].casefold(), []).append((i, found[1]))
@@ -180,16 +183,37 @@ def _labelled_headings(tokens: list[Token]) -> list[Token]:
         sizes = {tokens[i].block.font_size for i, _ in run}
         if len(run) < LABELLED_MIN_RUN or len(sizes) > 1:
             continue
-        if [numbering.value for _, numbering in run] != [(n,) for n in range(1, len(run) + 1)]:
+        if not _counts_from_one([numbering.value for _, numbering in run]):
             continue
         for i, numbering in run:
             out[i] = _numbered(tokens[i], numbering)
     return out
 
 
+# A long run of self-labelled headings may skip a number (an idea withdrawn from a list of 32):
+# one skip in this many headings still counts.
+LABELLED_HEADINGS_PER_SKIP = 10
+
+
+def _counts_from_one(values: list[tuple[int, ...]]) -> bool:
+    """Return whether the markers of a run count up from 1: ``1, 2, 3``, or ``1…4, 6…32`` with few skips.
+
+    Each marker is above the one before; the numbers skipped are at most one per
+    `LABELLED_HEADINGS_PER_SKIP` headings, so a short run must count without a gap.
+    """
+    numbers = [value[0] for value in values if len(value) == 1]
+    if len(numbers) != len(values) or not numbers or numbers[0] != 1:
+        return False
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
+        return False
+    return numbers[-1] - len(numbers) <= len(numbers) // LABELLED_HEADINGS_PER_SKIP
+
+
 def _numbered(token: Token, numbering: Numbering) -> Token:
     """Return `token` read as a numbered line under `numbering` (a label of the document's own)."""
-    spans = _rest_spans(token.block, numbering)
+    # A label alone is its own title (``Problem Statement 3 :-``): its spans are the whole line's.
+    alone = numbering.rest == numbering.label
+    spans = strip_spans(token.block.spans) if alone else _rest_spans(token.block, numbering)
     return Token(TokenKind.NUMBERED, token.block, numbering.rest, spans, numbering=numbering)
 
 
@@ -228,6 +252,40 @@ def _labelled_items(tokens: list[Token]) -> list[Token]:
             run.append((i, numbering))
     for run in runs.values():
         close(run)
+    return out
+
+
+# Paragraphs led by a short bold phrase without a colon, this many in a document, are labelled.
+RUN_IN_MIN_LABELS = 2
+RUN_IN_MAX_WORDS = 4
+
+
+def _bold_run_in_labels(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Return `tokens` with paragraphs led by a bold run-in label without a colon read as fields.
+
+    ``**Background** A language model transforms …``, ``**Project Details** Given these …`` (LaTeX's
+    ``\\paragraph``): a short bold title-cased phrase, then a sentence starting with a capital. One such
+    paragraph may be emphasis; two or more in the document are its way of labelling its parts.
+    """
+    found: list[tuple[int, FieldMatch]] = []
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PARAGRAPH or token.field is not None or token.in_list or token.decoration:
+            continue
+        lead = bold_lead(token.spans)
+        label = lead.strip()
+        after = token.text[len(lead) :] if token.text.startswith(lead) else ""
+        words = label.split()
+        if not (0 < len(words) <= RUN_IN_MAX_WORDS and label[:1].isupper() and label[-1:].isalnum()):
+            continue
+        if not (after[:1].isspace() and after.lstrip()[:1].isupper()) or not is_title_like(label):
+            continue
+        rest = after.lstrip()
+        found.append((i, FieldMatch(label, rest, lexicon.is_field_label(label), after[: len(after) - len(rest)])))
+    if len(found) < RUN_IN_MIN_LABELS:
+        return tokens
+    out = list(tokens)
+    for i, match in found:
+        out[i] = replace(tokens[i], field=match)
     return out
 
 
@@ -441,13 +499,22 @@ def _entry_candidate(token: Token) -> bool:
 
 
 def _toc_token(token: Token, level: int) -> Token:
-    """Return the token as a TOC entry: the link's text (or the line's) is the title, a numbering its label."""
+    """Return the token as a TOC entry: the link's text (or the line's) is the title, a numbering its label.
+
+    The numbering is the title's own (``1. Disclaimer``) or, for a link, its list item's (``1.`` of an
+    ordered list of links).
+    """
     link = _anchor_link(token.block)
     text = link or _entry_text(token)
     numbering = match_numbering(text)
     if numbering is not None and (numbering.is_bullet or not numbering.rest):
         numbering = None
     title = numbering.rest if numbering is not None else text
+    listed = token.numbering if link is not None and token.numbering is not None else None
+    if listed is not None and not listed.is_bullet and (numbering is None or numbering.family.role is Role.PART):
+        # "1. [Disclaimer](#1-disclaimer)", "6. [Appendix C: Covering Letter](…)": the item of a
+        # numbered list numbers the entry it links; an appendix's letter stays in its title.
+        numbering, title = replace(listed, rest=text), text
     rest = _entry_text(token)
     mark = rest[rest.find(text) + len(text) :].strip() if link is not None and text in rest else ""
     line = TocLine(numbering, title, None, None, level=level, mark=mark or None)

@@ -408,15 +408,15 @@ BARE_NUMBER_MIN_HEADINGS = 2
 
 
 # A heading that labels itself with a lead word and a letter or number, then a dash or colon and
-# its title: "赛题方向 A-战略模拟器 Agent", "赛题方向 B：…", "Topic 2 – Data", "方向一：…". Not in
+# its title: "赛题方向 A-战略模拟器 Agent", "赛题方向 B：…", "Topic 2 – Data", "IDEA 3: …", "方向一：…". Not in
 # FAMILIES: any word may lead, so one such line says nothing; the segment stage takes a run of them
 # with one lead word and counting markers (`match_labelled`), typeset as headings, as a family.
 LABELLED = _family(
     "labelled",
     rf"^(?P<label>(?:(?P<word>\p{{Han}}{{2,8}}?)[ \t\u3000]*"
-    r"|(?P<word>[A-Z][a-z]{1,15}(?:[ \t][A-Za-z][a-z]{1,15})?)[ \t]+)"
+    r"|(?P<word>[A-Z](?:[a-z]{1,15}|[A-Z]{1,15})(?:[ \t][A-Za-z](?:[a-z]{1,15}|[A-Z]{1,15}))?)[ \t]+)"
     rf"(?P<num>[A-Z]|{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}))(?![A-Za-z0-9])"
-    r"[ \t\u3000]*(?:[-–—](?![0-9])|[:：])[ \t\u3000]*(?=\S)",
+    r"[ \t\u3000]*(?:[-–—](?![0-9])|[:：][-–—]?+)[ \t\u3000]*(?=\S)",
     Role.OUTLINE,
     han_or_letter_value,
     Sequence.POSITION,
@@ -429,12 +429,26 @@ LABELLED = _family(
 LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.value, Sequence.POSITION, "任务一：")
 
 
-def match_labelled(text: str, *, item: bool = False) -> tuple[str, Numbering] | None:
+# A self-labelled heading without a title: the label alone, maybe closed by its colon or a dash
+# ("Problem Statement 3 :-", "Topic 2:"); the label itself is then the heading's title.
+LABEL_ALONE = regex.compile(
+    LABELLED.pattern.pattern.split(r"(?![A-Za-z0-9])")[0]
+    + r"(?![A-Za-z0-9])[ \t\u3000]*(?:[:：][-–—]?|[-–—])?[ \t\u3000]*$",
+    regex.V1,
+)
+
+
+def match_labelled(text: str, *, item: bool = False, alone: bool = False) -> tuple[str, Numbering] | None:
     """Return the lead word and the label of a self-labelled heading (``赛题方向 A-…``), or None.
 
-    `item` gives the label the run-in item family (``任务一：…`` in body text) instead.
+    `item` gives the label the run-in item family (``任务一：…`` in body text) instead; `alone` also
+    takes a label without a title (``Problem Statement 3 :-``), whose rest is then the label itself.
     """
     found = LABELLED.pattern.match(text)
+    if found is None and alone and (bare := LABEL_ALONE.match(text)) is not None:
+        value = LABELLED.value(bare.group("num"))
+        label = bare.group("label").strip()
+        return (bare.group("word"), Numbering(LABELLED, label, value, label, bare.group("num"))) if value else None
     if found is None:
         return None
     value = LABELLED.value(found.group("num"))

@@ -119,6 +119,25 @@ def test_definition_lists_and_label_rows_are_labelled_fields() -> None:
     ]
 
 
+def test_a_term_over_several_paragraphs_is_a_heading_not_a_field() -> None:
+    # Each idea its own <dl>: the term titles a body (paragraphs, a task list); a term over one
+    # value (or two paragraphs) stays a field.
+    idea = (
+        "<dl><dt>Update the {0}\nbuild systems</dt>"
+        "<dd><p>Why {0}.</p><p>Plan.</p><ul><li>Task</li></ul><p>End.</p></dd></dl>"
+    )
+    reading = _read(
+        "<h2>Ideas</h2>"
+        + idea.format("Unix")
+        + idea.format("Windows")
+        + "<dl><dt>Contact</dt><dd><p>Write to us.</p><p>Any time.</p></dd></dl>"
+    )
+    heads = [(b.text, b.heading_level) for b in reading.blocks if b.kind is BlockKind.HEADING]
+    assert heads == [("Ideas", 2), ("Update the Unix build systems", 3), ("Update the Windows build systems", 3)]
+    assert "Why Unix." in _texts(reading)
+    assert "Contact: Write to us." in _texts(reading)
+
+
 def test_a_labelled_field_reaches_the_outline_as_a_field() -> None:
     page = (
         "<html><body><h1>RFA-TR-25-002: Proof of Concept Studies</h1>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import docparse
 
-from .pdf_factory import CJK, Text, lines, make_pdf
+from .pdf_factory import CJK, Text, lines, make_pdf, wrap
 
 BOLD = "Helvetica-Bold"
 
@@ -51,3 +51,25 @@ def test_chinese_headings_numbered_with_bare_numbers_are_headings() -> None:
     heads = [(n.number, n.title) for n in (*document.sections, *(t for s in document.sections for t in s.topics))]
     assert ("1", "存储管理") in heads and ("2", "查询执行") in heads
     assert "2 个测试点考查连接查询。" in docparse.to_markdown(document)
+
+
+def test_a_bare_numbered_heading_wrapped_under_its_title_is_one_heading() -> None:
+    # LaTeX sets "3  Methods … experi-" to the right margin and hangs "ments" under the title, not
+    # under the number: one heading, its hyphen joined.
+    body = wrap("The text of the part is set out here in lines that run to the right margin of the page. " * 3, 90)
+    items = [Text(72, 60, "Dataset Initiative", 20.0, BOLD)]
+    top = 100
+    for number, title in ((1, "Introduction"), (2, "Scope of Work")):
+        items += [Text(72, top, str(number), 14.0, BOLD), Text(96, top, title, 14.0, BOLD)]
+        items += lines(body, top=top + 25)
+        top += 80
+    heading = "Methods for assessing the predictions of models in experi-"
+    items += [Text(72, top, "3", 14.0, BOLD), Text(96, top, heading, 14.0, BOLD)]
+    items += [Text(96, top + 17, "ments", 14.0, BOLD)]
+    items += lines(body, top=top + 42)
+    document = docparse.parse(make_pdf([items]))
+    assert [(s.number, s.title) for s in document.iter_nodes()] == [
+        ("1", "Introduction"),
+        ("2", "Scope of Work"),
+        ("3", "Methods for assessing the predictions of models in experiments"),
+    ]

@@ -167,6 +167,34 @@ def test_a_heading_repeated_under_each_pages_own_heading_is_not_a_running_header
     assert reading.dropped == []
 
 
+def test_numbered_headings_topping_each_page_and_in_mid_page_are_not_running_headers() -> None:
+    # "Problem Statement 1 :-" tops page 1, "… 3 :-" page 2, "… 5 :-" page 3; the even ones stand in
+    # mid-page. Masked alike, they would pass for a running header: their numbers count 1 … 6
+    # through the document, so they are headings.
+    pages: list[list[Item]] = []
+    for page in range(3):
+        odd, even = 2 * page + 1, 2 * page + 2
+        pages.append(
+            [
+                Text(LEFT, 40, f"Problem Statement {odd} :-", 12),
+                Text(LEFT, 70, TOPICS[page], 10),
+                Text(LEFT, 400, f"Problem Statement {even} :-", 12),
+                Text(LEFT, 430, TOPICS[page + 1], 10),
+            ]
+        )
+    reading = read(pages)
+    assert [t for t in texts(reading) if t.startswith("Problem")] == [f"Problem Statement {n} :-" for n in range(1, 7)]
+    assert reading.dropped == []
+
+
+def test_a_running_header_numbered_by_chapter_is_still_dropped() -> None:
+    # "Chapter 1" over pages 1-3, never in mid-page: furniture whatever its number.
+    pages = [[Text(LEFT, 40, "Chapter 1 Guidelines", 9), Text(LEFT, 300, topic, 12)] for topic in TOPICS]
+    reading = read(pages)
+    assert texts(reading) == TOPICS
+    assert {d.reason for d in reading.dropped} == {DropReason.RUNNING_HEADER}
+
+
 def test_a_symbol_font_bullet_reads_as_a_bullet_not_a_letter() -> None:
     # A dingbat font without a ToUnicode map leaves its own character code ("n", "l") in the text
     # layer: the reader gives the private-use bullet the same glyph has elsewhere.

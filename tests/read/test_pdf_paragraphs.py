@@ -14,7 +14,7 @@ from docparse.blocks import Reading
 from docparse.options import ParseOptions
 from docparse.read.pdf import read_pdf
 from docparse.read.pdf.joins import joint
-from docparse.read.pdf.lines import Line
+from docparse.read.pdf.lines import Line, font_is_bold
 from docparse.read.pdf.paragraphs import first_unit_width
 from docparse.vocab.families import match_numbering
 
@@ -305,3 +305,21 @@ def test_symbol_font_bullets_are_bullets_not_letters() -> None:
         found = match_numbering(text)
         assert found is not None and found.family.name == family and found.is_bullet, text
     assert match_numbering("–2021 onwards") is None
+
+
+@pytest.mark.parametrize(
+    ("fontname", "bold"),
+    [
+        ("AEAPTU+CMBX10", True),
+        ("GWLEVE+CMBX12", True),
+        ("CMSSBX10", True),
+        ("SFBX1000", True),
+        ("CMB10", True),
+        ("FPBPGK+CMR10", False),
+        ("CMBRIGHT", False),
+        ("Arial-BoldMT", True),
+    ],
+)
+def test_tex_bold_faces_are_bold_by_their_code(fontname: str, bold: bool) -> None:
+    # Computer Modern names its bold extended face CMBX: LaTeX's headings and \paragraph labels.
+    assert font_is_bold(fontname) is bold

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 import docparse
-from docparse.blocks import Block, Span
+from docparse.blocks import Block, BlockKind, Span
 from docparse.model.provenance import BBox, PageRegion, Provenance
+from docparse.options import ParseOptions
 from docparse.read.pdf import headings
+from docparse.read.pdf.reader import read_pdf
 
 from .pdf_factory import Text, lines, make_pdf, wrap
 
@@ -105,3 +107,18 @@ def test_a_run_of_bold_lines_is_measured_once_not_line_by_line(monkeypatch: pyte
     marked = headings.mark_size_headings(lines, 12.0)
     assert not [block for block in marked if block.heading_level is not None]  # one bold paragraph
     assert len(calls) <= 3 * len(lines)
+
+
+def test_a_larger_line_closed_by_a_colon_is_a_heading() -> None:
+    # "Integration into the Movie Database Website:" set at 14 pt over an 11 pt body: a heading whose
+    # colon says content follows; the same text at body size stays a line of text.
+    items = [Text(72, 60, "Research Grants", 20.0)]
+    items += lines(wrap(LEAD, 90), top=100, size=11.0)
+    items += [Text(72, 160, "Integration into the Movie Database Website:", 14.0)]
+    items += lines(wrap(LEAD, 90), top=190, size=11.0)
+    items += lines(["Resources for the students of the course:"], top=240, size=11.0)
+    items += lines(wrap(LEAD, 90), top=260, size=11.0)
+    reading = read_pdf(make_pdf([items]), options=ParseOptions())
+    heads = [b.text for b in reading.blocks if b.kind is BlockKind.HEADING]
+    assert "Integration into the Movie Database Website:" in heads
+    assert "Resources for the students of the course:" not in heads

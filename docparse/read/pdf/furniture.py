@@ -8,7 +8,8 @@ Nothing here matches fixed strings. A line is furniture because of where it is a
   from the page edge (±16 pt), on at least 3 pages and on at least half the pages from its first
   to its last page (all pages when the document has fewer than 3); counted from the page edge,
   the first line that is not furniture ends the band (a heading repeated under each page's own
-  heading is text);
+  heading is text); lines that also occur in mid-page and whose numbers count 1, 2, 3 in document
+  order are numbered headings (`Problem Statement 1 :-` tops pages 1, 2, 3 as 1, 3, 5), not furniture;
 - page number: a line in those bands that is only a page number (`3`, `- 3 -`, `第 3 页 共 9 页`,
   `Page 3 of 9`, `3/9`, `iv`), on any page;
 - footnote: small-font lines (≤ 90 % of the body size) at the page foot under a short rule, or
@@ -154,7 +155,23 @@ def running_keys(pages: list[PageLines]) -> dict[tuple[str, str], float]:
             enough = len(on) >= MIN_REPEAT_PAGES and len(on) * 2 >= span
         if enough:
             keys[key] = usual
+    for key in [key for key in keys if "#" in key[1] and counts_in_body(pages, key[1])]:
+        del keys[key]
     return keys
+
+
+def counts_in_body(pages: list[PageLines], key: str) -> bool:
+    """Return whether the lines masked to `key` are numbered headings: also in the body, counting 1, 2, 3.
+
+    A running line is at the page edge only; ``Problem Statement 1 :-`` heading each page's first topic,
+    and ``Problem Statement 2 :-`` … in mid-page, number one sequence in document order.
+    """
+    found = [line for page in pages for line in page.lines if masked(line.text) == key]
+    edges = {id(line) for page in pages for band in edge_lines(page) for line in band}
+    if all(id(line) in edges for line in found):
+        return False
+    numbers = [int(re.findall(r"\d+", line.text)[0]) for line in found]
+    return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def remove_footnotes(page: PageLines, body_size: float, found: Furniture) -> None:

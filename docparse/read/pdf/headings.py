@@ -73,7 +73,9 @@ def _heading_style(blocks: list[Block], i: int, body_size: float, run: int) -> t
     size = block.font_size
     if block.kind is not BlockKind.PARAGRAPH or block.label is not None or size is None:
         return None
-    if len(block.provenance.regions) != 1 or not is_title_like(block.text) or TOC_LINE.match(block.text.strip()):
+    # A heading may close with a colon ("Integration into the Website:" set at 14 pt over 11).
+    title = block.text.strip().removesuffix(":").removesuffix("：").rstrip()
+    if len(block.provenance.regions) != 1 or not is_title_like(title) or TOC_LINE.match(block.text.strip()):
         return None
     box = block.provenance.regions[0].bbox
     if box.bottom - box.top > size * 1.6:

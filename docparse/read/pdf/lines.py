@@ -18,8 +18,9 @@ Works from pdfplumber's char dicts, never from `extract_text(layout=True)`:
 - superscript note marks (smaller, raised digits or `*†‡` after a glyph that is not a digit)
   are taken out of the line and kept apart as `PageLines.marks`;
 - bold is a font whose name (after the ``ABCDEF+`` subset tag) says Bold / Heavy / Black /
-  Semibold / Demi, or text drawn with fill + stroke (render mode 2, LibreOffice's fake bold
-  for CJK fonts without a bold face), or a glyph over-struck at a small offset.
+  Semibold / Demi (or TeX's code for it, ``CMBX10``), or text drawn with fill + stroke (render
+  mode 2, LibreOffice's fake bold for CJK fonts without a bold face), or a glyph over-struck at a
+  small offset.
 """
 
 from __future__ import annotations
@@ -46,7 +47,11 @@ CJK_LATIN_SPACE_GAP = 0.75
 DEDUPE_TOLERANCE = 1.0
 # A text matrix whose off-diagonal terms exceed this share of the diagonal is rotated.
 ROTATION_EPSILON = 0.05
-BOLD_FONT = re.compile(r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\b|-bd\b", re.IGNORECASE)
+# TeX's Computer Modern and cm-super name their bold faces by a code: CMBX10 (bold extended),
+# CMB10, CMSSBX10 (sans), SFBX1000.
+BOLD_FONT = re.compile(
+    r"bold|heavy|black|semibold|demi|extrabold|ultrabold|,bd\b|-bd\b|^(?:cm|sf)(?:ss)?bx\d|^cmb\d", re.IGNORECASE
+)
 FILL_STROKE_MODES = (2, 6)
 # PAGE_LABEL (a printed page reference, `ii`, `A-1 – A-6`) is the segmenter's, which reads the TOC lines written here.
 _BLANKS = r"[ \t]*"

@@ -43,6 +43,7 @@ records the join.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -66,6 +67,8 @@ HANGING_MAX = 5.0
 """Ems right of a labelled first line within which its second line is a hanging indent."""
 LABEL_LIKE_CHARS = 5
 LABEL_LIKE_ENDS = set(".)）:：")
+BARE_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}")
+"""A section number without a dot (LaTeX's `7  Methods…`, `5.1  Squeeze…`): a label-like first word too."""
 HANG_ALIGN = 1.5
 """Points within which a second line sits "under" the text after the first line's first word."""
 STACK_ALIGN = 0.15
@@ -518,7 +521,8 @@ def hangs(first: Line, line: Line) -> bool:
     Under a label of the numbering table the second line may start anywhere up to a few ems right
     of the label. Under a label the table does not know (`i.`, `iv.`, `a.`: Adobe PDF Library
     lists in the DoD BAA and its component instructions) the geometry says the same thing when the
-    second line starts under the text after a short first word ending in `.`, `)` or `:` (in the
+    second line starts under the text after a short first word ending in `.`, `)` or `:`, or a bare
+    section number (`7  Methods … experi-` over `ments`, LaTeX's headings) (in the
     gap after that word or at the next word: a tab stop may come before a drawn space).
     """
     if line.x0 > first.x0 + line.size * HANGING_MAX:
@@ -529,7 +533,7 @@ def hangs(first: Line, line: Line) -> bool:
     return (
         first.second_word_x0 is not None
         and len(word) <= LABEL_LIKE_CHARS
-        and word[-1:] in LABEL_LIKE_ENDS
+        and (word[-1:] in LABEL_LIKE_ENDS or BARE_SECTION_NUMBER.fullmatch(word) is not None)
         and first.x0 + first.first_word_width < line.x0 <= first.second_word_x0 + HANG_ALIGN
     )
 
