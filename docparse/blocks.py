@@ -31,6 +31,11 @@ class BlockKind(StrEnum):
     """Preformatted text (a fenced code block): ``text`` is verbatim, lines joined by newlines."""
 
 
+SIZE_CHANGE = 0.6
+"""Points by which two lines' font sizes may differ and still be one paragraph's (PDF rounding,
+a glyph from another font); a larger change is the typography of something else (a heading)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A run of text with one inline style. The spans of a block concatenate to its text."""

@@ -11,7 +11,17 @@ from dataclasses import replace
 
 import regex
 
-from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans, take_spans
+from docparse.blocks import (
+    SIZE_CHANGE,
+    Block,
+    BlockKind,
+    Span,
+    all_bold,
+    bold_lead,
+    drop_spans,
+    strip_spans,
+    take_spans,
+)
 from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.vocab.chars import SET_SOLID, has_han
@@ -336,6 +346,12 @@ def _is_cut(left: Block, right: Block, lexicon: Lexicon) -> bool:
         return False
     if left.label is not None or right.label is not None or left.list_depth != right.list_depth:
         return False
+    if (
+        left.font_size is not None
+        and right.font_size is not None
+        and abs(left.font_size - right.font_size) > SIZE_CHANGE
+    ):
+        return False  # "…html" in 12 pt over "命题8（TI命题）" in 16 pt bold: two things, not one cut sentence
     if all_bold(left.spans) and all_bold(right.spans):
         return False  # two bold title lines: the outline stage's title rules join them, knowing a kicker from a title
     if _bold_title_line(left):

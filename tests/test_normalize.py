@@ -56,3 +56,17 @@ def test_two_bold_title_lines_parted_by_a_page_break_stay_two_blocks() -> None:
     blocks = normalize(lines, diagnostics)
     assert [b.text for b in blocks] == [line.text for line in lines]
     assert diagnostics == []
+
+
+def test_a_line_in_another_size_on_the_same_page_is_not_the_rest_of_a_paragraph() -> None:
+    # A link line in 12 pt, then the next proposition's heading in 16 pt bold on the same page: the
+    # reader parted them by their typography, so the rejoin does not take the heading as the rest.
+    diagnostics: list[Diagnostic] = []
+    lines = [
+        on_page(1, "https://bbs.elecfans.com/jishu_2341875_1_1.html"),
+        on_page(1, "命题8（TI命题）", bold=True, size=16.0),
+    ]
+    blocks = normalize(lines, diagnostics)
+    assert [b.text for b in blocks] == [line.text for line in lines]
+    same = [on_page(1, "https://bbs.elecfans.com/jishu_2341875_1_1.html"), on_page(1, "命题8（TI命题）", size=12.0)]
+    assert len(normalize(same, [])) == 1  # the same size: a cut paragraph, as before

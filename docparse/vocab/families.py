@@ -433,7 +433,8 @@ LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.va
 # ("Problem Statement 3 :-", "Topic 2:"); the label itself is then the heading's title.
 LABEL_ALONE = regex.compile(
     LABELLED.pattern.pattern.split(r"(?![A-Za-z0-9])")[0]
-    + r"(?![A-Za-z0-9])[ \t\u3000]*(?:[:：][-–—]?|[-–—])?[ \t\u3000]*$",
+    + r"(?![A-Za-z0-9])[ \t\u3000]*(?P<note>[（(][^（）()\n]{1,40}[）)])?"
+    + r"[ \t\u3000]*(?:[:：][-–—]?|[-–—])?[ \t\u3000]*$",
     regex.V1,
 )
 
@@ -442,13 +443,16 @@ def match_labelled(text: str, *, item: bool = False, alone: bool = False) -> tup
     """Return the lead word and the label of a self-labelled heading (``赛题方向 A-…``), or None.
 
     `item` gives the label the run-in item family (``任务一：…`` in body text) instead; `alone` also
-    takes a label without a title (``Problem Statement 3 :-``), whose rest is then the label itself.
+    takes a label without a title (``Problem Statement 3 :-``), whose rest is then the label itself, or a
+    label with only a bracketed note (``命题 1（华为命题）``), whose rest is the note.
     """
     found = LABELLED.pattern.match(text)
     if found is None and alone and (bare := LABEL_ALONE.match(text)) is not None:
         value = LABELLED.value(bare.group("num"))
         label = bare.group("label").strip()
-        return (bare.group("word"), Numbering(LABELLED, label, value, label, bare.group("num"))) if value else None
+        # "命题 1（华为命题）": the bracketed note after the label is all the title the heading has.
+        rest = bare.group("note") or label
+        return (bare.group("word"), Numbering(LABELLED, label, value, rest, bare.group("num"))) if value else None
     if found is None:
         return None
     value = LABELLED.value(found.group("num"))

@@ -47,7 +47,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from docparse.blocks import Block, Span
+from docparse.blocks import SIZE_CHANGE, Block, Span
 from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import BBox, PageRegion, Provenance
@@ -59,7 +59,6 @@ from docparse.vocab.markers import is_navigation
 
 SENTENCE_END = set("。．.！!？?")
 COLONS = set(":：")
-SIZE_CHANGE = 0.6
 GAP_EXTRA = 0.35
 INDENT = 0.8
 SHORT_SLACK = 1.0
