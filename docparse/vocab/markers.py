@@ -391,7 +391,8 @@ def is_column_header_word(text: str) -> bool:
 # "Title: Assessment of …", "Call For Proposals: …".
 TOPIC_TITLE_LABEL = regex.compile(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic|[A-Z][ \t\u3000]?题|problem[ \t][A-Z]"
+    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
+    r"|[A-Z][ \t\u3000]?题|problem[ \t][A-Z]"
     r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
