@@ -139,15 +139,8 @@ def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[tupl
             index = end
             continue
         start = index - 1
-        plain.extend((number + 1, lines[number]) for number in range(start, end))
-        reading.diagnostics.append(
-            make_diagnostic(
-                "read-as-plain-text",
-                f"lines {start + 1}-{end}: a table of {columns} columns and {end - index - 1} rows ({cells} cells, "
-                f"over the parser's budget of {MAX_TABLE_CELLS}) read as plain lines",
-            )
-        )
-        lines[start:end] = [""] * (end - start)
+        what = f"a table of {columns} columns and {end - index - 1} rows ({cells} cells, over the parser's budget"
+        _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_TABLE_CELLS})")
         index = end
     return "\n".join(lines), plain
 
@@ -170,17 +163,21 @@ def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, lis
             brackets += lines[end].count("[")
             end += 1
         if brackets > MAX_PARAGRAPH_BRACKETS:
-            plain.extend((number + 1, lines[number]) for number in range(start, end))
-            reading.diagnostics.append(
-                make_diagnostic(
-                    "read-as-plain-text",
-                    f"lines {start + 1}-{end}: a paragraph of {brackets} link or image openers ('['), over the "
-                    f"parser's budget of {MAX_PARAGRAPH_BRACKETS}, read as plain lines",
-                )
-            )
-            lines[start:end] = [""] * (end - start)
+            what = f"a paragraph of {brackets} link or image openers ('['), over the parser's budget"
+            _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_PARAGRAPH_BRACKETS},")
         start = end
     return "\n".join(lines), plain
+
+
+def _set_apart(
+    lines: list[str], start: int, end: int, plain: list[tuple[int, str]], reading: Reading, what: str
+) -> None:
+    """Move lines `start`–`end` to `plain` (numbered from 1), blank them in `lines`, and say why (DP113)."""
+    plain.extend((number + 1, lines[number]) for number in range(start, end))
+    reading.diagnostics.append(
+        make_diagnostic("read-as-plain-text", f"lines {start + 1}-{end}: {what} read as plain lines")
+    )
+    lines[start:end] = [""] * (end - start)
 
 
 def _insert_plain_lines(reading: Reading, plain: list[tuple[int, str]]) -> None:
