@@ -319,34 +319,38 @@ def pdf_annotations(freetext: int = 2, fields: int = 2) -> bytes:
     ]  # object 6: /Im1 slot
     annots: list[int] = []
     field_refs: list[int] = []
-    number = 7
+    form = b" /Type /XObject /Subtype /Form /BBox [0 0 %d 20] /Resources << /Font << /F1 4 0 R >> >>"
+
+    def add(annotation: bytes, drawing: bytes, width: int) -> int:
+        """Add an annotation (its `/AP` object number as its last %d) and the stream that draws it."""
+        number = 7 + 2 * len(annots)
+        more.extend([annotation % (number + 1), hostile_pdf.stream(drawing, form % width)])
+        annots.append(number)
+        return number
+
     for index in range(freetext):
-        ap = hostile_pdf.stream(
-            b"BT /F1 10 Tf 2 4 Td (Note %d: bring the budget sheet.) Tj ET" % (index + 1),
-            b" /Type /XObject /Subtype /Form /BBox [0 0 300 20] /Resources << /Font << /F1 4 0 R >> >>",
-        )
         y = 600 - 40 * index
-        more.append(
-            b"<< /Type /Annot /Subtype /FreeText /Rect [72 %d 372 %d] /Contents (Note %d: bring the budget sheet.)"
-            b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> >>" % (y, y + 20, index + 1, number + 1)
+        note = b"Note %d: bring the budget sheet." % (index + 1)
+        add(
+            b"<< /Type /Annot /Subtype /FreeText /Rect [72 %d 372 %d] /Contents (%s)" % (y, y + 20, note)
+            + b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> >>",
+            b"BT /F1 10 Tf 2 4 Td (" + note + b") Tj ET",
+            300,
         )
-        more.append(ap)
-        annots.append(number)
-        number += 2
     for index in range(fields):
-        ap = hostile_pdf.stream(
-            b"/Tx BMC BT /F1 10 Tf 2 4 Td (Value %d) Tj ET EMC" % (index + 1),
-            b" /Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /F1 4 0 R >> >>",
-        )
         y = 400 - 40 * index
-        more.append(
-            b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (Field %d) /V (Value %d) /Rect [172 %d 372 %d]"
-            b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> /P 3 0 R >>" % (index + 1, index + 1, y, y + 20, number + 1)
+        field = b"/T (Field %d) /V (Value %d) /Rect [172 %d 372 %d]" % (index + 1, index + 1, y, y + 20)
+        drawing = b"/Tx BMC BT /F1 10 Tf 2 4 Td (Value %d) Tj ET EMC" % (index + 1)
+        field_refs.append(
+            add(
+                b"<< /Type /Annot /Subtype /Widget /FT /Tx "
+                + field
+                + b" /DA (/F1 10 Tf 0 g) /AP << /N %d 0 R >> /P 3 0 R >>",
+                drawing,
+                200,
+            )
         )
-        more.append(ap)
-        annots.append(number)
-        field_refs.append(number)
-        number += 2
+    number = 7 + 2 * len(annots)
     # Drawn by no viewer, so read by no reader: a hidden FreeText (flag 2) and a check box's state (a name).
     more.append(b"<< /Type /Annot /Subtype /FreeText /F 2 /Rect [72 200 372 220] /Contents (Hidden note) >>")
     more.append(b"<< /Type /Annot /Subtype /Widget /FT /Btn /T (Box) /V /Yes /AS /Yes /Rect [72 160 92 180] >>")

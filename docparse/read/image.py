@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 import io
-from typing import Any
+from typing import Any, TypeVar
 
-from docparse.blocks import Block, Reading
+from docparse.blocks import Reading
 from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
+from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped
 from docparse.model.provenance import BBox, PageRegion, Provenance
 from docparse.options import ParseOptions
@@ -43,12 +44,10 @@ def read_image(data: bytes, *, options: ParseOptions, name: str | None = None) -
     from docparse.read.pdf import read_pdf
 
     reading = read_pdf(pdf, options=options.model_copy(update={"ocr": "always"}), name=name)
-    reading.blocks = [_block_in_pixels(block, scales) for block in reading.blocks]
-    reading.dropped = [_dropped_in_pixels(drop, scales) for drop in reading.dropped]
-    reading.diagnostics = [
-        d.model_copy(update={"provenance": _in_pixels(d.provenance, scales)}) if d.provenance is not None else d
-        for d in reading.diagnostics
-    ]
+    reading.blocks = [dataclasses.replace(b, provenance=_in_pixels(b.provenance, scales)) for b in reading.blocks]
+    # Dropped records and findings are pydantic models: copied with their boxes in pixels.
+    reading.dropped = [_with_pixels(drop, scales) for drop in reading.dropped]
+    reading.diagnostics = [_with_pixels(finding, scales) for finding in reading.diagnostics]
     reading.format = "image"
     return reading
 
@@ -125,24 +124,16 @@ def _in_pixels(provenance: Provenance, scales: dict[int, float]) -> Provenance:
     """Return `provenance` with its boxes in pixels of their frame."""
     if not provenance.regions:
         return provenance
-    regions = tuple(
-        PageRegion(
-            page=region.page,
-            bbox=BBox(
-                x0=round(region.bbox.x0 * scales.get(region.page, 1.0), 1),
-                top=round(region.bbox.top * scales.get(region.page, 1.0), 1),
-                x1=round(region.bbox.x1 * scales.get(region.page, 1.0), 1),
-                bottom=round(region.bbox.bottom * scales.get(region.page, 1.0), 1),
-            ),
-        )
-        for region in provenance.regions
-    )
-    return provenance.model_copy(update={"regions": regions})
+    regions = []
+    for region in provenance.regions:
+        scale, box = scales.get(region.page, 1.0), region.bbox
+        x0, top, x1, bottom = (round(value * scale, 1) for value in (box.x0, box.top, box.x1, box.bottom))
+        regions.append(PageRegion(page=region.page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)))
+    return provenance.model_copy(update={"regions": tuple(regions)})
 
 
-def _block_in_pixels(block: Block, scales: dict[int, float]) -> Block:
-    return dataclasses.replace(block, provenance=_in_pixels(block.provenance, scales))
+Located = TypeVar("Located", Dropped, Diagnostic)
 
 
-def _dropped_in_pixels(drop: Dropped, scales: dict[int, float]) -> Dropped:
-    return drop.model_copy(update={"provenance": _in_pixels(drop.provenance, scales)})
+def _with_pixels(item: Located, scales: dict[int, float]) -> Located:
+    return item.model_copy(update={"provenance": _in_pixels(item.provenance, scales)})

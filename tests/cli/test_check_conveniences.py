@@ -14,7 +14,7 @@ from docparse.cli import main
 from tests.check.seedcalls import SEED_TEXT, line_of
 
 from ..conftest import SEED
-from .test_check_cli import GAP_LINE, GAP_TEXT
+from .test_check_cli import GAP_LINE, GAP_TEXT, _run
 
 GAP_FINDING = f"calls/gap.md:{GAP_LINE}:1: DP301 number 3 is missing before direction `4)`\n"
 
@@ -29,12 +29,6 @@ def calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "gap.md").write_text(GAP_TEXT, encoding="utf-8")
     (folder / "gap2.md").write_text(GAP_TEXT, encoding="utf-8")
     return folder
-
-
-def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_quiet_prints_the_findings_only(calls: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -266,16 +266,8 @@ def _open_part(state: State, token: Token, title: str | None, label: str | None,
 
 
 def _same_style(a: Token, b: Token) -> bool:
-    return (
-        b.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING)
-        and a.block.provenance.adjoins(b.block.provenance)
-        and not is_topic_index_title(b.text)
-        and b.field is None
-        and b.title_like
-        and a.block.font_size == b.block.font_size
-        and a.all_bold == b.all_bold
-        and a.block.heading_level == b.block.heading_level
-    )
+    """Return whether `b` is a display line right under `a` in its very style (weight included)."""
+    return _continues_title(a, b) and a.block.provenance.adjoins(b.block.provenance) and a.all_bold == b.all_bold
 
 
 def _title_block(state: State) -> list[Token]:
