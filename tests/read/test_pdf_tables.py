@@ -169,3 +169,26 @@ def test_baa_clause_table_over_five_pages_is_one_table() -> None:
     assert sum(row[0] == "Clause\nNumber" for row in table.rows) == 1
     repeated = [d for d in document.dropped if d.reason is DropReason.REPEATED_HEADER]
     assert [d.provenance.regions[0].page for d in repeated] == [44, 45, 46, 47]
+
+
+WEB_PRINT = FIXTURES / "pdf-web-print" / "input.pdf"
+
+
+def test_white_background_boxes_of_a_web_print_are_no_table() -> None:
+    # The page's white, unstroked boxes (one reaching 1,900 pt past the paper) drew a grid the
+    # table finder read as one table around the whole page; the two real tables remain, the
+    # one of white cells on a dark ground included.
+    document = docparse.parse(WEB_PRINT)
+    tables = list(document.iter_tables())
+    assert [[list(row) for row in table.rows] for table in tables] == [
+        [["字段名", "类型", "说明"], ["id_road", "整数", "路段编号"], ["tti", "小数", "拥堵指数"]],
+        [["阶段", "时间"], ["初赛", "6月3日"], ["决赛", "7月1日"]],
+    ]
+    assert [node.title for node in document.iter_nodes() if node.title] == ["【背景】", "【任务说明】"]
+
+
+def test_generator_reproduces_the_web_print_fixture(tmp_path: Path) -> None:
+    out = tmp_path / "input.pdf"
+    script = ROOT / "fixtures" / "generate" / "make_web_print_pdf.py"
+    subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
+    assert out.read_bytes() == WEB_PRINT.read_bytes()

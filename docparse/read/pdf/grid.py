@@ -36,6 +36,11 @@ GRID_SEPARATION = 1.0
 # well under this many times (60 rows × 20 columns: 1,200); past it the page is not searched.
 MAX_TABLE_CROSSINGS = 10_000
 
+# A fill is white when every component is within this of paper white (1 in gray/RGB, 0 in CMYK).
+WHITE_INK = 0.02
+# Coloured fills a white rectangle is tested against (linear time on pages of thousands of fills).
+MAX_GROUNDS = 64
+
 
 def _is_level(char: dict[str, Any]) -> bool:
     matrix = char["matrix"]
@@ -69,6 +74,57 @@ def ruled_edges(objects: dict[str, list[dict[str, Any]]]) -> tuple[list[Edge], l
             elif ay == by:
                 flat.append((ay, min(ax, bx), max(ax, bx)))
     return flat, upright
+
+
+def _paints_white(obj: dict[str, Any]) -> bool:
+    """Return whether `obj` is filled in white (gray 1, RGB 1 1 1 or CMYK 0 0 0 0) and not stroked."""
+    if obj.get("stroke") or not obj.get("fill"):
+        return False
+    color = obj.get("non_stroking_color")
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    if len(values) == 4:
+        return all(v <= WHITE_INK for v in values)
+    return all(v >= 1 - WHITE_INK for v in values)
+
+
+def _inside(inner: dict[str, Any], outer: dict[str, Any]) -> bool:
+    return bool(
+        outer["x0"] <= inner["x0"]
+        and inner["x1"] <= outer["x1"]
+        and outer["top"] <= inner["top"]
+        and inner["bottom"] <= outer["bottom"]
+    )
+
+
+def visible_rulings(objects: dict[str, list[dict[str, Any]]], width: float, height: float) -> None:
+    """Drop, in place, the rectangles and lines that draw nothing a reader sees as a ruling.
+
+    A browser or a layout program paints page and card backgrounds as white rectangles, often
+    reaching far past the page (a web page printed onto A4 keeps its 2,700-point-long body box);
+    pdfplumber's table finder takes their sides as rulings and reads the whole page as one table
+    (jsvine/pdfplumber#122, #326). So a rectangle filled white and not stroked counts only where it
+    lies on a coloured fill drawn before it (white cells on a dark ground: the gaps between them are
+    the grid), and whatever lies wholly off the page is dropped.
+    """
+    for kind in ("rect", "line", "curve"):
+        shapes = objects.get(kind)
+        if not shapes:
+            continue
+        grounds: list[dict[str, Any]] = []
+        kept = []
+        for shape in shapes:
+            if shape["x1"] < 0 or shape["x0"] > width or shape["bottom"] < 0 or shape["top"] > height:
+                continue
+            if kind == "rect":
+                if _paints_white(shape):
+                    if not any(_inside(shape, ground) for ground in grounds):
+                        continue
+                elif shape.get("fill") and len(grounds) < MAX_GROUNDS:
+                    grounds.append(shape)
+            kept.append(shape)
+        objects[kind] = kept
 
 
 def _positions(values: Iterable[float]) -> int:

@@ -39,7 +39,7 @@ from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitE
 from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
 from docparse.read.pdf.annotations import Note, page_notes
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
-from docparse.read.pdf.grid import page_tables
+from docparse.read.pdf.grid import page_tables, visible_rulings
 
 # The library never prints: pdfminer logs a warning for each damaged object, and Python prints
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
@@ -615,6 +615,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             page = _Page(pdf, page_obj, page_number=number)
             page.budget = budget
             objects = page_objects(page)
+            visible_rulings(objects, float(page.width), float(page.height))
             # The table finder and `page.filter` read `page.objects`: they get these very dicts.
             page._objects = objects
         chars = objects.get("char", [])
