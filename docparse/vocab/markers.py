@@ -72,8 +72,11 @@ LEAD_IN_BELOW = regex.compile(
     rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
 )
 LEAD_IN_ZH = regex.compile(
-    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
-    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?[：:]\s*$"
+    r"(?:(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
+    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?"
+    # The tasks or questions named after the words that point to them ("完成以下任务：", "解决如下问题：",
+    # "回答下列三个问题："), as "the following questions:" names them in English.
+    r"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?(?:任务|问题))[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
@@ -392,13 +395,41 @@ def is_column_header_word(text: str) -> bool:
 TOPIC_TITLE_LABEL = regex.compile(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
     r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
-    r"|[A-Z][ \t\u3000]?题|problem[ \t][A-Z]"
+    r"|[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|problem[ \t][A-Z]"
     r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
 # A labelled title may be longer than a heading: a contract's title wraps over three lines
 # ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
 LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
+
+
+# The label a contest prints before its one problem's title: a letter with the word for a problem
+# ("B题", "C 题", "赛题A", "问题 C", "Problem B"). One such label in a document names its one topic;
+# two (``A题`` … ``B题``) head a list of problems.
+PROBLEM_LABEL = r"(?:[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|(?i:problem)[ \t][A-Z])(?![A-Za-z0-9])"
+_PROBLEM_LABEL = regex.compile(rf"{PROBLEM_LABEL}$")
+# A title line led by a problem label ("B题  基于餐厅消费数据的…", "赛题A: 视频…"), or carrying one
+# after the contest's name and before a colon ("2026 年 MCM 问题 C：与星同在的数据").
+_PROBLEM_TITLE = regex.compile(
+    rf"^(?:(?P<label>{PROBLEM_LABEL})(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+)"
+    rf"|[^:：\n]{{1,40}}?(?:[ \t\u3000]|——|—|-)(?P<label>{PROBLEM_LABEL})[ \t\u3000]*[:：][ \t\u3000]*)"
+    r"(?P<title>\S.*)$",
+    regex.V1,
+)
+
+
+def is_problem_label(label: str) -> bool:
+    """Return whether `label` (without its colon) is a contest problem's label (``B题``, ``赛题A``, ``Problem C``)."""
+    return _PROBLEM_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
+def problem_title(text: str) -> tuple[str, str] | None:
+    """Return the problem label and the title of a title line that carries one (``B题  基于…`` → ``B题``, ``基于…``)."""
+    found = _PROBLEM_TITLE.match(text.strip())
+    if found is None or not is_labelled_title(found.group("title")):
+        return None
+    return found.group("label").strip(), found.group("title").strip()
 
 
 def is_topic_title_label(label: str) -> bool:

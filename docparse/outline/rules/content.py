@@ -84,7 +84,15 @@ def paragraph_rule(state: State) -> bool:
         current.node.directions[-1].extend(text, block.provenance)
         return True
     if token.lead_in is not None and node.directions_marker is None and not node.has_directions:
-        # A lead-in ("具体任务包括：") announces the node's directions: it closes the open fields.
+        # A lead-in ("具体任务包括：") announces the node's directions: it closes the open fields. The
+        # first paragraph under a label alone on its line (``题目：`` over "…解决如下问题：") is that
+        # label's value all the same.
+        opened = state.field
+        if opened is not None and opened.is_empty and opened.strength is Strength.STRONG and opened.depth == 0:
+            opened.parts.append(paragraph(block, text))
+            state.fields.clear()
+            state.lead_in(token.lead_in)
+            return True
         state.fields.clear()
     elif state.field_paragraph(token, text):
         return True
