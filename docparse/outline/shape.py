@@ -34,7 +34,7 @@ from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
-from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
+from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
 from docparse.vocab.markers import (
     HEADING_HINT,
@@ -42,6 +42,8 @@ from docparse.vocab.markers import (
     is_aspect_title,
     is_labelled_title,
     is_problem_label,
+    is_problem_part,
+    is_task_part,
     is_topic_title_label,
     names_topics,
     problem_title,
@@ -677,12 +679,13 @@ def _problem_labels(outline: Outline) -> set[str]:
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:
-    """Return the labels of the document's own top-level parts that name a topic's work (``Deliverables``)."""
+    """Return the labels of the document's own top-level parts that name a topic's work (``Deliverables``) or state
+    its problem (``赛题简介``, ``基本任务``)."""
     labels = [node.title for node in outline.root.children if node.role is SectionRole.BODY and node.title]
     labels += [field.label for field in outline.root.fields]
     out: list[str] = []
     for label in labels:
-        if lexicon.is_work_label(label) and label not in out:
+        if (lexicon.is_work_label(label) or is_problem_part(label)) and label not in out:
             out.append(label)
     return out
 
@@ -810,11 +813,12 @@ def _take_field(topic: DraftNode, body: list[DraftNode], source: DraftField) -> 
 
 
 def work_directions(outline: Outline, context: ShapeContext) -> bool:
-    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``) its directions."""
+    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``), or the numbered questions of
+    the part that states its problem (``基本任务：`` over ``1：…``), its directions."""
     if outline.kind is not CallKind.SINGLE_TOPIC:
         return False
     topics = [node for node in outline.root.iter_tree() if node.topic]
-    return len(topics) == 1 and hoist_work_units(topics[0])
+    return len(topics) == 1 and (hoist_work_units(topics[0]) or hoist_problem_items(topics[0], is_task_part))
 
 
 def _take_choices(node: DraftNode, topic: DraftNode) -> list[DraftItem]:

@@ -10,11 +10,12 @@ share one word and count 1, 2, 3 … from one, in one list of fields, is read so
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
 from docparse.model.document import Paragraph
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, field_tree
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, field_tree
 from docparse.vocab.families import FAMILIES_BY_NAME, WORK_UNIT, Numbering, match_families
 
 # The label of a direction made from an unnumbered part: nothing printed.
@@ -171,3 +172,93 @@ def _field_item(draft: DraftField) -> DraftItem:
         elif isinstance(part, Paragraph):
             item.extend(part.text, part.provenance)
     return item
+
+
+# One planned item of a run of numbered questions: the item and the parts between it and the next.
+_Planned = tuple[DraftItem, list[object]]
+
+
+def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool]) -> bool:
+    """Move the numbered questions of a one-topic call's problem part (``基本任务：`` over ``1：…`` ``2：…``) into its
+    directions, with the parts after it whose items go on counting (``发挥部分`` over ``4：…``); say whether any moved.
+
+    The run counts 1, 2, … in one family from the problem part's first numbered item; what stands between item n
+    and item n+1 (a paragraph, an item of another list) belongs to item n; what follows the last item stays.
+    """
+    if topic.has_directions:
+        return False
+    drafts = field_tree(topic.fields)
+    for at, draft in enumerate(drafts):
+        if not states_problem(draft.label):
+            continue
+        plan = _counted(draft.parts, 1, None)
+        if len(plan) < WORK_MIN_UNITS:
+            continue
+        plans = [(draft, plan)]
+        key = plan[0][0].numbering.key
+        for later in drafts[at + 1 :]:
+            more = _counted(later.parts, (plan[-1][0].numbering.last or 0) + 1, key)
+            if not more:
+                break
+            plans.append((later, more))
+            plan = more
+        for holder, planned in plans:
+            taken = {id(item) for item, _ in planned} | {id(part) for _, between in planned for part in between}
+            holder.parts = [part for part in holder.parts if id(part) not in taken]
+            for item, between in planned:
+                _fold(item, between)
+            # In document order: after the part of the topic that printed them.
+            at = _slot_after(topic, holder)
+            topic.content[at:at] = [("directions", item) for item, _ in planned]
+        return True
+    return False
+
+
+def _slot_after(topic: DraftNode, holder: DraftField) -> int:
+    """Return the place in `topic`'s content after the field that is or holds `holder`, and after the directions
+    that follow it."""
+    holders = (
+        i
+        for i, (_, item) in enumerate(topic.content)
+        if isinstance(item, DraftField) and any(draft is holder for draft in field_tree([item]))
+    )
+    at = next(holders, len(topic.content) - 1)
+    at += 1
+    while at < len(topic.content) and topic.content[at][0] == "directions":
+        at += 1
+    return at
+
+
+def _counted(parts: list[DraftPart | DraftField], start: int, key: tuple[str, int] | None) -> list[_Planned]:
+    """Return the numbered items of `parts` counting from `start` (in family `key`, else the first's), each with the
+    text between it and the next; empty where the count does not start there or a table or field stands between."""
+    run: list[_Planned] = []
+    between: list[object] = []
+    for part in parts:
+        numbering = part.numbering if isinstance(part, DraftItem) else None
+        expected = (run[-1][0].numbering.last or 0) + 1 if run else start
+        if numbering is not None and numbering.last == expected and (key is None or numbering.key == key):
+            assert isinstance(part, DraftItem)
+            if run:
+                run[-1][1].extend(between)
+            run.append((part, []))
+            key, between = numbering.key, []
+        elif not run:
+            if numbering is not None:
+                return []  # the part's first numbered item does not start the count
+        elif isinstance(part, Paragraph | DraftItem):
+            between.append(part)
+        else:
+            break  # a table or a field ends the run: what follows it is no question's text
+    return run
+
+
+def _fold(item: DraftItem, between: list[object]) -> None:
+    """Give `item` the parts that stood between it and the next item: paragraphs its text, items its children."""
+    for part in between:
+        if isinstance(part, DraftItem):
+            part.depth = max(part.depth, item.depth + 1)
+            item.children.append(part)
+            item.provenance = item.provenance.merge(part.provenance)
+        elif isinstance(part, Paragraph):
+            item.extend(part.text, part.provenance)

@@ -419,6 +419,29 @@ _PROBLEM_TITLE = regex.compile(
 )
 
 
+# Parts that state a contest's one problem ("赛题简介", "题目描述", "基本任务", "Problem Statement"): a titled
+# document without topics whose own parts so state its problem is one topic, as its work labels make it.
+# Not field labels: under topics they are parts as printed.
+# Of those, the parts that set its tasks or questions ("基本任务", "解决问题", "Tasks"): their numbered items
+# are the topic's directions.
+_TASK_PART = r"(?:赛题|题目)(?:任务|要求)|(?:基本|比赛|竞赛)任务|任务描述|解决问题|(?i:problem\s+statement|tasks)"
+PROBLEM_PART = regex.compile(
+    rf"^(?:{_TASK_PART}|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
+    r"|(?i:problem\s+(?:description|overview)|task\s+description))$"
+)
+TASK_PART = regex.compile(rf"^(?:{_TASK_PART})$")
+
+
+def is_problem_part(label: str) -> bool:
+    """Return whether a part's label states the one problem a contest sets (``赛题简介``, ``基本任务``)."""
+    return PROBLEM_PART.match(_fold(HEADING_HINT.sub("", label))) is not None
+
+
+def is_task_part(label: str) -> bool:
+    """Return whether a part's label sets the problem's tasks or questions (``基本任务``, ``解决问题``, ``Tasks``)."""
+    return TASK_PART.match(_fold(HEADING_HINT.sub("", label))) is not None
+
+
 def is_problem_label(label: str) -> bool:
     """Return whether `label` (without its colon) is a contest problem's label (``B题``, ``赛题A``, ``Problem C``)."""
     return _PROBLEM_LABEL.match(label.strip().rstrip("：:").strip()) is not None
