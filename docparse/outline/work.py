@@ -174,8 +174,9 @@ def _field_item(draft: DraftField) -> DraftItem:
     return item
 
 
-# One planned item of a run of numbered questions: the item and the parts between it and the next.
-_Planned = tuple[DraftItem, list[object]]
+# One planned item of a run of numbered questions: the item (a numbered part set as a heading, ``1、群众留言分类``, is
+# a field) and the parts between it and the next.
+_Planned = tuple[DraftItem | DraftField, list[object]]
 
 
 def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool]) -> bool:
@@ -183,7 +184,8 @@ def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool])
     directions, with the parts after it whose items go on counting (``发挥部分`` over ``4：…``); say whether any moved.
 
     The run counts 1, 2, … in one family from the problem part's first numbered item; what stands between item n
-    and item n+1 (a paragraph, an item of another list) belongs to item n; what follows the last item stays.
+    and item n+1 (a paragraph, an item of another list) belongs to item n; what follows the last item stays. A
+    question set as a heading (``1、群众留言分类``) keeps in the part what a direction cannot hold (its tables).
     """
     if topic.has_directions:
         return False
@@ -195,23 +197,53 @@ def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool])
         if len(plan) < WORK_MIN_UNITS:
             continue
         plans = [(draft, plan)]
-        key = plan[0][0].numbering.key
+        key = _numbering(plan[0][0]).key
         for later in drafts[at + 1 :]:
-            more = _counted(later.parts, (plan[-1][0].numbering.last or 0) + 1, key)
+            more = _counted(later.parts, (_numbering(plan[-1][0]).last or 0) + 1, key)
             if not more:
                 break
             plans.append((later, more))
             plan = more
         for holder, planned in plans:
-            taken = {id(item) for item, _ in planned} | {id(part) for _, between in planned for part in between}
-            holder.parts = [part for part in holder.parts if id(part) not in taken]
-            for item, between in planned:
-                _fold(item, between)
+            items = _take_run(holder, planned)
             # In document order: after the part of the topic that printed them.
-            at = _slot_after(topic, holder)
-            topic.content[at:at] = [("directions", item) for item, _ in planned]
+            where = _slot_after(topic, holder)
+            topic.content[where:where] = [("directions", item) for item in items]
         return True
     return False
+
+
+def _numbering(part: DraftItem | DraftField) -> Numbering:
+    assert part.numbering is not None
+    return part.numbering
+
+
+def _take_run(holder: DraftField, planned: list[_Planned]) -> list[DraftItem]:
+    """Remove a planned run from `holder`'s parts and return its items, each with the text that follows it."""
+    runs = {id(part): between for part, between in planned}
+    taken = {id(part) for _, between in planned for part in between}
+    parts: list[DraftPart | DraftField] = []
+    items: list[DraftItem] = []
+    for part in holder.parts:
+        if id(part) in taken:
+            continue
+        if id(part) not in runs:
+            parts.append(part)
+            continue
+        if isinstance(part, DraftField):
+            item = DraftItem(
+                _numbering(part), part.label if not part.text else f"{part.label}: {part.text}", (), 1, part.provenance
+            )
+            # What a direction holds (paragraphs, items) is the question's; the rest stays where it was printed.
+            parts.extend(sub for sub in part.parts if not isinstance(sub, Paragraph | DraftItem))
+            _fold(item, [sub for sub in part.parts if isinstance(sub, Paragraph | DraftItem)])
+        else:
+            assert isinstance(part, DraftItem)
+            item = part
+        _fold(item, runs[id(part)])
+        items.append(item)
+    holder.parts = parts
+    return items
 
 
 def _slot_after(topic: DraftNode, holder: DraftField) -> int:
@@ -235,10 +267,10 @@ def _counted(parts: list[DraftPart | DraftField], start: int, key: tuple[str, in
     run: list[_Planned] = []
     between: list[object] = []
     for part in parts:
-        numbering = part.numbering if isinstance(part, DraftItem) else None
-        expected = (run[-1][0].numbering.last or 0) + 1 if run else start
+        numbering = part.numbering if isinstance(part, DraftItem | DraftField) else None
+        expected = (_numbering(run[-1][0]).last or 0) + 1 if run else start
         if numbering is not None and numbering.last == expected and (key is None or numbering.key == key):
-            assert isinstance(part, DraftItem)
+            assert isinstance(part, DraftItem | DraftField)
             if run:
                 run[-1][1].extend(between)
             run.append((part, []))

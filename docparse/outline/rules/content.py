@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docparse.outline.draft import Strength
+from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.state import State, paragraph
 from docparse.segment import TokenKind
 from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
@@ -99,6 +99,11 @@ def paragraph_rule(state: State) -> bool:
     if node.has_directions and not state.fields:
         state.directions = None
         node.add("unplaced", paragraph(block, text))
+        return True
+    last = node.content[-1][1] if node.content else None
+    if not state.fields and block.list_depth >= 1 and isinstance(last, DraftItem):
+        # A further paragraph of a loose list item (indented under "- 2、 热点问题挖掘"), as in a field.
+        last.extend(text, block.provenance)
         return True
     state.place(paragraph(block, text))
     if token.lead_in is not None:
