@@ -65,6 +65,8 @@ LEAD_IN = regex.compile(
     # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
     rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
     rf"{LIST_NOUNS}\b[^.:]*"
+    # "topics you could look at:", "areas you may choose from:": the choices, named, offered to the proposer.
+    rf"|\b{LIST_NOUNS}\s+(?:that\s+)?you\s+(?:could|can|may|might)\b[^.:]*"
     r"):\s*$"
 )
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
@@ -784,6 +786,20 @@ PART_TITLES = frozenset(
 def is_part_title(text: str) -> bool:
     """Return whether a heading names a part of a call (``Introduction``, ``背景``), not the call."""
     return text.strip().rstrip("：:.。").strip().casefold() in PART_TITLES
+
+
+# A document title that only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``, ``Call for Proposals``): the
+# call's one subject is named by the line under it, not by this title.
+CALL_KIND_TITLE = regex.compile(
+    r"(?i)^(?:(?:request|call|invitation)\s+for\s+(?:proposals?|quotations?|applications?|bids?|tenders?)"
+    r"|invitation\s+to\s+(?:bid|tender))"
+    r"(?:\s*[(（](?:RFP|RFQ|RFA|CFP|ITB|ITT)[)）])?$|^(?:RFP|RFQ|RFA|CFP)$"
+)
+
+
+def is_call_kind_title(text: str) -> bool:
+    """Return whether a title only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``), not its subject."""
+    return CALL_KIND_TITLE.match(" ".join(text.split())) is not None
 
 
 def is_generic_title(text: str) -> bool:
