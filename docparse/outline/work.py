@@ -208,7 +208,8 @@ def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool])
             items = _take_run(holder, planned)
             # In document order: after the part of the topic that printed them.
             where = _slot_after(topic, holder)
-            topic.content[where:where] = [("directions", item) for item in items]
+            # A new list, not one changed in place: the node's content scans look only at what was appended.
+            topic.content = [*topic.content[:where], *(("directions", item) for item in items), *topic.content[where:]]
         return True
     return False
 
