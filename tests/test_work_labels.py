@@ -6,7 +6,15 @@ import pytest
 
 from docparse.outline.work import work_unit
 from docparse.vocab.families import match_numbering
-from docparse.vocab.markers import is_labelled_title, is_topic_title_label
+from docparse.vocab.markers import (
+    is_call_kind_title,
+    is_labelled_title,
+    is_problem_label,
+    is_problem_part,
+    is_task_part,
+    is_topic_title_label,
+    problem_title,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,3 +52,47 @@ def test_a_title_label_may_name_a_long_title_but_not_a_sentence() -> None:
     )
     assert is_labelled_title(long_title)
     assert not is_labelled_title("The contractor shall assess the processes. It shall report to the agency monthly.")
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "title"),
+    [
+        ("B题  基于餐厅消费数据的隐形资助研究", "B题", "基于餐厅消费数据的隐形资助研究"),
+        ("赛题A:  视频抄袭检测方法研究", "赛题A", "视频抄袭检测方法研究"),
+        ("第八届数据挖掘挑战赛——C 题：“智慧政务”中的文本挖掘应用", "C 题", "“智慧政务”中的文本挖掘应用"),
+        ("2026 年 MCM 问题 C：与星同在的数据", "问题 C", "与星同在的数据"),
+        ("Problem B: Ship Routing under Uncertainty", "Problem B", "Ship Routing under Uncertainty"),
+    ],
+)
+def test_a_title_line_carries_a_problem_label(line: str, label: str, title: str) -> None:
+    assert problem_title(line) == (label, title)
+    assert is_problem_label(label) and is_topic_title_label(label)
+
+
+@pytest.mark.parametrize(
+    "line", ["A题是一个很难的问题，需要建模。", "基于FPGA的音频采样率变换", "ProblemB x", "题目名称：智能体"]
+)
+def test_a_line_without_a_problem_label_is_no_problem_title(line: str) -> None:
+    assert problem_title(line) is None
+
+
+def test_problem_parts_and_task_parts() -> None:
+    assert all(is_problem_part(label) for label in ("赛题简介", "基本任务：", "解决问题", "Problem Statement"))
+    assert all(is_task_part(label) for label in ("基本任务", "解决问题", "Tasks", "problem statement"))
+    assert not any(is_task_part(label) for label in ("赛题简介", "背景", "发挥部分", "Problem Description"))
+    assert not any(is_problem_part(label) for label in ("项目简介", "申报条件", "Task", "Background"))
+
+
+def test_a_full_width_colon_closes_a_number_but_not_before_a_digit() -> None:
+    found = match_numbering("1：FPGA实现线性插值算法的采样率变换；")
+    assert found is not None and found.family.name == "decimal" and found.value == (1,)
+    assert match_numbering("9：00 开始报到") is None
+
+
+def test_a_title_that_only_names_the_kind_of_call() -> None:
+    assert all(
+        is_call_kind_title(t) for t in ("REQUEST FOR PROPOSAL (RFP)", "Request for Proposals", "Call for Proposals")
+    )
+    assert not any(
+        is_call_kind_title(t) for t in ("Request for Proposals: Vector commitments", "Project ideas", "RFP-010")
+    )

@@ -387,7 +387,15 @@ def _direction(direction: Direction, indent: int) -> str:
         # A counted run-in item ("任务一：…") is a paragraph of its own, as printed.
         return f"{direction.label}：{rendered}\n"
     marker, offset = _marker(direction.label)
-    lines = [f"{' ' * indent}{marker} {rendered}".rstrip()]
+    first, *more = rendered.split("\n")
+    lines = [f"{' ' * indent}{marker} {first}".rstrip()]
+    for further in more:
+        # A further paragraph of the item (the text between it and the next): a loose item's paragraph,
+        # set apart by a blank line, since a lazy line would run on into the first.
+        line = _ORDERED_START.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", further))
+        lines += ["", f"{' ' * (indent + offset)}{line}".rstrip()]
+    if more and direction.children:
+        lines.append("")
     lines.extend(_direction(child, indent + offset) for child in direction.children)
     return "\n".join(lines)
 

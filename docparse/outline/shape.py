@@ -34,15 +34,22 @@ from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
-from docparse.outline.work import hoist_work_units, mark_choices, node_to_direction
+from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
 from docparse.vocab.markers import (
     HEADING_HINT,
     Lexicon,
     is_aspect_title,
+    is_call_kind_title,
     is_labelled_title,
+    is_part_title,
+    is_problem_label,
+    is_problem_part,
+    is_task_part,
+    is_title_like,
     is_topic_title_label,
     names_topics,
+    problem_title,
 )
 
 ShapeRule = Callable[[Outline, "ShapeContext"], bool]
@@ -606,26 +613,41 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
     return True
 
 
-def _title_heading(outline: Outline) -> tuple[DraftNode, str] | None:
-    """Return the one heading that labels its text as the topic's title (``## 赛题名称：erf``) and that title.
+def _title_heading(outline: Outline) -> tuple[DraftNode, str, str] | None:
+    """Return the one heading that labels its text as the topic's title (``## 赛题名称：erf``, ``## C 题 文本挖掘``),
+    that title and the label printed before it.
 
     Only where one heading does so: headings ``赛题名称：A``, ``赛题名称：B`` … head a list of topics.
     """
-    found: list[tuple[DraftNode, str]] = []
+    found: list[tuple[DraftNode, str, str]] = []
     for node in _body_nodes(outline.root):
         label, colon, value = (node.title or "").partition("：")
         if not colon:
             label, colon, value = (node.title or "").partition(":")
         if colon and is_topic_title_label(label) and is_labelled_title(value):
-            found.append((node, value.strip()))
-    return found[0] if len(found) == 1 else None
+            printed = (node.title or "")[: -len(value.strip())].strip()
+            found.append((node, value.strip(), label.strip() if is_problem_label(label) else printed))
+        elif (problem := problem_title(node.title or "")) is not None and (node.title or "").startswith(problem[0]):
+            found.append((node, problem[1], problem[0]))
+    return found[0] if len(found) == 1 and len(_problem_labels(outline)) <= 1 else None
 
 
-def _named_topic(outline: Outline) -> str | None:
-    """Return the topic's title a labelled field gives (``比赛题目: 复杂场景下…``, ``题目名称`` over its value),
-    or the one heading so labelled (``## 赛题名称：erf``)."""
+class _Named:
+    """The one topic a document names: its title, the problem label printed before it, the field that named it."""
+
+    def __init__(self, title: str, label: str | None = None, source: DraftField | None = None) -> None:
+        self.title, self.label, self.source = title, label, source
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.title}" if self.label else self.title
+
+
+def _named_topic(outline: Outline) -> _Named | None:
+    """Return the topic a labelled field names (``比赛题目: 复杂场景下…``, ``题目名称`` over its value), the one
+    heading so labelled (``## 赛题名称：erf``), or the problem a title line labels (``B题  基于…``)."""
     if (heading := _title_heading(outline)) is not None:
-        return heading[1]
+        return _Named(heading[1])
+    problems = _problem_labels(outline)
     for node in outline.root.iter_tree():
         if node.role is not SectionRole.BODY:
             continue
@@ -634,18 +656,44 @@ def _named_topic(outline: Outline) -> str | None:
                 continue
             first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
             value = (draft.text or (first.text if first is not None else "")).strip()
-            if is_labelled_title(value):
-                return value
+            if not is_labelled_title(value):
+                continue
+            if not is_problem_label(draft.label):
+                return _Named(value)
+            if len(problems) == 1:
+                return _Named(value, draft.label.strip().rstrip("：:").strip(), draft)
+    # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
+    if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
+        return _Named(found[1], found[0])
+    # "# REQUEST FOR PROPOSAL (RFP)" over "## Design & Development of …" and its run-in fields: the title names the
+    # kind of call, the subject line under it the one topic.
+    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    if outline.title is not None and is_call_kind_title(outline.title) and body and _subject_line(body[0]):
+        return _Named(body[0].title or "")
     return None
 
 
+def _problem_labels(outline: Outline) -> set[str]:
+    """Return the problem labels (``B题``, ``赛题A``) printed in the title, the headings and the field labels."""
+    texts = [outline.title or ""]
+    for node in outline.root.iter_tree():
+        texts.append(node.title or "")
+        texts.extend(f"{draft.label}：{draft.text}" for draft in field_tree(node.fields))
+    out: set[str] = set()
+    for text in texts:
+        if (found := problem_title(text)) is not None:
+            out.add(regex.sub(r"\s+", "", found[0]).casefold())
+    return out
+
+
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:
-    """Return the labels of the document's own top-level parts that name a topic's work (``Deliverables``)."""
+    """Return the labels of the document's own top-level parts that name a topic's work (``Deliverables``) or state
+    its problem (``赛题简介``, ``基本任务``)."""
     labels = [node.title for node in outline.root.children if node.role is SectionRole.BODY and node.title]
     labels += [field.label for field in outline.root.fields]
     out: list[str] = []
     for label in labels:
-        if lexicon.is_work_label(label) and label not in out:
+        if (lexicon.is_work_label(label) or is_problem_part(label)) and label not in out:
             out.append(label)
     return out
 
@@ -696,17 +744,21 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
-    named = _named_topic(outline)
+    found_name = _named_topic(outline)
+    named = found_name.title if found_name is not None else None
     # A part headed by the topic's name (a cover's second line) is the topic's own heading.
     own = next((node for node in body if named is not None and node.title == named), None)
-    label = None
+    label = found_name.label if found_name is not None else None
     if own is None and (heading := _title_heading(outline)) is not None and any(n is heading[0] for n in body):
         # "## 赛题名称：erf": the heading that names the topic is the topic's own, its label printed before the title.
-        own, label = heading[0], (heading[0].title or "")[: -len(heading[1])].strip()
+        own, label = heading[0], heading[2]
     # The topic's title is the one a label names, else the document's, else its identifier: a clause
     # heading stays a field.
+    source = found_name.source if found_name is not None and found_name.label is not None else None
     if outline.title is None and named is not None and own is None:
-        outline.title = named  # a form without a title (one table) is titled by the topic it names
+        # A form without a title (one table) is titled by the topic it names; a labelled problem line
+        # ("赛题A: 视频…") by that line as printed.
+        outline.title = named if source is None else f"{source.label}{source.colon or '：'}{source.text}".strip()
     topic = DraftNode(
         level=1,
         title=named or outline.title or identifier,
@@ -729,6 +781,9 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         keep = [(slot, item) for slot, item in after if _is_identifier_field(item, context.lexicon)]
         topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
         root.content = before + keep
+    if source is not None and _take_field(topic, body, source):
+        # "赛题A: 视频抄袭检测方法研究": the line that labels the problem is the topic's heading, not a field of it.
+        topic.provenance = source.provenance
     if own is not None:
         topic.provenance, topic.heading_key = own.provenance, own.heading_key
         topic.content.extend(own.content)
@@ -750,12 +805,42 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     return True
 
 
+def _take_field(topic: DraftNode, body: list[DraftNode], source: DraftField) -> bool:
+    """Remove the field `source` from the content of `topic` or of a part in `body`; say whether it was.
+
+    Only a field whose value is all on its line: its label and value are then the topic's label and title.
+    """
+    if source.parts or not source.text.strip():
+        return False
+    for holder in (topic, *body):
+        kept = [(slot, item) for slot, item in holder.content if item is not source]
+        if len(kept) < len(holder.content):
+            holder.content = kept
+            return True
+    return False
+
+
+def _subject_line(node: DraftNode) -> bool:
+    """Return whether a part is a subject line: an unnumbered title over nothing but run-in fields (``Issue Date: …``),
+    not the title of a part of a call (``Overview Information``, ``Background``)."""
+    return (
+        node.title is not None
+        and node.numbering is None
+        and is_title_like(node.title)
+        and not is_part_title(node.title)
+        and not is_aspect_title(node.title)
+        and not node.children
+        and all(isinstance(item, DraftField) for _, item in node.content)
+    )
+
+
 def work_directions(outline: Outline, context: ShapeContext) -> bool:
-    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``) its directions."""
+    """Make the counted units of work of a one-topic call (``Task 1:`` … ``Task 5:``), or the numbered questions of
+    the part that states its problem (``基本任务：`` over ``1：…``), its directions."""
     if outline.kind is not CallKind.SINGLE_TOPIC:
         return False
     topics = [node for node in outline.root.iter_tree() if node.topic]
-    return len(topics) == 1 and hoist_work_units(topics[0])
+    return len(topics) == 1 and (hoist_work_units(topics[0]) or hoist_problem_items(topics[0], is_task_part))
 
 
 def _take_choices(node: DraftNode, topic: DraftNode) -> list[DraftItem]:

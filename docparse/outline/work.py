@@ -10,11 +10,12 @@ share one word and count 1, 2, 3 … from one, in one list of fields, is read so
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
 from docparse.model.document import Paragraph
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, field_tree
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, field_tree
 from docparse.vocab.families import FAMILIES_BY_NAME, WORK_UNIT, Numbering, match_families
 
 # The label of a direction made from an unnumbered part: nothing printed.
@@ -171,3 +172,126 @@ def _field_item(draft: DraftField) -> DraftItem:
         elif isinstance(part, Paragraph):
             item.extend(part.text, part.provenance)
     return item
+
+
+# One planned item of a run of numbered questions: the item (a numbered part set as a heading, ``1、群众留言分类``, is
+# a field) and the parts between it and the next.
+_Planned = tuple[DraftItem | DraftField, list[object]]
+
+
+def hoist_problem_items(topic: DraftNode, states_problem: Callable[[str], bool]) -> bool:
+    """Move the numbered questions of a one-topic call's problem part (``基本任务：`` over ``1：…`` ``2：…``) into its
+    directions, with the parts after it whose items go on counting (``发挥部分`` over ``4：…``); say whether any moved.
+
+    The run counts 1, 2, … in one family from the problem part's first numbered item; what stands between item n
+    and item n+1 (a paragraph, an item of another list) belongs to item n; what follows the last item stays. A
+    question set as a heading (``1、群众留言分类``) keeps in the part what a direction cannot hold (its tables).
+    """
+    if topic.has_directions:
+        return False
+    drafts = field_tree(topic.fields)
+    for at, draft in enumerate(drafts):
+        if not states_problem(draft.label):
+            continue
+        plan = _counted(draft.parts, 1, None)
+        if len(plan) < WORK_MIN_UNITS:
+            continue
+        plans = [(draft, plan)]
+        key = _numbering(plan[0][0]).key
+        for later in drafts[at + 1 :]:
+            more = _counted(later.parts, (_numbering(plan[-1][0]).last or 0) + 1, key)
+            if not more:
+                break
+            plans.append((later, more))
+            plan = more
+        for holder, planned in plans:
+            items = _take_run(holder, planned)
+            # In document order: after the part of the topic that printed them.
+            where = _slot_after(topic, holder)
+            # A new list, not one changed in place: the node's content scans look only at what was appended.
+            topic.content = [*topic.content[:where], *(("directions", item) for item in items), *topic.content[where:]]
+        return True
+    return False
+
+
+def _numbering(part: DraftItem | DraftField) -> Numbering:
+    assert part.numbering is not None
+    return part.numbering
+
+
+def _take_run(holder: DraftField, planned: list[_Planned]) -> list[DraftItem]:
+    """Remove a planned run from `holder`'s parts and return its items, each with the text that follows it."""
+    runs = {id(part): between for part, between in planned}
+    taken = {id(part) for _, between in planned for part in between}
+    parts: list[DraftPart | DraftField] = []
+    items: list[DraftItem] = []
+    for part in holder.parts:
+        if id(part) in taken:
+            continue
+        if id(part) not in runs:
+            parts.append(part)
+            continue
+        if isinstance(part, DraftField):
+            item = DraftItem(
+                _numbering(part), part.label if not part.text else f"{part.label}: {part.text}", (), 1, part.provenance
+            )
+            # What a direction holds (paragraphs, items) is the question's; the rest stays where it was printed.
+            parts.extend(sub for sub in part.parts if not isinstance(sub, Paragraph | DraftItem))
+            _fold(item, [sub for sub in part.parts if isinstance(sub, Paragraph | DraftItem)])
+        else:
+            assert isinstance(part, DraftItem)
+            item = part
+        _fold(item, runs[id(part)])
+        items.append(item)
+    holder.parts = parts
+    return items
+
+
+def _slot_after(topic: DraftNode, holder: DraftField) -> int:
+    """Return the place in `topic`'s content after the field that is or holds `holder`, and after the directions
+    that follow it."""
+    holders = (
+        i
+        for i, (_, item) in enumerate(topic.content)
+        if isinstance(item, DraftField) and any(draft is holder for draft in field_tree([item]))
+    )
+    at = next(holders, len(topic.content) - 1)
+    at += 1
+    while at < len(topic.content) and topic.content[at][0] == "directions":
+        at += 1
+    return at
+
+
+def _counted(parts: list[DraftPart | DraftField], start: int, key: tuple[str, int] | None) -> list[_Planned]:
+    """Return the numbered items of `parts` counting from `start` (in family `key`, else the first's), each with the
+    text between it and the next; empty where the count does not start there or a table or field stands between."""
+    run: list[_Planned] = []
+    between: list[object] = []
+    for part in parts:
+        numbering = part.numbering if isinstance(part, DraftItem | DraftField) else None
+        expected = (_numbering(run[-1][0]).last or 0) + 1 if run else start
+        if numbering is not None and numbering.last == expected and (key is None or numbering.key == key):
+            assert isinstance(part, DraftItem | DraftField)
+            if run:
+                run[-1][1].extend(between)
+            run.append((part, []))
+            key, between = numbering.key, []
+        elif not run:
+            if numbering is not None:
+                return []  # the part's first numbered item does not start the count
+        elif isinstance(part, Paragraph | DraftItem):
+            between.append(part)
+        else:
+            break  # a table or a field ends the run: what follows it is no question's text
+    return run
+
+
+def _fold(item: DraftItem, between: list[object]) -> None:
+    """Give `item` the parts that stood between it and the next item: paragraphs its text, items its children."""
+    for part in between:
+        if isinstance(part, DraftItem):
+            part.depth = max(part.depth, item.depth + 1)
+            item.children.append(part)
+            item.provenance = item.provenance.merge(part.provenance)
+        elif isinstance(part, Paragraph):
+            item.extend(part.text, part.provenance)

@@ -307,7 +307,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "decimal",
-        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}})[.．、](?!{DIGIT}))(?:{_SP}|$)",
+        # "1：FPGA 实现…": a full-width colon closes the number as a dot does (never before a digit: "1：1", "9：00").
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,3}})[.．、：](?!{DIGIT}))(?:{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,

@@ -65,6 +65,8 @@ LEAD_IN = regex.compile(
     # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
     rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
     rf"{LIST_NOUNS}\b[^.:]*"
+    # "topics you could look at:", "areas you may choose from:": the choices, named, offered to the proposer.
+    rf"|\b{LIST_NOUNS}\s+(?:that\s+)?you\s+(?:could|can|may|might)\b[^.:]*"
     r"):\s*$"
 )
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
@@ -72,8 +74,11 @@ LEAD_IN_BELOW = regex.compile(
     rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
 )
 LEAD_IN_ZH = regex.compile(
-    r"(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
-    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?[：:]\s*$"
+    r"(?:(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
+    r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?"
+    # The tasks or questions named after the words that point to them ("完成以下任务：", "解决如下问题：",
+    # "回答下列三个问题："), as "the following questions:" names them in English.
+    r"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?(?:任务|问题))[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
@@ -392,13 +397,64 @@ def is_column_header_word(text: str) -> bool:
 TOPIC_TITLE_LABEL = regex.compile(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
     r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
-    r"|[A-Z][ \t\u3000]?题|problem[ \t][A-Z]"
+    r"|[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|problem[ \t][A-Z]"
     r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
 # A labelled title may be longer than a heading: a contract's title wraps over three lines
 # ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
 LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
+
+
+# The label a contest prints before its one problem's title: a letter with the word for a problem
+# ("B题", "C 题", "赛题A", "问题 C", "Problem B"). One such label in a document names its one topic;
+# two (``A题`` … ``B题``) head a list of problems.
+PROBLEM_LABEL = r"(?:[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|(?i:problem)[ \t][A-Z])(?![A-Za-z0-9])"
+_PROBLEM_LABEL = regex.compile(rf"{PROBLEM_LABEL}$")
+# A title line led by a problem label ("B题  基于餐厅消费数据的…", "赛题A: 视频…"), or carrying one
+# after the contest's name and before a colon ("2026 年 MCM 问题 C：与星同在的数据").
+_PROBLEM_TITLE = regex.compile(
+    rf"^(?:(?P<label>{PROBLEM_LABEL})(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+)"
+    rf"|[^:：\n]{{1,40}}?(?:[ \t\u3000]|——|—|-)(?P<label>{PROBLEM_LABEL})[ \t\u3000]*[:：][ \t\u3000]*)"
+    r"(?P<title>\S.*)$",
+    regex.V1,
+)
+
+
+# Parts that state a contest's one problem ("赛题简介", "题目描述", "基本任务", "Problem Statement"): a titled
+# document without topics whose own parts so state its problem is one topic, as its work labels make it.
+# Not field labels: under topics they are parts as printed.
+# Of those, the parts that set its tasks or questions ("基本任务", "解决问题", "Tasks"): their numbered items
+# are the topic's directions.
+_TASK_PART = r"(?:赛题|题目)(?:任务|要求)|(?:基本|比赛|竞赛)任务|任务描述|解决问题|(?i:problem\s+statement|tasks)"
+PROBLEM_PART = regex.compile(
+    rf"^(?:{_TASK_PART}|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
+    r"|(?i:problem\s+(?:description|overview)|task\s+description))$"
+)
+TASK_PART = regex.compile(rf"^(?:{_TASK_PART})$")
+
+
+def is_problem_part(label: str) -> bool:
+    """Return whether a part's label states the one problem a contest sets (``赛题简介``, ``基本任务``)."""
+    return PROBLEM_PART.match(_fold(HEADING_HINT.sub("", label))) is not None
+
+
+def is_task_part(label: str) -> bool:
+    """Return whether a part's label sets the problem's tasks or questions (``基本任务``, ``解决问题``, ``Tasks``)."""
+    return TASK_PART.match(_fold(HEADING_HINT.sub("", label))) is not None
+
+
+def is_problem_label(label: str) -> bool:
+    """Return whether `label` (without its colon) is a contest problem's label (``B题``, ``赛题A``, ``Problem C``)."""
+    return _PROBLEM_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+
+
+def problem_title(text: str) -> tuple[str, str] | None:
+    """Return the problem label and the title of a title line that carries one (``B题  基于…`` → ``B题``, ``基于…``)."""
+    found = _PROBLEM_TITLE.match(text.strip())
+    if found is None or not is_labelled_title(found.group("title")):
+        return None
+    return found.group("label").strip(), found.group("title").strip()
 
 
 def is_topic_title_label(label: str) -> bool:
@@ -730,6 +786,20 @@ PART_TITLES = frozenset(
 def is_part_title(text: str) -> bool:
     """Return whether a heading names a part of a call (``Introduction``, ``背景``), not the call."""
     return text.strip().rstrip("：:.。").strip().casefold() in PART_TITLES
+
+
+# A document title that only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``, ``Call for Proposals``): the
+# call's one subject is named by the line under it, not by this title.
+CALL_KIND_TITLE = regex.compile(
+    r"(?i)^(?:(?:request|call|invitation)\s+for\s+(?:proposals?|quotations?|applications?|bids?|tenders?)"
+    r"|invitation\s+to\s+(?:bid|tender))"
+    r"(?:\s*[(（](?:RFP|RFQ|RFA|CFP|ITB|ITT)[)）])?$|^(?:RFP|RFQ|RFA|CFP)$"
+)
+
+
+def is_call_kind_title(text: str) -> bool:
+    """Return whether a title only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``), not its subject."""
+    return CALL_KIND_TITLE.match(" ".join(text.split())) is not None
 
 
 def is_generic_title(text: str) -> bool:

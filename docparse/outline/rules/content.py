@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docparse.outline.draft import Strength
+from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.state import State, paragraph
 from docparse.segment import TokenKind
 from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
@@ -84,13 +84,26 @@ def paragraph_rule(state: State) -> bool:
         current.node.directions[-1].extend(text, block.provenance)
         return True
     if token.lead_in is not None and node.directions_marker is None and not node.has_directions:
-        # A lead-in ("具体任务包括：") announces the node's directions: it closes the open fields.
+        # A lead-in ("具体任务包括：") announces the node's directions: it closes the open fields. The
+        # first paragraph under a label alone on its line (``题目：`` over "…解决如下问题：") is that
+        # label's value all the same.
+        opened = state.field
+        if opened is not None and opened.is_empty and opened.strength is Strength.STRONG and opened.depth == 0:
+            opened.parts.append(paragraph(block, text))
+            state.fields.clear()
+            state.lead_in(token.lead_in)
+            return True
         state.fields.clear()
     elif state.field_paragraph(token, text):
         return True
     if node.has_directions and not state.fields:
         state.directions = None
         node.add("unplaced", paragraph(block, text))
+        return True
+    last = node.content[-1][1] if node.content else None
+    if not state.fields and block.list_depth >= 1 and isinstance(last, DraftItem):
+        # A further paragraph of a loose list item (indented under "- 2、 热点问题挖掘"), as in a field.
+        last.extend(text, block.provenance)
         return True
     state.place(paragraph(block, text))
     if token.lead_in is not None:

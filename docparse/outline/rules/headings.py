@@ -332,10 +332,13 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
     if numbering is not None and numbering.value:
         state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
+    # A clause ending in a colon is a run-in sentence ("二、申請資格應符合下列條件："), unless the clause
+    # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："): a label then.
+    before = next((node for node in reversed(state.stack) if node.heading_key == key), None)
     titled = (
         numbering is None
         or is_title_like(token.text)
-        or (_short_with_colon(token.text) and not clause)
+        or (_short_with_colon(token.text) and (not clause or (before is not None and before.title is not None)))
         or not token.text
         # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
         # paragraph that ends in "？" is a run-in clause.

@@ -8,6 +8,7 @@ the items of a field) are list items, kept with their markers where they stand.
 
 from __future__ import annotations
 
+from docparse.model.document import Paragraph
 from docparse.outline.analyse import lone_label_item
 from docparse.outline.draft import DraftItem, Strength, attach
 from docparse.outline.state import DirectionsList, State, paragraph
@@ -50,7 +51,7 @@ def direction(state: State) -> bool:
     # Counted run-in items (``任务一：…`` ``任务二：…``, `LABELLED_ITEM`) are the choices of their clause
     # by their own evidence: the run of one lead word counting up, without a marker over it.
     counted = numbering.family is LABELLED_ITEM and (current is None or current.key != numbering.key)
-    if current is None and not state.marker_pending and not counted:
+    if current is None and not state.marker_pending and not counted and not _resumes(state, numbering):
         return False
     if counted and current is not None:
         state.directions = current = None
@@ -58,6 +59,38 @@ def direction(state: State) -> bool:
         state.directions = None
         return False
     _add_direction(state, token, numbering)
+    return True
+
+
+def _resumes(state: State, numbering: Numbering) -> bool:
+    """Return whether the item goes on with the node's directions after text between them; fold that text in.
+
+    Text between item n and item n+1 of a list belongs to item n: "1. 附件0是性别信息。", two attachment
+    lines and a paragraph, then "2. 除以上信息外…" is the second direction, the lines between are the first's.
+    Only the next number of the last direction's family resumes, over paragraphs and list items alone.
+    """
+    node = state.node
+    content = node.content
+    at = next((i for i in range(len(content) - 1, -1, -1) if content[i][0] == "directions"), None)
+    if at is None:
+        return False
+    last = content[at][1]
+    if not isinstance(last, DraftItem) or last.numbering.key != numbering.key or last.numbering.last is None:
+        return False
+    between = [item for _, item in content[at + 1 :]]
+    if numbering.last != last.numbering.last + 1 or not between:
+        return False
+    if not all(isinstance(item, Paragraph | DraftItem) for item in between):
+        return False
+    for item in between:
+        if isinstance(item, DraftItem):
+            item.depth = max(item.depth, last.depth + 1)
+            last.children.append(item)
+            last.provenance = last.provenance.merge(item.provenance)
+        else:
+            assert isinstance(item, Paragraph)
+            last.extend(item.text, item.provenance)
+    node.content = content[: at + 1]
     return True
 
 
