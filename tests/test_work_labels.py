@@ -7,7 +7,6 @@ import pytest
 from docparse.outline.work import work_unit
 from docparse.vocab.families import match_numbering
 from docparse.vocab.markers import (
-    is_call_kind_title,
     is_labelled_title,
     is_problem_label,
     is_problem_part,
@@ -87,12 +86,3 @@ def test_a_full_width_colon_closes_a_number_but_not_before_a_digit() -> None:
     found = match_numbering("1：FPGA实现线性插值算法的采样率变换；")
     assert found is not None and found.family.name == "decimal" and found.value == (1,)
     assert match_numbering("9：00 开始报到") is None
-
-
-def test_a_title_that_only_names_the_kind_of_call() -> None:
-    assert all(
-        is_call_kind_title(t) for t in ("REQUEST FOR PROPOSAL (RFP)", "Request for Proposals", "Call for Proposals")
-    )
-    assert not any(
-        is_call_kind_title(t) for t in ("Request for Proposals: Vector commitments", "Project ideas", "RFP-010")
-    )

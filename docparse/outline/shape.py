@@ -40,13 +40,10 @@ from docparse.vocab.markers import (
     HEADING_HINT,
     Lexicon,
     is_aspect_title,
-    is_call_kind_title,
     is_labelled_title,
-    is_part_title,
     is_problem_label,
     is_problem_part,
     is_task_part,
-    is_title_like,
     is_topic_title_label,
     names_topics,
     problem_title,
@@ -665,11 +662,6 @@ def _named_topic(outline: Outline) -> _Named | None:
     # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
     if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
         return _Named(found[1], found[0])
-    # "# REQUEST FOR PROPOSAL (RFP)" over "## Design & Development of …" and its run-in fields: the title names the
-    # kind of call, the subject line under it the one topic.
-    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
-    if outline.title is not None and is_call_kind_title(outline.title) and body and _subject_line(body[0]):
-        return _Named(body[0].title or "")
     return None
 
 
@@ -818,20 +810,6 @@ def _take_field(topic: DraftNode, body: list[DraftNode], source: DraftField) -> 
             holder.content = kept
             return True
     return False
-
-
-def _subject_line(node: DraftNode) -> bool:
-    """Return whether a part is a subject line: an unnumbered title over nothing but run-in fields (``Issue Date: …``),
-    not the title of a part of a call (``Overview Information``, ``Background``)."""
-    return (
-        node.title is not None
-        and node.numbering is None
-        and is_title_like(node.title)
-        and not is_part_title(node.title)
-        and not is_aspect_title(node.title)
-        and not node.children
-        and all(isinstance(item, DraftField) for _, item in node.content)
-    )
 
 
 def work_directions(outline: Outline, context: ShapeContext) -> bool:

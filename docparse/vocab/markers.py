@@ -788,20 +788,6 @@ def is_part_title(text: str) -> bool:
     return text.strip().rstrip("：:.。").strip().casefold() in PART_TITLES
 
 
-# A document title that only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``, ``Call for Proposals``): the
-# call's one subject is named by the line under it, not by this title.
-CALL_KIND_TITLE = regex.compile(
-    r"(?i)^(?:(?:request|call|invitation)\s+for\s+(?:proposals?|quotations?|applications?|bids?|tenders?)"
-    r"|invitation\s+to\s+(?:bid|tender))"
-    r"(?:\s*[(（](?:RFP|RFQ|RFA|CFP|ITB|ITT)[)）])?$|^(?:RFP|RFQ|RFA|CFP)$"
-)
-
-
-def is_call_kind_title(text: str) -> bool:
-    """Return whether a title only names the kind of call (``REQUEST FOR PROPOSAL (RFP)``), not its subject."""
-    return CALL_KIND_TITLE.match(" ".join(text.split())) is not None
-
-
 def is_generic_title(text: str) -> bool:
     """Return whether a heading only names the kind of page (``项目``, ``Project details``), not the call."""
     return GENERIC_TITLE.match(text.strip()) is not None
