@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-import regex
-
 from docparse.blocks import (
     SIZE_CHANGE,
     Block,
@@ -26,6 +24,7 @@ from docparse.diagnostics import make_diagnostic
 from docparse.model.diagnostic import Diagnostic
 from docparse.vocab.chars import SET_SOLID, has_han
 from docparse.vocab.families import match_numbering
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     CONTINUING,
     DEFAULT_LEXICON,
@@ -37,7 +36,7 @@ from docparse.vocab.markers import (
     is_toc_line,
 )
 
-_HYPHENATED = regex.compile(r"\p{Ll}-$")
+_HYPHENATED = lazy(r"\p{Ll}-$")
 
 # A cut paragraph is rejoined only when its first part is at least this long: a shorter block
 # without final punctuation is more likely a title than half a sentence.

@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-import regex
-
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
@@ -24,6 +22,7 @@ from docparse.vocab.families import (
     match_labelled,
     match_numbering,
 )
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -399,7 +398,7 @@ def _row_labels(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 # (LINK_TOC_SHARE) links, and at least half of them name a heading below it.
 LINK_TOC_MIN_ENTRIES = 3
 LINK_TOC_SHARE = 0.5
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = lazy(r"[\W_]+")
 
 
 def _heading_key(text: str) -> str:
