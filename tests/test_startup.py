@@ -11,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import regex
 
 from docparse.vocab import chars, families, markers
 from docparse.vocab.lazy import compiled, lazy
+
+from .conftest import FIXTURES
 
 FORMAT_LIBRARIES = ("markdown_it", "pdfplumber", "pdfminer", "pypdfium2", "docx", "lxml", "yaml")
 
@@ -29,9 +32,29 @@ def test_import_docparse_loads_no_format_library() -> None:
     assert _run(code) == ["[]"]
 
 
-def test_a_plain_text_conversion_loads_no_pdf_docx_or_xml_library(tmp_path: Path) -> None:
-    path = tmp_path / "small.txt"
-    path.write_text("Call for proposals\n\nThis call invites proposals.\n\nDeadline: 1 March 2027.\n", encoding="utf-8")
+SMALL_HTML = (
+    "<html><head><title>Call</title></head><body><h1>Call for proposals</h1>"
+    "<p>This call invites proposals.</p><p>Deadline: 1 March 2027.</p></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needed"),
+    [
+        # markdown-it parses text files too (CommonMark lists and tables); the others are not needed.
+        (
+            "small.txt",
+            "Call for proposals\n\nThis call invites proposals.\n\nDeadline: 1 March 2027.\n",
+            ["markdown_it"],
+        ),
+        ("small.html", SMALL_HTML, ["lxml"]),
+    ],
+)
+def test_a_conversion_loads_only_its_format_s_library(
+    tmp_path: Path, name: str, content: str, needed: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
     code = (
         "import sys, docparse\n"
         f"document = docparse.parse({str(path)!r})\n"
@@ -39,8 +62,17 @@ def test_a_plain_text_conversion_loads_no_pdf_docx_or_xml_library(tmp_path: Path
         "print(document.title)\n"
         f"print(sorted(m for m in {FORMAT_LIBRARIES!r} if m in sys.modules))\n"
     )
-    # markdown-it parses text files too (CommonMark lists, tables); the others are not needed.
-    assert _run(code) == ["Call for proposals", "['markdown_it']"]
+    assert _run(code) == ["Call for proposals", str(needed)]
+
+
+def test_a_docx_conversion_loads_no_pdf_or_markdown_library() -> None:
+    path = FIXTURES / "seed-docx-autonum" / "input.docx"
+    code = (
+        "import sys, docparse\n"
+        f"docparse.to_json(docparse.parse({str(path)!r}))\n"
+        f"print(sorted(m for m in {FORMAT_LIBRARIES!r} if m in sys.modules))\n"
+    )
+    assert _run(code) == ["['lxml']"]
 
 
 def test_the_vocabulary_floor_compiles_its_patterns_on_first_use() -> None:

@@ -414,6 +414,11 @@ def _anchor_link(block: Block) -> str | None:
     return "".join(span.text for span in block.spans if span.link is not None).strip() or None
 
 
+def _links_anchor(block: Block) -> bool:
+    """Return whether any run of the block links to an anchor in the page (what `_anchor_link` needs)."""
+    return any(span.link is not None and span.link.startswith("#") for span in block.spans)
+
+
 def _last_headings(tokens: list[Token]) -> dict[str, int]:
     """Return where the title of each heading last stands, by key: format headings, numbered titles, bold lines."""
     last: dict[str, int] = {}
@@ -448,6 +453,10 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
     their heading where one has their name.
     """
     out = list(tokens)
+    if not any(_links_anchor(token.block) or is_toc_title(token) for token in out):
+        # A run becomes a TOC only under a TOC title or with anchor links: without either anywhere,
+        # looking for runs of short lines (`is_title_like` on every token) cannot change a token.
+        return out
     last: dict[str, int] | None = None
     i = 0
     while i < len(out):
