@@ -228,7 +228,7 @@ def doc_label_of(numbering: Numbering | None) -> str | None:
 
 # A "title" that starts with a date or a bare number, or holds a tab (cells of a table row),
 # is a row of a table: "1.1  19.04.2021  • Formatting and alignment" in a version history.
-_NOT_A_TITLE = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)|\t")
+_NOT_A_TITLE_START = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)")
 
 
 def is_title_like(text: str) -> bool:
@@ -237,7 +237,8 @@ def is_title_like(text: str) -> bool:
     # The Chinese limit is the lower: only a length between the two needs the script looked at.
     if not 0 < len(stripped) <= TITLE_MAX_CHARS_LATIN or (len(stripped) > TITLE_MAX_CHARS and has_han(stripped)):
         return False
-    if "\n" in stripped or _NOT_A_TITLE.search(stripped):
+    # The tab apart: a `search` of one pattern holding `|\t` tried the anchored part at every position.
+    if "\n" in stripped or "\t" in stripped or _NOT_A_TITLE_START.match(stripped):
         return False
     last = stripped[-1]
     if last in "。；;，,！？!?：:、":

@@ -11,13 +11,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import regex
 
 import docparse
 from docparse.model.compare import outline_data
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
 from docparse.vocab.markers import (
-    _NOT_A_TITLE,
+    _NOT_A_TITLE_START,
     _SENTENCE_END,
     DEFAULT_LEXICON,
     LEAD_IN_BELOW,
@@ -168,6 +169,10 @@ def test_a_lead_in_pointing_below_is_found_as_sentence_by_sentence() -> None:
     texts = [text for text in [*LEAD_INS, *_texts()] if text.strip() and text.strip()[-1] not in "：:"]
     assert [DEFAULT_LEXICON.lead_in(text) for text in texts] == [_below_sentence(text) for text in texts]
     assert sum(DEFAULT_LEXICON.lead_in(text) is not None for text in LEAD_INS) >= 3
+
+
+# is_title_like's rejection as it was: one pattern, searched (the anchored part, or a tab anywhere).
+_NOT_A_TITLE = regex.compile(_NOT_A_TITLE_START.pattern + r"|\t")
 
 
 def _title_like(text: str) -> bool:
