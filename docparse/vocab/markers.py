@@ -576,7 +576,9 @@ class Lexicon:
                 # "**参考场景池**（供参考，不强制）：古籍识别、…": the bold lead is the label; its
                 # qualifier stays at the head of the value.
                 return FieldMatch(label, after, self.is_field_label(label))
-        found = _RUN_IN.match(stripped)
+        # A run-in label ends at a colon: without one, the pattern's lazy label run need not be tried
+        # at every length (a fifth of the segmenter's time on a call of colon-less paragraphs).
+        found = _RUN_IN.match(stripped) if ":" in stripped or "：" in stripped else None
         if found is None:
             return None
         label, rest, colon = found.group("label").strip(), found.group("rest").strip(), found.group("colon")
