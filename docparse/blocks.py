@@ -15,6 +15,7 @@ from docparse.formats import SourceFormat
 from docparse.model.diagnostic import Diagnostic
 from docparse.model.document import Dropped, Metadata
 from docparse.model.provenance import Provenance
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import is_title_like
 
 
@@ -205,11 +206,11 @@ def strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 # A lead phrase before a colon is a direction title when it is short and holds no sentence
 # punctuation ("工业质检/巡检场景关键技术：在训练…"), and the colon is not part of a URL.
-COLON_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{1,40}?)[ \t]*[：:](?!//)[ \t]*(?P<body>\S.*)$", regex.S)
+COLON_TITLE = lazy(r"^(?P<title>[^：:，,。；;！？!?\n]{1,40}?)[ \t]*[：:](?!//)[ \t]*(?P<body>\S.*)$", regex.S)
 # A short first sentence without commas, followed by more text, is a title written without
 # bold ("机器学习与其他基础学科的交叉研究。例如对量子机器学习的探索。"); a direction that is one
 # sentence has no title.
-SENTENCE_TITLE = regex.compile(r"^(?P<title>[^：:，,。；;！？!?\n]{2,24})。(?P<body>\S.*)$", regex.S)
+SENTENCE_TITLE = lazy(r"^(?P<title>[^：:，,。；;！？!?\n]{2,24})。(?P<body>\S.*)$", regex.S)
 # Separators between a bold title and the body: dropped from the body's start.
 _SEPARATORS = "：:。.，,、；; \t"
 

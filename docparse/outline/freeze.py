@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex
-
 from docparse.blocks import bold_lead, direction_title
 from docparse.model.document import (
     Code,
@@ -22,6 +20,7 @@ from docparse.model.document import (
 )
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
 from docparse.vocab.families import Role
+from docparse.vocab.lazy import lazy
 
 
 @dataclass
@@ -287,7 +286,7 @@ def freeze_sections(root: DraftNode, ids: IdMaker) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = lazy(r"[\W_]+")
 
 
 def _title_key(title: str) -> str:

@@ -36,6 +36,7 @@ from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
 from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     HEADING_HINT,
     Lexicon,
@@ -139,9 +140,9 @@ def node_to_field(node: DraftNode) -> DraftField:
 
 
 # A bullet of a topic list may end with a short labelled value: "title，项目社区导师：CH3CHO".
-_TRAILING_FIELD = regex.compile(r"^(?P<title>.+)[，,]\s*(?P<field>[^，,：:。；;]{1,24}[：:][^，,：:。；;]+)$", regex.S)
+_TRAILING_FIELD = lazy(r"^(?P<title>.+)[，,]\s*(?P<field>[^，,：:。；;]{1,24}[：:][^，,：:。；;]+)$", regex.S)
 # An item that ends like a clause of a sentence run on over the list ("…to the DoD;", "…investments; and").
-_CLAUSE_END = regex.compile(r"(?:[;；,，、]|[;；,，]\s*(?:and|or|以及|和|或))\s*$")
+_CLAUSE_END = lazy(r"(?:[;；,，、]|[;；,，]\s*(?:and|or|以及|和|或))\s*$")
 # A topic list has at least this many items.
 TOPIC_LIST_MIN_ITEMS = 2
 

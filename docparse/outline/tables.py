@@ -16,14 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-import regex
-
 from docparse.blocks import Block, Span
 from docparse.model.document import Paragraph
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like
 
 # A label table has at least this many label rows.
@@ -33,9 +32,9 @@ LABEL_TABLE_WIDTHS = (2, 3)
 LABEL_MAX_CHARS = 40
 LABEL_MAX_WORDS = 6
 # A label does not end a sentence, start with a number (a date, a count, an index) or hold a link.
-_NOT_A_LABEL = regex.compile(rf"[{CLAUSE_END}]$|^[\d０-９]|(?i:https?://|www\.|\S@\S)")
+_NOT_A_LABEL = lazy(rf"[{CLAUSE_END}]$|^[\d０-９]|(?i:https?://|www\.|\S@\S)")
 # Spaces a typesetter put between CJK characters of a label (``难 度``): not part of the label.
-_CJK_SPACES = regex.compile(f"(?<=[{CJK_CLASS}])[ \\t\\u3000]+(?=[{CJK_CLASS}])")
+_CJK_SPACES = lazy(f"(?<=[{CJK_CLASS}])[ \\t\\u3000]+(?=[{CJK_CLASS}])")
 
 
 def cell_label(text: str) -> str:
@@ -127,7 +126,7 @@ def _names_columns(row: tuple[str, ...]) -> bool:
 # A table of topics has at least this many rows under its header.
 TOPIC_TABLE_MIN_ROWS = 2
 # An index column ("序号", "#"): every cell a bare number.
-_INDEX_CELL = regex.compile(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
+_INDEX_CELL = lazy(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
 
 
 @dataclass(frozen=True, slots=True)

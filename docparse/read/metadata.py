@@ -13,11 +13,13 @@ import re
 from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import chain
-from typing import Any
-
-from lxml import etree
+from typing import TYPE_CHECKING, Any
 
 from docparse.model.document import Metadata
+
+if TYPE_CHECKING:
+    # Only the annotation of `from_xml`: the text reader calls this module without importing lxml.
+    from lxml import etree
 
 MAX_VALUE_CHARS = 1000
 """A declared value longer than this is cut: metadata is a label, not content."""

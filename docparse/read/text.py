@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
@@ -29,13 +28,14 @@ from docparse.options import ParseOptions
 from docparse.read import metadata
 from docparse.read.encoding import decode
 from docparse.vocab.chars import without_surrogates
+from docparse.vocab.lazy import lazy
 
 # Suspicious characters after decoding: the replacement character and private-use code points.
-_SUSPICIOUS = regex.compile(r"[\ufffd\p{Co}]")
+_SUSPICIOUS = lazy(r"[\ufffd\p{Co}]")
 # An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
-EMOJI_SHORTCODE = regex.compile(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
+EMOJI_SHORTCODE = lazy(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 # A line-break tag (`<br>`, `<br/>`, `<BR />`): the only inline HTML that means a break.
-_BR_TAG = regex.compile(r"(?i)<br\s*/?>")
+_BR_TAG = lazy(r"(?i)<br\s*/?>")
 
 
 # A YAML front matter is a few lines of site metadata; a "---" with no closing fence this close
@@ -53,7 +53,7 @@ MAX_TABLE_CELLS = 50_000
 # took 4-9 CPU s (`[` on a line or on 90,000 lines, `![`). A call's paragraph holds a few dozen; one
 # with more than this many is read as plain lines, with a `read-as-plain-text` diagnostic.
 MAX_PARAGRAPH_BRACKETS = 2_000
-_DELIMITER_ROW = regex.compile(r"^ {0,3}\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
+_DELIMITER_ROW = lazy(r"^ {0,3}\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
 # Tokens whose source lines are read; containers (lists, quotes) are not: what markdown-it skips
 # inside them past MAX_NESTING must show as lines no token covers.
 _LEAVES = frozenset(

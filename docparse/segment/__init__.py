@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-import regex
-
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
@@ -24,6 +22,7 @@ from docparse.vocab.families import (
     match_labelled,
     match_numbering,
 )
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     TOC_TITLE,
@@ -399,7 +398,7 @@ def _row_labels(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 # (LINK_TOC_SHARE) links, and at least half of them name a heading below it.
 LINK_TOC_MIN_ENTRIES = 3
 LINK_TOC_SHARE = 0.5
-_NOT_WORD = regex.compile(r"[\W_]+")
+_NOT_WORD = lazy(r"[\W_]+")
 
 
 def _heading_key(text: str) -> str:
@@ -413,6 +412,11 @@ def _anchor_link(block: Block) -> str | None:
     if not words or any(span.link is None or not span.link.startswith("#") for span in words):
         return None
     return "".join(span.text for span in block.spans if span.link is not None).strip() or None
+
+
+def _links_anchor(block: Block) -> bool:
+    """Return whether any run of the block links to an anchor in the page (what `_anchor_link` needs)."""
+    return any(span.link is not None and span.link.startswith("#") for span in block.spans)
 
 
 def _last_headings(tokens: list[Token]) -> dict[str, int]:
@@ -449,6 +453,10 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
     their heading where one has their name.
     """
     out = list(tokens)
+    if not any(_links_anchor(token.block) or is_toc_title(token) for token in out):
+        # A run becomes a TOC only under a TOC title or with anchor links: without either anywhere,
+        # looking for runs of short lines (`is_title_like` on every token) cannot change a token.
+        return out
     last: dict[str, int] | None = None
     i = 0
     while i < len(out):

@@ -7,7 +7,7 @@ outline stage (a Chinese title is short in characters, an English one in words).
 
 from __future__ import annotations
 
-import regex
+from docparse.vocab.lazy import lazy
 
 # Han, kana, hangul, CJK symbols and punctuation, full-width forms: text set without spaces.
 CJK_RANGES: tuple[tuple[int, int], ...] = (
@@ -25,11 +25,11 @@ CJK_FIRST = CJK_RANGES[0][0]
 CJK_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in CJK_RANGES)
 """The ranges as the inside of a regex character class: ``[{CJK_CLASS}]``."""
 
-CJK = regex.compile(f"[{CJK_CLASS}]")
+CJK = lazy(f"[{CJK_CLASS}]")
 # CJK text, and the curly quotes and ellipsis that Chinese text sets without spaces: no space
 # on either side of a line join next to one.
-SET_SOLID = regex.compile(f"[{CJK_CLASS}\u2018-\u201f\u2026]")
-HAN = regex.compile(r"\p{Han}")
+SET_SOLID = lazy(f"[{CJK_CLASS}\u2018-\u201f\u2026]")
+HAN = lazy(r"\p{Han}")
 """Chinese characters: a text holding one is measured as Chinese (titles, labels)."""
 
 
@@ -55,7 +55,7 @@ def has_han(text: str) -> bool:
     return HAN.search(text) is not None
 
 
-SURROGATE = regex.compile("[\ud800-\udfff]")
+SURROGATE = lazy("[\ud800-\udfff]")
 """A UTF-16 surrogate code point: a `str` may hold one, UTF-8 cannot encode it."""
 
 

@@ -19,6 +19,7 @@ from enum import StrEnum
 import regex
 
 from docparse.vocab.glyphs import HEADING_BULLETS, LIST_BULLETS, SYMBOL_BULLETS
+from docparse.vocab.lazy import lazy
 
 DIGIT = r"[0-9０-９]"
 HAN_NUMERAL = r"[〇零一二三四五六七八九十百千两]"
@@ -121,9 +122,9 @@ def roman_to_int(text: str) -> int | None:
     return total
 
 
-_DOT_RE = regex.compile(DOT)
-_DIGITS_RE = regex.compile(rf"{DIGIT}+")
-_ROMAN_RE = regex.compile(r"[IVXivx]+")
+_DOT_RE = lazy(DOT)
+_DIGITS_RE = lazy(rf"{DIGIT}+")
+_ROMAN_RE = lazy(r"[IVXivx]+")
 
 
 def _number(part: str) -> int | None:
@@ -192,7 +193,7 @@ def _family(
     example: str,
     **extra: bool,
 ) -> Family:
-    return Family(name, regex.compile(pattern, regex.V1), role, value, sequence, example, **extra)
+    return Family(name, lazy(pattern, regex.V1), role, value, sequence, example, **extra)
 
 
 # Each pattern captures the label as printed in group "label" and the number text in "num".
@@ -432,7 +433,7 @@ LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.va
 
 # A self-labelled heading without a title: the label alone, maybe closed by its colon or a dash
 # ("Problem Statement 3 :-", "Topic 2:"); the label itself is then the heading's title.
-LABEL_ALONE = regex.compile(
+LABEL_ALONE = lazy(
     LABELLED.pattern.pattern.split(r"(?![A-Za-z0-9])")[0]
     + r"(?![A-Za-z0-9])[ \t\u3000]*(?P<note>[（(][^（）()\n]{1,40}[）)])?"
     + r"[ \t\u3000]*(?:[:：][-–—]?|[-–—])?[ \t\u3000]*$",

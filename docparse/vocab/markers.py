@@ -16,6 +16,7 @@ import regex
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
 from docparse.vocab.glyphs import leader
+from docparse.vocab.lazy import lazy
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
 # optional full- or half-width colon. Extend through ParseOptions.directions_markers.
@@ -55,7 +56,7 @@ _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
 
 # A sentence ending in a colon that announces a list of directions.
-LEAD_IN = regex.compile(
+LEAD_IN = lazy(
     r"(?i)(?:"
     r"(?:areas of (?:research|interest)|research (?:areas|directions|topics|challenges)|topics of interest)"
     r"[^.:]*(?:include|are|cover)[^.]*"
@@ -70,10 +71,8 @@ LEAD_IN = regex.compile(
     r"):\s*$"
 )
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
-LEAD_IN_BELOW = regex.compile(
-    rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$"
-)
-LEAD_IN_ZH = regex.compile(
+LEAD_IN_BELOW = lazy(rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$")
+LEAD_IN_ZH = lazy(
     r"(?:(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
     r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?"
     # The tasks or questions named after the words that point to them ("完成以下任务：", "解决如下问题：",
@@ -84,10 +83,8 @@ LEAD_IN_ZH = regex.compile(
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
 # announces requirements a proposal meets, all of them, not directions to choose among; unless it
 # lets the proposer choose ("should address one or more of the five core challenges below").
-REQUIREMENT = regex.compile(r"(?i)\b(?:must|shall|(?:is|are)\s+required\s+to)\b|必须|须|应当?(?:满足|符合|包括|包含)")
-CHOOSING = regex.compile(
-    r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\s+of\s+the\b|任选|之一|一个或多个|其中"
-)
+REQUIREMENT = lazy(r"(?i)\b(?:must|shall|(?:is|are)\s+required\s+to)\b|必须|须|应当?(?:满足|符合|包括|包含)")
+CHOOSING = lazy(r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\s+of\s+the\b|任选|之一|一个或多个|其中")
 
 COLON = "[：:]"
 
@@ -99,7 +96,7 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
 # The heading of a table of contents: "目录", "申报主题目录", "Contents", "Table of Contents"; "Index",
 # "Outline", "Agenda" only alone (a "Topic Index" lists topics, it points to no heading); a slide
 # deck's "Outline" / "大纲" is a contents without pages whose entries repeat later headings.
-TOC_TITLE = regex.compile(
+TOC_TITLE = lazy(
     r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|index|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
 )
 
@@ -107,11 +104,11 @@ TOC_TITLE = regex.compile(
 # range of these ("A-1 – A-6", "12-15").
 _PAGE = rf"(?:{DIGIT}{{1,4}}|[ivxlc]{{1,6}}|[IVXLC]{{1,6}}|[A-Z][-‐–]{DIGIT}{{1,3}})"
 PAGE_LABEL = rf"{_PAGE}(?:[ \t]*[-‐–—~][ \t]*{_PAGE})?"
-PAGE_LABEL_RE = regex.compile(rf"^{PAGE_LABEL}$")
+PAGE_LABEL_RE = lazy(rf"^{PAGE_LABEL}$")
 
 # A TOC line: a head, then a dot leader and/or a tab (or a run of spaces), then a page label.
 _DOT_LEADER = leader(3, 2, rule=True)
-TOC_LINE = regex.compile(
+TOC_LINE = lazy(
     r"^(?P<head>\S.*?)"
     rf"(?:[ \t\u3000]*(?:{_DOT_LEADER})[ \t\u3000]*"  # a dot leader
     r"|[ \u3000]*\t[ \t\u3000]*"  # a tab
@@ -121,7 +118,7 @@ TOC_LINE = regex.compile(
 # What every line TOC_LINE matches holds somewhere: a dot leader, a tab or a run of spaces.
 # TOC_LINE's lazy head tries each position of a line in turn (0.24 s over 20,000 paragraphs);
 # a search for this first rules out almost every line of running text in a tenth of that.
-_HAS_LEADER = regex.compile(rf"{_DOT_LEADER}|\t|[ \u3000]{{3,}}")
+_HAS_LEADER = lazy(rf"{_DOT_LEADER}|\t|[ \u3000]{{3,}}")
 
 
 def is_toc_line(text: str) -> bool:
@@ -146,8 +143,8 @@ assert TITLE_MAX_CHARS <= TITLE_MAX_CHARS_LATIN  # is_title_like looks for Han o
 TITLE_MAX_WORDS_WITH_STOP = 6
 
 
-_TRAILING_COLON = regex.compile(rf"{COLON}\s*$")
-_SENTENCE_END = regex.compile(r"(?<=[.。!?！？；;])\s*")
+_TRAILING_COLON = lazy(rf"{COLON}\s*$")
+_SENTENCE_END = lazy(r"(?<=[.。!?！？；;])\s*")
 
 
 def _bold_label_fits(label: str) -> bool:
@@ -159,7 +156,7 @@ def _bold_label_fits(label: str) -> bool:
 # Pictographs printed before a title or a label ("💡 Smart Market Bot", "👥 **Mentor(s):**"): decoration,
 # not words. A run of emoji with their joiners, variation selectors, skin tones and keycaps, and
 # flags (regional indicator pairs); the textual signs ©, ® and ™ are not decoration.
-DECORATION = regex.compile(
+DECORATION = lazy(
     r"^(?:[[\p{Extended_Pictographic}\p{Regional_Indicator}]--[©®™]]"
     r"[\uFE0E\uFE0F\u20E3\p{Emoji_Modifier}\p{Regional_Indicator}]*"
     r"(?:\u200D\p{Extended_Pictographic}[\uFE0E\uFE0F\p{Emoji_Modifier}]*)*[ \t\u3000]*)+",
@@ -202,7 +199,7 @@ class TocLine:
     """A note mark printed after the entry (``*`` for "still open *"), not part of its title."""
 
 
-_ARABIC_START = regex.compile(rf"^{DIGIT}+")
+_ARABIC_START = lazy(rf"^{DIGIT}+")
 
 
 def match_toc_line(text: str) -> TocLine | None:
@@ -236,9 +233,7 @@ def doc_label_of(numbering: Numbering | None) -> str | None:
 
 # A "title" that starts with a date or a bare number, or holds a tab (cells of a table row),
 # is a row of a table: "1.1  19.04.2021  • Formatting and alignment" in a version history.
-_NOT_A_TITLE = regex.compile(
-    r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)|\t"
-)
+_NOT_A_TITLE_START = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)")
 
 
 def is_title_like(text: str) -> bool:
@@ -247,7 +242,8 @@ def is_title_like(text: str) -> bool:
     # The Chinese limit is the lower: only a length between the two needs the script looked at.
     if not 0 < len(stripped) <= TITLE_MAX_CHARS_LATIN or (len(stripped) > TITLE_MAX_CHARS and has_han(stripped)):
         return False
-    if "\n" in stripped or _NOT_A_TITLE.search(stripped):
+    # The tab apart: a `search` of one pattern holding `|\t` tried the anchored part at every position.
+    if "\n" in stripped or "\t" in stripped or _NOT_A_TITLE_START.match(stripped):
         return False
     last = stripped[-1]
     if last in "。；;，,！？!?：:、":
@@ -258,7 +254,7 @@ def is_title_like(text: str) -> bool:
 # A line that is wholly one title in lenticular brackets ("【第一批赛题】", "〖参赛须知〗"): set as a
 # heading of its own in text that has no heading markup.
 # A title in lenticular brackets on a line of its own (``【赛题背景】``, ``〖第一批赛题〗``).
-BRACKET_TITLE = regex.compile(r"^(?:【(?P<title>[^【】〖〗\n]{1,40})】|〖(?P<title>[^【】〖〗\n]{1,40})〗)$")
+BRACKET_TITLE = lazy(r"^(?:【(?P<title>[^【】〖〗\n]{1,40})】|〖(?P<title>[^【】〖〗\n]{1,40})〗)$")
 
 
 def bracket_title(text: str) -> str | None:
@@ -394,7 +390,7 @@ def is_column_header_word(text: str) -> bool:
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
 # A statement of work or an RFP without a list of topics labels its one subject the same way:
 # "Title: Assessment of …", "Call For Proposals: …".
-TOPIC_TITLE_LABEL = regex.compile(
+TOPIC_TITLE_LABEL = lazy(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
     r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
     r"|[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|problem[ \t][A-Z]"
@@ -410,10 +406,10 @@ LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
 # ("B题", "C 题", "赛题A", "问题 C", "Problem B"). One such label in a document names its one topic;
 # two (``A题`` … ``B题``) head a list of problems.
 PROBLEM_LABEL = r"(?:[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|(?i:problem)[ \t][A-Z])(?![A-Za-z0-9])"
-_PROBLEM_LABEL = regex.compile(rf"{PROBLEM_LABEL}$")
+_PROBLEM_LABEL = lazy(rf"{PROBLEM_LABEL}$")
 # A title line led by a problem label ("B题  基于餐厅消费数据的…", "赛题A: 视频…"), or carrying one
 # after the contest's name and before a colon ("2026 年 MCM 问题 C：与星同在的数据").
-_PROBLEM_TITLE = regex.compile(
+_PROBLEM_TITLE = lazy(
     rf"^(?:(?P<label>{PROBLEM_LABEL})(?:[ \t\u3000]*[:：][ \t\u3000]*|[ \t\u3000]+)"
     rf"|[^:：\n]{{1,40}}?(?:[ \t\u3000]|——|—|-)(?P<label>{PROBLEM_LABEL})[ \t\u3000]*[:：][ \t\u3000]*)"
     r"(?P<title>\S.*)$",
@@ -427,11 +423,11 @@ _PROBLEM_TITLE = regex.compile(
 # Of those, the parts that set its tasks or questions ("基本任务", "解决问题", "Tasks"): their numbered items
 # are the topic's directions.
 _TASK_PART = r"(?:赛题|题目)(?:任务|要求)|(?:基本|比赛|竞赛)任务|任务描述|解决问题|(?i:problem\s+statement|tasks)"
-PROBLEM_PART = regex.compile(
+PROBLEM_PART = lazy(
     rf"^(?:{_TASK_PART}|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
     r"|(?i:problem\s+(?:description|overview)|task\s+description))$"
 )
-TASK_PART = regex.compile(rf"^(?:{_TASK_PART})$")
+TASK_PART = lazy(rf"^(?:{_TASK_PART})$")
 
 
 def is_problem_part(label: str) -> bool:
@@ -473,7 +469,7 @@ def is_labelled_title(value: str) -> bool:
     return _PHRASE_BREAK.search(f"{stripped} ") is None
 
 
-_PHRASE_BREAK = regex.compile(r"[.。!?！？；;:：,，](?:\s|$)")
+_PHRASE_BREAK = lazy(r"[.。!?！？；;:：,，](?:\s|$)")
 
 
 IDENTIFIER_LABELS: tuple[str, ...] = (
@@ -491,19 +487,19 @@ IDENTIFIER_LABELS: tuple[str, ...] = (
 )
 
 # A page hint after a heading ("Objectives [e.g. 1 pages]"): not part of its label.
-HEADING_HINT = regex.compile(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
+HEADING_HINT = lazy(r"\s*[\[(（【][^\])）】]{0,40}[\])）】]\s*$")
 
 # Emphasis markers left as text around a label (``**Description: **``, not rendered bold by CommonMark).
-_STRAY_EMPHASIS = regex.compile(r"^(?:\*\*|__)(?=\S)")
+_STRAY_EMPHASIS = lazy(r"^(?:\*\*|__)(?=\S)")
 # A label may carry a bracketed note before its colon ("Expected size (in hours, approx.): 175"):
 # the note may hold the punctuation a label may not.
 _LABEL_RUN = r"(?:[^：:，,。；;！？!?\n(（\[【]|[(（\[【][^)）\]】\n]{0,40}[)）\]】])"
 _COLON = r"(?P<colon>[ \t\u3000]*[：:](?!//)[ \t\u3000]*)"
-_RUN_IN = regex.compile(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
-_NOTE = regex.compile(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
+_RUN_IN = lazy(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
+_NOTE = lazy(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
 # A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
 # Potential mentors: …", "难度：中；导师：张三".
-_CHAINED = regex.compile(
+_CHAINED = lazy(
     r"(?:(?<=[.;!?])[ \t]+|(?<=[。；！？])[ \t\u3000]*)"
     rf"(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}"
 )
@@ -519,7 +515,7 @@ GENERIC_LABEL_MAX_CJK = 12
 GENERIC_LABEL_MAX_WORDS = 4
 # ALL-CAPS labels of US solicitations are longer: "OUSD (R&E) CRITICAL TECHNOLOGY AREA(S):",
 # "PHASE III DUAL USE APPLICATIONS:".
-CAPS_LABEL = regex.compile(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d (),&/'’.\-]{2,60}$")
+CAPS_LABEL = lazy(r"^(?=.*\p{Lu}.*\p{Lu})[\p{Lu}\d (),&/'’.\-]{2,60}$")
 CAPS_LABEL_MAX_WORDS = 8
 
 
@@ -565,7 +561,7 @@ class FieldMatch:
     where no text follows."""
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = lazy(r"\s+")
 
 
 def _fold(label: str) -> str:
@@ -636,7 +632,9 @@ class Lexicon:
                 # "**参考场景池**（供参考，不强制）：古籍识别、…": the bold lead is the label; its
                 # qualifier stays at the head of the value.
                 return FieldMatch(label, after, self.is_field_label(label))
-        found = _RUN_IN.match(stripped)
+        # A run-in label ends at a colon: without one, the pattern's lazy label run need not be tried
+        # at every length (a fifth of the segmenter's time on a call of colon-less paragraphs).
+        found = _RUN_IN.match(stripped) if ":" in stripped or "：" in stripped else None
         if found is None:
             return None
         label, rest, colon = found.group("label").strip(), found.group("rest").strip(), found.group("colon")
@@ -733,12 +731,12 @@ DEFAULT_LEXICON = Lexicon()
 
 
 # Headings of a listing of the call's topics: it names the topics, it does not hold them.
-TOPIC_INDEX_TITLE = regex.compile(
+TOPIC_INDEX_TITLE = lazy(
     r"(?i)(?:\btopic\s+(?:index|list)\b|\blist\s+of\s+topics\b|\bindex\s+of\s+topics\b"
     r"|题目(?:清单|列表|一览)|榜单(?:清单|列表)?$|选题(?:清单|列表|目录)|课题(?:清单|列表|一览))"
 )
 # Notes after a directions list: paragraphs that start like this are notes, not strays.
-NOTE_PREFIX = regex.compile(r"(?i)^(?:注|备注|说明|附注|note|notes|remark)\s*[0-9０-９]*\s*[:：]")
+NOTE_PREFIX = lazy(r"(?i)^(?:注|备注|说明|附注|note|notes|remark)\s*[0-9０-９]*\s*[:：]")
 
 
 def is_topic_index_title(text: str) -> bool:
@@ -750,18 +748,18 @@ def is_topic_index_title(text: str) -> bool:
 # topics even where none carries directions ("1. 开放课题" over "1.1 …", "## Topics", "# Project
 # ideas"). The word that names topics ends the title: "题目介绍" introduces a topic, it holds none.
 # A question works too: "Higress 开放了哪些课题？", "Which projects are open?".
-TOPIC_CONTAINER_TITLE = regex.compile(
+TOPIC_CONTAINER_TITLE = lazy(
     r"(?:(?:课题|主题|选题|题目|榜单|任务|项目|赛题)(?:指南|列表|清单|一览|详情|汇总|合集)?"
     r"|(?i:\b(?:topics|ideas|projects|tasks|challenges|rfps|themes)(?:\s+(?:are\s+)?(?:open|offered))?))\s*[？?]?\s*$"
 )
 
 
 # A short bracketed qualifier between a bold label and its colon: "**参考场景池**（供参考）：…".
-_QUALIFIER = regex.compile(r"^[（(][^（）()\n]{1,40}[）)]\s*[：:]")
+_QUALIFIER = lazy(r"^[（(][^（）()\n]{1,40}[）)]\s*[：:]")
 
 # A document heading that only says what kind of page it is (``# 项目``, ``# Project``): the page's
 # own title is the line under it.
-GENERIC_TITLE = regex.compile(
+GENERIC_TITLE = lazy(
     r"^(?:(?:项目|课题|题目|赛题|选题|主题|任务)(?:详情|介绍|信息|说明|简介)?"
     r"|(?i:(?:project|topic|challenge|task|idea)s?(?:\s+(?:details|description|information|overview))?))\s*[:：]?$"
 )
@@ -796,7 +794,7 @@ def is_generic_title(text: str) -> bool:
 # A heading that names one aspect of a single call (``一、项目背景``, ``二、场景概述``, ``四、任务规则``,
 # ``Background``): a document whose top-level headings are such aspects describes one task, so a
 # title that names topics (``…（小米杯）赛题``: "the contest's task") does not make them topics.
-ASPECT_TITLE = regex.compile(
+ASPECT_TITLE = lazy(
     r"(?:背景|概述|概况|简介|介绍|说明|规则|要求|安排|流程|须知|布局|目标|内容)\s*$"
     r"|(?i:\b(?:background|overview|introduction|rules|requirements|schedule|timeline|objectives?)\s*$)"
 )
@@ -814,7 +812,7 @@ def is_aspect_title(title: str | None) -> bool:
 _CAPTION_WORDS = ("图表", "附图", "附表", "图", "表", "Figure", "Fig", "Table", "Chart", "Exhibit", "Photo")
 CAPTION_WORDS = frozenset(word.casefold() for word in _CAPTION_WORDS)
 # A caption line: a caption word, its number (``图1``, ``图 2-3``, ``Figure 4.``, ``Fig. 5``) and its title.
-CAPTION_LINE = regex.compile(
+CAPTION_LINE = lazy(
     rf"^(?i:{'|'.join(_CAPTION_WORDS)})\.?[ \t\u3000]*[0-9０-９]{{1,3}}(?:[-.．–][0-9０-９]{{1,3}})*"
     r"(?:[ \t\u3000:：.．、]|$)"
 )

@@ -1,17 +1,24 @@
 """The segmenter's quick rejections give the answers of the full patterns they guard.
 
 match_numbering tries only the families that can match a text's first character; a TOC line
-is looked for only in a text that holds a leader (dots, a tab, a run of spaces).
+is looked for only in a text that holds a leader (dots, a tab, a run of spaces); a TOC of links
+or titles only in a document that has a TOC title or an anchor link.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
+import pytest
+import regex
+
+import docparse
+from docparse.model.compare import outline_data
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
 from docparse.vocab.markers import (
-    _NOT_A_TITLE,
+    _NOT_A_TITLE_START,
     _SENTENCE_END,
     DEFAULT_LEXICON,
     LEAD_IN_BELOW,
@@ -164,6 +171,10 @@ def test_a_lead_in_pointing_below_is_found_as_sentence_by_sentence() -> None:
     assert sum(DEFAULT_LEXICON.lead_in(text) is not None for text in LEAD_INS) >= 3
 
 
+# is_title_like's rejection as it was: one pattern, searched (the anchored part, or a tab anywhere).
+_NOT_A_TITLE = regex.compile(_NOT_A_TITLE_START.pattern + r"|\t")
+
+
 def _title_like(text: str) -> bool:
     # is_title_like as it was: the limit chosen by script first, then the length compared with it.
     stripped = text.strip()
@@ -181,3 +192,22 @@ def test_title_likeness_and_digit_values_are_unchanged() -> None:
     assert [is_title_like(text) for text in texts] == [_title_like(text) for text in texts]
     numbers = ["0", "7", "12", "0012", "１２", "3４", "٣"]
     assert [digits_to_int(n) for n in numbers] == [int("".join(str(unicodedata.digit(c)) for c in n)) for n in numbers]
+
+
+def _linked_toc_texts() -> list[Path]:
+    # Calls with and without a TOC of links or titles: fixtures and the corpus's text renditions.
+    fixtures = sorted(FIXTURES.glob("*/input.*"))
+    corpus = [*sorted(CORPUS.glob("*.md")), *sorted(CORPUS.glob("*.txt")), *sorted(CORPUS.glob("*.html"))]
+    return [path for path in [*fixtures, *corpus] if path.suffix in (".md", ".txt", ".html")]
+
+
+def test_link_tocs_skips_only_documents_where_no_run_could_become_a_toc(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reference: `_links_anchor` always true, so `link_tocs` looks for runs in every document.
+    import docparse.segment as segment
+
+    paths = _linked_toc_texts()
+    assert len(paths) >= 5
+    quick = {path: outline_data(docparse.parse(path)) for path in paths}
+    monkeypatch.setattr(segment, "_links_anchor", lambda block: True)
+    for path in paths:
+        assert outline_data(docparse.parse(path)) == quick[path], path

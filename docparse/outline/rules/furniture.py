@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
 from docparse.model.document import CellSpan, Code, Dropped, DropReason, Paragraph, Table, TocEntry
 from docparse.model.provenance import Provenance
 from docparse.outline.state import State
 from docparse.outline.tables import topic_rows
 from docparse.segment import TokenKind, is_toc_title
 from docparse.vocab.families import Role, match_numbering
+from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import TocLine, is_title_like
 
 
@@ -84,7 +83,7 @@ def _add_entry(state: State, provenance: Provenance, line: TocLine) -> None:
     )
 
 
-_BARE_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
+_BARE_NUMBER = lazy(r"(\d{1,3}(?:\.\d{1,3})*)\.?")
 
 
 def toc_table(state: State) -> bool:
