@@ -9,6 +9,7 @@ import zipfile
 
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, UnsupportedFormatError
 from docparse.formats import SourceFormat, suffixes
+from docparse.read.metadata import front_matter
 from docparse.read.zipguard import ZIP_ERRORS
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -89,8 +90,19 @@ def is_html(data: bytes, *, markdown: bool = False) -> bool:
         return True
     if markdown:
         return False
-    start = _LEADING_NOISE.match(head)
-    return _HTML_START.match(head, start.end() if start else 0) is not None
+    # A page of a static site's sources (Jekyll, Hugo) opens with its YAML front matter.
+    offset = front_matter_length(head)
+    start = _LEADING_NOISE.match(head, offset)
+    return _HTML_START.match(head, start.end() if start else offset) is not None
+
+
+def front_matter_length(head: bytes) -> int:
+    """Return how many bytes of `head` a YAML front matter opening it spans (0 without one)."""
+    if not head.startswith(b"---"):
+        return 0
+    lines = head.split(b"\n")
+    found = front_matter([line.rstrip(b"\r").decode("utf-8", "replace") for line in lines])
+    return sum(len(line) + 1 for line in lines[: found[0]]) if found is not None else 0
 
 
 def _ascii_head(head: bytes) -> bytes:

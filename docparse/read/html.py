@@ -223,6 +223,13 @@ def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) ->
         )
     decoded = decode_html(data, path=name)
     text = _CONTROL_CHARS.sub("", decoded.text)
+    # A page of a static site's sources (Jekyll, Hugo) opens with its YAML front matter: site
+    # metadata, not text of the page. Its lines are blanked (line numbers stay) and recorded.
+    front = metadata.front_matter(text[:_PRESCAN].splitlines())
+    front_lines: list[str] = []
+    if front is not None:
+        front_lines = text.splitlines(keepends=True)[: front[0]]
+        text = "\n" * front[0] + text[len("".join(front_lines)) :]
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
     except etree.ParserError as exc:
@@ -248,13 +255,27 @@ def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) ->
         count = text.count("\ufffd")
         reading.diagnostics.append(make_diagnostic("suspicious-characters", f"{count} replacement character(s)"))
     walker = _Walker(reading, options, name, time.monotonic() + options.limits.max_seconds)
+    if front is not None:
+        _front_matter(walker, front_lines, front[1], root)
     walker.walk(root)
-    reading.metadata = page_metadata(root)
+    reading.metadata = page_metadata(root, front[1] if front is not None else {})
     return reading
 
 
-def page_metadata(root: etree._Element) -> Metadata:
-    """Return what the page declares about itself: its ``<title>``, then its ``<meta name|property=… content=…>``."""
+def _front_matter(walker: _Walker, lines: list[str], values: dict[str, str], root: etree._Element) -> None:
+    """Record a front matter's lines as markup; its title stands for the page's ``<title>`` when it has none."""
+    title = values.get("title")
+    title_line = next((i for i, line in enumerate(lines) if line.lower().startswith("title:")), None)
+    if title and title_line is not None and next(root.iter("title"), None) is None:
+        walker.title = (title, title_line + 1)
+        lines = [*lines[:title_line], "title:", *lines[title_line + 1 :]]
+    for number, line in enumerate(lines, start=1):
+        walker._record(line.rstrip("\r\n"), DropReason.MARKUP, number)
+
+
+def page_metadata(root: etree._Element, front: dict[str, str] | None = None) -> Metadata:
+    """Return what the page declares about itself: its ``<title>``, then its ``<meta name|property=… content=…>``,
+    then its front matter's fields."""
     values: dict[str, str] = {}
     title = next((el for el in root.iter("title")), None)
     if title is not None:
@@ -265,6 +286,8 @@ def page_metadata(root: etree._Element) -> Metadata:
         content = meta.get("content")
         if field_name is not None and content and field_name not in values:
             values[field_name] = content
+    for key, value in (front or {}).items():
+        values.setdefault(key, value)
     return metadata.make(values)
 
 

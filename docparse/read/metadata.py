@@ -214,3 +214,28 @@ def from_xml(root: etree._Element) -> dict[str, str]:
         if text and text.strip():
             found.setdefault(name, text)
     return found
+
+
+# A YAML front matter is a few lines of site metadata; a "---" with no closing fence this close
+# is a rule in the text, not front matter.
+FRONT_MATTER_MAX_LINES = 100
+
+
+def front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
+    """Return (lines it spans, field → text) of a YAML front matter opening the text, or None.
+
+    Front matter (Jekyll, Hugo, Docusaurus) is a YAML mapping between ``---`` on the first line
+    and ``---`` or ``...``, within FRONT_MATTER_MAX_LINES lines: anything else is the text's own.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    import yaml  # PyYAML only for a text that opens with a fence
+
+    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
+        if lines[i].rstrip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:i]))
+            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
+                return None
+            return (i + 1, front_matter_values(data)) if isinstance(data, dict) else None
+    return None

@@ -37,11 +37,6 @@ EMOJI_SHORTCODE = lazy(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 # A line-break tag (`<br>`, `<br/>`, `<BR />`): the only inline HTML that means a break.
 _BR_TAG = lazy(r"(?i)<br\s*/?>")
 
-
-# A YAML front matter is a few lines of site metadata; a "---" with no closing fence this close
-# is a rule in the text, not front matter.
-FRONT_MATTER_MAX_LINES = 100
-
 # markdown-it stops at this many nested containers and skips what lies deeper without a trace
 # (its default of 20 is ten lists deep); the lines it skips are still read (`_Walker._skipped`).
 MAX_NESTING = 100
@@ -94,7 +89,7 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     reading = Reading(blocks=[], format="markdown" if markdown else "text")
     _check_characters(text, reading)
     lines = text.splitlines()
-    front = _front_matter(lines)
+    front = metadata.front_matter(lines)
     if front is not None:
         # Parsed as Markdown, the fences would be a rule and a setext heading: blank them out
         # (line numbers stay), record the lines as markup, and head the text with its title.
@@ -205,26 +200,6 @@ def _insert_plain_lines(reading: Reading, plain: list[tuple[int, str]]) -> None:
         out.append(block)
         block = next(pending, None)
     reading.blocks[:] = out
-
-
-def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
-    """Return (lines it spans, field → text) of a YAML front matter opening the text, or None.
-
-    Front matter (Jekyll, Hugo, Docusaurus) is a YAML mapping between ``---`` on the first line
-    and ``---`` or ``...``, within FRONT_MATTER_MAX_LINES lines: anything else is the text's own.
-    """
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    import yaml  # PyYAML only for a text that opens with a fence
-
-    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
-        if lines[i].rstrip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[1:i]))
-            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
-                return None
-            return (i + 1, metadata.front_matter_values(data)) if isinstance(data, dict) else None
-    return None
 
 
 def _place_front_matter(reading: Reading, lines: list[str], title: str | None) -> None:

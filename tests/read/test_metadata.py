@@ -13,6 +13,7 @@ import pytest
 from reportlab.pdfgen import canvas
 
 import docparse
+from docparse.read.detect import detect_format
 from docparse.read.metadata import MAX_VALUE_CHARS, clean, iso_date, pdf_date
 from docparse.read.sourcecount import account_source
 
@@ -206,3 +207,35 @@ def test_what_is_not_front_matter_stays_text(text: str) -> None:
     document = docparse.parse(text.encode(), name="call.md")
     assert document.source.metadata.is_empty()
     assert account_source(text.encode(), document, name="call.md").complete
+
+
+JEKYLL_PAGE = """---
+layout: info
+title: Example Lab - Summer of Code 2015
+---
+<section class="general">
+  <h1>Summer of Code 2015</h1>
+  <h2>Project ideas</h2>
+  <p>Students may propose one of the ideas below.</p>
+</section>
+"""
+
+
+@pytest.mark.parametrize("name", ["ideas.html", None])
+def test_a_page_of_a_static_sites_sources_is_html_its_front_matter_metadata(name: str | None) -> None:
+    # A Jekyll page opens with YAML front matter: the bytes are still a web page (with or without
+    # the .html name), its front matter lines markup, its title the page's title.
+    data = JEKYLL_PAGE.encode()
+    document = docparse.parse(data, name=name)
+    assert document.source.format == "html"
+    assert document.source.metadata.title == "Example Lab - Summer of Code 2015"
+    assert document.title == "Summer of Code 2015"
+    assert [s.title for s in document.sections] == ["Project ideas"]
+    markup = [(d.text, d.provenance.line_start) for d in document.dropped if d.reason == "markup"]
+    assert markup[:4] == [("---", 1), ("layout: info", 2), ("title:", 3), ("---", 4)]
+    assert account_source(data, document, name=name).complete
+
+
+def test_a_markdown_file_with_front_matter_and_html_blocks_stays_markdown() -> None:
+    # Markdown may hold HTML blocks: only a doctype or an <html> element makes a .md file a page.
+    assert detect_format(JEKYLL_PAGE.encode(), "ideas.md") == "markdown"

@@ -373,8 +373,12 @@ def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
     while pending:
         obj = pending.pop()
         if type(obj) is dict:
+            if not chars:
+                objects["char"] = chars  # kinds keep the order they first appear in, as in pdfplumber
             chars.append(obj)
         elif isinstance(obj, LTChar):
+            if not chars:
+                objects["char"] = chars
             chars.append(_char(obj, number, height, mb_x0, mb_top, doctop, spaces, normalize))
         elif isinstance(obj, LTContainer):
             # A figure (form XObject): its own dict only with layout analysis, which is off.
@@ -382,8 +386,6 @@ def page_objects(page: _Page) -> dict[str, list[dict[str, Any]]]:
         elif not isinstance(obj, LTAnno):
             attr = page.process_object(obj)
             objects.setdefault(attr["object_type"], []).append(attr)
-    if chars:
-        objects = {"char": chars, **objects}
     return objects
 
 
