@@ -100,12 +100,21 @@ class Levels:
             self.toc_keys.append(key)
         return self.toc_keys.index(key) + 1
 
-    def level_of(self, key: Key) -> int:
-        """Return the outline level of heading key `key`, appending it to the levels if new."""
+    def level_of(self, key: Key, *, ranked: bool = True) -> int:
+        """Return the outline level of heading key `key`, appending it to the levels if new.
+
+        A format heading new to the levels takes the place of the first format heading of a lower
+        rank among them, as the markup ranks them: an ``<h4>`` first seen under ``<h3>`` and its
+        ``<h5>`` items stands above the ``<h5>`` that follow it, not under the last of them.
+        `ranked` False (a table's caption styled Heading 1 heads no part) appends it all the same.
+        """
         if key in self.keys:
             position = self.keys.index(key)
             del self.keys[position + 1 :]
         else:
+            lower = [i for i, known in enumerate(self.keys) if key[0] == known[0] == "heading" and known[1] > key[1]]
+            if ranked and lower:
+                del self.keys[lower[0] :]
             self.keys.append(key)
             position = len(self.keys) - 1
         return self.base + position + 1

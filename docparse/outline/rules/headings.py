@@ -341,7 +341,7 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
 
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
-    level = state.heads.level_of(key)
+    level = state.heads.level_of(key, ranked=not is_caption(token.text))
     if numbering is not None and numbering.value:
         state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
