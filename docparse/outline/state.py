@@ -16,7 +16,7 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, 
 from docparse.outline.tables import TopicRows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Numbering, Value
-from docparse.vocab.markers import Lexicon
+from docparse.vocab.markers import Lexicon, is_caption
 
 Key = tuple[str, int]
 # The level key of group headings (`Evidence.groups`): one level of their own, above their items.
@@ -255,9 +255,10 @@ class State:
                 return True
             if (
                 current.strength in (Strength.HEADING, Strength.STRONG)
-                and block.list_depth >= current.depth
+                and (block.list_depth >= current.depth or (isinstance(last, DraftItem) and is_caption(text)))
                 and not _announces_next_list(current, last, block.list_depth, text)
             ):
+                # A figure's caption between a field's items ("图1 迷宫地形示意图") illustrates them: it stays.
                 current.parts.append(paragraph(block, text))
                 return True
             self.fields.pop()  # a paragraph outside a list ends the field its item opened
