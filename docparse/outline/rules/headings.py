@@ -58,7 +58,7 @@ def styled_heading(state: State) -> bool:
     ``赛题背景`` in the 14 pt bold of ``赛题方向 A-…`` … ``赛题方向 D-…`` is a heading of their level,
     before them (a part of the preamble) or after them (``常见问题``, a part after the last topic).
     A plain line in that style (``基本设定`` in the 16 pt of ``1. 选手操作接口``) is one where body
-    text set smaller follows it; bold sets a heading apart on its own.
+    text set smaller follows it and the family is no clause family; bold sets a heading apart on its own.
     A bracketed title line of a family of them (``【赛题背景】`` … ``【提交说明】``) is a heading too,
     titled as printed, brackets and all.
     """
@@ -72,8 +72,11 @@ def styled_heading(state: State) -> bool:
     key = state.evidence.heading_styles.get((size, token.all_bold)) if size is not None else None
     if key is None or not token.title_like or token.text[-1:] in ".。：:":
         return False
-    if not token.all_bold and not _over_smaller_text(state, size or 0.0):
-        return False  # a plain line in a heading's size heads nothing unless body text follows it
+    if not token.all_bold and (key in state.evidence.clause_keys or not _over_smaller_text(state, size or 0.0)):
+        # A plain line in a heading's size heads nothing unless body text follows it, and never
+        # among clauses numbered once through the document ("2 - Participants" … "3 - Budget"),
+        # whose count it would break: there it is a part of the clause before it.
+        return False
     _open(state, token, None, state.heads.aliases.get(key, key))
     return True
 
