@@ -10,7 +10,11 @@ import pytest
 
 from .conftest import FIXTURES, ROOT
 
-TWINS = {"cards-html": "make_cards_html.py", "title-html": "make_title_html.py"}
+TWINS = {
+    "cards-html": "make_cards_html.py",
+    "grouped-html": "make_grouped_html.py",
+    "title-html": "make_title_html.py",
+}
 
 
 @pytest.mark.parametrize(("folder", "generator"), TWINS.items())

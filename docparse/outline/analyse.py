@@ -29,6 +29,7 @@ from docparse.vocab.markers import (
     DEFAULT_LEXICON,
     Lexicon,
     bracket_title,
+    is_aspect_title,
     is_bracket_title,
     is_generic_title,
     is_part_title,
@@ -297,6 +298,7 @@ def _opening_title(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
         and not lexicon.is_field_label(text)
         and not is_generic_title(text)
         and not is_part_title(text)
+        and not is_aspect_title(text)  # "# 比赛规则" over "# 赛题说明": one part of the call among its siblings
     )
 
 

@@ -424,10 +424,19 @@ def _group_key(node: DraftNode) -> Key | None:
 
 
 def _at_topic_level(outline: Outline, marked: list[DraftNode], parent_of: dict[int, DraftNode]) -> _Nodes:
-    """Return the topics: each marked node, or its ancestor at the shallowest level marked."""
+    """Return the topics: each marked node, or its ancestor at the shallowest level marked.
+
+    A marked node headed as the marked nodes of that level are (``<h5>1. GCP Core</h5>`` under an
+    ``<h4>`` group, as ``<h5>1. Azure Provider</h5>`` under an ``<h3>`` one) is a topic where it stands.
+    """
     topic_level = min(node.level for node in marked)
+    top_keys = {node.heading_key for node in marked if node.level == topic_level and node.heading_key is not None}
     topics = _Nodes()
     for node in marked:
+        if node.heading_key in top_keys:
+            if node not in topics:
+                topics.append(node)
+            continue
         while node.level > topic_level and id(node) in parent_of:
             parent = parent_of[id(node)]
             if parent.level < topic_level or parent.role is not SectionRole.BODY or parent is outline.root:

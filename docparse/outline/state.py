@@ -16,7 +16,7 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, 
 from docparse.outline.tables import TopicRows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Numbering, Value
-from docparse.vocab.markers import Lexicon
+from docparse.vocab.markers import Lexicon, is_caption
 
 Key = tuple[str, int]
 # The level key of group headings (`Evidence.groups`): one level of their own, above their items.
@@ -100,12 +100,21 @@ class Levels:
             self.toc_keys.append(key)
         return self.toc_keys.index(key) + 1
 
-    def level_of(self, key: Key) -> int:
-        """Return the outline level of heading key `key`, appending it to the levels if new."""
+    def level_of(self, key: Key, *, ranked: bool = True) -> int:
+        """Return the outline level of heading key `key`, appending it to the levels if new.
+
+        A format heading new to the levels takes the place of the first format heading of a lower
+        rank among them, as the markup ranks them: an ``<h4>`` first seen under ``<h3>`` and its
+        ``<h5>`` items stands above the ``<h5>`` that follow it, not under the last of them.
+        `ranked` False (a table's caption styled Heading 1 heads no part) appends it all the same.
+        """
         if key in self.keys:
             position = self.keys.index(key)
             del self.keys[position + 1 :]
         else:
+            lower = [i for i, known in enumerate(self.keys) if key[0] == known[0] == "heading" and known[1] > key[1]]
+            if ranked and lower:
+                del self.keys[lower[0] :]
             self.keys.append(key)
             position = len(self.keys) - 1
         return self.base + position + 1
@@ -246,9 +255,10 @@ class State:
                 return True
             if (
                 current.strength in (Strength.HEADING, Strength.STRONG)
-                and block.list_depth >= current.depth
+                and (block.list_depth >= current.depth or (isinstance(last, DraftItem) and is_caption(text)))
                 and not _announces_next_list(current, last, block.list_depth, text)
             ):
+                # A figure's caption between a field's items ("图1 迷宫地形示意图") illustrates them: it stays.
                 current.parts.append(paragraph(block, text))
                 return True
             self.fields.pop()  # a paragraph outside a list ends the field its item opened

@@ -461,9 +461,15 @@ class _Walker:
             self.sectioning -= sectioning
 
     def _card_title(self, el: etree._Element) -> bool:
-        """Return whether `el` is the title line of a repeated card: a short text in a repeated title class."""
+        """Return whether `el` is the title line of a repeated card: a short text in a repeated title class.
+
+        A title box that holds a heading element (``<div class="project-title"><h3>NodeCloud</h3>``)
+        is not one: the heading inside says its level.
+        """
         classes = " ".join((el.get("class") or "").split())
         if classes not in self.title_classes:
+            return False
+        if any(isinstance(inner.tag, str) and inner.tag.lower() in _HEADINGS for inner in el.iterdescendants()):
             return False
         text = " ".join("".join(_itertext(el)).split())
         return 0 < len(text) <= MAX_TITLE_CHARS

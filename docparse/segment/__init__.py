@@ -15,9 +15,11 @@ from enum import StrEnum
 from docparse.blocks import Block, BlockKind, Span, all_bold, bold_lead, drop_spans, strip_spans
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
+    BARE_NUMBER,
     BARE_NUMBER_MIN_HEADINGS,
     Numbering,
     Role,
+    match_families,
     match_heading_numbering,
     match_labelled,
     match_numbering,
@@ -104,7 +106,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     _promote_toc_title(tokens, len(tokens) - back)
                     break
         tokens.append(token)
-    tokens = _counted_bare_numbers(tokens, lexicon)
+    tokens = _toc_bare_numbers(_counted_bare_numbers(tokens, lexicon))
     tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
     return link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon)))
@@ -314,6 +316,36 @@ def _counted_bare_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             for t in out
         ]
     return out
+
+
+def _toc_bare_numbers(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with the TOC entries ``1 Introduction … 3`` numbered where the body's headings agree.
+
+    A bare number before a title is a heading's number only where the headings count with it
+    (`_counted_bare_numbers`); a contents line printing the number and title of such a heading
+    (Word's TOC field over ``1 Request for Proposal (RFP)``) is that heading's entry, numbered alike.
+    """
+    heads = {
+        (t.numbering.number, _fold(t.text))
+        for t in tokens
+        if t.kind is TokenKind.NUMBERED and t.numbering is not None and t.numbering.family is BARE_NUMBER
+    }
+    if not heads:
+        return tokens
+    out = list(tokens)
+    for i, token in enumerate(tokens):
+        line = token.toc
+        if token.kind is not TokenKind.TOC_ENTRY or line is None or line.numbering is not None:
+            continue
+        found = match_families(line.title, (BARE_NUMBER,))
+        if found is not None and (found.number, _fold(found.rest)) in heads:
+            out[i] = replace(token, text=found.rest, toc=replace(line, numbering=found, title=found.rest))
+    return out
+
+
+def _fold(text: str) -> str:
+    """Return `text` casefolded with its whitespace collapsed, to compare a TOC entry with its heading."""
+    return " ".join(text.split()).casefold()
 
 
 # A contents without pages lists at least this many entries.

@@ -53,10 +53,12 @@ BRACKET_KEY: Key = ("bracket", 1)
 
 
 def styled_heading(state: State) -> bool:
-    """Open a node at an unnumbered bold line set in the display style of a family of numbered headings.
+    """Open a node at an unnumbered line set in the display style of a family of numbered headings.
 
     ``赛题背景`` in the 14 pt bold of ``赛题方向 A-…`` … ``赛题方向 D-…`` is a heading of their level,
     before them (a part of the preamble) or after them (``常见问题``, a part after the last topic).
+    A plain line in that style (``基本设定`` in the 16 pt of ``1. 选手操作接口``) is one where body
+    text set smaller follows it and the family is no clause family; bold sets a heading apart on its own.
     A bracketed title line of a family of them (``【赛题背景】`` … ``【提交说明】``) is a heading too,
     titled as printed, brackets and all.
     """
@@ -68,10 +70,24 @@ def styled_heading(state: State) -> bool:
         return False
     size = token.block.font_size
     key = state.evidence.heading_styles.get((size, token.all_bold)) if size is not None else None
-    if key is None or not token.all_bold or not token.title_like or token.text[-1:] in ".。：:":
+    if key is None or not token.title_like or token.text[-1:] in ".。：:":
+        return False
+    if not token.all_bold and (key in state.evidence.clause_keys or not _over_smaller_text(state, size or 0.0)):
+        # A plain line in a heading's size heads nothing unless body text follows it, and never
+        # among clauses numbered once through the document ("2 - Participants" … "3 - Budget"),
+        # whose count it would break: there it is a part of the clause before it.
         return False
     _open(state, token, None, state.heads.aliases.get(key, key))
     return True
+
+
+def _over_smaller_text(state: State, size: float) -> bool:
+    """Return whether the next line is set smaller than `size` or is a table: the body under a heading of that size."""
+    following = state.next_token()
+    if following is not None and following.kind is TokenKind.TABLE:
+        return True
+    below = following.block.font_size if following is not None else None
+    return below is not None and below < size
 
 
 def _open_heading_field(state: State, token: Token) -> None:
@@ -328,7 +344,7 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
 
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
-    level = state.heads.level_of(key)
+    level = state.heads.level_of(key, ranked=not is_caption(token.text))
     if numbering is not None and numbering.value:
         state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys

@@ -219,6 +219,12 @@ def list_item(state: State) -> bool:
         state.open_field(
             token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
+    elif found is None and _titles_sublist(state, token, numbering):
+        # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers.
+        depth = block.list_depth or state.typed_depth(numbering)
+        state.open_field(
+            token, token.text, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering
+        )
     else:
         depth = block.list_depth or state.typed_depth(numbering)
         fields = state.fields
@@ -235,6 +241,28 @@ def list_item(state: State) -> bool:
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
+
+
+def _titles_sublist(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a counted item is a title over a list of its own: the next line counts from 1 in another family.
+
+    ``2. 智能车和识图装置`` then ``1）智能车：…`` ``2）识图装置：…``: a short title, no colon, no sentence,
+    whose items follow it numbered afresh. An item that ends a sentence or runs on is an item.
+    """
+    following = state.next_token()
+    inner = following.numbering if following is not None else None
+    text = token.text.strip()
+    return (
+        numbering.last is not None
+        and inner is not None
+        and following is not None
+        and following.kind is TokenKind.NUMBERED
+        and inner.key != numbering.key
+        and inner.last == 1
+        and following.block.list_depth >= token.block.list_depth
+        and is_title_like(text)
+        and text[-1:] not in ".。；;！!？?"
+    )
 
 
 def _nests_in_an_item(state: State, token: Token) -> bool:
