@@ -122,3 +122,40 @@ def test_an_en_dash_bullet_of_a_slide_is_its_marker() -> None:
     text = docparse.to_markdown(document)
     assert "– 智能驾驶\\\n– 交通安防" in text and "- –" not in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_markdown_sets_a_label_in_bold_as_printed_its_colon_inside_or_after() -> None:
+    source = (
+        "# Call\n\n## Idea\n\n**Description**\n\nText.\n\nBenefits:\n- Fast.\n- Small.\n\n"
+        "**Rolling:** we review monthly.\n\n"
+        "* **官方展示与传播**：推荐展示。\n* **星河社区算力与 API 资源**：免费算力。\n"
+    )
+    document = docparse.parse_text(source)
+    section = document.sections[0]
+    fields = [f for top in section.fields for f in (top, *top.iter_fields())]
+    assert [(f.label, f.bold) for f in fields] == [
+        ("Description", "label"),
+        ("Benefits", None),
+        ("Rolling", "label+colon"),
+        ("官方展示与传播", "label"),
+        ("星河社区算力与 API 资源", "label"),
+    ]
+    text = docparse.to_markdown(document)
+    assert "\nBenefits:\n" in text and "**Benefits**" not in text
+    assert "**Rolling:** we review monthly." in text
+    assert "* **官方展示与传播**：推荐展示。" in text and "* **星河社区算力与 API 资源**：免费算力。" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_label_line_over_a_bold_label_is_written_as_a_heading_with_its_siblings() -> None:
+    source = (
+        "# RFP-012: Vector codes\n\n## **Background**\n\nCodes matter.\n\n## **Problem Statement**\n\nBe short.\n\n"
+        "## **RFP Details**\n\n### **Application Deadline**\n\n**Rolling:** monthly.\n\n### **Team**\n\nOne PI.\n\n"
+        "### **Award**\n\nUp to $50,000.\n"
+    )
+    document = docparse.parse_text(source)
+    text = docparse.to_markdown(document)
+    # A bold line would be the sibling of the bold label under it: a heading holds it, and its siblings
+    # take its level.
+    assert "#### Application Deadline\n\n**Rolling:** monthly.\n\n#### Team\n\nOne PI.\n\n#### Award" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

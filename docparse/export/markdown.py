@@ -261,6 +261,7 @@ def _content(
             out.append(_cell_table(cells))
             cells.clear()
 
+    headed = _headed([item for _, item in content])
     for _slot, item in content:
         if isinstance(item, LabelledField) and item.cell == "row":
             if items or directions:
@@ -279,7 +280,7 @@ def _content(
             items.extend(_list_item(item, 0))
             continue
         flush()
-        if own_parts and isinstance(item, LabelledField):
+        if (own_parts or headed) and isinstance(item, LabelledField):
             out.extend(_field(item, level, as_heading=True))  # a one-topic call's ``## Deliverables``
             continue
         out.extend(_parts((item,), level))
@@ -292,6 +293,7 @@ def _content(
 
 def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
     out: list[str] = []
+    headed = _headed(list(parts))
     items: list[str] = []
     cells: list[LabelledField] = []
     for part in parts:
@@ -317,7 +319,7 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
         elif isinstance(part, Table):
             out.append(_table(part))
         else:
-            out.extend(_field(part, level))
+            out.extend(_field(part, level, as_heading=headed))
     if items:
         out.append(_lines(items))
     if cells:
@@ -415,8 +417,9 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
         # A numbered label of its own (a single topic's clause): a heading again.
         return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
     if field.heading and not field.text:
-        if as_heading or any(isinstance(item, LabelledField) and item.heading for item in field.items):
-            # Labels under a label (``### Award`` under ``## RFP Details``): headings keep the nesting.
+        if as_heading or any(_holds_label(item) for item in field.items):
+            # Labels under a label (``### Award`` under ``## RFP Details``, ``**Rolling:** …`` under
+            # ``### Application Deadline``): headings keep the nesting, where a bold line would be their sibling.
             return [_heading(level, None, field.label), *_parts(field.items, level + 1)]
         # A label on a line of its own: a bold line, which holds what follows until the next label.
         return [f"**{escape(field.label)}**", *_parts(field.items, level + 1)]
@@ -424,9 +427,10 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
         # A field written as a list item keeps its items nested under it.
         marker, offset = _marker(field.marker)
         colon = _colon(field) if field.text or field.colon else ""
+        label = _label(field, colon)
         if _glyph(field.marker, field.items):
-            return [_glyph_line(0, field.marker, f"{escape(field.label)}{colon}{escape(field.text)}")]
-        head = f"{marker} {escape(field.label)}{colon}{escape(field.text)}".rstrip()
+            return [_glyph_line(0, field.marker, label)]
+        head = f"{marker} {label}".rstrip()
         nested: list[str] = []
         for item in field.items:
             if isinstance(item, ListItem):
@@ -438,15 +442,44 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
                 rendered = _parts((item,), level)
                 nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
         return [_lines([head, *nested])]
-    if not field.items or (field.text and all(isinstance(item, ListItem) for item in field.items)):
-        # A run-in label holds its own line and the list under it: written plain, it reads so again.
-        return [_run_in(field.label, _colon(field), field.text), *_parts(field.items, level + 1)]
-    # A bold label holds the paragraphs, tables and sub-fields after it, until the next label.
-    colon = _colon(field)
-    head = f"**{escape(field.label)}**{colon}{escape(field.text)}".rstrip()
-    if len(field.label) > 30:  # a long bold label is read as one only with its colon inside the bold
-        head = f"**{escape(field.label)}{colon.rstrip()}** {escape(field.text)}".rstrip()
-    return [head, *_parts(field.items, level + 1)]
+    # A run-in label holds its own line and what follows it, plain or bold as printed.
+    return [_label(field, _colon(field)), *_parts(field.items, level + 1)]
+
+
+def _label(field: LabelledField, colon: str) -> str:
+    """Return a field's label, colon and run-in text, the label bold as printed; a plain label of a paragraph that
+    would not read back as this field (not known, too long) is set in bold with its colon."""
+    label, text = escape(field.label), escape(field.text)
+    bold = field.bold
+    if bold is None:
+        found = _LEXICON.match_field(f"{field.label}{colon}{field.text}")
+        if field.marker or (found is not None and found.label == field.label):
+            # A list item's label reads as one by its place in the list (``- Mentor: Ana``, a template's item).
+            return f"{label}{colon}{text}".rstrip()
+        bold = "label+colon"
+    if bold == "label" and len(field.label) <= 30:
+        return f"**{label}**{colon}{text}".rstrip()
+    # A long bold label is read as one only with its colon inside the bold; and a space after the closing
+    # ** : CommonMark closes no emphasis between "：" and a letter.
+    return f"**{label}{colon.rstrip()}**{colon[len(colon.rstrip()) :] or ' '}{text}".rstrip()
+
+
+def _headed(parts: list[object]) -> bool:
+    """Return whether the labels of their own line among `parts` are written as headings: one of them holds a
+    label that a bold line would not hold, and its siblings take its level, or it would hold them."""
+    return any(
+        isinstance(part, LabelledField)
+        and part.heading
+        and not part.text
+        and not part.marker
+        and any(_holds_label(item) for item in part.items)
+        for part in parts
+    )
+
+
+def _holds_label(item: object) -> bool:
+    """Return whether `item` is a label that a bold line over it would not hold: a heading, or a bold run-in label."""
+    return isinstance(item, LabelledField) and (item.heading or (item.bold is not None and not item.marker))
 
 
 def _colon(field: LabelledField) -> str:
@@ -455,15 +488,6 @@ def _colon(field: LabelledField) -> str:
     if field.colon is not None:
         return field.colon
     return "：" if has_han(field.label) else ": " if field.text else ":"
-
-
-def _run_in(label: str, colon: str, text: str) -> str:
-    """Return a run-in field's line: plain when it reads back as this field, else with a bold label."""
-    found = _LEXICON.match_field(f"{label}{colon}{text}")
-    if found is not None and found.label == label:
-        return f"{escape(label)}{colon}{escape(text)}".rstrip()
-    # A space after the closing ** : CommonMark closes no emphasis between "：" and a letter.
-    return f"**{escape(label)}{colon.rstrip()}** {escape(text)}".rstrip()
 
 
 def _code(code: Code) -> str:
