@@ -159,3 +159,16 @@ def test_a_label_line_over_a_bold_label_is_written_as_a_heading_with_its_sibling
     # take its level.
     assert "#### Application Deadline\n\n**Rolling:** monthly.\n\n#### Team\n\nOne PI.\n\n#### Award" in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_label_heading_keeps_its_colon_and_a_cjk_label_takes_no_space() -> None:
+    source = (
+        "此文档展示项目。\n\n### 项目一：算子规范\n\n#### 项目介绍：\n\n飞桨正在搭建。\n\n"
+        "#### 营员要求：\n\n- 熟悉 C++\n\n"
+        "### 项目二：新 IR Pass\n\n#### 项目介绍：\n\n飞桨框架在重构。\n\n#### 营员要求：\n\n- 熟悉 Python\n"
+    )
+    document = docparse.parse_text(source)
+    text = docparse.to_markdown(document)
+    # A bold `**项目介绍：**` would be a run-in label: the heading, and the colon, are as printed.
+    assert "## 项目一：算子规范\n\n### 项目介绍：\n\n飞桨正在搭建。\n\n### 营员要求：\n\n- 熟悉 C++" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

@@ -28,9 +28,7 @@ DIVERGENT = {
     "en_nih_rfa_tr25002_rare_disease_poc.html",
     "zh_megengine_ospp_projects.md",
     "zh_megvii_traffic_sign_task_slides.pdf",
-    "zh_paddle_hackathon5_camp_projects.txt",
     "zh_tw_keelung_sbir115_guide.pdf",
-    "zh_tzb2026_xh202603_rs.pdf",
     "zh_tzb2026_xh202631_honor_swarm.txt",
 }
 

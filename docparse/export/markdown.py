@@ -101,6 +101,8 @@ def _toc_line(label: str | None, title: str, page: str | None) -> str:
 def _heading(level: int, label: str | None, title: str | None) -> str:
     if label and title and _self_labelled(label):
         text = f"{label}-{escape(title)}"  # "赛题方向 A-…": the dash that makes it a label again
+    elif label and title and is_cjk(label[-1]) and not has_han(label[-1]):
+        text = f"{label}{escape(title)}"  # "一、发榜单位", "项目一：算子规范": no space after CJK punctuation
     else:
         text = " ".join(part for part in (label, escape(title or "")) if part)
     return f"{'#' * min(level, MAX_LEVEL)} {text}".rstrip()
@@ -413,16 +415,18 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
         # Pictographs before a label ("👥 **Mentor(s):**") print before it again, not as a list marker.
         lines = _field(field.model_copy(update={"marker": None}), level, as_heading=as_heading)
         return [f"{field.marker} {lines[0]}", *lines[1:]]
+    # A label of its own line keeps the colon printed after it (``#### 项目介绍：``).
+    own = f"{field.label}{(field.colon or '').rstrip()}"
     if field.heading and field.marker and not field.text:
         # A numbered label of its own (a single topic's clause): a heading again.
-        return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
+        return [_heading(level, field.marker, own), *_parts(field.items, level + 1)]
     if field.heading and not field.text:
-        if as_heading or any(_holds_label(item) for item in field.items):
+        if as_heading or field.colon is not None or any(_holds_label(item) for item in field.items):
             # Labels under a label (``### Award`` under ``## RFP Details``, ``**Rolling:** …`` under
             # ``### Application Deadline``): headings keep the nesting, where a bold line would be their sibling.
-            return [_heading(level, None, field.label), *_parts(field.items, level + 1)]
+            return [_heading(level, None, own), *_parts(field.items, level + 1)]
         # A label on a line of its own: a bold line, which holds what follows until the next label.
-        return [f"**{escape(field.label)}**", *_parts(field.items, level + 1)]
+        return [f"**{escape(own)}**", *_parts(field.items, level + 1)]
     if field.marker:
         # A field written as a list item keeps its items nested under it.
         marker, offset = _marker(field.marker)
@@ -466,13 +470,14 @@ def _label(field: LabelledField, colon: str) -> str:
 
 def _headed(parts: list[object]) -> bool:
     """Return whether the labels of their own line among `parts` are written as headings: one of them holds a
-    label that a bold line would not hold, and its siblings take its level, or it would hold them."""
+    label that a bold line would not hold, or prints a colon (a bold ``**Label:**`` is a run-in label, not a label
+    line), and its siblings take its level, or it would hold them."""
     return any(
         isinstance(part, LabelledField)
         and part.heading
         and not part.text
         and not part.marker
-        and any(_holds_label(item) for item in part.items)
+        and (part.colon is not None or any(_holds_label(item) for item in part.items))
         for part in parts
     )
 
