@@ -26,7 +26,6 @@ DIVERGENT = {
     "en_dod_sbir254_baa.pdf",
     "en_horizon_he_csa_application_form.pdf",
     "en_nih_rfa_tr25002_rare_disease_poc.html",
-    "zh_megengine_ospp_projects.md",
     "zh_megvii_traffic_sign_task_slides.pdf",
     "zh_tw_keelung_sbir115_guide.pdf",
     "zh_tzb2026_xh202631_honor_swarm.txt",

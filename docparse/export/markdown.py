@@ -443,8 +443,11 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
                 sub = _field(item, level)
                 nested.extend(" " * offset + line for block in sub for line in block.split("\n"))
             else:
+                # A paragraph (table, code) under the label is a block of the item of its own: after a
+                # blank line, not a continuation of the label's line.
                 rendered = _parts((item,), level)
-                nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
+                nested.append("")
+                nested.extend((" " * offset + line).rstrip() for block in rendered for line in block.split("\n"))
         return [_lines([head, *nested])]
     # A run-in label holds its own line and what follows it, plain or bold as printed.
     return [_label(field, _colon(field)), *_parts(field.items, level + 1)]
