@@ -172,3 +172,22 @@ def test_a_label_heading_keeps_its_colon_and_a_cjk_label_takes_no_space() -> Non
     # A bold `**项目介绍：**` would be a run-in label: the heading, and the colon, are as printed.
     assert "## 项目一：算子规范\n\n### 项目介绍：\n\n飞桨正在搭建。\n\n### 营员要求：\n\n- 熟悉 C++" in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_contents_of_labelled_links_without_pages_is_a_list_of_links_again() -> None:
+    source = (
+        "Table of Contents\n\n- [Part 1. Overview Information](#part-1-overview-information)\n"
+        "- [Key Dates](#key-dates)\n- [Part 2. Full Text](#part-2-full-text)\n\n# RFA-TR-25-002: Studies\n\n"
+        "## Part 1. Overview Information\n\nOrganization: NIH\n\n## Key Dates\n\nPosted: March 2025\n\n"
+        "## Part 2. Full Text\n\nThe full text.\n"
+    )
+    document = docparse.parse_text(source)
+    assert [(e.label, e.title) for e in document.toc] == [
+        ("Part 1.", "Overview Information"),
+        (None, "Key Dates"),
+        ("Part 2.", "Full Text"),
+    ]
+    text = docparse.to_markdown(document)
+    # Not a table: its first row would read as a header, and an entry without a number as no entry.
+    assert "- [Part 1. Overview Information](#part-1-overview-information)\n- [Key Dates](#key-dates)\n" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

@@ -60,9 +60,10 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc and all(e.page_label is None and e.label is None and e.number is None for e in document.toc):
-        # A contents of titles alone (an index of in-page links): a nested list of links again.
-        out.append("\n".join(_toc_link(e.title, e.level) for e in document.toc))
+    if document.toc and all(e.page_label is None for e in document.toc) and not _numbered_contents(document):
+        # A contents of titles (an index of in-page links, ``Part 1. Overview Information``): a nested list of
+        # links again, each printed as it was.
+        out.append("\n".join(_toc_link(_entry_text(e.label or e.number, e.title), e.level) for e in document.toc))
     elif document.toc and all(e.page_label is None for e in document.toc):
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
@@ -85,6 +86,18 @@ def to_markdown(document: Document) -> str:
 
 
 _SLUG_DROP = regex.compile(r"[^\w\- ]+")
+_BARE_NUMBER = regex.compile(r"\d+(?:\.\d+)*\.?")
+
+
+def _numbered_contents(document: Document) -> bool:
+    """Return whether a contents without pages is a table of numbers and titles: every entry numbered, the first
+    with a bare number (``1 | General information``), as the reader tells such a table from one with a header."""
+    first = document.toc[0].label or document.toc[0].number or ""
+    return _BARE_NUMBER.fullmatch(first) is not None and all(e.label or e.number for e in document.toc)
+
+
+def _entry_text(label: str | None, title: str) -> str:
+    return f"{label} {title}" if label else title
 
 
 def _toc_link(title: str, level: int) -> str:
