@@ -191,3 +191,20 @@ def test_a_contents_of_labelled_links_without_pages_is_a_list_of_links_again() -
     # Not a table: its first row would read as a header, and an entry without a number as no entry.
     assert "- [Part 1. Overview Information](#part-1-overview-information)\n- [Key Dates](#key-dates)\n" in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_typed_items_one_of_which_holds_a_label_are_typed_lines_again() -> None:
+    source = (
+        "# 面向复杂任务的群体智能\n\n## 五、答题要求\n\n参赛系统需体现以下能力。\n"
+        "a. 超长程上下文连续性与记忆保持的设计： 系统须克服记忆坍缩问题。\n"
+        "b. 低熵通信： 群体须包含多种异构能力的智能体角色。\n"
+        "c. 交付物要求\n"
+    )
+    document = docparse.parse_text(source)
+    items = document.sections[0].description
+    assert [(i.label, i.type) for i in items[1:]] == [("a.", "item"), ("b.", "item"), ("c.", "item")]  # type: ignore[union-attr]
+    text = docparse.to_markdown(document)
+    # In a Markdown list "b. 低熵通信：…" would be a field: the run is typed, as printed, without bullets.
+    assert "\n\na. 超长程上下文" in text and "\n\nb. 低熵通信： 群体" in text and "\n\nc. 交付物要求\n" in text
+    assert "- a." not in text and "- b." not in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

@@ -28,7 +28,6 @@ DIVERGENT = {
     "en_nih_rfa_tr25002_rare_disease_poc.html",
     "zh_megvii_traffic_sign_task_slides.pdf",
     "zh_tw_keelung_sbir115_guide.pdf",
-    "zh_tzb2026_xh202631_honor_swarm.txt",
 }
 
 

@@ -277,6 +277,7 @@ def _content(
             cells.clear()
 
     headed = _headed([item for _, item in content])
+    typed = _typed_families([item for _, item in content])
     for _slot, item in content:
         if isinstance(item, LabelledField) and item.cell == "row":
             if items or directions:
@@ -292,7 +293,7 @@ def _content(
             directions.append(_direction(item, 0))
             continue
         if isinstance(item, ListItem) and not directions:
-            items.extend(_list_item(item, 0))
+            items.extend(_list_item(item, 0, typed))
             continue
         flush()
         if (own_parts or headed) and isinstance(item, LabelledField):
@@ -309,6 +310,7 @@ def _content(
 def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
     out: list[str] = []
     headed = _headed(list(parts))
+    typed = _typed_families(list(parts))
     items: list[str] = []
     cells: list[LabelledField] = []
     for part in parts:
@@ -322,7 +324,7 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
             out.append(_cell_table(cells))
             cells.clear()
         if isinstance(part, ListItem):
-            items.extend(_list_item(part, 0))
+            items.extend(_list_item(part, 0, typed))
             continue
         if items:
             out.append(_lines(items))
@@ -346,7 +348,11 @@ def _lines(blocks: list[str]) -> str:
     """Return the lines of a list as one block, a glyph item (``• FutureG``) followed by another
     of its level ending in a hard break (a backslash), so that a renderer shows one a line (the
     reader drops the backslash)."""
-    lines = "\n".join(blocks).split("\n")
+    joined = "\n".join(blocks).split("\n")
+    # One blank line between the paragraphs of typed items, none at the ends.
+    lines = [line for i, line in enumerate(joined) if line or (0 < i < len(joined) - 1 and joined[i + 1])]
+    while lines and not lines[0]:
+        lines.pop(0)
     for i, (line, after) in enumerate(itertools.pairwise(lines)):
         this, that = _GLYPH_LINE.match(line), _GLYPH_LINE.match(after)
         if this is not None and that is not None and this.group(1) == that.group(1):
@@ -409,9 +415,13 @@ def _direction(direction: Direction, indent: int) -> str:
     return "\n".join(lines)
 
 
-def _list_item(item: ListItem, indent: int) -> list[str]:
+def _list_item(item: ListItem, indent: int, typed: frozenset[object] = frozenset()) -> list[str]:
     if _glyph(item.label, item.children) and "\n" not in item.text:
         return [_glyph_line(indent, item.label, _escape_line(item.text))]
+    if not indent and _typed_key(item) in typed:
+        # "b. 评测场景要求：…" typed on a page: an item there, but a field in a Markdown list. Printed as a
+        # paragraph of its own with its siblings, as on the page, it reads as that item again.
+        return ["", f"{item.label} {_escape_line(item.text)}", ""]
     marker, offset = _marker(item.label)
     text = "\n".join(
         (" " * (indent + offset) if i else "") + _escape_line(line) for i, line in enumerate(item.text.split("\n"))
@@ -420,6 +430,30 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
     for child in item.children:
         lines.extend(_list_item(child, indent + offset))
     return lines
+
+
+def _typed_key(item: ListItem) -> object:
+    """Return the numbering key of a top-level item typed with a number that is no CommonMark marker, else None."""
+    label = item.label
+    if item.children or "\n" in item.text or label is None or _LIST_MARKER.match(label) or label in GLYPHS:
+        return None
+    numbering = match_numbering(f"{label} {item.text}")
+    if numbering is None or numbering.label != label or numbering.is_bullet:
+        return None
+    return numbering.key
+
+
+def _typed_families(parts: list[object]) -> frozenset[object]:
+    """Return the numbering of the items among `parts` that are written as typed lines: those of a family one of
+    whose items holds a label (``b. 标签：…``). Read from a format's list such an item would have been a field, so
+    the run was typed on the page; written in a Markdown list, it would read back as fields."""
+    return frozenset(
+        key
+        for part in parts
+        if isinstance(part, ListItem)
+        and (key := _typed_key(part)) is not None
+        and _LEXICON.match_field(part.text) is not None
+    )
 
 
 def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> list[str]:
