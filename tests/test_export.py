@@ -208,3 +208,17 @@ def test_typed_items_one_of_which_holds_a_label_are_typed_lines_again() -> None:
     assert "\n\na. 超长程上下文" in text and "\n\nb. 低熵通信： 群体" in text and "\n\nc. 交付物要求\n" in text
     assert "- a." not in text and "- b." not in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_printed_bullets_nested_under_a_printed_bullet_read_back_nested() -> None:
+    source = "# Call\n\n## 赛题背景\n\n- – 深度学习技术日趋成熟\n  - – 智能驾驶\n  - – 交通安防\n- – 难点与挑战\n"
+    document = docparse.parse_text(source)
+    items = document.sections[0].description
+    assert [(i.text, [c.text for c in i.children]) for i in items] == [  # type: ignore[union-attr]
+        ("深度学习技术日趋成熟", ["智能驾驶", "交通安防"]),
+        ("难点与挑战", []),
+    ]
+    text = docparse.to_markdown(document)
+    # One bullet an item: the printed en dash, the children one a line under their item.
+    assert "- – 深度学习技术日趋成熟\n  – 智能驾驶\\\n  – 交通安防\n– 难点与挑战" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
