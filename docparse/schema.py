@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docparse.model.document import SCHEMA_VERSION, Document
+from docparse.model.document import Document
 
-SCHEMA_ID = f"https://docparse.invalid/schemas/document-{SCHEMA_VERSION}.json"
 SCHEMA_FILE = "docparse.schema.json"
+# Where the committed schema is published: the project's repository (pyproject's Homepage), so that the
+# identifier resolves to the schema of the current version (`schema_version` in it says which).
+SCHEMA_ID = f"https://raw.githubusercontent.com/docparse/docparse/main/schemas/{SCHEMA_FILE}"
 
 
 def schema() -> dict[str, Any]:

@@ -122,3 +122,103 @@ def test_an_en_dash_bullet_of_a_slide_is_its_marker() -> None:
     text = docparse.to_markdown(document)
     assert "– 智能驾驶\\\n– 交通安防" in text and "- –" not in text
     assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_markdown_sets_a_label_in_bold_as_printed_its_colon_inside_or_after() -> None:
+    source = (
+        "# Call\n\n## Idea\n\n**Description**\n\nText.\n\nBenefits:\n- Fast.\n- Small.\n\n"
+        "**Rolling:** we review monthly.\n\n"
+        "* **官方展示与传播**：推荐展示。\n* **星河社区算力与 API 资源**：免费算力。\n"
+    )
+    document = docparse.parse_text(source)
+    section = document.sections[0]
+    fields = [f for top in section.fields for f in (top, *top.iter_fields())]
+    assert [(f.label, f.bold) for f in fields] == [
+        ("Description", "label"),
+        ("Benefits", None),
+        ("Rolling", "label+colon"),
+        ("官方展示与传播", "label"),
+        ("星河社区算力与 API 资源", "label"),
+    ]
+    text = docparse.to_markdown(document)
+    assert "\nBenefits:\n" in text and "**Benefits**" not in text
+    assert "**Rolling:** we review monthly." in text
+    assert "* **官方展示与传播**：推荐展示。" in text and "* **星河社区算力与 API 资源**：免费算力。" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_label_line_over_a_bold_label_is_written_as_a_heading_with_its_siblings() -> None:
+    source = (
+        "# RFP-012: Vector codes\n\n## **Background**\n\nCodes matter.\n\n## **Problem Statement**\n\nBe short.\n\n"
+        "## **RFP Details**\n\n### **Application Deadline**\n\n**Rolling:** monthly.\n\n### **Team**\n\nOne PI.\n\n"
+        "### **Award**\n\nUp to $50,000.\n"
+    )
+    document = docparse.parse_text(source)
+    text = docparse.to_markdown(document)
+    # A bold line would be the sibling of the bold label under it: a heading holds it, and its siblings
+    # take its level.
+    assert "#### Application Deadline\n\n**Rolling:** monthly.\n\n#### Team\n\nOne PI.\n\n#### Award" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_label_heading_keeps_its_colon_and_a_cjk_label_takes_no_space() -> None:
+    source = (
+        "此文档展示项目。\n\n### 项目一：算子规范\n\n#### 项目介绍：\n\n飞桨正在搭建。\n\n"
+        "#### 营员要求：\n\n- 熟悉 C++\n\n"
+        "### 项目二：新 IR Pass\n\n#### 项目介绍：\n\n飞桨框架在重构。\n\n#### 营员要求：\n\n- 熟悉 Python\n"
+    )
+    document = docparse.parse_text(source)
+    text = docparse.to_markdown(document)
+    # A bold `**项目介绍：**` would be a run-in label: the heading, and the colon, are as printed.
+    assert "## 项目一：算子规范\n\n### 项目介绍：\n\n飞桨正在搭建。\n\n### 营员要求：\n\n- 熟悉 C++" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_a_contents_of_labelled_links_without_pages_is_a_list_of_links_again() -> None:
+    source = (
+        "Table of Contents\n\n- [Part 1. Overview Information](#part-1-overview-information)\n"
+        "- [Key Dates](#key-dates)\n- [Part 2. Full Text](#part-2-full-text)\n\n# RFA-TR-25-002: Studies\n\n"
+        "## Part 1. Overview Information\n\nOrganization: NIH\n\n## Key Dates\n\nPosted: March 2025\n\n"
+        "## Part 2. Full Text\n\nThe full text.\n"
+    )
+    document = docparse.parse_text(source)
+    assert [(e.label, e.title) for e in document.toc] == [
+        ("Part 1.", "Overview Information"),
+        (None, "Key Dates"),
+        ("Part 2.", "Full Text"),
+    ]
+    text = docparse.to_markdown(document)
+    # Not a table: its first row would read as a header, and an entry without a number as no entry.
+    assert "- [Part 1. Overview Information](#part-1-overview-information)\n- [Key Dates](#key-dates)\n" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_typed_items_one_of_which_holds_a_label_are_typed_lines_again() -> None:
+    source = (
+        "# 面向复杂任务的群体智能\n\n## 五、答题要求\n\n参赛系统需体现以下能力。\n"
+        "a. 超长程上下文连续性与记忆保持的设计： 系统须克服记忆坍缩问题。\n"
+        "b. 低熵通信： 群体须包含多种异构能力的智能体角色。\n"
+        "c. 交付物要求\n"
+    )
+    document = docparse.parse_text(source)
+    items = document.sections[0].description
+    assert [(i.label, i.type) for i in items[1:]] == [("a.", "item"), ("b.", "item"), ("c.", "item")]  # type: ignore[union-attr]
+    text = docparse.to_markdown(document)
+    # In a Markdown list "b. 低熵通信：…" would be a field: the run is typed, as printed, without bullets.
+    assert "\n\na. 超长程上下文" in text and "\n\nb. 低熵通信： 群体" in text and "\n\nc. 交付物要求\n" in text
+    assert "- a." not in text and "- b." not in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)
+
+
+def test_printed_bullets_nested_under_a_printed_bullet_read_back_nested() -> None:
+    source = "# Call\n\n## 赛题背景\n\n- – 深度学习技术日趋成熟\n  - – 智能驾驶\n  - – 交通安防\n- – 难点与挑战\n"
+    document = docparse.parse_text(source)
+    items = document.sections[0].description
+    assert [(i.text, [c.text for c in i.children]) for i in items] == [  # type: ignore[union-attr]
+        ("深度学习技术日趋成熟", ["智能驾驶", "交通安防"]),
+        ("难点与挑战", []),
+    ]
+    text = docparse.to_markdown(document)
+    # One bullet an item: the printed en dash, the children one a line under their item.
+    assert "- – 深度学习技术日趋成熟\n  – 智能驾驶\\\n  – 交通安防\n– 难点与挑战" in text
+    assert docparse.outline_data(docparse.parse_text(text)) == docparse.outline_data(document)

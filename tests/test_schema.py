@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -63,3 +64,11 @@ def _expected_jsons() -> list[Path]:
 def test_fixture_exports_validate(path: Path) -> None:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+def test_schema_id_is_where_the_project_publishes_it() -> None:
+    # Not a placeholder domain: the committed file in the repository that pyproject names as Homepage.
+    homepage = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]["Homepage"]
+    owner_repo = homepage.removeprefix("https://github.com/")
+    schema_id = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))["$id"]
+    assert schema_id == f"https://raw.githubusercontent.com/{owner_repo}/main/schemas/{SCHEMA_FILE}"

@@ -30,7 +30,8 @@ from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     UsageError,
-    iter_inputs,
+    is_generated,
+    iter_input_roots,
     parse_options,
     read_input,
     write_atomic,
@@ -56,7 +57,9 @@ def run_check(args: argparse.Namespace) -> int:
     if args.stdin_filename is not None and args.inputs != ["-"]:
         raise UsageError("--stdin-filename goes with the input - (standard input) alone")
     left: list[Skipped] = []
-    inputs = list(iter_inputs(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude), skipped=left))
+    walked = iter_input_roots(args.inputs, allow_dirs=True, walk=Walk(exclude=settings.exclude), skipped=left)
+    # Markdown that `convert` wrote into the tree is its output, not a call: checked only where named.
+    inputs = [item for item, root in walked if root is None or not is_generated(Path(item))]
     quiet = getattr(args, "quiet", False)
     if not inputs and not left:
         if not quiet:

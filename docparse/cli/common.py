@@ -232,3 +232,19 @@ def _new_file_mode(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+GENERATED = "<!-- docparse: generated Markdown"
+"""The first line of a Markdown file `convert` writes: a folder walk does not read such a file as a call."""
+GENERATED_LINE = GENERATED + " (a folder given to docparse convert or check skips this file) -->\n\n"
+
+
+def is_generated(path: Path) -> bool:
+    """Return whether `path` is a Markdown file that `convert` wrote (its first line is the GENERATED comment)."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        with path.open("rb") as stream:
+            return stream.read(len(GENERATED)).decode("utf-8", "replace") == GENERATED
+    except OSError:
+        return False  # unreadable: reported when it is read

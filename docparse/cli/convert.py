@@ -23,9 +23,11 @@ from docparse.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    GENERATED_LINE,
     OutputExists,
     UsageError,
     describe_cause,
+    is_generated,
     iter_input_roots,
     parse_options,
     read_input,
@@ -44,9 +46,6 @@ from docparse.options import ParseOptions
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-GENERATED = "<!-- docparse: generated Markdown"
-"""The first line of a Markdown file `convert` writes: a folder walk does not read such a file as a call."""
-GENERATED_LINE = GENERATED + " (a folder given to docparse convert skips this file) -->\n\n"
 SHOWN_ERRORS = 3
 """How many error-level diagnostics of a converted document `convert` prints (`check` lists them all)."""
 PROGRESS_EVERY = 0.25
@@ -235,17 +234,6 @@ def exclude_patterns(args: argparse.Namespace) -> tuple[str, ...]:
     if getattr(args, "extend_exclude", None) is not None:
         exclude = (*exclude, *(p.strip() for p in args.extend_exclude.split(",") if p.strip()))
     return exclude
-
-
-def is_generated(path: Path) -> bool:
-    """Return whether `path` is a Markdown file that `convert` wrote (its first line is the GENERATED comment)."""
-    if path.suffix.lower() not in (".md", ".markdown"):
-        return False
-    try:
-        with path.open("rb") as stream:
-            return stream.read(len(GENERATED)).decode("utf-8", "replace") == GENERATED
-    except OSError:
-        return False  # unreadable: reported when it is read
 
 
 def failure_record(outcome: Outcome) -> dict[str, str | None]:

@@ -120,8 +120,9 @@ ignores and those the `exclude` patterns match: by default hidden folders and fi
 hence `.git`, `.venv`), `__pycache__`, `__pypackages__`, `node_modules`, `venv`, `build`,
 `dist`, `site-packages`, `*.egg-info`. Patterns are gitignore-style, matched against paths
 relative to `DIR`. `exclude` (`--exclude a,b`) replaces the defaults; `extend-exclude`
-(`--extend-exclude a,b`) adds to them. A file or folder named on the command line is always
-checked, even if git ignores it.
+(`--extend-exclude a,b`) adds to them. Markdown that `docparse convert` wrote into the tree (its first
+line `<!-- docparse: generated Markdown … -->`) is its output, not a call, and is left out too. A file or
+folder named on the command line is always checked, even if git ignores it.
 `-` reads standard input; `--stdin-filename calls/x.md` names it in the findings (and its
 extension tells the format).
 """

@@ -60,9 +60,10 @@ def to_markdown(document: Document) -> str:
         out.append(_escape_line(document.label))
     if document.toc_title:
         out.append(_escape_line(document.toc_title))
-    if document.toc and all(e.page_label is None and e.label is None and e.number is None for e in document.toc):
-        # A contents of titles alone (an index of in-page links): a nested list of links again.
-        out.append("\n".join(_toc_link(e.title, e.level) for e in document.toc))
+    if document.toc and all(e.page_label is None for e in document.toc) and not _numbered_contents(document):
+        # A contents of titles (an index of in-page links, ``Part 1. Overview Information``): a nested list of
+        # links again, each printed as it was.
+        out.append("\n".join(_toc_link(_entry_text(e.label or e.number, e.title), e.level) for e in document.toc))
     elif document.toc and all(e.page_label is None for e in document.toc):
         # A contents without page numbers was printed as a table of numbers and titles.
         out.append(_table(Table(rows=tuple((e.label or e.number or "", e.title) for e in document.toc))))
@@ -85,6 +86,18 @@ def to_markdown(document: Document) -> str:
 
 
 _SLUG_DROP = regex.compile(r"[^\w\- ]+")
+_BARE_NUMBER = regex.compile(r"\d+(?:\.\d+)*\.?")
+
+
+def _numbered_contents(document: Document) -> bool:
+    """Return whether a contents without pages is a table of numbers and titles: every entry numbered, the first
+    with a bare number (``1 | General information``), as the reader tells such a table from one with a header."""
+    first = document.toc[0].label or document.toc[0].number or ""
+    return _BARE_NUMBER.fullmatch(first) is not None and all(e.label or e.number for e in document.toc)
+
+
+def _entry_text(label: str | None, title: str) -> str:
+    return f"{label} {title}" if label else title
 
 
 def _toc_link(title: str, level: int) -> str:
@@ -101,6 +114,8 @@ def _toc_line(label: str | None, title: str, page: str | None) -> str:
 def _heading(level: int, label: str | None, title: str | None) -> str:
     if label and title and _self_labelled(label):
         text = f"{label}-{escape(title)}"  # "赛题方向 A-…": the dash that makes it a label again
+    elif label and title and is_cjk(label[-1]) and not has_han(label[-1]):
+        text = f"{label}{escape(title)}"  # "一、发榜单位", "项目一：算子规范": no space after CJK punctuation
     else:
         text = " ".join(part for part in (label, escape(title or "")) if part)
     return f"{'#' * min(level, MAX_LEVEL)} {text}".rstrip()
@@ -261,6 +276,8 @@ def _content(
             out.append(_cell_table(cells))
             cells.clear()
 
+    headed = _headed([item for _, item in content])
+    typed = _typed_families([item for _, item in content])
     for _slot, item in content:
         if isinstance(item, LabelledField) and item.cell == "row":
             if items or directions:
@@ -276,10 +293,10 @@ def _content(
             directions.append(_direction(item, 0))
             continue
         if isinstance(item, ListItem) and not directions:
-            items.extend(_list_item(item, 0))
+            items.extend(_list_item(item, 0, typed))
             continue
         flush()
-        if own_parts and isinstance(item, LabelledField):
+        if (own_parts or headed) and isinstance(item, LabelledField):
             out.extend(_field(item, level, as_heading=True))  # a one-topic call's ``## Deliverables``
             continue
         out.extend(_parts((item,), level))
@@ -292,6 +309,8 @@ def _content(
 
 def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...], level: int) -> list[str]:
     out: list[str] = []
+    headed = _headed(list(parts))
+    typed = _typed_families(list(parts))
     items: list[str] = []
     cells: list[LabelledField] = []
     for part in parts:
@@ -305,7 +324,7 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
             out.append(_cell_table(cells))
             cells.clear()
         if isinstance(part, ListItem):
-            items.extend(_list_item(part, 0))
+            items.extend(_list_item(part, 0, typed))
             continue
         if items:
             out.append(_lines(items))
@@ -317,7 +336,7 @@ def _parts(parts: tuple[Paragraph | ListItem | Code | Table | LabelledField, ...
         elif isinstance(part, Table):
             out.append(_table(part))
         else:
-            out.extend(_field(part, level))
+            out.extend(_field(part, level, as_heading=headed))
     if items:
         out.append(_lines(items))
     if cells:
@@ -329,7 +348,11 @@ def _lines(blocks: list[str]) -> str:
     """Return the lines of a list as one block, a glyph item (``• FutureG``) followed by another
     of its level ending in a hard break (a backslash), so that a renderer shows one a line (the
     reader drops the backslash)."""
-    lines = "\n".join(blocks).split("\n")
+    joined = "\n".join(blocks).split("\n")
+    # One blank line between the paragraphs of typed items, none at the ends.
+    lines = [line for i, line in enumerate(joined) if line or (0 < i < len(joined) - 1 and joined[i + 1])]
+    while lines and not lines[0]:
+        lines.pop(0)
     for i, (line, after) in enumerate(itertools.pairwise(lines)):
         this, that = _GLYPH_LINE.match(line), _GLYPH_LINE.match(after)
         if this is not None and that is not None and this.group(1) == that.group(1):
@@ -400,9 +423,13 @@ def _direction(direction: Direction, indent: int) -> str:
     return "\n".join(lines)
 
 
-def _list_item(item: ListItem, indent: int) -> list[str]:
+def _list_item(item: ListItem, indent: int, typed: frozenset[object] = frozenset()) -> list[str]:
     if _glyph(item.label, item.children) and "\n" not in item.text:
         return [_glyph_line(indent, item.label, _escape_line(item.text))]
+    if not indent and _typed_key(item) in typed:
+        # "b. 评测场景要求：…" typed on a page: an item there, but a field in a Markdown list. Printed as a
+        # paragraph of its own with its siblings, as on the page, it reads as that item again.
+        return ["", f"{item.label} {_escape_line(item.text)}", ""]
     marker, offset = _marker(item.label)
     text = "\n".join(
         (" " * (indent + offset) if i else "") + _escape_line(line) for i, line in enumerate(item.text.split("\n"))
@@ -413,28 +440,56 @@ def _list_item(item: ListItem, indent: int) -> list[str]:
     return lines
 
 
+def _typed_key(item: ListItem) -> object:
+    """Return the numbering key of a top-level item typed with a number that is no CommonMark marker, else None."""
+    label = item.label
+    if item.children or "\n" in item.text or label is None or _LIST_MARKER.match(label) or label in GLYPHS:
+        return None
+    numbering = match_numbering(f"{label} {item.text}")
+    if numbering is None or numbering.label != label or numbering.is_bullet:
+        return None
+    return numbering.key
+
+
+def _typed_families(parts: list[object]) -> frozenset[object]:
+    """Return the numbering of the items among `parts` that are written as typed lines: those of a family one of
+    whose items holds a label (``b. 标签：…``). Read from a format's list such an item would have been a field, so
+    the run was typed on the page; written in a Markdown list, it would read back as fields."""
+    return frozenset(
+        key
+        for part in parts
+        if isinstance(part, ListItem)
+        and (key := _typed_key(part)) is not None
+        and _LEXICON.match_field(part.text) is not None
+    )
+
+
 def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> list[str]:
     """Return `field` as Markdown; `as_heading` writes a label of its own line as a heading, not bold."""
     if is_decoration(field.marker) and not (field.heading and not field.text):
         # Pictographs before a label ("👥 **Mentor(s):**") print before it again, not as a list marker.
         lines = _field(field.model_copy(update={"marker": None}), level, as_heading=as_heading)
         return [f"{field.marker} {lines[0]}", *lines[1:]]
+    # A label of its own line keeps the colon printed after it (``#### 项目介绍：``).
+    own = f"{field.label}{(field.colon or '').rstrip()}"
     if field.heading and field.marker and not field.text:
         # A numbered label of its own (a single topic's clause): a heading again.
-        return [_heading(level, field.marker, field.label), *_parts(field.items, level + 1)]
+        return [_heading(level, field.marker, own), *_parts(field.items, level + 1)]
     if field.heading and not field.text:
-        if as_heading or any(isinstance(item, LabelledField) and item.heading for item in field.items):
-            # Labels under a label (``### Award`` under ``## RFP Details``): headings keep the nesting.
-            return [_heading(level, None, field.label), *_parts(field.items, level + 1)]
+        if as_heading or field.colon is not None or any(_holds_label(item) for item in field.items):
+            # Labels under a label (``### Award`` under ``## RFP Details``, ``**Rolling:** …`` under
+            # ``### Application Deadline``): headings keep the nesting, where a bold line would be their sibling.
+            return [_heading(level, None, own), *_parts(field.items, level + 1)]
         # A label on a line of its own: a bold line, which holds what follows until the next label.
-        return [f"**{escape(field.label)}**", *_parts(field.items, level + 1)]
+        return [f"**{escape(own)}**", *_parts(field.items, level + 1)]
     if field.marker:
         # A field written as a list item keeps its items nested under it.
         marker, offset = _marker(field.marker)
         colon = _colon(field) if field.text or field.colon else ""
+        label = _label(field, colon)
         if _glyph(field.marker, field.items):
-            return [_glyph_line(0, field.marker, f"{escape(field.label)}{colon}{escape(field.text)}")]
-        head = f"{marker} {escape(field.label)}{colon}{escape(field.text)}".rstrip()
+            return [_glyph_line(0, field.marker, label)]
+        head = f"{marker} {label}".rstrip()
         nested: list[str] = []
         for item in field.items:
             if isinstance(item, ListItem):
@@ -443,18 +498,51 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
                 sub = _field(item, level)
                 nested.extend(" " * offset + line for block in sub for line in block.split("\n"))
             else:
+                # A paragraph (table, code) under the label is a block of the item of its own: after a
+                # blank line, not a continuation of the label's line.
                 rendered = _parts((item,), level)
-                nested.extend(" " * offset + line for block in rendered for line in block.split("\n"))
+                nested.append("")
+                nested.extend((" " * offset + line).rstrip() for block in rendered for line in block.split("\n"))
         return [_lines([head, *nested])]
-    if not field.items or (field.text and all(isinstance(item, ListItem) for item in field.items)):
-        # A run-in label holds its own line and the list under it: written plain, it reads so again.
-        return [_run_in(field.label, _colon(field), field.text), *_parts(field.items, level + 1)]
-    # A bold label holds the paragraphs, tables and sub-fields after it, until the next label.
-    colon = _colon(field)
-    head = f"**{escape(field.label)}**{colon}{escape(field.text)}".rstrip()
-    if len(field.label) > 30:  # a long bold label is read as one only with its colon inside the bold
-        head = f"**{escape(field.label)}{colon.rstrip()}** {escape(field.text)}".rstrip()
-    return [head, *_parts(field.items, level + 1)]
+    # A run-in label holds its own line and what follows it, plain or bold as printed.
+    return [_label(field, _colon(field)), *_parts(field.items, level + 1)]
+
+
+def _label(field: LabelledField, colon: str) -> str:
+    """Return a field's label, colon and run-in text, the label bold as printed; a plain label of a paragraph that
+    would not read back as this field (not known, too long) is set in bold with its colon."""
+    label, text = escape(field.label), escape(field.text)
+    bold = field.bold
+    if bold is None:
+        found = _LEXICON.match_field(f"{field.label}{colon}{field.text}")
+        if field.marker or (found is not None and found.label == field.label):
+            # A list item's label reads as one by its place in the list (``- Mentor: Ana``, a template's item).
+            return f"{label}{colon}{text}".rstrip()
+        bold = "label+colon"
+    if bold == "label" and len(field.label) <= 30:
+        return f"**{label}**{colon}{text}".rstrip()
+    # A long bold label is read as one only with its colon inside the bold; and a space after the closing
+    # ** : CommonMark closes no emphasis between "：" and a letter.
+    return f"**{label}{colon.rstrip()}**{colon[len(colon.rstrip()) :] or ' '}{text}".rstrip()
+
+
+def _headed(parts: list[object]) -> bool:
+    """Return whether the labels of their own line among `parts` are written as headings: one of them holds a
+    label that a bold line would not hold, or prints a colon (a bold ``**Label:**`` is a run-in label, not a label
+    line), and its siblings take its level, or it would hold them."""
+    return any(
+        isinstance(part, LabelledField)
+        and part.heading
+        and not part.text
+        and not part.marker
+        and (part.colon is not None or any(_holds_label(item) for item in part.items))
+        for part in parts
+    )
+
+
+def _holds_label(item: object) -> bool:
+    """Return whether `item` is a label that a bold line over it would not hold: a heading, or a bold run-in label."""
+    return isinstance(item, LabelledField) and (item.heading or (item.bold is not None and not item.marker))
 
 
 def _colon(field: LabelledField) -> str:
@@ -463,15 +551,6 @@ def _colon(field: LabelledField) -> str:
     if field.colon is not None:
         return field.colon
     return "：" if has_han(field.label) else ": " if field.text else ":"
-
-
-def _run_in(label: str, colon: str, text: str) -> str:
-    """Return a run-in field's line: plain when it reads back as this field, else with a bold label."""
-    found = _LEXICON.match_field(f"{label}{colon}{text}")
-    if found is not None and found.label == label:
-        return f"{escape(label)}{colon}{escape(text)}".rstrip()
-    # A space after the closing ** : CommonMark closes no emphasis between "：" and a letter.
-    return f"**{escape(label)}{colon.rstrip()}** {escape(text)}".rstrip()
 
 
 def _code(code: Code) -> str:

@@ -9,7 +9,7 @@ from docparse.model.document import Document
 # Fields that say where the text came from or how it was set, not what it says: a title in bold
 # in one rendition of a call and in plain type in another is the same outline, and so is a table
 # whose merged cells (`Table.spans`) a Markdown rendition cannot draw.
-PROVENANCE_FIELDS = frozenset({"provenance", "title_bold", "spans"})
+PROVENANCE_FIELDS = frozenset({"provenance", "title_bold", "bold", "spans"})
 DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics", "links"})
 
 

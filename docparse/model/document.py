@@ -20,7 +20,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.5.0"
+SCHEMA_VERSION = "2.6.0"
 
 
 class CallKind(StrEnum):
@@ -164,6 +164,12 @@ class LabelledField(Model):
         description="The colon printed after the label with the spaces around it (`：`, `: `), so that an export "
         "writes it as printed; null where none was printed (a label set as a heading, a clause).",
     )
+    bold: Literal["label", "label+colon"] | None = Field(
+        default=None,
+        description="How the label was printed in bold, so that an export sets it so again: `label` for the label "
+        "alone (`**Label**:`), `label+colon` for the label and its colon (`**Label:**`). Null (and left out of "
+        "exports) where the label was not bold.",
+    )
     text: str = Field(default="", description="The run-in text after the label, on the label's line.")
     heading: bool = Field(
         default=False,
@@ -185,10 +191,13 @@ class LabelledField(Model):
 
     @model_serializer(mode="wrap")
     def _cell_when_set(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # `cell` is written only where a table gave the field: every other export stays as it was.
+        # `cell` is written only where a table gave the field, `bold` only where the label was bold:
+        # every other export stays as it was.
         data: dict[str, Any] = handler(self)
         if data.get("cell", "") is None:
             del data["cell"]
+        if data.get("bold", "") is None:
+            del data["bold"]
         return data
 
     def iter_fields(self) -> Iterator[LabelledField]:

@@ -95,6 +95,8 @@ class DraftField:
     """The outline level the label's heading would have had (for sub-fields), 0 for run-in labels."""
     bold: bool = False
     """The label is set in bold (a bold line, or ``**Label:**`` / a bold run before the colon)."""
+    bold_colon: bool = False
+    """The colon after the label is inside its bold (``**Label:**``)."""
     item: DraftItem | None = None
     """For a tentative field: the list item it is, should no item come under it."""
     cell: Literal["row", "column"] | None = None

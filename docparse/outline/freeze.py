@@ -83,6 +83,7 @@ def freeze_field(draft: DraftField) -> LabelledField:
         marker=draft.marker,
         label=draft.label,
         colon=draft.colon,
+        bold=("label+colon" if draft.bold_colon else "label") if draft.bold else None,
         text=draft.text,
         heading=draft.strength is Strength.HEADING,
         cell=draft.cell,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from docparse.blocks import Block
+from docparse.blocks import Block, bold_lead
 from docparse.model.document import CallKind, Dropped, DropReason, Link, Paragraph, SectionRole, Table, TocEntry
 from docparse.outline.analyse import Evidence
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength, attach
@@ -343,6 +343,7 @@ class State:
             numbering=numbering,
             level=level,
             bold=bool(token.spans) and token.spans[0].bold,
+            bold_colon=bold_lead(token.spans).rstrip().endswith(("：", ":")),
         )
         while self.fields and not self._nests_in(draft, self.fields[-1]):
             self.fields.pop()

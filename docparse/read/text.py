@@ -28,6 +28,7 @@ from docparse.options import ParseOptions
 from docparse.read import metadata
 from docparse.read.encoding import decode
 from docparse.vocab.chars import without_surrogates
+from docparse.vocab.families import match_numbering
 from docparse.vocab.lazy import lazy
 
 # Suspicious characters after decoding: the replacement character and private-use code points.
@@ -392,6 +393,9 @@ class _Walker:
             if self.heading_level:
                 spans = self._drop_shortcodes(spans, line)
             text = "".join(span.text for span in spans)
+            # A line that a typed bullet opens inside a list item (``- – 难点与挑战`` over ``  – 交通标志…``)
+            # is an item under the item, as its indentation shows, not more of the item's text.
+            nested = offset > 0 and depth > 0 and not lazy and _typed_bullet(text)
             if not text.strip() and not (offset == 0 and label):
                 continue
             self.reading.blocks.append(
@@ -401,7 +405,7 @@ class _Walker:
                     kind=BlockKind.HEADING if self.heading_level else BlockKind.PARAGRAPH,
                     label=label if offset == 0 else None,
                     heading_level=self.heading_level,
-                    list_depth=0 if lazy else depth,
+                    list_depth=0 if lazy else depth + nested,
                     continues=offset > 0,
                     provenance=Provenance(line_start=line, line_end=line),
                 )
@@ -487,6 +491,12 @@ class _Walker:
     def _check_limit(self) -> None:
         if len(self.reading.blocks) > self.options.limits.max_blocks:
             raise LimitExceededError(f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)")
+
+
+def _typed_bullet(text: str) -> bool:
+    """Return whether `text` opens with a typed bullet glyph (``•``, ``–``), no Markdown list marker."""
+    numbering = match_numbering(text.strip())
+    return numbering is not None and numbering.is_bullet and numbering.label not in ("-", "*", "+")
 
 
 def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[list[Span]]:

@@ -273,3 +273,16 @@ def test_a_git_ignored_folder_named_on_the_command_line_is_checked(
     assert _run(capsys, ".")[:2] == (0, "")
     code, out, _ = _run(capsys, "calls")
     assert (code, out) == (1, f"{Path('calls', 'gap.md')}:{GAP_LINE}:1: DP301 " + _gap())
+
+
+def test_a_folder_walk_leaves_out_the_markdown_convert_wrote_into_it(
+    calls: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", "calls/gap.md", "-o", "calls/out/gap.md", "-q"]) == 0
+    capsys.readouterr()
+    code, out, err = _run(capsys, "calls")
+    # The gap once, in the call: its Markdown export (first line the generated comment) is no call of its own.
+    assert code == 1 and out == f"calls/gap.md:{GAP_LINE}:1: DP301 " + _gap()
+    assert err == "docparse: checked 2 file(s): 1 finding(s), 1 at or above warning\n"
+    # Named on the command line it is checked, as convert reads it.
+    assert _run(capsys, "calls/out/gap.md")[0] == 1

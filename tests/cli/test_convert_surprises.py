@@ -14,7 +14,8 @@ from pydantic import ValidationError
 import docparse
 from docparse.cli import convert as convert_module
 from docparse.cli import main
-from docparse.cli.convert import GENERATED, Outcome, Progress
+from docparse.cli.common import GENERATED
+from docparse.cli.convert import Outcome, Progress
 
 from ..conftest import FIXTURES, SEED
 

@@ -28,3 +28,17 @@ def test_only_a_typed_one_is_markdown_s_auto_numbering() -> None:
     once = docparse.parse_text(docparse.to_markdown(docparse.parse_text(text)))
     twice = docparse.parse_text(docparse.to_markdown(once))
     assert docparse.outline_data(twice) == docparse.outline_data(once)
+
+
+def test_a_typed_bullet_line_inside_a_list_item_is_an_item_under_it() -> None:
+    # `- – 难点与挑战` with `– 交通标志…` on the next line, indented: the slide's sub-bullet, one level down (the
+    # Markdown export writes a printed bullet with items under it so). A wrapped line of the item stays its text.
+    source = "- – 难点与挑战\n  – 交通标志种类众多\n  – 十字路口场景复杂\n- 一个较长的条目\n  接着写完。\n"
+    reading = read_string(source, options=ParseOptions())
+    assert [(block.text, block.list_depth) for block in reading.blocks] == [
+        ("– 难点与挑战", 1),
+        ("– 交通标志种类众多", 2),
+        ("– 十字路口场景复杂", 2),
+        ("一个较长的条目", 1),
+        ("接着写完。", 1),
+    ]

@@ -132,7 +132,9 @@ def heading(state: State) -> bool:
     if token.block.kind is BlockKind.HEADING:
         key: Key = _numbered_heading_key(state, numbering, ("heading", token.block.heading_level or 1))
         state.heads.aliases.setdefault(numbering.key, key)
-        _open(state, token, numbering, key)
+        # A format heading may slip into another family as a printed line does (``#### 3. …`` after
+        # ``#### （二）…``, the markup giving both one level): the third sibling, not a first child.
+        _open(state, token, numbering, _slip(state, numbering, key) or key)
         return True
     if not is_heading(state, token, numbering):
         return False
