@@ -303,12 +303,41 @@ def fold_columns(
     return folded, tuple(out)
 
 
+def phantom_rows(rows: list[list[str]], heights: list[float], chars: list[dict[str, Any]]) -> set[int]:
+    """Return the grid rows no line of text fits in and none holds: the gap of a double rule.
+
+    A header's bottom drawn twice, or a rule and the edge of a fill a hair below it, make pdfplumber
+    a row a few points high between them. A row lower than the smallest glyph of the table that
+    holds no text is no row a reader sees; an empty row as high as a line (a form's blank row) stays.
+    """
+    if not chars:
+        return set()
+    smallest = min(float(char["bottom"]) - float(char["top"]) for char in chars)
+    return {r for r, (row, height) in enumerate(zip(rows, heights, strict=True)) if height < smallest and not any(row)}
+
+
+def drop_rows(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], gone: set[int]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells without the grid rows in `gone` (a span over one is shortened)."""
+    if not gone:
+        return rows, merged
+    kept = [r for r in range(len(rows)) if r not in gone]
+    index = {r: n for n, r in enumerate(kept)}
+    out = []
+    for row, column, down, across in merged:
+        covered = [index[r] for r in range(row, row + down) if r in index]
+        if covered and (len(covered) > 1 or across > 1):
+            out.append((covered[0], column, len(covered), across))
+    return [rows[r] for r in kept], tuple(out)
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text. Phantom columns are folded (`column_groups`) unless
-    that would leave one.
+    not a table: its text stays running text. Phantom rows (`phantom_rows`) are dropped, and phantom
+    columns folded (`column_groups`) unless that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
@@ -320,6 +349,12 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
             continue
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
+        x0, top, x1, bottom = table.bbox
+        held = [c for c in level.chars if x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom]
+        heights = [float(row.bbox[3]) - float(row.bbox[1]) for row in shape]
+        rows, merged = drop_rows(rows, _merged(table), phantom_rows(rows, heights, held))
+        if len(rows) < 2:
+            continue
         groups = column_groups(rows)
         if len(groups) < 2:
             # Every column folds into one: boxes whose text is set at different indents, or side by
@@ -327,7 +362,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
             groups = [[column] for column in range(max(map(len, rows)))]
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
-            tables.append((bbox, *fold_columns(rows, _merged(table), groups)))
+            tables.append((bbox, *fold_columns(rows, merged, groups)))
             cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
             boxes.append((bbox, cells))
     if not tables:
