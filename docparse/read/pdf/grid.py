@@ -332,12 +332,63 @@ def drop_rows(
     return [rows[r] for r in kept], tuple(out)
 
 
+def row_bands(rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...]) -> list[list[int]]:
+    """Return the table's rows as a reader sees them: runs of grid rows cut only between staggered boxes.
+
+    A header whose cells are boxes of their own, lines shaded one by one, or cells set at different
+    heights make pdfplumber cut the row where any box ends: `留言/编号` beside `留言主题` becomes three
+    grid rows, each cell over two of them. A cut that a merged cell crosses, and on whose two sides no
+    column holds text, is no row boundary; a cut every cell ends at (a ruled row) stays, and so does
+    one with a column filled on both sides (`时间` over `开始 | 结束`).
+    """
+    crossed = {r for row, _, down, _ in merged for r in range(row, row + down - 1)}
+    bands: list[list[int]] = []
+    for r, row in enumerate(rows):
+        if bands and r - 1 in crossed and not any(a and b for a, b in zip(rows[r - 1], row, strict=False)):
+            bands[-1].append(r)
+        else:
+            bands.append([r])
+    return bands
+
+
+def join_rows(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], bands: list[list[int]]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells with each band of grid rows (`row_bands`) made one row, the
+    parts of a cell joined as its wrapped lines."""
+    if all(len(band) == 1 for band in bands):
+        return rows, merged
+    width = max(len(row) for row in rows)
+    joined = []
+    for band in bands:
+        out = []
+        for c in range(width):
+            text = ""
+            for r in band:
+                part = rows[r][c] if c < len(rows[r]) else ""
+                if part and text:
+                    cut, sep = text_joint(text.rstrip(), part.lstrip())
+                    text = (text[:-cut] if cut else text) + sep + part.lstrip()
+                elif part:
+                    text = part
+            out.append(text)
+        joined.append(out)
+    index = {r: n for n, band in enumerate(bands) for r in band}
+    spans = []
+    for row, column, down, across in merged:
+        first, last = index[row], index[row + down - 1]
+        if last > first or across > 1:
+            spans.append((first, column, last - first + 1, across))
+    return joined, tuple(dict.fromkeys(spans))
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text. Phantom rows (`phantom_rows`) are dropped, and phantom
-    columns folded (`column_groups`) unless that would leave one.
+    not a table: its text stays running text. Phantom rows (`phantom_rows`) are dropped, grid rows
+    cut between staggered boxes joined (`row_bands`), and phantom columns folded (`column_groups`)
+    unless that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
@@ -353,6 +404,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
         held = [c for c in level.chars if x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom]
         heights = [float(row.bbox[3]) - float(row.bbox[1]) for row in shape]
         rows, merged = drop_rows(rows, _merged(table), phantom_rows(rows, heights, held))
+        rows, merged = join_rows(rows, merged, row_bands(rows, merged))
         if len(rows) < 2:
             continue
         groups = column_groups(rows)
