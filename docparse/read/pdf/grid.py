@@ -36,6 +36,9 @@ GRID_SEPARATION = 1.0
 # well under this many times (60 rows × 20 columns: 1,200); past it the page is not searched.
 MAX_TABLE_CROSSINGS = 10_000
 
+# Banded rows (`banded`): column edges this close are the same, boxes this close touch.
+BAND_REACH = 2.0
+
 # A fill is white when every component is within this of paper white (1 in gray/RGB, 0 in CMYK).
 WHITE_INK = 0.02
 # Coloured fills a white rectangle is tested against (linear time on pages of thousands of fills).
@@ -382,11 +385,89 @@ def join_rows(
     return joined, tuple(dict.fromkeys(spans))
 
 
+def _column_edges(table: Table) -> list[float]:
+    """Return the x positions of the table's cell edges, left to right."""
+    return sorted({round(float(cell[0]), 1) for cell in table.cells} | {round(float(table.bbox[2]), 1)})
+
+
+def _same_edges(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= BAND_REACH for x, y in zip(a, b, strict=True))
+
+
+def _fits_columns(words: list[dict[str, Any]], edges: list[float], top: float, bottom: float) -> bool:
+    """Return whether the words whose middles lie between `top` and `bottom` sit in the columns: each
+    inside the table's width and crossing no column edge, in two columns or more (or none at all)."""
+    band = [w for w in words if top <= (float(w["top"]) + float(w["bottom"])) / 2 <= bottom]
+    if not band:
+        return True
+    columns = set()
+    for word in band:
+        x0, x1 = float(word["x0"]), float(word["x1"])
+        if x0 < edges[0] - BAND_REACH or x1 > edges[-1] + BAND_REACH:
+            return False
+        inside = [n for n in range(len(edges) - 1) if edges[n] - BAND_REACH <= x0 and x1 <= edges[n + 1] + BAND_REACH]
+        if not inside:
+            return False
+        columns.add(inside[0])
+    return len(columns) >= 2
+
+
+def banded(page: Page, found: list[Table]) -> list[Table]:
+    """Return the page's tables with each stack of banded rows made one table.
+
+    A table shaded in alternate rows, with no rule between them (the DoD BAA's dates), is found as
+    one-row boxes, one per shaded row, with the same column edges: a box of one row is no table,
+    and the rows between stay running text. Boxes (two or more) with the same column edges, stacked
+    a row's height apart or less, whose gaps hold text set in their columns, are one table, with the
+    rows between; so is a header line set in the columns a row's height above. Its grid is the
+    boxes' own column edges and row edges.
+    """
+    ordered = sorted(found, key=lambda t: float(t.bbox[1]))
+    stacks: list[list[Table]] = []
+    words: list[dict[str, Any]] | None = None
+    for table in ordered:
+        last = stacks[-1][-1] if stacks else None
+        if last is not None and _same_edges(_column_edges(last), _column_edges(table)):
+            height = min(float(row.bbox[3]) - float(row.bbox[1]) for row in last.rows)
+            gap = float(table.bbox[1]) - float(last.bbox[3])
+            if -BAND_REACH <= gap <= height + BAND_REACH:
+                if words is None:
+                    words = page.extract_words()
+                if _fits_columns(words, _column_edges(table), float(last.bbox[3]), float(table.bbox[1])):
+                    stacks[-1].append(table)
+                    continue
+        stacks.append([table])
+    out = []
+    for stack in stacks:
+        if len(stack) < 2 or all(len(t.rows) > 1 for t in stack):
+            out += stack
+            continue
+        edges = _column_edges(stack[0])
+        ys = {round(float(row.bbox[i]), 1) for t in stack for row in t.rows for i in (1, 3)}
+        first = stack[0]
+        height = float(first.rows[0].bbox[3]) - float(first.rows[0].bbox[1])
+        top = float(first.bbox[1])
+        assert words is not None
+        if any(top - height <= (float(w["top"]) + float(w["bottom"])) / 2 <= top for w in words) and _fits_columns(
+            words, edges, top - height, top
+        ):
+            ys.add(round(top - height, 1))
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": edges,
+            "explicit_horizontal_lines": sorted(ys),
+        }
+        out += page.find_tables(settings)
+    return out
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text. Phantom rows (`phantom_rows`) are dropped, grid rows
+    not a table: its text stays running text, unless boxes of one row stack into a table shaded in
+    alternate rows (`banded`). Phantom rows (`phantom_rows`) are dropped, grid rows
     cut between staggered boxes joined (`row_bands`), and phantom columns folded (`column_groups`)
     unless that would leave one.
     """
@@ -394,7 +475,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
     tables = []
     boxes: list[tuple[tuple[float, ...], list[tuple[float, float, float, float]]]] = []
-    for table in level.find_tables():
+    for table in banded(level, level.find_tables()):
         # One row or one column is known from the geometry: no need to extract its text.
         shape = table.rows
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
