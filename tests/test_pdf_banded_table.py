@@ -31,10 +31,12 @@ def test_shaded_and_white_rows_with_their_header_are_one_table() -> None:
     assert table.rows[5] == ("Release 5", "Feb 05, 2025", "Feb 26, 2025", "Mar 26, 2025")
 
 
-def test_boxes_with_a_sentence_across_the_columns_between_them_stay_running_text() -> None:
+def test_boxes_with_a_sentence_across_the_columns_or_an_empty_gap_between_them_stay_running_text() -> None:
     markdown = docparse.to_markdown(_document())
     assert "A sentence that runs across the columns between two shaded boxes." in markdown
     assert "Closing at noon" in markdown and "| Note" not in markdown
+    # Nothing but an empty row's gap between two boxes: no white row, no table.
+    assert "Nine to five" in markdown and "| Contact" not in markdown
 
 
 def test_the_generator_writes_the_committed_fixture(tmp_path: Path) -> None:

@@ -396,10 +396,8 @@ def _same_edges(a: list[float], b: list[float]) -> bool:
 
 def _fits_columns(words: list[dict[str, Any]], edges: list[float], top: float, bottom: float) -> bool:
     """Return whether the words whose middles lie between `top` and `bottom` sit in the columns: each
-    inside the table's width and crossing no column edge, in two columns or more (or none at all)."""
+    inside the table's width and crossing no column edge, in two columns or more."""
     band = [w for w in words if top <= (float(w["top"]) + float(w["bottom"])) / 2 <= bottom]
-    if not band:
-        return True
     columns = set()
     for word in band:
         x0, x1 = float(word["x0"]), float(word["x1"])
@@ -418,8 +416,8 @@ def banded(page: Page, found: list[Table]) -> list[Table]:
     A table shaded in alternate rows, with no rule between them (the DoD BAA's dates), is found as
     one-row boxes, one per shaded row, with the same column edges: a box of one row is no table,
     and the rows between stay running text. Boxes (two or more) with the same column edges, stacked
-    a row's height apart or less, whose gaps hold text set in their columns, are one table, with the
-    rows between; so is a header line set in the columns a row's height above. Its grid is the
+    a row's height apart or less, whose gaps hold text set in their columns (or that touch), are one
+    table, with the rows between; so is a header line set in the columns a row's height above. Its grid is the
     boxes' own column edges and row edges.
     """
     ordered = sorted(found, key=lambda t: float(t.bbox[1]))
@@ -433,7 +431,10 @@ def banded(page: Page, found: list[Table]) -> list[Table]:
             if -BAND_REACH <= gap <= height + BAND_REACH:
                 if words is None:
                     words = page.extract_words()
-                if _fits_columns(words, _column_edges(table), float(last.bbox[3]), float(table.bbox[1])):
+                # Boxes that touch are rows of one table; a gap is a white row only if it holds text.
+                if gap <= BAND_REACH or _fits_columns(
+                    words, _column_edges(table), float(last.bbox[3]), float(table.bbox[1])
+                ):
                     stacks[-1].append(table)
                     continue
         stacks.append([table])
@@ -448,9 +449,7 @@ def banded(page: Page, found: list[Table]) -> list[Table]:
         height = float(first.rows[0].bbox[3]) - float(first.rows[0].bbox[1])
         top = float(first.bbox[1])
         assert words is not None
-        if any(top - height <= (float(w["top"]) + float(w["bottom"])) / 2 <= top for w in words) and _fits_columns(
-            words, edges, top - height, top
-        ):
+        if _fits_columns(words, edges, top - height, top):
             ys.add(round(top - height, 1))
         settings = {
             "vertical_strategy": "explicit",
