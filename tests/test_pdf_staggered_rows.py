@@ -46,6 +46,9 @@ def test_only_cuts_a_merged_cell_crosses_with_no_column_filled_on_both_sides_are
     joined, spans = join_rows(rows, merged, row_bands(rows, merged))
     assert joined == [["a", "b"], ["c", "d"], ["", "e"]]
     assert spans == ((1, 0, 2, 1),)
+    # Below the first row that fills every column, staggered boxes are items set apart: no join.
+    items = [["maker", "model"], ["", "5G"], ["GW", ""], ["", "4G"]]
+    assert row_bands(items, ((1, 1, 2, 1), (2, 0, 2, 1))) == [[0], [1], [2], [3]]
 
 
 def test_the_generator_writes_the_committed_fixture(tmp_path: Path) -> None:

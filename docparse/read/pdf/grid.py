@@ -340,14 +340,22 @@ def row_bands(rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ..
 
     A header whose cells are boxes of their own, lines shaded one by one, or cells set at different
     heights make pdfplumber cut the row where any box ends: `留言/编号` beside `留言主题` becomes three
-    grid rows, each cell over two of them. A cut that a merged cell crosses, and on whose two sides no
-    column holds text, is no row boundary; a cut every cell ends at (a ruled row) stays, and so does
-    one with a column filled on both sides (`时间` over `开始 | 结束`).
+    grid rows, each cell over two of them. In the head of the table, a cut that a merged cell crosses,
+    and on whose two sides no column holds text, is no row boundary; a cut every cell ends at (a ruled
+    row) stays, and so does one with a column filled on both sides (`时间` over `开始 | 结束`).
     """
     crossed = {r for row, _, down, _ in merged for r in range(row, row + down - 1)}
+    # Only the head of the table, above its first row that fills every column: below it, boxes cut
+    # at different heights are items set apart (`5G 模组` and `4G 模组` beside one maker's merged cell).
+    head = next((r for r, row in enumerate(rows) if all(row)), len(rows))
     bands: list[list[int]] = []
     for r, row in enumerate(rows):
-        if bands and r - 1 in crossed and not any(a and b for a, b in zip(rows[r - 1], row, strict=False)):
+        if (
+            bands
+            and r <= head
+            and r - 1 in crossed
+            and not any(a and b for a, b in zip(rows[r - 1], row, strict=False))
+        ):
             bands[-1].append(r)
         else:
             bands.append([r])
