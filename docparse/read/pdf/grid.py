@@ -36,6 +36,9 @@ GRID_SEPARATION = 1.0
 # well under this many times (60 rows × 20 columns: 1,200); past it the page is not searched.
 MAX_TABLE_CROSSINGS = 10_000
 
+# Banded rows (`banded`): column edges this close are the same, boxes this close touch.
+BAND_REACH = 2.0
+
 # A fill is white when every component is within this of paper white (1 in gray/RGB, 0 in CMYK).
 WHITE_INK = 0.02
 # Coloured fills a white rectangle is tested against (linear time on pages of thousands of fills).
@@ -303,23 +306,195 @@ def fold_columns(
     return folded, tuple(out)
 
 
+def phantom_rows(rows: list[list[str]], heights: list[float], chars: list[dict[str, Any]]) -> set[int]:
+    """Return the grid rows no line of text fits in and none holds: the gap of a double rule.
+
+    A header's bottom drawn twice, or a rule and the edge of a fill a hair below it, make pdfplumber
+    a row a few points high between them. A row lower than the smallest glyph of the table that
+    holds no text is no row a reader sees; an empty row as high as a line (a form's blank row) stays.
+    """
+    if not chars:
+        return set()
+    smallest = min(float(char["bottom"]) - float(char["top"]) for char in chars)
+    return {r for r, (row, height) in enumerate(zip(rows, heights, strict=True)) if height < smallest and not any(row)}
+
+
+def drop_rows(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], gone: set[int]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells without the grid rows in `gone` (a span over one is shortened)."""
+    if not gone:
+        return rows, merged
+    kept = [r for r in range(len(rows)) if r not in gone]
+    index = {r: n for n, r in enumerate(kept)}
+    out = []
+    for row, column, down, across in merged:
+        covered = [index[r] for r in range(row, row + down) if r in index]
+        if covered and (len(covered) > 1 or across > 1):
+            out.append((covered[0], column, len(covered), across))
+    return [rows[r] for r in kept], tuple(out)
+
+
+def row_bands(rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...]) -> list[list[int]]:
+    """Return the table's rows as a reader sees them: runs of grid rows cut only between staggered boxes.
+
+    A header whose cells are boxes of their own, lines shaded one by one, or cells set at different
+    heights make pdfplumber cut the row where any box ends: `留言/编号` beside `留言主题` becomes three
+    grid rows, each cell over two of them. In the head of the table, a cut that a merged cell crosses,
+    and on whose two sides no column holds text, is no row boundary; a cut every cell ends at (a ruled
+    row) stays, and so does one with a column filled on both sides (`时间` over `开始 | 结束`).
+    """
+    crossed = {r for row, _, down, _ in merged for r in range(row, row + down - 1)}
+    # Only the head of the table, above its first row that fills every column: below it, boxes cut
+    # at different heights are items set apart (`5G 模组` and `4G 模组` beside one maker's merged cell).
+    head = next((r for r, row in enumerate(rows) if all(row)), len(rows))
+    bands: list[list[int]] = []
+    for r, row in enumerate(rows):
+        if (
+            bands
+            and r <= head
+            and r - 1 in crossed
+            and not any(a and b for a, b in zip(rows[r - 1], row, strict=False))
+        ):
+            bands[-1].append(r)
+        else:
+            bands.append([r])
+    return bands
+
+
+def join_rows(
+    rows: list[list[str]], merged: tuple[tuple[int, int, int, int], ...], bands: list[list[int]]
+) -> tuple[list[list[str]], tuple[tuple[int, int, int, int], ...]]:
+    """Return the rows and merged cells with each band of grid rows (`row_bands`) made one row, the
+    parts of a cell joined as its wrapped lines."""
+    if all(len(band) == 1 for band in bands):
+        return rows, merged
+    width = max(len(row) for row in rows)
+    joined = []
+    for band in bands:
+        out = []
+        for c in range(width):
+            text = ""
+            for r in band:
+                part = rows[r][c] if c < len(rows[r]) else ""
+                if part and text:
+                    cut, sep = text_joint(text.rstrip(), part.lstrip())
+                    text = (text[:-cut] if cut else text) + sep + part.lstrip()
+                elif part:
+                    text = part
+            out.append(text)
+        joined.append(out)
+    index = {r: n for n, band in enumerate(bands) for r in band}
+    spans = []
+    for row, column, down, across in merged:
+        first, last = index[row], index[row + down - 1]
+        if last > first or across > 1:
+            spans.append((first, column, last - first + 1, across))
+    return joined, tuple(dict.fromkeys(spans))
+
+
+def _column_edges(table: Table) -> list[float]:
+    """Return the x positions of the table's cell edges, left to right."""
+    return sorted({round(float(cell[0]), 1) for cell in table.cells} | {round(float(table.bbox[2]), 1)})
+
+
+def _same_edges(a: list[float], b: list[float]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= BAND_REACH for x, y in zip(a, b, strict=True))
+
+
+def _fits_columns(words: list[dict[str, Any]], edges: list[float], top: float, bottom: float) -> bool:
+    """Return whether the words whose middles lie between `top` and `bottom` sit in the columns: each
+    inside the table's width and crossing no column edge, in two columns or more."""
+    band = [w for w in words if top <= (float(w["top"]) + float(w["bottom"])) / 2 <= bottom]
+    columns = set()
+    for word in band:
+        x0, x1 = float(word["x0"]), float(word["x1"])
+        if x0 < edges[0] - BAND_REACH or x1 > edges[-1] + BAND_REACH:
+            return False
+        inside = [n for n in range(len(edges) - 1) if edges[n] - BAND_REACH <= x0 and x1 <= edges[n + 1] + BAND_REACH]
+        if not inside:
+            return False
+        columns.add(inside[0])
+    return len(columns) >= 2
+
+
+def banded(page: Page, found: list[Table]) -> list[Table]:
+    """Return the page's tables with each stack of banded rows made one table.
+
+    A table shaded in alternate rows, with no rule between them (the DoD BAA's dates), is found as
+    one-row boxes, one per shaded row, with the same column edges: a box of one row is no table,
+    and the rows between stay running text. Boxes (two or more) with the same column edges, stacked
+    a row's height apart or less, whose gaps hold text set in their columns (or that touch), are one
+    table, with the rows between; so is a header line set in the columns a row's height above. Its grid is the
+    boxes' own column edges and row edges.
+    """
+    ordered = sorted(found, key=lambda t: float(t.bbox[1]))
+    stacks: list[list[Table]] = []
+    words: list[dict[str, Any]] | None = None
+    for table in ordered:
+        last = stacks[-1][-1] if stacks else None
+        if last is not None and _same_edges(_column_edges(last), _column_edges(table)):
+            height = min(float(row.bbox[3]) - float(row.bbox[1]) for row in last.rows)
+            gap = float(table.bbox[1]) - float(last.bbox[3])
+            if -BAND_REACH <= gap <= height + BAND_REACH:
+                if words is None:
+                    words = page.extract_words()
+                # Boxes that touch are rows of one table; a gap is a white row only if it holds text.
+                if gap <= BAND_REACH or _fits_columns(
+                    words, _column_edges(table), float(last.bbox[3]), float(table.bbox[1])
+                ):
+                    stacks[-1].append(table)
+                    continue
+        stacks.append([table])
+    out = []
+    for stack in stacks:
+        if len(stack) < 2 or all(len(t.rows) > 1 for t in stack):
+            out += stack
+            continue
+        edges = _column_edges(stack[0])
+        ys = {round(float(row.bbox[i]), 1) for t in stack for row in t.rows for i in (1, 3)}
+        first = stack[0]
+        height = float(first.rows[0].bbox[3]) - float(first.rows[0].bbox[1])
+        top = float(first.bbox[1])
+        assert words is not None
+        if _fits_columns(words, edges, top - height, top):
+            ys.add(round(top - height, 1))
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": edges,
+            "explicit_horizontal_lines": sorted(ys),
+        }
+        out += page.find_tables(settings)
+    return out
+
+
 def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Any]]:
     """Return the chars outside ruled tables, and the tables as ``(bbox, rows, merged cells)``.
 
     A "table" of one row or one column is a box around text (the Horizon form's instructions),
-    not a table: its text stays running text. Phantom columns are folded (`column_groups`) unless
-    that would leave one.
+    not a table: its text stays running text, unless boxes of one row stack into a table shaded in
+    alternate rows (`banded`). Phantom rows (`phantom_rows`) are dropped, grid rows
+    cut between staggered boxes joined (`row_bands`), and phantom columns folded (`column_groups`)
+    unless that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
     level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
     tables = []
     boxes: list[tuple[tuple[float, ...], list[tuple[float, float, float, float]]]] = []
-    for table in level.find_tables():
+    for table in banded(level, level.find_tables()):
         # One row or one column is known from the geometry: no need to extract its text.
         shape = table.rows
         if len(shape) < 2 or max(len(row.cells) for row in shape) < 2:
             continue
         rows = [[(cell or "").strip() for cell in row] for row in _extract(table, level.chars)]
+        x0, top, x1, bottom = table.bbox
+        held = [c for c in level.chars if x0 <= c["x0"] and c["x1"] <= x1 and top <= c["top"] and c["bottom"] <= bottom]
+        heights = [float(row.bbox[3]) - float(row.bbox[1]) for row in shape]
+        rows, merged = drop_rows(rows, _merged(table), phantom_rows(rows, heights, held))
+        rows, merged = join_rows(rows, merged, row_bands(rows, merged))
+        if len(rows) < 2:
+            continue
         groups = column_groups(rows)
         if len(groups) < 2:
             # Every column folds into one: boxes whose text is set at different indents, or side by
@@ -327,7 +502,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
             groups = [[column] for column in range(max(map(len, rows)))]
         if any(any(row) for row in rows):
             bbox = tuple(float(v) for v in table.bbox)
-            tables.append((bbox, *fold_columns(rows, _merged(table), groups)))
+            tables.append((bbox, *fold_columns(rows, merged, groups)))
             cells = [(float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in table.cells]
             boxes.append((bbox, cells))
     if not tables:

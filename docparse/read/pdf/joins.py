@@ -55,7 +55,8 @@ def joint(
 ) -> tuple[int, str]:
     """Return how many chars to cut from the end of `prev` and what to put before `line` when joining them.
 
-    A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`); a space the PDF
+    A Latin word hyphenated at the line end is rejoined (`environ-` + `ment`), unless the word already
+    holds a hyphen (`state-of-the-` + `art`: the compound's own hyphen); a space the PDF
     drew at the wrap point is kept; Latin words get a space; a CJK line end joins with nothing,
     except at a CJK–Latin or comma–CJK boundary, where the paragraph's own habit (`votes`, the
     same boundaries inside its lines) decides whether the wrap swallowed a space. `spaced` says the
@@ -73,6 +74,8 @@ def text_joint(
     if last in HYPHENS and len(before) > 1 and before[-2].isalpha() and not is_cjk(before[-2]):
         if _in_address(before):
             return 0, ""  # a hyphen inside a URL or path is the address's own, broken after
+        if "-" in before.rsplit(None, 1)[-1][:-1]:
+            return 0, ""  # a compound already hyphenated (`Chinese-RoBERTa-` + `wwm-ext`) broken at a hyphen of its own
         return (1, "") if first.islower() else (0, "")
     if spaced:
         return 0, " "
