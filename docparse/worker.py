@@ -44,11 +44,14 @@ def inside() -> bool:
     return _channel is not None
 
 
-def extend_deadline(until: float) -> None:
-    """Tell the parent that the parse may run until `until` (time.monotonic()); nothing outside a worker."""
+def extend_deadline(until: float, budget: float) -> None:
+    """Tell the parent that the parse may run until `until` (time.monotonic()), a `budget` of seconds in all.
+
+    Nothing outside a worker.
+    """
     if _channel is not None:
         with contextlib.suppress(OSError):
-            _channel.send(("deadline", until))
+            _channel.send(("deadline", (until, budget)))
 
 
 def worker_signals(parent: int) -> None:
@@ -95,6 +98,7 @@ def run_bounded(
     process.start()
     sender.close()
     deadline = started + seconds + GRACE_SECONDS
+    budget = seconds
     try:
         while True:
             left = deadline - time.monotonic()
@@ -102,8 +106,8 @@ def run_bounded(
                 if time.monotonic() < deadline:
                     continue
                 raise LimitExceededError(
-                    f"parsing took more than {deadline - started - GRACE_SECONDS:g} s (limits.max_seconds, "
-                    "--timeout): its worker process was stopped",
+                    f"parsing took more than {budget:g} s (limits.max_seconds, --timeout; with OCR, "
+                    "limits.ocr_seconds_per_page a page): its worker process was stopped",
                     path=name,
                 )
             try:
@@ -111,7 +115,9 @@ def run_bounded(
             except EOFError:  # the child died without a word
                 raise _death(process, memory, name) from None
             if kind == "deadline":
-                deadline = max(deadline, value + GRACE_SECONDS)
+                until, granted = value
+                if until + GRACE_SECONDS > deadline:
+                    deadline, budget = until + GRACE_SECONDS, granted
             elif kind == "error":
                 raise value
             else:

@@ -907,7 +907,7 @@ def limit_checker(
 
     def check(page: int, done: int, wanted: int) -> None:
         budget = max_seconds + wanted * per_page
-        worker.extend_deadline(started + budget)  # a bounded worker's parent waits as long
+        worker.extend_deadline(started + budget, budget)  # a bounded worker's parent waits as long
         if time.monotonic() - started > budget:
             raise LimitExceededError(
                 f"reading took more than {budget:g} s ({max_seconds:g} s and {per_page:g} s for each of {wanted} "
