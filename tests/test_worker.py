@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,22 @@ def test_the_command_line_isolates_a_parse_given_a_timeout_or_a_memory_cap() -> 
     assert timed.isolate and timed.limits.max_seconds == 10
     capped = parse_options(parser.parse_args(["convert", "call.txt", "--max-memory", "600"]))
     assert capped.isolate and capped.limits.max_memory_bytes == 600 << 20
+
+
+def test_a_batch_in_parallel_with_a_timeout_runs_each_file_in_a_bounded_worker(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    calls = tmp_path / "calls"
+    calls.mkdir()
+    for index in range(3):
+        (calls / f"call-{index}.txt").write_bytes(CALL)
+    command = ["convert", str(calls), "-o", str(tmp_path / "out"), "--jobs", "2", "--timeout", "60"]
+    done = subprocess.run(
+        [sys.executable, "-m", "docparse", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["call-0.json", "call-1.json", "call-2.json"]
