@@ -54,7 +54,7 @@ def extend_deadline(until: float, budget: float) -> None:
             _channel.send(("deadline", (until, budget)))
 
 
-def worker_signals(parent: int) -> None:
+def worker_signals(parent: int | None) -> None:
     """Let the main process alone answer Ctrl-C, let SIGTERM end a worker at once, and end with the parent.
 
     A worker inherits the command's SIGTERM handler, which raises an exception that a pool
@@ -69,7 +69,7 @@ def worker_signals(parent: int) -> None:
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before the line above
+    if parent is not None and os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
 
 
@@ -89,11 +89,16 @@ def run_bounded(
     """
     import multiprocessing
 
-    context = multiprocessing.get_context(_start_method())
+    method = _start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":  # the server imports the pipeline once; each worker forked from it starts warm
+        context.set_forkserver_preload(["docparse.pipeline"])
     receiver, sender = context.Pipe(duplex=False)
     started = time.monotonic()
+    # A fork server's child is the server's, not ours: it ends with the server, which ends with us.
+    parent = os.getpid() if method == "fork" else None
     process = context.Process(  # type: ignore[attr-defined]
-        target=_child, args=(sender, os.getpid(), memory, target, args, kwargs), daemon=True
+        target=_child, args=(sender, parent, memory, target, args, kwargs), daemon=True
     )
     process.start()
     sender.close()
@@ -147,7 +152,7 @@ def _start_method() -> str:
 
 def _child(
     channel: Any,
-    parent: int,
+    parent: int | None,
     memory: int | None,
     target: Callable[..., Any],
     args: tuple[Any, ...],

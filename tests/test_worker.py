@@ -105,14 +105,17 @@ def test_a_bug_in_the_worker_crosses_back_as_an_internal_error(monkeypatch: pyte
     assert "KeyError" in str(caught.value)
 
 
-def test_a_process_with_other_threads_starts_its_worker_from_a_fork_server() -> None:
+def test_a_process_with_other_threads_starts_its_worker_from_a_fork_server(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
+    monkeypatch.setattr(worker, "_start_method", START_METHOD)
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
         assert START_METHOD() in ("forkserver", "spawn")  # a fork would copy the other thread's held locks
+        # The server's child is not ours: it must not take the server for a dead parent.
+        assert docparse.parse(CALL, name="call.txt", options=_isolated()) == docparse.parse(CALL, name="call.txt")
     finally:
         stop.set()
         thread.join()
