@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hostile3
+import hostile_pdf
 
 Case = Callable[[Path], tuple[list[str], str]]
 """Build the inputs under a folder; return the docparse arguments and a check of the outcome."""
@@ -148,6 +149,33 @@ def _stream(tmp: Path) -> tuple[list[str], str]:
     return ["python", "-c", _STREAM], ""
 
 
+def _earlier(name: str) -> Case:
+    """An input of the earlier rounds (bench/bench_hostile.py, fixtures/hostile), converted as the others."""
+
+    def case(tmp: Path) -> tuple[list[str], str]:
+        import bench_hostile
+
+        for made in bench_hostile.cases(tmp).values():
+            if made.name != name:
+                made.unlink()
+        return ["convert", name, "-o", "out.json"], ""
+
+    return case
+
+
+EARLIER = [
+    "single-line-50MB.txt",
+    "nul-and-invalid-utf8.txt",
+    "random-bytes.pdf",
+    "truncated-half.pdf",
+    "3M-paragraphs.docx",
+    "inflates-to-500MB.docx",
+    "billion-laughs.docx",
+    "xxe.docx",
+    *sorted(p.name for p in (Path(__file__).resolve().parent.parent / "fixtures" / "hostile").glob("*.pdf")),
+]
+
+
 CASES: dict[str, Case] = {
     "convert DIR: links out, loops, hostile names": _tree,
     "convert -v DIR: links out, hostile names, no loop": _tree_no_loop,
@@ -196,6 +224,10 @@ CASES: dict[str, Case] = {
     "HTML, 1.5M inline spans in one paragraph (21 MB)": _file(hostile3.html_inline_spans, "call.html"),
     "convert --jobs 2, SIGTERM/SIGINT at a random time, 24 runs": _signals,
     "convert --jobs 2 of 16 files, one worker SIGKILLed": _kill_worker,
+    **{f"earlier round: {name}": _earlier(name) for name in EARLIER},
+    "earlier round: nested forms 10x9 (4.2 KB PDF)": _file(hostile_pdf.nested_forms, "call.pdf"),
+    "earlier round: Flate to 600 MB of `q Q`": _file(lambda: hostile_pdf.inflating(600_000_000), "call.pdf"),
+    "earlier round: 2M `(A) Tj`": _file(lambda: hostile_pdf.many_glyphs(2_000_000), "call.pdf"),
 }
 
 

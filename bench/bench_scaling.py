@@ -129,6 +129,16 @@ def numbering_label(n: int) -> bytes:
     return docx(para * 50, numbering)
 
 
+def bracket_lines(n: int) -> bytes:
+    """One Markdown paragraph of `n` lines of `[` (issue 27): read as plain lines, joined as one paragraph."""
+    return b"1. Title\n\n" + b"[\n" * n + b"\nEnd.\n"
+
+
+def short_lines(n: int) -> bytes:
+    """One Markdown paragraph of `n` one-word lines: the joining of a paragraph that grows line by line."""
+    return b"1. Title\n\n" + b"word\n" * n + b"\nEnd.\n"
+
+
 # name → (generator, base size, file suffix)
 CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "text-wrapped-lines": (wrapped_lines, 500, ".txt"),
@@ -143,6 +153,8 @@ CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "html-plain-paragraphs": (plain_html, 2500, ".html"),
     "pdf-plain-lines": (plain_pdf, 500, ".pdf"),
     "pdf-(A)-Tj": (hostile_pdf.many_glyphs, 10000, ".pdf"),
+    "md-[-lines": (bracket_lines, 11250, ".md"),
+    "md-short-lines": (short_lines, 11250, ".md"),
 }
 
 

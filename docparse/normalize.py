@@ -34,6 +34,7 @@ from docparse.vocab.markers import (
     is_navigation,
     is_title_like,
     is_toc_line,
+    may_end_toc_line,
 )
 
 _HYPHENATED = lazy(r"\p{Ll}-$")
@@ -146,6 +147,26 @@ class _Joined:
             self.first, text=f"{head} … {tail}", spans=(*spans, Span(" … "), *_tail_spans(self.spans, PROBE_CHARS))
         )
 
+    @property
+    def long(self) -> bool:
+        """Whether the block is judged through a probe of its two ends (`probe`)."""
+        return self.length > 2 * PROBE_CHARS
+
+    def last_char(self) -> str:
+        """Return the last character that is not white space ('' for none)."""
+        last = self.parts[-1].rstrip()[-1:] if self.parts else ""
+        return last or self._tail(PROBE_CHARS).rstrip()[-1:]
+
+    def probe_text(self) -> str:
+        """Return the full text of `probe()` (label and text), without building its spans."""
+        if not self.long:
+            return self.block().full_text
+        if self._head_probe is None:
+            self.probe()
+        assert self._head_probe is not None
+        text = f"{self._head_probe[0]} … {self._tail(PROBE_CHARS)}"
+        return text if self.first.label is None else f"{self.first.label} {text}"
+
     def _append(self, text: str, spans: tuple[Span, ...]) -> None:
         if text:
             self.parts.append(text)
@@ -155,14 +176,22 @@ class _Joined:
         self._pack()
 
     def _pack(self) -> None:
-        """Join the pieces added since the last pack once there are `_PACK_EVERY` of them (spans: of the same style)."""
+        """Join the pieces added since the last pack once there are `_PACK_EVERY` of them (spans: of the same style).
+
+        A packed piece shorter than PROBE_CHARS takes the new ones in: the probe's tail is then a few
+        pieces, not one piece of each of hundreds of one-character lines.
+        """
         self._parts_packed = min(self._parts_packed, len(self.parts))
         if len(self.parts) - self._parts_packed > _PACK_EVERY:
-            self.parts[self._parts_packed :] = ["".join(self.parts[self._parts_packed :])]
+            start = self._parts_packed
+            start -= start > 0 and len(self.parts[start - 1]) < PROBE_CHARS
+            self.parts[start:] = ["".join(self.parts[start:])]
             self._parts_packed = len(self.parts)
         self._spans_packed = min(self._spans_packed, len(self.spans))
         if len(self.spans) - self._spans_packed > _PACK_EVERY:
-            self.spans[self._spans_packed :] = merge_spans(self.spans[self._spans_packed :])
+            start = self._spans_packed
+            start -= start > 0 and len(self.spans[start - 1].text) < PROBE_CHARS
+            self.spans[start:] = merge_spans(self.spans[start:])
             self._spans_packed = len(self.spans)
 
     def _head(self, count: int) -> str:
@@ -176,6 +205,8 @@ class _Joined:
         return "".join(pieces)
 
     def _tail(self, count: int) -> str:
+        if self.parts and len(self.parts[-1]) >= count:
+            return self.parts[-1][-count:]
         pieces: list[str] = []
         need = count
         for part in reversed(self.parts):
@@ -289,9 +320,9 @@ def _bold_title_line(block: Block) -> bool:
     return (
         "\n" not in text
         and block.label is None
-        and all_bold(block.spans)
         and text[:1].isalpha()  # a label begins with a word: "@handle" or "$200k" in bold is a value
-        and is_title_like(text.rstrip("：:"))
+        and is_title_like(text.rstrip("：:"))  # (before all_bold: it tells a long paragraph at once)
+        and all_bold(block.spans)
         and not text.endswith(tuple(CONTINUING))
     )
 
@@ -307,6 +338,8 @@ def _bold_runs_on(left: Block, right: Block) -> bool:
 
 def _starts_with_bold_label(block: Block, lexicon: Lexicon) -> bool:
     """Return whether the block opens with a bold field label (``**代码复现：**``)."""
+    if not any(span.bold for span in block.spans):
+        return False
     lead = bold_lead(strip_spans(block.spans))
     return bool(lead.strip()) and lexicon.match_field(block.text, lead) is not None
 
@@ -315,16 +348,29 @@ def iter_joined_lines(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICO
     """Yield blocks with wrapped continuation lines joined to the line they continue."""
     pending: _Joined | None = None
     for block in blocks:
-        if pending is not None and block.continues:
-            probe = pending.probe()
-            if not starts_new_block(block, lexicon, probe) and not _is_toc(probe):
-                pending.add(block)
-                continue
+        if pending is not None and block.continues and _continues(pending, block, lexicon):
+            pending.add(block)
+            continue
         if pending is not None:
             yield pending.block()
         pending = _Joined(replace(block, continues=False) if block.continues else block)
     if pending is not None:
         yield pending.block()
+
+
+def _continues(pending: _Joined, block: Block, lexicon: Lexicon) -> bool:
+    """Return whether continuation line `block` joins the paragraph being joined: it starts nothing of its own.
+
+    A long paragraph is no complete line and no bold title line (both are short): unless the line
+    opens with a bold label (is the paragraph's last bold run going on?), only the line itself and
+    whether the paragraph reads as a TOC line are looked at, and no probe with spans is built.
+    """
+    if pending.long and not _starts_with_bold_label(block, lexicon):
+        if starts_new_block(block, lexicon):
+            return False
+        return not (may_end_toc_line(pending.last_char()) and is_toc_line(pending.probe_text().strip()))
+    probe = pending.probe()
+    return not starts_new_block(block, lexicon, probe) and not _is_toc(probe)
 
 
 def _is_toc(block: Block) -> bool:

@@ -26,6 +26,9 @@ DEFAULT_MAX_LINE_CHARS = 100_000
 # of vector drawing (a map) a few hundred thousand. 2 million `(A) Tj` on one page took 4.4 GB.
 DEFAULT_MAX_PAGE_OPERATIONS = 1_000_000
 DEFAULT_MAX_OPERATIONS = 20_000_000
+# A parse maps about 250 MB of address space (70 MB used), an OCR page 1.2 GB (620 MB used): the
+# bounded worker's cap is a backstop far above both, under what a small machine's kernel would kill.
+DEFAULT_MAX_MEMORY_BYTES = 4 << 30
 
 
 class Limits(BaseModel):
@@ -63,6 +66,11 @@ class Limits(BaseModel):
     )
     max_operations: int = Field(
         default=DEFAULT_MAX_OPERATIONS, gt=0, description="Most content-stream operations in a whole PDF."
+    )
+    max_memory_bytes: int = Field(
+        default=DEFAULT_MAX_MEMORY_BYTES,
+        gt=0,
+        description="Most address space of the bounded worker (`ParseOptions.isolate`), in bytes (RLIMIT_AS).",
     )
 
 
@@ -126,6 +134,12 @@ class ParseOptions(BaseModel):
         default="auto",
         description="OCR of PDF pages (needs the ocr extra): auto reads the pages without a usable text layer, "
         "always every page, never none.",
+    )
+    isolate: bool = Field(
+        default=False,
+        description="Parse in a child process that is ended when `limits.max_seconds` (and a second) is spent, "
+        "inside a library call or not, and capped at `limits.max_memory_bytes` of address space. Costs a fork "
+        "and the document's pickle; the command line's --timeout turns it on.",
     )
 
     @field_validator("pages")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+from docparse import worker
 from docparse.blocks import Block, Reading
 from docparse.check import run_checks, sort_diagnostics
 from docparse.diagnostics import make_diagnostic
@@ -164,11 +165,24 @@ def _read_stream(stream: object, limit: int | None = None) -> tuple[bytes, str |
 def parse_bytes(
     data: bytes, *, name: str | None = None, format: Format | None = None, options: ParseOptions | None = None
 ) -> Document:
-    """Return the outline of the call whose file content is `data` (`name` is a hint and a label)."""
+    """Return the outline of the call whose file content is `data` (`name` is a hint and a label).
+
+    With `options.isolate` the parse runs in a bounded worker process (`docparse.worker`).
+    """
     options = options or ParseOptions()
     started = time.monotonic()
     if name is not None:
         name = decoded_name(name)  # a name the OS gave in bytes that are not UTF-8 (GBK from a zip): `\xd6`
+    if options.isolate and not worker.inside():
+        limits = options.limits
+        return worker.run_bounded(
+            parse_bytes,
+            (data,),
+            {"name": name, "format": format, "options": options},
+            seconds=limits.max_seconds,
+            memory=limits.max_memory_bytes,
+            name=name,
+        )
     with guarded(name), relaxed_collector():
         reading = read_blocks(data, options=options, name=name, format=format)
         return build_document(reading, source_for(data, name, reading), options, started, owned=True)

@@ -48,13 +48,13 @@ def test_incremental_join_equals_joining_block_by_block(seed: int) -> None:
 
 def test_joining_thousands_of_lines_looks_at_a_bounded_window(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[int] = []
-    original = normalize_module._is_toc
+    original = normalize_module.is_toc_line
 
-    def recording(block: Block) -> bool:
-        seen.append(len(block.full_text))
-        return original(block)
+    def recording(text: str) -> bool:
+        seen.append(len(text))
+        return original(text)
 
-    monkeypatch.setattr(normalize_module, "_is_toc", recording)
+    monkeypatch.setattr(normalize_module, "is_toc_line", recording)
     text = "1. Title\n" + "".join(f"word text {i:05d}\n" for i in range(3000))
     document = docparse.parse_text(text, markdown=False)
     assert len(seen) >= 3000
@@ -137,3 +137,50 @@ def test_a_docx_of_twenty_thousand_short_paragraphs_keeps_them() -> None:
     texts = [part.text for part in document.preamble] + ([document.title] if document.title else [])
     assert len(texts) == count
     assert sorted(int(text.split()[1]) for text in texts) == list(range(count))
+
+
+def test_a_crowded_markdown_paragraph_of_many_lines_is_one_paragraph_again() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import hostile3
+
+    from docparse.read.text import MAX_PARAGRAPH_BRACKETS
+
+    count = MAX_PARAGRAPH_BRACKETS + 500
+    document = docparse.parse(hostile3.markdown_brackets("lines", count), name="call.md")
+    [section] = document.sections
+    # Set apart from markdown-it, its lines still continue one another as a paragraph's lines do.
+    # (The next paragraph, not ending a sentence, is then taken as cut by a stray blank line: normalize's rejoin.)
+    [paragraph] = [part.text for part in section.description]
+    assert paragraph.startswith(" ".join("[" * count)) and paragraph.count("[") == count
+    assert [d.code for d in document.diagnostics].count("DP113") == 1
+
+
+def test_joining_a_long_paragraph_builds_no_probe_at_every_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[int] = []
+    original = _Joined.probe
+
+    def counting(self: _Joined) -> Block:
+        built.append(self.length)
+        return original(self)
+
+    monkeypatch.setattr(_Joined, "probe", counting)
+    text = "1. Title\n" + "".join(f"word text {i:05d}\n" for i in range(3000))
+    document = docparse.parse_text(text, markdown=False)
+    # Once over 2 × PROBE_CHARS the paragraph is judged by its lines and its last character (a TOC
+    # line ends in a page label): a probe with spans only while it is short, and once for its head.
+    assert len(built) < 2 * PROBE_CHARS // len("word text 00000") + 2
+    assert document.preamble[0].text.endswith("word text 02999")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_the_page_label_test_before_the_toc_search_changes_no_verdict(seed: int) -> None:
+    from docparse.vocab.markers import TOC_LINE, is_toc_line
+
+    rng = random.Random(seed)
+    pieces = ["Chapter", " ", "\t", "...", "……", "___", "   ", "12", "iv", "A-3", "研究", "．", "x", "\n", "5 - 7", "C"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert is_toc_line(text) is (TOC_LINE.match(text) is not None), text

@@ -197,7 +197,15 @@ def add_parse_options(parser: argparse.ArgumentParser, *, pages: bool = True) ->
         metavar="SECONDS",
         # The defaults are options.DEFAULT_MAX_SECONDS and DEFAULT_OCR_SECONDS_PER_PAGE (tests/cli check the
         # text); not imported: building the parser imports no pydantic.
-        help="time budget per document in seconds (default 120), plus --ocr-seconds for each page that needs OCR",
+        help="time budget per document in seconds (default 120), plus --ocr-seconds for each page that needs OCR; "
+        "given, each file is parsed in a worker process ended a second after its budget, in a library call or not",
+    )
+    parser.add_argument(
+        "--max-memory",
+        type=int,
+        metavar="MB",
+        help="address space of the parse's worker process (default 4096); like --timeout, it parses each file "
+        "in a worker that is ended when either is spent",
     )
     parser.add_argument(
         "--ocr-seconds",

@@ -56,8 +56,20 @@ def parse_options(args: argparse.Namespace) -> ParseOptions:
         limits["max_seconds"] = args.timeout
     if getattr(args, "ocr_seconds", None) is not None:
         limits["ocr_seconds_per_page"] = args.ocr_seconds
+    max_memory = getattr(args, "max_memory", None)
+    if max_memory is not None:
+        if max_memory < 1:
+            raise UsageError(f"--max-memory {max_memory}: give a number of megabytes, 1 or more")
+        limits["max_memory_bytes"] = max_memory << 20
+    # A timeout asked for is kept inside library calls too: the parse runs in a bounded worker process.
+    isolate = args.timeout is not None or max_memory is not None
     return ParseOptions(
-        password=args.password, strict=args.strict, limits=Limits.model_validate(limits), ocr=args.ocr, pages=pages
+        password=args.password,
+        strict=args.strict,
+        limits=Limits.model_validate(limits),
+        ocr=args.ocr,
+        pages=pages,
+        isolate=isolate,
     )
 
 

@@ -7,10 +7,8 @@ output is kept unless `--force`; each output is written atomically (`common.writ
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
-import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -34,6 +32,7 @@ from docparse.cli.common import (
     write_atomic,
     write_stdout,
 )
+from docparse.cli.exits import raise_if_signalled
 from docparse.errors import DocparseError, InternalError, portable
 from docparse.export import exporter
 from docparse.export.json import to_json_pieces
@@ -42,12 +41,15 @@ from docparse.formats import INPUT_SUFFIXES
 from docparse.model.diagnostic import Severity
 from docparse.model.document import Document
 from docparse.options import ParseOptions
+from docparse.worker import worker_signals
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 SHOWN_ERRORS = 3
 """How many error-level diagnostics of a converted document `convert` prints (`check` lists them all)."""
+SIGNAL_POLL = 0.25
+"""Seconds between looks, while files are converted in parallel, for a signal whose exception was lost."""
 PROGRESS_EVERY = 0.25
 """Seconds between updates of the progress line while the next file in order is still being parsed."""
 SUFFIX_BY_FORMAT = {"json": ".json", "yaml": ".yaml", "md": ".md"}
@@ -417,7 +419,7 @@ class _PoolRunner:
         # The pool's modules (multiprocessing) are imported only for a batch that runs in parallel.
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_signals, initargs=(os.getpid(),))
+        return ProcessPoolExecutor(max_workers=self.workers, initializer=worker_signals, initargs=(os.getpid(),))
 
     def outcome(self, job: Job) -> Outcome:
         """Return the outcome of `job`, running the others meanwhile."""
@@ -433,7 +435,10 @@ class _PoolRunner:
             self._submit(self.suspects.popleft())
         while not self.suspects and self.queue and len(self.running) < self.workers:
             self._submit(self.queue.popleft())
-        finished, _ = wait(self.running, return_when=FIRST_COMPLETED)
+        finished: set[Future[Outcome]] = set()
+        while not finished:  # in steps: a signal whose exception a finalizer swallowed still ends the run
+            finished, _ = wait(self.running, timeout=SIGNAL_POLL, return_when=FIRST_COMPLETED)
+            raise_if_signalled()
         died: list[Job] = []
         for future in finished:
             job = self.running.pop(future)
@@ -468,25 +473,6 @@ class _PoolRunner:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True)
-
-
-def _worker_signals(parent: int) -> None:
-    """Let the main process alone answer Ctrl-C, let SIGTERM end a worker at once, and end with the parent.
-
-    A worker inherits the command's SIGTERM handler, which raises an exception that the pool
-    would catch and report as the file's result, and go on to the next file; a terminal's Ctrl-C
-    reaches the workers too, and each would print its own traceback. A parent killed outright
-    (SIGKILL) cannot stop its workers: on Linux the kernel sends them SIGTERM (PR_SET_PDEATHSIG).
-    """
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:
@@ -572,6 +558,7 @@ def report(
     """Run the planned conversions, printing each failure (and what else is asked) as it is known."""
     err = progress.stream
     for outcome in iter_outcomes(planned, jobs, progress.show):
+        raise_if_signalled()
         counts[outcome.status] += 1
         counts["unwritten"] += outcome.io
         # Names and messages escaped: a file name holding a newline must not forge a line.

@@ -13,7 +13,15 @@ from typing import NoReturn
 
 # Only the exit codes before `main`'s try: the commands import the pipeline and its models,
 # which takes a while, and a Ctrl-C then must end as quietly as at any other point.
-from docparse.cli.exits import EXIT_INTERRUPTED, EXIT_TERMINATED, EXIT_USAGE, Terminated, UsageError
+from docparse.cli.exits import (
+    EXIT_INTERRUPTED,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Terminated,
+    UsageError,
+    forget_signals,
+    note_signal,
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -46,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    forget_signals()
+    previous_int = signal.getsignal(signal.SIGINT)
     previous = _on_sigterm()
     try:
         parser = build_parser()
@@ -78,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:  # None: a handler not set from Python, nothing to restore
             with contextlib.suppress(ValueError):  # not the main thread: nothing was installed
                 signal.signal(signal.SIGTERM, previous)
+        if previous_int is not None:
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGINT, previous_int)
 
 
 def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -91,9 +104,16 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def _on_sigterm() -> signal._HANDLER:
     def terminate(signum: int, frame: FrameType | None) -> None:
+        note_signal(signum)
         raise Terminated
 
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        note_signal(signum)
+        raise KeyboardInterrupt
+
     try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, interrupt)  # as Python's own, and recorded
         return signal.signal(signal.SIGTERM, terminate)
     except ValueError:  # signals can only be handled in the main thread (an embedding program)
         return signal.getsignal(signal.SIGTERM)

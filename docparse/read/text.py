@@ -49,6 +49,8 @@ MAX_TABLE_CELLS = 50_000
 # took 4-9 CPU s (`[` on a line or on 90,000 lines, `![`). A call's paragraph holds a few dozen; one
 # with more than this many is read as plain lines, with a `read-as-plain-text` diagnostic.
 MAX_PARAGRAPH_BRACKETS = 2_000
+PlainLine = tuple[int, str, bool]
+"""A line set apart to read as plain text: its number (from 1), its text, whether it continues the line before."""
 _DELIMITER_ROW = lazy(r"^ {0,3}\|?(?:\s*:?-+:?\s*\|)+(?:\s*:?-+:?\s*)?$")
 # Tokens whose source lines are read; containers (lists, quotes) are not: what markdown-it skips
 # inside them past MAX_NESTING must show as lines no token covers.
@@ -98,7 +100,7 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
         text = "\n" * end + "\n".join(lines[end:])
         reading.metadata = metadata.make(values)
     walker = _Walker(reading, options)
-    plain: list[tuple[int, str]] = []
+    plain: list[PlainLine] = []
     if markdown:
         text, plain = _set_apart_large_tables(text, reading)
         text, crowded = _set_apart_crowded_paragraphs(text, reading)
@@ -113,13 +115,13 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
     return reading
 
 
-def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[tuple[int, str]]]:
+def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[PlainLine]]:
     """Return `text` with each table over `MAX_TABLE_CELLS` blanked out (line numbers kept), and its lines as
     ``(line number, text)`` to read as plain lines; add a `read-as-plain-text` diagnostic per table."""
     if "-" not in text or "|" not in text:
         return text, []
     lines = text.split("\n")
-    plain: list[tuple[int, str]] = []
+    plain: list[PlainLine] = []
     index = 1
     while index < len(lines):
         line = lines[index]
@@ -136,18 +138,18 @@ def _set_apart_large_tables(text: str, reading: Reading) -> tuple[str, list[tupl
             continue
         start = index - 1
         what = f"a table of {columns} columns and {end - index - 1} rows ({cells} cells, over the parser's budget"
-        _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_TABLE_CELLS})")
+        _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_TABLE_CELLS})", paragraph=False)
         index = end
     return "\n".join(lines), plain
 
 
-def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, list[tuple[int, str]]]:
+def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, list[PlainLine]]:
     """Return `text` with each paragraph of more than `MAX_PARAGRAPH_BRACKETS` ``[`` blanked out (line numbers kept),
     and its lines as ``(line number, text)`` to read as plain lines; add a `read-as-plain-text` diagnostic each."""
     if text.count("[") <= MAX_PARAGRAPH_BRACKETS:
         return text, []
     lines = text.split("\n")
-    plain: list[tuple[int, str]] = []
+    plain: list[PlainLine] = []
     start = 0
     while start < len(lines):
         if not lines[start].strip():
@@ -160,27 +162,36 @@ def _set_apart_crowded_paragraphs(text: str, reading: Reading) -> tuple[str, lis
             end += 1
         if brackets > MAX_PARAGRAPH_BRACKETS:
             what = f"a paragraph of {brackets} link or image openers ('['), over the parser's budget"
-            _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_PARAGRAPH_BRACKETS},")
+            _set_apart(lines, start, end, plain, reading, f"{what} of {MAX_PARAGRAPH_BRACKETS},", paragraph=True)
         start = end
     return "\n".join(lines), plain
 
 
 def _set_apart(
-    lines: list[str], start: int, end: int, plain: list[tuple[int, str]], reading: Reading, what: str
+    lines: list[str], start: int, end: int, plain: list[PlainLine], reading: Reading, what: str, *, paragraph: bool
 ) -> None:
-    """Move lines `start`–`end` to `plain` (numbered from 1), blank them in `lines`, and say why (DP113)."""
-    plain.extend((number + 1, lines[number]) for number in range(start, end))
+    """Move lines `start`–`end` to `plain` (numbered from 1), blank them in `lines`, and say why (DP113).
+
+    The lines of a `paragraph` are read as the lines of a paragraph markdown-it reads: each after
+    the first continues the one before (the normalizer joins those that start nothing new).
+    """
+    plain.extend((number + 1, lines[number], paragraph and number > start) for number in range(start, end))
     reading.diagnostics.append(
         make_diagnostic("read-as-plain-text", f"lines {start + 1}-{end}: {what} read as plain lines")
     )
     lines[start:end] = [""] * (end - start)
 
 
-def _insert_plain_lines(reading: Reading, plain: list[tuple[int, str]]) -> None:
+def _insert_plain_lines(reading: Reading, plain: list[PlainLine]) -> None:
     """Insert a PARAGRAPH block for each non-blank line of `plain` where its line number puts it among the blocks."""
     made = [
-        Block(text=line.strip(), spans=(Span(line.strip()),), provenance=Provenance(line_start=number, line_end=number))
-        for number, line in plain
+        Block(
+            text=line.strip(),
+            spans=(Span(line.strip()),),
+            continues=continues,
+            provenance=Provenance(line_start=number, line_end=number),
+        )
+        for number, line, continues in plain
         if line.strip()
     ]
     out: list[Block] = []

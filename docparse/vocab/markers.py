@@ -121,9 +121,20 @@ TOC_LINE = lazy(
 _HAS_LEADER = lazy(rf"{_DOT_LEADER}|\t|[ \u3000]{{3,}}")
 
 
+# What every page label ends in (a digit, a roman numeral's letter): a line ending otherwise is no TOC line,
+# told without a search of the whole line (joining a paragraph of 90,000 lines asks it at every line).
+_PAGE_LABEL_ENDS = frozenset("0123456789０１２３４５６７８９ivxlcIVXLC")
+
+
+def may_end_toc_line(last: str) -> bool:
+    """Return whether a line whose last visible character is `last` may be a TOC line (it ends in a page label)."""
+    return last in _PAGE_LABEL_ENDS
+
+
 def is_toc_line(text: str) -> bool:
     """Return whether `text` (stripped) is a table-of-contents line: head, leader, page label."""
-    return _HAS_LEADER.search(text) is not None and TOC_LINE.match(text) is not None
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]  # (TOC_LINE's `$` also matches before a last \n)
+    return may_end_toc_line(last) and _HAS_LEADER.search(text) is not None and TOC_LINE.match(text) is not None
 
 
 # Sentence-ending punctuation: a block ending in one of these is not cut mid-sentence, and a

@@ -140,3 +140,26 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     finally:
         parent.kill()
         parent.wait()
+
+
+def test_a_signal_whose_exception_a_finalizer_swallowed_still_ends_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docparse.cli import exits
+    from docparse.cli.main import main
+
+    calls = hostile3.batch(tmp_path, count=3, lines=5)
+    real = convert.convert_job
+
+    def then_signalled(job: Job) -> Outcome:
+        outcome = real(job)
+        # SIGTERM's handler ran, but its exception was raised in a `__del__` and dropped by Python.
+        exits.note_signal(signal.SIGTERM)
+        return outcome
+
+    monkeypatch.setattr(convert, "convert_job", then_signalled)
+    code = main(["convert", str(calls), "-o", str(tmp_path / "out"), "--jobs", "1", "-q"])
+    assert code == exits.EXIT_TERMINATED
+    assert len(list((tmp_path / "out").rglob("*.json"))) == 1  # not the whole batch
+    monkeypatch.undo()
+    assert main(["convert", str(calls / "call-002.txt"), "-o", str(tmp_path / "one.json")]) == 0  # a new run

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from docparse import worker
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, LimitExceededError, OcrUnavailableError
 from docparse.model.diagnostic import Diagnostic
@@ -185,6 +186,8 @@ def ocr_pages(
                     path=name,
                 )
             return []
+        # The budget grows with the pages to OCR: known now, before the first is read (a bounded worker's parent waits).
+        (deadline or _no_deadline)(0, 0, len(wanted))
         engine = load_engine()
         runs_by_page: dict[int, list[OcrRun]] = {}
         for count, i in enumerate(wanted, start=1):
@@ -888,6 +891,10 @@ def page_findings(page: PageLines, runs: list[OcrRun]) -> list[Diagnostic]:
     return found
 
 
+def _no_deadline(page: int, done: int, wanted: int) -> None:
+    """Check nothing: OCR without a time budget."""
+
+
 def limit_checker(
     max_seconds: float, per_page: float, started: float, name: str | None
 ) -> Callable[[int, int, int], None]:
@@ -900,6 +907,7 @@ def limit_checker(
 
     def check(page: int, done: int, wanted: int) -> None:
         budget = max_seconds + wanted * per_page
+        worker.extend_deadline(started + budget, budget)  # a bounded worker's parent waits as long
         if time.monotonic() - started > budget:
             raise LimitExceededError(
                 f"reading took more than {budget:g} s ({max_seconds:g} s and {per_page:g} s for each of {wanted} "
