@@ -17,6 +17,7 @@ from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
     BARE_NUMBER,
     BARE_NUMBER_MIN_HEADINGS,
+    LETTER_LABEL,
     Numbering,
     Role,
     match_families,
@@ -451,20 +452,24 @@ def _links_anchor(block: Block) -> bool:
     return any(span.link is not None and span.link.startswith("#") for span in block.spans)
 
 
-def _last_headings(tokens: list[Token]) -> dict[str, int]:
-    """Return where the title of each heading last stands, by key: format headings, numbered titles, bold lines."""
-    last: dict[str, int] = {}
+def _heading_places(tokens: list[Token]) -> dict[str, tuple[int, int]]:
+    """Return where the title of each heading first and last stands, by key: format headings, numbered titles,
+    bold lines."""
+    places: dict[str, tuple[int, int]] = {}
     for index, token in enumerate(tokens):
         texts: tuple[str, ...] = ()
         numbered = token.kind is TokenKind.NUMBERED and not token.in_list and token.title_like
         if token.kind is TokenKind.HEADING or token.block.heading_level is not None or numbered:
             texts = (token.text, token.block.full_text)
+            # "A. Proposal Preparation Instructions" set as a heading is the entry "Proposal Preparation
+            # Instructions" of a TOC that numbers it otherwise (or not at all).
+            texts += (LETTER_LABEL.sub("", token.text.strip()),)
         elif token.kind is TokenKind.PARAGRAPH and token.all_bold and token.title_like:
             texts = (token.text,)  # a bold line set as a heading
         for text in texts:
             if key := _heading_key(text):
-                last[key] = index
-    return last
+                places[key] = (places[key][0] if key in places else index, index)
+    return places
 
 
 def _entry_text(token: Token) -> str:
@@ -489,12 +494,18 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
         # A run becomes a TOC only under a TOC title or with anchor links: without either anywhere,
         # looking for runs of short lines (`is_title_like` on every token) cannot change a token.
         return out
-    last: dict[str, int] | None = None
+    places: dict[str, tuple[int, int]] | None = None
     i = 0
     while i < len(out):
         titled = i > 0 and is_toc_title(out[i - 1])
-        end = i
+        end, seen = i, set()
         while end < len(out) and _entry_candidate(out[end]):
+            # A title the run has already listed begins the body it lists ("I. Introduction" after
+            # "IX. Other Information"): the contents end there, however alike the lines are set.
+            key = _heading_key(_entry_name(out[end]))
+            if key in seen:
+                break
+            seen.add(key)
             end += 1
         if end == i:
             i += 1
@@ -502,9 +513,11 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
         run = range(i, end)
         links = [j for j in run if _anchor_link(out[j].block) is not None]
         if end - i >= LINK_TOC_MIN_ENTRIES and (titled or len(links) > LINK_TOC_SHARE * len(run)):
-            if last is None:
-                last = _last_headings(out)
-            named = [j for j in run if last.get(_heading_key(_entry_name(out[j])), -1) >= end]
+            if places is None:
+                places = _heading_places(out)
+            # An entry names a heading below the run, or (under a TOC title) one above it: the summary
+            # a call prints before its contents ("Summary of Program Requirements").
+            named = [j for j in run if _names_heading(places.get(_heading_key(_entry_name(out[j]))), i, end, titled)]
             if len(named) >= LINK_TOC_MIN_ENTRIES and len(named) * 2 >= len(links or run):
                 # Every link of the list is an entry; a line without a link where it names a heading
                 # or groups the entries under it ("- High Priority" over its links).
@@ -520,6 +533,11 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
                     _promote_toc_title(out, i - 1)
         i = end
     return out
+
+
+def _names_heading(place: tuple[int, int] | None, start: int, end: int, titled: bool) -> bool:
+    """Return whether a heading standing first and last at `place` lies outside the run `start:end` of entries."""
+    return place is not None and (place[1] >= end or (titled and place[0] < start))
 
 
 def _entry_name(token: Token) -> str:
@@ -550,7 +568,10 @@ def _toc_token(token: Token, level: int) -> Token:
     if numbering is not None and (numbering.is_bullet or not numbering.rest):
         numbering = None
     title = numbering.rest if numbering is not None else text
-    listed = token.numbering if link is not None and token.numbering is not None else None
+    listed = token.numbering if link is not None else None
+    if link is not None and listed is None and token.block.label is not None:
+        # An entry read as navigation ("3. [Due Dates](#dates)") keeps the number its list gives it.
+        listed = match_numbering(token.block.full_text.strip())
     if listed is not None and not listed.is_bullet and (numbering is None or numbering.family.role is Role.PART):
         # "1. [Disclaimer](#1-disclaimer)", "6. [Appendix C: Covering Letter](…)": the item of a
         # numbered list numbers the entry it links; an appendix's letter stays in its title.

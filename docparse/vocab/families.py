@@ -547,6 +547,11 @@ class Numbering:
         return self.family.sequence is Sequence.NONE and self.family.role in (Role.LIST, Role.EITHER)
 
 
+# A capital letter as a heading's label ("A. Proposal Preparation Instructions"): no family of its own, since
+# "A. Smith" begins a sentence alike; it is only set aside where a heading is compared with a TOC entry.
+LETTER_LABEL = lazy(rf"^[A-Z](?:{DOT}|{CLOSE})[ \t\u3000]+(?=\S)")
+
+
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
     return match_families(text, _families_for(text[:1]))
