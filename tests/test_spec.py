@@ -174,6 +174,11 @@ LOSSY = {
         "a node keeps its sub-sections and its topics in two lists: the export writes the group before the "
         "ideas printed above it, and `1.` under `####` then takes the level `1.` had under `###`"
     ),
+    "toc-title, toc-link: a contents of in-page links names lettered body headings (A. Preparation) by their "
+    "titles alone; an entry read as navigation (Budget, Review) keeps its list number": (
+        "the export writes the contents as a two-column table, which keeps each entry's label and title but not "
+        "the level a nested list of links gave it"
+    ),
 }
 
 

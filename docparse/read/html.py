@@ -139,6 +139,8 @@ _PRE_TAGS: Final = frozenset({"pre", "listing", "xmp", "plaintext"})
 _MARKUP: Final = frozenset({"script", "style", "template", "noscript", "title", "meta", "link", "base"})
 _CONTROLS: Final = frozenset({"select", "option", "button", "textarea", "datalist", "input", "iframe", "object"})
 _CHROME_TAGS: Final = frozenset({"nav", "aside"})
+# A navigation element with this many links, all to anchors in the page, is the page's contents.
+PAGE_CONTENTS_MIN_LINKS: Final = 3
 _CHROME_ROLES: Final = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menubar", "menu", "toolbar"}
 )
@@ -360,6 +362,8 @@ class _Walker:
     """Class attributes naming a title that two or more elements share (`_repeated_title_classes`)."""
     last_level: int | None = None
     """The level of the last heading read (a card's title goes one level below it)."""
+    anchors: frozenset[str] | None = None
+    """The ids and names of the page's elements, once a navigation element needs them (`_page_contents`)."""
 
     def walk(self, root: etree._Element) -> None:
         self.out = self.reading.blocks
@@ -533,16 +537,29 @@ class _Walker:
             or (tag == "input" and (el.get("type") or "").lower() == "hidden")
         ):
             return DropReason.HIDDEN
-        if tag in _CHROME_TAGS or (tag in ("header", "footer") and not self.sectioning):
-            return DropReason.SITE_CHROME
-        role = (el.get("role") or "").strip().lower()
-        if role in _CHROME_ROLES:
-            return DropReason.SITE_CHROME
-        if tag not in ("body", "html", "main", "article") and el is not self.main:
+        chrome = tag in _CHROME_TAGS or (tag in ("header", "footer") and not self.sectioning)
+        chrome = chrome or (el.get("role") or "").strip().lower() in _CHROME_ROLES
+        if not chrome and tag not in ("body", "html", "main", "article") and el is not self.main:
             words = _WORD_SPLIT.split(f"{el.get('class') or ''} {el.get('id') or ''}".lower())
-            if _CHROME_WORDS.intersection(words):
-                return DropReason.SITE_CHROME
+            chrome = bool(_CHROME_WORDS.intersection(words))
+        if chrome and not self._page_contents(el):
+            return DropReason.SITE_CHROME
         return None
+
+    def _page_contents(self, el: etree._Element) -> bool:
+        """Return whether a navigation element is the page's own table of contents, not the site's.
+
+        The site's menus lead to other pages; a ``<nav>`` whose every link (PAGE_CONTENTS_MIN_LINKS
+        or more) goes to an anchor that this page holds leads only within the call: its contents,
+        read so that the TOC rules can weigh its entries against the headings below.
+        """
+        targets = [(a.get("href") or "").strip() for a in el.iter("a") if a.get("href") is not None]
+        if len(targets) < PAGE_CONTENTS_MIN_LINKS or not all(t.startswith("#") and len(t) > 1 for t in targets):
+            return False
+        if self.anchors is None:
+            root = el.getroottree().getroot()
+            self.anchors = frozenset(v for node in root.iter() for v in (node.get("id"), node.get("name")) if v)
+        return all(t[1:] in self.anchors for t in targets)
 
     def _drop(self, el: etree._Element, reason: DropReason) -> None:
         self._record(_join_texts(_itertext(el)), reason, _sourceline(el))

@@ -17,11 +17,13 @@ from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import (
     BARE_NUMBER,
     BARE_NUMBER_MIN_HEADINGS,
+    LETTER_HEADING,
     Numbering,
     Role,
     match_families,
     match_heading_numbering,
     match_labelled,
+    match_letter_heading,
     match_numbering,
 )
 from docparse.vocab.lazy import lazy
@@ -109,7 +111,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
     tokens = _toc_bare_numbers(_counted_bare_numbers(tokens, lexicon))
     tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
-    return link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon)))
+    return _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
 
 
 # A label opens the sections of one level when it is the first line under at least this many of them.
@@ -451,20 +453,25 @@ def _links_anchor(block: Block) -> bool:
     return any(span.link is not None and span.link.startswith("#") for span in block.spans)
 
 
-def _last_headings(tokens: list[Token]) -> dict[str, int]:
-    """Return where the title of each heading last stands, by key: format headings, numbered titles, bold lines."""
-    last: dict[str, int] = {}
+def _heading_places(tokens: list[Token]) -> dict[str, tuple[int, int]]:
+    """Return where the title of each heading first and last stands, by key: format headings, numbered titles,
+    bold lines."""
+    places: dict[str, tuple[int, int]] = {}
     for index, token in enumerate(tokens):
         texts: tuple[str, ...] = ()
         numbered = token.kind is TokenKind.NUMBERED and not token.in_list and token.title_like
         if token.kind is TokenKind.HEADING or token.block.heading_level is not None or numbered:
             texts = (token.text, token.block.full_text)
+            if (letter := match_letter_heading(token.text.strip())) is not None:
+                # "A. Proposal Preparation Instructions" set as a heading is the entry "Proposal Preparation
+                # Instructions" of a TOC that numbers it otherwise (or not at all).
+                texts += (letter.rest,)
         elif token.kind is TokenKind.PARAGRAPH and token.all_bold and token.title_like:
             texts = (token.text,)  # a bold line set as a heading
         for text in texts:
             if key := _heading_key(text):
-                last[key] = index
-    return last
+                places[key] = (places[key][0] if key in places else index, index)
+    return places
 
 
 def _entry_text(token: Token) -> str:
@@ -489,12 +496,23 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
         # A run becomes a TOC only under a TOC title or with anchor links: without either anywhere,
         # looking for runs of short lines (`is_title_like` on every token) cannot change a token.
         return out
-    last: dict[str, int] | None = None
+    places: dict[str, tuple[int, int]] | None = None
     i = 0
     while i < len(out):
-        titled = i > 0 and is_toc_title(out[i - 1])
-        end = i
+        # A run right after entries already read (the numbered lines `_listed_contents` took) goes on with
+        # that contents: its titles count as listed, so the body's first repeat of one ends the run.
+        before = i
+        while before > 0 and out[before - 1].kind is TokenKind.TOC_ENTRY:
+            before -= 1
+        titled = before > 0 and is_toc_title(out[before - 1])
+        end, seen = i, {_heading_key(out[k].text) for k in range(before, i)}
         while end < len(out) and _entry_candidate(out[end]):
+            # A title the run has already listed begins the body it lists ("I. Introduction" after
+            # "IX. Other Information"): the contents end there, however alike the lines are set.
+            key = _heading_key(_entry_name(out[end]))
+            if key in seen:
+                break
+            seen.add(key)
             end += 1
         if end == i:
             i += 1
@@ -502,9 +520,11 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
         run = range(i, end)
         links = [j for j in run if _anchor_link(out[j].block) is not None]
         if end - i >= LINK_TOC_MIN_ENTRIES and (titled or len(links) > LINK_TOC_SHARE * len(run)):
-            if last is None:
-                last = _last_headings(out)
-            named = [j for j in run if last.get(_heading_key(_entry_name(out[j])), -1) >= end]
+            if places is None:
+                places = _heading_places(out)
+            # An entry names a heading below the run, or (under a TOC title) one above it: the summary
+            # a call prints before its contents ("Summary of Program Requirements").
+            named = [j for j in run if _names_heading(places.get(_heading_key(_entry_name(out[j]))), i, end, titled)]
             if len(named) >= LINK_TOC_MIN_ENTRIES and len(named) * 2 >= len(links or run):
                 # Every link of the list is an entry; a line without a link where it names a heading
                 # or groups the entries under it ("- High Priority" over its links).
@@ -517,8 +537,46 @@ def link_tocs(tokens: list[Token]) -> list[Token]:
                 for j in entries:
                     out[j] = _toc_token(out[j], out[j].block.list_depth - top + 1)
                 if titled:
-                    _promote_toc_title(out, i - 1)
+                    _promote_toc_title(out, before - 1)
         i = end
+    return out
+
+
+def _names_heading(place: tuple[int, int] | None, start: int, end: int, titled: bool) -> bool:
+    """Return whether a heading standing first and last at `place` lies outside the run `start:end` of entries."""
+    return place is not None and (place[1] >= end or (titled and place[0] < start))
+
+
+def _toc_letter_labels(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with capital-letter labels read where a table of contents vouches for them.
+
+    ``A. Due Dates`` is no numbering on its own (``A. Smith`` begins a sentence alike). In a contents
+    entry it is one; and the body line below the contents that prints the same label and title is
+    that entry's heading, numbered so: a family of its own under ``V. Proposal Preparation …``.
+    """
+    out = list(tokens)
+    vouched: set[tuple[str, str]] = set()
+    last_entry = -1
+    for i, token in enumerate(out):
+        line = token.toc
+        if token.kind is not TokenKind.TOC_ENTRY or line is None:
+            continue
+        last_entry = i
+        letter = match_letter_heading(line.title) if line.numbering is None else None
+        if letter is not None:
+            line = replace(line, numbering=letter, title=letter.rest)
+            out[i] = replace(token, text=letter.rest, toc=line)
+        if line.numbering is not None and line.numbering.family is LETTER_HEADING:
+            vouched.add((line.numbering.label, _heading_key(line.title)))
+    if not vouched:
+        return out
+    for i in range(last_entry + 1, len(out)):
+        token = out[i]
+        if token.kind is not TokenKind.PARAGRAPH or token.block.heading_level is not None:
+            continue
+        letter = match_letter_heading(token.text.strip())
+        if letter is not None and (letter.label, _heading_key(letter.rest)) in vouched:
+            out[i] = _numbered(token, letter)
     return out
 
 
@@ -550,7 +608,10 @@ def _toc_token(token: Token, level: int) -> Token:
     if numbering is not None and (numbering.is_bullet or not numbering.rest):
         numbering = None
     title = numbering.rest if numbering is not None else text
-    listed = token.numbering if link is not None and token.numbering is not None else None
+    listed = token.numbering if link is not None else None
+    if link is not None and listed is None and token.block.label is not None:
+        # An entry read as navigation ("3. [Due Dates](#dates)") keeps the number its list gives it.
+        listed = match_numbering(token.block.full_text.strip())
     if listed is not None and not listed.is_bullet and (numbering is None or numbering.family.role is Role.PART):
         # "1. [Disclaimer](#1-disclaimer)", "6. [Appendix C: Covering Letter](…)": the item of a
         # numbered list numbers the entry it links; an appendix's letter stays in its title.

@@ -547,6 +547,24 @@ class Numbering:
         return self.family.sequence is Sequence.NONE and self.family.role in (Role.LIST, Role.EITHER)
 
 
+# A capital letter as a heading's label ("A. Proposal Preparation Instructions"): in no family list, since
+# "A. Smith" begins a sentence alike. A table of contents vouches for it: an entry printed with it, and the
+# body line that entry names (`match_letter_heading`).
+LETTER_HEADING = _family(
+    "latin-upper-dot",
+    rf"^(?P<label>(?P<num>[A-Z])(?:{DOT}|{CLOSE}))[ \t\u3000]+(?=\S)",
+    Role.OUTLINE,
+    letter_value,
+    Sequence.POSITION,
+    "A.",
+)
+
+
+def match_letter_heading(text: str) -> Numbering | None:
+    """Return the capital-letter label at the start of a title (``A. Due Dates``), or None."""
+    return match_families(text, (LETTER_HEADING,))
+
+
 def match_numbering(text: str) -> Numbering | None:
     """Return the numbering label at the start of `text`, or None."""
     return match_families(text, _families_for(text[:1]))
