@@ -47,3 +47,20 @@ def test_labelled_bullets_stay_in_the_field_their_list_is_in_as_in_a_word_list()
     assert description.label == "详细描述"
     inside = [item.label if isinstance(item, LabelledField) else item.text for item in description.items]
     assert inside == ["实现等变神经网络的工具库", "参考代码链接", "相关实现", "基于框架实现指标库"]
+
+
+def test_two_columns_of_bullets_side_by_side_are_one_list_not_a_nesting() -> None:
+    # The second column stands further right, as a nested list would, but its first bullet is
+    # printed level with the first column's first: an item under another is always below it.
+    items: list[Item] = [Text(72, 60, "重点领域包括：", 10.0, CJK)]
+    left = ["人工智能与自主系统", "生物技术与医药", "先进计算与软件", "集成传感与网络", "定向能技术", "高超声速技术"]
+    right = ["微电子技术", "量子科学", "空间技术", "可再生能源发电与储能", "先进材料", "人机交互界面"]
+    for row, (first, second) in enumerate(zip(left, right, strict=True)):
+        items += _bullet(72, 80 + 16 * row, first)
+        items += _bullet(330, 80 + 16 * row, second)
+    # A line across both columns after them, as the call goes on.
+    after = "以上领域均可申报，申报单位应当按照指南要求编写项目申报书并按时提交至管理平台。"
+    items += [Text(72, 190, after, 10.0, CJK)]
+    blocks = read_pdf(make_pdf([items]), options=ParseOptions()).blocks
+    bullets = [(b.text.replace(" ", "").lstrip("※"), b.list_depth) for b in blocks if b.list_depth]
+    assert bullets == [(text, 1) for text in left + right]

@@ -4,6 +4,9 @@ A PDF draws a nested list by indentation alone: `•` at the margin, `◦` or an
 in. A format list (Word, Markdown, HTML) says the depth; here each run of consecutive bulleted
 blocks is ranked by where its bullets stand, the leftmost at depth 1, so that the same call in
 any format nests alike. Numbered clauses keep depth 0: their numbering family gives the level.
+A bullet that stands higher on its page than the one read before it starts another column of the
+same list (two columns of bullets side by side), not an item nested under the last one: an item
+under another is always printed below it.
 """
 
 from __future__ import annotations
@@ -41,6 +44,16 @@ def _is_bullet(block: Block) -> bool:
 
 
 def _rank(out: list[Block], run: list[int]) -> None:
+    start = 0
+    for k in range(1, len(run)):
+        before, here = out[run[k - 1]].provenance.regions[0], out[run[k]].provenance.regions[0]
+        if here.page == before.page and here.bbox.top < before.bbox.top:
+            _rank_column(out, run[start:k])
+            start = k
+    _rank_column(out, run[start:])
+
+
+def _rank_column(out: list[Block], run: list[int]) -> None:
     em = max((out[i].font_size or 10.0) for i in run)
     columns: list[float] = []
     for x in sorted(out[i].provenance.regions[0].bbox.x0 for i in run):
