@@ -672,7 +672,20 @@ def _named_topic(outline: Outline) -> _Named | None:
     # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
     if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
         return _Named(found[1], found[0])
-    return None
+    return _label_heading_value(outline)
+
+
+def _label_heading_value(outline: Outline) -> _Named | None:
+    """Return the value under the one heading that is a title label (``## 项目名称`` over ``开源操作系统的…``): a
+    form written as headings, each label over its value."""
+    found: list[str] = []
+    for node in _body_nodes(outline.root):
+        if node.children or not is_topic_title_label(node.title or "") or is_problem_label(node.title or ""):
+            continue
+        parts = [item for _, item in node.content]
+        if len(parts) == 1 and isinstance(parts[0], Paragraph) and is_labelled_title(parts[0].text):
+            found.append(parts[0].text.strip())
+    return _Named(found[0]) if len(found) == 1 else None
 
 
 def _problem_labels(outline: Outline) -> set[str]:
