@@ -595,7 +595,10 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = f"single-topic: the document offers choices of its own ({', '.join(choices)})"
-        elif outline.title and len(work := _work_parts(outline, context.lexicon)) >= WORK_MIN_PARTS:
+        elif outline.title and (work := _work_parts(outline, context.lexicon)) and _opens_with_problem(outline):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = f"single-topic: the document opens with its one problem ({work[0]})"
+        elif outline.title and len(work) >= WORK_MIN_PARTS:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = (
                 f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
@@ -699,6 +702,18 @@ def _problem_labels(outline: Outline) -> set[str]:
         if (found := problem_title(text)) is not None:
             out.add(regex.sub(r"\s+", "", found[0]).casefold())
     return out
+
+
+def _opens_with_problem(outline: Outline) -> bool:
+    """Return whether the document's first numbered clause under its title states the problem (``一、赛题描述``)
+    and the title is a name, not itself a heading over a problem's description (``赛题详情：…``): the call is the
+    one problem its title names, its clauses the problem's parts.
+
+    A part printed as a second title line (``赛题介绍`` at the title's size, unnumbered) is no clause."""
+    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    if not body or body[0].numbering is None or not is_problem_part(body[0].title or ""):
+        return False
+    return not any(is_problem_part(part) for part in regex.split(r"[：:\s]+", outline.title or ""))
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:

@@ -437,7 +437,8 @@ _PROBLEM_TITLE = lazy(
 # are the topic's directions.
 _TASK_PART = r"(?:赛题|题目)(?:任务|要求)|(?:基本|比赛|竞赛)任务|任务描述|解决问题|(?i:problem\s+statement|tasks)"
 PROBLEM_PART = lazy(
-    rf"^(?:{_TASK_PART}|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
+    # A bare "任务" as a part's label sets a design contest's one task (``一、任务`` before ``二、要求``).
+    rf"^(?:{_TASK_PART}|任务|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
     r"|(?i:problem\s+(?:description|overview)|task\s+description))$"
 )
 TASK_PART = lazy(rf"^(?:{_TASK_PART})$")
