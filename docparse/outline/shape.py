@@ -705,13 +705,16 @@ def _problem_labels(outline: Outline) -> set[str]:
 
 
 def _opens_with_problem(outline: Outline) -> bool:
-    """Return whether the document's first numbered clause under its title states the problem (``一、赛题描述``)
-    and the title is a name, not itself a heading over a problem's description (``赛题详情：…``): the call is the
-    one problem its title names, its clauses the problem's parts.
+    """Return whether the document's first numbered clause (``一、赛题描述``), or a label line of the sheet under
+    its title (``Problem Statement: …``), states the problem, and the title is a name, not itself a heading over a
+    problem's description (``赛题详情：…``): the call is the one problem its title names, those its parts.
 
     A part printed as a second title line (``赛题介绍`` at the title's size, unnumbered) is no clause."""
     body = [node for node in outline.root.children if node.role is SectionRole.BODY]
-    if not body or body[0].numbering is None or not is_problem_part(body[0].title or ""):
+    # A labelled sheet: the label lines under the title (``Motivation: …``, ``Problem Statement: …``) are the parts.
+    sheet = any(is_problem_part(field.label) for field in outline.root.fields)
+    clause = bool(body) and body[0].numbering is not None and is_problem_part(body[0].title or "")
+    if not (sheet or clause):
         return False
     return not any(is_problem_part(part) for part in regex.split(r"[：:\s]+", outline.title or ""))
 
