@@ -595,7 +595,10 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = f"single-topic: the document offers choices of its own ({', '.join(choices)})"
-        elif outline.title and len(work := _work_parts(outline, context.lexicon)) >= WORK_MIN_PARTS:
+        elif outline.title and (work := _work_parts(outline, context.lexicon)) and _opens_with_problem(outline):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = f"single-topic: the document opens with its one problem ({work[0]})"
+        elif outline.title and len(work) >= WORK_MIN_PARTS:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = (
                 f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
@@ -672,7 +675,20 @@ def _named_topic(outline: Outline) -> _Named | None:
     # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
     if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
         return _Named(found[1], found[0])
-    return None
+    return _label_heading_value(outline)
+
+
+def _label_heading_value(outline: Outline) -> _Named | None:
+    """Return the value under the one heading that is a title label (``## 项目名称`` over ``开源操作系统的…``): a
+    form written as headings, each label over its value."""
+    found: list[str] = []
+    for node in _body_nodes(outline.root):
+        if node.children or not is_topic_title_label(node.title or "") or is_problem_label(node.title or ""):
+            continue
+        parts = [item for _, item in node.content]
+        if len(parts) == 1 and isinstance(parts[0], Paragraph) and is_labelled_title(parts[0].text):
+            found.append(parts[0].text.strip())
+    return _Named(found[0]) if len(found) == 1 else None
 
 
 def _problem_labels(outline: Outline) -> set[str]:
@@ -686,6 +702,21 @@ def _problem_labels(outline: Outline) -> set[str]:
         if (found := problem_title(text)) is not None:
             out.add(regex.sub(r"\s+", "", found[0]).casefold())
     return out
+
+
+def _opens_with_problem(outline: Outline) -> bool:
+    """Return whether the document's first numbered clause (``一、赛题描述``), or a label line of the sheet under
+    its title (``Problem Statement: …``), states the problem, and the title is a name, not itself a heading over a
+    problem's description (``赛题详情：…``): the call is the one problem its title names, those its parts.
+
+    A part printed as a second title line (``赛题介绍`` at the title's size, unnumbered) is no clause."""
+    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    # A labelled sheet: the label lines under the title (``Motivation: …``, ``Problem Statement: …``) are the parts.
+    sheet = any(is_problem_part(field.label) for field in outline.root.fields)
+    clause = bool(body) and body[0].numbering is not None and is_problem_part(body[0].title or "")
+    if not (sheet or clause):
+        return False
+    return not any(is_problem_part(part) for part in regex.split(r"[：:\s]+", outline.title or ""))
 
 
 def _work_parts(outline: Outline, lexicon: Lexicon) -> list[str]:

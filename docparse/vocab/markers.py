@@ -403,7 +403,9 @@ def is_column_header_word(text: str) -> bool:
 # "Title: Assessment of …", "Call For Proposals: …".
 TOPIC_TITLE_LABEL = lazy(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
-    r"(?i)^(?:(?:比赛|竞赛|挑战赛)?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
+    # The word for a topic may follow what kind it is (``综合课设题目``, ``毕业设计题目``), not a part of one
+    # (``子课题``).
+    r"(?i)^(?:(?![子分])\p{Han}{0,6}?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
     r"|[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|problem[ \t][A-Z]"
     r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
@@ -435,7 +437,8 @@ _PROBLEM_TITLE = lazy(
 # are the topic's directions.
 _TASK_PART = r"(?:赛题|题目)(?:任务|要求)|(?:基本|比赛|竞赛)任务|任务描述|解决问题|(?i:problem\s+statement|tasks)"
 PROBLEM_PART = lazy(
-    rf"^(?:{_TASK_PART}|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
+    # A bare "任务" as a part's label sets a design contest's one task (``一、任务`` before ``二、要求``).
+    rf"^(?:{_TASK_PART}|任务|(?:赛题|题目)(?:简介|介绍|说明|描述|详情|背景|内容|解读)"
     r"|(?i:problem\s+(?:description|overview)|task\s+description))$"
 )
 TASK_PART = lazy(rf"^(?:{_TASK_PART})$")

@@ -5,7 +5,8 @@ A two- or three-column table whose first column labels the others (``Title | Doo
 stands in, when the document gives evidence that the first column is labels: the same labels in
 another such table (a template of tables, one under each idea), a header row that names the
 columns in general (``Field | Value``), a first value that repeats the node's title, labels
-written with their colon, or labels the vocabulary knows as field labels.
+written with their colon, a row that labels its value as the topic's title (``项目名称 | …``, a
+one-topic form), or labels the vocabulary knows as field labels.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from docparse.model.document import Dropped, DropReason
 from docparse.outline.state import State
 from docparse.outline.tables import LabelRows, cell_label, label_rows, value_field, value_lines
 from docparse.segment import TokenKind
+from docparse.vocab.markers import is_labelled_title, is_topic_title_label
 
 # Template evidence: at least this many of a table's labels recur in other label tables.
 SHARED_LABELS_MIN = 2
@@ -49,7 +51,18 @@ def _are_labels(state: State, found: LabelRows) -> bool:
     first = value_lines(found.pairs[0][1])
     if title and first and " ".join(first[0].split()).casefold() == " ".join(title.split()).casefold():
         return True  # "Title | Doodle Canvas" under "## Doodle Canvas"
+    if _names_its_topic(found):
+        return True  # "综合课设题目 | 面向智慧社区的…平台": a one-topic form whose title row names the topic
     if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
         return True
     known = sum(state.lexicon.is_field_label(label) for label in labels)
     return known >= SHARED_LABELS_MIN and known * 2 >= len(labels)
+
+
+def _names_its_topic(found: LabelRows) -> bool:
+    """Return whether one row labels its value as the topic's title (``项目名称 | …``) and that value reads as one."""
+    for label, value in found.pairs:
+        lines = value_lines(value)
+        if len(lines) == 1 and is_topic_title_label(cell_label(label)) and is_labelled_title(lines[0]):
+            return True
+    return False
