@@ -124,6 +124,8 @@ def heading(state: State) -> bool:
     """Open a node at a format heading or a numbered heading line."""
     token = state.token
     if token.kind is TokenKind.HEADING:
+        if _body_sentence(state, token):
+            return False
         _open(state, token, None, ("heading", token.block.heading_level or 1))
         return True
     numbering = token.numbering
@@ -142,6 +144,19 @@ def heading(state: State) -> bool:
     slip = _slip(state, numbering, key)
     _open(state, token, numbering, slip or key)
     return True
+
+
+def _body_sentence(state: State, token: Token) -> bool:
+    """Return whether a heading-styled paragraph is a sentence set as the body text is.
+
+    A word processor's heading style left on a paragraph of running text (a long sentence in the
+    body's size, neither bold nor larger) is not a heading: the typography the document prints
+    outweighs the style's outline level. Only where sizes are known; Markdown ``#`` is the author's word.
+    """
+    size, body = token.block.font_size, state.evidence.body_size
+    if size is None or body is None or size > body or token.all_bold:
+        return False
+    return not is_title_like(token.text)
 
 
 def _numbered_heading_key(state: State, numbering: Numbering, key: Key) -> Key:
