@@ -225,6 +225,8 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if not titled:
         return False
+    if state.index in state.evidence.titled_items:
+        return True
     if _set_as_item(state, token, numbering):
         return False
     if known or family.role is Role.OUTLINE:
