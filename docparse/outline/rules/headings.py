@@ -239,7 +239,20 @@ def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
     """Return whether a numbered line's typography is an item's: a plain bullet in a run, a plain labelled item."""
     if numbering.family.role is Role.EITHER and _in_plain_bullet_run(state, token, numbering):
         return True
+    if numbering.family.role is Role.LIST and _next_to_sibling(state, numbering):
+        return True  # a list family's lines set one under another are its items, even where it heads parts
     return _plain_labelled_item(state, token, numbering)
+
+
+def _next_to_sibling(state: State, numbering: Numbering) -> bool:
+    """Return whether the line before or after is a line of the same numbering family and depth."""
+    return any(
+        other is not None
+        and other.kind is TokenKind.NUMBERED
+        and other.numbering is not None
+        and other.numbering.key == numbering.key
+        for other in (state.next_token(-1), state.next_token())
+    )
 
 
 def _plain_labelled_item(state: State, token: Token, numbering: Numbering) -> bool:
