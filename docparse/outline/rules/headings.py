@@ -183,9 +183,15 @@ def _decided(state: State, token: Token, numbering: Numbering) -> bool | None:
         return False
     if state.index in state.evidence.group_items:
         return _names_topic(state, numbering)  # else a list under a title line, as any run of items
-    if token.in_list and not _lone_list_heading(token, numbering):
+    if token.in_list and not (_lone_list_heading(token, numbering) and not _list_goes_on(state)):
         return False
     return None
+
+
+def _list_goes_on(state: State) -> bool:
+    """Return whether the next line is an item of a format list too: a sibling or a sub-item, so no one-item list."""
+    after = state.next_token()
+    return after is not None and after.in_list
 
 
 def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
