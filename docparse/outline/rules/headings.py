@@ -189,9 +189,15 @@ def _decided(state: State, token: Token, numbering: Numbering) -> bool | None:
 
 
 def _list_goes_on(state: State) -> bool:
-    """Return whether the next line is an item of a format list too: a sibling or a sub-item, so no one-item list."""
+    """Return whether the list runs on below this item as text: a sub-item, or a sibling that is no title.
+
+    ``2. 半开放课题`` over ``3. 专项课题`` are titles, a Markdown list of lone headings; ``1. Turn-key contract``
+    over ``a. P = k * Ct`` (deeper), or ``1. Civil works: …`` over ``2. Manufacturing line equipment:``, is a list.
+    """
     after = state.next_token()
-    return after is not None and after.in_list
+    if after is None or not after.in_list:
+        return False
+    return after.block.list_depth > state.token.block.list_depth or not after.title_like
 
 
 def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
