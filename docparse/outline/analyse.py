@@ -64,6 +64,8 @@ class Evidence:
     heading's key: ``("heading", 3)`` for ``###``, a numbering family's key): a field template."""
     heading_keys: list[Key | None] = field(default_factory=list)
     """For each token, the key of the heading it stands under (None before the first)."""
+    titled_items: frozenset[int] = frozenset()
+    """List-family lines (``（1）校准``) that count up as titles each over its own body text: headings."""
 
     def repeated(self, label: str, index: int) -> bool:
         """Return whether `label`, printed at token `index`, is printed under other headings of the same level."""
@@ -124,6 +126,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         table_labels=table_labels(tokens),
         labels=labels,
         heading_keys=keys,
+        titled_items=titled_items(tokens),
     )
 
 
@@ -160,6 +163,62 @@ def repeated_labels(
             under.setdefault((label_key(label), key), set()).add(heading)
     repeated = frozenset(k for k, headings in under.items() if k[0] and len(headings) >= LABEL_MIN_HEADINGS)
     return repeated, keys
+
+
+# Titled items are headings when at least this many siblings count up so.
+TITLED_ITEMS_MIN = 2
+
+
+def titled_items(tokens: list[Token]) -> frozenset[int]:
+    """Return list-family lines that the document sets as headings: a title alone over body text, repeated.
+
+    ``（1）校准`` over a paragraph, ``（2）加工`` over another …: where every sibling of a run counting up
+    from 1 is a short title alone on its line and followed by running text (not another item, not a
+    title), the family is the document's rank of headings there, not a list.
+    """
+    runs: dict[Key, list[int]] = {}
+    done: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is not Role.LIST:
+            continue
+        if numbering.family.sequence is not Sequence.POSITION or not numbering.path:
+            continue
+        run = runs.get(numbering.key)
+        last = tokens[run[-1]].numbering if run else None
+        if run and last is not None and numbering.follows(last):
+            run.append(i)
+        else:
+            if run:
+                done.append(run)
+            runs[numbering.key] = [i]
+    done.extend(runs.values())
+    found: set[int] = set()
+    for run in done:
+        first = tokens[run[0]].numbering
+        if (
+            len(run) >= TITLED_ITEMS_MIN
+            and first is not None
+            and first.last == 1
+            and all(_titled_item(tokens, i) for i in run)
+        ):
+            found.update(run)
+    return frozenset(found)
+
+
+def _titled_item(tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        not token.in_list
+        and token.field is None
+        and bool(token.text)
+        and token.title_like
+        and after is not None
+        and after.kind is TokenKind.PARAGRAPH
+        and not after.in_list
+        and not after.title_like
+    )
 
 
 def _heading_key(token: Token) -> Key | None:

@@ -586,8 +586,25 @@ def match_families(text: str, families: Iterable[Family]) -> Numbering | None:
         if value is None:
             continue
         tag = text[found.end("label") : found.end()].strip() if family.role is Role.IDENTIFIER else ""
-        return Numbering(family, found.group("label").strip(), value, text[found.end() :].strip(), num, tag)
+        label = found.group("label").strip()
+        return Numbering(family, label, value, _after_separator(label, text[found.end() :].strip()), num, tag)
     return None
+
+
+# A dash set between spaces after a heading's number stands where a colon or dot would:
+# "SECTION 1 – OVERVIEW AND SCOPE OF WORK", "2.1 - TECHNICAL SPECIFICATIONS".
+_SEPARATOR_DASH = lazy(r"^[-\u2013\u2014][ \t\u3000]+(?=\S)")
+
+
+def _after_separator(label: str, rest: str) -> str:
+    """Return `rest` without a dash that separates an outline number from its title (``1 – Title`` → ``Title``).
+
+    Only after a label that ends in its number: after ``1.`` or ``(a)`` the label has its own
+    punctuation, and a dash that follows is the text's own.
+    """
+    if not label[-1:].isalnum():
+        return rest
+    return _SEPARATOR_DASH.sub("", rest, count=1)
 
 
 # First character → the families whose pattern can match a text that starts with it. Every

@@ -122,3 +122,18 @@ def test_a_larger_line_closed_by_a_colon_is_a_heading() -> None:
     heads = [b.text for b in reading.blocks if b.kind is BlockKind.HEADING]
     assert "Integration into the Movie Database Website:" in heads
     assert "Resources for the students of the course:" not in heads
+
+
+def test_a_display_title_wrapped_over_two_lines_is_one_heading() -> None:
+    # The reader joins the two 27 pt lines into one block before ranking: two lines of display
+    # type are still a heading (the document's title), a colon in it notwithstanding.
+    title = ["Call for Papers: Theme Issue on", "Formal Methods at Scale"]
+    items = [Text(72, 60 + i * 27 * 1.2, line, 27.0) for i, line in enumerate(title)]
+    items += lines(wrap(LEAD, 90), top=150)
+    items += [Text(72, 200, "Important Dates", 15.0)]
+    items += lines(["Submissions due: 30 November 2021"], top=225)
+    items += [Text(72, 260, "Guest Editors", 15.0)]
+    items += lines(["Contact the guest editors by mail."], top=285)
+    document = docparse.parse(make_pdf([items]))
+    assert document.title == "Call for Papers: Theme Issue on Formal Methods at Scale"
+    assert [s.title for s in document.sections] == ["Important Dates", "Guest Editors"]

@@ -124,6 +124,8 @@ def heading(state: State) -> bool:
     """Open a node at a format heading or a numbered heading line."""
     token = state.token
     if token.kind is TokenKind.HEADING:
+        if _body_sentence(state, token):
+            return False
         _open(state, token, None, ("heading", token.block.heading_level or 1))
         return True
     numbering = token.numbering
@@ -142,6 +144,19 @@ def heading(state: State) -> bool:
     slip = _slip(state, numbering, key)
     _open(state, token, numbering, slip or key)
     return True
+
+
+def _body_sentence(state: State, token: Token) -> bool:
+    """Return whether a heading-styled paragraph is a sentence set as the body text is.
+
+    A word processor's heading style left on a paragraph of running text (a long sentence in the
+    body's size, neither bold nor larger) is not a heading: the typography the document prints
+    outweighs the style's outline level. Only where sizes are known; Markdown ``#`` is the author's word.
+    """
+    size, body = token.block.font_size, state.evidence.body_size
+    if size is None or body is None or size > body or token.all_bold:
+        return False
+    return not is_title_like(token.text)
 
 
 def _numbered_heading_key(state: State, numbering: Numbering, key: Key) -> Key:
@@ -168,9 +183,21 @@ def _decided(state: State, token: Token, numbering: Numbering) -> bool | None:
         return False
     if state.index in state.evidence.group_items:
         return _names_topic(state, numbering)  # else a list under a title line, as any run of items
-    if token.in_list and not _lone_list_heading(token, numbering):
+    if token.in_list and not (_lone_list_heading(token, numbering) and not _list_goes_on(state)):
         return False
     return None
+
+
+def _list_goes_on(state: State) -> bool:
+    """Return whether the list runs on below this item as text: a sub-item, or a sibling that is no title.
+
+    ``2. 半开放课题`` over ``3. 专项课题`` are titles, a Markdown list of lone headings; ``1. Turn-key contract``
+    over ``a. P = k * Ct`` (deeper), or ``1. Civil works: …`` over ``2. Manufacturing line equipment:``, is a list.
+    """
+    after = state.next_token()
+    if after is None or not after.in_list:
+        return False
+    return after.block.list_depth > state.token.block.list_depth or not after.title_like
 
 
 def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
@@ -210,6 +237,8 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if not titled:
         return False
+    if state.index in state.evidence.titled_items:
+        return True
     if _set_as_item(state, token, numbering):
         return False
     if known or family.role is Role.OUTLINE:
@@ -222,7 +251,20 @@ def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
     """Return whether a numbered line's typography is an item's: a plain bullet in a run, a plain labelled item."""
     if numbering.family.role is Role.EITHER and _in_plain_bullet_run(state, token, numbering):
         return True
+    if numbering.family.role is Role.LIST and _next_to_sibling(state, numbering):
+        return True  # a list family's lines set one under another are its items, even where it heads parts
     return _plain_labelled_item(state, token, numbering)
+
+
+def _next_to_sibling(state: State, numbering: Numbering) -> bool:
+    """Return whether the line before or after is a line of the same numbering family and depth."""
+    return any(
+        other is not None
+        and other.kind is TokenKind.NUMBERED
+        and other.numbering is not None
+        and other.numbering.key == numbering.key
+        for other in (state.next_token(-1), state.next_token())
+    )
 
 
 def _plain_labelled_item(state: State, token: Token, numbering: Numbering) -> bool:

@@ -78,10 +78,13 @@ def _heading_style(blocks: list[Block], i: int, body_size: float, run: int) -> t
     if len(block.provenance.regions) != 1 or not is_title_like(title) or TOC_LINE.match(block.text.strip()):
         return None
     box = block.provenance.regions[0].bbox
-    if box.bottom - box.top > size * 1.6:
-        return None  # more than one line
+    display = size >= body_size * HEADING_SIZE_RATIO
+    # A title in display type may wrap onto a second line of its size; a body-size block of two
+    # lines is a paragraph.
+    if box.bottom - box.top > size * (DISPLAY_MAX_LINES_HEIGHT if display else 1.6):
+        return None  # more lines than a heading of its size takes
     bold = all_bold(block.spans)
-    if size >= body_size * HEADING_SIZE_RATIO:
+    if display:
         return (round(size, 1), bold)
     following = blocks[i + 1] if i + 1 < len(blocks) else None
     near_body = body_size - BOLD_SIZE_SLACK <= size <= body_size + 0.5
@@ -97,6 +100,8 @@ def _heading_style(blocks: list[Block], i: int, body_size: float, run: int) -> t
 
 BOLD_SIZE_SLACK = 1.5
 """Points below the body size a bold line may be set and still be in the body's size."""
+DISPLAY_MAX_LINES_HEIGHT = 2.9
+"""Height, in multiples of its size, of a display-type heading: two lines at up to 1.45 line spacing."""
 
 
 def _wraps_into(block: Block, following: Block) -> bool:
