@@ -198,3 +198,18 @@ def test_a_table_of_the_floor_is_defined_once_in_its_module(module: str) -> None
     tree = ast.parse((VOCAB / module).read_text(encoding="utf-8"))
     names = list(_top_level_names(tree))
     assert sorted({name for name in names if names.count(name) > 1 and name != "__all__"}) == []
+
+
+def test_a_catalogues_code_is_closed_by_its_punctuation() -> None:
+    # "R1. …", "T12. …" number a catalogue's items; "G20 summit", "A4 paper" in running text and labels
+    # closed by a colon ("L0：…", a level) do not.
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("R1. Rum River水文模拟", "D2. 全球水文云计算平台", "T12. Indexing")]
+    assert [(n.family.name, n.label) for n in found if n is not None] == [
+        ("code", "R1."),
+        ("code", "D2."),
+        ("code", "T12."),
+    ]
+    not_codes = ("G20 summit in Rome", "A4 paper size", "H2O in rivers", "L0：入门级")
+    assert all((n := match_numbering(text)) is None or n.family.name != "code" for text in not_codes)
