@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import regex
 
@@ -642,11 +643,13 @@ def _title_heading(outline: Outline) -> tuple[DraftNode, str, str] | None:
     return found[0] if len(found) == 1 and len(_problem_labels(outline)) <= 1 else None
 
 
+@dataclass(frozen=True)
 class _Named:
     """The one topic a document names: its title, the problem label printed before it, the field that named it."""
 
-    def __init__(self, title: str, label: str | None = None, source: DraftField | None = None) -> None:
-        self.title, self.label, self.source = title, label, source
+    title: str
+    label: str | None = None
+    source: DraftField | None = None
 
     def __str__(self) -> str:
         return f"{self.label} {self.title}" if self.label else self.title

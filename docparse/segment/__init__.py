@@ -328,7 +328,7 @@ def _toc_bare_numbers(tokens: list[Token]) -> list[Token]:
     (Word's TOC field over ``1 Request for Proposal (RFP)``) is that heading's entry, numbered alike.
     """
     heads = {
-        (t.numbering.number, _fold(t.text))
+        (t.numbering.number, _heading_key(t.text))
         for t in tokens
         if t.kind is TokenKind.NUMBERED and t.numbering is not None and t.numbering.family is BARE_NUMBER
     }
@@ -340,14 +340,9 @@ def _toc_bare_numbers(tokens: list[Token]) -> list[Token]:
         if token.kind is not TokenKind.TOC_ENTRY or line is None or line.numbering is not None:
             continue
         found = match_families(line.title, (BARE_NUMBER,))
-        if found is not None and (found.number, _fold(found.rest)) in heads:
+        if found is not None and (found.number, _heading_key(found.rest)) in heads:
             out[i] = replace(token, text=found.rest, toc=replace(line, numbering=found, title=found.rest))
     return out
-
-
-def _fold(text: str) -> str:
-    """Return `text` casefolded with its whitespace collapsed, to compare a TOC entry with its heading."""
-    return " ".join(text.split()).casefold()
 
 
 # A contents without pages lists at least this many entries.

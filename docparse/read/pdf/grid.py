@@ -19,7 +19,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils.text import chars_to_textmap, extract_text
 
-from docparse.read.pdf.joins import TERMINAL, text_joint
+from docparse.read.pdf.joins import TERMINAL, join_wrapped
 from docparse.vocab.families import match_numbering
 
 # A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
@@ -241,9 +241,7 @@ def _cell_text(chars: list[dict[str, Any]], right: float) -> str:
         if not wrapped or not before.strip() or not after.strip():
             out += "\n" + after
             continue
-        cut, sep = text_joint(out.rstrip(), after.lstrip())
-        out = out.rstrip()
-        out = (out[:-cut] if cut else out) + sep + after.lstrip()
+        out = join_wrapped(out, after)
     return out
 
 
@@ -376,12 +374,7 @@ def join_rows(
         for c in range(width):
             text = ""
             for r in band:
-                part = rows[r][c] if c < len(rows[r]) else ""
-                if part and text:
-                    cut, sep = text_joint(text.rstrip(), part.lstrip())
-                    text = (text[:-cut] if cut else text) + sep + part.lstrip()
-                elif part:
-                    text = part
+                text = join_wrapped(text, rows[r][c] if c < len(rows[r]) else "")
             out.append(text)
         joined.append(out)
     index = {r: n for n, band in enumerate(bands) for r in band}

@@ -89,6 +89,16 @@ def text_joint(
     return 0, " "
 
 
+def join_wrapped(before: str, after: str) -> str:
+    """Return `before` and `after` (ends trimmed) as one text wrapped from the one into the other (`text_joint`):
+    a table cell's lines, a cell cut by a page break or by staggered boxes."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after:
+        return before or after
+    cut, sep = text_joint(before.rsplit("\n", 1)[-1], after.split("\n", 1)[0])
+    return (before[:-cut] if cut else before) + sep + after
+
+
 def _in_address(text: str) -> bool:
     """Return whether the last word of `text` is a URL, a path or an address (`https://a/b-`)."""
     word = text.rsplit(None, 1)[-1] if text.strip() else ""

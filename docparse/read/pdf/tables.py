@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from docparse.blocks import Block, BlockKind
 from docparse.model.document import Dropped, DropReason
-from docparse.read.pdf.joins import text_joint
+from docparse.read.pdf.joins import join_wrapped
 
 # A table cut by a page break reaches the lowest quarter of its page, and its continuation starts
 # in the top quarter of the next: a table ending mid-page is finished, whatever follows.
@@ -104,12 +104,5 @@ def _rest_of_row(rows: tuple[tuple[str, ...], ...], first: tuple[str, ...]) -> b
 
 def _joined_row(above: tuple[str, ...], rest: tuple[str, ...]) -> tuple[str, ...]:
     """Return a row cut by a page break made whole: each cell's rest joined to its start as a wrapped line."""
-    cells = []
-    for start, more in zip(above, rest, strict=False):
-        start, more = start.rstrip(), more.lstrip()
-        if start and more:
-            cut, sep = text_joint(start.rsplit("\n", 1)[-1], more.split("\n", 1)[0])
-            cells.append((start[:-cut] if cut else start) + sep + more)
-        else:
-            cells.append(start or more)
+    cells = [join_wrapped(start, more) for start, more in zip(above, rest, strict=False)]
     return (*cells, *above[len(cells) :])
