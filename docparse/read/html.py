@@ -501,7 +501,10 @@ class _Walker:
     def _node(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
         if isinstance(el, etree._Comment):
             # Only in a fragment (a page's parser removes them): a comment is markup, recorded.
-            self._record(el.text or "", DropReason.MARKUP, _sourceline(el))
+            # libxml2 numbers a comment by the line where it ends.
+            text = el.text or ""
+            end = _sourceline(el)
+            self._record(text, DropReason.MARKUP, None if end is None else max(end - text.count("\n"), 1))
             return
         if not isinstance(el.tag, str):
             return  # processing instructions are removed by the parser; entities stay
@@ -694,10 +697,12 @@ class _Walker:
         start = self.first_line or self.line
         self.first_line = None
         lines = _lines(pieces)
-        emitted = False
+        emitted = blank = False
         for spans in lines:
             text = "".join(span.text for span in spans)
             if not text:
+                # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+                blank = emitted
                 continue
             self._emit(
                 Block(
@@ -707,11 +712,11 @@ class _Walker:
                     label=None if emitted else label,
                     heading_level=self.heading,
                     list_depth=len(self.lists),
-                    continues=emitted,
+                    continues=emitted and not blank,
                     provenance=Provenance(line_start=start, line_end=max(start, self.line)),
                 )
             )
-            emitted = True
+            emitted, blank = True, False
         if label and not emitted:
             self.label = label  # the item's text is in a block inside it (<li><p>…): the label goes there
 

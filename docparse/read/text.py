@@ -435,6 +435,12 @@ class _Walker:
         if label is not None:  # a list item holding nothing but markup: its label alone
             where = Provenance(line_start=first + 1, line_end=first + 1)
             self.reading.blocks.append(Block(text="", label=label, list_depth=depth, provenance=where))
+        if not fragment.blocks and not fragment.dropped and text.strip():
+            # Markup alone (``<img …>``, a lone ``</div>``): recorded as written, so that it shows.
+            closing = tokens[end].map
+            end_line = closing[1] if closing else first + 1
+            where = Provenance(line_start=first + 1, line_end=max(end_line, first + 1))
+            self.reading.dropped.append(Dropped(text=text.strip(), reason=DropReason.MARKUP, provenance=where))
         self.reading.dropped.extend(fragment.dropped)
         self.reading.diagnostics.extend(fragment.diagnostics)
         return end
@@ -444,8 +450,12 @@ class _Walker:
         label = self._label()
         depth = len(self.lists)
         last_offset = 0
-        for index, (offset, spans) in enumerate(_split_lines(token.children or [], self.reading, first_line)):
+        tag_breaks = 0
+        for index, (offset, spans, after_tag) in enumerate(
+            _split_lines(token.children or [], self.reading, first_line)
+        ):
             line = first_line + offset
+            tag_breaks += after_tag
             # A part after a `<br>` on the same source line starts no source line of its own.
             new_line, last_offset = offset > last_offset, offset
             # A list item's continuation line that starts at the margin is a "lazy" line
@@ -461,6 +471,8 @@ class _Walker:
             nested = new_line and depth > 0 and not lazy and _typed_bullet(text)
             if not text.strip() and not (index == 0 and label):
                 continue
+            # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+            blank, tag_breaks = tag_breaks >= 2, 0
             self.reading.blocks.append(
                 Block(
                     text=text,
@@ -469,7 +481,7 @@ class _Walker:
                     label=label if index == 0 else None,
                     heading_level=self.heading_level,
                     list_depth=0 if lazy else depth + nested,
-                    continues=index > 0,
+                    continues=index > 0 and not blank,
                     provenance=Provenance(line_start=line, line_end=line),
                 )
             )
@@ -575,19 +587,20 @@ def _joins(before: MdToken, after: MdToken, lines: list[str]) -> bool:
     return all(not lines[number].strip() for number in range(before.map[1], min(after.map[0], len(lines))))
 
 
-def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[tuple[int, list[Span]]]:
+def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[tuple[int, list[Span], bool]]:
     """Return the inline children as lines of spans, cut at soft and hard breaks and at ``<br>``.
 
-    Each line comes with its source line's offset from the first: a ``<br>`` starts a line on the same one.
+    Each line comes with its source line's offset from the first (a ``<br>`` starts a line on the
+    same one) and whether a ``<br>`` started it.
     """
     offset = 0
-    lines: list[tuple[int, list[Span]]] = [(0, [])]
+    lines: list[tuple[int, list[Span], bool]] = [(0, [], False)]
     for span in _spans(children, reading, line):
         if span.text == "\n":
             offset += 1
-            lines.append((offset, []))
+            lines.append((offset, [], False))
         elif span.text == _TAG_BREAK:
-            lines.append((offset, []))
+            lines.append((offset, [], True))
         else:
             lines[-1][1].append(span)
     return lines
