@@ -735,8 +735,10 @@ class _Walker:
                 f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)", path=self.name
             )
 
-    def _capture(self, el: etree._Element, style: _Style) -> list[Block]:
+    def _capture(self, el: etree._Element, style: _Style, *, tick: bool = False) -> list[Block]:
         """Return the blocks of `el`'s content, read apart from the flow (a table cell, a field value)."""
+        if tick:
+            self._tick(el)
         saved_out, saved_lists, saved_heading = self.out, self.lists, self.heading
         self.out, self.lists, self.heading = [], [], None
         try:
@@ -848,7 +850,8 @@ class _Walker:
             return
         start = _sourceline(el) or self.line
         kept = [row for row in rows if row]
-        captured = [[self._capture(cell, style) for cell in row] for row in kept]
+        # Each cell is ticked as it is read: the clock, and the table's last line (its last row's).
+        captured = [[self._capture(cell, style, tick=True) for cell in row] for row in kept]
         texts, spans, merged = _grid(kept, captured)
         if not any(cell.strip() for row in texts for cell in row):
             return

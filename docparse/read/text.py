@@ -413,6 +413,11 @@ class _Walker:
         # Imported here: a file without HTML blocks never loads lxml.
         from docparse.read.html import read_fragment
 
+        # The page walker looks at the clock every few hundred elements of one tree; a file of many
+        # small HTML blocks is looked at once a block.
+        if time.monotonic() > self.deadline:
+            raise LimitExceededError(f"reading took more than {self.options.limits.max_seconds} s (limits.max_seconds)")
+
         end = i
         while end + 1 < len(tokens) and _joins(tokens[end], tokens[end + 1], self.lines):
             end += 1
