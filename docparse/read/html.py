@@ -38,6 +38,9 @@ Left out, each recorded in ``Reading.dropped`` with a reason: ``script``/``style
 class or id names a breadcrumb, menu, navbar, sidebar or footer, and, when the page marks its
 main content (``main``, ``[role=main]``, else a lone ``article``), everything outside it.
 
+HTML embedded in another document (a Markdown file's HTML blocks) is read by the same walker
+(`read_fragment`), as the body of a page that is all content.
+
 Provenance: ``line_start``/``line_end`` are source lines, from lxml's ``sourceline`` and the
 line breaks of the text read since.
 """

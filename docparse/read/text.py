@@ -6,6 +6,12 @@ never by regexes over Markdown. Each line of a paragraph becomes its own block
 line even inside what Markdown calls one paragraph (a TOC written as consecutive lines);
 the normalizer joins the continuation lines that do not start anything new.
 
+HTML in Markdown is read as the page it renders to (CommonMark renders an HTML block as it is):
+each run of HTML blocks with nothing but blank lines between goes, as one element tree, through the
+HTML reader's walker (`docparse.read.html.read_fragment`), which gives its headings, lists, tables
+and paragraphs, and drops its comments, scripts and hidden elements with their reason; inline
+``<b>``/``<strong>``, ``<a href>`` and ``<br>`` style and break the text (`docparse.read.html.inline_tag`).
+
 A line no token reads is never lost: a link reference definition is recorded as dropped
 ``markup``; text nested deeper than MAX_NESTING containers, which markdown-it skips, becomes a
 block of its own, as written.
