@@ -73,26 +73,21 @@ from docparse.vocab.lazy import lazy
 
 __all__ = ["InlineTag", "decode_html", "inline_tag", "read_fragment", "read_html"]
 
+
 # huge_tree on: without it libxml2 stops at a text node, comment or attribute value over 10 MB
 # (an inline script) and the rest of the page is silently gone. The limits are ours instead:
 # the input cap (limits.max_input_bytes), MAX_DEPTH and the time budget; any other stop of the
 # parser (a fatal error in its log) is raised, never taken for the end of the page.
-_PARSER: Final = lxml.html.HTMLParser(
-    no_network=True,
-    huge_tree=True,
-    remove_comments=True,
-    remove_pis=True,
-    encoding="utf-8",
-)
+def _html_parser(*, comments: bool) -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(
+        no_network=True, huge_tree=True, remove_comments=not comments, remove_pis=True, encoding="utf-8"
+    )
+
+
+_PARSER: Final = _html_parser(comments=False)
 # HTML embedded in another document (a Markdown file's HTML blocks) is parsed as the body of a
 # page; its comments are kept in the tree so that the walker records them as markup.
-_FRAGMENT_PARSER: Final = lxml.html.HTMLParser(
-    no_network=True,
-    huge_tree=True,
-    remove_comments=False,
-    remove_pis=True,
-    encoding="utf-8",
-)
+_FRAGMENT_PARSER: Final = _html_parser(comments=True)
 _FRAGMENT_HEAD: Final = "<html><body>"
 # libxml2 stops nesting at 2048 elements (256 without huge_tree) and drops what lies deeper; a
 # page deeper than this is refused rather than read with text silently missing.

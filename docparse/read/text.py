@@ -47,8 +47,8 @@ _SUSPICIOUS = lazy(r"[\ufffd\p{Co}]")
 # An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
 EMOJI_SHORTCODE = lazy(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
 # A line break that an inline ``<br>`` makes inside one source line (the run stands for it in `_spans`):
-# markdown-it turns every carriage return into a line feed, so no text run is this.
-_TAG_BREAK = "\r"
+# markdown-it replaces every NUL, typed or as ``&#0;``, with U+FFFD, so no text run is this.
+_TAG_BREAK = "\x00"
 _BREAKS = frozenset({"\n", _TAG_BREAK})
 
 # markdown-it stops at this many nested containers and skips what lies deeper without a trace
