@@ -38,6 +38,9 @@ Left out, each recorded in ``Reading.dropped`` with a reason: ``script``/``style
 class or id names a breadcrumb, menu, navbar, sidebar or footer, and, when the page marks its
 main content (``main``, ``[role=main]``, else a lone ``article``), everything outside it.
 
+HTML embedded in another document (a Markdown file's HTML blocks) is read by the same walker
+(`read_fragment`), as the body of a page that is all content.
+
 Provenance: ``line_start``/``line_end`` are source lines, from lxml's ``sourceline`` and the
 line breaks of the text read since.
 """
@@ -45,6 +48,7 @@ line breaks of the text read since.
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
 import re
 import time
@@ -65,20 +69,26 @@ from docparse.read import metadata
 from docparse.read.encoding import Decoded, check_text, decode
 from docparse.read.metadata import HTML_META_NAMES
 from docparse.vocab.chars import is_cjk
+from docparse.vocab.lazy import lazy
 
-__all__ = ["decode_html", "read_html"]
+__all__ = ["InlineTag", "decode_html", "inline_tag", "read_fragment", "read_html"]
+
 
 # huge_tree on: without it libxml2 stops at a text node, comment or attribute value over 10 MB
 # (an inline script) and the rest of the page is silently gone. The limits are ours instead:
 # the input cap (limits.max_input_bytes), MAX_DEPTH and the time budget; any other stop of the
 # parser (a fatal error in its log) is raised, never taken for the end of the page.
-_PARSER: Final = lxml.html.HTMLParser(
-    no_network=True,
-    huge_tree=True,
-    remove_comments=True,
-    remove_pis=True,
-    encoding="utf-8",
-)
+def _html_parser(*, comments: bool) -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(
+        no_network=True, huge_tree=True, remove_comments=not comments, remove_pis=True, encoding="utf-8"
+    )
+
+
+_PARSER: Final = _html_parser(comments=False)
+# HTML embedded in another document (a Markdown file's HTML blocks) is parsed as the body of a
+# page; its comments are kept in the tree so that the walker records them as markup.
+_FRAGMENT_PARSER: Final = _html_parser(comments=True)
+_FRAGMENT_HEAD: Final = "<html><body>"
 # libxml2 stops nesting at 2048 elements (256 without huge_tree) and drops what lies deeper; a
 # page deeper than this is refused rather than read with text silently missing.
 MAX_DEPTH: Final = 250
@@ -264,6 +274,94 @@ def read_html(data: bytes, *, options: ParseOptions, name: str | None = None) ->
     return reading
 
 
+def read_fragment(
+    text: str, *, options: ParseOptions, first_line: int = 1, deadline: float | None = None, name: str | None = None
+) -> Reading:
+    """Return the blocks and drops of `text`, HTML embedded in another document, read as a page's body.
+
+    A Markdown file's HTML blocks (CommonMark renders them as they are) go through the walker that
+    reads a page, under the same caps (depth, line length, blocks, the time budget `deadline`), with
+    two differences: the fragment is content already, so no element of it is taken for the page's
+    main content (what lies outside would be site chrome), and a ``<title>`` in it is markup. Its
+    comments are dropped as markup. Provenance counts `text`'s first line as line `first_line`.
+    """
+    text = _CONTROL_CHARS.sub("", text)
+    reading = Reading(blocks=[], format="html")
+    if not text.strip():
+        return reading
+    try:
+        # Inside <body> from the start: a comment or a <style> at the top stays in the tree, in order.
+        root = lxml.html.document_fromstring((_FRAGMENT_HEAD + text).encode("utf-8"), parser=_FRAGMENT_PARSER)
+    except etree.ParserError:
+        return reading  # nothing but whitespace, as libxml2 sees it
+    except (etree.LxmlError, ValueError) as exc:
+        raise CorruptDocumentError(f"the HTML parser failed on an HTML block: {exc}", path=name, cause=exc) from exc
+    _check_depth(root, name)
+    _check_finished(_FRAGMENT_PARSER, name)
+    limit = time.monotonic() + options.limits.max_seconds if deadline is None else deadline
+    walker = _Walker(reading, options, name, limit, fragment=True)
+    walker.walk(root)
+    if first_line != 1:
+        shift = first_line - 1
+        reading.blocks[:] = [replace(block, provenance=_shifted(block.provenance, shift)) for block in reading.blocks]
+        reading.dropped[:] = [
+            drop.model_copy(update={"provenance": _shifted(drop.provenance, shift)}) for drop in reading.dropped
+        ]
+    return reading
+
+
+def _shifted(provenance: Provenance, lines: int) -> Provenance:
+    if provenance.line_start is None:
+        return provenance
+    end = provenance.line_end if provenance.line_end is not None else provenance.line_start
+    return Provenance(line_start=provenance.line_start + lines, line_end=end + lines)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineTag:
+    """What one inline tag of another document does to the text around it (`inline_tag`)."""
+
+    name: str
+    """The element's name, lower case."""
+    closing: bool
+    """An end tag (``</b>``)."""
+    bold: bool | None = None
+    """The run it opens is bold (``<b>``, ``<strong>``, ``font-weight: bold``) or not (``font-weight: normal``);
+    None when it says nothing of weight."""
+    link: str | None = None
+    """The target of the link it opens (``<a href>``)."""
+    breaks: bool = False
+    """A line break (``<br>``)."""
+
+
+_TAG_NAME = lazy(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+@functools.lru_cache(maxsize=1024)
+def inline_tag(source: str) -> InlineTag | None:
+    """Return what the inline tag `source` (``<a href="…">``, ``</b>``, ``<br/>``) does, as the page walker reads it.
+
+    A Markdown paragraph may carry HTML tags among its text (CommonMark's raw inline HTML); the
+    weight and link they give the text are the ones this reader gives a page's (`_style_of`).
+    None for what is no tag (a comment, a declaration).
+    """
+    found = _TAG_NAME.match(source)
+    if found is None:
+        return None
+    name = found.group(2).lower()
+    if found.group(1):
+        return InlineTag(name, closing=True)
+    if name == "br":
+        return InlineTag(name, closing=False, breaks=True)
+    try:
+        element = lxml.html.fragment_fromstring(source, create_parent="span", parser=_FRAGMENT_PARSER)[0]
+    except (etree.LxmlError, ValueError, IndexError):
+        return InlineTag(name, closing=False)
+    style = _style_of(element, name, _Style(bold=False))
+    weight: bool | None = style.bold if (style.bold or _NORMAL_STYLE.search(element.get("style") or "")) else None
+    return InlineTag(name, closing=False, bold=weight, link=style.link)
+
+
 def _front_matter(walker: _Walker, lines: list[str], values: dict[str, str], root: etree._Element) -> None:
     """Record a front matter's lines as markup; its title stands for the page's ``<title>`` when it has none."""
     title = values.get("title")
@@ -364,11 +462,13 @@ class _Walker:
     """The level of the last heading read (a card's title goes one level below it)."""
     anchors: frozenset[str] | None = None
     """The ids and names of the page's elements, once a navigation element needs them (`_page_contents`)."""
+    fragment: bool = False
+    """Reading HTML embedded in another document (`read_fragment`), not a page."""
 
     def walk(self, root: etree._Element) -> None:
         self.out = self.reading.blocks
         self.title_classes = _repeated_title_classes(root)
-        self.main = _find_main(root)
+        self.main = None if self.fragment else _find_main(root)
         if self.main is not None:
             self.main_path = tuple(self.main.iterancestors())
         for child in root:
@@ -385,6 +485,10 @@ class _Walker:
         if self.title is None:
             return
         text, line = self.title
+        if self.fragment:
+            # The document around the fragment has a title of its own (a heading, front matter).
+            self._record(text, DropReason.MARKUP, line)
+            return
         if _repeats_opening(text, self.reading.blocks) or not head_with_title(
             self.reading.blocks, text, _lines_at(line)
         ):
@@ -393,8 +497,15 @@ class _Walker:
     # -- the tree ---------------------------------------------------------------------------
 
     def _node(self, el: etree._Element, style: _Style, *, outside: bool) -> None:
+        if isinstance(el, etree._Comment):
+            # Only in a fragment (a page's parser removes them): a comment is markup, recorded.
+            # libxml2 numbers a comment by the line where it ends.
+            text = el.text or ""
+            end = _sourceline(el)
+            self._record(text, DropReason.MARKUP, None if end is None else max(end - text.count("\n"), 1))
+            return
         if not isinstance(el.tag, str):
-            return  # comments and processing instructions are removed by the parser; entities stay
+            return  # processing instructions are removed by the parser; entities stay
         self._tick(el)
         tag = el.tag.lower()
         if tag == "title" and self.title is None:
@@ -584,10 +695,12 @@ class _Walker:
         start = self.first_line or self.line
         self.first_line = None
         lines = _lines(pieces)
-        emitted = False
+        emitted = blank = False
         for spans in lines:
             text = "".join(span.text for span in spans)
             if not text:
+                # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+                blank = emitted
                 continue
             self._emit(
                 Block(
@@ -597,11 +710,11 @@ class _Walker:
                     label=None if emitted else label,
                     heading_level=self.heading,
                     list_depth=len(self.lists),
-                    continues=emitted,
+                    continues=emitted and not blank,
                     provenance=Provenance(line_start=start, line_end=max(start, self.line)),
                 )
             )
-            emitted = True
+            emitted, blank = True, False
         if label and not emitted:
             self.label = label  # the item's text is in a block inside it (<li><p>…): the label goes there
 
@@ -620,8 +733,10 @@ class _Walker:
                 f"more than {self.options.limits.max_blocks} blocks (limits.max_blocks)", path=self.name
             )
 
-    def _capture(self, el: etree._Element, style: _Style) -> list[Block]:
+    def _capture(self, el: etree._Element, style: _Style, *, tick: bool = False) -> list[Block]:
         """Return the blocks of `el`'s content, read apart from the flow (a table cell, a field value)."""
+        if tick:
+            self._tick(el)
         saved_out, saved_lists, saved_heading = self.out, self.lists, self.heading
         self.out, self.lists, self.heading = [], [], None
         try:
@@ -733,7 +848,8 @@ class _Walker:
             return
         start = _sourceline(el) or self.line
         kept = [row for row in rows if row]
-        captured = [[self._capture(cell, style) for cell in row] for row in kept]
+        # Each cell is ticked as it is read: the clock, and the table's last line (its last row's).
+        captured = [[self._capture(cell, style, tick=True) for cell in row] for row in kept]
         texts, spans, merged = _grid(kept, captured)
         if not any(cell.strip() for row in texts for cell in row):
             return

@@ -12,7 +12,9 @@ What the source text is, by format:
 - text and Markdown (both are read as CommonMark): every character of the decoded file, except
   markup, whose letters need not be held: link and image destinations and titles (the model keeps
   a link's target, but CommonMark percent-encodes it), the label of a reference link
-  (``[text][label]``: the definition is held) and character references (``&amp;`` is held as ``&``);
+  (``[text][label]``: the definition is held), character references (``&amp;`` is held as ``&``),
+  inline HTML tags, and what an HTML block holds besides its text nodes (tags, attributes,
+  comments: its text is what the HTML count below takes from a page);
 - DOCX: every ``w:t`` (and ``w:sym``) of the body of the main part, except ``mc:Fallback`` (the
   second copy of an ``mc:Choice``) and ``w:moveFrom`` (moved text, held where it moved to); the
   ``w:t`` of the comments part; every ``w:altChunk`` import (HTML and text parts by their text
@@ -121,14 +123,25 @@ def source_texts(data: bytes, *, name: str | None = None) -> list[str]:
 
 def _markdown_texts(text: str) -> list[str]:
     markup: list[str] = _CHAR_REFERENCE.findall(text) + _REFERENCE_LABEL.findall(text)
-    for token in MarkdownIt("commonmark", {"html": True}).enable("table").parse(text):
+    tags: Counter[str] = Counter()
+    # Indented code off, as the reader parses: an indented HTML line stays in its HTML block.
+    for token in MarkdownIt("commonmark", {"html": True}).enable("table").disable("code").parse(text):
+        if token.type == "html_block":
+            tags += _html_markup(token.content)
         for child in token.children or ():
+            if child.type == "html_inline":
+                markup.append(child.content)
             for key in ("href", "src", "title"):
                 value = child.attrs.get(key)
                 if value:
                     markup.append(unquote(str(value)))  # as written, not percent-encoded
     # Markup letters are taken away from the source's, never below zero.
-    return list((letters([text]) - letters(markup)).elements())
+    return list((letters([text]) - letters(markup) - tags).elements())
+
+
+def _html_markup(block: str) -> Counter[str]:
+    """Return the letters of an HTML block that are no text of it: its tags, attributes and comments."""
+    return letters([_CHAR_REFERENCE.sub(" ", block)]) - letters(_html_texts(block))
 
 
 def _html_texts(text: str) -> list[str]:

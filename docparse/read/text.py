@@ -6,6 +6,12 @@ never by regexes over Markdown. Each line of a paragraph becomes its own block
 line even inside what Markdown calls one paragraph (a TOC written as consecutive lines);
 the normalizer joins the continuation lines that do not start anything new.
 
+HTML in Markdown is read as the page it renders to (CommonMark renders an HTML block as it is):
+each run of HTML blocks with nothing but blank lines between goes, as one element tree, through the
+HTML reader's walker (`docparse.read.html.read_fragment`), which gives its headings, lists, tables
+and paragraphs, and drops its comments, scripts and hidden elements with their reason; inline
+``<b>``/``<strong>``, ``<a href>`` and ``<br>`` style and break the text (`docparse.read.html.inline_tag`).
+
 A line no token reads is never lost: a link reference definition is recorded as dropped
 ``markup``; text nested deeper than MAX_NESTING containers, which markdown-it skips, becomes a
 block of its own, as written.
@@ -14,7 +20,9 @@ block of its own, as written.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
@@ -31,12 +39,17 @@ from docparse.vocab.chars import without_surrogates
 from docparse.vocab.families import match_numbering
 from docparse.vocab.lazy import lazy
 
+if TYPE_CHECKING:
+    from docparse.read.html import InlineTag
+
 # Suspicious characters after decoding: the replacement character and private-use code points.
 _SUSPICIOUS = lazy(r"[\ufffd\p{Co}]")
 # An emoji shortcode (GitHub's ":nut_and_bolt:"): markup that renders as a picture, not text.
 EMOJI_SHORTCODE = lazy(r"(?<![\w:]):[a-z0-9_+\-]{2,40}:(?![\w:])")
-# A line-break tag (`<br>`, `<br/>`, `<BR />`): the only inline HTML that means a break.
-_BR_TAG = lazy(r"(?i)<br\s*/?>")
+# A line break that an inline ``<br>`` makes inside one source line (the run stands for it in `_spans`):
+# markdown-it replaces every NUL, typed or as ``&#0;``, with U+FFFD, so no text run is this.
+_TAG_BREAK = "\x00"
+_BREAKS = frozenset({"\n", _TAG_BREAK})
 
 # markdown-it stops at this many nested containers and skips what lies deeper without a trace
 # (its default of 20 is ten lists deep); the lines it skips are still read (`_Walker._skipped`).
@@ -99,7 +112,7 @@ def read_string(text: str, *, options: ParseOptions, markdown: bool = False) -> 
         end, values = front
         text = "\n" * end + "\n".join(lines[end:])
         reading.metadata = metadata.make(values)
-    walker = _Walker(reading, options)
+    walker = _Walker(reading, options, deadline=time.monotonic() + options.limits.max_seconds)
     plain: list[PlainLine] = []
     if markdown:
         text, plain = _set_apart_large_tables(text, reading)
@@ -310,6 +323,8 @@ class _Walker:
     """Lines no token read (`_uncovered`), not yet emitted."""
     lines: list[str] = field(default_factory=list)
     """The source lines, to see how a continuation line is indented."""
+    deadline: float = float("inf")
+    """When the time budget (limits.max_seconds) runs out, for the HTML blocks the page walker reads."""
 
     def walk(self, tokens: list[MdToken], lines: list[str]) -> None:
         self.lines = lines
@@ -338,6 +353,8 @@ class _Walker:
                 self._inline(token)
             elif kind == "table_open":
                 i = self._table(tokens, i)
+            elif kind == "html_block" and _read_as_html(token):
+                i = self._html(tokens, i)
             elif kind in ("html_block", "hr", "fence", "code_block"):
                 self._verbatim(token, lines)
             i += 1
@@ -390,34 +407,92 @@ class _Walker:
         frame.first_paragraph = False
         return frame.label
 
+    def _html(self, tokens: list[MdToken], i: int) -> int:
+        """Read the HTML blocks from `tokens[i]` on, as one page body; return the index of the last one read.
+
+        CommonMark ends an HTML block at a blank line, so ``<div>`` … blank … ``</div>`` comes as
+        several html_block tokens: those that follow one another with nothing but blank lines
+        between are one fragment, one element tree. Markdown between two HTML blocks ends the run:
+        it is read as Markdown, in its place, and the HTML on each side as a tree of its own (an
+        element left open is closed at the end of its run, as a browser closes it at the end of a page).
+        """
+        # Imported here: a file without HTML blocks never loads lxml.
+        from docparse.read.html import read_fragment
+
+        # The page walker looks at the clock every few hundred elements of one tree; a file of many
+        # small HTML blocks is looked at once a block.
+        if time.monotonic() > self.deadline:
+            raise LimitExceededError(f"reading took more than {self.options.limits.max_seconds} s (limits.max_seconds)")
+
+        end = i
+        while end + 1 < len(tokens) and _joins(tokens[end], tokens[end + 1], self.lines):
+            end += 1
+        opening = tokens[i].map
+        first = opening[0] if opening else 0
+        text, line = "", first
+        for token in tokens[i : end + 1]:
+            start = token.map[0] if token.map else line
+            content = token.content if token.content.endswith("\n") else token.content + "\n"
+            text += "\n" * max(start - line, 0) + content
+            line = max(start, line) + content.count("\n")
+        fragment = read_fragment(text, options=self.options, first_line=first + 1, deadline=self.deadline)
+        label = self._label()
+        depth = len(self.lists)
+        for number, block in enumerate(fragment.blocks):
+            if number == 0 and label is not None and block.label is None and block.kind is BlockKind.PARAGRAPH:
+                block = replace(block, label=label)
+                label = None
+            self.reading.blocks.append(replace(block, list_depth=block.list_depth + depth) if depth else block)
+        if label is not None:  # a list item holding nothing but markup: its label alone
+            where = Provenance(line_start=first + 1, line_end=first + 1)
+            self.reading.blocks.append(Block(text="", label=label, list_depth=depth, provenance=where))
+        if not fragment.blocks and not fragment.dropped and text.strip():
+            # Markup alone (``<img …>``, a lone ``</div>``): recorded as written, so that it shows.
+            closing = tokens[end].map
+            end_line = closing[1] if closing else first + 1
+            where = Provenance(line_start=first + 1, line_end=max(end_line, first + 1))
+            self.reading.dropped.append(Dropped(text=text.strip(), reason=DropReason.MARKUP, provenance=where))
+        self.reading.dropped.extend(fragment.dropped)
+        self.reading.diagnostics.extend(fragment.diagnostics)
+        return end
+
     def _inline(self, token: MdToken) -> None:
         first_line = (token.map[0] + 1) if token.map else 1
         label = self._label()
         depth = len(self.lists)
-        for offset, spans in enumerate(_split_lines(token.children or [], self.reading, first_line)):
+        last_offset = 0
+        tag_breaks = 0
+        for index, (offset, spans, after_tag) in enumerate(
+            _split_lines(token.children or [], self.reading, first_line)
+        ):
             line = first_line + offset
+            tag_breaks += after_tag
+            # A part after a `<br>` on the same source line starts no source line of its own.
+            new_line, last_offset = offset > last_offset, offset
             # A list item's continuation line that starts at the margin is a "lazy" line
             # (CommonMark 5.2): in hard-wrapped text (a PDF's text saved as .txt) it is running
             # text after the list, not inside it, so what it opens is not nested in the item.
             source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-            lazy = offset > 0 and depth > 0 and source[:1] not in (" ", "\t", "")
+            lazy = new_line and depth > 0 and source[:1] not in (" ", "\t", "")
             if self.heading_level:
                 spans = self._drop_shortcodes(spans, line)
             text = "".join(span.text for span in spans)
             # A line that a typed bullet opens inside a list item (``- – 难点与挑战`` over ``  – 交通标志…``)
             # is an item under the item, as its indentation shows, not more of the item's text.
-            nested = offset > 0 and depth > 0 and not lazy and _typed_bullet(text)
-            if not text.strip() and not (offset == 0 and label):
+            nested = new_line and depth > 0 and not lazy and _typed_bullet(text)
+            if not text.strip() and not (index == 0 and label):
                 continue
+            # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+            blank, tag_breaks = tag_breaks >= 2, 0
             self.reading.blocks.append(
                 Block(
                     text=text,
                     spans=tuple(spans),
                     kind=BlockKind.HEADING if self.heading_level else BlockKind.PARAGRAPH,
-                    label=label if offset == 0 else None,
+                    label=label if index == 0 else None,
                     heading_level=self.heading_level,
                     list_depth=0 if lazy else depth + nested,
-                    continues=offset > 0,
+                    continues=index > 0 and not blank,
                     provenance=Provenance(line_start=line, line_end=line),
                 )
             )
@@ -510,25 +585,51 @@ def _typed_bullet(text: str) -> bool:
     return numbering is not None and numbering.is_bullet and numbering.label not in ("-", "*", "+")
 
 
-def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[list[Span]]:
-    """Return the inline children as lines of spans, cut at soft and hard breaks."""
-    lines: list[list[Span]] = [[]]
+def _read_as_html(token: MdToken) -> bool:
+    """Return whether an HTML block is elements and text to read as a page's (not a declaration, CDATA or ``<?…?>``)."""
+    head = token.content.lstrip()[:4]
+    return not head.startswith(("<?", "<!")) or head == "<!--"
+
+
+def _joins(before: MdToken, after: MdToken, lines: list[str]) -> bool:
+    """Return whether the HTML block `after` goes on the run of `before`: nothing but blank lines between."""
+    if after.type != "html_block" or not _read_as_html(after) or not before.map or not after.map:
+        return False
+    return all(not lines[number].strip() for number in range(before.map[1], min(after.map[0], len(lines))))
+
+
+def _split_lines(children: list[MdToken], reading: Reading, line: int) -> list[tuple[int, list[Span], bool]]:
+    """Return the inline children as lines of spans, cut at soft and hard breaks and at ``<br>``.
+
+    Each line comes with its source line's offset from the first (a ``<br>`` starts a line on the
+    same one) and whether a ``<br>`` started it.
+    """
+    offset = 0
+    lines: list[tuple[int, list[Span], bool]] = [(0, [], False)]
     for span in _spans(children, reading, line):
         if span.text == "\n":
-            lines.append([])
+            offset += 1
+            lines.append((offset, [], False))
+        elif span.text == _TAG_BREAK:
+            lines.append((offset, [], True))
         else:
-            lines[-1].append(span)
+            lines[-1][1].append(span)
     return lines
 
 
 def _spans(children: list[MdToken], reading: Reading, line: int, *, cell: bool = False) -> list[Span]:
-    """Return the visible text runs of inline tokens; breaks come back as a lone ``\\n`` span.
+    """Return the visible text runs of inline tokens; source breaks come back as a lone ``\\n`` span.
 
-    In a table `cell`, a ``<br>`` tag is a break too (still recorded as markup).
+    Inline HTML is markup (recorded as such) that styles the text as it would on a page
+    (`docparse.read.html.inline_tag`): ``<b>``/``<strong>`` (or a bold ``font-weight``) make it bold,
+    ``<a href>`` a link, and ``<br>`` breaks the line (a ``_TAG_BREAK`` run; in a table `cell`, a ``\\n``
+    run, the cell's line break).
     """
     spans: list[Span] = []
     bold = 0
-    links: list[str] = []
+    links: list[str | None] = []
+    weights: list[tuple[str, bool | None]] = []
+    """The open HTML elements that say a weight, innermost last, with their names."""
     for child in children:
         kind = child.type
         if kind == "strong_open":
@@ -544,23 +645,53 @@ def _spans(children: list[MdToken], reading: Reading, line: int, *, cell: bool =
             spans.append(Span("\n"))
             line += 1
         elif kind in ("text", "code_inline"):
-            spans.append(Span(child.content, bold=bold > 0, link=links[-1] if links else None))
+            weight = next((w for _, w in reversed(weights) if w is not None), None)
+            link = next((target for target in reversed(links) if target is not None), None)
+            spans.append(Span(child.content, bold=bold > 0 or weight is True, link=link))
         elif kind in ("html_inline", "image"):
             # Inline HTML (<img>, <a name=…>, <br>) and images are markup, not text of the call.
             markup = child.content if kind == "html_inline" else f"![{child.content}]({child.attrs.get('src', '')})"
             reading.dropped.append(
                 Dropped(text=markup, reason=DropReason.MARKUP, provenance=Provenance(line_start=line, line_end=line))
             )
-            if cell and kind == "html_inline" and _BR_TAG.fullmatch(child.content.strip()):
-                spans.append(Span("\n"))
+            tag = _inline_tag(child.content.strip()) if kind == "html_inline" else None
+            if tag is not None:
+                _apply_tag(tag, spans, links, weights, cell=cell)
     return _merge(spans)
+
+
+def _inline_tag(source: str) -> InlineTag | None:
+    # Imported here: a paragraph without inline HTML never loads lxml.
+    from docparse.read.html import inline_tag
+
+    return inline_tag(source)
+
+
+def _apply_tag(
+    tag: InlineTag, spans: list[Span], links: list[str | None], weights: list[tuple[str, bool | None]], *, cell: bool
+) -> None:
+    """Open or close the weight and link of an inline HTML tag, or break the line at a ``<br>``."""
+    if tag.breaks:
+        spans.append(Span("\n" if cell else _TAG_BREAK))
+    elif tag.closing and tag.name == "a":
+        if links:
+            links.pop()
+    elif tag.closing:
+        # An end tag closes its element and whatever was left open inside it, as a browser does.
+        names = [name for name, _ in weights]
+        if tag.name in names:
+            del weights[len(names) - 1 - names[::-1].index(tag.name) :]
+    elif tag.name == "a":
+        links.append(tag.link)
+    elif tag.bold is not None:
+        weights.append((tag.name, tag.bold))
 
 
 def _merge(spans: list[Span]) -> list[Span]:
     # Each group of equal neighbours is joined once (adding span to span is quadratic).
     groups: list[list[Span]] = []
     for span in spans:
-        if groups and span.text != "\n" and groups[-1][-1].text != "\n":
+        if groups and span.text not in _BREAKS and groups[-1][-1].text not in _BREAKS:
             last = groups[-1][-1]
             if last.bold == span.bold and last.link == span.link:
                 groups[-1].append(span)

@@ -80,6 +80,18 @@ def test_br_splits_a_block_into_lines_that_continue_it() -> None:
     ]
 
 
+def test_two_br_in_a_row_leave_a_blank_line_and_start_a_paragraph() -> None:
+    reading = _read(
+        "<p>Deadline: 1 March<br>Budget: 20,000 EUR<br><br>\nLate proposals are not read.<br> <br>Ask us.</p>"
+    )
+    assert [(b.text, b.continues) for b in reading.blocks] == [
+        ("Deadline: 1 March", False),
+        ("Budget: 20,000 EUR", True),
+        ("Late proposals are not read.", False),
+        ("Ask us.", False),
+    ]
+
+
 def test_lists_have_depth_and_ordered_labels_count_from_start() -> None:
     reading = _read(
         "<ol start='3'><li>第三项<ol type='a'><li>子项</li><li value='5'>子项五</li></ol></li><li>第四项</li></ol>"
