@@ -33,6 +33,7 @@ from docparse.vocab.markers import (
     is_bracket_title,
     is_generic_title,
     is_part_title,
+    is_short_label,
     is_title_like,
     label_key,
 )
@@ -53,6 +54,8 @@ class Evidence:
     """Numbered lines that are list items: a run of siblings with nothing between them."""
     clause_keys: set[Key] = field(default_factory=set)
     """Families used as the document's run-in clauses."""
+    label_clause_keys: frozenset[Key] = frozenset()
+    """Clause families most of whose clauses are a short label alone (``1. Introduction:`` over its text): titles."""
     groups: dict[int, list[int]] = field(default_factory=dict)
     """Title lines that head a run of items counting from 1 again (`list_groups`), with the run's items."""
     group_items: set[int] = field(default_factory=set)
@@ -108,6 +111,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         groups=groups,
         group_items=grouped,
         clause_keys=clauses,
+        label_clause_keys=label_clauses(tokens, clauses),
         index_entries=index_entries(tokens),
         body_size=size,
         heading_styles=heading_styles(tokens, bare, size),
@@ -538,6 +542,24 @@ def clause_families(tokens: list[Token]) -> set[Key]:
     if counts_up and len(numbers) >= CLAUSE_MIN_LABELS and followed[first] * 2 >= len(numbers):
         return {first}
     return set()
+
+
+def label_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
+    """Return the clause families whose clauses are mostly labels: a short title ending in a colon, alone on its line.
+
+    ``1. Introduction:`` … ``9. Timeline:``, each over its text, decided from the family's members
+    together: one such clause among run-in sentences (``二、申請資格應符合下列條件：``) is still a sentence.
+    """
+    members: Counter[Key] = Counter()
+    labels: Counter[Key] = Counter()
+    for token in tokens:
+        numbering = token.numbering
+        if not _typed(token) or numbering is None or numbering.key not in clauses:
+            continue
+        members[numbering.key] += 1
+        if is_short_label(token.text) and (token.field is None or not token.field.rest):
+            labels[numbering.key] += 1
+    return frozenset(key for key, n in labels.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
 
 
 def index_entries(tokens: list[Token]) -> set[int]:

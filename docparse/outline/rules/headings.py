@@ -16,9 +16,9 @@ from docparse.segment import Token, TokenKind
 from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
 from docparse.vocab.markers import (
     CAPS_LABEL,
-    TITLE_MAX_CHARS,
     is_caption,
     is_question_title,
+    is_short_label,
     is_title_like,
     names_topics,
 )
@@ -209,7 +209,7 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     key = state.heads.aliases.get(numbering.key, numbering.key)
     known = key in state.heads.keys
     titled = is_title_like(token.text) or not token.text
-    if not titled and known and continues(state, numbering) and _short_with_colon(token.text):
+    if not titled and known and continues(state, numbering) and is_short_label(token.text):
         titled = True  # "5.2.2 Meeting Requirements:" in a numbered outline
     clause = numbering.key in state.evidence.clause_keys
     next_heading = known and (titled or clause) and continues(state, numbering)
@@ -357,17 +357,6 @@ def continues(state: State, numbering: Numbering) -> bool:
     return value[-1] == 1
 
 
-def _short_with_colon(text: str) -> bool:
-    """Return whether `text` is a short title ending in a colon (``Meeting Requirements:``), not a sentence."""
-    head = text.rstrip()[:-1]
-    return (
-        text.rstrip()[-1:] in "：:"
-        and is_title_like(head)
-        and len(text) <= TITLE_MAX_CHARS
-        and not any(mark in head for mark in "，。；,;")
-    )
-
-
 def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     """Return the open node's key when `numbering` continues that node's numbers in another family.
 
@@ -393,12 +382,14 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
     # A clause ending in a colon is a run-in sentence ("二、申請資格應符合下列條件："), unless the clause
-    # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："): a label then.
+    # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："), or most clauses of
+    # the family are such labels ("1. Introduction:" … "9. Timeline:", each over its text): a label then.
     before = next((node for node in reversed(state.stack) if node.heading_key == key), None)
+    labels = numbering is not None and numbering.key in state.evidence.label_clause_keys
     titled = (
         numbering is None
         or is_title_like(token.text)
-        or (_short_with_colon(token.text) and (not clause or (before is not None and before.title is not None)))
+        or (is_short_label(token.text) and (not clause or labels or (before is not None and before.title is not None)))
         or not token.text
         # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
         # paragraph that ends in "？" is a run-in clause.
