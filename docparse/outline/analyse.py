@@ -68,6 +68,9 @@ class Evidence:
     heading_keys: list[Key | None] = field(default_factory=list)
     """For each token, the key of the heading it stands under (None before the first)."""
     titled_items: frozenset[int] = frozenset()
+    labelled_runs: frozenset[int] = frozenset()
+    """Numbered lines of a run of siblings that mostly run in a label of their own (``1. Users: …`` …
+    ``11. Reputation System: …``): each label a field, as in a format list."""
     """List-family lines (``（1）校准``) that count up as titles each over its own body text: headings."""
 
     def repeated(self, label: str, index: int) -> bool:
@@ -131,6 +134,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         labels=labels,
         heading_keys=keys,
         titled_items=titled_items(tokens),
+        labelled_runs=labelled_runs(tokens),
     )
 
 
@@ -207,6 +211,54 @@ def titled_items(tokens: list[Token]) -> frozenset[int]:
             and all(_titled_item(tokens, i) for i in run)
         ):
             found.update(run)
+    return frozenset(found)
+
+
+# A run of labelled siblings has at least this many items, and at most this share of them without a label.
+LABELLED_RUN_MIN = 3
+LABELLED_RUN_SHARE = 2 / 3
+
+
+def labelled_runs(tokens: list[Token]) -> frozenset[int]:
+    """Return numbered lines of runs of siblings that each run in a label of their own: fields, not a list.
+
+    ``1. Users of the Application: …`` … ``18. Software Maintenance: …``, typed numbers with text
+    between them: where most siblings of a run counting up from 1 print a label, every label a
+    title and no two the same, the labels name the parts of what they hold, as a format list's
+    labelled items do. Lead words repeated (``Note:`` ``Note:``) or a few labels among sentences are a list.
+    """
+    runs: dict[tuple[Key, int], list[int]] = {}
+    done: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.is_bullet or not numbering.path:
+            continue
+        if numbering.family.sequence is not Sequence.POSITION or token.block.heading_level is not None:
+            continue
+        place = (numbering.key, token.block.list_depth)
+        run = runs.get(place)
+        last = tokens[run[-1]].numbering if run else None
+        if run and last is not None and numbering.follows(last):
+            run.append(i)
+            continue
+        if run:
+            done.append(run)
+        runs[place] = [i]
+    done.extend(runs.values())
+    found: set[int] = set()
+    for run in done:
+        first = tokens[run[0]].numbering
+        labels = [
+            t.field.label for t in (tokens[i] for i in run) if t.field is not None and is_title_like(t.field.label)
+        ]
+        if (
+            len(run) >= LABELLED_RUN_MIN
+            and first is not None
+            and first.last == 1
+            and len(labels) >= LABELLED_RUN_SHARE * len(run)
+            and len({label_key(label) for label in labels}) == len(labels)
+        ):
+            found.update(i for i in run if tokens[i].field is not None)
     return frozenset(found)
 
 

@@ -257,14 +257,28 @@ def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
 
 
 def _next_to_sibling(state: State, numbering: Numbering) -> bool:
-    """Return whether the line before or after is a line of the same numbering family and depth."""
+    """Return whether the line before or after is a line of the same numbering family and depth, counting on.
+
+    ``（3）评分规则`` under ``(3) 作品代表性图片`` (an item of a list of the clause before) does not count on from it.
+    """
+    before, after = state.next_token(-1), state.next_token()
     return any(
         other is not None
         and other.kind is TokenKind.NUMBERED
         and other.numbering is not None
         and other.numbering.key == numbering.key
-        for other in (state.next_token(-1), state.next_token())
+        and _counts_on(first, second)
+        for other, first, second in ((before, before, state.token), (after, state.token, after))
     )
+
+
+def _counts_on(first: Token | None, second: Token | None) -> bool:
+    """Return whether `second` is numbered as the next sibling of `first`, or the family does not count."""
+    one = first.numbering if first is not None else None
+    two = second.numbering if second is not None else None
+    if one is None or two is None or one.family.sequence is not Sequence.POSITION or not two.path:
+        return True
+    return two.follows(one)
 
 
 def _plain_labelled_item(state: State, token: Token, numbering: Numbering) -> bool:
