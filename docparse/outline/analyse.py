@@ -31,6 +31,7 @@ from docparse.vocab.markers import (
     bracket_title,
     is_aspect_title,
     is_bracket_title,
+    is_caption,
     is_generic_title,
     is_part_title,
     is_short_label,
@@ -68,6 +69,9 @@ class Evidence:
     heading_keys: list[Key | None] = field(default_factory=list)
     """For each token, the key of the heading it stands under (None before the first)."""
     titled_items: frozenset[int] = frozenset()
+    set_apart: frozenset[int] = frozenset()
+    """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
+    text: the document's unnumbered headings, even before any heading opens a part."""
     labelled_runs: frozenset[int] = frozenset()
     """Numbered lines of a run of siblings that mostly run in a label of their own (``1. Users: …`` …
     ``11. Reputation System: …``): each label a field, as in a format list."""
@@ -135,6 +139,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         heading_keys=keys,
         titled_items=titled_items(tokens),
         labelled_runs=labelled_runs(tokens),
+        set_apart=set_apart_lines(tokens),
     )
 
 
@@ -212,6 +217,40 @@ def titled_items(tokens: list[Token]) -> frozenset[int]:
         ):
             found.update(run)
     return frozenset(found)
+
+
+# A style of bold lines alone heads parts when at least this many of its lines stand over plain body text.
+SET_APART_MIN = 2
+
+
+def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
+    """Return bold lines alone on their line, of a style that the document sets over body text again and again.
+
+    ``Compulsory Submission`` over a paragraph, ``Judgement Criteria`` over another, ``Rules`` over a
+    list, each a short bold title of its own in one size: the style (size, bold) of two or more lines
+    over plain text is a rank of headings, and each line of it heads what follows. Bold lines only
+    over lists (``**Eligibility**`` over ``1)`` …) say nothing of the kind.
+    """
+    styles: dict[float | None, list[int]] = {}
+    over_text: Counter[float | None] = Counter()
+    for i, token in enumerate(tokens):
+        text = token.text.strip()
+        if (
+            token.kind is not TokenKind.PARAGRAPH
+            or not token.all_bold
+            or token.field is not None
+            or token.in_list
+            or not token.title_like
+            or text[-1:] in ".。"
+            or is_caption(text)
+        ):
+            continue
+        size = token.block.font_size
+        styles.setdefault(size, []).append(i)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.kind is TokenKind.PARAGRAPH and not after.all_bold and not after.in_list:
+            over_text[size] += 1
+    return frozenset(i for size, lines in styles.items() if over_text[size] >= SET_APART_MIN for i in lines)
 
 
 # A run of labelled siblings has at least this many items, and at most this share of them without a label.

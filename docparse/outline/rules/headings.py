@@ -28,7 +28,11 @@ def field_heading(state: State) -> bool:
     """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
     token = state.token
     node = state.node
-    if node is state.outline.root and not _caps_line_after_field(state, token):
+    if (
+        node is state.outline.root
+        and not _caps_line_after_field(state, token)
+        and state.index not in state.evidence.set_apart
+    ):
         return False
     if token.kind is TokenKind.HEADING:
         key = ("heading", token.block.heading_level or 1)
@@ -47,6 +51,9 @@ def field_heading(state: State) -> bool:
     _open_heading_field(state, token)
     return True
 
+
+# Dashes a label line may end in instead of a colon.
+LABEL_DASHES = "-–—"
 
 # The level key of bracketed title lines (``【赛题背景】``): a heading family of their own.
 BRACKET_KEY: Key = ("bracket", 1)
@@ -91,8 +98,16 @@ def _over_smaller_text(state: State, size: float) -> bool:
 
 
 def _open_heading_field(state: State, token: Token) -> None:
-    """Open a field whose label is a line of its own, at the level a new heading would take."""
-    state.open_field(token, token.text, "", Strength.HEADING, level=state.heads.next_level, marker=token.decoration)
+    """Open a field whose label is a line of its own, at the level a new heading would take.
+
+    A dash closing the line (``Judgement Criteria-``) is printed where a colon would be: the label's colon.
+    """
+    text = token.text.rstrip()
+    colon = None
+    if len(text) > 1 and text[-1] in LABEL_DASHES and text[-2] not in LABEL_DASHES:
+        text, colon = text[:-1].rstrip(), text[len(text[:-1].rstrip()) :]
+    level = state.heads.next_level
+    state.open_field(token, text, "", Strength.HEADING, level=level, marker=token.decoration, colon=colon)
 
 
 def _caps_line_after_field(state: State, token: Token) -> bool:
