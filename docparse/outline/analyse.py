@@ -72,6 +72,9 @@ class Evidence:
     set_apart: frozenset[int] = frozenset()
     """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
     text: the document's unnumbered headings, even before any heading opens a part."""
+    bold_list_heads: frozenset[int] = frozenset()
+    """Format list items set wholly in bold over a deeper list (``- **Software Development**`` over its
+    sub-items), where two or more siblings are: the labels of the parts of the list."""
     labelled_runs: frozenset[int] = frozenset()
     """Numbered lines of a run of siblings that mostly run in a label of their own (``1. Users: …`` …
     ``11. Reputation System: …``): each label a field, as in a format list."""
@@ -140,6 +143,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         titled_items=titled_items(tokens),
         labelled_runs=labelled_runs(tokens),
         set_apart=set_apart_lines(tokens),
+        bold_list_heads=bold_list_heads(tokens),
     )
 
 
@@ -251,6 +255,33 @@ def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
         if after is not None and after.kind is TokenKind.PARAGRAPH and not after.all_bold and not after.in_list:
             over_text[size] += 1
     return frozenset(i for size, lines in styles.items() if over_text[size] >= SET_APART_MIN for i in lines)
+
+
+def bold_list_heads(tokens: list[Token]) -> frozenset[int]:
+    """Return format list items set wholly in bold over a deeper list, where two or more siblings of one list are.
+
+    ``- **Software Development**`` over its topics, ``- **Scientific Contribution**`` over others: each
+    bold title labels the items under it. One bold item over a sub-list is an item like the others.
+    """
+    found: dict[tuple[int, Key, int], list[int]] = {}
+    lists = 0  # one list after another: a line outside any list ends one
+    for i, token in enumerate(tokens[:-1]):
+        numbering = token.numbering
+        after = tokens[i + 1]
+        if not token.in_list:
+            lists += 1
+        if (
+            token.kind is TokenKind.NUMBERED
+            and numbering is not None
+            and token.in_list
+            and token.all_bold
+            and token.field is None
+            and token.title_like
+            and after.in_list
+            and after.block.list_depth > token.block.list_depth
+        ):
+            found.setdefault((lists, numbering.key, token.block.list_depth), []).append(i)
+    return frozenset(i for heads in found.values() if len(heads) >= SET_APART_MIN for i in heads)
 
 
 # A run of labelled siblings has at least this many items, and at most this share of them without a label.

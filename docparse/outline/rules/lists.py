@@ -223,8 +223,9 @@ def list_item(state: State) -> bool:
         state.open_field(
             token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
-    elif found is None and _titles_sublist(state, token, numbering):
-        # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers.
+    elif found is None and (state.index in state.evidence.bold_list_heads or _titles_sublist(state, token, numbering)):
+        # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers; so is
+        # "- **Software Development**" over its sub-items, among siblings set so.
         depth = block.list_depth or state.typed_depth(numbering)
         state.open_field(
             token, token.text, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering
