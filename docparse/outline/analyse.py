@@ -72,6 +72,9 @@ class Evidence:
     set_apart: frozenset[int] = frozenset()
     """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
     text: the document's unnumbered headings, even before any heading opens a part."""
+    display_repeats: frozenset[int] = frozenset()
+    """Display lines of their own (``IoT Domain`` … ``Drone Domain`` in 16 pt bold) whose style two or more
+    lines share: a rank of parts the document repeats."""
     bold_list_heads: frozenset[int] = frozenset()
     """Format list items set wholly in bold over a deeper list (``- **Software Development**`` over its
     sub-items), where two or more siblings are: the labels of the parts of the list."""
@@ -144,6 +147,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         labelled_runs=labelled_runs(tokens),
         set_apart=set_apart_lines(tokens),
         bold_list_heads=bold_list_heads(tokens),
+        display_repeats=display_repeats(tokens, size),
     )
 
 
@@ -255,6 +259,24 @@ def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
         if after is not None and after.kind is TokenKind.PARAGRAPH and not after.all_bold and not after.in_list:
             over_text[size] += 1
     return frozenset(i for size, lines in styles.items() if over_text[size] >= SET_APART_MIN for i in lines)
+
+
+def display_repeats(tokens: list[Token], body: float | None) -> frozenset[int]:
+    """Return display lines of their own whose style (size, bold) two or more such lines share."""
+    if body is None:
+        return frozenset()
+    styles: dict[tuple[float, bool], list[int]] = {}
+    for i, token in enumerate(tokens):
+        size = token.block.font_size
+        if (
+            token.kind is TokenKind.PARAGRAPH
+            and token.field is None
+            and token.title_like
+            and size is not None
+            and size >= body * DISPLAY_SIZE_RATIO
+        ):
+            styles.setdefault((size, token.all_bold), []).append(i)
+    return frozenset(i for lines in styles.values() if len(lines) >= SET_APART_MIN for i in lines)
 
 
 def bold_list_heads(tokens: list[Token]) -> frozenset[int]:
