@@ -185,3 +185,32 @@ def test_errors_are_the_parse_errors() -> None:
         explain(b"\n\n")
     with pytest.raises(docparse.DocumentNotFoundError):
         explain("no-such-file.pdf")
+
+
+BOLD_HEADS = b"""# Workshop
+
+Papers are welcome.
+
+- **Software Development**
+  - Licensing issues
+- **Case studies**
+  - Writing wrappers
+
+**Submission**
+
+Papers of eight pages.
+
+**Organizers**
+
+Ada Lovelace, University of London.
+"""
+
+
+def test_the_repetition_a_line_is_one_of_is_its_evidence() -> None:
+    explained = explain(BOLD_HEADS, format="markdown")
+    head, plain = _record(explained, "Software Development"), _record(explained, "Licensing issues")
+    assert (head.rule, head.role, head.evidence.repeated) == ("list-item", Role.FIELD, "bold list head")
+    assert plain.evidence.repeated is None
+    apart = _record(explained, "Submission")
+    assert (apart.rule, apart.evidence.repeated) == ("field-heading", "set apart")
+    assert "repeated: set apart" in apart.evidence.describe()

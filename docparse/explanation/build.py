@@ -394,6 +394,19 @@ def where(provenance: Provenance) -> str:
     return ""
 
 
+def _repeated(token: Token, index: int, document: Gathered) -> str | None:
+    """Return which of the document's repetitions the `index`-th token is one of, if any."""
+    key = None if token.numbering is None else token.numbering.key
+    found = (
+        ("label clauses", key is not None and key in document.label_clause_keys),
+        ("labelled run", index in document.labelled_runs),
+        ("set apart", index in document.set_apart),
+        ("bold list head", index in document.bold_list_heads),
+        ("display rank", index in document.display_repeats),
+    )
+    return next((what for what, on in found if on), None)
+
+
 def token_evidence(token: Token, index: int, document: Gathered) -> Evidence:
     """Return what the rules saw of `token` (the `index`-th): its own text and style, and the document's evidence."""
     block, numbering, found = token.block, token.numbering, token.field
@@ -417,5 +430,6 @@ def token_evidence(token: Token, index: int, document: Gathered) -> Evidence:
         list_run=index in document.bare,
         clause_family=key is not None and key in document.clause_keys,
         index_entry=index in document.index_entries,
+        repeated=_repeated(token, index, document),
         title_heading=index == document.title_index,
     )

@@ -70,6 +70,12 @@ class Evidence(Model):
     )
     clause_family: bool = Field(default=False, description="Its family counts up once through the document: clauses.")
     index_entry: bool = Field(default=False, description="An identifier printed again later: a topic index entry.")
+    repeated: str | None = Field(
+        default=None,
+        description="What the document repeats that the line is one of: `label clauses` (a clause family of short "
+        "labels), `labelled run` (typed siblings running in labels), `set apart` (bold lines alone over text), "
+        "`bold list head` (bold items over sub-lists), `display rank` (display lines of one style).",
+    )
     title_heading: bool = Field(default=False, description="The format heading taken as the document title.")
 
     def describe(self) -> str:
@@ -91,6 +97,7 @@ class Evidence(Model):
             ("lead-in", self.lead_in),
             ("toc p.", self.toc_page),
             ("attachment", self.attachment_label),
+            ("repeated:", self.repeated),
         )
         out += [f"{what} {value}" for what, value in named if value is not None]
         flags = (

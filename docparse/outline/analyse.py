@@ -31,8 +31,10 @@ from docparse.vocab.markers import (
     bracket_title,
     is_aspect_title,
     is_bracket_title,
+    is_caption,
     is_generic_title,
     is_part_title,
+    is_short_label,
     is_title_like,
     label_key,
 )
@@ -53,6 +55,8 @@ class Evidence:
     """Numbered lines that are list items: a run of siblings with nothing between them."""
     clause_keys: set[Key] = field(default_factory=set)
     """Families used as the document's run-in clauses."""
+    label_clause_keys: frozenset[Key] = frozenset()
+    """Clause families most of whose clauses are a short label alone (``1. Introduction:`` over its text): titles."""
     groups: dict[int, list[int]] = field(default_factory=dict)
     """Title lines that head a run of items counting from 1 again (`list_groups`), with the run's items."""
     group_items: set[int] = field(default_factory=set)
@@ -65,6 +69,18 @@ class Evidence:
     heading_keys: list[Key | None] = field(default_factory=list)
     """For each token, the key of the heading it stands under (None before the first)."""
     titled_items: frozenset[int] = frozenset()
+    set_apart: frozenset[int] = frozenset()
+    """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
+    text: the document's unnumbered headings, even before any heading opens a part."""
+    display_repeats: frozenset[int] = frozenset()
+    """Display lines of their own (``IoT Domain`` … ``Drone Domain`` in 16 pt bold) whose style two or more
+    lines share: a rank of parts the document repeats."""
+    bold_list_heads: frozenset[int] = frozenset()
+    """Format list items set wholly in bold over a deeper list (``- **Software Development**`` over its
+    sub-items), where two or more siblings are: the labels of the parts of the list."""
+    labelled_runs: frozenset[int] = frozenset()
+    """Numbered lines of a run of siblings that mostly run in a label of their own (``1. Users: …`` …
+    ``11. Reputation System: …``): each label a field, as in a format list."""
     """List-family lines (``（1）校准``) that count up as titles each over its own body text: headings."""
 
     def repeated(self, label: str, index: int) -> bool:
@@ -108,6 +124,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         groups=groups,
         group_items=grouped,
         clause_keys=clauses,
+        label_clause_keys=label_clauses(tokens, clauses),
         index_entries=index_entries(tokens),
         body_size=size,
         heading_styles=heading_styles(tokens, bare, size),
@@ -127,6 +144,10 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         labels=labels,
         heading_keys=keys,
         titled_items=titled_items(tokens),
+        labelled_runs=labelled_runs(tokens),
+        set_apart=set_apart_lines(tokens),
+        bold_list_heads=bold_list_heads(tokens),
+        display_repeats=display_repeats(tokens, size),
     )
 
 
@@ -203,6 +224,133 @@ def titled_items(tokens: list[Token]) -> frozenset[int]:
             and all(_titled_item(tokens, i) for i in run)
         ):
             found.update(run)
+    return frozenset(found)
+
+
+# A style of bold lines alone heads parts when at least this many of its lines stand over plain body text.
+SET_APART_MIN = 2
+
+
+def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
+    """Return bold lines alone on their line, of a style that the document sets over body text again and again.
+
+    ``Compulsory Submission`` over a paragraph, ``Judgement Criteria`` over another, ``Rules`` over a
+    list, each a short bold title of its own in one size: the style (size, bold) of two or more lines
+    over plain text is a rank of headings, and each line of it heads what follows. Bold lines only
+    over lists (``**Eligibility**`` over ``1)`` …) say nothing of the kind.
+    """
+    styles: dict[float | None, list[int]] = {}
+    over_text: Counter[float | None] = Counter()
+    for i, token in enumerate(tokens):
+        text = token.text.strip()
+        if (
+            token.kind is not TokenKind.PARAGRAPH
+            or not token.all_bold
+            or token.field is not None
+            or token.in_list
+            or not token.title_like
+            or text[-1:] in ".。"
+            or is_caption(text)
+        ):
+            continue
+        size = token.block.font_size
+        styles.setdefault(size, []).append(i)
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.kind is TokenKind.PARAGRAPH and not after.all_bold and not after.in_list:
+            over_text[size] += 1
+    return frozenset(i for size, lines in styles.items() if over_text[size] >= SET_APART_MIN for i in lines)
+
+
+def display_repeats(tokens: list[Token], body: float | None) -> frozenset[int]:
+    """Return display lines of their own whose style (size, bold) two or more such lines share."""
+    if body is None:
+        return frozenset()
+    styles: dict[tuple[float, bool], list[int]] = {}
+    for i, token in enumerate(tokens):
+        size = token.block.font_size
+        if (
+            token.kind is TokenKind.PARAGRAPH
+            and token.field is None
+            and token.title_like
+            and size is not None
+            and size >= body * DISPLAY_SIZE_RATIO
+        ):
+            styles.setdefault((size, token.all_bold), []).append(i)
+    return frozenset(i for lines in styles.values() if len(lines) >= SET_APART_MIN for i in lines)
+
+
+def bold_list_heads(tokens: list[Token]) -> frozenset[int]:
+    """Return format list items set wholly in bold over a deeper list, where two or more siblings of one list are.
+
+    ``- **Software Development**`` over its topics, ``- **Scientific Contribution**`` over others: each
+    bold title labels the items under it. One bold item over a sub-list is an item like the others.
+    """
+    found: dict[tuple[int, Key, int], list[int]] = {}
+    lists = 0  # one list after another: a line outside any list ends one
+    for i, token in enumerate(tokens[:-1]):
+        numbering = token.numbering
+        after = tokens[i + 1]
+        if not token.in_list:
+            lists += 1
+        if (
+            token.kind is TokenKind.NUMBERED
+            and numbering is not None
+            and token.in_list
+            and token.all_bold
+            and token.field is None
+            and token.title_like
+            and after.in_list
+            and after.block.list_depth > token.block.list_depth
+        ):
+            found.setdefault((lists, numbering.key, token.block.list_depth), []).append(i)
+    return frozenset(i for heads in found.values() if len(heads) >= SET_APART_MIN for i in heads)
+
+
+# A run of labelled siblings has at least this many items, and at most this share of them without a label.
+LABELLED_RUN_MIN = 3
+LABELLED_RUN_SHARE = 2 / 3
+
+
+def labelled_runs(tokens: list[Token]) -> frozenset[int]:
+    """Return numbered lines of runs of siblings that each run in a label of their own: fields, not a list.
+
+    ``1. Users of the Application: …`` … ``18. Software Maintenance: …``, typed numbers with text
+    between them: where most siblings of a run counting up from 1 print a label, every label a
+    title and no two the same, the labels name the parts of what they hold, as a format list's
+    labelled items do. Lead words repeated (``Note:`` ``Note:``) or a few labels among sentences are a list.
+    """
+    runs: dict[tuple[Key, int], list[int]] = {}
+    done: list[list[int]] = []
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.is_bullet or not numbering.path:
+            continue
+        if numbering.family.sequence is not Sequence.POSITION or token.block.heading_level is not None:
+            continue
+        place = (numbering.key, token.block.list_depth)
+        run = runs.get(place)
+        last = tokens[run[-1]].numbering if run else None
+        if run and last is not None and numbering.follows(last):
+            run.append(i)
+            continue
+        if run:
+            done.append(run)
+        runs[place] = [i]
+    done.extend(runs.values())
+    found: set[int] = set()
+    for run in done:
+        first = tokens[run[0]].numbering
+        labels = [
+            t.field.label for t in (tokens[i] for i in run) if t.field is not None and is_title_like(t.field.label)
+        ]
+        if (
+            len(run) >= LABELLED_RUN_MIN
+            and first is not None
+            and first.last == 1
+            and len(labels) >= LABELLED_RUN_SHARE * len(run)
+            and len({label_key(label) for label in labels}) == len(labels)
+        ):
+            found.update(i for i in run if tokens[i].field is not None)
     return frozenset(found)
 
 
@@ -538,6 +686,24 @@ def clause_families(tokens: list[Token]) -> set[Key]:
     if counts_up and len(numbers) >= CLAUSE_MIN_LABELS and followed[first] * 2 >= len(numbers):
         return {first}
     return set()
+
+
+def label_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
+    """Return the clause families whose clauses are mostly labels: a short title ending in a colon, alone on its line.
+
+    ``1. Introduction:`` … ``9. Timeline:``, each over its text, decided from the family's members
+    together: one such clause among run-in sentences (``二、申請資格應符合下列條件：``) is still a sentence.
+    """
+    members: Counter[Key] = Counter()
+    labels: Counter[Key] = Counter()
+    for token in tokens:
+        numbering = token.numbering
+        if not _typed(token) or numbering is None or numbering.key not in clauses:
+            continue
+        members[numbering.key] += 1
+        if is_short_label(token.text) and (token.field is None or not token.field.rest):
+            labels[numbering.key] += 1
+    return frozenset(key for key, n in labels.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
 
 
 def index_entries(tokens: list[Token]) -> set[int]:

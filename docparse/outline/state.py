@@ -255,10 +255,13 @@ class State:
                 return True
             if (
                 current.strength in (Strength.HEADING, Strength.STRONG)
-                and (block.list_depth >= current.depth or (isinstance(last, DraftItem) and is_caption(text)))
+                and (
+                    block.list_depth >= current.depth or (isinstance(last, DraftItem | DraftField) and is_caption(text))
+                )
                 and not _announces_next_list(current, last, block.list_depth, text)
             ):
-                # A figure's caption between a field's items ("图1 迷宫地形示意图") illustrates them: it stays.
+                # A figure's caption between a field's items or sub-fields ("图1 迷宫地形示意图") illustrates
+                # them: it stays.
                 current.parts.append(paragraph(block, text))
                 return True
             self.fields.pop()  # a paragraph outside a list ends the field its item opened

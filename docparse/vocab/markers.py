@@ -262,6 +262,17 @@ def is_title_like(text: str) -> bool:
     return not (last == "." and len(stripped.split()) > TITLE_MAX_WORDS_WITH_STOP)
 
 
+def is_short_label(text: str) -> bool:
+    """Return whether `text` is a short title ending in a colon (``Meeting Requirements:``), not a sentence."""
+    head = text.rstrip()[:-1]
+    return (
+        text.rstrip()[-1:] in "：:"
+        and is_title_like(head)
+        and len(text) <= TITLE_MAX_CHARS
+        and not any(mark in head for mark in "，。；,;")
+    )
+
+
 # A line that is wholly one title in lenticular brackets ("【第一批赛题】", "〖参赛须知〗"): set as a
 # heading of its own in text that has no heading markup.
 # A title in lenticular brackets on a line of its own (``【赛题背景】``, ``〖第一批赛题〗``).

@@ -16,9 +16,9 @@ from docparse.segment import Token, TokenKind
 from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
 from docparse.vocab.markers import (
     CAPS_LABEL,
-    TITLE_MAX_CHARS,
     is_caption,
     is_question_title,
+    is_short_label,
     is_title_like,
     names_topics,
 )
@@ -28,7 +28,11 @@ def field_heading(state: State) -> bool:
     """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
     token = state.token
     node = state.node
-    if node is state.outline.root and not _caps_line_after_field(state, token):
+    if (
+        node is state.outline.root
+        and not _caps_line_after_field(state, token)
+        and state.index not in state.evidence.set_apart
+    ):
         return False
     if token.kind is TokenKind.HEADING:
         key = ("heading", token.block.heading_level or 1)
@@ -47,6 +51,9 @@ def field_heading(state: State) -> bool:
     _open_heading_field(state, token)
     return True
 
+
+# Dashes a label line may end in instead of a colon.
+LABEL_DASHES = "-–—"
 
 # The level key of bracketed title lines (``【赛题背景】``): a heading family of their own.
 BRACKET_KEY: Key = ("bracket", 1)
@@ -91,8 +98,16 @@ def _over_smaller_text(state: State, size: float) -> bool:
 
 
 def _open_heading_field(state: State, token: Token) -> None:
-    """Open a field whose label is a line of its own, at the level a new heading would take."""
-    state.open_field(token, token.text, "", Strength.HEADING, level=state.heads.next_level, marker=token.decoration)
+    """Open a field whose label is a line of its own, at the level a new heading would take.
+
+    A dash closing the line (``Judgement Criteria-``) is printed where a colon would be: the label's colon.
+    """
+    text = token.text.rstrip()
+    colon = None
+    if len(text) > 1 and text[-1] in LABEL_DASHES and text[-2] not in LABEL_DASHES:
+        text, colon = text[:-1].rstrip(), text[len(text[:-1].rstrip()) :]
+    level = state.heads.next_level
+    state.open_field(token, text, "", Strength.HEADING, level=level, marker=token.decoration, colon=colon)
 
 
 def _caps_line_after_field(state: State, token: Token) -> bool:
@@ -209,7 +224,7 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     key = state.heads.aliases.get(numbering.key, numbering.key)
     known = key in state.heads.keys
     titled = is_title_like(token.text) or not token.text
-    if not titled and known and continues(state, numbering) and _short_with_colon(token.text):
+    if not titled and known and continues(state, numbering) and is_short_label(token.text):
         titled = True  # "5.2.2 Meeting Requirements:" in a numbered outline
     clause = numbering.key in state.evidence.clause_keys
     next_heading = known and (titled or clause) and continues(state, numbering)
@@ -257,14 +272,28 @@ def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
 
 
 def _next_to_sibling(state: State, numbering: Numbering) -> bool:
-    """Return whether the line before or after is a line of the same numbering family and depth."""
+    """Return whether the line before or after is a line of the same numbering family and depth, counting on.
+
+    ``（3）评分规则`` under ``(3) 作品代表性图片`` (an item of a list of the clause before) does not count on from it.
+    """
+    before, after = state.next_token(-1), state.next_token()
     return any(
         other is not None
         and other.kind is TokenKind.NUMBERED
         and other.numbering is not None
         and other.numbering.key == numbering.key
-        for other in (state.next_token(-1), state.next_token())
+        and _counts_on(first, second)
+        for other, first, second in ((before, before, state.token), (after, state.token, after))
     )
+
+
+def _counts_on(first: Token | None, second: Token | None) -> bool:
+    """Return whether `second` is numbered as the next sibling of `first`, or the family does not count."""
+    one = first.numbering if first is not None else None
+    two = second.numbering if second is not None else None
+    if one is None or two is None or one.family.sequence is not Sequence.POSITION or not two.path:
+        return True
+    return two.follows(one)
 
 
 def _plain_labelled_item(state: State, token: Token, numbering: Numbering) -> bool:
@@ -357,17 +386,6 @@ def continues(state: State, numbering: Numbering) -> bool:
     return value[-1] == 1
 
 
-def _short_with_colon(text: str) -> bool:
-    """Return whether `text` is a short title ending in a colon (``Meeting Requirements:``), not a sentence."""
-    head = text.rstrip()[:-1]
-    return (
-        text.rstrip()[-1:] in "：:"
-        and is_title_like(head)
-        and len(text) <= TITLE_MAX_CHARS
-        and not any(mark in head for mark in "，。；,;")
-    )
-
-
 def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     """Return the open node's key when `numbering` continues that node's numbers in another family.
 
@@ -393,12 +411,14 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         state.heads.last_value[numbering.key] = numbering.value
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
     # A clause ending in a colon is a run-in sentence ("二、申請資格應符合下列條件："), unless the clause
-    # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："): a label then.
+    # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："), or most clauses of
+    # the family are such labels ("1. Introduction:" … "9. Timeline:", each over its text): a label then.
     before = next((node for node in reversed(state.stack) if node.heading_key == key), None)
+    labels = numbering is not None and numbering.key in state.evidence.label_clause_keys
     titled = (
         numbering is None
         or is_title_like(token.text)
-        or (_short_with_colon(token.text) and (not clause or (before is not None and before.title is not None)))
+        or (is_short_label(token.text) and (not clause or labels or (before is not None and before.title is not None)))
         or not token.text
         # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
         # paragraph that ends in "？" is a run-in clause.

@@ -200,16 +200,20 @@ def list_item(state: State) -> bool:
     # A typed bullet (`• Submit by: Ongoing` in a PDF or plain text) is what a format's bullet
     # item is: the same call in Markdown or Word gives a field there.
     listed = token.in_list or numbering.is_bullet
-    if found is not None and (found.known or listed or _bold_label(token)):
+    labelled = state.index in state.evidence.labelled_runs  # a run of siblings each printing a label
+    if found is not None and (found.known or listed or labelled or _bold_label(token)):
         strength = Strength.STRONG if (found.known or found.rest == "") else Strength.WEAK
         if state.is_template(found.label):
             _close_valued_labels(state, block.list_depth)
+        depth = block.list_depth
+        if labelled and not listed:
+            depth = _sibling_depth(state, numbering)
         state.open_field(
             token,
             found.label,
             found.rest,
             strength,
-            depth=block.list_depth,
+            depth=depth,
             marker=numbering.label,
             numbering=numbering,
             colon=found.colon,
@@ -219,8 +223,9 @@ def list_item(state: State) -> bool:
         state.open_field(
             token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
-    elif found is None and _titles_sublist(state, token, numbering):
-        # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers.
+    elif found is None and (state.index in state.evidence.bold_list_heads or _titles_sublist(state, token, numbering)):
+        # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers; so is
+        # "- **Software Development**" over its sub-items, among siblings set so.
         depth = block.list_depth or state.typed_depth(numbering)
         state.open_field(
             token, token.text, "", Strength.STRONG, depth=depth, marker=numbering.label, numbering=numbering
@@ -241,6 +246,22 @@ def list_item(state: State) -> bool:
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
+
+
+def _sibling_depth(state: State, numbering: Numbering) -> int:
+    """Return the depth of a typed labelled item's field among the open fields: its sibling's, or inside the field.
+
+    ``2）宝藏分布：…`` sits where ``1）迷宫：…`` sat; ``1）迷宫：…`` under the open field ``3. 竞赛场地`` sits one
+    deeper, as its sub-field, where a plain item would have been its item. A field set as a heading
+    holds what follows it at any depth.
+    """
+    for draft in reversed(state.fields):
+        if draft.numbering is not None and draft.numbering.key == numbering.key:
+            return draft.depth
+    current = state.field
+    if current is None or current.strength is Strength.HEADING:
+        return 0
+    return current.depth + 1
 
 
 def _titles_sublist(state: State, token: Token, numbering: Numbering) -> bool:

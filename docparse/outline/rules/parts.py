@@ -89,10 +89,15 @@ def display_part(state: State) -> int:
     token = state.token
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.title_like:
         return False
-    if not state.body_started or not state.evidence.is_display(token):
+    if not state.evidence.is_display(token):
         return False
     largest = state.heads.largest
-    if largest is None or (token.block.font_size or 0) <= largest + 0.5:
+    size = token.block.font_size or 0
+    if not state.body_started or largest is None:
+        # Before any numbered heading, only the first of a repeated rank of parts, under the title.
+        if state.outline.title is None or not _heads_numbered_run(state, size):
+            return False
+    elif size <= largest + 0.5:
         return False
     block = _title_block(state)
     title_tokens = [t for t in block if not _is_kicker(state, t)] or block[-1:]
@@ -103,6 +108,26 @@ def display_part(state: State) -> int:
             part.add("description", paragraph(t.block, t.text))
     part.provenance = part.provenance.merge(block[-1].block.provenance)
     return len(block)
+
+
+def _heads_numbered_run(state: State, size: float) -> bool:
+    """Return whether a display line before any numbered heading is the first of a repeated rank of parts over them.
+
+    ``IoT Domain`` in 16 pt bold over ``1. Smart Waste …`` in 12 pt, as ``Drone Domain`` later stands over
+    its own ``1.``: the style recurs and a smaller heading counting from 1 follows right under it.
+    """
+    following = state.next_token()
+    numbering = following.numbering if following is not None else None
+    return (
+        state.index in state.evidence.display_repeats
+        and following is not None
+        and following.kind is TokenKind.NUMBERED
+        and numbering is not None
+        and numbering.last == 1
+        and state.index + 1 not in state.evidence.bare  # a heading, not the first line of a list
+        and following.title_like
+        and (following.block.font_size or size) < size - 0.5
+    )
 
 
 def generic_title(state: State) -> bool:

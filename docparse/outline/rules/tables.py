@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from docparse.model.document import Dropped, DropReason
 from docparse.outline.state import State
-from docparse.outline.tables import LabelRows, cell_label, label_rows, value_field, value_lines
+from docparse.outline.tables import LabelRows, cell_label, label_rows, list_label, value_field, value_lines
 from docparse.segment import TokenKind
 from docparse.vocab.markers import is_labelled_title, is_topic_title_label
 
 # Template evidence: at least this many of a table's labels recur in other label tables.
 SHARED_LABELS_MIN = 2
+# A value that is a part of a form holds at least this many lines.
+PART_MIN_LINES = 2
 
 
 def field_table(state: State) -> bool:
@@ -55,8 +57,21 @@ def _are_labels(state: State, found: LabelRows) -> bool:
         return True  # "综合课设题目 | 面向智慧社区的…平台": a one-topic form whose title row names the topic
     if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
         return True
+    if _values_are_parts(found):
+        return True  # "实验报告文档 | 1. 系统设计：… 2. 代码实现：…": each row a labelled part with its own list
     known = sum(state.lexicon.is_field_label(label) for label in labels)
     return known >= SHARED_LABELS_MIN and known * 2 >= len(labels)
+
+
+def _values_are_parts(found: LabelRows) -> bool:
+    """Return whether every value holds several lines and most of them a list: the rows are parts of a form, not data.
+
+    A grid of data has a value per cell (``功能完整度 | … | 40分``); a form's row holds a part of the call,
+    its paragraphs and numbered items under the label in the first column.
+    """
+    lines = [value_lines(value) for _, value in found.pairs]
+    listed = sum(any(list_label(line) is not None for line in value) for value in lines)
+    return all(len(value) >= PART_MIN_LINES for value in lines) and listed * 2 > len(lines)
 
 
 def _names_its_topic(found: LabelRows) -> bool:
