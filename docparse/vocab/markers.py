@@ -99,6 +99,19 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
 TOC_TITLE = lazy(
     r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|index|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
 )
+# One of these is in every text TOC_TITLE matches, once casefolded (case-insensitive matching folds
+# each character, as casefold does): a text without any is no TOC title, and needs no pattern.
+_TOC_TITLE_WORDS = ("contents", "index", "outline", "agenda", "提纲", "大纲", "议程")
+
+
+def is_toc_title_text(text: str) -> bool:
+    """Return whether `text` is a table-of-contents title (``目录``, ``Table of contents``, ``Outline:``)."""
+    if "目" not in text:
+        folded = text.casefold()
+        if not any(word in folded for word in _TOC_TITLE_WORDS):
+            return False
+    return TOC_TITLE.match(text) is not None
+
 
 # A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
 # range of these ("A-1 – A-6", "12-15").
@@ -603,11 +616,18 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_markers", {_fold(m): m for m in reversed(self.directions_markers)})
+        object.__setattr__(self, "_longest", max(map(len, self._markers), default=0))  # type: ignore[attr-defined]
         object.__setattr__(self, "_fields", frozenset(_fold(label) for label in self.field_labels))
         object.__setattr__(self, "_identifiers", frozenset(_fold(label) for label in self.identifier_labels))
 
     def directions_marker(self, text: str) -> str | None:
         """Return the marker as printed if `text` is a directions marker line, else None."""
+        # Folding keeps every character that is not a space or a colon (casefold only lengthens
+        # one): a text with more of them than the longest folded marker has is no marker.
+        if len(text) > self._longest and (  # type: ignore[attr-defined]
+            len("".join(text.split())) - text.count(":") - text.count("：") > self._longest  # type: ignore[attr-defined]
+        ):
+            return None
         body = _TRAILING_COLON.sub("", text.strip()).strip()
         return body if _fold(body) in self._markers else None  # type: ignore[attr-defined]
 
