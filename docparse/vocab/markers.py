@@ -99,17 +99,18 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
 TOC_TITLE = lazy(
     r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|index|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
 )
-# One of these is in every text TOC_TITLE matches, once casefolded (case-insensitive matching folds
-# each character, as casefold does): a text without any is no TOC title, and needs no pattern.
-_TOC_TITLE_WORDS = ("contents", "index", "outline", "agenda", "提纲", "大纲", "议程")
+# Every text TOC_TITLE matches ends in one of these (before spaces and a colon), once casefolded:
+# case-insensitive matching folds each character one to one, as casefold does these letters.
+_TOC_TITLE_ENDS = ("录", "contents", "index", "outline", "agenda", "提纲", "大纲", "议程")
 
 
 def is_toc_title_text(text: str) -> bool:
     """Return whether `text` is a table-of-contents title (``目录``, ``Table of contents``, ``Outline:``)."""
-    if "目" not in text:
-        folded = text.casefold()
-        if not any(word in folded for word in _TOC_TITLE_WORDS):
-            return False
+    end = text.rstrip()
+    if end[-1:] in (":", "："):
+        end = end[:-1].rstrip()
+    if not end[-8:].casefold().endswith(_TOC_TITLE_ENDS):
+        return False
     return TOC_TITLE.match(text) is not None
 
 
@@ -188,11 +189,29 @@ DECORATION = lazy(
 )
 
 
+# First character → whether DECORATION can match a text opening with it: the pattern matches a text
+# exactly when its first character is a pictograph (all else it takes is optional), so the answer
+# for that character alone is the answer for every text opening with it. Bounded as `_FIRSTS`.
+_DECORATION_FIRSTS: dict[str, bool] = {}
+_MAX_DECORATION_FIRSTS = 4096
+
+
+def _may_start_decoration(first: str) -> bool:
+    found = _DECORATION_FIRSTS.get(first)
+    if found is None:
+        found = DECORATION.match(first) is not None
+        if len(_DECORATION_FIRSTS) < _MAX_DECORATION_FIRSTS:
+            _DECORATION_FIRSTS[first] = found
+    return found
+
+
 def split_decoration(text: str) -> tuple[str, str]:
     """Return the leading pictographs of `text` (stripped) and the text after them; ``""`` when there are none.
 
     A text that is nothing but pictographs keeps them: they are then its content, not decoration.
     """
+    if not _may_start_decoration(text[:1]):
+        return "", text
     found = DECORATION.match(text)
     if found is None or not text[found.end() :].strip():
         return "", text
@@ -229,7 +248,12 @@ _ARABIC_START = lazy(rf"^{DIGIT}+")
 def match_toc_line(text: str) -> TocLine | None:
     """Return the parts of a table-of-contents line (head, leader, page label), or None."""
     stripped = text.strip()
-    found = TOC_LINE.match(stripped) if _HAS_LEADER.search(stripped) else None
+    # is_toc_line's quick rejections (a page label's last character, a leader) before the pattern.
+    found = (
+        TOC_LINE.match(stripped)
+        if may_end_toc_line(stripped[-1:]) and _HAS_LEADER.search(stripped) is not None
+        else None
+    )
     if found is None:
         return None
     head = found.group("head").strip()

@@ -24,6 +24,7 @@ from docparse.vocab.markers import (
     _NOT_A_TITLE_START,
     _SENTENCE_END,
     _TRAILING_COLON,
+    DECORATION,
     DEFAULT_DIRECTIONS_MARKERS,
     DEFAULT_LEXICON,
     LEAD_IN_BELOW,
@@ -37,6 +38,7 @@ from docparse.vocab.markers import (
     is_toc_line,
     is_toc_title_text,
     match_toc_line,
+    split_decoration,
 )
 
 from ..conftest import CORPUS, FIXTURES
@@ -269,3 +271,29 @@ def test_a_token_answers_title_likeness_and_boldness_as_its_text_does() -> None:
     changed = replace(token, text="This one ends as a sentence does, with a colon:", spans=(Span("x"),))
     assert (changed.title_like, changed.all_bold) == (False, False)
     assert changed == replace(changed) and token != changed
+
+
+def test_a_toc_line_is_read_as_without_the_quick_rejections(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [*TOC_LINES, *_texts()]
+    quick = [match_toc_line(text) for text in texts]
+    monkeypatch.setattr(markers, "may_end_toc_line", lambda last: True)
+    monkeypatch.setattr(markers, "_HAS_LEADER", regex.compile(""))
+    assert quick == [match_toc_line(text) for text in texts]
+    assert sum(found is not None for found in quick) >= 7
+
+
+DECORATED = ["💡 Smart Bot", "👥 **Mentor(s):**", "🇨🇳 中国", "1️⃣ one", "© 2024 Org", "™", "💡", "👩‍💻 Dev", "x 💡"]
+
+
+def test_decoration_is_split_as_the_pattern_splits_it() -> None:
+    def as_it_was(text: str) -> tuple[str, str]:
+        found = DECORATION.match(text)
+        if found is None or not text[found.end() :].strip():
+            return "", text
+        return found.group().strip(), text[found.end() :]
+
+    texts = [*DECORATED, *_texts()]
+    assert [split_decoration(text) for text in texts] == [as_it_was(text) for text in texts]
+    assert sum(bool(split_decoration(text)[0]) for text in DECORATED) >= 4
