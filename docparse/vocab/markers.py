@@ -284,8 +284,26 @@ def doc_label_of(numbering: Numbering | None) -> str | None:
 _NOT_A_TITLE_START = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)")
 
 
+# is_title_like's answers by text: the outline's rules ask it of one token's text again and again.
+# Cleared when full, so that a long call holds at most this many.
+_TITLE_LIKE: dict[str, bool] = {}
+_MAX_TITLE_LIKE = 4096
+_MAX_TITLE_LIKE_KEY = 2 * TITLE_MAX_CHARS_LATIN
+
+
 def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
+    if len(text) > _MAX_TITLE_LIKE_KEY:
+        return _title_like(text)  # a long text is ruled out at once, and is not kept
+    found = _TITLE_LIKE.get(text)
+    if found is None:
+        if len(_TITLE_LIKE) >= _MAX_TITLE_LIKE:
+            _TITLE_LIKE.clear()
+        found = _TITLE_LIKE[text] = _title_like(text)
+    return found
+
+
+def _title_like(text: str) -> bool:
     stripped = text.strip()
     # The Chinese limit is the lower: only a length between the two needs the script looked at.
     if not 0 < len(stripped) <= TITLE_MAX_CHARS_LATIN or (len(stripped) > TITLE_MAX_CHARS and has_han(stripped)):
@@ -574,6 +592,10 @@ CAPS_LABEL_MAX_WORDS = 8
 SHORT_VALUE_MAX_WORDS = 4
 
 
+def _has_colon(text: str) -> bool:
+    return ":" in text or "：" in text
+
+
 def _generic_label(label: str, rest: str) -> bool:
     """Return whether an unknown phrase before a colon is short enough to be a label (a bracketed note aside)."""
     bare = _SPACES.sub(" ", _NOTE.sub(" ", label)).strip()
@@ -730,6 +752,8 @@ class Lexicon:
         keys of `label_key`), so that a sentence such as "Note: see below." is not cut.
         """
         out: list[FieldMatch] = []
+        if not _has_colon(rest):
+            return out  # every chained label ends at a colon
         start = 0
         for found in _CHAINED.finditer(rest):
             label = found.group("label").strip()
@@ -747,6 +771,8 @@ class Lexicon:
 
     def chain_candidates(self, rest: str) -> list[str]:
         """Return every label-like phrase run in after a sentence of `rest` (for counting repetitions)."""
+        if not _has_colon(rest):
+            return []  # every chained label ends at a colon: no pattern search over a plain paragraph
         return [
             label
             for found in _CHAINED.finditer(rest)

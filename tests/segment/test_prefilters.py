@@ -297,3 +297,31 @@ def test_decoration_is_split_as_the_pattern_splits_it() -> None:
     texts = [*DECORATED, *_texts()]
     assert [split_decoration(text) for text in texts] == [as_it_was(text) for text in texts]
     assert sum(bool(split_decoration(text)[0]) for text in DECORATED) >= 4
+
+
+CHAINS = [
+    "medium. Requirements: C. Potential mentors: Ana",
+    "中；导师：张三",
+    "Note: see below.",
+    "A plain sentence. Another one without a label",
+    "x. Skills： Python",
+]
+
+
+def test_chained_labels_are_found_as_without_the_colon_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [*CHAINS, *_texts()]
+    quick = [(DEFAULT_LEXICON.chained(text), DEFAULT_LEXICON.chain_candidates(text)) for text in texts]
+    monkeypatch.setattr(markers, "_has_colon", lambda text: True)
+    assert quick == [(DEFAULT_LEXICON.chained(text), DEFAULT_LEXICON.chain_candidates(text)) for text in texts]
+    assert sum(bool(chained) for chained, _ in quick[: len(CHAINS)]) >= 2
+
+
+def test_title_likeness_kept_by_text_stays_bounded() -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [f"Title {i}" for i in range(markers._MAX_TITLE_LIKE + 10)]
+    assert all(is_title_like(text) for text in texts)
+    assert len(markers._TITLE_LIKE) <= markers._MAX_TITLE_LIKE
+    assert not is_title_like("A sentence, as a heading never is.")
