@@ -83,12 +83,17 @@ def test_content_chars_are_the_letters_and_digits_counted_one_by_one() -> None:
 
 
 def test_content_total_counts_the_letters_and_digits_of_every_code_point() -> None:
-    # content_total finds the runs of other characters with `re`'s `\W` and `_`: that is category
-    # L or N, character by character, in this Python's Unicode tables too.
+    # content_total finds the runs of other characters of a Chinese text with `re`'s `\W` and `_`:
+    # that is category L or N, character by character, in this Python's Unicode tables too.
     every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
     content = "".join(ch for ch in every if unicodedata.category(ch)[0] in "LN")
     assert _NOT_CONTENT.sub("", every) == content
+    # Each way of counting: a Latin text's (per kind of character), a Chinese text's and one of many
+    # kinds of symbols (per run, in one pass: a count per kind read it once for each, quadratic).
+    latin = "Ab 12, é́ ½ Ⅻ ３ ‐—“”…　	_" * 50
+    assert content_total([latin]) == sum(unicodedata.category(ch)[0] in "LN" for ch in latin)
     assert content_total([every, "_研_"]) == len(content) + 1
+    assert content_total(["_研_", every]) == len(content) + 1
 
 
 def test_there_are_fixtures_of_every_format() -> None:
