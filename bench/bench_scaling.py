@@ -139,6 +139,13 @@ def short_lines(n: int) -> bytes:
     return b"1. Title\n\n" + b"word\n" * n + b"\nEnd.\n"
 
 
+def symbol_kinds(n: int) -> bytes:
+    """`n` kinds of private-use symbols, each four times, in paragraphs of 80: the count of letters
+    once counted each kind of other character over the whole text (quadratic: 1.4 s at 32,000 kinds)."""
+    text = "".join(chr(0xF0000 + i % n) for i in range(4 * n))
+    return "\n\n".join(text[i : i + 80] for i in range(0, len(text), 80)).encode()
+
+
 # name → (generator, base size, file suffix)
 CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "text-wrapped-lines": (wrapped_lines, 500, ".txt"),
@@ -155,6 +162,7 @@ CASES: dict[str, tuple[Callable[[int], bytes], int, str]] = {
     "pdf-(A)-Tj": (hostile_pdf.many_glyphs, 10000, ".pdf"),
     "md-[-lines": (bracket_lines, 11250, ".md"),
     "md-short-lines": (short_lines, 11250, ".md"),
+    "text-symbol-kinds": (symbol_kinds, 4000, ".txt"),
 }
 
 

@@ -7,6 +7,7 @@ bullets), are layout rather than content; everything else must be found again.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -25,6 +26,7 @@ from docparse.model.document import (
     Topic,
     Track,
 )
+from docparse.vocab.chars import has_han
 
 
 def content_chars(text: str) -> Counter[str]:
@@ -40,13 +42,28 @@ def _content_only(counts: Counter[str]) -> Counter[str]:
     return counts
 
 
+# What is not a letter or a digit: `\w` of `re` is `str.isalnum()` and `_`, and `isalnum()` is
+# Unicode category L or N for every code point (tests/test_nothing_lost.py checks each one).
+_NOT_CONTENT = re.compile(r"[\W_]+")
+# Enough of a text to tell Chinese (a few thousand distinct characters) from Latin with a few others.
+_SAMPLE = 4096
+# Kinds of other characters counted one kind at a time at most: each count reads the whole text.
+_MAX_KINDS = 64
+
+
 def content_total(texts: Iterable[str]) -> int:
     """Return the number of letters and digits in all of `texts` together."""
-    # The length less each other kind of character's count: `set` and `str.count` run in C
-    # and there are few such kinds (spaces, punctuation), so nothing is counted one by one.
     joined = "".join(texts)
-    others = [ch for ch in set(joined) if unicodedata.category(ch)[0] not in "LN"]
-    return len(joined) - sum(joined.count(ch) for ch in others)
+    if joined.isascii() or not has_han(joined[:_SAMPLE]):
+        # The length less each other kind of character's count: `set` and `str.count` run in C,
+        # Latin text has few such kinds (spaces, punctuation), and its characters are shared objects.
+        others = [ch for ch in set(joined) if unicodedata.category(ch)[0] not in "LN"]
+        if len(others) <= _MAX_KINDS:
+            return len(joined) - sum(joined.count(ch) for ch in others)
+    # Chinese (where `set` would make a string of every character first), or a text of many kinds
+    # of symbols (a count each would read it again and again): the runs of other characters, found
+    # in one pass in C (a third less time on a 1.3-million-character Chinese call).
+    return len(joined) - sum(map(len, _NOT_CONTENT.findall(joined)))
 
 
 def _content_of(texts: Iterable[str]) -> Counter[str]:

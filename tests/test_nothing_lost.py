@@ -10,6 +10,7 @@ a reader lose text.
 from __future__ import annotations
 
 import contextlib
+import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import docparse
-from docparse.accounting import account, content_chars, content_total
+from docparse.accounting import _NOT_CONTENT, account, content_chars, content_total
 from docparse.model.document import DropReason
 from docparse.options import ParseOptions
 from docparse.pipeline import build_document, source_for
@@ -79,6 +80,20 @@ def test_content_chars_are_the_letters_and_digits_counted_one_by_one() -> None:
     assert counted == expected and list(counted) == list(expected)
     assert counted["研"] >= 2 and "：" not in counted and "\u0301" not in counted
     assert content_total([text[:100], text[100:], ""]) == sum(expected.values())
+
+
+def test_content_total_counts_the_letters_and_digits_of_every_code_point() -> None:
+    # content_total finds the runs of other characters of a Chinese text with `re`'s `\W` and `_`:
+    # that is category L or N, character by character, in this Python's Unicode tables too.
+    every = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    content = "".join(ch for ch in every if unicodedata.category(ch)[0] in "LN")
+    assert _NOT_CONTENT.sub("", every) == content
+    # Each way of counting: a Latin text's (per kind of character), a Chinese text's and one of many
+    # kinds of symbols (per run, in one pass: a count per kind read it once for each, quadratic).
+    latin = "Ab 12, é́ ½ Ⅻ ３ ‐—“”…　	_" * 50
+    assert content_total([latin]) == sum(unicodedata.category(ch)[0] in "LN" for ch in latin)
+    assert content_total([every, "_研_"]) == len(content) + 1
+    assert content_total(["_研_", every]) == len(content) + 1
 
 
 def test_there_are_fixtures_of_every_format() -> None:

@@ -60,6 +60,8 @@ def much_dropped(document: Document) -> Iterator[Diagnostic]:
         if dropped.reason in FURNITURE:
             by_reason[dropped.reason.value] += content_length(dropped.text)
     furniture = sum(by_reason.values())
+    if not furniture:
+        return  # no share to weigh: the kept text need not be counted
     total = furniture + kept_length(document)
     if not total or furniture / total <= MAX_DROPPED_SHARE:
         return

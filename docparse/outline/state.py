@@ -176,7 +176,11 @@ class State:
         if token.kind is TokenKind.NAVIGATION:
             return
         block = token.block
-        spans = [*block.spans, *(span for row in block.cell_spans for cell in row for span in cell)]
+        spans = block.spans
+        if block.cell_spans:
+            spans = (*spans, *(span for row in block.cell_spans for cell in row for span in cell))
+        if all(span.link is None for span in spans):
+            return  # most blocks: nothing to keep
         self.outline.links.extend(
             Link(text=span.text.strip(), target=span.link, provenance=block.provenance)
             for span in spans

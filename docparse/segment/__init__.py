@@ -6,6 +6,7 @@ heading, a direction, a field) is the outline stage's decision.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Iterable
@@ -29,7 +30,6 @@ from docparse.vocab.families import (
 from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     DEFAULT_LEXICON,
-    TOC_TITLE,
     FieldMatch,
     Lexicon,
     TocLine,
@@ -38,6 +38,7 @@ from docparse.vocab.markers import (
     is_navigation,
     is_task_word,
     is_title_like,
+    is_toc_title_text,
     match_toc_line,
     split_decoration,
 )
@@ -77,6 +78,10 @@ class Token:
     """Set when a paragraph ends with a sentence announcing a list of directions."""
     decoration: str | None = None
     """Pictographs printed before the text (``💡`` of ``### 💡 Smart Bot``): kept, but not part of `text`."""
+    # The answers of `title_like` and `all_bold`, worked out on first use: the outline's rules ask
+    # them of a token again and again. Not compared; `replace` starts them afresh.
+    _title_like: bool | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
+    _all_bold: bool | None = dataclasses.field(default=None, init=False, repr=False, compare=False)
 
     @property
     def in_list(self) -> bool:
@@ -85,12 +90,20 @@ class Token:
 
     @property
     def title_like(self) -> bool:
-        return is_title_like(self.text)
+        found = self._title_like
+        if found is None:
+            found = is_title_like(self.text)
+            object.__setattr__(self, "_title_like", found)
+        return found
 
     @property
     def all_bold(self) -> bool:
         """Return whether every visible run of the text is bold (a bold line used as a heading)."""
-        return all_bold(self.spans)
+        found = self._all_bold
+        if found is None:
+            found = all_bold(self.spans)
+            object.__setattr__(self, "_all_bold", found)
+        return found
 
 
 def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list[Token]:
@@ -641,7 +654,7 @@ def _drop_lone_toc_lines(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 
 def _is_toc_title(token: Token) -> bool:
-    return token.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING) and bool(TOC_TITLE.match(token.block.full_text))
+    return token.kind in (TokenKind.PARAGRAPH, TokenKind.HEADING) and is_toc_title_text(token.block.full_text)
 
 
 def is_toc_title(token: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import regex
@@ -522,16 +522,17 @@ class Numbering:
     """The number as printed inside the label (``1.1``, ``一``, ``A``, ``A254-049``)."""
     tag: str = ""
     """A title tag consumed after an identifier (``TITLE:``), kept for accounting."""
+    path: Value = field(init=False, repr=False, compare=False)
+    """The value as a position in the outline: ``1.0`` is ``(1,)``, the chapter itself."""
+    key: tuple[str, int] = field(init=False, repr=False, compare=False)
+    """The family and depth: two labels with the same key are siblings in a list or outline."""
 
-    @property
-    def path(self) -> Value:
-        """Return the value as a position in the outline: ``1.0`` is ``(1,)``, the chapter itself."""
-        return without_trailing_zeros(self.value) if self.family.trailing_zero_is_parent else self.value
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """Return the family and depth: two labels with the same key are siblings in a list or outline."""
-        return (self.family.name, max(len(self.path), 1))
+    def __post_init__(self) -> None:
+        # Kept, not computed at each use: the outline's rules ask a token's key and path
+        # hundreds of thousands of times in a long call (a tenth of the outline stage).
+        path = without_trailing_zeros(self.value) if self.family.trailing_zero_is_parent else self.value
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "key", (self.family.name, max(len(path), 1)))
 
     @property
     def number(self) -> str | None:

@@ -99,6 +99,20 @@ NAVIGATION_TEXTS: frozenset[str] = frozenset(
 TOC_TITLE = lazy(
     r"(?i)^(?:.{0,30}?(?:目\s*录|contents|table of contents)|index|outline|agenda|提纲|大纲|议程)\s*[:：]?$"
 )
+# Every text TOC_TITLE matches ends in one of these (before spaces and a colon), once casefolded:
+# case-insensitive matching folds each character one to one, as casefold does these letters.
+_TOC_TITLE_ENDS = ("录", "contents", "index", "outline", "agenda", "提纲", "大纲", "议程")
+
+
+def is_toc_title_text(text: str) -> bool:
+    """Return whether `text` is a table-of-contents title (``目录``, ``Table of contents``, ``Outline:``)."""
+    end = text.rstrip()
+    if end[-1:] in (":", "："):
+        end = end[:-1].rstrip()
+    if not end[-8:].casefold().endswith(_TOC_TITLE_ENDS):
+        return False
+    return TOC_TITLE.match(text) is not None
+
 
 # A printed page reference: arabic, roman (front matter "ii"), appendix pages "A-1", and a
 # range of these ("A-1 – A-6", "12-15").
@@ -175,11 +189,29 @@ DECORATION = lazy(
 )
 
 
+# First character → whether DECORATION can match a text opening with it: the pattern matches a text
+# exactly when its first character is a pictograph (all else it takes is optional), so the answer
+# for that character alone is the answer for every text opening with it. Bounded as `_FIRSTS`.
+_DECORATION_FIRSTS: dict[str, bool] = {}
+_MAX_DECORATION_FIRSTS = 4096
+
+
+def _may_start_decoration(first: str) -> bool:
+    found = _DECORATION_FIRSTS.get(first)
+    if found is None:
+        found = DECORATION.match(first) is not None
+        if len(_DECORATION_FIRSTS) < _MAX_DECORATION_FIRSTS:
+            _DECORATION_FIRSTS[first] = found
+    return found
+
+
 def split_decoration(text: str) -> tuple[str, str]:
     """Return the leading pictographs of `text` (stripped) and the text after them; ``""`` when there are none.
 
     A text that is nothing but pictographs keeps them: they are then its content, not decoration.
     """
+    if not _may_start_decoration(text[:1]):
+        return "", text
     found = DECORATION.match(text)
     if found is None or not text[found.end() :].strip():
         return "", text
@@ -216,7 +248,12 @@ _ARABIC_START = lazy(rf"^{DIGIT}+")
 def match_toc_line(text: str) -> TocLine | None:
     """Return the parts of a table-of-contents line (head, leader, page label), or None."""
     stripped = text.strip()
-    found = TOC_LINE.match(stripped) if _HAS_LEADER.search(stripped) else None
+    # is_toc_line's quick rejections (a page label's last character, a leader) before the pattern.
+    found = (
+        TOC_LINE.match(stripped)
+        if may_end_toc_line(stripped[-1:]) and _HAS_LEADER.search(stripped) is not None
+        else None
+    )
     if found is None:
         return None
     head = found.group("head").strip()
@@ -247,8 +284,26 @@ def doc_label_of(numbering: Numbering | None) -> str | None:
 _NOT_A_TITLE_START = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$|(?i:https?://|www\.)|\S+@\S+\.\w+$)")
 
 
+# is_title_like's answers by text: the outline's rules ask it of one token's text again and again.
+# Cleared when full, so that a long call holds at most this many.
+_TITLE_LIKE: dict[str, bool] = {}
+_MAX_TITLE_LIKE = 4096
+_MAX_TITLE_LIKE_KEY = 2 * TITLE_MAX_CHARS_LATIN
+
+
 def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
+    if len(text) > _MAX_TITLE_LIKE_KEY:
+        return _title_like(text)  # a long text is ruled out at once, and is not kept
+    found = _TITLE_LIKE.get(text)
+    if found is None:
+        if len(_TITLE_LIKE) >= _MAX_TITLE_LIKE:
+            _TITLE_LIKE.clear()
+        found = _TITLE_LIKE[text] = _title_like(text)
+    return found
+
+
+def _title_like(text: str) -> bool:
     stripped = text.strip()
     # The Chinese limit is the lower: only a length between the two needs the script looked at.
     if not 0 < len(stripped) <= TITLE_MAX_CHARS_LATIN or (len(stripped) > TITLE_MAX_CHARS and has_han(stripped)):
@@ -548,6 +603,10 @@ CAPS_LABEL_MAX_WORDS = 8
 SHORT_VALUE_MAX_WORDS = 4
 
 
+def _has_colon(text: str) -> bool:
+    return ":" in text or "：" in text
+
+
 def _generic_label(label: str, rest: str) -> bool:
     """Return whether an unknown phrase before a colon is short enough to be a label (a bracketed note aside)."""
     bare = _SPACES.sub(" ", _NOTE.sub(" ", label)).strip()
@@ -614,11 +673,18 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_markers", {_fold(m): m for m in reversed(self.directions_markers)})
+        object.__setattr__(self, "_longest", max(map(len, self._markers), default=0))  # type: ignore[attr-defined]
         object.__setattr__(self, "_fields", frozenset(_fold(label) for label in self.field_labels))
         object.__setattr__(self, "_identifiers", frozenset(_fold(label) for label in self.identifier_labels))
 
     def directions_marker(self, text: str) -> str | None:
         """Return the marker as printed if `text` is a directions marker line, else None."""
+        # Folding keeps every character that is not a space or a colon (casefold only lengthens
+        # one): a text with more of them than the longest folded marker has is no marker.
+        if len(text) > self._longest and (  # type: ignore[attr-defined]
+            len("".join(text.split())) - text.count(":") - text.count("：") > self._longest  # type: ignore[attr-defined]
+        ):
+            return None
         body = _TRAILING_COLON.sub("", text.strip()).strip()
         return body if _fold(body) in self._markers else None  # type: ignore[attr-defined]
 
@@ -697,6 +763,8 @@ class Lexicon:
         keys of `label_key`), so that a sentence such as "Note: see below." is not cut.
         """
         out: list[FieldMatch] = []
+        if not _has_colon(rest):
+            return out  # every chained label ends at a colon
         start = 0
         for found in _CHAINED.finditer(rest):
             label = found.group("label").strip()
@@ -714,6 +782,8 @@ class Lexicon:
 
     def chain_candidates(self, rest: str) -> list[str]:
         """Return every label-like phrase run in after a sentence of `rest` (for counting repetitions)."""
+        if not _has_colon(rest):
+            return []  # every chained label ends at a colon: no pattern search over a plain paragraph
         return [
             label
             for found in _CHAINED.finditer(rest)

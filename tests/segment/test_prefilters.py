@@ -8,27 +8,37 @@ or titles only in a document that has a TOC title or an anchor link.
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import regex
 
 import docparse
+from docparse.blocks import Block, Span
 from docparse.model.compare import outline_data
+from docparse.segment import classify
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import FAMILIES, Numbering, digits_to_int, match_families, match_numbering
 from docparse.vocab.markers import (
     _NOT_A_TITLE_START,
     _SENTENCE_END,
+    _TRAILING_COLON,
+    DECORATION,
+    DEFAULT_DIRECTIONS_MARKERS,
     DEFAULT_LEXICON,
     LEAD_IN_BELOW,
     TITLE_MAX_CHARS,
     TITLE_MAX_CHARS_LATIN,
     TITLE_MAX_WORDS_WITH_STOP,
     TOC_LINE,
+    TOC_TITLE,
+    _fold,
     is_title_like,
     is_toc_line,
+    is_toc_title_text,
     match_toc_line,
+    split_decoration,
 )
 
 from ..conftest import CORPUS, FIXTURES
@@ -211,3 +221,107 @@ def test_link_tocs_skips_only_documents_where_no_run_could_become_a_toc(monkeypa
     monkeypatch.setattr(segment, "_links_anchor", lambda block: True)
     for path in paths:
         assert outline_data(docparse.parse(path)) == quick[path], path
+
+
+TOC_TITLES = [
+    "目录",
+    "目  录",
+    "目\u3000录：",
+    "Table of Contents",
+    "CONTENTS",
+    "Contents:",
+    "conten\u017fts",  # a long s: case-insensitive matching folds it to "s", as casefold does
+    "INDEX",
+    "Outline",
+    "Agenda ：",
+    "提纲",
+    "大纲",
+    "议程",
+    "\u212aey contents",  # the Kelvin sign folds to "k"
+    "Index of figures",
+    "Contents of the call for proposals and more",
+]
+
+
+def test_a_toc_title_is_found_exactly_where_the_full_pattern_finds_one() -> None:
+    texts = [*TOC_TITLES, *_texts()]
+    assert [is_toc_title_text(text) for text in texts] == [TOC_TITLE.match(text) is not None for text in texts]
+    assert sum(is_toc_title_text(text) for text in TOC_TITLES) >= 12
+
+
+def _marker_as_it_was(text: str) -> str | None:
+    # directions_marker without its length rejection: the trailing colon cut, then the folded text looked up.
+    body = _TRAILING_COLON.sub("", text.strip()).strip()
+    return body if _fold(body) in DEFAULT_LEXICON._markers else None  # type: ignore[attr-defined]
+
+
+def test_a_directions_marker_is_found_exactly_where_the_folded_lookup_finds_one() -> None:
+    markers = list(DEFAULT_DIRECTIONS_MARKERS)
+    padded = [f"  {m}  ：  " for m in markers] + [m.replace(" ", " \t\u3000 ") + "::::" for m in markers]
+    texts = [*markers, *padded, *(m.upper() for m in markers), *(m + "x" for m in markers), *_texts()]
+    assert [DEFAULT_LEXICON.directions_marker(text) for text in texts] == [_marker_as_it_was(text) for text in texts]
+    assert sum(DEFAULT_LEXICON.directions_marker(text) is not None for text in padded) == len(padded)
+
+
+def test_a_token_answers_title_likeness_and_boldness_as_its_text_does() -> None:
+    block = Block("Expected results", spans=(Span("Expected results", bold=True),))
+    token = classify(block)
+    assert (token.title_like, token.all_bold) == (True, True)
+    # `replace` starts the kept answers afresh: a token given another text answers for that text.
+    changed = replace(token, text="This one ends as a sentence does, with a colon:", spans=(Span("x"),))
+    assert (changed.title_like, changed.all_bold) == (False, False)
+    assert changed == replace(changed) and token != changed
+
+
+def test_a_toc_line_is_read_as_without_the_quick_rejections(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [*TOC_LINES, *_texts()]
+    quick = [match_toc_line(text) for text in texts]
+    monkeypatch.setattr(markers, "may_end_toc_line", lambda last: True)
+    monkeypatch.setattr(markers, "_HAS_LEADER", regex.compile(""))
+    assert quick == [match_toc_line(text) for text in texts]
+    assert sum(found is not None for found in quick) >= 7
+
+
+DECORATED = ["💡 Smart Bot", "👥 **Mentor(s):**", "🇨🇳 中国", "1️⃣ one", "© 2024 Org", "™", "💡", "👩‍💻 Dev", "x 💡"]
+
+
+def test_decoration_is_split_as_the_pattern_splits_it() -> None:
+    def as_it_was(text: str) -> tuple[str, str]:
+        found = DECORATION.match(text)
+        if found is None or not text[found.end() :].strip():
+            return "", text
+        return found.group().strip(), text[found.end() :]
+
+    texts = [*DECORATED, *_texts()]
+    assert [split_decoration(text) for text in texts] == [as_it_was(text) for text in texts]
+    assert sum(bool(split_decoration(text)[0]) for text in DECORATED) >= 4
+
+
+CHAINS = [
+    "medium. Requirements: C. Potential mentors: Ana",
+    "中；导师：张三",
+    "Note: see below.",
+    "A plain sentence. Another one without a label",
+    "x. Skills： Python",
+]
+
+
+def test_chained_labels_are_found_as_without_the_colon_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [*CHAINS, *_texts()]
+    quick = [(DEFAULT_LEXICON.chained(text), DEFAULT_LEXICON.chain_candidates(text)) for text in texts]
+    monkeypatch.setattr(markers, "_has_colon", lambda text: True)
+    assert quick == [(DEFAULT_LEXICON.chained(text), DEFAULT_LEXICON.chain_candidates(text)) for text in texts]
+    assert sum(bool(chained) for chained, _ in quick[: len(CHAINS)]) >= 2
+
+
+def test_title_likeness_kept_by_text_stays_bounded() -> None:
+    import docparse.vocab.markers as markers
+
+    texts = [f"Title {i}" for i in range(markers._MAX_TITLE_LIKE + 10)]
+    assert all(is_title_like(text) for text in texts)
+    assert len(markers._TITLE_LIKE) <= markers._MAX_TITLE_LIKE
+    assert not is_title_like("A sentence, as a heading never is.")

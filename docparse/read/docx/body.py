@@ -142,6 +142,7 @@ from docparse.read.docx.ooxml import (
     W_VANISH,
     W_VMERGE,
     W,
+    int_attr,
     int_val,
     on_off,
 )
@@ -171,6 +172,8 @@ _MAX_FIELD_DEPTH: Final = 64
 _MAX_SPAN: Final = 64
 
 _TEXT, _TAB, _LINE, _PAGE = 0, 1, 2, 3
+# Distinct run sizes kept parsed: a real document has a handful, a hostile one is bounded.
+_MAX_SIZES: Final = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +412,8 @@ class BodyReader:
         self._hyperlink: str | None = None
         self._field_link: str | None = None
         self._formats: dict[tuple[str | None, str | None], tuple[bool, float | None, bool]] = {}
+        self._sizes: dict[str | None, float | None] = {}
+        """Each ``w:sz`` value met (as written) → the size in points it gives, or None."""
         self._provenance: Provenance = Provenance()
         self._started = time.monotonic()
         default = styles.resolve(styles.default_paragraph)
@@ -704,8 +709,15 @@ class BodyReader:
                 elif tag == W_B:
                     bold = on_off(prop)
                 elif tag == W_SZ:
-                    half_points = int_val(prop)
-                    size = half_points / 2 if half_points else None
+                    # A document sets a few sizes on tens of thousands of runs: each value is parsed once.
+                    raw = prop.get(W_VAL)
+                    if raw in self._sizes:
+                        size = self._sizes[raw]
+                    else:
+                        half_points = int_attr(raw)
+                        size = half_points / 2 if half_points else None
+                        if len(self._sizes) < _MAX_SIZES:
+                            self._sizes[raw] = size
                 elif tag == W_VANISH:
                     hidden = on_off(prop)
         key = (character, style_id)
@@ -813,10 +825,12 @@ class BodyReader:
         base text, which is read). The second copy of ``mc:AlternateContent`` and moved-away text
         are copies, not text.
         """
+        taken = self._taken
         for text in element.iter(W_T):
-            if text.text and text not in self._taken and not _is_copy(text, element):
+            # Taken first: most are, and the set asks no string of lxml (``text.text`` makes one).
+            if text not in taken and text.text and not _is_copy(text, element):
                 self._hidden(text.text)
-        self._taken.clear()
+        taken.clear()
 
     def _hidden(self, text: str) -> None:
         """Record the text of a hidden run (``w:vanish``) as dropped, one record per paragraph.

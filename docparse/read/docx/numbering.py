@@ -30,6 +30,7 @@ The suffix after the number (tab, space, nothing) is not part of the label.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -347,6 +348,14 @@ def _parse_levels(element: etree._Element) -> dict[int, Level]:
 
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+@functools.lru_cache(maxsize=256)
+def _template(text: str) -> tuple[str, ...]:
+    """Return a level's text split at its placeholders: literal, level digit, literal, … (``%1.%2`` → 5 parts)."""
+    return tuple(_PLACEHOLDER.split(text))
+
+
 _ARABIC_KEPT_BY_LEGAL: Final = frozenset({"decimal", "decimalZero", "none", "bullet"})
 
 
@@ -361,6 +370,8 @@ class Numbering:
         self._nums: dict[int, _Num] = {}
         self._effective: dict[int, tuple[str, dict[int, Level]] | None] = {}
         self._counters: dict[str, list[int | None]] = {}
+        self._restarts: dict[tuple[int, int], tuple[dict[int, Level], tuple[int, ...]]] = {}
+        """The levels each level of a list restarts, by the list's levels (held, so their id stays theirs)."""
         self._used: set[int] = set()
         if root is None:
             return
@@ -456,6 +467,23 @@ class Numbering:
             )
         return self.advance(num_id, min(max(ilvl, 0), MAX_LEVELS - 1), key, levels)
 
+    def _restarted(self, levels: dict[int, Level], ilvl: int) -> tuple[int, ...]:
+        """Return the levels deeper than `ilvl` that a paragraph at `ilvl` of `levels` restarts (kept per list)."""
+        known = self._restarts.get((id(levels), ilvl))
+        if known is not None and known[0] is levels:
+            return known[1]
+        found: list[int] = []
+        for deeper in range(ilvl + 1, MAX_LEVELS):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart == 0:
+                continue
+            # lvlRestart is 1-based: "restart after level k"; omitted (or nonsensical) = the level above.
+            threshold = deeper if restart is None or restart > deeper else restart
+            if ilvl + 1 <= threshold:
+                found.append(deeper)
+        self._restarts[(id(levels), ilvl)] = (levels, tuple(found))
+        return tuple(found)
+
     def advance(
         self, num_id: int, ilvl: int, key: str | None = None, levels: dict[int, Level] | None = None
     ) -> ListLabel | None:
@@ -475,22 +503,17 @@ class Numbering:
                 counters[overridden] = None
         current = counters[ilvl]
         counters[ilvl] = level.start if current is None else current + 1
-        for deeper in range(ilvl + 1, MAX_LEVELS):
-            restart = levels[deeper].restart if deeper in levels else None
-            if restart == 0:
-                continue
-            # lvlRestart is 1-based: "restart after level k"; omitted (or nonsensical) = the level above.
-            threshold = deeper if restart is None or restart > deeper else restart
-            if ilvl + 1 <= threshold:
-                counters[deeper] = None
+        for deeper in self._restarted(levels, ilvl):
+            counters[deeper] = None
         if level.text is None:
             return None
         if level.number_format == "bullet":
             text = bullet_text(level.text, level.font)
         else:
-
-            def number(match: re.Match[str]) -> str:
-                index = int(match.group(1)) - 1
+            parts = _template(level.text)
+            pieces = list(parts)
+            for at in range(1, len(parts), 2):
+                index = int(parts[at]) - 1
                 referenced = levels.get(index, level)
                 value = counters[index]
                 if value is None:
@@ -499,9 +522,8 @@ class Numbering:
                 # isLgl prints Arabic digits; decimalZero already is (Word prints "Section 1.01").
                 if level.legal and number_format not in _ARABIC_KEPT_BY_LEGAL:
                     number_format = "decimal"
-                return format_number(value, number_format)
-
-            text = _PLACEHOLDER.sub(number, level.text).strip()[:MAX_LABEL_CHARS]
+                pieces[at] = format_number(value, number_format)
+            text = "".join(pieces).strip()[:MAX_LABEL_CHARS]
         if not text:
             return None
         return ListLabel(text=text, level=ilvl, bullet=level.number_format == "bullet")
