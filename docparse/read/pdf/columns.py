@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -126,61 +127,111 @@ def _meet(bands: list[Band], free: list[Band], least: float) -> list[Band]:
     return out
 
 
-def reading_order(
-    chars: list[dict[str, Any]], rows: list[Row], regroup: Callable[[list[dict[str, Any]]], list[Row]]
-) -> list[tuple[Row, Column]]:
-    """Return `rows` with each two-column region read column by column (left column, then right).
+Regroup = Callable[[list[dict[str, Any]]], list[Row]]
 
-    Each row comes with the left and right edges of its column (None outside a two-column
-    region): the paragraph rules measure a column's lines against the column, not the page.
-    A column's glyphs are grouped into lines again on their own (`regroup`): rows across the
-    page pair the lines of two columns whose baselines drift apart (a heading's space in one).
+
+def reading_order(
+    chars: list[dict[str, Any]], rows: list[Row], regroup: Regroup, bold: list[bool] | None = None
+) -> list[tuple[Row, Column]]:
+    """Return `rows` with each region set in columns read column by column (left to right).
+
+    Each row comes with the left and right edges of its column (None outside a column): the
+    paragraph rules measure a column's lines against the column, not the page. A column's glyphs
+    are grouped into lines again on their own (`regroup`): rows across the page pair the lines of
+    two columns whose baselines drift apart (a heading's space in one). A column is read again the
+    same way (a box of its own columns inside it: a sidebar's label/value rows, a column of two),
+    to `MAX_DEPTH` levels. `bold` (per char, optional) tells a column's headings from its names.
     """
-    glyphs = [char for char in chars if not char["text"].isspace()]
+    return _order(chars, rows, regroup, bold or [], 0, None)
+
+
+MAX_DEPTH = 3
+"""Columns inside columns read this deep at the most: each level costs one pass over the glyphs."""
+
+
+def _order(
+    chars: list[dict[str, Any]], rows: list[Row], regroup: Regroup, bold: list[bool], depth: int, column: Column
+) -> list[tuple[Row, Column]]:
+    """Return `rows` (one block of the page, or the whole page) in reading order, each with its column."""
+    glyphs = [i for row in rows for i in row if not chars[i]["text"].isspace()]
     if not glyphs:
-        return [(row, None) for row in rows]
-    em = max(statistics.median(char["size"] for char in glyphs), 1.0)
-    left, right = min(char["x0"] for char in glyphs), max(char["x1"] for char in glyphs)
+        return [(row, column) for row in rows]
+    em = max(statistics.median(chars[i]["size"] for i in glyphs), 1.0)
+    left, right = min(chars[i]["x0"] for i in glyphs), max(chars[i]["x1"] for i in glyphs)
     # Each column is at least COLUMN_MIN ems wide: the gutter lies between.
     interior = (left + COLUMN_MIN * em, right - COLUMN_MIN * em)
     least = MIN_GUTTER * em
     if interior[1] - interior[0] < least:
-        return [(row, None) for row in rows]  # too narrow a page for two columns
+        return [(row, column) for row in rows]  # too narrow a block for two columns
     out: list[tuple[Row, Column]] = []
+    pending: list[Row] = []
+
+    def read(sides: list[Row]) -> None:
+        for side in sides:
+            edges = _edges(chars, [side])
+            lines = [[side[j] for j in line] for line in regroup([chars[i] for i in side])]
+            if depth + 1 < MAX_DEPTH:
+                out.extend(_order(chars, lines, regroup, bold, depth + 1, edges))
+            else:
+                out.extend((line, edges) for line in lines)
+
+    def settle() -> None:
+        # Rows no two-column region took: read again for N columns, a sidebar, a box beside the text.
+        for region, bands in _regions(chars, pending, interior, least, tables=True):
+            sides = _columns(chars, region, bands, regroup, bold) if bands else None
+            if sides is None:
+                out.extend((row, column) for row in region)
+            else:
+                read(sides)
+        pending.clear()
+
+    for region, bands in _regions(chars, rows, interior, least, tables=False):
+        sides = _read_region(chars, region, bands) if bands else None
+        if sides is None:
+            pending.extend(region)
+            continue
+        settle()
+        read(sides)
+    settle()
+    return out
+
+
+def _regions(
+    chars: list[dict[str, Any]], rows: list[Row], interior: Band, least: float, *, tables: bool
+) -> list[tuple[list[Row], list[Band]]]:
+    """Return `rows` cut into runs that leave common gutters free (their bands), other rows alone (no band).
+
+    Without `tables`, a row of three cells or more (more than one wide gap: a table's row) stands
+    alone; with it, such a row joins a run too (three columns split every row twice), and only the
+    text of the columns (`_columns`) tells them from a table.
+    """
+    out: list[tuple[list[Row], list[Band]]] = []
     region: list[Row] = []
     bands: list[Band] = []
-
-    def flush() -> None:
-        if region:
-            out.extend(_read_region(chars, region, bands, regroup))
-            region.clear()
-
     for row in rows:
         free = _free(chars, row, interior, least)
-        if len(_gaps(chars, row)) > 1:
+        if not tables and len(_gaps(chars, row)) > 1:
             free = []  # three cells or more: a table's row, not two columns
         met = _meet(bands, free, least) if region else free
         if met:
             region.append(row)
             bands = met
             continue
-        flush()
+        if region:
+            out.append((region, bands))
+            region = []
         if free:
             region.append(row)
             bands = free
         else:
-            out.append((row, None))
-    flush()
+            out.append(([row], []))
+    if region:
+        out.append((region, bands))
     return out
 
 
-def _read_region(
-    chars: list[dict[str, Any]],
-    region: list[Row],
-    bands: list[Band],
-    regroup: Callable[[list[dict[str, Any]]], list[Row]],
-) -> list[tuple[Row, Column]]:
-    """Return the rows of `region` column by column when its gutter parts two columns of text, else as they are."""
+def _read_region(chars: list[dict[str, Any]], region: list[Row], bands: list[Band]) -> list[Row] | None:
+    """Return the glyphs of `region` left and right of its gutter when it parts two columns of text, else None."""
     _, hi = max(bands, key=lambda band: band[1] - band[0])
     halves: list[tuple[Row, Row]] = []
     for row in region:
@@ -188,12 +239,8 @@ def _read_region(
     sides = [[i for half in halves for i in half[side]] for side in (0, 1)]
     counts = [sum(1 for half in halves if half[side]) for side in (0, 1)]
     if min(counts) < MIN_ROWS or not _side_by_side(chars, sides) or not _is_columns(chars, halves):
-        return [(row, None) for row in region]
-    out: list[tuple[Row, Column]] = []
-    for indices in sides:
-        edges = _edges(chars, [indices])
-        out.extend(([indices[j] for j in line], edges) for line in regroup([chars[i] for i in indices]))
-    return out
+        return None
+    return sides
 
 
 def _side_by_side(chars: list[dict[str, Any]], sides: list[Row]) -> bool:
@@ -202,3 +249,118 @@ def _side_by_side(chars: list[dict[str, Any]], sides: list[Row]) -> bool:
         (min(chars[i]["top"] for i in side), max(chars[i]["bottom"] for i in side)) for side in sides
     )
     return bool(right_top < left_bottom and left_top < right_bottom)
+
+
+MAX_CUTS = 4
+"""Gutter choices tried for a region: all its gutters at once, then each alone, widest first."""
+LIST_SHARE = 1 / 3
+"""Share of a column's lines that start with a list label in a list (the rest: wraps, a heading)."""
+HEADING_SIZE = 1.15
+"""A line this many times the column's usual size is a heading of the column."""
+PAIRED = 0.3
+"""Ems: lines of two columns whose middles are this close share a row (a table's cells do)."""
+
+
+def _columns(
+    chars: list[dict[str, Any]], region: list[Row], bands: list[Band], regroup: Regroup, bold: list[bool]
+) -> list[Row] | None:
+    """Return the glyphs of `region` column by column when its gutters part columns of text, else None.
+
+    All its gutters at once first (three columns, two columns and a sidebar), then each gutter
+    alone from the widest (a column of text beside a box that has a gutter of its own).
+    """
+    bands = sorted(bands)
+    choices = [bands] if len(bands) > 1 else []
+    choices += [[band] for band in sorted(bands, key=lambda band: band[0] - band[1])]
+    for cuts in choices[:MAX_CUTS]:
+        his = [hi for _, hi in cuts]
+        sides: list[Row] = [[] for _ in range(len(cuts) + 1)]
+        for row in region:
+            for i in row:
+                sides[bisect_left(his, chars[i]["x1"])].append(i)
+        lines = [[[side[j] for j in line] for line in regroup([chars[i] for i in side])] for side in sides]
+        if any(sum(1 for line in side if _text(chars, line)) < MIN_ROWS for side in lines):
+            continue
+        if all(
+            _side_by_side(chars, [sides[n], sides[n + 1]]) and _beside(chars, lines[n], lines[n + 1], bold)
+            for n in range(len(sides) - 1)
+        ):
+            return sides
+    return None
+
+
+def _beside(chars: list[dict[str, Any]], left: list[Row], right: list[Row], bold: list[bool]) -> bool:
+    """Return True when two neighbouring blocks of lines are columns, not the cells of a table's rows.
+
+    Columns: running text beside anything whose lines do not share its rows (a box of dates beside
+    the text), two columns each of running text, a list or a stack of headings and names, or, when
+    their lines share rows, two lists or stacks. A table: labels beside page numbers
+    (`....... 12`), values (dates, amounts: digits on most lines) each on its label's row, cells of
+    text side by side.
+    """
+    if any(LEADERS.search(_text(chars, line)) for line in left):
+        return False
+    kinds = [_kinds(chars, side, bold) for side in (left, right)]
+    paired = _paired(chars, left, right)
+    if paired >= MOSTLY and any("values" in kind for kind in kinds):
+        return False  # each value on its label's row: a dates table, a form
+    if paired < MOSTLY:
+        return any("text" in kind for kind in kinds) or all(kind & {"list", "stack", "text"} for kind in kinds)
+    # Rows shared: columns only when each side is a list or a stack of its own headings; running
+    # text beside lines on its rows is a table's cells wrapped (a form's question and its choices).
+    return all(kind & {"list", "stack"} for kind in kinds)
+
+
+def _kinds(chars: list[dict[str, Any]], lines: list[Row], bold: list[bool]) -> set[str]:
+    """Return what a block of lines is: running "text", a "list", a "stack" of headings and names, "values"."""
+    texts = [_text(chars, line) for line in lines]
+    kept = [(line, text) for line, text in zip(lines, texts, strict=True) if text]
+    out: set[str] = set()
+    if not kept:
+        return out
+    n = len(kept)
+    sizes = [statistics.median(chars[i]["size"] for i in line if not chars[i]["text"].isspace()) for line, _ in kept]
+    em = max(statistics.median(sizes), 1.0)
+    starts = [min(chars[i]["x0"] for i in line) for line, _ in kept]
+    ends = [max(chars[i]["x1"] for i in line) for line, _ in kept]
+    widths = sorted(end - start for start, end in zip(starts, ends, strict=True))
+    edge = max(ends)
+    if widths[n // 2] >= COLUMN_MIN * em and sum(1 for end in ends if end >= edge - FILLED * em) >= n * MOSTLY:
+        out.add("text")
+    labelled = sum(1 for _, text in kept if match_numbering(text))
+    if labelled >= 2 and labelled >= n * LIST_SHARE:
+        out.add("list")
+    if sum(1 for _, text in kept if any(ch.isdigit() for ch in text)) >= n * MOSTLY:
+        out.add("values")
+    heads = [_heading(chars, line, size, em, bold) for (line, _), size in zip(kept, sizes, strict=True)]
+    led = sum(1 for n, head in enumerate(heads[:-1]) if head and not heads[n + 1])
+    if led >= 2 and "values" not in out:
+        out.add("stack")
+    return out
+
+
+def _heading(chars: list[dict[str, Any]], line: Row, size: float, em: float, bold: list[bool]) -> bool:
+    """Return True when a line stands out of its column: larger than its lines, or all bold."""
+    if size >= em * HEADING_SIZE:
+        return True
+    marks = [i for i in line if not chars[i]["text"].isspace()]
+    return bool(bold) and all(bold[i] for i in marks)
+
+
+def _paired(chars: list[dict[str, Any]], left: list[Row], right: list[Row]) -> float:
+    """Return the share of the shorter block's lines that share a row with a line of the other block."""
+    middles = [
+        sorted((min(chars[i]["top"] for i in line) + max(chars[i]["bottom"] for i in line)) / 2 for line in side)
+        for side in (left, right)
+    ]
+    few, many = sorted(middles, key=len)
+    if not few or not many:
+        return 0.0
+    em = max(statistics.median(chars[i]["size"] for side in (left, right) for line in side for i in line), 1.0)
+    hits = 0
+    for middle in few:
+        k = bisect_left(many, middle)
+        near = [many[j] for j in (k - 1, k) if 0 <= j < len(many)]
+        if any(abs(other - middle) <= PAIRED * em for other in near):
+            hits += 1
+    return hits / len(few)
