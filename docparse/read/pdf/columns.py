@@ -164,7 +164,6 @@ def _order(
     if interior[1] - interior[0] < least:
         return [(row, column) for row in rows]  # too narrow a block for two columns
     out: list[tuple[Row, Column]] = []
-    pending: list[Row] = []
 
     def read(sides: list[Row]) -> None:
         for side in sides:
@@ -175,59 +174,67 @@ def _order(
             else:
                 out.extend((line, edges) for line in lines)
 
-    def settle() -> None:
-        # Rows no two-column region took: read again for N columns, a sidebar, a box beside the text.
-        for region, bands in _regions(chars, pending, interior, least, tables=True):
-            sides = _columns(chars, region, bands, regroup, bold) if bands else None
+    def columns(start: int) -> tuple[int, list[Row] | None]:
+        end, bands = _next_region(chars, rows, start, interior, least, tables=True)
+        if not bands:
+            return end, None
+        return end, _columns(chars, rows[start:end], bands, regroup, bold)
+
+    def two_columns(region: list[Row]) -> None:
+        # Two columns of text as before (a table's rows of three cells stand alone between them).
+        start = 0
+        while start < len(region):
+            end, bands = _next_region(chars, region, start, interior, least, tables=False)
+            sides = _read_region(chars, region[start:end], bands) if bands else None
             if sides is None:
-                out.extend((row, column) for row in region)
+                out.extend((row, column) for row in region[start:end])
             else:
                 read(sides)
-        pending.clear()
+            start = end
 
-    for region, bands in _regions(chars, rows, interior, least, tables=False):
-        sides = _read_region(chars, region, bands) if bands else None
+    start = 0
+    while start < len(rows):
+        end, sides = columns(start)
+        if sides is None and end - start > 1:
+            # The region's first row may be the ragged last line of the text above, whose free
+            # end met only one of the gutters below: the region from the next row, once.
+            again, retried = columns(start + 1)
+            if retried is not None:
+                two_columns(rows[start : start + 1])
+                end, sides = again, retried
         if sides is None:
-            pending.extend(region)
-            continue
-        settle()
-        read(sides)
-    settle()
+            two_columns(rows[start:end])
+        else:
+            *columns_read, below = sides
+            read(columns_read)
+            two_columns([[below[j] for j in line] for line in regroup([chars[i] for i in below])] if below else [])
+        start = end
     return out
 
 
-def _regions(
-    chars: list[dict[str, Any]], rows: list[Row], interior: Band, least: float, *, tables: bool
-) -> list[tuple[list[Row], list[Band]]]:
-    """Return `rows` cut into runs that leave common gutters free (their bands), other rows alone (no band).
+def _next_region(
+    chars: list[dict[str, Any]], rows: list[Row], start: int, interior: Band, least: float, *, tables: bool
+) -> tuple[int, list[Band]]:
+    """Return where the run of rows from `start` that leave common gutters free ends, and their bands.
 
-    Without `tables`, a row of three cells or more (more than one wide gap: a table's row) stands
-    alone; with it, such a row joins a run too (three columns split every row twice), and only the
-    text of the columns (`_columns`) tells them from a table.
+    A row that leaves none is a run of its own, without bands. Without `tables`, a row of three
+    cells or more (more than one wide gap: a table's row) stands alone; with it, such a row joins
+    a run too (three columns split every row twice), and only the text of the columns
+    (`_columns`) tells them from a table.
     """
-    out: list[tuple[list[Row], list[Band]]] = []
-    region: list[Row] = []
     bands: list[Band] = []
-    for row in rows:
+    end = start
+    while end < len(rows):
+        row = rows[end]
         free = _free(chars, row, interior, least)
         if not tables and len(_gaps(chars, row)) > 1:
             free = []  # three cells or more: a table's row, not two columns
-        met = _meet(bands, free, least) if region else free
-        if met:
-            region.append(row)
-            bands = met
-            continue
-        if region:
-            out.append((region, bands))
-            region = []
-        if free:
-            region.append(row)
-            bands = free
-        else:
-            out.append(([row], []))
-    if region:
-        out.append((region, bands))
-    return out
+        met = _meet(bands, free, least) if end > start else free
+        if not met:
+            break
+        bands = met
+        end += 1
+    return max(end, start + 1), bands
 
 
 def _read_region(chars: list[dict[str, Any]], region: list[Row], bands: list[Band]) -> list[Row] | None:
@@ -266,8 +273,9 @@ def _columns(
 ) -> list[Row] | None:
     """Return the glyphs of `region` column by column when its gutters part columns of text, else None.
 
-    All its gutters at once first (three columns, two columns and a sidebar), then each gutter
-    alone from the widest (a column of text beside a box that has a gutter of its own).
+    The last list holds the glyphs under the columns (`_below`), read after them. All its gutters
+    at once first (three columns, two columns and a sidebar), then each gutter alone from the
+    widest (a column of text beside a box that has a gutter of its own).
     """
     bands = sorted(bands)
     choices = [bands] if len(bands) > 1 else []
@@ -285,8 +293,35 @@ def _columns(
             _side_by_side(chars, [sides[n], sides[n + 1]]) and _beside(chars, lines[n], lines[n + 1], bold)
             for n in range(len(sides) - 1)
         ):
-            return sides
+            return _below(chars, lines)
     return None
+
+
+TRAILING_GAP = 2.0
+"""Times a column's usual gap between lines: a wider gap before lines below every other column ends it."""
+
+
+def _below(chars: list[dict[str, Any]], sides: list[list[Row]]) -> list[Row]:
+    """Return the columns' glyphs, then the glyphs of the lines under them that are no column's.
+
+    A line below the foot of every other column, after a gap wider than its column's leading,
+    is no longer in its column: the heading of the text under the columns, short enough to leave
+    their gutter free. Read in its column, it would come before the columns to its right.
+    """
+    below: Row = []
+    for k, lines in enumerate(sides[:-1]):
+        if len(lines) < 2:
+            continue
+        foot = max(max(chars[i]["bottom"] for line in other for i in line) for other in sides if other is not lines)
+        tops = [min(chars[i]["top"] for i in line) for line in lines]
+        bottoms = [max(chars[i]["bottom"] for i in line) for line in lines]
+        gaps = [tops[n + 1] - bottoms[n] for n in range(len(lines) - 1)]
+        usual = max(statistics.median(gaps), 0.25 * chars[lines[0][0]]["size"])
+        cut = next((n for n in range(1, len(lines)) if tops[n] > foot and gaps[n - 1] > TRAILING_GAP * usual), None)
+        if cut is not None:
+            below += [i for line in lines[cut:] for i in line]
+            sides[k] = lines[:cut]
+    return [[i for line in lines for i in line] for lines in sides] + [sorted(below)]
 
 
 def _beside(chars: list[dict[str, Any]], left: list[Row], right: list[Row], bold: list[bool]) -> bool:
