@@ -174,12 +174,6 @@ def _order(
             else:
                 out.extend((line, edges) for line in lines)
 
-    def columns(start: int) -> tuple[int, list[Row] | None]:
-        end, bands = _next_region(chars, rows, start, interior, least, tables=True)
-        if not bands:
-            return end, None
-        return end, _columns(chars, rows[start:end], bands, regroup, bold)
-
     def two_columns(region: list[Row]) -> None:
         # Two columns of text as before (a table's rows of three cells stand alone between them).
         start = 0
@@ -192,24 +186,67 @@ def _order(
                 read(sides)
             start = end
 
-    start = 0
-    while start < len(rows):
-        end, sides = columns(start)
-        if sides is None and end - start > 1:
-            # The region's first row may be the ragged last line of the text above, whose free
-            # end met only one of the gutters below: the region from the next row, once.
-            again, retried = columns(start + 1)
-            if retried is not None:
-                two_columns(rows[start : start + 1])
-                end, sides = again, retried
+    done = 0
+    for start, end in _gutters(chars, rows, interior, least):
+        two_columns(rows[done:start])
+        region = rows[start:end]
+        _, bands = _next_region(chars, region, 0, interior, least, tables=True)
+        sides = _columns(chars, region, bands, regroup, bold)
         if sides is None:
-            two_columns(rows[start:end])
+            two_columns(region)
         else:
             *columns_read, below = sides
             read(columns_read)
             two_columns([[below[j] for j in line] for line in regroup([chars[i] for i in below])] if below else [])
-        start = end
+        done = end
+    two_columns(rows[done:])
     return out
+
+
+MAX_STRIPS = 64
+"""Open strips of white followed down a page at once (a page's rows leave few)."""
+
+
+def _gutters(chars: list[dict[str, Any]], rows: list[Row], interior: Band, least: float) -> list[tuple[int, int]]:
+    """Return the runs of rows (start, end) that a gutter parts, top to bottom, the tallest kept where they overlap.
+
+    A strip of white is followed down the rows while each row leaves it free (narrowing it), from
+    the first row that does: a ragged last line or a title above the columns starts no run of
+    theirs. A strip is a gutter when glyphs lie on both of its sides in `MIN_ROWS` rows or more:
+    the white right of a ragged column parts nothing.
+    """
+    spans = []
+    for row in rows:
+        marks = [i for i in row if not chars[i]["text"].isspace()]
+        spans.append((min(chars[i]["x0"] for i in marks), max(chars[i]["x1"] for i in marks)) if marks else None)
+    strips: dict[Band, list[int]] = {}  # band → [first row, rows with glyphs left of it, right of it]
+    runs: list[tuple[int, int]] = []
+
+    def close(start: int, end: int, left: int, right: int) -> None:
+        if end - start >= MIN_ROWS and min(left, right) >= MIN_ROWS:
+            runs.append((start, end))
+
+    for r, row in enumerate(rows):
+        free = _free(chars, row, interior, least)
+        going: dict[Band, list[int]] = {}
+        for band, (start, left, right) in strips.items():
+            parts = _meet([band], free, least)
+            if not parts:
+                close(start, r, left, right)
+            for part in parts:
+                kept = going.get(part)
+                if kept is None or kept[0] > start:
+                    going[part] = [start, left, right]
+        for band in free:
+            going.setdefault(band, [r, 0, 0])
+        strips = _count_sides(going, spans[r])
+    for start, left, right in strips.values():
+        close(start, len(rows), left, right)
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(runs, key=lambda run: (run[0] - run[1], run[0])):
+        if all(end <= other[0] or start >= other[1] for other in taken):
+            taken.append((start, end))
+    return sorted(taken)
 
 
 def _next_region(
@@ -235,6 +272,17 @@ def _next_region(
         bands = met
         end += 1
     return max(end, start + 1), bands
+
+
+def _count_sides(strips: dict[Band, list[int]], span: tuple[float, float] | None) -> dict[Band, list[int]]:
+    """Return the open strips (the earliest `MAX_STRIPS`), each row's glyphs counted left and right of them."""
+    if len(strips) > MAX_STRIPS:
+        strips = dict(sorted(strips.items(), key=lambda item: item[1][0])[:MAX_STRIPS])
+    if span is not None:
+        for (lo, hi), counts in strips.items():
+            counts[1] += span[0] < lo
+            counts[2] += span[1] > hi
+    return strips
 
 
 def _read_region(chars: list[dict[str, Any]], region: list[Row], bands: list[Band]) -> list[Row] | None:
