@@ -341,7 +341,7 @@ def _columns(
             _side_by_side(chars, [sides[n], sides[n + 1]]) and _beside(chars, lines[n], lines[n + 1], bold)
             for n in range(len(sides) - 1)
         ):
-            return _below(chars, lines)
+            return _below(chars, lines, bold)
     return None
 
 
@@ -349,27 +349,49 @@ TRAILING_GAP = 2.0
 """Times a column's usual gap between lines: a wider gap before lines below every other column ends it."""
 
 
-def _below(chars: list[dict[str, Any]], sides: list[list[Row]]) -> list[Row]:
+TRAILING_LINES = 2
+"""Lines at the most under the columns that are no column's: a heading, wrapped once."""
+
+
+def _below(chars: list[dict[str, Any]], sides: list[list[Row]], bold: list[bool]) -> list[Row]:
     """Return the columns' glyphs, then the glyphs of the lines under them that are no column's.
 
-    A line below the foot of every other column, after a gap wider than its column's leading,
-    is no longer in its column: the heading of the text under the columns, short enough to leave
-    their gutter free. Read in its column, it would come before the columns to its right.
+    A heading at a column's foot, below the foot of every other column and after a gap wider than
+    its column's leading, is no longer in its column: the heading of the text under the columns,
+    short enough to leave their gutter free. Read in its column, it would come before the columns
+    to its right. A column's own lines there (a left column longer than the right) stay.
     """
     below: Row = []
     for k, lines in enumerate(sides[:-1]):
-        if len(lines) < 2:
+        if len(lines) <= TRAILING_LINES:
             continue
         foot = max(max(chars[i]["bottom"] for line in other for i in line) for other in sides if other is not lines)
         tops = [min(chars[i]["top"] for i in line) for line in lines]
         bottoms = [max(chars[i]["bottom"] for i in line) for line in lines]
         gaps = [tops[n + 1] - bottoms[n] for n in range(len(lines) - 1)]
-        usual = max(statistics.median(gaps), 0.25 * chars[lines[0][0]]["size"])
-        cut = next((n for n in range(1, len(lines)) if tops[n] > foot and gaps[n - 1] > TRAILING_GAP * usual), None)
+        sizes = [_size(chars, line) for line in lines]
+        em = statistics.median(sizes)
+        usual = max(statistics.median(gaps), 0.25 * em)
+        cut = next(
+            (
+                n
+                for n in range(len(lines) - TRAILING_LINES, len(lines))
+                if tops[n] > foot
+                and gaps[n - 1] > TRAILING_GAP * usual
+                and any(_heading(chars, lines[m], sizes[m], em, bold) for m in range(n, len(lines)))
+            ),
+            None,
+        )
         if cut is not None:
             below += [i for line in lines[cut:] for i in line]
             sides[k] = lines[:cut]
     return [[i for line in lines for i in line] for lines in sides] + [sorted(below)]
+
+
+def _size(chars: list[dict[str, Any]], line: Row) -> float:
+    """Return the median size of a line's glyphs (its spaces' too when it has no other)."""
+    marks = [chars[i]["size"] for i in line if not chars[i]["text"].isspace()]
+    return float(statistics.median(marks or [chars[i]["size"] for i in line]))
 
 
 def _beside(chars: list[dict[str, Any]], left: list[Row], right: list[Row], bold: list[bool]) -> bool:
@@ -402,7 +424,7 @@ def _kinds(chars: list[dict[str, Any]], lines: list[Row], bold: list[bool]) -> s
     if not kept:
         return out
     n = len(kept)
-    sizes = [statistics.median(chars[i]["size"] for i in line if not chars[i]["text"].isspace()) for line, _ in kept]
+    sizes = [_size(chars, line) for line, _ in kept]
     em = max(statistics.median(sizes), 1.0)
     starts = [min(chars[i]["x0"] for i in line) for line, _ in kept]
     ends = [max(chars[i]["x1"] for i in line) for line, _ in kept]
