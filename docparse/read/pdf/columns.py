@@ -1,14 +1,29 @@
 """Read stage, PDF columns: rows of a page's chars → the same rows in reading order by column.
 
-`lines.group_lines` cuts a page into rows across its whole width, so two columns set side by
-side come out interleaved: the first line of the left column, then the first of the right, and
-so on. A run of rows that leave a common gutter free (each row split by it, or wholly on one
-side of it: the columns' baselines need not line up) is a two-column region when both sides
-are columns of text: both fill their width to a common right edge (running text), or both
-start with a list label (`•`, `1)`: a list set in two columns). Its left column is read first,
-then its right, each column's glyphs grouped into lines on their own. Rows split at one place
-whose sides are not so (a label and its value, a title and its page number) and rows with more
-than one wide gap (a table's) keep their order: their gaps stay tabs.
+`lines.group_lines` cuts a page into rows across its whole width, so columns set side by side
+come out interleaved: the first line of the left column, then the first of the right, and so on.
+Here the page's own geometry and text say where its columns are:
+
+- gutters: a strip of white is followed down the rows while each leaves it free, from the first
+  row that does (`_gutters`): a title or a ragged line above the columns starts no run of
+  theirs. A strip with glyphs on both of its sides in `MIN_ROWS` rows is a gutter; its rows are
+  a region (the tallest where two overlap), so column blocks may change from band to band;
+- columns: a region is cut at all its gutters (three columns, two and a sidebar), else at one
+  (a column of text beside a box of its own cells), and each neighbouring pair of sides must be
+  columns by their text (`_beside`): running text beside lines that keep to other rows (the
+  columns' baselines drift apart), or lists, stacks of headings and names, running text on each
+  side; where the two sides' lines share rows, only lists or stacks on both. Never a table's
+  rows: a title and its leader to a page number, a label and its value (dates, amounts: digits
+  on most lines), a form's cells of text each on its row keep their row and their gaps stay
+  tabs. A heading under the columns, short enough to leave the gutter free, is read after them;
+- within a column, its glyphs are grouped into lines on their own, then read the same way (a box
+  of label/value rows in a sidebar, a column of two), `MAX_DEPTH` levels deep;
+- a region no such cut reads is read as before: a run of rows with one common gutter whose sides
+  both fill their width to a common edge or both start with list labels is two columns (rows
+  with more than one wide gap, a table's, stand alone).
+
+Each pass is one walk over the rows and their glyphs (and a sort per column): linear in the
+page's glyphs but for the sorts, times the few levels.
 """
 
 from __future__ import annotations
