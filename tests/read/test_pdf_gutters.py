@@ -117,3 +117,29 @@ def test_the_white_right_of_a_ragged_column_is_no_gutter() -> None:
     rows = group_lines(chars)
     lo, hi = min(char["x0"] for char in chars), max(char["x1"] for char in chars)
     assert _gutters(chars, rows, (lo + 10 * SIZE, hi - 10 * SIZE), 1.5 * SIZE) == []
+
+
+def test_a_box_one_em_beside_the_running_text_is_read_after_it() -> None:
+    # en_acmccs2017_conference_cfp.pdf page 1: the deadlines' box sits 0.9 em right of the text.
+    text = [f"line {n} of the running text fills its column to the edge" for n in range(6)]
+    box = ["Paper deadline: 1 May 2026", "Notification: 2 June 2026", "Final version: 3 July 2026"]
+    chars: list[dict[str, Any]] = []
+    for n, line in enumerate(text):
+        chars += glyphs(50, 100 + n * 12.5, line.ljust(56, "x"))
+    for n, line in enumerate(box):
+        chars += glyphs(50 + 56 * PITCH + SIZE, 104 + n * 21, line)
+    assert read(chars) == [line.ljust(56, "x") for line in text] + box
+
+
+def test_a_river_of_white_through_justified_text_parts_no_columns() -> None:
+    # Word spaces an em wide that line up down four rows: both sides share every row, so they are
+    # the halves of the same lines, never two columns of running text.
+    rows = [
+        ("justified text with wide word", "spaces that line up in a river"),
+        ("another line of the paragraph", "and more words after its gap"),
+    ]
+    lines = [left.ljust(30, "x") + " " * 2 + right.ljust(30, "x") for left, right in rows * 2]
+    chars: list[dict[str, Any]] = []
+    for n, line in enumerate(lines):
+        chars += [char for char in glyphs(50, 100 + n * 12.5, line) if char["text"] != " "]
+    assert read(chars) == [line.replace(" ", "") for line in lines]

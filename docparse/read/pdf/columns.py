@@ -4,10 +4,11 @@
 come out interleaved: the first line of the left column, then the first of the right, and so on.
 Here the page's own geometry and text say where its columns are:
 
-- gutters: a strip of white is followed down the rows while each leaves it free, from the first
-  row that does (`_gutters`): a title or a ragged line above the columns starts no run of
-  theirs. A strip with glyphs on both of its sides in `MIN_ROWS` rows is a gutter; its rows are
-  a region (the tallest where two overlap), so column blocks may change from band to band;
+- gutters: a strip of white (`NARROW_GUTTER` wide at the least) is followed down the rows while
+  each leaves it free, from the first row that does (`_gutters`): a title or a ragged line above
+  the columns starts no run of theirs. A strip with glyphs on both of its sides in `MIN_ROWS`
+  rows is a gutter; its rows are a region, the tallest first, one whose columns the text rejects
+  leaving its rows to the others, so column blocks may change from band to band;
 - columns: a region is cut at all its gutters (three columns, two and a sidebar), else at one
   (a column of text beside a box of its own cells), and each neighbouring pair of sides must be
   columns by their text (`_beside`): running text beside lines that keep to other rows (the
@@ -50,6 +51,10 @@ MOSTLY = 0.6
 """Share of a region's rows that must show a column's trait."""
 MIN_GUTTER = 1.5
 """Ems: the narrowest gutter between two columns (justified word spaces stay narrower)."""
+
+NARROW_GUTTER = 0.8
+"""Ems: the narrowest gutter followed down a page; a justified paragraph's river that wide parts
+lines that share their rows, which running text on both sides never passes for columns."""
 
 Row = list[int]
 
@@ -201,29 +206,36 @@ def _order(
                 read(sides)
             start = end
 
-    done = 0
-    for start, end in _gutters(chars, rows, interior, least):
-        two_columns(rows[done:start])
+    narrow = NARROW_GUTTER * em
+    taken: list[tuple[int, int, list[Row]]] = []
+    # The tallest run of a gutter first; one its columns' text rejects leaves its rows to others.
+    for start, end in _gutters(chars, rows, interior, narrow)[:MAX_RUNS]:
+        if any(start < other_end and other_start < end for other_start, other_end, _ in taken):
+            continue
         region = rows[start:end]
-        _, bands = _next_region(chars, region, 0, interior, least, tables=True)
+        _, bands = _next_region(chars, region, 0, interior, narrow, tables=True)
         sides = _columns(chars, region, bands, regroup, bold)
-        if sides is None:
-            two_columns(region)
-        else:
-            *columns_read, below = sides
-            read(columns_read)
-            two_columns([[below[j] for j in line] for line in regroup([chars[i] for i in below])] if below else [])
+        if sides is not None:
+            taken.append((start, end, sides))
+    done = 0
+    for start, end, sides in sorted(taken, key=lambda run: run[0]):
+        two_columns(rows[done:start])
+        *columns_read, below = sides
+        read(columns_read)
+        two_columns([[below[j] for j in line] for line in regroup([chars[i] for i in below])] if below else [])
         done = end
     two_columns(rows[done:])
     return out
 
 
+MAX_RUNS = 32
+"""Runs of gutters whose columns are weighed on one page at the most (the tallest)."""
 MAX_STRIPS = 64
 """Open strips of white followed down a page at once (a page's rows leave few)."""
 
 
 def _gutters(chars: list[dict[str, Any]], rows: list[Row], interior: Band, least: float) -> list[tuple[int, int]]:
-    """Return the runs of rows (start, end) that a gutter parts, top to bottom, the tallest kept where they overlap.
+    """Return the runs of rows (start, end) that a gutter parts, the tallest first.
 
     A strip of white is followed down the rows while each row leaves it free (narrowing it), from
     the first row that does: a ragged last line or a title above the columns starts no run of
@@ -257,11 +269,7 @@ def _gutters(chars: list[dict[str, Any]], rows: list[Row], interior: Band, least
         strips = _count_sides(going, spans[r])
     for start, left, right in strips.values():
         close(start, len(rows), left, right)
-    taken: list[tuple[int, int]] = []
-    for start, end in sorted(runs, key=lambda run: (run[0] - run[1], run[0])):
-        if all(end <= other[0] or start >= other[1] for other in taken):
-            taken.append((start, end))
-    return sorted(taken)
+    return sorted(set(runs), key=lambda run: (run[0] - run[1], run[0]))
 
 
 def _next_region(
