@@ -89,15 +89,22 @@ def test_a_question_beside_its_choices_keeps_its_rows() -> None:
     assert rows == [q + c + o for (q, _), (c, _), (o, _) in zip(question, choices, other, strict=True)]
 
 
-def test_running_text_beside_a_box_on_other_rows_reads_the_text_first() -> None:
-    text = [f"line {n} of the running text fills its column to the edge" for n in range(6)]
-    box = ["Paper deadline: 1 May 2026", "Notification: 2 June 2026", "Final version: 3 July 2026"]
+TEXT = [f"line {n} of the running text fills its column to the edge".ljust(56, "x") for n in range(6)]
+BOX = ["Paper deadline: 1 May 2026", "Notification: 2 June 2026", "Final version: 3 July 2026"]
+
+
+def text_beside_box(gutter: float) -> list[dict[str, Any]]:
+    """Return six lines of running text and, `gutter` points right of them, three box lines on rows of their own."""
     chars: list[dict[str, Any]] = []
-    for n, line in enumerate(text):
-        chars += glyphs(50, 100 + n * 12.5, line.ljust(56, "x"))
-    for n, line in enumerate(box):
-        chars += glyphs(350, 104 + n * 21, line)
-    assert read(chars) == [line.ljust(56, "x") for line in text] + box
+    for n, line in enumerate(TEXT):
+        chars += glyphs(50, 100 + n * 12.5, line)
+    for n, line in enumerate(BOX):
+        chars += glyphs(50 + 56 * PITCH + gutter, 104 + n * 21, line)
+    return chars
+
+
+def test_running_text_beside_a_box_on_other_rows_reads_the_text_first() -> None:
+    assert read(text_beside_box(2 * SIZE)) == TEXT + BOX
 
 
 def test_a_title_across_the_page_starts_no_run_of_the_gutter_below() -> None:
@@ -121,14 +128,7 @@ def test_the_white_right_of_a_ragged_column_is_no_gutter() -> None:
 
 def test_a_box_one_em_beside_the_running_text_is_read_after_it() -> None:
     # en_acmccs2017_conference_cfp.pdf page 1: the deadlines' box sits 0.9 em right of the text.
-    text = [f"line {n} of the running text fills its column to the edge" for n in range(6)]
-    box = ["Paper deadline: 1 May 2026", "Notification: 2 June 2026", "Final version: 3 July 2026"]
-    chars: list[dict[str, Any]] = []
-    for n, line in enumerate(text):
-        chars += glyphs(50, 100 + n * 12.5, line.ljust(56, "x"))
-    for n, line in enumerate(box):
-        chars += glyphs(50 + 56 * PITCH + SIZE, 104 + n * 21, line)
-    assert read(chars) == [line.ljust(56, "x") for line in text] + box
+    assert read(text_beside_box(SIZE)) == TEXT + BOX
 
 
 def test_a_river_of_white_through_justified_text_parts_no_columns() -> None:
