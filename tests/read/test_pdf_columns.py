@@ -145,3 +145,30 @@ def test_seed_in_two_columns_breaks_paragraphs_and_directions_across_columns() -
     across_pages = [block for block in body if len(block.provenance.regions) > 1]
     assert across_columns == ["5)", "8)"]
     assert len(across_pages) == 2
+
+
+def test_a_column_opening_with_a_bold_heading_does_not_carry_on_the_column_before() -> None:
+    # en_petrinets2022_conference_cfp.pdf page 2: the left column's last affiliation is its widest
+    # line, so it reaches the column's edge; the right column opens with its own bold heading.
+    left = [
+        ("Programme co-chairs", "Helvetica-Bold"),
+        ("Laure Petrucci", "Helvetica"),
+        ("University of Paris", "Helvetica"),
+        ("General chairs", "Helvetica-Bold"),
+        ("Lars Kristensen", "Helvetica"),
+        ("Western Norway University of Applied Sciences", "Helvetica"),
+    ]
+    right = [
+        ("Steering committee", "Helvetica-Bold"),
+        ("W. van der Aalst, Germany", "Helvetica"),
+        ("G. Ciardo, USA", "Helvetica"),
+        ("Workshops co-chairs", "Helvetica-Bold"),
+        ("Robin Bergenthum", "Helvetica"),
+    ]
+    items: list[Item] = []
+    for n, (text, font) in enumerate(left):
+        items.append(Text(LEFT, 100 + n * LEADING, text, SIZE, font))
+    for n, (text, font) in enumerate(right):
+        items.append(Text(RIGHT_COLUMN, 100 + n * LEADING, text, SIZE, font))
+    blocks = texts(items)
+    assert blocks[blocks.index("Western Norway University of Applied Sciences") + 1] == "Steering committee"

@@ -572,7 +572,7 @@ def page_to_lines(
     result = PageLines(number=number, width=width, height=height, lines=[], rules=rules, images=images)
     draws_spaces = any(char["text"] == " " for char in upright)
     fonts = result.fonts
-    for grouped, column in reading_order(upright, group_lines(upright), group_lines):
+    for grouped, column in reading_order(upright, group_lines(upright), group_lines, bold):
         for indices in split_boxes(upright, grouped):
             unique = dedupe_line(upright, indices, bold)
             unique = take_note_marks(upright, unique, result.marks)

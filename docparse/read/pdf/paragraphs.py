@@ -472,9 +472,13 @@ def continues_in_next_column(block: list[Line], line: Line, layout: Layout) -> b
     As at a page break, the sentence left unfinished at the column's right edge decides; the
     continuation starts where the paragraph's own lines start in their column (its edge, or the
     hanging indent under a label), while a new paragraph there has a first-line indent or a label.
+    A column that opens with a line all bold after lines that are not opens with its heading: a
+    short column's last line (a committee member's affiliation) is its widest, so reaches its edge.
     """
     prev = block[-1]
     if not runs_on(prev, layout) or has_label(line) or abs(prev.size - line.size) > SIZE_CHANGE:
+        return False
+    if line.all_bold and not prev.all_bold:
         return False
     offset = line.x0 - layout.left_for(line)
     if len(block) > 1:
