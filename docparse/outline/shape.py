@@ -295,7 +295,8 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return (node.offers_directions and id(node) not in clauses) or id(node) in templated
+        # A heading that announces its list ("What sort of proposals are we looking for?") names no topic.
+        return (node.offers_directions and id(node) not in clauses and not node.announces) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
     # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over

@@ -54,6 +54,12 @@ LIST_NOUNS = (
 )
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
+# The choices' noun opening a sentence as the subject of "include" ("Topics include", "Suggested themes may
+# include", "Possible research areas include"); "OUSD(R&E) critical technology areas include:" describes a
+# programme's areas, not the proposer's choices.
+_NAMED_INCLUDE = (
+    rf"(?:^|(?<=[.!?;]\s))(?:[\w-]+\s+)?{LIST_NOUNS}\s+(?:of\s+interest\s+)?(?:may\s+|might\s+|could\s+)?include\b"
+)
 
 # A sentence ending in a colon that announces a list of directions.
 LEAD_IN = lazy(
@@ -68,8 +74,21 @@ LEAD_IN = lazy(
     rf"{LIST_NOUNS}\b[^.:]*"
     # "topics you could look at:", "areas you may choose from:": the choices, named, offered to the proposer.
     rf"|\b{LIST_NOUNS}\s+(?:that\s+)?you\s+(?:could|can|may|might)\b[^.:]*"
+    # "Topics include, but are not limited to:", "Suggested themes include:": the choices, named, then listed.
+    rf"|{_NAMED_INCLUDE}[^.]*"
     r"):\s*$"
 )
+# A sentence right before a list that names its items as the choices, without a colon: "We invite papers
+# on topics related to NLP-OSS broadly categorized into (i) …, (ii) … and (iii) …."; "Topics include the
+# following." The list must follow at once (`Lexicon.lead_in_before_list`).
+LEAD_IN_BEFORE_LIST = lazy(
+    rf"(?i)(?:{_NAMED_INCLUDE}"
+    rf"|\b(?:on|covering|addressing)\s+(?:(?:the|any|these|following|related|relevant|other)\s+)*{LIST_NOUNS}\b"
+    rf"|\b(?:the\s+following|these)\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b)"
+)
+# A heading that asks which kinds of thing are sought, over the list that answers: "What sort of proposals
+# are we looking for?", "What topics are in scope?", "Which areas are covered?".
+ASKS_CHOICES = lazy(rf"(?i)^(?:what|which)\b[^?]*?\b(?:(?:sorts?|kinds?|types?)\s+of|{LIST_NOUNS})\b[^?]*\?$")
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
 LEAD_IN_BELOW = lazy(rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$")
 LEAD_IN_ZH = lazy(
@@ -732,6 +751,23 @@ class Lexicon:
             if LEAD_IN_BELOW.search(sentence.strip()):
                 return _offers_choice(sentence.strip())
         return None
+
+    def lead_in_before_list(self, text: str) -> str | None:
+        """Return the lead-in of a line that a list follows at once, where it names the list as the choices.
+
+        A heading that asks what sort of thing is sought ("What sort of proposals are we looking for?",
+        `ASKS_CHOICES`), or a last sentence naming the choices without a colon ("We invite papers on topics
+        related to …, broadly categorized into (i) …", `LEAD_IN_BEFORE_LIST`); the lead-ins with a colon
+        are `lead_in`'s.
+        """
+        stripped = text.strip()
+        if not stripped or self.lead_in(stripped) is not None or stripped[-1] in "：:":
+            return None
+        if ASKS_CHOICES.match(stripped):
+            return _offers_choice(stripped)
+        sentences = [sentence for sentence in _SENTENCE_END.split(stripped) if sentence.strip()]
+        last = sentences[-1].strip() if sentences else ""
+        return _offers_choice(last) if LEAD_IN_BEFORE_LIST.search(last) else None
 
 
 def _offers_choice(sentence: str) -> str | None:
