@@ -46,6 +46,7 @@ from docparse.vocab.markers import (
     is_problem_label,
     is_problem_part,
     is_task_part,
+    is_title_like,
     is_topic_title_label,
     names_topics,
     problem_title,
@@ -917,6 +918,47 @@ def _is_track(node: DraftNode) -> bool:
     return any(n.has_directions for n in node.iter_tree())
 
 
+# A directions list is grouped when it has at least this many group items, each over this many sub-items.
+DIRECTION_GROUPS_MIN = 2
+DIRECTION_GROUP_MIN_ITEMS = 2
+
+
+def direction_groups(outline: Outline, context: ShapeContext) -> bool:
+    """Make the bold group items of a grouped directions list the nodes of their groups, their sub-items the directions.
+
+    ``- **Software Development**`` over twelve ``- …`` sub-items, ``- **Scientific Contribution**`` over
+    eight: the groups sort the choices, and the sub-items are what a proposer picks. Only where every item
+    of the list is such a group: set bold, a title, over two or more sub-items of its own.
+    """
+    changed = False
+    for node in outline.root.iter_tree():
+        directions = node.directions
+        if len(directions) < DIRECTION_GROUPS_MIN or not all(_direction_group(item) for item in directions):
+            continue
+        groups = []
+        for item in directions:
+            group = DraftNode(
+                level=node.level + 1,
+                title=item.text.strip().rstrip(":：").strip(),
+                numbering=None if item.numbering.is_bullet else item.numbering,  # a bullet numbers nothing
+                provenance=item.provenance,
+            )
+            group.heading_key = item.numbering.key
+            group.content = [("directions", child) for child in item.children]
+            groups.append(group)
+        node.content = [(slot, part) for slot, part in node.content if slot != "directions"]
+        node.children = groups + node.children
+        changed = True
+    return changed
+
+
+def _direction_group(item: DraftItem) -> bool:
+    """Return whether a direction is a group title over its sub-items: bold, title-like, over two or more."""
+    title = item.text.strip().rstrip(":：").strip()
+    bold = bool(item.spans) and all(span.bold for span in item.spans if span.text.strip())
+    return bold and is_title_like(title) and len(item.children) >= DIRECTION_GROUP_MIN_ITEMS
+
+
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
@@ -925,6 +967,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("kind", decide_kind),
     ("single-topic", single_topic),
     ("work-directions", work_directions),
+    ("direction-groups", direction_groups),
 )
 
 
