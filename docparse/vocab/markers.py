@@ -52,6 +52,8 @@ LIST_NOUNS = (
     # "one or more of the following task groups:" (groups of tasks a team submits for)
     r"|(?:task\s+)?groups|sub-?tasks)"
 )
+# The same nouns in Chinese: tasks, questions, themes, directions, subjects to choose among.
+LIST_NOUNS_ZH = r"(?:任务|问题|主题|方向|课题|选题|专题)"
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
 # The choices' noun opening a sentence as the subject of "include" ("Topics include", "Suggested themes may
@@ -86,6 +88,9 @@ LEAD_IN_BEFORE_LIST = lazy(
     rf"|\b(?:on|covering|addressing)\s+(?:(?:the|any|these|following|related|relevant|other)\s+)*{LIST_NOUNS}\b"
     rf"|\b(?:the\s+following|these)\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b)"
 )
+# A label that names the choices, run in before the text that sets them ("问题：现某公司开发了…" over
+# "1. 请构建…" "2. …", "Tasks: …" over its numbered tasks): the questions or tasks that follow are the choices.
+CHOICES_LABEL = lazy(rf"(?i)^(?:{LIST_NOUNS}|(?:研究)?{LIST_NOUNS_ZH})$")
 # A heading that asks which kinds of thing are sought, over the list that answers: "What sort of proposals
 # are we looking for?", "What topics are in scope?", "Which areas are covered?".
 ASKS_CHOICES = lazy(rf"(?i)^(?:what|which)\b[^?]*?\b(?:(?:sorts?|kinds?|types?)\s+of|{LIST_NOUNS})\b[^?]*\?$")
@@ -94,9 +99,9 @@ LEAD_IN_BELOW = lazy(rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:
 LEAD_IN_ZH = lazy(
     r"(?:(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
     r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?"
-    # The tasks or questions named after the words that point to them ("完成以下任务：", "解决如下问题：",
-    # "回答下列三个问题："), as "the following questions:" names them in English.
-    r"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?(?:任务|问题))[：:]\s*$"
+    # The tasks, questions or themes named after the words that point to them ("完成以下任务：", "解决如下问题：",
+    # "回答下列三个问题：", "包括以下主题："), as "the following questions:" names them in English.
+    rf"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?{LIST_NOUNS_ZH})[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
@@ -765,6 +770,9 @@ class Lexicon:
             return None
         if ASKS_CHOICES.match(stripped):
             return _offers_choice(stripped)
+        found = self.match_field(stripped)
+        if found is not None and CHOICES_LABEL.match(found.label.strip()):
+            return _offers_choice(found.label.strip())
         sentences = [sentence for sentence in _SENTENCE_END.split(stripped) if sentence.strip()]
         last = sentences[-1].strip() if sentences else ""
         return _offers_choice(last) if LEAD_IN_BEFORE_LIST.search(last) else None
