@@ -62,6 +62,8 @@ _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the
 _NAMED_INCLUDE = (
     rf"(?:^|(?<=[.!?;]\s))(?:[\w-]+\s+)?{LIST_NOUNS}\s+(?:of\s+interest\s+)?(?:may\s+|might\s+|could\s+)?include\b"
 )
+# "the following research topics": the choices' noun pointed to.
+_FOLLOWING_NOUNS = rf"\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b"
 
 # A sentence ending in a colon that announces a list of directions.
 LEAD_IN = lazy(
@@ -70,7 +72,7 @@ LEAD_IN = lazy(
     r"[^.:]*(?:include|are|cover)[^.]*"
     r"|(?:address\w*|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
     rf"|{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:]*"
-    rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b[^.:]*"
+    rf"|{_FOLLOWING_NOUNS}[^.:]*"
     # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
     rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
     rf"{LIST_NOUNS}\b[^.:]*"
@@ -86,7 +88,7 @@ LEAD_IN = lazy(
 LEAD_IN_BEFORE_LIST = lazy(
     rf"(?i)(?:{_NAMED_INCLUDE}"
     rf"|\b(?:on|covering|addressing)\s+(?:(?:the|any|these|following|related|relevant|other)\s+)*{LIST_NOUNS}\b"
-    rf"|\b(?:the\s+following|these)\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b)"
+    rf"|{_FOLLOWING_NOUNS}|\bthese\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b)"
 )
 # A label that names the choices, run in before the text that sets them ("问题：现某公司开发了…" over
 # "1. 请构建…" "2. …", "Tasks: …" over its numbered tasks): the questions or tasks that follow are the choices.
