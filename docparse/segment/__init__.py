@@ -18,6 +18,7 @@ from docparse.vocab.families import (
     BARE_NUMBER,
     BARE_NUMBER_MIN_HEADINGS,
     LETTER_HEADING,
+    O_BULLET,
     Numbering,
     Role,
     match_families,
@@ -111,6 +112,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
     tokens = _toc_bare_numbers(_counted_bare_numbers(tokens, lexicon))
     tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
+    tokens = _letter_o_bullets(tokens)
     tokens = _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
     return _lead_ins_before_lists(tokens, lexicon)
 
@@ -298,6 +300,37 @@ def _counted_run(word: str, run: list[Numbering]) -> bool:
     if is_task_word(word):
         return len(run) >= LABELLED_ITEMS_MIN_RUN
     return len(run) >= LEARNED_ITEMS_MIN_RUN and not any(is_title_like(numbering.rest) for numbering in run)
+
+
+def _letter_o_bullets(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with the lines led by Word's second-level bullet left as a letter read as its sub-items.
+
+    ``• Dimensions of scale, to include`` then ``o The range of properties …`` ``o Complexity …``: an "o"
+    and a space before a capital or a Han character, right under a bullet item or another such line, is
+    a bullet one level below that item (`O_BULLET`).
+    """
+    out = list(tokens)
+    depth: int | None = None  # the list depth of the "o" items under the last bullet item
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if token.kind is TokenKind.NUMBERED and numbering is not None and numbering.is_bullet:
+            inner = O_BULLET.pattern.match(token.text) if token.block.label is not None and depth else None
+            if inner is not None:
+                # "- o What …" in Markdown (the export of such an item): the letter is the bullet a reader sees.
+                rest = token.text[inner.end() :].strip()
+                label = Numbering(O_BULLET, inner.group("label"), (), rest, inner.group("num"))
+                out[i] = replace(token, text=rest, spans=_rest_spans(token.block, label), numbering=label)
+                continue
+            depth = token.block.list_depth + 1
+            continue
+        found = O_BULLET.pattern.match(token.text) if token.kind is TokenKind.PARAGRAPH and depth else None
+        if found is None or depth is None or token.decoration:
+            depth = None
+            continue
+        label = Numbering(O_BULLET, found.group("label"), (), token.text[found.end() :].strip(), found.group("num"))
+        block = replace(token.block, list_depth=depth)
+        out[i] = replace(_numbered(token, label), block=block)
+    return out
 
 
 # Paragraphs led by a short bold phrase without a colon, this many in a document, are labelled.
