@@ -358,7 +358,10 @@ def _lone_clause_directions(outline: Outline) -> set[int]:
     them with directions is a part of the guide (its siblings numbered alike are no topics either).
     """
     tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
-    if not (_own_clauses(outline) or _counted_parts(tops)):
+    # Headings that each name an aspect of one task (赛题介绍, 参赛须知, 数据简介, 其他说明) divide it as its
+    # own clauses do.
+    aspects = sum(is_aspect_title(node.title) for node in tops)
+    if not (_own_clauses(outline) or _counted_parts(tops) or (tops and aspects * 2 > len(tops))):
         return set()
     with_directions = [node for node in tops if node.has_directions]
     if len(with_directions) != 1 or len(tops) < INSTRUCTION_MIN_PARTS:
