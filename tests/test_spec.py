@@ -179,6 +179,11 @@ LOSSY = {
         "the export writes the contents as a two-column table, which keeps each entry's label and title but not "
         "the level a nested list of links gave it"
     ),
+    "paragraph, direction, direction-groups: a grouped directions list (bold group items, each over its sub-items) "
+    "gives one node per group holding its sub-items as the directions": (
+        "the export writes the groups as headings after the topic's text, so the lead-in sentence no longer "
+        "stands right before a list and their items come back as plain list items"
+    ),
 }
 
 

@@ -170,6 +170,9 @@ class DraftNode:
     """The last number placed as a list item here, by family key: the next number is an item too."""
     choice: bool = False
     """Decided by the shape rules: a part offered under a lead-in that names choices, a direction of the one topic."""
+    announces: bool = False
+    """The node's own heading announces its directions ("What sort of proposals are we looking for?",
+    "Suggested themes include:"): it introduces the list, it names no topic."""
     listed: list[tuple[Slot, DraftPart | DraftField]] | None = field(default=None, compare=False)
     """The content as placed, before the topic-list shape rule made its list items the nodes under it."""
     _directions_scan: ContentScan = field(default_factory=ContentScan, repr=False, compare=False)

@@ -46,6 +46,7 @@ from docparse.vocab.markers import (
     is_problem_label,
     is_problem_part,
     is_task_part,
+    is_title_like,
     is_topic_title_label,
     names_topics,
     problem_title,
@@ -295,7 +296,8 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     def evidence(node: DraftNode) -> bool:
         if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER and node.title:
             return True
-        return (node.offers_directions and id(node) not in clauses) or id(node) in templated
+        # A heading that announces its list ("What sort of proposals are we looking for?") names no topic.
+        return (node.offers_directions and id(node) not in clauses and not node.announces) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
     # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over
@@ -356,7 +358,10 @@ def _lone_clause_directions(outline: Outline) -> set[int]:
     them with directions is a part of the guide (its siblings numbered alike are no topics either).
     """
     tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
-    if not (_own_clauses(outline) or _counted_parts(tops)):
+    # Headings that each name an aspect of one task (赛题介绍, 参赛须知, 数据简介, 其他说明) divide it as its
+    # own clauses do.
+    aspects = sum(is_aspect_title(node.title) for node in tops)
+    if not (_own_clauses(outline) or _counted_parts(tops) or (tops and aspects * 2 > len(tops))):
         return set()
     with_directions = [node for node in tops if node.has_directions]
     if len(with_directions) != 1 or len(tops) < INSTRUCTION_MIN_PARTS:
@@ -916,6 +921,47 @@ def _is_track(node: DraftNode) -> bool:
     return any(n.has_directions for n in node.iter_tree())
 
 
+# A directions list is grouped when it has at least this many group items, each over this many sub-items.
+DIRECTION_GROUPS_MIN = 2
+DIRECTION_GROUP_MIN_ITEMS = 2
+
+
+def direction_groups(outline: Outline, context: ShapeContext) -> bool:
+    """Make the bold group items of a grouped directions list the nodes of their groups, their sub-items the directions.
+
+    ``- **Software Development**`` over twelve ``- …`` sub-items, ``- **Scientific Contribution**`` over
+    eight: the groups sort the choices, and the sub-items are what a proposer picks. Only where every item
+    of the list is such a group: set bold, a title, over two or more sub-items of its own.
+    """
+    changed = False
+    for node in outline.root.iter_tree():
+        directions = node.directions
+        if len(directions) < DIRECTION_GROUPS_MIN or not all(_direction_group(item) for item in directions):
+            continue
+        groups = []
+        for item in directions:
+            group = DraftNode(
+                level=node.level + 1,
+                title=item.text.strip().rstrip(":：").strip(),
+                numbering=None if item.numbering.is_bullet else item.numbering,  # a bullet numbers nothing
+                provenance=item.provenance,
+            )
+            group.heading_key = item.numbering.key
+            group.content = [("directions", child) for child in item.children]
+            groups.append(group)
+        node.content = [(slot, part) for slot, part in node.content if slot != "directions"]
+        node.children = groups + node.children
+        changed = True
+    return changed
+
+
+def _direction_group(item: DraftItem) -> bool:
+    """Return whether a direction is a group title over its sub-items: bold, title-like, over two or more."""
+    title = item.text.strip().rstrip(":：").strip()
+    bold = bool(item.spans) and all(span.bold for span in item.spans if span.text.strip())
+    return bold and is_title_like(title) and len(item.children) >= DIRECTION_GROUP_MIN_ITEMS
+
+
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
@@ -924,6 +970,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("kind", decide_kind),
     ("single-topic", single_topic),
     ("work-directions", work_directions),
+    ("direction-groups", direction_groups),
 )
 
 

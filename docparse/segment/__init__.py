@@ -19,6 +19,7 @@ from docparse.vocab.families import (
     BARE_NUMBER,
     BARE_NUMBER_MIN_HEADINGS,
     LETTER_HEADING,
+    O_BULLET,
     Numbering,
     Role,
     match_families,
@@ -124,7 +125,28 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
     tokens = _toc_bare_numbers(_counted_bare_numbers(tokens, lexicon))
     tokens = _bold_run_in_labels(tokens, lexicon)
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
-    return _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
+    tokens = _letter_o_bullets(tokens)
+    tokens = _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
+    return _lead_ins_before_lists(tokens, lexicon)
+
+
+def _lead_ins_before_lists(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """Return `tokens` with the lines a list follows at once read as its lead-in where they name it as the choices.
+
+    "What sort of proposals are we looking for?" over its bullets, or "We invite papers on topics related
+    to …" over the topics (`Lexicon.lead_in_before_list`): only the list that follows tells that the
+    sentence announces it, so this reads each line with the next.
+    """
+    out = list(tokens)
+    for i, (token, following) in enumerate(itertools.pairwise(tokens)):
+        if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.lead_in is not None:
+            continue
+        if following.kind is not TokenKind.NUMBERED or following.numbering is None:
+            continue
+        lead_in = lexicon.lead_in_before_list(token.text)
+        if lead_in is not None:
+            out[i] = replace(token, lead_in=lead_in)
+    return out
 
 
 # A label opens the sections of one level when it is the first line under at least this many of them.
@@ -236,38 +258,91 @@ def _numbered(token: Token, numbering: Numbering) -> Token:
 def _labelled_items(tokens: list[Token]) -> list[Token]:
     """Return `tokens` with runs of counted run-in items read as numbered: ``任务一：…`` ``任务二：…``.
 
-    Paragraphs of body text led by a word naming a task (`is_task_word`) and a marker counting 1, 2, 3
-    (``任务一：裁判随机发放…``, ``任务二：…``), with nothing but paragraphs between them, are the items of
-    one list of the document's own; a heading or a numbered line between them ends the run.
+    Paragraphs of body text led by one word and a marker counting 1, 2, 3 (``任务一：裁判随机发放…``,
+    ``任务二：…``; ``问题 1：…`` … ``问题 5：…``), with nothing but plain paragraphs between them, are the
+    items of one list of the document's own; a heading, a numbered or a labelled line between them ends
+    the run. The run is a counter family learned from the document (`_counted_run`).
     """
     out = list(tokens)
     runs: dict[str, list[tuple[int, Numbering]]] = {}
 
-    def close(run: list[tuple[int, Numbering]]) -> None:
-        if len(run) < LABELLED_MIN_RUN:
+    def close(word: str, run: list[tuple[int, Numbering]]) -> None:
+        if not _counted_run(word, [numbering for _, numbering in run]):
             return
         for i, numbering in run:
             out[i] = _numbered(tokens[i], numbering)
+
+    def close_all() -> None:
+        for word, run in runs.items():
+            close(word, run)
+        runs.clear()
 
     for i, token in enumerate(tokens):
         found = None
         if token.kind is TokenKind.PARAGRAPH and not token.in_list and not token.decoration and not token.all_bold:
             found = match_labelled(token.text, item=True)
-        if found is None or not is_task_word(found[0]):
-            if token.kind is not TokenKind.PARAGRAPH or token.all_bold:
-                for run in runs.values():
-                    close(run)
-                runs.clear()
+        if found is None or is_caption_word(found[0]):
+            if token.kind is not TokenKind.PARAGRAPH or token.all_bold or token.field is not None:
+                close_all()
             continue
         word, numbering = found[0].casefold(), found[1]
         run = runs.setdefault(word, [])
         if run and numbering.value != (run[-1][1].value[0] + 1,):
-            close(run)
+            close(word, run)
             run.clear()
         if run or numbering.value == (1,):
             run.append((i, numbering))
-    for run in runs.values():
-        close(run)
+    close_all()
+    return out
+
+
+# A run of counted run-in items led by a word that names a task (`is_task_word`) has at least this many
+# items; led by any other word, at least `LEARNED_ITEMS_MIN_RUN`, each a sentence of its own.
+LABELLED_ITEMS_MIN_RUN = 2
+LEARNED_ITEMS_MIN_RUN = 3
+
+
+def _counted_run(word: str, run: list[Numbering]) -> bool:
+    """Return whether counted run-in items are one enumeration: ``任务一：`` ``任务二：``, ``问题 1：…`` ``问题 2：…``.
+
+    A word naming a task (``任务``, ``Task``) says so in two items. Any other word says so by repetition:
+    three or more items counting 1, 2, 3 whose text runs on as sentences (the questions of a modelling
+    problem); two ``Consent 1:`` ``Consent 2:`` boxes of a form, ``Milestone 1: [date]`` blanks or the
+    short options ``选项 A：1.5mA`` … of a quiz are not.
+    """
+    if is_task_word(word):
+        return len(run) >= LABELLED_ITEMS_MIN_RUN
+    return len(run) >= LEARNED_ITEMS_MIN_RUN and not any(is_title_like(numbering.rest) for numbering in run)
+
+
+def _letter_o_bullets(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with the lines led by Word's second-level bullet left as a letter read as its sub-items.
+
+    ``• Dimensions of scale, to include`` then ``o The range of properties …`` ``o Complexity …``: an "o"
+    and a space before a capital or a Han character, right under a bullet item or another such line, is
+    a bullet one level below that item (`O_BULLET`).
+    """
+    out = list(tokens)
+    depth: int | None = None  # the list depth of the "o" items under the last bullet item
+    for i, token in enumerate(tokens):
+        numbering = token.numbering
+        if token.kind is TokenKind.NUMBERED and numbering is not None and numbering.is_bullet:
+            inner = O_BULLET.pattern.match(token.text) if token.block.label is not None and depth else None
+            if inner is not None:
+                # "- o What …" in Markdown (the export of such an item): the letter is the bullet a reader sees.
+                rest = token.text[inner.end() :].strip()
+                label = Numbering(O_BULLET, inner.group("label"), (), rest, inner.group("num"))
+                out[i] = replace(token, text=rest, spans=_rest_spans(token.block, label), numbering=label)
+                continue
+            depth = token.block.list_depth + 1
+            continue
+        found = O_BULLET.pattern.match(token.text) if token.kind is TokenKind.PARAGRAPH and depth else None
+        if found is None or depth is None or token.decoration:
+            depth = None
+            continue
+        label = Numbering(O_BULLET, found.group("label"), (), token.text[found.end() :].strip(), found.group("num"))
+        block = replace(token.block, list_depth=depth)
+        out[i] = replace(_numbered(token, label), block=block)
     return out
 
 

@@ -477,8 +477,15 @@ def match_labelled(text: str, *, item: bool = False, alone: bool = False) -> tup
     return found.group("word"), numbering
 
 
+# Word's second-level bullet, a Courier New "o", left as a letter in the text ("o The range of properties…",
+# "o 比较并对比…"): not in FAMILIES, since "o" also starts words; the segment stage reads it as a bullet only
+# right under a bullet item or another such line.
+O_BULLET = _family(
+    "o-bullet", r"^(?P<label>(?P<num>o))[ \t\u3000]+(?=\p{Lu}|\p{Han})", Role.LIST, no_value, Sequence.NONE, "o"
+)
+
 FAMILIES_BY_NAME: dict[str, Family] = {
-    family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER, LABELLED, LABELLED_ITEM)
+    family.name: family for family in (*FAMILIES, WORK_UNIT, BARE_NUMBER, LABELLED, LABELLED_ITEM, O_BULLET)
 }
 # Families whose label word names a topic (`TOPIC_WORDS_ZH`, `TOPIC_WORDS_EN`): "赛题一：…" is a topic's title.
 TOPIC_FAMILIES = frozenset({"project"})

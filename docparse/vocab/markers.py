@@ -52,8 +52,18 @@ LIST_NOUNS = (
     # "one or more of the following task groups:" (groups of tasks a team submits for)
     r"|(?:task\s+)?groups|sub-?tasks)"
 )
+# The same nouns in Chinese: tasks, questions, themes, directions, subjects to choose among.
+LIST_NOUNS_ZH = r"(?:任务|问题|主题|方向|课题|选题|专题)"
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-9])"
 _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the"
+# The choices' noun opening a sentence as the subject of "include" ("Topics include", "Suggested themes may
+# include", "Possible research areas include"); "OUSD(R&E) critical technology areas include:" describes a
+# programme's areas, not the proposer's choices.
+_NAMED_INCLUDE = (
+    rf"(?:^|(?<=[.!?;]\s))(?:[\w-]+\s+)?{LIST_NOUNS}\s+(?:of\s+interest\s+)?(?:may\s+|might\s+|could\s+)?include\b"
+)
+# "the following research topics": the choices' noun pointed to.
+_FOLLOWING_NOUNS = rf"\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b"
 
 # A sentence ending in a colon that announces a list of directions.
 LEAD_IN = lazy(
@@ -62,22 +72,38 @@ LEAD_IN = lazy(
     r"[^.:]*(?:include|are|cover)[^.]*"
     r"|(?:address\w*|on|in)\s+(?:one or more|any|at least one) of the following[^.:]*"
     rf"|{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:]*"
-    rf"|\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b[^.:]*"
+    rf"|{_FOLLOWING_NOUNS}[^.:]*"
     # "… machine translation, which includes two sub-tasks:": the parts a task is divided into, counted.
     rf"|\b(?:includ\w*|compris\w*|consists?\s+of|(?:is\s+)?divided\s+into)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}"
     rf"{LIST_NOUNS}\b[^.:]*"
     # "topics you could look at:", "areas you may choose from:": the choices, named, offered to the proposer.
     rf"|\b{LIST_NOUNS}\s+(?:that\s+)?you\s+(?:could|can|may|might)\b[^.:]*"
+    # "Topics include, but are not limited to:", "Suggested themes include:": the choices, named, then listed.
+    rf"|{_NAMED_INCLUDE}[^.]*"
     r"):\s*$"
 )
+# A sentence right before a list that names its items as the choices, without a colon: "We invite papers
+# on topics related to NLP-OSS broadly categorized into (i) …, (ii) … and (iii) …."; "Topics include the
+# following." The list must follow at once (`Lexicon.lead_in_before_list`).
+LEAD_IN_BEFORE_LIST = lazy(
+    rf"(?i)(?:{_NAMED_INCLUDE}"
+    rf"|\b(?:on|covering|addressing)\s+(?:(?:the|any|these|following|related|relevant|other)\s+)*{LIST_NOUNS}\b"
+    rf"|{_FOLLOWING_NOUNS}|\bthese\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b)"
+)
+# A label that names the choices, run in before the text that sets them ("问题：现某公司开发了…" over
+# "1. 请构建…" "2. …", "Tasks: …" over its numbered tasks): the questions or tasks that follow are the choices.
+CHOICES_LABEL = lazy(rf"(?i)^(?:{LIST_NOUNS}|(?:研究)?{LIST_NOUNS_ZH})$")
+# A heading that asks which kinds of thing are sought, over the list that answers: "What sort of proposals
+# are we looking for?", "What topics are in scope?", "Which areas are covered?".
+ASKS_CHOICES = lazy(rf"(?i)^(?:what|which)\b[^?]*?\b(?:(?:sorts?|kinds?|types?)\s+of|{LIST_NOUNS})\b[^?]*\?$")
 # A sentence that announces them without a colon: "…one or more of the five core challenges identified below."
 LEAD_IN_BELOW = lazy(rf"(?i)\b{_CHOICE}\s+(?:[\w-]+\s+){{0,3}}{LIST_NOUNS}\b[^.:;]*\b(?:below|as\s+follows)\s*[.。]?$")
 LEAD_IN_ZH = lazy(
     r"(?:(?:研究方向|研究内容|研究重点|重点方向|任务|攻关方向|申报方向|方向|维度|角度|思路)[^。；;，,：:]{0,8}"
     r"(?:包括|如下|主要有|分为|涵盖|以下)[^。；;：:（(]{0,12}(?:[（(][^）)]{0,40}[）)])?"
-    # The tasks or questions named after the words that point to them ("完成以下任务：", "解决如下问题：",
-    # "回答下列三个问题："), as "the following questions:" names them in English.
-    r"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?(?:任务|问题))[：:]\s*$"
+    # The tasks, questions or themes named after the words that point to them ("完成以下任务：", "解决如下问题：",
+    # "回答下列三个问题：", "包括以下主题："), as "the following questions:" names them in English.
+    rf"|(?:以下|如下|下列|下面)的?(?:[0-9一二三四五六七八九十两几]+[个项道])?{LIST_NOUNS_ZH})[：:]\s*$"
 )
 
 # A lead-in that obliges ("the strategy must address the following five questions:", "应满足以下要求：")
@@ -813,6 +839,26 @@ class Lexicon:
             if LEAD_IN_BELOW.search(sentence.strip()):
                 return _offers_choice(sentence.strip())
         return None
+
+    def lead_in_before_list(self, text: str) -> str | None:
+        """Return the lead-in of a line that a list follows at once, where it names the list as the choices.
+
+        A heading that asks what sort of thing is sought ("What sort of proposals are we looking for?",
+        `ASKS_CHOICES`), or a last sentence naming the choices without a colon ("We invite papers on topics
+        related to …, broadly categorized into (i) …", `LEAD_IN_BEFORE_LIST`); the lead-ins with a colon
+        are `lead_in`'s.
+        """
+        stripped = text.strip()
+        if not stripped or self.lead_in(stripped) is not None or stripped[-1] in "：:":
+            return None
+        if ASKS_CHOICES.match(stripped):
+            return _offers_choice(stripped)
+        found = self.match_field(stripped)
+        if found is not None and CHOICES_LABEL.match(found.label.strip()):
+            return _offers_choice(found.label.strip())
+        sentences = [sentence for sentence in _SENTENCE_END.split(stripped) if sentence.strip()]
+        last = sentences[-1].strip() if sentences else ""
+        return _offers_choice(last) if LEAD_IN_BEFORE_LIST.search(last) else None
 
 
 def _offers_choice(sentence: str) -> str | None:

@@ -142,6 +142,10 @@ def heading(state: State) -> bool:
         if _body_sentence(state, token):
             return False
         _open(state, token, None, ("heading", token.block.heading_level or 1))
+        if token.lead_in is not None:
+            # "What sort of proposals are we looking for?" over its list: the heading is its lead-in.
+            state.node.announces = True
+            state.lead_in(token.lead_in)
         return True
     numbering = token.numbering
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:

@@ -121,9 +121,17 @@ def _add_direction(state: State, token: Token, numbering: Numbering) -> None:
         current = DirectionsList(numbering.key, block.list_depth, state.node)
         state.directions = current
     group = current.group
-    if numbering.is_bullet and group is not None and token.field is None and not _ends_colon(token.text):
+    if (
+        numbering.is_bullet
+        and group is not None
+        and token.field is None
+        and not _ends_colon(token.text)
+        and all(child.numbering.key == numbering.key for child in group.children)
+    ):
         # Flat bullets after "Trust, Security & Privacy:" are that item's sub-items; the list
-        # goes on in the group's family ("2. Outreach" after the examples of "1.").
+        # goes on in the group's family ("2. Outreach" after the examples of "1."). Once the item
+        # holds sub-items of another bullet ("o What is the anticipated timeline?"), a bullet of
+        # the list's own is the next item ("Dissemination/Impact").
         item.depth = group.depth + 1
         group.children.append(item)
         return

@@ -30,10 +30,11 @@ def doc_label(state: State) -> bool:
     if token.kind is not TokenKind.DOC_LABEL:
         return False
     if not state.body_started:
-        if state.outline.label is not None or state.outline.root.content:
+        if state.outline.label is not None:
             return False
-        state.outline.label = token.label
-        return True
+        if not state.outline.root.content:
+            state.outline.label = token.label
+            return True
     _open_part(state, token, None, token.label, SectionRole.APPENDIX)
     return True
 
