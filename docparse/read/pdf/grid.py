@@ -524,7 +524,7 @@ def page_tables(
     """Return the chars outside ruled tables, the tables as ``(bbox, rows, merged cells)`` and, when the grid
     was too large to search (over `MAX_TABLE_CROSSINGS`), its rows and columns of rulings; no tables without
     a grid of rulings."""
-    if len(objects.get("line", [])) + len(objects.get("rect", [])) < TABLE_MIN_RULINGS:
+    if sum(len(objects.get(kind, [])) for kind in ("line", "rect", "curve")) < TABLE_MIN_RULINGS:
         return chars, [], None
     rows, columns = grid_size(objects)
     if rows * columns > MAX_TABLE_CROSSINGS:
