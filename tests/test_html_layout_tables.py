@@ -53,3 +53,13 @@ def test_the_generator_writes_the_committed_fixture(tmp_path: Path) -> None:
     script = ROOT / "fixtures" / "generate" / "make_layout_tables_html.py"
     subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
     assert out.read_bytes() == PAGE.read_bytes()
+
+
+def test_a_table_with_text_in_one_cell_only_is_layout_and_its_text_stays_in_the_flow() -> None:
+    page = (
+        '<table><tr><td><img src="logo.png"></td><td></td>'
+        "<td><p>National Foundation</p><p>Directorate for Engineering</p></td></tr></table>"
+    )
+    document = docparse.parse(f"<html><body>{page}<p>Body text.</p></body></html>".encode(), name="t.html")
+    assert not list(document.iter_tables())
+    assert "National Foundation\n\nDirectorate for Engineering\n\nBody text." in docparse.to_markdown(document)

@@ -21,8 +21,8 @@ What becomes a block, in document order:
 - other ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
   element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
   the label bold with its colon, so the outline stage reads a labelled field;
-- other tables: a table block, cells as text (a cell's blocks joined by ``\\n``); a table of one
-  cell is a layout box, its content read in the flow (a table inside it is the table);
+- other tables: a table block, cells as text (a cell's blocks joined by ``\\n``); a table with text
+  in one cell only is a layout box, its content read in the flow (a table inside it is the table);
 - ``pre``: a code block, verbatim; other text under ``white-space: pre`` keeps its tabs and
   line breaks.
 - the page's ``<title>``: a level-1 heading above the page's own (which go one level down)
@@ -728,11 +728,12 @@ class _Walker:
         for caption in el:
             if isinstance(caption.tag, str) and caption.tag.lower() == "caption":
                 self._emit_all(self._capture(caption, style))
-        cells = [cell for row in rows for cell in row]
-        if len(cells) == 1 and (_int(cells[0].get("colspan")) or 1) <= 1:
-            # A table of one cell is a box around content (a grey panel, a page's layout), no grid a
-            # reader sees: its content is read in the flow, and a table inside it is the table.
-            self._children(cells[0], style, outside=False)
+        held = [cell for row in rows for cell in row if any(text.strip() for text in _itertext(cell))]
+        if len(held) == 1:
+            # A table with text in one cell only (a grey panel, a logo beside a heading: a page's layout)
+            # is a box around content, no grid a reader sees: its content is read in the flow, and a
+            # table inside it is the table.
+            self._children(held[0], style, outside=False)
             return
         if rows and all(len(r) == 2 and r[0].tag.lower() == "th" and r[1].tag.lower() == "td" for r in rows):
             for label_cell, value_cell in rows:
