@@ -80,3 +80,33 @@ def test_the_slide_generator_writes_the_committed_fixture(tmp_path: Path) -> Non
     script = ROOT / "fixtures" / "generate" / "make_slide_bands_pdf.py"
     subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
     assert out.read_bytes() == SLIDE.read_bytes()
+
+
+def _fill(x0: float, top: float, x1: float, bottom: float, gray: float = 0.9) -> dict[str, object]:
+    return {
+        "x0": x0,
+        "top": top,
+        "x1": x1,
+        "bottom": bottom,
+        "fill": True,
+        "stroke": False,
+        "non_stroking_color": (gray,),
+    }
+
+
+def test_regions_panels_bands_hidden_grounds_and_drawings() -> None:
+    from docparse.read.pdf.panels import MAX_FILLS, regions
+
+    page = (600.0, 800.0)
+    # A panel, and three like bands a band apart: one region each, the bands' edges kept and the
+    # stack reaching one band below the last.
+    (panel,) = regions({"rect": [_fill(50, 100, 400, 200)]}, *page)
+    assert panel.edges == ()
+    bands = [_fill(50, 300 + 40 * n, 500, 320 + 40 * n) for n in range(3)]
+    (stack,) = regions({"rect": bands}, *page)
+    assert stack.edges == (300, 320, 340, 360, 380, 400) and stack.bottom == 420
+    # A ground covered by a white sheet drawn after it is seen nowhere; white itself is no panel.
+    assert regions({"rect": [_fill(50, 100, 400, 200), _fill(40, 90, 410, 210, gray=1.0)]}, *page) == []
+    # A page of more panel-sized fills than MAX_FILLS is a drawing: not searched.
+    bars = [_fill(10, 10 + n, 110, 40 + n) for n in range(MAX_FILLS + 1)]
+    assert regions({"rect": bars}, *page) == []

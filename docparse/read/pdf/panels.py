@@ -28,6 +28,9 @@ from docparse.vocab.chars import is_cjk
 PANEL_MIN_HEIGHT = 24.0
 PANEL_MIN_WIDTH = 72.0
 PANEL_MAX_PAGE_SHARE = 0.5
+# A page with more fills of a panel's size than this is a drawing (a chart, a map): it is not searched,
+# which keeps the test of each fill against those drawn after it linear in the page's rectangles.
+MAX_FILLS = 64
 # A band of a table shaded in rows is at least this high (points): a line of small text; stacked
 # bands are the same width within `BAND_REACH` points.
 BAND_MIN_HEIGHT = 8.0
@@ -70,17 +73,20 @@ def regions(objects: dict[str, list[dict[str, Any]]], width: float, height: floa
     `PANEL_MIN_HEIGHT` high is a panel.
     """
     rects = objects.get("rect", [])
-    fills = []
+    sized = []
     for n, rect in enumerate(rects):
         if not rect.get("fill") or _paints_white({**rect, "stroke": False}):
             continue
-        area = _area(rect, rect)
         w, h = float(rect["x1"]) - float(rect["x0"]), float(rect["bottom"]) - float(rect["top"])
-        if h < BAND_MIN_HEIGHT or w < PANEL_MIN_WIDTH or area > PANEL_MAX_PAGE_SHARE * width * height:
-            continue
-        if any(later.get("fill") and _area(later, rect) * 2 > area for later in rects[n + 1 :]):
-            continue
-        fills.append(rect)
+        if h >= BAND_MIN_HEIGHT and w >= PANEL_MIN_WIDTH and w * h <= PANEL_MAX_PAGE_SHARE * width * height:
+            sized.append((n, rect))
+            if len(sized) > MAX_FILLS:
+                return []  # a drawing, a chart of bars: no page of text on shaded ground
+    fills = [
+        rect
+        for n, rect in sized
+        if not any(later.get("fill") and _area(later, rect) * 2 > _area(rect, rect) for later in rects[n + 1 :])
+    ]
     stacks: list[list[dict[str, Any]]] = []
     for rect in sorted(fills, key=lambda r: float(r["top"])):
         last = stacks[-1][-1] if stacks else None
