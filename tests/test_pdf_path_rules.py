@@ -46,3 +46,14 @@ def test_the_generator_writes_the_committed_fixture(tmp_path: Path) -> None:
     script = ROOT / "fixtures" / "generate" / "make_path_rules_pdf.py"
     subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
     assert out.read_bytes() == PDF.read_bytes()
+
+
+def test_a_tables_unmapped_glyphs_count_as_garbage_for_the_text_layer_check() -> None:
+    # Rules drawn round text whose fonts have no Unicode map: the cells' (cid:N) do not make the layer usable.
+    from docparse.blocks import Block, BlockKind
+    from docparse.read.pdf.reader import _table_glyphs
+
+    table = Block(
+        text="(cid:8)(cid:18)\tab\n\ue001 c", kind=BlockKind.TABLE, rows=(("(cid:8)(cid:18)", "ab"), ("\ue001 c",))
+    )
+    assert _table_glyphs([table]) == (2 + 2 + 2, 2 + 1)
