@@ -21,7 +21,8 @@ What becomes a block, in document order:
 - other ``dt``/``dd``, a table whose rows are all ``th`` + ``td``, and two-element grid rows whose first
   element is a label (``<label>``, a class naming a label): one block ``Label: value`` per field,
   the label bold with its colon, so the outline stage reads a labelled field;
-- other tables: a table block, cells as text (a cell's blocks joined by ``\\n``);
+- other tables: a table block, cells as text (a cell's blocks joined by ``\\n``); a table with text
+  in one cell only is a layout box, its content read in the flow (a table inside it is the table);
 - ``pre``: a code block, verbatim; other text under ``white-space: pre`` keeps its tabs and
   line breaks.
 - the page's ``<title>``: a level-1 heading above the page's own (which go one level down)
@@ -52,7 +53,7 @@ import functools
 import itertools
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Final
 
@@ -838,10 +839,17 @@ class _Walker:
     def _table(self, el: etree._Element, style: _Style) -> None:
         rows: list[tuple[etree._Element, ...]] = []
         for row in _rows(el):
-            rows.append(tuple(cell for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")))
+            rows.append(tuple(cell for cell in row if _is_cell(cell)))
         for caption in el:
             if isinstance(caption.tag, str) and caption.tag.lower() == "caption":
                 self._emit_all(self._capture(caption, style))
+        held = [cell for row in rows for cell in row if any(text.strip() for text in _itertext(cell))]
+        if len(held) == 1:
+            # A table with text in one cell only (a grey panel, a logo beside a heading: a page's layout)
+            # is a box around content, no grid a reader sees: its content is read in the flow, and a
+            # table inside it is the table.
+            self._children(held[0], style, outside=False)
+            return
         if rows and all(len(r) == 2 and r[0].tag.lower() == "th" and r[1].tag.lower() == "td" for r in rows):
             for label_cell, value_cell in rows:
                 self._field(label_cell, value_cell, style)
@@ -1029,15 +1037,31 @@ def _label_value(el: etree._Element) -> tuple[etree._Element, etree._Element] | 
     return first, second
 
 
-def _rows(table: etree._Element) -> Iterator[etree._Element]:
+def _is_cell(el: etree._Element) -> bool:
+    return isinstance(el.tag, str) and el.tag.lower() in ("td", "th")
+
+
+def _rows(table: etree._Element) -> Iterator[Iterable[etree._Element]]:
+    """Yield the table's rows in order, each as its children; cells written with no ``<tr>`` around them
+    (``<thead><th>…</th><th>…</th></thead>``) are one row, as a browser's parser opens an implied ``<tr>``
+    for them (libxml2 leaves them where they are)."""
+    bare: list[etree._Element] = []
     for child in table:
-        if not isinstance(child.tag, str):
+        if _is_cell(child):
+            bare.append(child)
             continue
-        tag = child.tag.lower()
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag not in ("tr", "thead", "tbody", "tfoot"):
+            continue
+        if bare:
+            yield tuple(bare)
+            bare = []
         if tag == "tr":
             yield child
-        elif tag in ("thead", "tbody", "tfoot"):
-            yield from (row for row in child if isinstance(row.tag, str) and row.tag.lower() == "tr")
+        else:
+            yield from _rows(child)
+    if bare:
+        yield tuple(bare)
 
 
 def _sourceline(el: etree._Element) -> int | None:

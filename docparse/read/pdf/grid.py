@@ -22,9 +22,9 @@ from pdfplumber.utils.text import chars_to_textmap, extract_text
 from docparse.read.pdf.joins import TERMINAL, join_wrapped
 from docparse.vocab.families import match_numbering
 
-# A page needs this many ruling lines or rectangles, and a grid of them (`has_grid`), before it
-# is searched for tables: finding tables costs about as much as reading the page, and most pages
-# of a call have none.
+# A page needs this many ruling lines, rectangles or curves (TeXmacs fills each rule as a closed
+# path pdfminer reads as a curve), and a grid of them (`has_grid`), before it is searched for
+# tables: finding tables costs about as much as reading the page, and most pages of a call have none.
 TABLE_MIN_RULINGS = 6
 # pdfplumber snaps and joins edges within 3 pt and finds crossings within 3 pt; the grid test
 # allows twice that, and tells positions apart from 1 pt, so that it never rejects a page on
@@ -524,7 +524,7 @@ def page_tables(
     """Return the chars outside ruled tables, the tables as ``(bbox, rows, merged cells)`` and, when the grid
     was too large to search (over `MAX_TABLE_CROSSINGS`), its rows and columns of rulings; no tables without
     a grid of rulings."""
-    if len(objects.get("line", [])) + len(objects.get("rect", [])) < TABLE_MIN_RULINGS:
+    if sum(len(objects.get(kind, [])) for kind in ("line", "rect", "curve")) < TABLE_MIN_RULINGS:
         return chars, [], None
     rows, columns = grid_size(objects)
     if rows * columns > MAX_TABLE_CROSSINGS:

@@ -52,8 +52,12 @@ from docparse.read.pdf.ocr import limit_checker, ocr_pages
 from docparse.read.pdf.paragraphs import lines_to_blocks
 from docparse.read.pdf.source import declared_page_count, forget_document, iter_pages, open_pdf
 from docparse.read.pdf.tables import join_split_tables
-from docparse.read.pdf.text import clean_glyph
+from docparse.read.pdf.text import clean_glyph, is_garbage
 from docparse.read.typography import mark_bare_number_headings
+from docparse.vocab.lazy import lazy
+
+# A glyph pdfminer could not map to Unicode, as it writes it into a table cell's text.
+_CID = lazy(r"\(cid:\d+\)")
 
 NO_TEXT_SHARE = 0.5
 """Share of unmappable glyphs over the whole document above which there is no usable text layer."""
@@ -154,7 +158,7 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
         )
     )
     reading.extra_seconds = len(replaced) * limits.ocr_seconds_per_page
-    check_text_layer(pages, reading, name, sum(_glyphs(table.text) for table in tables))
+    check_text_layer(pages, reading, name, *_table_glyphs(tables))
     # A ruled table of a page OCR read instead was found in its text layer: OCR read its cells
     # from the image with the rest of the page, so the layer's table is dropped with the layer.
     ocr_read = {page.number for page in replaced}
@@ -335,18 +339,29 @@ def with_tables(blocks: list[Block], tables: list[Block]) -> list[Block]:
     return out + pending
 
 
-def _glyphs(text: str) -> int:
-    return sum(not ch.isspace() for ch in text)
+def _table_glyphs(tables: list[Block]) -> tuple[int, int]:
+    """Return the glyphs of the tables' and annotations' texts and how many of them are garbage (`is_garbage`):
+    a ``(cid:N)`` a cell holds is one glyph without Unicode, as it is on a page's lines."""
+    glyphs = garbage = 0
+    for table in tables:
+        cids = len(_CID.findall(table.text))
+        rest = [ch for ch in _CID.sub("", table.text) if not ch.isspace()]
+        glyphs += cids + len(rest)
+        garbage += cids + sum(is_garbage(ch) for ch in rest)
+    return glyphs, garbage
 
 
-def check_text_layer(pages: list[PageLines], reading: Reading, name: str | None, outside: int = 0) -> None:
+def check_text_layer(
+    pages: list[PageLines], reading: Reading, name: str | None, outside: int = 0, outside_garbage: int = 0
+) -> None:
     """Raise when the document has no usable text; add a DP103 diagnostic per garbled page otherwise.
 
-    `outside` counts the glyphs read apart from the pages' lines: ruled tables' cells and annotations.
-    A page whose only text is a table has text.
+    `outside` counts the glyphs read apart from the pages' lines: tables' cells and annotations, and
+    `outside_garbage` those of them without Unicode. A page whose only text is a table has text; a
+    table of ``(cid:N)`` glyphs (rules drawn round unmapped text) does not make a layer usable.
     """
     glyphs = sum(page.glyphs for page in pages) + outside
-    garbage = sum(page.garbage for page in pages)
+    garbage = sum(page.garbage for page in pages) + outside_garbage
     if glyphs == 0:
         if any(page.images for page in pages):
             raise NoTextLayerError(

@@ -40,6 +40,7 @@ from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ra
 from docparse.read.pdf.annotations import Note, page_notes
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables, visible_rulings
+from docparse.read.pdf.panels import panel_tables
 
 # The library never prints: pdfminer logs a warning for each damaged object, and Python prints
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
@@ -629,6 +630,8 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             and float(obj["x1"]) - float(obj["x0"]) > 1
         ]
         chars, tables, unsearched = page_tables(page, objects, chars)
+        chars, panel_grids = panel_tables(objects, chars, float(page.width), float(page.height))
+        tables += panel_grids
         return RawPage(
             number=number,
             width=float(page.width),
