@@ -271,6 +271,48 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     return True
 
 
+def counter_titles(outline: Outline, context: ShapeContext) -> bool:
+    """Name the topics headed by a counter alone (``### 项目 1`` … ``### 项目 4``, ``## Project 2``) by a title field.
+
+    Two or more sibling topics whose headings are a lead word and a number and nothing else, each
+    holding a field whose label says it holds the title (``1. 项目标题：Iceberg Connector 开发``,
+    ``Project title: …``): the repetition of that template names them. The counter stays the label,
+    the field stays a field.
+    """
+    del context  # the same for every kind of call
+    changed = False
+    for node in outline.root.iter_tree():
+        counted = [child for child in node.children if child.topic and _counter_alone(child)]
+        if len(counted) < 2:
+            continue
+        titles = [_title_field_value(child) for child in counted]
+        if any(title is None for title in titles):
+            continue  # the template holds in every sibling, or it is no template
+        for child, title in zip(counted, titles, strict=True):
+            child.title = title
+        changed = True
+    return changed
+
+
+def _counter_alone(node: DraftNode) -> bool:
+    """Return whether a node's heading is its counter alone: the title is the numbering's label (``项目 1``)."""
+    if node.numbering is None or not node.title:
+        return False
+    label = " ".join(node.numbering.label.split()).rstrip(":：-–— ")
+    return bool(label) and " ".join(node.title.split()).rstrip(":：-–— ") == label
+
+
+def _title_field_value(node: DraftNode) -> str | None:
+    """Return the value of the node's first field whose label names the title, if it reads as a title."""
+    for draft in field_tree(node.fields):
+        if not is_topic_title_label(draft.label) or is_problem_label(draft.label):
+            continue
+        first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
+        value = (draft.text or (first.text if first is not None else "")).strip()
+        return value if is_labelled_title(value) else None
+    return None
+
+
 def _lone_labelled_topic(outline: Outline) -> list[DraftNode]:
     """Return the one heading labelled by a topic word (``赛题 2：“迷宫寻宝”光电智能小车``), when it is alone.
 
@@ -967,6 +1009,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("topic-list", topic_lists),
     ("topic-table", topic_tables),
     ("topics", mark_topics),
+    ("counter-titles", counter_titles),
     ("kind", decide_kind),
     ("single-topic", single_topic),
     ("work-directions", work_directions),
