@@ -234,6 +234,90 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
     return changed
 
 
+# A call read as groups of statements has at least this many groups, each of at least this many statements.
+STATEMENT_GROUPS_MIN = 2
+STATEMENT_GROUP_MIN_ITEMS = 2
+
+
+def statement_groups(outline: Outline, context: ShapeContext) -> bool:
+    """Make each title line over a numbered list that counts from 1 again a topic, its statements the directions.
+
+    Only in a document that offers no topics otherwise, and only where the groups are all of the
+    node's text after its opening paragraphs: two or more title lines (``Cloud Computing``), each
+    right over a list of one family counting 1, 2, 3 … of untitled statements (``1. Design and
+    develop …``), the list starting from 1 again under the next title. The restart is the evidence
+    that the titles group the statements; a list of titles is left to the rules for topics, and
+    titles that name a part of one call (``Background``, ``Requirements``) keep their lists.
+    """
+    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
+        return False
+    changed = False
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        if node.role is not SectionRole.BODY or node.children:
+            continue
+        groups = _statement_groups(node)
+        if groups is None:
+            continue
+        start, found = groups
+        node.content = node.content[:start]
+        for head, items in found:
+            child = DraftNode(level=node.level + 1, title=head.text.strip(), numbering=None, provenance=head.provenance)
+            child.content = [("directions", item) for item in items]
+            child.topic = True
+            node.children.append(child)
+        changed = True
+    return changed
+
+
+def _statement_groups(node: DraftNode) -> tuple[int, list[tuple[Paragraph, list[DraftItem]]]] | None:
+    """Return where a node's groups of statements start and each group's title and items, if its text ends in them."""
+    content = node.content
+    start = next(
+        (
+            i
+            for i, (_, part) in enumerate(content[:-1])
+            if isinstance(part, Paragraph) and _opens_statements(part, content[i + 1][1])
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    found: list[tuple[Paragraph, list[DraftItem]]] = []
+    for slot, part in content[start:]:
+        if slot != "description":
+            return None
+        if isinstance(part, Paragraph) and is_title_like(part.text.strip()):
+            found.append((part, []))
+        elif isinstance(part, DraftItem) and found:
+            items = found[-1][1]
+            counts = part.numbering.follows(items[-1].numbering) if items else part.numbering.last == 1
+            if not counts:
+                return None
+            items.append(part)
+        else:
+            return None
+    keys = {item.numbering.key for _, items in found for item in items}
+    if len(found) < STATEMENT_GROUPS_MIN or len(keys) != 1:
+        return None
+    if any(len(items) < STATEMENT_GROUP_MIN_ITEMS for _, items in found):
+        return None
+    if all(is_title_like(item.text.strip()) for _, items in found for item in items):
+        return None  # titles under group titles: topics grouped, for the rules of topics
+    if any(is_aspect_title(head.text) for head, _ in found):
+        return None  # ``Background``, ``Requirements``: the parts of one call, each over its list
+    return start, found
+
+
+def _opens_statements(part: Paragraph, after: object) -> bool:
+    """Return whether a paragraph is a title line right over the first item of a counted list."""
+    return (
+        is_title_like(part.text.strip())
+        and isinstance(after, DraftItem)
+        and after.numbering.family.sequence is Sequence.POSITION
+        and after.numbering.last == 1
+    )
+
+
 def _topic_evidence(outline: Outline) -> bool:
     """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
     nodes = _body_nodes(outline.root)
@@ -1008,6 +1092,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
     ("topic-table", topic_tables),
+    ("statement-groups", statement_groups),
     ("topics", mark_topics),
     ("counter-titles", counter_titles),
     ("kind", decide_kind),
