@@ -169,6 +169,11 @@ UNSIZED = [case for case in CASES if not SIZED.search(case[2])]
 
 # Outlines the Markdown export cannot give back, each with why (strict: one that comes back must leave this list).
 LOSSY = {
+    "statement-groups: title lines each over a numbered list that counts from 1 again are the topics, their untitled "
+    "statements the directions": (
+        "the export writes each group as a heading over its list: headings with lists of their own are parts of a "
+        "guide, the restart under bold title lines in running text was the evidence"
+    ),
     "heading, topics: a heading rank first seen after deeper headings stands above the deeper ones that follow "
     "it (an h4 group after h5 ideas under an h3); ideas headed alike are topics at either depth": (
         "a node keeps its sub-sections and its topics in two lists: the export writes the group before the "

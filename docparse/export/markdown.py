@@ -174,8 +174,10 @@ def _table_row(topic: Topic) -> list[str] | None:
     """
     content = list(topic.iter_content())
     columns = [item for _, item in content if isinstance(item, LabelledField) and item.cell == "column"]
-    if not columns or topic.tracks or topic.directions or topic.notes or topic.unplaced or topic.label:
+    if not columns or topic.tracks or topic.directions or topic.notes or topic.unplaced:
         return None
+    if topic.label and topic.label not in {field.text for field in columns}:
+        return None  # a label the row's cells do not print (a code column prints its identifier)
     own = content[: len(content) - len(columns)]
     if any(isinstance(item, LabelledField) and item.cell == "column" for _, item in own):
         return None  # a column field before the title cell's own lines: not as a row reads

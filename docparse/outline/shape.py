@@ -234,6 +234,90 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
     return changed
 
 
+# A call read as groups of statements has at least this many groups, each of at least this many statements.
+STATEMENT_GROUPS_MIN = 2
+STATEMENT_GROUP_MIN_ITEMS = 2
+
+
+def statement_groups(outline: Outline, context: ShapeContext) -> bool:
+    """Make each title line over a numbered list that counts from 1 again a topic, its statements the directions.
+
+    Only in a document that offers no topics otherwise, and only where the groups are all of the
+    node's text after its opening paragraphs: two or more title lines (``Cloud Computing``), each
+    right over a list of one family counting 1, 2, 3 … of untitled statements (``1. Design and
+    develop …``), the list starting from 1 again under the next title. The restart is the evidence
+    that the titles group the statements; a list of titles is left to the rules for topics, and
+    titles that name a part of one call (``Background``, ``Requirements``) keep their lists.
+    """
+    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
+        return False
+    changed = False
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        if node.role is not SectionRole.BODY or node.children:
+            continue
+        groups = _statement_groups(node)
+        if groups is None:
+            continue
+        start, found = groups
+        node.content = node.content[:start]
+        for head, items in found:
+            child = DraftNode(level=node.level + 1, title=head.text.strip(), numbering=None, provenance=head.provenance)
+            child.content = [("directions", item) for item in items]
+            child.topic = True
+            node.children.append(child)
+        changed = True
+    return changed
+
+
+def _statement_groups(node: DraftNode) -> tuple[int, list[tuple[Paragraph, list[DraftItem]]]] | None:
+    """Return where a node's groups of statements start and each group's title and items, if its text ends in them."""
+    content = node.content
+    start = next(
+        (
+            i
+            for i, (_, part) in enumerate(content[:-1])
+            if isinstance(part, Paragraph) and _opens_statements(part, content[i + 1][1])
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    found: list[tuple[Paragraph, list[DraftItem]]] = []
+    for slot, part in content[start:]:
+        if slot != "description":
+            return None
+        if isinstance(part, Paragraph) and is_title_like(part.text.strip()):
+            found.append((part, []))
+        elif isinstance(part, DraftItem) and found:
+            items = found[-1][1]
+            counts = part.numbering.follows(items[-1].numbering) if items else part.numbering.last == 1
+            if not counts:
+                return None
+            items.append(part)
+        else:
+            return None
+    keys = {item.numbering.key for _, items in found for item in items}
+    if len(found) < STATEMENT_GROUPS_MIN or len(keys) != 1:
+        return None
+    if any(len(items) < STATEMENT_GROUP_MIN_ITEMS for _, items in found):
+        return None
+    if all(is_title_like(item.text.strip()) for _, items in found for item in items):
+        return None  # titles under group titles: topics grouped, for the rules of topics
+    if any(is_aspect_title(head.text) for head, _ in found):
+        return None  # ``Background``, ``Requirements``: the parts of one call, each over its list
+    return start, found
+
+
+def _opens_statements(part: Paragraph, after: object) -> bool:
+    """Return whether a paragraph is a title line right over the first item of a counted list."""
+    return (
+        is_title_like(part.text.strip())
+        and isinstance(after, DraftItem)
+        and after.numbering.family.sequence is Sequence.POSITION
+        and after.numbering.last == 1
+    )
+
+
 def _topic_evidence(outline: Outline) -> bool:
     """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
     nodes = _body_nodes(outline.root)
@@ -269,6 +353,48 @@ def mark_topics(outline: Outline, context: ShapeContext) -> bool:
     for node in topics.nodes:
         node.topic = True
     return True
+
+
+def counter_titles(outline: Outline, context: ShapeContext) -> bool:
+    """Name the topics headed by a counter alone (``### 项目 1`` … ``### 项目 4``, ``## Project 2``) by a title field.
+
+    Two or more sibling topics whose headings are a lead word and a number and nothing else, each
+    holding a field whose label says it holds the title (``1. 项目标题：Iceberg Connector 开发``,
+    ``Project title: …``): the repetition of that template names them. The counter stays the label,
+    the field stays a field.
+    """
+    del context  # the same for every kind of call
+    changed = False
+    for node in outline.root.iter_tree():
+        counted = [child for child in node.children if child.topic and _counter_alone(child)]
+        if len(counted) < 2:
+            continue
+        titles = [_title_field_value(child) for child in counted]
+        if any(title is None for title in titles):
+            continue  # the template holds in every sibling, or it is no template
+        for child, title in zip(counted, titles, strict=True):
+            child.title = title
+        changed = True
+    return changed
+
+
+def _counter_alone(node: DraftNode) -> bool:
+    """Return whether a node's heading is its counter alone: the title is the numbering's label (``项目 1``)."""
+    if node.numbering is None or not node.title:
+        return False
+    label = " ".join(node.numbering.label.split()).rstrip(":：-–— ")
+    return bool(label) and " ".join(node.title.split()).rstrip(":：-–— ") == label
+
+
+def _title_field_value(node: DraftNode) -> str | None:
+    """Return the value of the node's first field whose label names the title, if it reads as a title."""
+    for draft in field_tree(node.fields):
+        if not is_topic_title_label(draft.label) or is_problem_label(draft.label):
+            continue
+        first = next((part for part in draft.parts if isinstance(part, Paragraph)), None)
+        value = (draft.text or (first.text if first is not None else "")).strip()
+        return value if is_labelled_title(value) else None
+    return None
 
 
 def _lone_labelled_topic(outline: Outline) -> list[DraftNode]:
@@ -966,7 +1092,9 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
     ("topic-table", topic_tables),
+    ("statement-groups", statement_groups),
     ("topics", mark_topics),
+    ("counter-titles", counter_titles),
     ("kind", decide_kind),
     ("single-topic", single_topic),
     ("work-directions", work_directions),

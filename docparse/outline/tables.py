@@ -13,6 +13,8 @@ Value``, ``项目 | 内容``, or ``项目 |`` with the value column left unnamed
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,7 +25,7 @@ from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
 from docparse.vocab.lazy import lazy
-from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like
+from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like, is_topic_title_label
 
 # A label table has at least this many label rows.
 LABEL_TABLE_MIN_ROWS = 2
@@ -125,8 +127,16 @@ def _names_columns(row: tuple[str, ...]) -> bool:
 
 # A table of topics has at least this many rows under its header.
 TOPIC_TABLE_MIN_ROWS = 2
+# A catalogue table (one-line titles beside a column of text) needs more rows: its titles alone
+# do not set them apart from a table's data, the repetition of the row's template does.
+CATALOGUE_TABLE_MIN_ROWS = 3
+# A text cell of a catalogue table is at least this long, and at least twice its row's title.
+CATALOGUE_TEXT_MIN_CHARS = 30
 # An index column ("序号", "#"): every cell a bare number.
 _INDEX_CELL = lazy(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
+# A data cell: an amount, a count, a score, a share or a date leads it (``12 000``, ``$5,000``, ``20%``,
+# ``2025-03-01``, ``10 分``), or a month's name (``March 5``): a column of them makes a table of data.
+_DATA_CELL = lazy(r"^\s*(?:[\d０-９$€£¥￥]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tbd)[a-z]*\.?(?:\s|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +146,8 @@ class TopicRows:
     header: tuple[str, ...]
     title_column: int
     rows: tuple[tuple[str, ...], ...]
+    identifier_column: int | None = None
+    """The column of codes (``KIT-25-01``) that identify the rows' topics, if the table has one."""
 
 
 def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
@@ -155,16 +167,16 @@ def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
     header, body = rows[0], rows[1:]
     labels = [cell_label(cell).casefold() for cell in header]
     if not all(is_label_cell(cell) for cell in header) or len(set(labels)) != len(labels):
-        return None
+        return catalogue_rows(header, body)
     column = next((j for j in range(len(header)) if not all(_INDEX_CELL.match(row[j]) for row in body)), None)
     if column is None:
         return None
     cells = [value_lines(row[column]) for row in body]
     firsts = [lines[0] if lines else "" for lines in cells]
     if not all(firsts) or not all(is_title_like(first) for first in firsts):
-        return None
+        return catalogue_rows(header, body)
     if len({first.casefold() for first in firsts}) != len(firsts):
-        return None
+        return catalogue_rows(header, body)
     spans = block.cell_spans[1:] if len(block.cell_spans) == len(rows) else ()
     apart = 0
     for number, lines in enumerate(cells):
@@ -172,8 +184,76 @@ def topic_rows(block: Block, lexicon: Lexicon) -> TopicRows | None:
         labelled = any(lexicon.match_field(line) is not None for line in lines[1:])
         apart += len(lines) > 1 and (linked or labelled)
     if apart * 2 < len(body):
-        return None
+        return catalogue_rows(header, body)
     return TopicRows(header, column, body)
+
+
+def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -> TopicRows | None:
+    """Return a table's rows as topics when each row is one template filled in: a title, then its text.
+
+    That is at least three rows under a header whose title column holds one-line, distinct,
+    title-like names, beside a column whose cells are text (each at least twice as long as its
+    row's title) and, to tell offered topics from a table of data, either a column of distinct
+    codes (``KIT-25-01``) or a title column whose header says it holds titles (``Project title``,
+    ``题目名称``). A column of amounts, scores or dates makes a budget, a rubric or a timetable.
+    """
+    names = [" ".join(cell.split()).casefold() for cell in header]
+    if len(body) < CATALOGUE_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
+        return None
+    if any("\n" in cell.strip() or _DATA_CELL.match(cell) for cell in header):
+        return None  # a header names its columns on one line each, and no header cell is a figure or a date
+    columns = range(len(header))
+    index = {j for j in columns if _counts([row[j] for row in body])}
+    codes = [j for j in columns if j not in index and _identifier_column([row[j] for row in body])]
+    code = codes[0] if codes else None
+    column = next((j for j in columns if j not in index and j != code), None)
+    if column is None:
+        return None
+    titles = [row[column].strip() for row in body]
+    if not all(title and "\n" not in title and is_title_like(title) for title in titles):
+        return None
+    if len({title.casefold() for title in titles}) != len(titles):
+        return None
+    if code is None and not is_topic_title_label(cell_label(header[column])):
+        return None
+    rest = [j for j in columns if j not in index and j not in (code, column)]
+    if any(_data_column([row[j] for row in body]) for j in rest):
+        return None
+    if not any(_text_column([row[j] for row in body], titles) for j in rest):
+        return None
+    return TopicRows(header, column, body, code)
+
+
+def _counts(cells: list[str]) -> bool:
+    """Return whether a column counts its rows (``1``, ``2``, ``3``): an index, not a column of figures."""
+    if not all(_INDEX_CELL.match(cell) for cell in cells):
+        return False
+    numbers = [int(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
+    return all(later == earlier + 1 for earlier, later in itertools.pairwise(numbers))
+
+
+def _identifier_column(cells: list[str]) -> bool:
+    """Return whether every cell of a column is one distinct topic identifier (``KIT-25-01``, ``XH-202603``)."""
+    keys = []
+    for cell in cells:
+        numbering = match_numbering(cell.strip())
+        if numbering is None or numbering.family.role is not Role.IDENTIFIER or numbering.rest:
+            return False
+        keys.append(numbering.label.strip().casefold())
+    return len(set(keys)) == len(keys)
+
+
+def _data_column(cells: list[str]) -> bool:
+    """Return whether most filled cells of a column are data: amounts, counts, scores, shares or dates."""
+    filled = [cell for cell in cells if cell.strip()]
+    return bool(filled) and 2 * sum(_DATA_CELL.match(cell) is not None for cell in filled) > len(filled)
+
+
+def _text_column(cells: list[str], titles: list[str]) -> bool:
+    """Return whether at least two thirds of a column's cells are text, each twice as long as its row's title."""
+    pairs = zip(cells, titles, strict=True)
+    long = sum(len(cell.strip()) >= max(CATALOGUE_TEXT_MIN_CHARS, 2 * len(title)) for cell, title in pairs)
+    return 3 * long >= 2 * len(cells)
 
 
 def _leads_with_link(spans: tuple[Span, ...], first: str) -> bool:
@@ -187,7 +267,8 @@ def row_topic(table: TopicRows, row: tuple[str, ...], level: int, block: Block, 
 
     The title cell's first line is the title; its further lines are the description, or a field
     where they carry a run-in label (``导师：…``). Every other cell is a field labelled by its
-    column's header (``cell="column"``), in the order of the columns.
+    column's header (``cell="column"``), in the order of the columns; a code column's cell is also
+    the topic's identifier.
     """
     lines = value_lines(row[table.title_column])
     node = DraftNode(level=level, title=lines[0], numbering=None, provenance=block.provenance, topic=True)
@@ -200,6 +281,8 @@ def row_topic(table: TopicRows, row: tuple[str, ...], level: int, block: Block, 
             node.add("description", DraftItem(numbering, numbering.rest, (Span(numbering.rest),), 1, block.provenance))
         else:
             node.add("description", Paragraph(text=line, provenance=block.provenance))
+    if table.identifier_column is not None:
+        node.identifier = row[table.identifier_column].strip()
     for column, cell in enumerate(row):
         if column != table.title_column:
             node.add("fields", value_field(cell_label(table.header[column]), cell, block, "column"))

@@ -497,9 +497,10 @@ TOPIC_TITLE_LABEL = lazy(
     # A lettered problem of a contest ("C 题：…", "Problem B: …"), as modelling contests set theirs.
     # The word for a topic may follow what kind it is (``综合课设题目``, ``毕业设计题目``), not a part of one
     # (``子课题``).
-    r"(?i)^(?:(?![子分])\p{Han}{0,6}?(?:题目|赛题|课题|选题)(?:名称)?|项目名称|topic"
+    r"(?i)^(?:(?![子分])\p{Han}{0,6}?(?:题目|赛题|课题|选题)(?:名称|标题)?|(?:项目|任务)(?:名称|标题)|topic"
     r"|[A-Z][ \t\u3000]?题|(?:赛题|题目|问题)[ \t\u3000]?[A-Z]|problem[ \t][A-Z]"
-    r"|(?:topic|project|challenge)\s+(?:title|name)|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
+    r"|(?:topic|project|challenge|idea|problem)\s+(?:title|name)"
+    r"|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
 # A labelled title may be longer than a heading: a contract's title wraps over three lines
