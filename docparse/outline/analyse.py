@@ -34,6 +34,7 @@ from docparse.vocab.markers import (
     is_caption,
     is_generic_title,
     is_part_title,
+    is_question_title,
     is_short_label,
     is_title_like,
     label_key,
@@ -252,7 +253,7 @@ def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
             or not token.all_bold
             or token.field is not None
             or token.in_list
-            or not token.title_like
+            or not (token.title_like or is_question_title(text))
             or text[-1:] in ".。"
             or is_caption(text)
         ):

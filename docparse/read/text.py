@@ -462,6 +462,7 @@ class _Walker:
         depth = len(self.lists)
         last_offset = 0
         tag_breaks = 0
+        bold_line = ""
         for index, (offset, spans, after_tag) in enumerate(
             _split_lines(token.children or [], self.reading, first_line)
         ):
@@ -483,7 +484,12 @@ class _Walker:
             if not text.strip() and not (index == 0 and label):
                 continue
             # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+            broken = tag_breaks >= 1
             blank, tag_breaks = tag_breaks >= 2, 0
+            # A line wholly in bold that a `<br>` ends (``**What is an FRP?**<br/>`` over its answer) is set
+            # apart on its own line, as a label line is: the plain text under it starts a paragraph of its own.
+            blank = blank or (broken and bool(bold_line) and not _all_bold(spans))
+            bold_line = text.strip() if _all_bold(spans) else ""
             self.reading.blocks.append(
                 Block(
                     text=text,
@@ -701,3 +707,9 @@ def _merge(spans: list[Span]) -> list[Span]:
         group[0] if len(group) == 1 else Span("".join(s.text for s in group), group[0].bold, group[0].link)
         for group in groups
     ]
+
+
+def _all_bold(spans: list[Span]) -> bool:
+    """Return whether every span with text is bold (and some span has text)."""
+    inked = [span for span in spans if span.text.strip()]
+    return bool(inked) and all(span.bold for span in inked)

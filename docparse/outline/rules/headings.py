@@ -45,7 +45,8 @@ def field_heading(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
         return False
     following = state.next_token()
-    if not token.title_like or token.text[-1:] in ".。" or following is None or is_caption(token.text):
+    titled = token.title_like or (state.index in state.evidence.set_apart and is_question_title(token.text))
+    if not titled or token.text[-1:] in ".。" or following is None or is_caption(token.text):
         return False  # a bold caption ("图1 迷宫地形示意图") names a figure, it labels nothing
     if following.all_bold or following.kind is TokenKind.HEADING:
         return False
