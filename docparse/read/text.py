@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
-from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
+from docparse.blocks import Block, BlockKind, Reading, Span, all_bold, head_with_title
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
@@ -488,8 +488,8 @@ class _Walker:
             blank, tag_breaks = tag_breaks >= 2, 0
             # A line wholly in bold that a `<br>` ends (``**What is an FRP?**<br/>`` over its answer) is set
             # apart on its own line, as a label line is: the plain text under it starts a paragraph of its own.
-            blank = blank or (broken and bool(bold_line) and not _all_bold(spans))
-            bold_line = text.strip() if _all_bold(spans) else ""
+            blank = blank or (broken and bool(bold_line) and not all_bold(tuple(spans)))
+            bold_line = text.strip() if all_bold(tuple(spans)) else ""
             self.reading.blocks.append(
                 Block(
                     text=text,
@@ -707,9 +707,3 @@ def _merge(spans: list[Span]) -> list[Span]:
         group[0] if len(group) == 1 else Span("".join(s.text for s in group), group[0].bold, group[0].link)
         for group in groups
     ]
-
-
-def _all_bold(spans: list[Span]) -> bool:
-    """Return whether every span with text is bold (and some span has text)."""
-    inked = [span for span in spans if span.text.strip()]
-    return bool(inked) and all(span.bold for span in inked)
