@@ -1,4 +1,4 @@
-"""A line wholly in bold that a ``<br>`` ends stands on its own line, in Markdown and HTML alike (issue 23).
+"""A question wholly in bold that a line break ends stands on its own line, in Markdown and HTML alike (issue 23).
 
 An FAQ-shaped call prints each question in bold, a ``<br/>``, then its answer: the reader keeps the
 question a block of its own (not the first words of the answer's paragraph), and the outline makes
@@ -40,7 +40,7 @@ def _starts(texts: list[tuple[str, bool]]) -> list[str]:
     return [text for text, continues in texts if not continues]
 
 
-def test_a_bold_line_ended_by_a_break_starts_no_paragraph_with_the_text_under_it() -> None:
+def test_a_bold_question_ended_by_a_break_starts_no_paragraph_with_the_text_under_it() -> None:
     options = ParseOptions()
     for reading in (
         read_markdown(FAQ.encode(), options=options, name="faq.md"),
@@ -62,3 +62,11 @@ def test_bold_questions_over_their_answers_are_fields_in_markdown_and_in_its_web
     assert fields.get("How much is the grant?") == "Up to 800 euros, paid after the workshop."
     page = docparse.parse(_html(), format="html", name="faq.html")
     assert _normal(docparse.outline_data(page)) == _normal(docparse.outline_data(markdown))
+
+
+def test_a_hard_break_sets_a_question_apart_as_a_br_does_and_a_bold_handle_stays_in_its_line() -> None:
+    hard = FAQ.replace("**<br/>\n", "**  \n")
+    assert hard != FAQ
+    assert docparse.outline_data(docparse.parse_text(hard)) == docparse.outline_data(docparse.parse_text(FAQ))
+    handle = docparse.parse_text("# Grants\n\n## Contact\n**@alice**<br/>\nWrite to us before you apply.\n")
+    assert [p.text for p in handle.sections[0].description] == ["@alice Write to us before you apply."]
