@@ -119,6 +119,11 @@ def all_bold(spans: tuple[Span, ...]) -> bool:
     return bool(visible) and all(span.bold for span in visible)
 
 
+def bold_question(spans: tuple[Span, ...]) -> bool:
+    """Return whether the runs are one question wholly in bold (``**How much is the grant?**``): an FAQ's question."""
+    return all_bold(spans) and "".join(span.text for span in spans).rstrip()[-1:] in ("?", "？")
+
+
 def take_spans(spans: tuple[Span, ...], count: int) -> tuple[Span, ...]:
     """Return the spans covering the first `count` characters."""
     out: list[Span] = []

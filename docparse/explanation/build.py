@@ -399,6 +399,7 @@ def _repeated(token: Token, index: int, document: Gathered) -> str | None:
     key = None if token.numbering is None else token.numbering.key
     found = (
         ("label clauses", key is not None and key in document.label_clause_keys),
+        ("field clauses", key is not None and key in document.field_clause_keys),
         ("labelled run", index in document.labelled_runs),
         ("set apart", index in document.set_apart),
         ("bold list head", index in document.bold_list_heads),

@@ -138,6 +138,16 @@ def _section(section: Section, level: int, document: Document) -> list[str]:
         # A run-in clause: its label starts its first paragraph, as printed.
         out.append(f"{section.label}{_escape_line(content[0][1].text)}")
         content = content[1:]
+    elif (
+        run_in
+        and content
+        and isinstance(content[0][1], LabelledField)
+        and (lines := _content(section, content[:1], level + 1))
+    ):
+        # A clause that runs its label in ("1. Introduction: …"): its number starts the field's line, as printed.
+        out.append(f"{section.label} {lines[0]}")
+        out.extend(lines[1:])
+        content = content[1:]
     elif section.title is not None or section.label is not None:
         out.append(_heading(level, section.label, section.title))
     implicit = section.title is None and section.label is None

@@ -34,6 +34,7 @@ from docparse.vocab.markers import (
     is_caption,
     is_generic_title,
     is_part_title,
+    is_question_title,
     is_short_label,
     is_title_like,
     label_key,
@@ -57,6 +58,9 @@ class Evidence:
     """Families used as the document's run-in clauses."""
     label_clause_keys: frozenset[Key] = frozenset()
     """Clause families most of whose clauses are a short label alone (``1. Introduction:`` over its text): titles."""
+    field_clause_keys: frozenset[Key] = frozenset()
+    """Clause families most of whose clauses run a short label into their text (``1. Introduction: CloudSynergy
+    is seeking …``): each clause's label and text a field of the clause."""
     groups: dict[int, list[int]] = field(default_factory=dict)
     """Title lines that head a run of items counting from 1 again (`list_groups`), with the run's items."""
     group_items: set[int] = field(default_factory=set)
@@ -125,6 +129,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         group_items=grouped,
         clause_keys=clauses,
         label_clause_keys=label_clauses(tokens, clauses),
+        field_clause_keys=field_clauses(tokens, clauses),
         index_entries=index_entries(tokens),
         body_size=size,
         heading_styles=heading_styles(tokens, bare, size),
@@ -248,7 +253,7 @@ def set_apart_lines(tokens: list[Token]) -> frozenset[int]:
             or not token.all_bold
             or token.field is not None
             or token.in_list
-            or not token.title_like
+            or not (token.title_like or is_question_title(text))
             or text[-1:] in ".。"
             or is_caption(text)
         ):
@@ -704,6 +709,25 @@ def label_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
         if is_short_label(token.text) and (token.field is None or not token.field.rest):
             labels[numbering.key] += 1
     return frozenset(key for key, n in labels.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
+
+
+def field_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
+    """Return the clause families whose clauses mostly run a short title-like label into their text.
+
+    ``1. Introduction: CloudSynergy Solutions is seeking …`` … ``11. Contact Information: For inquiries …``
+    (a few ``5. Technical Requirements:`` alone among them), decided from the family's members together:
+    one clause that runs in a label among run-in sentences is still a sentence.
+    """
+    members: Counter[Key] = Counter()
+    run_in: Counter[Key] = Counter()
+    for token in tokens:
+        numbering = token.numbering
+        if not _typed(token) or numbering is None or numbering.key not in clauses:
+            continue
+        members[numbering.key] += 1
+        if token.field is not None and token.field.rest and is_short_label(token.field.label + ":"):
+            run_in[numbering.key] += 1
+    return frozenset(key for key, n in run_in.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
 
 
 def index_entries(tokens: list[Token]) -> set[int]:

@@ -60,7 +60,7 @@ from typing import Final
 import lxml.html
 from lxml import etree
 
-from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
+from docparse.blocks import Block, BlockKind, Reading, Span, all_bold, bold_question, head_with_title
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import CorruptDocumentError, EmptyDocumentError, LimitExceededError
 from docparse.model.document import Dropped, DropReason, Metadata
@@ -696,13 +696,17 @@ class _Walker:
         start = self.first_line or self.line
         self.first_line = None
         lines = _lines(pieces)
-        emitted = blank = False
+        emitted = blank = asked = False
         for spans in lines:
             text = "".join(span.text for span in spans)
             if not text:
                 # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
                 blank = emitted
                 continue
+            # A question wholly in bold that a `<br>` ends (``<strong>What is an FRP?</strong><br>`` over its
+            # answer) is set apart on its own line: its answer starts a paragraph (a bold handle does not).
+            blank = blank or (asked and not all_bold(tuple(spans)))
+            asked = bold_question(tuple(spans))
             self._emit(
                 Block(
                     text=text,

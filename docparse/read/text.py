@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from markdown_it import MarkdownIt
 from markdown_it.token import Token as MdToken
 
-from docparse.blocks import Block, BlockKind, Reading, Span, head_with_title
+from docparse.blocks import Block, BlockKind, Reading, Span, all_bold, bold_question, head_with_title
 from docparse.diagnostics import make_diagnostic
 from docparse.errors import LimitExceededError
 from docparse.model.document import Dropped, DropReason
@@ -462,6 +462,7 @@ class _Walker:
         depth = len(self.lists)
         last_offset = 0
         tag_breaks = 0
+        asked = False
         for index, (offset, spans, after_tag) in enumerate(
             _split_lines(token.children or [], self.reading, first_line)
         ):
@@ -483,7 +484,12 @@ class _Walker:
             if not text.strip() and not (index == 0 and label):
                 continue
             # Two `<br>` with no text between leave a blank line on the page: a new paragraph.
+            broken = tag_breaks >= 1
             blank, tag_breaks = tag_breaks >= 2, 0
+            # A question wholly in bold that a line break ends (``**What is an FRP?**<br/>`` over its answer) is
+            # set apart on its own line: its answer starts a paragraph (a bold ``**@alice**`` handle does not).
+            blank = blank or (broken and asked and not all_bold(tuple(spans)))
+            asked = bold_question(tuple(spans))
             self.reading.blocks.append(
                 Block(
                     text=text,
@@ -642,6 +648,8 @@ def _spans(children: list[MdToken], reading: Reading, line: int, *, cell: bool =
             if links:
                 links.pop()
         elif kind in ("softbreak", "hardbreak"):
+            if kind == "hardbreak" and not cell:
+                spans.append(Span(_TAG_BREAK))  # a hard break is the `<br>` its web page prints
             spans.append(Span("\n"))
             line += 1
         elif kind in ("text", "code_inline"):

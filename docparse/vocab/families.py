@@ -216,7 +216,8 @@ S = Sequence
 FAMILIES: tuple[Family, ...] = (
     _family(
         "chapter",
-        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)[章节篇部条])(?:{_SP}|$)",
+        # 部分 is one word ("第一部分 招标公告"): the label ends after it, not at 部.
+        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:部分|[章节篇部条]))(?:{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.state import State, paragraph
-from docparse.segment import TokenKind
+from docparse.segment import Token, TokenKind
 from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
 
 
@@ -18,11 +18,16 @@ def _label_line(state: State) -> tuple[FieldMatch, Strength] | None:
         return None
     if token.lead_in is not None and not found.rest and not found.known:
         return None  # "具体任务包括：" announces the directions; it labels nothing
+    return found, field_strength(state, token, found)
+
+
+def field_strength(state: State, token: Token, found: FieldMatch) -> Strength:
+    """Return how much a field that `token` labels holds: the paragraphs after it too, or its value alone."""
     identifier = state.lexicon.is_identifier_label(found.label)
     bold = bool(token.spans) and token.spans[0].bold
     # An identifier label ("题目编号：XH-202603") holds its value, not the paragraphs after it.
     strong = (found.known and not identifier) or bold or not found.rest or state.is_template(found.label)
-    return found, Strength.STRONG if strong else Strength.WEAK
+    return Strength.STRONG if strong else Strength.WEAK
 
 
 def field_chain(state: State) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from docparse.blocks import BlockKind
 from docparse.outline.draft import DraftItem, Strength
+from docparse.outline.rules.content import field_strength
 from docparse.outline.state import GROUP_KEY, Key, State
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
 from docparse.vocab.markers import (
     CAPS_LABEL,
+    FieldMatch,
     is_caption,
     is_question_title,
     is_short_label,
@@ -43,7 +45,8 @@ def field_heading(state: State) -> bool:
     if token.kind is not TokenKind.PARAGRAPH or token.field is not None or not token.all_bold:
         return False
     following = state.next_token()
-    if not token.title_like or token.text[-1:] in ".。" or following is None or is_caption(token.text):
+    titled = token.title_like or (state.index in state.evidence.set_apart and is_question_title(token.text))
+    if not titled or token.text[-1:] in ".。" or following is None or is_caption(token.text):
         return False  # a bold caption ("图1 迷宫地形示意图") names a figure, it labels nothing
     if following.all_bold or following.kind is TokenKind.HEADING:
         return False
@@ -428,11 +431,21 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         # paragraph that ends in "？" is a run-in clause.
         or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
+    # A clause of a family that runs its labels in ("1. Introduction: CloudSynergy is seeking …"): the label and
+    # its text are the clause's field, as the label alone ("5. Technical Requirements:") over its list is.
+    run_in = _run_in_label(state, token, numbering)
+    if run_in is not None:
+        titled = False
     title = token.text.rstrip("：:").strip() if titled else None
     if not title and numbering is not None and numbering.family.name in TOPIC_FAMILIES:
         title = numbering.label.rstrip("：:、.．").strip()  # "课题一" alone names its topic
     node = state.open_node(token, level, title, numbering, key=key, label=token.decoration)
-    if not titled:
+    if run_in is not None:
+        # The field holds what a labelled paragraph's field holds: a plain label with a value, that value.
+        state.open_field(token, run_in.label, run_in.rest, field_strength(state, token, run_in), colon=run_in.colon)
+        if token.lead_in is not None:
+            state.lead_in(token.lead_in)
+    elif not titled:
         # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.
         state.place_run_in(token)
     if numbering is not None and numbering.tag:
@@ -440,3 +453,11 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
     if numbering is not None and token.block.font_size is not None and not token.in_list:
         state.heads.largest = max(state.heads.largest or 0.0, token.block.font_size)
     del node
+
+
+def _run_in_label(state: State, token: Token, numbering: Numbering | None) -> FieldMatch | None:
+    """Return the short label a clause of a run-in-label family (`Evidence.field_clause_keys`) prints, or None."""
+    found = token.field
+    if numbering is None or numbering.key not in state.evidence.field_clause_keys or found is None:
+        return None
+    return found if is_short_label(found.label + ":") else None
