@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -127,6 +128,25 @@ def test_markdown_export_is_stable_after_one_round(text: str) -> None:
     if not exported.strip():
         return  # nothing but noise (a lone back-link): an empty export has nothing to parse
     once = docparse.parse_text(exported)
+    twice = docparse.parse_text(docparse.to_markdown(once))
+    assert docparse.outline_data(twice) == docparse.outline_data(once)
+
+
+# Examples the property above found (by helpers' runs, stop 25) where the export is not yet stable: a heading
+# right after a list comes back as one more item of it; a heading of a bare repeated clause label (`（一）。`)
+# comes back as a field. Strict: when the export is fixed they pass and must leave this list.
+UNSTABLE_ROUND_TRIPS = [
+    "1. 一\n1. 一\n附件一:\n\n一\n",
+    "建议研究方向：\n### No.236：任务\n（一） 。\n（一） 。\n",
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known export instability found by the property test (see UNSTABLE_ROUND_TRIPS)")
+@pytest.mark.parametrize("text", UNSTABLE_ROUND_TRIPS)
+def test_markdown_export_known_unstable_examples(text: str) -> None:
+    document = _parse(text)
+    assert document is not None
+    once = docparse.parse_text(docparse.to_markdown(document))
     twice = docparse.parse_text(docparse.to_markdown(once))
     assert docparse.outline_data(twice) == docparse.outline_data(once)
 
