@@ -70,7 +70,10 @@ class Limits(BaseModel):
     max_memory_bytes: int = Field(
         default=DEFAULT_MAX_MEMORY_BYTES,
         gt=0,
-        description="Most address space of the bounded worker (`ParseOptions.isolate`), in bytes (RLIMIT_AS).",
+        description=(
+            "Most address space the bounded worker (`ParseOptions.isolate`) may map beyond what it starts with"
+            " (a forked worker inherits its parent's), in bytes (RLIMIT_AS)."
+        ),
     )
 
 

@@ -5,9 +5,9 @@ cannot reach into a library call that does not return: pdfminer's parse of one p
 libxml2's parse of a page, pdfplumber's table finder, an OCR recognition. With
 `ParseOptions.isolate` (the command line's ``--timeout``) the whole parse runs in a child process
 that the parent ends (SIGKILL) at `max_seconds` + GRACE_SECONDS, whatever it is doing, under an
-address-space cap (`Limits.max_memory_bytes`, RLIMIT_AS); the document (or the error) comes back
-pickled. Pages read by OCR extend the budget as they do in-process: the child tells the parent
-its new deadline (`extend_deadline`) before it starts on them.
+address-space cap (`Limits.max_memory_bytes` beyond what the worker starts with, RLIMIT_AS); the
+document (or the error) comes back pickled. Pages read by OCR extend the budget as they do in-process:
+the child tells the parent its new deadline (`extend_deadline`) before it starts on them.
 
 The child is forked when this process runs one thread (a fork costs milliseconds; the document's
 pickle costs about what its JSON export does), else started by a fork server (forking a process
@@ -164,18 +164,23 @@ def _child(
     import faulthandler
 
     faulthandler.disable()  # a crash is the parent's one line, not a dump of every thread on the shared stderr
+    # The cap is what the parse may map beyond what the worker starts with: a forked worker inherits its
+    # parent's mappings (a test runner or an application that has loaded models can hold gigabytes of
+    # address space), and a cap counted from zero would leave such a worker nothing at all.
+    base = _address_space("VmSize:")
     if memory is not None:
         import resource
 
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        resource.setrlimit(resource.RLIMIT_AS, (memory if hard == resource.RLIM_INFINITY else min(memory, hard), hard))
+        cap = base + memory
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
     try:
         result = target(*args, **kwargs)
     except DocparseError as exc:
-        channel.send(("error", portable(_blame_cap(exc, memory))))
+        channel.send(("error", portable(_blame_cap(exc, memory, base))))
     except BaseException as exc:
         error = InternalError(f"internal error in the worker process ({type(exc).__name__}: {exc})")
-        channel.send(("error", portable(_blame_cap(error, memory))))
+        channel.send(("error", portable(_blame_cap(error, memory, base))))
     else:
         try:
             channel.send(("done", result))
@@ -184,11 +189,14 @@ def _child(
     channel.close()
 
 
-def _blame_cap(error: DocparseError, memory: int | None) -> DocparseError:
-    """Return `error`, or the cap's own error when the worker failed with its address space near the cap."""
+def _blame_cap(error: DocparseError, memory: int | None, base: int = 0) -> DocparseError:
+    """Return `error`, or the cap's own error when the worker failed with its address space near the cap.
+
+    `base` is the address space the worker started with; the cap counts from there.
+    """
     if memory is None or (isinstance(error, LimitExceededError) and "memory" not in error.message):
         return error
-    return _cap_error(memory, error.path) if _peak_address_space() >= _NEAR_CAP * memory else error
+    return _cap_error(memory, error.path) if _address_space("VmPeak:") - base >= _NEAR_CAP * memory else error
 
 
 def _cap_error(memory: int | None, path: str | None = None) -> LimitExceededError:
@@ -198,12 +206,13 @@ def _cap_error(memory: int | None, path: str | None = None) -> LimitExceededErro
     )
 
 
-def _peak_address_space() -> int:
-    """Return the most address space this process has mapped, in bytes (0 where the system does not say)."""
+def _address_space(field: str) -> int:
+    """Return this process's address space as `/proc/self/status` gives it (``VmSize:`` now, ``VmPeak:`` the
+    most it has mapped), in bytes; 0 where the system does not say."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmPeak:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError):
         pass

@@ -138,6 +138,7 @@ def test_markdown_export_is_stable_after_one_round(text: str) -> None:
 UNSTABLE_ROUND_TRIPS = [
     "1. 一\n1. 一\n附件一:\n\n一\n",
     "建议研究方向：\n### No.236：任务\n（一） 。\n（一） 。\n",
+    "建议研究方向：\n1. 一\n建议研究方向：\n1) 一\n附件一:\n\n一\n",
 ]
 
 

@@ -150,3 +150,27 @@ def test_a_batch_in_parallel_with_a_timeout_runs_each_file_in_a_bounded_worker(t
     )
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["call-0.json", "call-1.json", "call-2.json"]
+
+
+def test_the_memory_cap_counts_from_what_a_forked_worker_inherits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parent holding more address space than the cap (a test runner, an application with models loaded)
+    still gets its parse: the cap is what the worker may map beyond its start, and a bug in it is a bug."""
+    import mmap
+
+    monkeypatch.setattr(worker, "_start_method", lambda: "fork")
+    reserved = mmap.mmap(-1, 3 << 30)  # address space only: no page is touched
+    try:
+        cap = 1 << 30
+        assert docparse.parse(CALL, name="call.txt", options=_isolated(memory=cap)) == docparse.parse(
+            CALL, name="call.txt"
+        )
+
+        def buggy(*args: object, **kwargs: object) -> None:
+            raise KeyError("oops")
+
+        monkeypatch.setattr(pipeline, "read_blocks", buggy)
+        with pytest.raises(InternalError) as caught:
+            docparse.parse(CALL, name="call.txt", options=_isolated(memory=cap))
+        assert "KeyError" in str(caught.value)
+    finally:
+        reserved.close()

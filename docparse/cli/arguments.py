@@ -204,7 +204,8 @@ def add_parse_options(parser: argparse.ArgumentParser, *, pages: bool = True) ->
         "--max-memory",
         type=int,
         metavar="MB",
-        help="address space of the parse's worker process (default 4096); like --timeout, it parses each file "
+        help="address space the parse's worker process may add to what it starts with (default 4096); "
+        "like --timeout, it parses each file "
         "in a worker that is ended when either is spent",
     )
     parser.add_argument(
