@@ -20,6 +20,7 @@ A token's own text says what it *could* be; some decisions need the document aro
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docparse.outline.tables import label_rows
@@ -699,16 +700,9 @@ def label_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
     ``1. Introduction:`` … ``9. Timeline:``, each over its text, decided from the family's members
     together: one such clause among run-in sentences (``二、申請資格應符合下列條件：``) is still a sentence.
     """
-    members: Counter[Key] = Counter()
-    labels: Counter[Key] = Counter()
-    for token in tokens:
-        numbering = token.numbering
-        if not _typed(token) or numbering is None or numbering.key not in clauses:
-            continue
-        members[numbering.key] += 1
-        if is_short_label(token.text) and (token.field is None or not token.field.rest):
-            labels[numbering.key] += 1
-    return frozenset(key for key, n in labels.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
+    return _clauses_mostly(
+        tokens, clauses, lambda token: is_short_label(token.text) and (token.field is None or not token.field.rest)
+    )
 
 
 def field_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
@@ -718,16 +712,25 @@ def field_clauses(tokens: list[Token], clauses: set[Key]) -> frozenset[Key]:
     (a few ``5. Technical Requirements:`` alone among them), decided from the family's members together:
     one clause that runs in a label among run-in sentences is still a sentence.
     """
+    return _clauses_mostly(
+        tokens,
+        clauses,
+        lambda token: token.field is not None and bool(token.field.rest) and is_short_label(token.field.label + ":"),
+    )
+
+
+def _clauses_mostly(tokens: list[Token], clauses: set[Key], shows: Callable[[Token], bool]) -> frozenset[Key]:
+    """Return the clause families at least CLAUSE_MIN_LABELS of whose typed clauses, and over half, show `shows`."""
     members: Counter[Key] = Counter()
-    run_in: Counter[Key] = Counter()
+    showing: Counter[Key] = Counter()
     for token in tokens:
         numbering = token.numbering
         if not _typed(token) or numbering is None or numbering.key not in clauses:
             continue
         members[numbering.key] += 1
-        if token.field is not None and token.field.rest and is_short_label(token.field.label + ":"):
-            run_in[numbering.key] += 1
-    return frozenset(key for key, n in run_in.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
+        if shows(token):
+            showing[numbering.key] += 1
+    return frozenset(key for key, n in showing.items() if n >= CLAUSE_MIN_LABELS and n * 2 > members[key])
 
 
 def index_entries(tokens: list[Token]) -> set[int]:

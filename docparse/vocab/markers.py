@@ -8,6 +8,7 @@ The built-in tables are extended per parse through `ParseOptions` (`directions_m
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -217,18 +218,10 @@ DECORATION = lazy(
 
 # First character → whether DECORATION can match a text opening with it: the pattern matches a text
 # exactly when its first character is a pictograph (all else it takes is optional), so the answer
-# for that character alone is the answer for every text opening with it. Bounded as `_FIRSTS`.
-_DECORATION_FIRSTS: dict[str, bool] = {}
-_MAX_DECORATION_FIRSTS = 4096
-
-
+# for that character alone is the answer for every text opening with it.
+@functools.lru_cache(maxsize=4096)
 def _may_start_decoration(first: str) -> bool:
-    found = _DECORATION_FIRSTS.get(first)
-    if found is None:
-        found = DECORATION.match(first) is not None
-        if len(_DECORATION_FIRSTS) < _MAX_DECORATION_FIRSTS:
-            _DECORATION_FIRSTS[first] = found
-    return found
+    return DECORATION.match(first) is not None
 
 
 def split_decoration(text: str) -> tuple[str, str]:
@@ -311,9 +304,6 @@ _NOT_A_TITLE_START = lazy(r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d+(?:[.,]\d+)?$
 
 
 # is_title_like's answers by text: the outline's rules ask it of one token's text again and again.
-# Cleared when full, so that a long call holds at most this many.
-_TITLE_LIKE: dict[str, bool] = {}
-_MAX_TITLE_LIKE = 4096
 _MAX_TITLE_LIKE_KEY = 2 * TITLE_MAX_CHARS_LATIN
 
 
@@ -321,12 +311,12 @@ def is_title_like(text: str) -> bool:
     """Return whether `text` is short and unpunctuated enough to be a heading title."""
     if len(text) > _MAX_TITLE_LIKE_KEY:
         return _title_like(text)  # a long text is ruled out at once, and is not kept
-    found = _TITLE_LIKE.get(text)
-    if found is None:
-        if len(_TITLE_LIKE) >= _MAX_TITLE_LIKE:
-            _TITLE_LIKE.clear()
-        found = _TITLE_LIKE[text] = _title_like(text)
-    return found
+    return _title_like_kept(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_like_kept(text: str) -> bool:
+    return _title_like(text)
 
 
 def _title_like(text: str) -> bool:

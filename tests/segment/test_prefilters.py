@@ -321,7 +321,13 @@ def test_chained_labels_are_found_as_without_the_colon_test(monkeypatch: pytest.
 def test_title_likeness_kept_by_text_stays_bounded() -> None:
     import docparse.vocab.markers as markers
 
-    texts = [f"Title {i}" for i in range(markers._MAX_TITLE_LIKE + 10)]
+    kept = markers._title_like_kept
+    bound = kept.cache_info().maxsize
+    assert bound is not None
+    texts = [f"Title {i}" for i in range(bound + 10)]
     assert all(is_title_like(text) for text in texts)
-    assert len(markers._TITLE_LIKE) <= markers._MAX_TITLE_LIKE
+    assert kept.cache_info().currsize <= bound
+    before = kept.cache_info().currsize
+    assert not is_title_like("x" * (markers._MAX_TITLE_LIKE_KEY + 1))  # a long text is answered, not kept
+    assert kept.cache_info().currsize == before
     assert not is_title_like("A sentence, as a heading never is.")
