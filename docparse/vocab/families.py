@@ -279,12 +279,13 @@ FAMILIES: tuple[Family, ...] = (
         "No.236：",
     ),
     # A catalogue's own codes for its items: one or two capitals and a counter, closed by a dot ("R1. Rum
-    # River水文模拟", "T3. Scalable indexing"). Closed, so that "G20 summit" or "A4 paper" in running text is
-    # no code, and by a dot alone: "L0：…" (a level) or "Q1: …" is a label. An identifier, as `No.236` is, so
-    # a heading it numbers names a topic.
+    # River水文模拟", "T3. Scalable indexing") or by a dash between spaces ("PS1 - AI/ML": the label keeps
+    # its dash as printed, as "1 - General information" does). Closed, so that "G20 summit" or "A4 paper"
+    # in running text is no code, and never by a colon: "L0：…" (a level) or "Q1: …" is a label. An
+    # identifier, as `No.236` is, so a heading it numbers names a topic.
     _family(
         "code",
-        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})[.．])(?:[ \t\u3000]+|$)",
+        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})(?:[.．]|[ \t]+[-–—](?=[ \t])))(?:[ \t\u3000]+|$)",
         P.IDENTIFIER,
         identifier_value,
         S.IDENTIFIER,
