@@ -7,6 +7,7 @@ import pytest
 from docparse.blocks import Block, BlockKind, Reading, Span
 from docparse.errors import EmptyDocumentError
 from docparse.model.document import DropReason
+from docparse.normalize import iter_joined_lines
 from docparse.options import ParseOptions
 from docparse.read.docx import read_docx
 
@@ -323,7 +324,51 @@ def test_special_characters_and_line_breaks() -> None:
         )
         + p(r("a"), r(extra="<w:tab/>"), r("b"))
     )
-    assert _texts(_read(body)) == ["中文换行", "Latin line 中文", "e-mails", "✓完成α", "a\tb"]
+    reading = _read(body)
+    # A line break in a body paragraph starts a line of its own, as `<br>` does in HTML: the lines
+    # after the first continue it (normalize joins back a line that only wraps its sentence).
+    assert [(b.text, b.continues) for b in reading.blocks] == [
+        ("中文", False),
+        ("换行", True),
+        ("Latin", False),
+        ("line", True),
+        ("中文", True),
+        ("e-mails", False),
+        ("✓完成α", False),
+        ("a\tb", False),
+    ]
+    joined = [b.text for b in iter_joined_lines(reading.blocks)]
+    # Joined as a wrapped line is (the HTML reader's `<br>` alike): no space where either side is CJK.
+    assert joined == ["中文换行", "Latin line中文", "e-mails", "✓完成α", "a\tb"]
+
+
+def test_a_line_break_before_a_bold_label_starts_a_field_line() -> None:
+    # "Date: …<w:br/>Location: …" in one paragraph: a reader sees two labelled lines, not one sentence.
+    body = p(
+        r("Date:", rpr="<w:b/>"),
+        r(" Tuesday, 9th September 2025"),
+        r(extra="<w:br/>"),
+        r("Location:", rpr="<w:b/>"),
+        r(" Unit 2 Oak Court"),
+        r(extra="<w:br/>"),
+        r("and its car park"),
+    )
+    joined = [b.text for b in iter_joined_lines(_read(body).blocks)]
+    assert joined == ["Date: Tuesday, 9th September 2025", "Location: Unit 2 Oak Court and its car park"]
+
+
+def test_a_line_break_in_a_heading_or_a_cell_joins_its_lines() -> None:
+    heading = p(r("Call for"), r(extra="<w:br/>"), r("Proposals"), ppr=_style("1"))
+    cell = (
+        "<w:tbl><w:tr><w:tc>"
+        + p(r("one"), r(extra="<w:br/>"), r("two"))
+        + "</w:tc><w:tc>"
+        + p(r("x"))
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    blocks = _read(heading + cell, styles=HEADING_STYLES).blocks
+    assert blocks[0].text == "Call for Proposals" and blocks[0].kind is BlockKind.HEADING
+    assert blocks[1].kind is BlockKind.TABLE and blocks[1].rows is not None and blocks[1].rows[0][0] == "one two"
 
 
 def test_content_controls_and_custom_xml_are_read_through() -> None:

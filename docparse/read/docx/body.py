@@ -15,8 +15,10 @@ What becomes a block, in document order:
 - each paragraph of a text box, right after the paragraph that anchors it; of the two copies
   ``mc:AlternateContent`` holds (DrawingML choice, VML fallback) only one is read.
 
-Text: ``w:t``; ``w:tab`` → ``\\t``; a line break (``w:br``, ``w:cr``) → nothing between two
-CJK characters and a space otherwise; ``w:noBreakHyphen`` → ``-``; ``w:softHyphen`` → nothing;
+Text: ``w:t``; ``w:tab`` → ``\\t``; a line break (``w:br``, ``w:cr``) in a body paragraph starts a
+line of its own (a block with ``continues=True``, as the HTML reader reads ``<br>``: normalize joins
+it back when it only wraps a sentence); in a heading, a TOC entry, a cell or a text box it becomes
+nothing between two CJK characters and a space otherwise; ``w:noBreakHyphen`` → ``-``; ``w:softHyphen`` → nothing;
 ``w:sym`` → its Unicode character when the symbol font is mapped. Deleted text (``w:del``,
 ``w:moveFrom``) is not read; inserted text is; hidden runs (``w:vanish``) are recorded as
 dropped ``hidden``, one record per paragraph. Field
@@ -198,6 +200,8 @@ class _Para:
     rows: _Grid | None = None
     section: etree._Element | None = None
     """The ``w:sectPr`` of the paragraph: it ends a section."""
+    lines: tuple[tuple[str, tuple[Span, ...]], ...] = ()
+    """The lines after the first when the paragraph is read by line (a body paragraph's ``w:br``)."""
 
     @property
     def full_text(self) -> str:
@@ -246,21 +250,27 @@ class _Collector:
         elif size is not None:
             self.sizes[size] = self.sizes.get(size, 0) + len(text)
 
-    def finish(self) -> tuple[str, tuple[Span, ...], bool, bool, float | None]:
-        """Return (text, spans, page break before the text, page break after it, dominant size)."""
+    def finish(
+        self, *, by_line: bool = False
+    ) -> tuple[str, tuple[Span, ...], bool, bool, float | None, tuple[tuple[str, tuple[Span, ...]], ...]]:
+        """Return (text, spans, page break before the text, page break after it, dominant size, further lines).
+
+        Read `by_line`, each line a line break (``w:br``, ``w:cr``) starts is returned apart, as the
+        HTML and Markdown readers return the lines of a ``<br>``; otherwise the break joins its lines.
+        """
         sizes = self.sizes
         size = (next(iter(sizes)) if len(sizes) == 1 else max(sizes, key=sizes.__getitem__)) if sizes else None
         if self.plain:
-            return (*self._spans(self.parts), False, False, size)
+            return (*self._spans(self.parts), False, False, size, ())
         parts = self.parts
         tabs = [piece for piece in parts if piece.kind == _TAB]
         for piece in tabs:
             piece.text = "\t" if not self.toc or piece is tabs[-1] else " "
         for i, piece in enumerate(parts):
             if piece.kind == _LINE:
-                piece.text = _line_break(_neighbour(parts, i, -1), _neighbour(parts, i, 1))
+                piece.text = "\n" if by_line else _line_break(_neighbour(parts, i, -1), _neighbour(parts, i, 1))
         before = after = seen_text = False
-        pieces: list[_Piece] = []
+        lines: list[list[_Piece]] = [[]]
         for piece in parts:
             if piece.kind == _PAGE:
                 if seen_text:
@@ -268,12 +278,16 @@ class _Collector:
                 else:
                     before = True
                 continue
+            if piece.kind == _LINE and by_line:
+                lines.append([])
+                continue
             if not piece.text:
                 continue
             if not piece.text.isspace():
                 seen_text, after = True, False
-            pieces.append(piece)
-        return (*self._spans(pieces), before, after, size)
+            lines[-1].append(piece)
+        first, *rest = (self._spans(line) for line in lines)
+        return (*first, before, after, size, tuple(line for line in rest if line[0]))
 
     @staticmethod
     def _spans(pieces: list[_Piece]) -> tuple[str, tuple[Span, ...]]:
@@ -483,7 +497,7 @@ class BodyReader:
         if len(p) == 0 and self._plain_default:
             return  # an empty <w:p/>: no text, no number, no break
         self._provenance = _provenance(self._index)
-        main, *floating = self._paragraph(p)
+        main, *floating = self._paragraph(p, by_line=True)
         if main.text:
             self._emit(main, after_break=self._pending_break or main.break_before)
             self._pending_break = main.break_after
@@ -526,6 +540,18 @@ class BodyReader:
                 provenance=self._provenance,
             )
         )
+        for text, spans in para.lines:
+            self.blocks.append(
+                Block(
+                    text=text,
+                    spans=spans,
+                    kind=BlockKind.PARAGRAPH,
+                    list_depth=label.level + 1 if label is not None and heading is None else 0,
+                    font_size=para.font_size,
+                    continues=True,
+                    provenance=self._provenance,
+                )
+            )
 
     def _emit_table(self, grid: _Grid, *, after_break: bool | None = None) -> None:
         rows = grid.rows
@@ -619,7 +645,9 @@ class BodyReader:
 
     # -- paragraphs and runs ----------------------------------------------------------------
 
-    def _paragraph(self, p: etree._Element, *, numbered: bool = True, notes: bool = True) -> list[_Para]:
+    def _paragraph(
+        self, p: etree._Element, *, numbered: bool = True, notes: bool = True, by_line: bool = False
+    ) -> list[_Para]:
         """Return the paragraph `p` followed by the paragraphs of the text boxes it anchors."""
         style_id = outline = page_break = num_pr = section = None
         # One pass over the paragraph properties: lxml's find() costs more than a child loop.
@@ -645,15 +673,22 @@ class BodyReader:
         self._inline(p, collector, style_id, style, notes)
         if self._fields:
             self._close_dangling_fields(collector)
-        text, spans, before, after, size = collector.finish()
-        if page_break or (page_break is None and style.page_break_before):
-            before = True
         heading = None
         if not collector.toc:
             if outline is None:
                 outline = style.outline_level
             heading = (outline + 1 if 0 <= outline <= 8 else None) if outline is not None else style.heading_level
-        para = _Para(text, spans, label, heading, size, before, after, section=section)
+        # A body paragraph is read by line, as a page shows it: "Date: …" and "Location: …" on two lines
+        # of one paragraph are two lines (normalize joins back a line that only wraps a sentence). A
+        # heading, a TOC entry and a cell keep their lines together.
+        by_line = by_line and heading is None and not collector.toc
+        text, spans, before, after, size, lines = collector.finish(by_line=by_line)
+        if page_break or (page_break is None and style.page_break_before):
+            before = True
+        if not text and lines:
+            (text, spans), *rest = lines
+            lines = tuple(rest)
+        para = _Para(text, spans, label, heading, size, before, after, section=section, lines=lines)
         return [para, *collector.floating] if collector.floating else [para]
 
     def _close_dangling_fields(self, collector: _Collector) -> None:
