@@ -31,7 +31,7 @@ from docparse.model.document import (
 from docparse.vocab.chars import has_han, is_cjk
 from docparse.vocab.families import match_labelled, match_numbering
 from docparse.vocab.glyphs import LIST_BULLETS
-from docparse.vocab.markers import Lexicon, is_decoration
+from docparse.vocab.markers import Lexicon, dash_label, is_decoration
 
 # Printed bullets that are no CommonMark list marker: the list bullets and the en dash of a slide.
 GLYPHS = LIST_BULLETS + "–"
@@ -526,7 +526,9 @@ def _label(field: LabelledField, colon: str) -> str:
     label, text = escape(field.label), escape(field.text)
     bold = field.bold
     if bold is None:
-        found = _LEXICON.match_field(f"{field.label}{colon}{field.text}")
+        line = f"{field.label}{colon}{field.text}"
+        # A label run in with a dash ("Costs – the contractor …") reads back as one among its run, as printed.
+        found = _LEXICON.match_field(line) or dash_label(line)
         if field.marker or (found is not None and found.label == field.label):
             # A list item's label reads as one by its place in the list (``- Mentor: Ana``, a template's item).
             return f"{label}{colon}{text}".rstrip()

@@ -34,6 +34,7 @@ from docparse.vocab.markers import (
     FieldMatch,
     Lexicon,
     TocLine,
+    dash_label,
     doc_label_of,
     is_caption_word,
     is_navigation,
@@ -123,11 +124,49 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
                     break
         tokens.append(token)
     tokens = _toc_bare_numbers(_counted_bare_numbers(tokens, lexicon))
-    tokens = _bold_run_in_labels(tokens, lexicon)
+    tokens = _dash_labels(_bold_run_in_labels(tokens, lexicon))
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
     tokens = _letter_o_bullets(tokens)
     tokens = _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
     return _lead_ins_before_lists(tokens, lexicon)
+
+
+# A run of dash labels has at least this many paragraphs, and they are at least this share of the paragraphs
+# from its first to its last; each label's text is at least this long (a sentence, not "Jane Doe – MIT").
+DASH_LABEL_MIN_RUN = 3
+DASH_LABEL_SHARE = 2 / 3
+DASH_LABEL_MIN_TEXT = 30
+
+
+def _dash_labels(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with the paragraphs of a run that each run a label in with a dash read as fields.
+
+    ``Deadlines – The Tendering Contractor accepts …``, ``Costs – the Tendering Contractor …``,
+    ``Confidentiality - All information …``: one such paragraph is a sentence with a dash in it; a
+    run of them between two headings, each a short title-like label over a sentence and no two
+    labels the same, is a list of terms with their clauses, the dash standing where a colon would.
+    """
+    out = list(tokens)
+    run: list[tuple[int, FieldMatch]] = []
+    paragraphs = 0  # from the run's first label to its last
+
+    def close() -> None:
+        labels = {found.label.casefold() for _, found in run}
+        if len(run) >= DASH_LABEL_MIN_RUN and len(labels) == len(run) and len(run) >= DASH_LABEL_SHARE * paragraphs:
+            for i, found in run:
+                out[i] = replace(tokens[i], field=found)
+
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PARAGRAPH:
+            close()
+            run, paragraphs = [], 0
+            continue
+        found = dash_label(token.text) if token.field is None and not token.in_list else None
+        if found is not None and len(found.rest) >= DASH_LABEL_MIN_TEXT:
+            paragraphs = i - run[0][0] + 1 if run else 1
+            run.append((i, found))
+    close()
+    return out
 
 
 def _lead_ins_before_lists(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

@@ -592,6 +592,27 @@ _STRAY_EMPHASIS = lazy(r"^(?:\*\*|__)(?=\S)")
 # the note may hold the punctuation a label may not.
 _LABEL_RUN = r"(?:[^：:，,。；;！？!?\n(（\[【]|[(（\[【][^)）\]】\n]{0,40}[)）\]】])"
 _COLON = r"(?P<colon>[ \t\u3000]*[：:](?!//)[ \t\u3000]*)"
+# A label run into its text with a dash between spaces instead of a colon ("Deadlines – The contractor
+# accepts …", "Costs - the contractor …"): a capitalised or Han label of a few words. One such line is a
+# sentence like any other; the segment stage takes a run of them (`dash_label`) as fields.
+DASH_LABEL = lazy(
+    r"^(?P<label>(?:\p{Lu}|\p{Han})[^\n:：;；.。!?！？–—]{0,40}?)(?P<colon>[ \t]+[-–—][ \t]+)(?P<rest>\S.*)$", regex.S
+)
+# A dash label's words, at most (a longer lead is a sentence with a dash in it).
+DASH_LABEL_MAX_WORDS = 6
+
+
+def dash_label(text: str) -> FieldMatch | None:
+    """Return the label and text of `text` when it runs a short title-like label into it with a dash."""
+    found = DASH_LABEL.match(text.strip())
+    if found is None:
+        return None
+    label = found.group("label").strip()
+    if len(label.split()) > DASH_LABEL_MAX_WORDS or not is_title_like(label):
+        return None
+    return FieldMatch(label, found.group("rest").strip(), False, found.group("colon"))
+
+
 _RUN_IN = lazy(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
 _NOTE = lazy(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
 # A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
