@@ -37,7 +37,7 @@ def field_heading(state: State) -> bool:
     ):
         return False
     if token.kind is TokenKind.HEADING:
-        key = ("heading", token.block.heading_level or 1)
+        key = state.evidence.format_key(state.index, token)
         if key in state.heads.keys or not state.lexicon.is_field_label(token.text):
             return False
         _open_heading_field(state, token)
@@ -144,7 +144,7 @@ def heading(state: State) -> bool:
     if token.kind is TokenKind.HEADING:
         if _body_sentence(state, token):
             return False
-        _open(state, token, None, ("heading", token.block.heading_level or 1))
+        _open(state, token, None, state.evidence.format_key(state.index, token))
         if token.lead_in is not None:
             # "What sort of proposals are we looking for?" over its list: the heading is its lead-in.
             state.node.announces = True
@@ -154,7 +154,7 @@ def heading(state: State) -> bool:
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
         return False
     if token.block.kind is BlockKind.HEADING:
-        key: Key = _numbered_heading_key(state, numbering, ("heading", token.block.heading_level or 1))
+        key: Key = _numbered_heading_key(state, numbering, state.evidence.format_key(state.index, token))
         state.heads.aliases.setdefault(numbering.key, key)
         # A format heading may slip into another family as a printed line does (``#### 3. …`` after
         # ``#### （二）…``, the markup giving both one level): the third sibling, not a first child.
