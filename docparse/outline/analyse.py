@@ -376,18 +376,20 @@ def labelled_runs(tokens: list[Token]) -> frozenset[int]:
 
 
 def _titled_item(tokens: list[Token], index: int) -> bool:
+    """Return whether a list-family line outside any format list is a title alone over its own body.
+
+    The body is running text, or a bulleted list of the format's (``（1）热身阶段`` over ``- 提供 baseline…``,
+    ``**a) Wallets**`` over ``* Implement …``): a format list does not nest under a line of text, so the line
+    heads it rather than being an item of its list.
+    """
     token = tokens[index]
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (
-        not token.in_list
-        and token.field is None
-        and bool(token.text)
-        and token.title_like
-        and after is not None
-        and after.kind is TokenKind.PARAGRAPH
-        and not after.in_list
-        and not after.title_like
-    )
+    if not (not token.in_list and token.field is None and bool(token.text) and token.title_like and after is not None):
+        return False
+    assert after is not None
+    if after.in_list:
+        return after.numbering is not None and after.numbering.is_bullet and after.block.list_depth == 1
+    return after.kind is TokenKind.PARAGRAPH and not after.title_like
 
 
 def _heading_key(token: Token) -> Key | None:
