@@ -253,8 +253,9 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return False  # "7." after the items "1." … "6." of this node is the seventh item
     if _field_takes(state, numbering):
         # Lines right under an open label (``REFERENCES:`` then ``1. https://…``) are its items,
-        # unless they continue the numbered outline.
-        return next_heading
+        # unless they continue the numbered outline or, under a plain label, are set as its headings are
+        # (``1、关于赛题数据`` in the bold of ``3、答复意见的评价``, in an appendix whose levels start afresh).
+        return next_heading or (titled and _set_as_heading(state, token, numbering))
     if clause:
         return True
     if not titled:
@@ -267,6 +268,23 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _set_as_heading(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered title line under a plain label is set in the bold of its family's headings.
+
+    The family counts (no bullet) and sets its title lines in bold (`Evidence.bold_keys`); under a bold
+    label (``Supplementary Documents:`` over ``1. Letters of Collaboration``) bold items are the label's own.
+    """
+    current = state.field
+    return (
+        token.all_bold
+        and not token.in_list
+        and numbering.family.sequence is Sequence.POSITION
+        and numbering.key in state.evidence.bold_keys
+        and current is not None
+        and not current.bold
+    )
 
 
 def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
