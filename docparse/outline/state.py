@@ -149,6 +149,8 @@ class State:
     body_started: bool = False
     templates: frozenset[str] = frozenset()
     """Field labels found repeated under sibling nodes (a field template)."""
+    toc_vouched: set[int] = field(default_factory=set)
+    """Contents entries (positions in the outline's TOC) whose plain body line has been opened as a heading."""
 
     def __post_init__(self) -> None:
         if not self.stack:

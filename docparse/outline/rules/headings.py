@@ -91,6 +91,55 @@ def styled_heading(state: State) -> bool:
     return True
 
 
+# The level key of plain lines a contents vouches for as headings, by the level of their entry.
+TOC_KEY = "toc"
+
+
+def toc_heading(state: State) -> bool:
+    """Open a node at a plain line that an unnumbered contents entry names, under the node its parent entry names.
+
+    ``Format``, ``Due Date and Time`` in the body's own type under the heading ``Submissions``: the contents lists
+    them one indent under ``Submissions``, so they are its sub-parts. The entry's parent must be the open node's
+    (or an open ancestor's) title, so the line nests where the contents says; each entry vouches for one line.
+    """
+    token = state.token
+    if token.kind is not TokenKind.PARAGRAPH or token.in_list or token.field is not None or token.numbering:
+        return False
+    if not state.body_started or not token.title_like or not state.outline.toc:
+        return False
+    found = _toc_entry_of(state, token.text)
+    if found is None:
+        return False
+    position, parent = found
+    entry = state.outline.toc[position]
+    holder = next((node for node in reversed(state.stack) if node.title and _same_title(node.title, parent)), None)
+    if holder is None:
+        return False
+    keys = state.heads.keys
+    if holder.heading_key in keys:
+        del keys[keys.index(holder.heading_key) + 1 :]
+    state.toc_vouched.add(position)
+    _open(state, token, None, (TOC_KEY, entry.level))
+    return True
+
+
+def _toc_entry_of(state: State, text: str) -> tuple[int, str] | None:
+    """Return the unused unnumbered contents entry (below the top level) titled `text`, with its parent's title."""
+    toc = state.outline.toc
+    for position, entry in enumerate(toc):
+        if entry.level < 2 or entry.number is not None or entry.label is not None or position in state.toc_vouched:
+            continue
+        if not _same_title(entry.title, text):
+            continue
+        parent = next((toc[i] for i in range(position - 1, -1, -1) if toc[i].level < entry.level), None)
+        return (position, parent.title) if parent is not None else None
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
 def _over_smaller_text(state: State, size: float) -> bool:
     """Return whether the next line is set smaller than `size` or is a table: the body under a heading of that size."""
     following = state.next_token()
