@@ -225,3 +225,14 @@ def test_a_no_break_space_after_a_number_separates_it_as_a_space_does() -> None:
         ("decimal", "4.", "Vendor strength"),
         ("cjk-paren", "（一）", "总则"),
     ]
+
+
+def test_a_colon_after_a_chapter_label_separates_its_title() -> None:
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("第一部分：系统建模", "第二章: 总则", "第三部分 合同条款")]
+    assert [(n.label, n.rest) for n in found if n is not None] == [
+        ("第一部分", "系统建模"),
+        ("第二章", "总则"),
+        ("第三部分", "合同条款"),
+    ]

@@ -216,8 +216,9 @@ S = Sequence
 FAMILIES: tuple[Family, ...] = (
     _family(
         "chapter",
-        # 部分 is one word ("第一部分 招标公告"): the label ends after it, not at 部.
-        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:部分|[章节篇部条]))(?:{_SP}|$)",
+        # 部分 is one word ("第一部分 招标公告"): the label ends after it, not at 部. A colon after it
+        # ("第一部分：系统建模") separates the title as a space does.
+        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:部分|[章节篇部条]))(?:[：:]?{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
