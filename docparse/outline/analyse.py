@@ -78,6 +78,9 @@ class Evidence:
     set_apart: frozenset[int] = frozenset()
     """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
     text: the document's unnumbered headings, even before any heading opens a part."""
+    label_styles: frozenset[float] = frozenset()
+    """Sizes of bold label lines alone (``Patrons:`` over its names) set as text, not as a format heading: a
+    format heading in that bold and size ending in a colon (``Chief Patron:`` styled Heading 5) is such a label."""
     format_ranks: dict[int, int] = field(default_factory=dict)
     """Format headings (a DOCX outline level, a PDF's heading rank) whose level the document sets in two or more
     sizes, with the rank of their size within that level (0 the largest): ``第二部分`` in 16 pt and ``一、总则``
@@ -169,6 +172,16 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         bold_list_heads=bold_list_heads(tokens),
         display_repeats=display_repeats(tokens, size),
         format_ranks=format_ranks(tokens),
+        label_styles=frozenset(
+            token.block.font_size
+            for token in tokens
+            if token.kind is TokenKind.PARAGRAPH
+            and token.block.font_size is not None
+            and token.field is not None
+            and not token.field.rest.strip()
+            and not token.in_list
+            and token.all_bold
+        ),
     )
 
 

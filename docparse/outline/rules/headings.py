@@ -38,7 +38,7 @@ def field_heading(state: State) -> bool:
         return False
     if token.kind is TokenKind.HEADING:
         key = state.evidence.format_key(state.index, token)
-        if key in state.heads.keys or not state.lexicon.is_field_label(token.text):
+        if key in state.heads.keys or not (state.lexicon.is_field_label(token.text) or _set_as_label(state, token)):
             return False
         _open_heading_field(state, token)
         return True
@@ -53,6 +53,16 @@ def field_heading(state: State) -> bool:
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
     _open_heading_field(state, token)
     return True
+
+
+def _set_as_label(state: State, token: Token) -> bool:
+    """Return whether a format heading ending in a colon is set as the document's bold label lines are.
+
+    ``Chief Patron:`` styled Heading 5 in 9 pt bold among ``Patrons:``, ``Organizing Chair:`` in the same 9 pt bold
+    as plain paragraphs: one kind of line, labels over their lists, whichever style the author picked for each.
+    """
+    size = token.block.font_size
+    return token.text.rstrip()[-1:] in ":：" and token.all_bold and size in state.evidence.label_styles
 
 
 # Dashes a label line may end in instead of a colon.
