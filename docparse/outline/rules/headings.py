@@ -499,6 +499,9 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     family, not the first child of ``（二）`` (a first child would be numbered 1).
     """
     node = state.node
+    if node.numbering is None and _counts_past_unnumbered(state, numbering, key):
+        state.heads.aliases[numbering.key] = node.heading_key  # type: ignore[assignment]
+        return node.heading_key
     if node.numbering is None or node.heading_key is None or node.heading_key == key:
         return None
     last = numbering.last
@@ -509,6 +512,25 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     if key in state.heads.keys and state.heads.keys.index(key) < state.heads.keys.index(node.heading_key):
         return None
     return node.heading_key
+
+
+def _counts_past_unnumbered(state: State, numbering: Numbering, key: Key) -> bool:
+    """Return whether a family never seen before starts past 1 under an unnumbered heading: that heading's sibling.
+
+    ``7.其他`` and ``8.参考信息`` after ``【开发说明】`` and ``【技术要求与指标】`` under ``四、作品形式``: the
+    bracketed parts were the fifth and sixth, unnumbered; a first child would be numbered 1.
+    """
+    node = state.node
+    last = numbering.last
+    return (
+        node.heading_key is not None
+        and node.heading_key != key
+        and key not in state.heads.keys
+        and numbering.key not in state.heads.last_value
+        and numbering.family.sequence is Sequence.POSITION
+        and last is not None
+        and last > 1
+    )
 
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
