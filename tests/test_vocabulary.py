@@ -236,3 +236,14 @@ def test_a_colon_after_a_chapter_label_separates_its_title() -> None:
         ("第二章", "总则"),
         ("第三部分", "合同条款"),
     ]
+
+
+def test_a_roman_numeral_character_numbers_a_heading() -> None:
+    # Chinese word processors number parts with Unicode's Roman numerals: "Ⅰ. 基本数据结构及其应用", "Ⅻ、总结".
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("Ⅰ. 基本数据结构及其应用", "Ⅻ、总结")]
+    assert [(n.family.name, n.label, n.value) for n in found if n is not None] == [
+        ("roman-char", "Ⅰ.", (1,)),
+        ("roman-char", "Ⅻ、", (12,)),
+    ]

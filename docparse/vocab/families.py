@@ -168,6 +168,11 @@ def roman_value(num: str) -> Value | None:
     return None if value is None else (value,)
 
 
+def numeric_value(num: str) -> Value | None:
+    """Return ``(4,)`` for a one-character numeral such as ``Ⅳ``."""
+    return (int(unicodedata.numeric(num)),) if len(num) == 1 else None
+
+
 def arabic_or_roman_value(num: str) -> Value | None:
     """Return ``(3,)`` for ``3`` or ``III``."""
     if _DIGITS_RE.fullmatch(num):
@@ -380,6 +385,9 @@ FAMILIES: tuple[Family, ...] = (
         S.POSITION,
         "IV.",
     ),
+    # The Roman numerals of Unicode's number forms, one character each ("Ⅰ. 基本数据结构", "Ⅱ、"): Chinese
+    # word processors' numbering of parts.
+    _family("roman-char", rf"^(?P<label>(?P<num>[Ⅰ-Ⅻ])[.．、])(?:{_SP}|$)", P.OUTLINE, numeric_value, S.POSITION, "Ⅳ."),
     _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "■"),
     _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", P.LIST, no_value, S.NONE, "•"),
     _family("symbol-bullet", rf"^(?P<label>(?P<num>[{SYMBOL_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "†"),
