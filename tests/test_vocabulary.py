@@ -213,3 +213,37 @@ def test_a_catalogues_code_is_closed_by_its_punctuation() -> None:
     ]
     not_codes = ("G20 summit in Rome", "A4 paper size", "H2O in rivers", "L0：入门级")
     assert all((n := match_numbering(text)) is None or n.family.name != "code" for text in not_codes)
+
+
+def test_a_no_break_space_after_a_number_separates_it_as_a_space_does() -> None:
+    # Word puts a no-break space after a typed heading number ("3.2\xa0显示功能"): the number is still its label.
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("3.2\xa0显示功能", "4.\xa0\xa0Vendor strength", "（一）\xa0总则")]
+    assert [(n.family.name, n.label, n.rest) for n in found if n is not None] == [
+        ("decimal-multi", "3.2", "显示功能"),
+        ("decimal", "4.", "Vendor strength"),
+        ("cjk-paren", "（一）", "总则"),
+    ]
+
+
+def test_a_colon_after_a_chapter_label_separates_its_title() -> None:
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("第一部分：系统建模", "第二章: 总则", "第三部分 合同条款")]
+    assert [(n.label, n.rest) for n in found if n is not None] == [
+        ("第一部分", "系统建模"),
+        ("第二章", "总则"),
+        ("第三部分", "合同条款"),
+    ]
+
+
+def test_a_roman_numeral_character_numbers_a_heading() -> None:
+    # Chinese word processors number parts with Unicode's Roman numerals: "Ⅰ. 基本数据结构及其应用", "Ⅻ、总结".
+    from docparse.vocab.families import match_numbering
+
+    found = [match_numbering(text) for text in ("Ⅰ. 基本数据结构及其应用", "Ⅻ、总结")]
+    assert [(n.family.name, n.label, n.value) for n in found if n is not None] == [
+        ("roman-char", "Ⅰ.", (1,)),
+        ("roman-char", "Ⅻ、", (12,)),
+    ]

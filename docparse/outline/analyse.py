@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from docparse.blocks import SIZE_CHANGE
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
@@ -77,6 +78,13 @@ class Evidence:
     set_apart: frozenset[int] = frozenset()
     """Bold lines alone (``Judgement Criteria``, ``Rules``) of a style that sets two or more of them over plain body
     text: the document's unnumbered headings, even before any heading opens a part."""
+    label_styles: frozenset[float] = frozenset()
+    """Sizes of bold label lines alone (``Patrons:`` over its names) set as text, not as a format heading: a
+    format heading in that bold and size ending in a colon (``Chief Patron:`` styled Heading 5) is such a label."""
+    format_ranks: dict[int, int] = field(default_factory=dict)
+    """Format headings (a DOCX outline level, a PDF's heading rank) whose level the document sets in two or more
+    sizes, with the rank of their size within that level (0 the largest): ``第二部分`` in 16 pt and ``一、总则``
+    in 12 pt, both outline level 1, are two ranks, as a reader sees them."""
     display_repeats: frozenset[int] = frozenset()
     """Display lines of their own (``IoT Domain`` … ``Drone Domain`` in 16 pt bold) whose style two or more
     lines share: a rank of parts the document repeats."""
@@ -112,6 +120,15 @@ class Evidence:
         """Return whether the token's block is set clearly larger than the body text."""
         size = token.block.font_size
         return size is not None and self.body_size is not None and size >= self.body_size * DISPLAY_SIZE_RATIO
+
+    def format_key(self, index: int, token: Token) -> Key:
+        """Return the level key of the format heading at token `index`: its format level, refined by its size rank.
+
+        Keys of format headings order as their levels and, within a level, as their sizes (larger first),
+        so that `Levels.level_of` ranks them as the markup and the typography together do.
+        """
+        level = token.block.heading_level or 1
+        return ("heading", level * FORMAT_RANK_SPAN + self.format_ranks.get(index, 0))
 
 
 def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
@@ -154,6 +171,17 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         set_apart=set_apart_lines(tokens),
         bold_list_heads=bold_list_heads(tokens),
         display_repeats=display_repeats(tokens, size),
+        format_ranks=format_ranks(tokens),
+        label_styles=frozenset(
+            token.block.font_size
+            for token in tokens
+            if token.kind is TokenKind.PARAGRAPH
+            and token.block.font_size is not None
+            and token.field is not None
+            and not token.field.rest.strip()
+            and not token.in_list
+            and token.all_bold
+        ),
     )
 
 
@@ -361,18 +389,20 @@ def labelled_runs(tokens: list[Token]) -> frozenset[int]:
 
 
 def _titled_item(tokens: list[Token], index: int) -> bool:
+    """Return whether a list-family line outside any format list is a title alone over its own body.
+
+    The body is running text, or a bulleted list of the format's (``（1）热身阶段`` over ``- 提供 baseline…``,
+    ``**a) Wallets**`` over ``* Implement …``): a format list does not nest under a line of text, so the line
+    heads it rather than being an item of its list.
+    """
     token = tokens[index]
     after = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (
-        not token.in_list
-        and token.field is None
-        and bool(token.text)
-        and token.title_like
-        and after is not None
-        and after.kind is TokenKind.PARAGRAPH
-        and not after.in_list
-        and not after.title_like
-    )
+    if not (not token.in_list and token.field is None and bool(token.text) and token.title_like and after is not None):
+        return False
+    assert after is not None
+    if after.in_list:
+        return after.numbering is not None and after.numbering.is_bullet and after.block.list_depth == 1
+    return after.kind is TokenKind.PARAGRAPH and not after.title_like
 
 
 def _heading_key(token: Token) -> Key | None:
@@ -446,6 +476,36 @@ def heading_styles(tokens: list[Token], bare: set[int], body: float | None) -> d
             continue
         found.setdefault((size, token.all_bold), set()).add(numbering.key)
     return {style: next(iter(keys)) for style, keys in found.items() if len(keys) == 1}
+
+
+# Room for the size ranks of one format level in a format heading's key (more sizes share the last rank).
+FORMAT_RANK_SPAN = 16
+
+
+def format_ranks(tokens: list[Token]) -> dict[int, int]:
+    """Return the size rank, within its format level, of each format heading set in one of two or more sizes.
+
+    Sizes closer than `SIZE_CHANGE` are one (rounding, a glyph of another font). A level whose headings
+    are all one size (or unsized: Markdown, HTML) gets no ranks: the markup's level alone decides there.
+    """
+    sizes: dict[int, list[tuple[int, float]]] = {}
+    for i, token in enumerate(tokens):
+        size = token.block.font_size
+        if token.block.heading_level is None or size is None:
+            continue
+        sizes.setdefault(token.block.heading_level, []).append((i, size))
+    ranks: dict[int, int] = {}
+    for found in sizes.values():
+        tiers: list[float] = []
+        for size in sorted({size for _, size in found}, reverse=True):
+            if not tiers or tiers[-1] - size > SIZE_CHANGE:
+                tiers.append(size)
+        if len(tiers) < 2:
+            continue
+        for i, size in found:
+            rank = next(r for r, tier in enumerate(tiers) if tier - size <= SIZE_CHANGE)
+            ranks[i] = min(rank, FORMAT_RANK_SPAN - 1)
+    return ranks
 
 
 def lone_label_item(token: Token, before: Token | None, after: Token | None) -> bool:

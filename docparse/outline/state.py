@@ -88,6 +88,8 @@ class Levels:
     """Numbering keys of TOC entries by level."""
     largest: float | None = None
     """The largest font size of a numbered heading so far (an annex title is set larger)."""
+    display: dict[Key, tuple[float, bool]] = field(default_factory=dict)
+    """The display style (size, bold) of the first heading of each numbering key set larger than the body."""
 
     @property
     def next_level(self) -> int:
@@ -123,6 +125,7 @@ class Levels:
         """Begin a new part: its headings get levels of their own, under the part's node."""
         self.keys.clear()
         self.aliases.clear()
+        self.display.clear()
         self.last_value.clear()
         self.base = 1
 
@@ -149,6 +152,8 @@ class State:
     body_started: bool = False
     templates: frozenset[str] = frozenset()
     """Field labels found repeated under sibling nodes (a field template)."""
+    toc_vouched: set[int] = field(default_factory=set)
+    """Contents entries (positions in the outline's TOC) whose plain body line has been opened as a heading."""
 
     def __post_init__(self) -> None:
         if not self.stack:

@@ -27,7 +27,7 @@ DOT = r"[.．]"
 OPEN = r"[(（]"
 CLOSE = r"[)）]"
 # A space inside the brackets ("（ 一）", "（ 1）"): how text extracted from some PDFs prints them.
-_PAD = r"[ \u3000]?"
+_PAD = r"[ \u3000\xa0]?"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳㉑㉒㉓㉔㉕㉖㉗㉘㉙㉚㉛㉜㉝㉞㉟㊱㊲㊳㊴㊵㊶㊷㊸㊹㊺㊻㊼㊽㊾㊿"
 # The en dash of a slide's sub-items, set close to its text ("–比赛题目: …"): a bullet when a word
 # follows, not a number ("–2021") or more punctuation.
@@ -168,6 +168,11 @@ def roman_value(num: str) -> Value | None:
     return None if value is None else (value,)
 
 
+def numeric_value(num: str) -> Value | None:
+    """Return ``(4,)`` for a one-character numeral such as ``Ⅳ``."""
+    return (int(unicodedata.numeric(num)),) if len(num) == 1 else None
+
+
 def arabic_or_roman_value(num: str) -> Value | None:
     """Return ``(3,)`` for ``3`` or ``III``."""
     if _DIGITS_RE.fullmatch(num):
@@ -198,8 +203,8 @@ def _family(
 
 # Each pattern captures the label as printed in group "label" and the number text in "num".
 # After the label, whitespace (ASCII, tab or the ideographic space) is optional.
-_SP = r"[ \t\u3000]*"
-_GAP = r"(?:[ \t\u3000]+|$)"
+_SP = r"[ \t\u3000\xa0]*"
+_GAP = r"(?:[ \t\u3000\xa0]+|$)"
 # A topic identifier: capitals and digits in two or more hyphenated parts, with at least three
 # digits (A254-049, XH-202603, A83-002, HORIZON-WIDERA-2025-01-ACCESS-01); "COVID-19" has two.
 _IDENTIFIER = r"(?=(?:[^\d\s]*\d){3})[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
@@ -216,8 +221,9 @@ S = Sequence
 FAMILIES: tuple[Family, ...] = (
     _family(
         "chapter",
-        # 部分 is one word ("第一部分 招标公告"): the label ends after it, not at 部.
-        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:部分|[章节篇部条]))(?:{_SP}|$)",
+        # 部分 is one word ("第一部分 招标公告"): the label ends after it, not at 部. A colon after it
+        # ("第一部分：系统建模") separates the title as a space does.
+        rf"^(?P<label>第(?P<num>{DIGIT}+|{HAN_NUMERAL}+)(?:部分|[章节篇部条]))(?:[：:]?{_SP}|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -230,7 +236,7 @@ FAMILIES: tuple[Family, ...] = (
         _family(
             word.lower(),
             rf"^(?P<label>(?:{word}|{word.upper()})[ \t]+(?P<num>{DIGIT}{{1,2}}|[IVX]{{1,5}})(?!\w)[.:：]?)"
-            r"(?:[ \t\u3000]+|$)",
+            r"(?:[ \t\u3000\xa0]+|$)",
             P.OUTLINE,
             arabic_or_roman_value,
             S.POSITION,
@@ -254,7 +260,7 @@ FAMILIES: tuple[Family, ...] = (
         "appendix",
         # "Appendix: Selection of Resources" names its one appendix without a number.
         rf"^(?P<label>(?i:appendix|annex|attachment|enclosure)(?:[ \t]+(?P<num>[A-Z]|{DIGIT}{{1,2}}|[IVX]{{1,4}})"
-        r"(?![\w.])[ \t]*[:：.]?|[ \t]*[:：]))(?:[ \t\u3000]+|$)",
+        r"(?![\w.])[ \t]*[:：.]?|[ \t]*[:：]))(?:[ \t\u3000\xa0]+|$)",
         P.PART,
         lambda num: letter_value(num) if num else (),
         S.POSITION,
@@ -262,8 +268,8 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "attachment",
-        rf"^(?P<label>(?:附件|附录|附表)(?:[ \t\u3000]*(?P<num>{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}|[A-Z])"
-        r"[ \t\u3000]*[：:、.．]?|[ \t\u3000]*[：:]|(?=[ \t\u3000]*$)))[ \t\u3000]*",
+        rf"^(?P<label>(?:附件|附录|附表)(?:[ \t\u3000\xa0]*(?P<num>{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}|[A-Z])"
+        r"[ \t\u3000\xa0]*[：:、.．]?|[ \t\u3000\xa0]*[：:]|(?=[ \t\u3000\xa0]*$)))[ \t\u3000\xa0]*",
         P.PART,
         lambda num: han_or_letter_value(num) if num else (),
         S.POSITION,
@@ -285,7 +291,7 @@ FAMILIES: tuple[Family, ...] = (
     # identifier, as `No.236` is, so a heading it numbers names a topic.
     _family(
         "code",
-        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})(?:[.．]|[ \t]+[-–—](?=[ \t])))(?:[ \t\u3000]+|$)",
+        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})(?:[.．]|[ \t]+[-–—](?=[ \t])))(?:[ \t\u3000\xa0]+|$)",
         P.IDENTIFIER,
         identifier_value,
         S.IDENTIFIER,
@@ -293,7 +299,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "identifier",
-        rf"^(?P<label>(?P<num>{_IDENTIFIER}))(?=[ \t]*[:：]|[ \t\u3000]+\S|$)(?:[ \t]*(?:{TITLE_TAG}|[:：]))?{_SP}",
+        rf"^(?P<label>(?P<num>{_IDENTIFIER}))(?=[ \t]*[:：]|[ \t\u3000\xa0]+\S|$)(?:[ \t]*(?:{TITLE_TAG}|[:：]))?{_SP}",
         P.IDENTIFIER,
         identifier_value,
         S.IDENTIFIER,
@@ -304,7 +310,7 @@ FAMILIES: tuple[Family, ...] = (
     # after the letter is the outline position; the letter names the part the clauses belong to.
     _family(
         "lettered-decimal",
-        rf"^(?P<label>[A-Z]{DOT}(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})*)(?!{DIGIT}){DOT}?)(?:[ \t\u3000]+|$)",
+        rf"^(?P<label>[A-Z]{DOT}(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})*)(?!{DIGIT}){DOT}?){_GAP}",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -313,7 +319,7 @@ FAMILIES: tuple[Family, ...] = (
     _family(
         "decimal-multi",
         rf"^(?P<label>(?P<num>{DIGIT}{{1,3}}(?:{DOT}{DIGIT}{{1,3}})+)(?!{DIGIT}){DOT}?)"
-        r"(?:[ \t\u3000]+|(?=\p{Han})|$)",
+        r"(?:[ \t\u3000\xa0]+|(?=\p{Han})|$)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -374,18 +380,21 @@ FAMILIES: tuple[Family, ...] = (
     _family("latin-dot", rf"^(?P<label>(?P<num>[a-z])[.．]){_GAP}", P.LIST, letter_value, S.POSITION, "a."),
     _family(
         "roman",
-        r"^(?P<label>(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3}))[.．])(?:[ \t\u3000]+|$)",
+        r"^(?P<label>(?P<num>(?:X{0,3})(?:IX|IV|V?I{0,3}))[.．])(?:[ \t\u3000\xa0]+|$)",
         P.OUTLINE,
         roman_value,
         S.POSITION,
         "IV.",
     ),
+    # The Roman numerals of Unicode's number forms, one character each ("Ⅰ. 基本数据结构", "Ⅱ、"): Chinese
+    # word processors' numbering of parts.
+    _family("roman-char", rf"^(?P<label>(?P<num>[Ⅰ-Ⅻ])[.．、])(?:{_SP}|$)", P.OUTLINE, numeric_value, S.POSITION, "Ⅳ."),
     _family("bullet", rf"^(?P<label>(?P<num>[{HEADING_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "■"),
     _family("list-bullet", rf"^(?P<label>(?P<num>[{LIST_BULLETS}]))(?:{_SP}|$)", P.LIST, no_value, S.NONE, "•"),
     _family("symbol-bullet", rf"^(?P<label>(?P<num>[{SYMBOL_BULLETS}]))(?:{_SP}|$)", P.EITHER, no_value, S.NONE, "†"),
     _family(
         "dash",
-        rf"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000]+|$)|^(?P<label>(?P<num>{_CLOSE_DASH}))",
+        rf"^(?P<label>(?P<num>[-–*+]))(?:[ \t\u3000\xa0]+|$)|^(?P<label>(?P<num>{_CLOSE_DASH}))",
         P.LIST,
         no_value,
         S.NONE,
@@ -413,7 +422,7 @@ WORK_UNIT = _family(
 # reader's typography marks as a heading.
 BARE_NUMBER = _family(
     "bare-number",
-    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000]+(?=\p{Lu}|\p{Han})",
+    r"^(?P<label>(?P<num>[0-9]{1,2}))[ \t\u3000\xa0]+(?=\p{Lu}|\p{Han})",
     Role.OUTLINE,
     dotted_value,
     Sequence.POSITION,
@@ -429,10 +438,10 @@ BARE_NUMBER_MIN_HEADINGS = 2
 # with one lead word and counting markers (`match_labelled`), typeset as headings, as a family.
 LABELLED = _family(
     "labelled",
-    rf"^(?P<label>(?:(?P<word>\p{{Han}}{{2,8}}?)[ \t\u3000]*"
+    rf"^(?P<label>(?:(?P<word>\p{{Han}}{{2,8}}?)[ \t\u3000\xa0]*"
     r"|(?P<word>[A-Z](?:[a-z]{1,15}|[A-Z]{1,15})(?:[ \t][A-Za-z](?:[a-z]{1,15}|[A-Z]{1,15}))?)[ \t]+)"
     rf"(?P<num>[A-Z]|{DIGIT}{{1,2}}|{HAN_NUMERAL}{{1,3}}))(?![A-Za-z0-9])"
-    r"[ \t\u3000]*(?:[-–—](?![0-9])|[:：][-–—]?+)[ \t\u3000]*(?=\S)",
+    r"[ \t\u3000\xa0]*(?:[-–—](?![0-9])|[:：][-–—]?+)[ \t\u3000\xa0]*(?=\S)",
     Role.OUTLINE,
     han_or_letter_value,
     Sequence.POSITION,
@@ -449,8 +458,8 @@ LABELLED_ITEM = Family("labelled-item", LABELLED.pattern, Role.LIST, LABELLED.va
 # ("Problem Statement 3 :-", "Topic 2:"); the label itself is then the heading's title.
 LABEL_ALONE = lazy(
     LABELLED.pattern.pattern.split(r"(?![A-Za-z0-9])")[0]
-    + r"(?![A-Za-z0-9])[ \t\u3000]*(?P<note>[（(][^（）()\n]{1,40}[）)])?"
-    + r"[ \t\u3000]*(?:[:：][-–—]?|[-–—])?[ \t\u3000]*$",
+    + r"(?![A-Za-z0-9])[ \t\u3000\xa0]*(?P<note>[（(][^（）()\n]{1,40}[）)])?"
+    + r"[ \t\u3000\xa0]*(?:[:：][-–—]?|[-–—])?[ \t\u3000\xa0]*$",
     regex.V1,
 )
 
@@ -483,7 +492,7 @@ def match_labelled(text: str, *, item: bool = False, alone: bool = False) -> tup
 # "o 比较并对比…"): not in FAMILIES, since "o" also starts words; the segment stage reads it as a bullet only
 # right under a bullet item or another such line.
 O_BULLET = _family(
-    "o-bullet", r"^(?P<label>(?P<num>o))[ \t\u3000]+(?=\p{Lu}|\p{Han})", Role.LIST, no_value, Sequence.NONE, "o"
+    "o-bullet", r"^(?P<label>(?P<num>o))[ \t\u3000\xa0]+(?=\p{Lu}|\p{Han})", Role.LIST, no_value, Sequence.NONE, "o"
 )
 
 FAMILIES_BY_NAME: dict[str, Family] = {
@@ -574,7 +583,7 @@ class Numbering:
 # body line that entry names (`match_letter_heading`).
 LETTER_HEADING = _family(
     "latin-upper-dot",
-    rf"^(?P<label>(?P<num>[A-Z])(?:{DOT}|{CLOSE}))[ \t\u3000]+(?=\S)",
+    rf"^(?P<label>(?P<num>[A-Z])(?:{DOT}|{CLOSE}))[ \t\u3000\xa0]+(?=\S)",
     Role.OUTLINE,
     letter_value,
     Sequence.POSITION,
@@ -615,7 +624,7 @@ def match_families(text: str, families: Iterable[Family]) -> Numbering | None:
 
 # A dash set between spaces after a heading's number stands where a colon or dot would:
 # "SECTION 1 – OVERVIEW AND SCOPE OF WORK", "2.1 - TECHNICAL SPECIFICATIONS".
-_SEPARATOR_DASH = lazy(r"^[-\u2013\u2014][ \t\u3000]+(?=\S)")
+_SEPARATOR_DASH = lazy(r"^[-\u2013\u2014][ \t\u3000\xa0]+(?=\S)")
 
 
 def _after_separator(label: str, rest: str) -> str:

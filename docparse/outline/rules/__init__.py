@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from docparse.outline.rules.content import field, field_chain, note, paragraph_rule
 from docparse.outline.rules.furniture import code, navigation, table, toc_entry, toc_link, toc_table, toc_title
-from docparse.outline.rules.headings import field_heading, group_heading, heading, styled_heading
+from docparse.outline.rules.headings import field_heading, group_heading, heading, styled_heading, toc_heading
 from docparse.outline.rules.lists import direction, list_item, marker, template_item
 from docparse.outline.rules.parts import (
     appendix,
@@ -49,6 +49,7 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("doc-identifier", doc_identifier),
     ("group-heading", group_heading),
     ("styled-heading", styled_heading),
+    ("toc-heading", toc_heading),
     ("field-heading", field_heading),
     ("heading", heading),
     ("marker", marker),

@@ -63,7 +63,7 @@ def toc_entry(state: State) -> bool:
 def _add_entry(state: State, provenance: Provenance, line: TocLine) -> None:
     numbering = line.numbering
     if numbering is None:
-        number, level = None, state.heads.toc_level(("unnumbered", 1))
+        number, level = None, state.heads.toc_level(("unnumbered", 1)) + _indent_rank(state, provenance)
     elif numbering.family.role is Role.PART:
         number, level = None, 1  # "Appendix A:" is labelled, not numbered, and top-level, like its section
     else:
@@ -81,6 +81,31 @@ def _add_entry(state: State, provenance: Provenance, line: TocLine) -> None:
             provenance=provenance,
         )
     )
+
+
+# Left edges of contents lines closer than this (points) are one indent (a leader's glyph, rounding).
+TOC_INDENT_TOLERANCE = 4.0
+
+
+def _indent_rank(state: State, provenance: Provenance) -> int:
+    """Return how many indents of the contents' unnumbered entries so far stand left of this entry's line.
+
+    A PDF contents without numbers shows its levels by indentation alone (``Submissions`` at 90 pt over
+    ``Format`` at 126 pt): each indent further right is a level further down. Lines without a box add none.
+    """
+    x0 = _left_edge(provenance)
+    if x0 is None:
+        return 0
+    edges: list[float] = []
+    for entry in state.outline.toc:
+        edge = _left_edge(entry.provenance) if entry.number is None and entry.label is None else None
+        if edge is not None and all(abs(edge - known) > TOC_INDENT_TOLERANCE for known in edges):
+            edges.append(edge)
+    return sum(1 for edge in edges if edge < x0 - TOC_INDENT_TOLERANCE)
+
+
+def _left_edge(provenance: Provenance) -> float | None:
+    return provenance.regions[0].bbox.x0 if provenance.regions else None
 
 
 _BARE_NUMBER = lazy(r"(\d{1,3}(?:\.\d{1,3})*)\.?")

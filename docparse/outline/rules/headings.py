@@ -9,7 +9,7 @@ aliased to that level so that a plain paragraph with the same numbering lands on
 
 from __future__ import annotations
 
-from docparse.blocks import BlockKind
+from docparse.blocks import SIZE_CHANGE, BlockKind
 from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.rules.content import field_strength
 from docparse.outline.state import GROUP_KEY, Key, State
@@ -37,8 +37,8 @@ def field_heading(state: State) -> bool:
     ):
         return False
     if token.kind is TokenKind.HEADING:
-        key = ("heading", token.block.heading_level or 1)
-        if key in state.heads.keys or not state.lexicon.is_field_label(token.text):
+        key = state.evidence.format_key(state.index, token)
+        if key in state.heads.keys or not (state.lexicon.is_field_label(token.text) or _set_as_label(state, token)):
             return False
         _open_heading_field(state, token)
         return True
@@ -53,6 +53,16 @@ def field_heading(state: State) -> bool:
     # A bold line of its own over plain text ("INSTRUCTIONS", "Format"): a label set as a heading.
     _open_heading_field(state, token)
     return True
+
+
+def _set_as_label(state: State, token: Token) -> bool:
+    """Return whether a format heading ending in a colon is set as the document's bold label lines are.
+
+    ``Chief Patron:`` styled Heading 5 in 9 pt bold among ``Patrons:``, ``Organizing Chair:`` in the same 9 pt bold
+    as plain paragraphs: one kind of line, labels over their lists, whichever style the author picked for each.
+    """
+    size = token.block.font_size
+    return token.text.rstrip()[-1:] in ":：" and token.all_bold and size in state.evidence.label_styles
 
 
 # Dashes a label line may end in instead of a colon.
@@ -89,6 +99,55 @@ def styled_heading(state: State) -> bool:
         return False
     _open(state, token, None, state.heads.aliases.get(key, key))
     return True
+
+
+# The level key of plain lines a contents vouches for as headings, by the level of their entry.
+TOC_KEY = "toc"
+
+
+def toc_heading(state: State) -> bool:
+    """Open a node at a plain line that an unnumbered contents entry names, under the node its parent entry names.
+
+    ``Format``, ``Due Date and Time`` in the body's own type under the heading ``Submissions``: the contents lists
+    them one indent under ``Submissions``, so they are its sub-parts. The entry's parent must be the open node's
+    (or an open ancestor's) title, so the line nests where the contents says; each entry vouches for one line.
+    """
+    token = state.token
+    if token.kind is not TokenKind.PARAGRAPH or token.in_list or token.field is not None or token.numbering:
+        return False
+    if not state.body_started or not token.title_like or not state.outline.toc:
+        return False
+    found = _toc_entry_of(state, token.text)
+    if found is None:
+        return False
+    position, parent = found
+    entry = state.outline.toc[position]
+    holder = next((node for node in reversed(state.stack) if node.title and _same_title(node.title, parent)), None)
+    if holder is None:
+        return False
+    keys = state.heads.keys
+    if holder.heading_key in keys:
+        del keys[keys.index(holder.heading_key) + 1 :]
+    state.toc_vouched.add(position)
+    _open(state, token, None, (TOC_KEY, entry.level))
+    return True
+
+
+def _toc_entry_of(state: State, text: str) -> tuple[int, str] | None:
+    """Return the unused unnumbered contents entry (below the top level) titled `text`, with its parent's title."""
+    toc = state.outline.toc
+    for position, entry in enumerate(toc):
+        if entry.level < 2 or entry.number is not None or entry.label is not None or position in state.toc_vouched:
+            continue
+        if not _same_title(entry.title, text):
+            continue
+        parent = next((toc[i] for i in range(position - 1, -1, -1) if toc[i].level < entry.level), None)
+        return (position, parent.title) if parent is not None else None
+    return None
+
+
+def _same_title(a: str, b: str) -> bool:
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
 
 
 def _over_smaller_text(state: State, size: float) -> bool:
@@ -144,7 +203,7 @@ def heading(state: State) -> bool:
     if token.kind is TokenKind.HEADING:
         if _body_sentence(state, token):
             return False
-        _open(state, token, None, ("heading", token.block.heading_level or 1))
+        _open(state, token, None, state.evidence.format_key(state.index, token))
         if token.lead_in is not None:
             # "What sort of proposals are we looking for?" over its list: the heading is its lead-in.
             state.node.announces = True
@@ -154,7 +213,7 @@ def heading(state: State) -> bool:
     if token.kind is not TokenKind.NUMBERED or numbering is None or numbering.family.role is Role.PART:
         return False
     if token.block.kind is BlockKind.HEADING:
-        key: Key = _numbered_heading_key(state, numbering, ("heading", token.block.heading_level or 1))
+        key: Key = _numbered_heading_key(state, numbering, state.evidence.format_key(state.index, token))
         state.heads.aliases.setdefault(numbering.key, key)
         # A format heading may slip into another family as a printed line does (``#### 3. …`` after
         # ``#### （二）…``, the markup giving both one level): the third sibling, not a first child.
@@ -162,10 +221,32 @@ def heading(state: State) -> bool:
         return True
     if not is_heading(state, token, numbering):
         return False
-    key = state.heads.aliases.get(numbering.key, numbering.key)
+    key = state.heads.aliases.get(numbering.key) or _display_peer(state, token, numbering) or numbering.key
     slip = _slip(state, numbering, key)
     _open(state, token, numbering, slip or key)
     return True
+
+
+def _display_peer(state: State, token: Token, numbering: Numbering) -> Key | None:
+    """Return the key of an open heading set in this new family's display style: the family is its peer.
+
+    ``第一部分：系统建模`` in the 21.5 pt bold of the open ``0. 项目背景``: a family first seen under another nests
+    under it, unless the document sets both alike, larger than its text, and the new one counts on from the open
+    one's number (0 then 1): one rank numbered in two ways. ``A.`` under ``V.``, set alike, counts afresh: a child.
+    """
+    size = token.block.font_size
+    if size is None or numbering.key in state.heads.keys or token.in_list or not state.evidence.is_display(token):
+        return None
+    last = numbering.last
+    for node in reversed(state.stack):
+        peer = node.heading_key
+        style = state.heads.display.get(peer) if peer is not None else None
+        if peer is None or style is None or node.numbering is None or node.numbering.last is None or last is None:
+            continue
+        if abs(style[0] - size) <= SIZE_CHANGE and style[1] == token.all_bold and node.numbering.last == last - 1:
+            state.heads.aliases[numbering.key] = peer
+            return peer
+    return None
 
 
 def _body_sentence(state: State, token: Token) -> bool:
@@ -253,8 +334,9 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return False  # "7." after the items "1." … "6." of this node is the seventh item
     if _field_takes(state, numbering):
         # Lines right under an open label (``REFERENCES:`` then ``1. https://…``) are its items,
-        # unless they continue the numbered outline.
-        return next_heading
+        # unless they continue the numbered outline or, under a plain label, are set as its headings are
+        # (``1、关于赛题数据`` in the bold of ``3、答复意见的评价``, in an appendix whose levels start afresh).
+        return next_heading or (titled and _set_as_heading(state, token, numbering))
     if clause:
         return True
     if not titled:
@@ -267,6 +349,23 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _set_as_heading(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a numbered title line under a plain label is set in the bold of its family's headings.
+
+    The family counts (no bullet) and sets its title lines in bold (`Evidence.bold_keys`); under a bold
+    label (``Supplementary Documents:`` over ``1. Letters of Collaboration``) bold items are the label's own.
+    """
+    current = state.field
+    return (
+        token.all_bold
+        and not token.in_list
+        and numbering.family.sequence is Sequence.POSITION
+        and numbering.key in state.evidence.bold_keys
+        and current is not None
+        and not current.bold
+    )
 
 
 def _set_as_item(state: State, token: Token, numbering: Numbering) -> bool:
@@ -400,6 +499,9 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     family, not the first child of ``（二）`` (a first child would be numbered 1).
     """
     node = state.node
+    if node.numbering is None and _counts_past_unnumbered(state, numbering, key):
+        state.heads.aliases[numbering.key] = node.heading_key  # type: ignore[assignment]
+        return node.heading_key
     if node.numbering is None or node.heading_key is None or node.heading_key == key:
         return None
     last = numbering.last
@@ -410,6 +512,25 @@ def _slip(state: State, numbering: Numbering, key: Key) -> Key | None:
     if key in state.heads.keys and state.heads.keys.index(key) < state.heads.keys.index(node.heading_key):
         return None
     return node.heading_key
+
+
+def _counts_past_unnumbered(state: State, numbering: Numbering, key: Key) -> bool:
+    """Return whether a family never seen before starts past 1 under an unnumbered heading: that heading's sibling.
+
+    ``7.其他`` and ``8.参考信息`` after ``【开发说明】`` and ``【技术要求与指标】`` under ``四、作品形式``: the
+    bracketed parts were the fifth and sixth, unnumbered; a first child would be numbered 1.
+    """
+    node = state.node
+    last = numbering.last
+    return (
+        node.heading_key is not None
+        and node.heading_key != key
+        and key not in state.heads.keys
+        and numbering.key not in state.heads.last_value
+        and numbering.family.sequence is Sequence.POSITION
+        and last is not None
+        and last > 1
+    )
 
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
@@ -452,6 +573,8 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         state.drop_tag(token, numbering.tag)
     if numbering is not None and token.block.font_size is not None and not token.in_list:
         state.heads.largest = max(state.heads.largest or 0.0, token.block.font_size)
+        if state.evidence.is_display(token):
+            state.heads.display.setdefault(key, (token.block.font_size, token.all_bold))
     del node
 
 

@@ -7,6 +7,7 @@ levels of their own: the ``一、`` of an appended 申报说明 is not a level u
 
 from __future__ import annotations
 
+from docparse.blocks import BlockKind
 from docparse.model.document import Dropped, DropReason, SectionRole
 from docparse.model.provenance import Provenance
 from docparse.normalize import join_text
@@ -47,8 +48,23 @@ def appendix(state: State) -> bool:
         return False
     if token.in_list or not is_title_like(token.text) or not state.body_started:
         return False  # before the body, "Appendix C: …" is a line of the contents, not the appendix
+    if _captions_table(state, token):
+        return False
     _open_part(state, token, token.text, numbering.label, SectionRole.APPENDIX)
     return True
+
+
+def _captions_table(state: State, token: Token) -> bool:
+    """Return whether a labelled line in the body's type stands right over a table: its caption, not a part.
+
+    ``附表5（a） 任务信息`` over its table, inside the part ``5. 附表5 任务信息``: the attached table's caption. A
+    part's title is set apart (bold, larger, a format heading); a line set as the text is, over a table, names it.
+    """
+    following = state.next_token()
+    if following is None or following.kind is not TokenKind.TABLE:
+        return False
+    block = token.block
+    return block.kind is not BlockKind.HEADING and not token.all_bold and not state.evidence.is_display(token)
 
 
 def part_title(state: State) -> bool:
