@@ -11,7 +11,10 @@ one-topic form), or labels the vocabulary knows as field labels.
 
 from __future__ import annotations
 
-from docparse.model.document import Dropped, DropReason
+from docparse.blocks import Block
+from docparse.model.document import CellSpan, Dropped, DropReason, Table
+from docparse.outline.draft import DraftField
+from docparse.outline.forms import form_field, form_rows
 from docparse.outline.state import State
 from docparse.outline.tables import LabelRows, cell_label, label_rows, list_label, value_field, value_lines
 from docparse.segment import TokenKind
@@ -81,3 +84,49 @@ def _names_its_topic(found: LabelRows) -> bool:
         if len(lines) == 1 and is_topic_title_label(cell_label(label)) and is_labelled_title(lines[0]):
             return True
     return False
+
+
+def form_table(state: State) -> bool:
+    """Read a table drawn as a form (`docparse.outline.forms`): each label cell a field of the node it stands in.
+
+    The rows that hold no label (a grid inside the form, a row of signature cells) stay a table:
+    in the field of the lone label above them (``进度安排：`` over its schedule), else in the node.
+    """
+    token = state.token
+    if token.kind is not TokenKind.TABLE:
+        return False
+    rows = form_rows(token.block, state.lexicon)
+    if rows is None:
+        return False
+    block = token.block
+    lone: DraftField | None = None
+    data: list[int] = []
+    for row in [*rows, None]:
+        if row is not None and row.is_data:
+            data.append(row.index)
+            continue
+        if data:
+            part = _sub_table(block, data[0], data[-1])
+            if lone is not None:
+                lone.parts.append(part)
+            else:
+                state.place(part)
+            data = []
+        if row is None:
+            break
+        lone = None
+        for found in row.fields:
+            draft = form_field(found, block, state.lexicon)
+            state.place_field(draft)
+            lone = draft if found.lone else None
+    return True
+
+
+def _sub_table(block: Block, first: int, last: int) -> Table:
+    """Return rows `first` to `last` of a table block as a table of their own, with the merges inside them."""
+    spans = tuple(
+        CellSpan(row=r - first, column=c, rows=min(n, last - r + 1), columns=m)
+        for r, c, n, m in block.merged
+        if first <= r <= last
+    )
+    return Table(rows=block.rows[first : last + 1], spans=spans, provenance=block.provenance)
