@@ -5,7 +5,7 @@ A two- or three-column table whose first column labels the others (``Title | Doo
 stands in, when the document gives evidence that the first column is labels: the same labels in
 another such table (a template of tables, one under each idea), a header row that names the
 columns in general (``Field | Value``), a first value that repeats the node's title, labels
-written with their colon, labels letter-spaced to one width (``姓 名``), a row that labels its
+written with their colon, in two columns labels letter-spaced to one width (``姓 名``), a row that labels its
 value as the topic's title (``项目名称 | …``, a one-topic form), or labels the vocabulary knows
 as field labels. A table drawn as a form (`docparse.outline.forms`) is read by `form_table`.
 """
@@ -41,7 +41,7 @@ def field_table(state: State) -> bool:
     if token.kind is not TokenKind.TABLE:
         return False
     found = label_rows(token.block.rows)
-    if found is None or not _are_labels(state, found):
+    if found is None or not _are_labels(state, found, len(token.block.rows[0])):
         return False
     block = token.block
     if found.header is not None:
@@ -53,8 +53,8 @@ def field_table(state: State) -> bool:
     return True
 
 
-def _are_labels(state: State, found: LabelRows) -> bool:
-    """Return whether the document says the table's first column is labels."""
+def _are_labels(state: State, found: LabelRows, width: int) -> bool:
+    """Return whether the document says the first column of the table, `width` columns wide, is labels."""
     labels = found.labels
     if found.header is not None:
         return True  # "Field | Value" over the rows
@@ -69,7 +69,7 @@ def _are_labels(state: State, found: LabelRows) -> bool:
         return True  # "综合课设题目 | 面向智慧社区的…平台": a one-topic form whose title row names the topic
     if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
         return True
-    if sum(letter_spaced(label) for label, _ in found.pairs) >= SHARED_LABELS_MIN:
+    if width == 2 and sum(letter_spaced(label) for label, _ in found.pairs) >= SHARED_LABELS_MIN:
         return True  # "姓 名 | 俞洋", "学 号 | …": labels spaced out to the width of the longest, as a form sets them
     if _values_are_parts(found):
         return True  # "实验报告文档 | 1. 系统设计：… 2. 代码实现：…": each row a labelled part with its own list
