@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from docparse.blocks import SIZE_CHANGE
 from docparse.outline.tables import label_rows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Role, Sequence
@@ -107,6 +108,9 @@ class Evidence:
     """Display styles (font size, bold) that only one family of numbered heading lines is set in."""
     table_labels: frozenset[str] = frozenset()
     """Labels (casefolded) of label tables that recur in two or more of them: a template of tables."""
+    table_heads: frozenset[int] = frozenset()
+    """Lines of their own in a size larger than the body that only ever stands right above a table, two or more
+    times: the titles of a form's tables (``毕业设计（论文）任务下达表``)."""
 
     def is_display(self, token: Token) -> bool:
         """Return whether the token's block is set clearly larger than the body text."""
@@ -154,6 +158,7 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
         set_apart=set_apart_lines(tokens),
         bold_list_heads=bold_list_heads(tokens),
         display_repeats=display_repeats(tokens, size),
+        table_heads=table_heads(tokens, size),
     )
 
 
@@ -283,6 +288,37 @@ def display_repeats(tokens: list[Token], body: float | None) -> frozenset[int]:
         ):
             styles.setdefault((size, token.all_bold), []).append(i)
     return frozenset(i for lines in styles.values() if len(lines) >= SET_APART_MIN for i in lines)
+
+
+def table_heads(tokens: list[Token], body: float | None) -> frozenset[int]:
+    """Return the title lines of a document's tables: a size larger than the body's that every line set in it,
+    two or more, uses for a title of its own right above a table (a form's ``任务下达表``, ``过程检查记录`` …)."""
+    if body is None:
+        return frozenset()
+    styles: dict[float, list[int]] = {}
+    for i, token in enumerate(tokens[:-1]):
+        size = token.block.font_size
+        if token.kind is TokenKind.PARAGRAPH and size is not None and size > body + SIZE_CHANGE:
+            styles.setdefault(size, []).append(i)
+    heads: set[int] = set()
+    for lines in styles.values():
+        if len(lines) >= SET_APART_MIN and all(_heads_table(tokens, i) for i in lines):
+            heads.update(lines)
+    return frozenset(heads)
+
+
+def _heads_table(tokens: list[Token], index: int) -> bool:
+    """Return whether a line is a title of its own right above a table (not a caption, a sentence or a label)."""
+    token = tokens[index]
+    text = token.text
+    return (
+        tokens[index + 1].kind is TokenKind.TABLE
+        and token.field is None
+        and not token.in_list
+        and token.title_like
+        and text[-1:] not in ".。：:"
+        and not is_caption(text)
+    )
 
 
 def bold_list_heads(tokens: list[Token]) -> frozenset[int]:

@@ -27,9 +27,13 @@ from docparse.vocab.markers import (
 
 
 def field_heading(state: State) -> bool:
-    """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
+    """Open a field at a heading that is a known field label (``#### 考核指标``), at a bold label line, or at a
+    title line of a form's table (`Evidence.table_heads`)."""
     token = state.token
     node = state.node
+    if state.index in state.evidence.table_heads:
+        _open_heading_field(state, token)  # "毕业设计（论文）任务下达表" over its table: the form's part
+        return True
     if (
         node is state.outline.root
         and not _caps_line_after_field(state, token)
