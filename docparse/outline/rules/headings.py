@@ -28,11 +28,15 @@ from docparse.vocab.markers import (
 
 def field_heading(state: State) -> bool:
     """Open a field at a heading that is a known field label (``#### 考核指标``), at a bold label line, or at a
-    title line of a form's table (`Evidence.table_heads`)."""
+    title line of a form's table (`Evidence.table_heads`), or a line in the style of labels alone with their colon
+    (`Evidence.styled_labels`)."""
     token = state.token
     node = state.node
     if state.index in state.evidence.table_heads:
         _open_heading_field(state, token)  # "毕业设计（论文）任务下达表" over its table: the form's part
+        return True
+    if state.index in state.evidence.styled_labels:
+        state.open_field(token, token.text, "", Strength.STRONG)  # "同组设计者" in the style of "课题内容："
         return True
     if (
         node is state.outline.root
