@@ -9,7 +9,7 @@ aliased to that level so that a plain paragraph with the same numbering lands on
 
 from __future__ import annotations
 
-from docparse.blocks import BlockKind
+from docparse.blocks import SIZE_CHANGE, BlockKind
 from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.rules.content import field_strength
 from docparse.outline.state import GROUP_KEY, Key, State
@@ -34,6 +34,9 @@ def field_heading(state: State) -> bool:
     node = state.node
     if state.index in state.evidence.table_heads:
         _open_heading_field(state, token)  # "毕业设计（论文）任务下达表" over its table: the form's part
+        return True
+    if _display_over_list(state, token):
+        state.open_field(token, token.text, "", Strength.STRONG)  # "本科生毕业设计（论文）须知" over its 1．… 6．
         return True
     if state.index in state.evidence.styled_labels:
         state.open_field(token, token.text, "", Strength.STRONG)  # "同组设计者" in the style of "课题内容："
@@ -106,6 +109,24 @@ def _over_smaller_text(state: State, size: float) -> bool:
         return True
     below = following.block.font_size if following is not None else None
     return below is not None and below < size
+
+
+def _display_over_list(state: State, token: Token) -> bool:
+    """Return whether a title line of its own, set in display, stands right over a list in the preamble."""
+    following = state.next_token()
+    return (
+        state.node is state.outline.root
+        and state.outline.title is not None
+        and token.kind is TokenKind.PARAGRAPH
+        and token.field is None
+        and not token.in_list
+        and token.title_like
+        and token.text[-1:] not in ".。：:"
+        and state.evidence.is_display(token)
+        and following is not None
+        and (following.in_list or state.index + 1 in state.evidence.bare)
+        and (following.block.font_size or 0.0) < (token.block.font_size or 0.0) - SIZE_CHANGE
+    )
 
 
 def _open_heading_field(state: State, token: Token) -> None:
