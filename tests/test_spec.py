@@ -189,6 +189,11 @@ LOSSY = {
         "the export writes the groups as headings after the topic's text, so the lead-in sentence no longer "
         "stands right before a list and their items come back as plain list items"
     ),
+    "form-table: a one-column form whose cells each start with a numbered label line are the fields, marker kept; "
+    "a cell's lines that run in labels of their own are sub-fields": (
+        "the export writes a form's fields as a Field | Value table, whose label cells print no number and whose "
+        "value cells hold lines, not fields of their own"
+    ),
 }
 
 

@@ -115,6 +115,12 @@ class Evidence:
     """Display styles (font size, bold) that only one family of numbered heading lines is set in."""
     table_labels: frozenset[str] = frozenset()
     """Labels (casefolded) of label tables that recur in two or more of them: a template of tables."""
+    styled_labels: frozenset[int] = frozenset()
+    """Lines of their own set in the display style of two or more labels alone with their colon (``课题内容：``,
+    ``课题任务要求：`` in 14 pt over 10.5 pt text): labels without the colon (``同组设计者``)."""
+    table_heads: frozenset[int] = frozenset()
+    """Lines of their own in a size larger than the body that only ever stands right above a table, two or more
+    times: the titles of a form's tables (``毕业设计（论文）任务下达表``)."""
 
     def is_display(self, token: Token) -> bool:
         """Return whether the token's block is set clearly larger than the body text."""
@@ -182,6 +188,8 @@ def gather(tokens: list[Token], lexicon: Lexicon = DEFAULT_LEXICON) -> Evidence:
             and not token.in_list
             and token.all_bold
         ),
+        table_heads=table_heads(tokens, size),
+        styled_labels=styled_labels(tokens, size),
     )
 
 
@@ -311,6 +319,69 @@ def display_repeats(tokens: list[Token], body: float | None) -> frozenset[int]:
         ):
             styles.setdefault((size, token.all_bold), []).append(i)
     return frozenset(i for lines in styles.values() if len(lines) >= SET_APART_MIN for i in lines)
+
+
+def styled_labels(tokens: list[Token], body: float | None) -> frozenset[int]:
+    """Return the lines of their own, no colon, set in the display style of two or more labels alone with theirs.
+
+    A form's parts printed as ``课题内容：`` and ``课题任务要求：`` in 14 pt over 10.5 pt text, then
+    ``主要参考文献（由指导教师选定）`` and ``同组设计者`` in the same 14 pt: the style labels them all, with
+    or without the colon. The line's value is below it: text set smaller, or nothing (a blank part).
+    """
+    if body is None:
+        return frozenset()
+    labels: Counter[tuple[float, bool]] = Counter()
+    for token in tokens:
+        size = token.block.font_size
+        if token.kind is TokenKind.PARAGRAPH and token.field is not None and not token.field.rest and size is not None:
+            labels[(size, token.all_bold)] += size > body + SIZE_CHANGE and not token.in_list
+    styles = {style for style, count in labels.items() if count >= SET_APART_MIN}
+    found = set()
+    for i, token in enumerate(tokens):
+        size = token.block.font_size
+        if size is None or (size, token.all_bold) not in styles or not _own_line_title(token):
+            continue
+        if not token.text[:1].isalpha():
+            continue  # a placeholder ("{Website}") or a mark, not a label
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is None or (after.block.font_size or size) < size - SIZE_CHANGE:
+            found.add(i)
+    return frozenset(found)
+
+
+def _own_line_title(token: Token) -> bool:
+    """Return whether a token is a title-like paragraph of its own: no label, list, sentence end, colon or caption."""
+    text = token.text
+    return (
+        token.kind is TokenKind.PARAGRAPH
+        and token.field is None
+        and not token.in_list
+        and token.title_like
+        and text[-1:] not in ".。：:"
+        and not is_caption(text)
+    )
+
+
+def table_heads(tokens: list[Token], body: float | None) -> frozenset[int]:
+    """Return the title lines of a document's tables: a size larger than the body's that every line set in it,
+    two or more, uses for a title of its own right above a table (a form's ``任务下达表``, ``过程检查记录`` …)."""
+    if body is None:
+        return frozenset()
+    styles: dict[float, list[int]] = {}
+    for i, token in enumerate(tokens[:-1]):
+        size = token.block.font_size
+        if token.kind is TokenKind.PARAGRAPH and size is not None and size > body + SIZE_CHANGE:
+            styles.setdefault(size, []).append(i)
+    heads: set[int] = set()
+    for lines in styles.values():
+        if len(lines) >= SET_APART_MIN and all(_heads_table(tokens, i) for i in lines):
+            heads.update(lines)
+    return frozenset(heads)
+
+
+def _heads_table(tokens: list[Token], index: int) -> bool:
+    """Return whether a line is a title of its own right above a table (not a caption, a sentence or a label)."""
+    return tokens[index + 1].kind is TokenKind.TABLE and _own_line_title(tokens[index])
 
 
 def bold_list_heads(tokens: list[Token]) -> frozenset[int]:

@@ -44,6 +44,11 @@ def cell_label(text: str) -> str:
     return _CJK_SPACES.sub("", text.strip().rstrip("：:").strip())
 
 
+def letter_spaced(text: str) -> bool:
+    """Return whether a cell sets spaces between its CJK characters (``学 号``): a label justified to a column."""
+    return _CJK_SPACES.search(text.strip()) is not None
+
+
 def is_label_cell(text: str) -> bool:
     """Return whether a cell reads as a label: one short line with a letter, not a sentence, number or link."""
     stripped = text.strip()

@@ -24,7 +24,7 @@ from docparse.outline.rules.parts import (
     part_title,
     topic_index,
 )
-from docparse.outline.rules.tables import field_table
+from docparse.outline.rules.tables import field_table, form_table
 from docparse.outline.state import State
 
 BlockRule = Callable[[State], int]
@@ -38,6 +38,7 @@ BLOCK_RULES: tuple[tuple[str, BlockRule], ...] = (
     ("toc-table", toc_table),
     ("code", code),
     ("field-table", field_table),
+    ("form-table", form_table),
     ("table", table),
     ("doc-label", doc_label),
     ("part-title", part_title),

@@ -27,9 +27,20 @@ from docparse.vocab.markers import (
 
 
 def field_heading(state: State) -> bool:
-    """Open a field at a heading that is a known field label (``#### 考核指标``), or at a bold label line."""
+    """Open a field at a heading that is a known field label (``#### 考核指标``), at a bold label line, or at a
+    title line of a form's table (`Evidence.table_heads`), or a line in the style of labels alone with their colon
+    (`Evidence.styled_labels`)."""
     token = state.token
     node = state.node
+    if state.index in state.evidence.table_heads:
+        _open_heading_field(state, token)  # "毕业设计（论文）任务下达表" over its table: the form's part
+        return True
+    if _display_over_list(state, token):
+        state.open_field(token, token.text, "", Strength.STRONG)  # "本科生毕业设计（论文）须知" over its 1．… 6．
+        return True
+    if state.index in state.evidence.styled_labels:
+        state.open_field(token, token.text, "", Strength.STRONG)  # "同组设计者" in the style of "课题内容："
+        return True
     if (
         node is state.outline.root
         and not _caps_line_after_field(state, token)
@@ -157,6 +168,24 @@ def _over_smaller_text(state: State, size: float) -> bool:
         return True
     below = following.block.font_size if following is not None else None
     return below is not None and below < size
+
+
+def _display_over_list(state: State, token: Token) -> bool:
+    """Return whether a title line of its own, set in display, stands right over a list in the preamble."""
+    following = state.next_token()
+    return (
+        state.node is state.outline.root
+        and state.outline.title is not None
+        and token.kind is TokenKind.PARAGRAPH
+        and token.field is None
+        and not token.in_list
+        and token.title_like
+        and token.text[-1:] not in ".。：:"
+        and state.evidence.is_display(token)
+        and following is not None
+        and (following.in_list or state.index + 1 in state.evidence.bare)
+        and (following.block.font_size or 0.0) < (token.block.font_size or 0.0) - SIZE_CHANGE
+    )
 
 
 def _open_heading_field(state: State, token: Token) -> None:

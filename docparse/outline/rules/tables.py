@@ -5,15 +5,27 @@ A two- or three-column table whose first column labels the others (``Title | Doo
 stands in, when the document gives evidence that the first column is labels: the same labels in
 another such table (a template of tables, one under each idea), a header row that names the
 columns in general (``Field | Value``), a first value that repeats the node's title, labels
-written with their colon, a row that labels its value as the topic's title (``项目名称 | …``, a
-one-topic form), or labels the vocabulary knows as field labels.
+written with their colon, in two columns labels letter-spaced to one width (``姓 名``), a row that labels its
+value as the topic's title (``项目名称 | …``, a one-topic form), or labels the vocabulary knows
+as field labels. A table drawn as a form (`docparse.outline.forms`) is read by `form_table`.
 """
 
 from __future__ import annotations
 
-from docparse.model.document import Dropped, DropReason
+from docparse.blocks import Block
+from docparse.model.document import CellSpan, Dropped, DropReason, Table
+from docparse.outline.draft import DraftField
+from docparse.outline.forms import form_field, form_rows
 from docparse.outline.state import State
-from docparse.outline.tables import LabelRows, cell_label, label_rows, list_label, value_field, value_lines
+from docparse.outline.tables import (
+    LabelRows,
+    cell_label,
+    label_rows,
+    letter_spaced,
+    list_label,
+    value_field,
+    value_lines,
+)
 from docparse.segment import TokenKind
 from docparse.vocab.markers import is_labelled_title, is_topic_title_label
 
@@ -29,7 +41,7 @@ def field_table(state: State) -> bool:
     if token.kind is not TokenKind.TABLE:
         return False
     found = label_rows(token.block.rows)
-    if found is None or not _are_labels(state, found):
+    if found is None or not _are_labels(state, found, len(token.block.rows[0])):
         return False
     block = token.block
     if found.header is not None:
@@ -41,8 +53,8 @@ def field_table(state: State) -> bool:
     return True
 
 
-def _are_labels(state: State, found: LabelRows) -> bool:
-    """Return whether the document says the table's first column is labels."""
+def _are_labels(state: State, found: LabelRows, width: int) -> bool:
+    """Return whether the document says the first column of the table, `width` columns wide, is labels."""
     labels = found.labels
     if found.header is not None:
         return True  # "Field | Value" over the rows
@@ -57,6 +69,8 @@ def _are_labels(state: State, found: LabelRows) -> bool:
         return True  # "综合课设题目 | 面向智慧社区的…平台": a one-topic form whose title row names the topic
     if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
         return True
+    if width == 2 and sum(letter_spaced(label) for label, _ in found.pairs) >= SHARED_LABELS_MIN:
+        return True  # "姓 名 | 俞洋", "学 号 | …": labels spaced out to the width of the longest, as a form sets them
     if _values_are_parts(found):
         return True  # "实验报告文档 | 1. 系统设计：… 2. 代码实现：…": each row a labelled part with its own list
     known = sum(state.lexicon.is_field_label(label) for label in labels)
@@ -81,3 +95,49 @@ def _names_its_topic(found: LabelRows) -> bool:
         if len(lines) == 1 and is_topic_title_label(cell_label(label)) and is_labelled_title(lines[0]):
             return True
     return False
+
+
+def form_table(state: State) -> bool:
+    """Read a table drawn as a form (`docparse.outline.forms`): each label cell a field of the node it stands in.
+
+    The rows that hold no label (a grid inside the form, a row of signature cells) stay a table:
+    in the field of the lone label above them (``进度安排：`` over its schedule), else in the node.
+    """
+    token = state.token
+    if token.kind is not TokenKind.TABLE:
+        return False
+    rows = form_rows(token.block, state.lexicon)
+    if rows is None:
+        return False
+    block = token.block
+    lone: DraftField | None = None
+    data: list[int] = []
+    for row in [*rows, None]:
+        if row is not None and row.is_data:
+            data.append(row.index)
+            continue
+        if data:
+            part = _sub_table(block, data[0], data[-1])
+            if lone is not None:
+                lone.parts.append(part)
+            else:
+                state.place(part)
+            data = []
+        if row is None:
+            break
+        lone = None
+        for found in row.fields:
+            draft = form_field(found, block, state.lexicon)
+            state.place_field(draft)
+            lone = draft if found.lone else None
+    return True
+
+
+def _sub_table(block: Block, first: int, last: int) -> Table:
+    """Return rows `first` to `last` of a table block as a table of their own, with the merges inside them."""
+    spans = tuple(
+        CellSpan(row=r - first, column=c, rows=min(n, last - r + 1), columns=m)
+        for r, c, n, m in block.merged
+        if first <= r <= last
+    )
+    return Table(rows=block.rows[first : last + 1], spans=spans, provenance=block.provenance)

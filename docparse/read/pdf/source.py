@@ -38,6 +38,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
 from docparse.read.pdf.annotations import Note, page_notes
+from docparse.read.pdf.blanks import blank_forms
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables, visible_rulings
 from docparse.read.pdf.panels import panel_tables
@@ -632,6 +633,8 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
         chars, tables, unsearched = page_tables(page, objects, chars)
         chars, panel_grids = panel_tables(objects, chars, float(page.width), float(page.height))
         tables += panel_grids
+        chars, blank_grids = blank_forms(chars, rules)
+        tables += blank_grids
         return RawPage(
             number=number,
             width=float(page.width),
