@@ -10,11 +10,15 @@ then read it as a call, each a small function of the outline that declines by re
    become the nodes under it, so that the next rule finds them;
 3. *topics*: a node is a topic where the call offers it to proposers: it carries a topic
    identifier (``No.236``, ``A254-049``), research directions, or a field template; its
-   siblings numbered alike are topics too, and what sits under a topic is a track;
+   siblings numbered alike are topics too, and what sits under a topic is a track. One part whose
+   list names subject areas (``Topics of interest include: …``, titles, not questions), the only
+   evidence, is a part of a guide: a catalogue repeats its evidence;
 4. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
-   such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
-   the whole document makes a single topic; instructions before the topics make a mixed call;
-5. *single topic*: the document's clauses become the fields of its one topic;
+   such as ``题目编号：XH-202603`` before the body, or directions of its own that are questions, not
+   subject areas); one topic that is the whole document makes a single topic; instructions before
+   the topics make a mixed call;
+5. *single topic*: the document's clauses become the fields of its one topic; *guide directions*:
+   a guide that lists its subject areas under its title is one part of that shape, not a topic;
 6. *work directions*: its counted units of work (``Task 1:`` … ``Task 5:``) become its directions.
 
 Between 2 and 3, *topic tables*: in a document with no other topics, the rows of a table whose
@@ -426,6 +430,8 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
         return (node.offers_directions and id(node) not in clauses and not node.announces) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
+    if _lone_areas(outline, marked):
+        marked = []  # one part listing the areas a guide welcomes
     # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over
     # "赛题一：…" … and "【第二批赛题】" over "赛题一：…" again) are the topics of a catalogue.
     grouped = set() if marked else _grouped_topics(outline)
@@ -452,6 +458,48 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated or id(n) in grouped for n in under):
                 marked.append(child)
     return marked
+
+
+def names_areas(node: DraftNode) -> bool:
+    """Return whether a node's directions name subject areas (``protocol design``, ``Applications``), not questions.
+
+    Most of them read as titles: the fields a call welcomes work in, as a conference's "topics of interest"
+    list them. The questions or tasks of one problem are sentences (``如果在最小二乘中加上参数矩阵，会出现什么情况？``).
+    """
+    directions = node.directions
+    titles = sum(is_title_like(item.text.strip()) for item in directions)
+    return bool(directions) and titles * 2 >= len(directions)
+
+
+def _lone_areas(outline: Outline, marked: list[DraftNode]) -> bool:
+    """Return whether the one node marked is marked only by directions that name subject areas.
+
+    One part of a guide listing the areas it welcomes (``Call for Papers`` over ``Topics of interest
+    include: …``) offers no topic: a catalogue repeats its evidence (an identifier, a field template,
+    directions under each topic) or names its topics in a heading; one list of areas does neither.
+    """
+    if len(marked) != 1:
+        return False
+    node = marked[0]
+    if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
+        return False
+    if id(node) in _templated(outline) or not node.offers_directions or names_topics(node.title):
+        return False
+    if names_topics(outline.title):
+        return False  # "Project ideas": its parts are the ideas
+    # A heading above it that names topics ("## Topics" over "### Storage") makes it one of them.
+    path = _path_to(outline.root, node)
+    return names_areas(node) and not any(names_topics(above.title) for above in path)
+
+
+def _path_to(root: DraftNode, node: DraftNode) -> list[DraftNode]:
+    """Return the nodes from `root` down to the parent of `node` ([] when `node` is not under `root`)."""
+    for child in root.children:
+        if child is node:
+            return [root]
+        if found := _path_to(child, node):
+            return [root, *found]
+    return []
 
 
 def _before_back_matter(children: list[DraftNode]) -> list[DraftNode]:
@@ -721,7 +769,7 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif (named := _named_topic(outline)) is not None:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = f"single-topic: the document names its one topic ({named})"
-        elif outline.root.has_directions and outline.title:
+        elif outline.root.has_directions and outline.title and not names_areas(outline.root):
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
         elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
@@ -902,12 +950,17 @@ def _topic_identifier(outline: Outline, lexicon: Lexicon) -> str | None:
 
 def single_topic(outline: Outline, context: ShapeContext) -> bool:
     """Make the document its one topic: its title and identifier, its clauses as the topic's fields."""
-    root = outline.root
     if outline.kind is not CallKind.SINGLE_TOPIC:
         return False
-    found = [node for node in root.iter_tree() if node.topic]
+    found = [node for node in outline.root.iter_tree() if node.topic]
     if found:
         return len(found) == 1 and _topic_parts(outline, found[0])
+    return _one_part(outline, context, is_topic=True)
+
+
+def _one_part(outline: Outline, context: ShapeContext, *, is_topic: bool) -> bool:
+    """Make the document one node (a topic where `is_topic`): its title and identifier, its clauses its fields."""
+    root = outline.root
     identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
@@ -931,7 +984,7 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         title=named or outline.title or identifier,
         numbering=None,
         provenance=first.provenance if first is not None else root.provenance,
-        topic=True,
+        topic=is_topic,
         identifier=identifier,
         label=label,
     )
@@ -970,6 +1023,21 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True
+
+
+def guide_directions(outline: Outline, context: ShapeContext) -> bool:
+    """Make a guide that lists its subject areas under its title one part, titled as the document.
+
+    A conference's call lists its topics of interest under its title (``NewNets 2020`` … ``The topics of
+    interest include: …``): the areas are the call's, held by the part the document is, its clauses that
+    part's fields, as a one-topic call's are; the part is no topic.
+    """
+    root = outline.root
+    if outline.kind is not CallKind.GUIDE or context.forced is not None:
+        return False
+    if not (root.has_directions and outline.title and names_areas(root)):
+        return False
+    return _one_part(outline, context, is_topic=False)
 
 
 def _take_field(topic: DraftNode, body: list[DraftNode], source: DraftField) -> bool:
@@ -1097,6 +1165,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("counter-titles", counter_titles),
     ("kind", decide_kind),
     ("single-topic", single_topic),
+    ("guide-directions", guide_directions),
     ("work-directions", work_directions),
     ("direction-groups", direction_groups),
 )
