@@ -431,6 +431,7 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
     if _lone_areas(outline, marked):
+        outline.areas = marked[0].title or ""
         marked = []  # one part listing the areas a guide welcomes
     # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over
     # "赛题一：…" … and "【第二批赛题】" over "赛题一：…" again) are the topics of a catalogue.
@@ -483,7 +484,7 @@ def _lone_areas(outline: Outline, marked: list[DraftNode]) -> bool:
     node = marked[0]
     if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
         return False
-    if id(node) in _templated(outline) or not node.offers_directions or names_topics(node.title):
+    if id(node) in _templated(outline) or not node.offers_directions:
         return False
     if names_topics(outline.title):
         return False  # "Project ideas": its parts are the ideas
@@ -783,6 +784,10 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = (
                 f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
             )
+        elif outline.root.has_directions or outline.areas is not None:
+            where = "before its first heading" if outline.root.has_directions else f"under {outline.areas}"
+            outline.kind = CallKind.GUIDE
+            outline.kind_reason = f"guide: its only directions ({where}) name subject areas, not one topic's questions"
         else:
             outline.kind = CallKind.GUIDE
             outline.kind_reason = "guide: no topic (no topic identifier, research directions or field template)"
