@@ -439,7 +439,12 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
     marked += [node for node in nodes if id(node) in grouped]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
-    containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
+    # A heading that states a contest's one task ("比赛任务", "基本任务") holds that task's parts, not topics.
+    containers = [
+        node
+        for node in nodes
+        if names_topics(node.title) and not evidence(node) and not is_problem_part(node.title or "")
+    ]
     # A document titled as its contest's task ("…赛题") whose headings are the aspects of that one
     # task (项目背景, 场景概述, 任务规则), or that are its own clauses, holds no list of topics.
     aspects = sum(is_aspect_title(child.title) for child in outline.root.children)
@@ -712,6 +717,8 @@ def _templated(outline: Outline) -> set[int]:
 
     A template makes topics where most siblings carry the same labels (18 projects with
     项目介绍 / 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
+    A template has two or more labels: one shared run-in line (``数据结构示例如下：`` under each
+    folder of a submission's layout) is a phrase the parts repeat, not the fields of a topic.
     """
     templated: set[int] = set()
     labels: set[str] = set(outline.templates)
@@ -721,7 +728,7 @@ def _templated(outline: Outline) -> set[int]:
         for child in children:
             counts.update({f.label.strip().casefold() for f in child.fields})
         shared = {label for label, n in counts.items() if n >= TEMPLATE_MIN_PARENTS and n * 2 >= len(children)}
-        if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS:
+        if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS or len(shared) < 2:
             continue
         carriers = [c for c in children if shared & {f.label.strip().casefold() for f in c.fields}]
         if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(children):
