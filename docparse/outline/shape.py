@@ -53,6 +53,7 @@ from docparse.vocab.markers import (
     is_title_like,
     is_topic_title_label,
     names_topics,
+    points_below,
     problem_title,
 )
 
@@ -717,8 +718,8 @@ def _templated(outline: Outline) -> set[int]:
 
     A template makes topics where most siblings carry the same labels (18 projects with
     项目介绍 / 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
-    A template has two or more labels: one shared run-in line (``数据结构示例如下：`` under each
-    folder of a submission's layout) is a phrase the parts repeat, not the fields of a topic.
+    A run-in line that points below (``数据结构示例如下：`` under each folder of a submission's
+    layout) is a phrase the parts repeat, not a field of a topic's template.
     """
     templated: set[int] = set()
     labels: set[str] = set(outline.templates)
@@ -726,9 +727,10 @@ def _templated(outline: Outline) -> set[int]:
         children = [c for c in parent.children if c.role is SectionRole.BODY]
         counts: Counter[str] = Counter()
         for child in children:
-            counts.update({f.label.strip().casefold() for f in child.fields})
+            # A run-in line that points to what follows ("数据结构示例如下：") is a phrase, not a field's label.
+            counts.update({f.label.strip().casefold() for f in child.fields if not points_below(f.label)})
         shared = {label for label, n in counts.items() if n >= TEMPLATE_MIN_PARENTS and n * 2 >= len(children)}
-        if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS or len(shared) < 2:
+        if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS:
             continue
         carriers = [c for c in children if shared & {f.label.strip().casefold() for f in c.fields}]
         if len(carriers) >= TEMPLATE_MIN_PARENTS and len(carriers) * 2 >= len(children):

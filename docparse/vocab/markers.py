@@ -115,6 +115,16 @@ CHOOSING = lazy(r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\
 
 COLON = "[：:]"
 
+# A run-in line that points to what follows it ("数据结构示例如下：", "The layout is as follows:"): a
+# sentence's lead-in set before a colon, not a field's label.
+_POINTS_BELOW = lazy(r"(?:如下|以下|下列|下面|(?i:\bas\s+follows|\bbelow|\bthe\s+following))\s*[：:]?\s*$")
+
+
+def points_below(text: str) -> bool:
+    """Return whether a run-in label is a lead-in pointing to what follows (``…如下``, ``… as follows``)."""
+    return _POINTS_BELOW.search(text) is not None
+
+
 # Texts of navigation links ("back to the table of contents"): dropped as noise.
 NAVIGATION_TEXTS: frozenset[str] = frozenset(
     {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
