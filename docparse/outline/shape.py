@@ -34,12 +34,13 @@ from dataclasses import dataclass
 import regex
 
 from docparse.blocks import Block, BlockKind
-from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
+from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
+from docparse.vocab.chars import has_han
 from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
 from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
@@ -52,6 +53,7 @@ from docparse.vocab.markers import (
     is_task_part,
     is_title_like,
     is_topic_title_label,
+    names_call,
     names_topics,
     points_below,
     problem_title,
@@ -871,7 +873,87 @@ def _named_topic(outline: Outline) -> _Named | None:
     # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
     if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
         return _Named(found[1], found[0])
-    return _label_heading_value(outline)
+    # "题目：全景图浏览画面的并行生成算法" as the title line; "Call for Proposals: …" names the call, its kind.
+    labelled = _labelled_line(outline.title) if outline.title is not None else None
+    if labelled is not None and not names_call(labelled[0]):
+        return _Named(labelled[1], labelled[0])
+    if (problem := _lone_problem_heading(outline, problems)) is not None:
+        return problem
+    return _label_heading_value(outline) or _form_title(outline)
+
+
+def _labelled_line(text: str) -> tuple[str, str] | None:
+    """Return the label and value of a line that labels its value as the topic's title (``题目：…``, ``课题名称 …``).
+
+    The label ends at a colon, or, on a form's line without one, at the first space after it.
+    """
+    label, colon, value = text.partition("：")
+    if not colon:
+        label, colon, value = text.partition(":")
+    if not colon:
+        label, _, value = " ".join(text.split()).partition(" ")
+        if not has_han(label):
+            return None  # "Topic modelling of news" is a sentence; a form's cover line is "课题名称 …"
+    label, value = label.strip(), value.strip()
+    if label and value and is_topic_title_label(label) and is_labelled_title(value):
+        return label, value
+    return None
+
+
+def _lone_problem_heading(outline: Outline, problems: set[str]) -> _Named | None:
+    """Return the document's title as its one problem where one heading or line is that problem's label alone (``C题``).
+
+    A contest's sheet prints the label under the title: the title names the problem the label marks.
+    """
+    if outline.title is None or len(problems) > 1 or not is_labelled_title(outline.title):
+        return None
+    labels = [node.title for node in _body_nodes(outline.root) if node.title and is_problem_label(node.title)]
+    # The label may stand as a line of its own under the title (as a heading or not).
+    labels += [
+        item.text for _, item in outline.root.content if isinstance(item, Paragraph) and is_problem_label(item.text)
+    ]
+    return _Named(outline.title, labels[0].strip()) if len(labels) == 1 else None
+
+
+def _form_title(outline: Outline) -> _Named | None:
+    """Return the title a form's table gives its one topic: a title label's cell beside its value
+    (``毕业设计（论文）题目 | 基于微服务…``), a cell's line ``题目：…``, or a cover line ``课题名称 多参数…``.
+
+    Only where the form names one title: tables that name several (a table of topics) name no one topic.
+    """
+    found: list[str] = []
+    lines = [item.text for _, item in outline.root.content if isinstance(item, Paragraph)]
+    for line in lines:
+        if (labelled := _labelled_line(line)) is not None:
+            found.append(labelled[1])
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        for _, item in node.content:
+            if isinstance(item, Table):
+                found.extend(_table_titles(item.rows))
+    titles = {" ".join(title.split()) for title in found}
+    return _Named(found[0]) if len(titles) == 1 else None
+
+
+# A table of this many rows whose first two rows fill as many cells is a grid under a header row.
+GRID_MIN_ROWS = 3
+
+
+def _table_titles(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Return the values a table's title labels give: the next filled cell of the row, or the rest of the line."""
+    out: list[str] = []
+    filled = [[cell for cell in row if cell.strip()] for row in rows]
+    for at, cells in enumerate(filled):
+        # A grid's first row names its columns ("项目名称 | 承担单位 | 经费"): a header, no label beside its value.
+        header = at == 0 and len(filled) >= GRID_MIN_ROWS and len(filled[1]) == len(cells)
+        for i, cell in enumerate(cells):
+            first = cell.strip().split("\n")[0]
+            if (labelled := _labelled_line(first)) is not None and ("：" in first or ":" in first):
+                out.append(labelled[1])
+            elif not header and "\n" not in cell.strip() and is_topic_title_label(cell) and i + 1 < len(cells):
+                value = cells[i + 1].strip()
+                if "\n" not in value and is_labelled_title(value):
+                    out.append(value)
+    return out
 
 
 def _label_heading_value(outline: Outline) -> _Named | None:
@@ -983,6 +1065,9 @@ def _one_part(outline: Outline, context: ShapeContext, *, is_topic: bool) -> boo
     # A part headed by the topic's name (a cover's second line) is the topic's own heading.
     own = next((node for node in body if named is not None and node.title == named), None)
     label = found_name.label if found_name is not None else None
+    if own is None and label is not None:
+        # "## C题" under the title: the problem's label set as a heading is the topic's own heading.
+        own = next((node for node in body if node.title is not None and node.title.strip() == label), None)
     if own is None and (heading := _title_heading(outline)) is not None and any(n is heading[0] for n in body):
         # "## 赛题名称：erf": the heading that names the topic is the topic's own, its label printed before the title.
         own, label = heading[0], heading[2]
@@ -1015,6 +1100,13 @@ def _one_part(outline: Outline, context: ShapeContext, *, is_topic: bool) -> boo
         keep = [(slot, item) for slot, item in after if _is_identifier_field(item, context.lexicon)]
         topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
         root.content = before + keep
+    if label is not None and own is None:
+        # The label's own line under the title ("C题") is printed as the topic's label.
+        topic.content = [
+            (slot, item)
+            for slot, item in topic.content
+            if not (isinstance(item, Paragraph) and item.text.strip() == label and is_problem_label(label))
+        ]
     if source is not None and _take_field(topic, body, source):
         # "赛题A: 视频抄袭检测方法研究": the line that labels the problem is the topic's heading, not a field of it.
         topic.provenance = source.provenance

@@ -503,6 +503,15 @@ TOPIC_TITLE_LABEL = lazy(
     r"|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
+# The label of a call's own title line that names the kind of document, not a topic ("Call for Proposals: …").
+_CALL_LABEL = lazy(r"(?i)^call\s+for\s+(?:project\s+)?(?:proposals|papers|applications|submissions)$")
+
+
+def names_call(label: str) -> bool:
+    """Return whether a title label names the kind of call (``Call for Proposals``), not the topic."""
+    return _CALL_LABEL.match(" ".join(label.split()).rstrip("：:")) is not None
+
+
 # A labelled title may be longer than a heading: a contract's title wraps over three lines
 # ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
 LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
@@ -561,8 +570,20 @@ def problem_title(text: str) -> tuple[str, str] | None:
 
 
 def is_topic_title_label(label: str) -> bool:
-    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
-    return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``).
+
+    A bracketed note inside the label (``毕业设计（论文）题目``) and spaces a form set between its
+    characters (``题    目``) are not part of it.
+    """
+    bare = label.strip().rstrip("：:").strip()
+    if TOPIC_TITLE_LABEL.match(bare) is not None:
+        return True
+    folded = _CJK_GAPS.sub("", _NOTE.sub("", bare)).strip()
+    return folded != bare and TOPIC_TITLE_LABEL.match(folded) is not None
+
+
+# Spaces a form sets between the characters of a CJK label (``题    目``, ``课 题 名 称``).
+_CJK_GAPS = lazy(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def is_labelled_title(value: str) -> bool:
