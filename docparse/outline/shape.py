@@ -795,6 +795,11 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = (
                 f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
             )
+        elif outline.title and len(values := _value_headings(outline)) >= FORM_MIN_HEADINGS:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = (
+                f"single-topic: its headings are labels over their values, a form of one topic ({', '.join(values)})"
+            )
         elif outline.root.has_directions or outline.areas is not None:
             where = "before its first heading" if outline.root.has_directions else f"under {outline.areas}"
             outline.kind = CallKind.GUIDE
@@ -817,6 +822,32 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind = CallKind.CATALOGUE
         outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
     return True
+
+
+# A document whose top-level headings are labels over a value is one topic's form with this many such headings.
+FORM_MIN_HEADINGS = 3
+# A value ends no sentence.
+SENTENCE_ENDS = ("。", ".", "!", "?", "！", "？", ";", "；")
+
+
+def _value_headings(outline: Outline) -> list[str]:
+    """Return the top-level headings that each label one short value (``## 项目难度`` over ``进阶``), where most do.
+
+    A page written as a form of headings (``## 项目导师`` / ``玄飏``, ``## 编程语言标签`` / ``Go,JavaScript``):
+    each heading a label over its value, one line that is no sentence. Where they are most of the
+    headings, the page is one thing's record; parts of a guide hold text.
+    """
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    found: list[str] = []
+    for node in tops:
+        parts = [item for _, item in node.content]
+        if node.children or len(parts) != 1 or not isinstance(parts[0], Paragraph) or not node.title:
+            continue
+        value = parts[0].text.strip()
+        if "\n" in value or value.endswith(SENTENCE_ENDS) or not (is_title_like(value) or " " not in value):
+            continue  # a value is a name, a level, a list of tags, or one long word (a link); no sentence
+        found.append(node.title)
+    return found if len(found) * 2 >= len(tops) else []
 
 
 def _title_heading(outline: Outline) -> tuple[DraftNode, str, str] | None:
