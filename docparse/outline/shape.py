@@ -800,6 +800,9 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = (
                 f"single-topic: its headings are labels over their values, a form of one topic ({', '.join(values)})"
             )
+        elif outline.title and _prose_only(outline):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = "single-topic: its title is over prose alone (no part, field or list)"
         elif outline.root.has_directions or outline.areas is not None:
             where = "before its first heading" if outline.root.has_directions else f"under {outline.areas}"
             outline.kind = CallKind.GUIDE
@@ -822,6 +825,21 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind = CallKind.CATALOGUE
         outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
     return True
+
+
+# A document of prose alone is one topic's statement with at least this many paragraphs under its title.
+PROSE_MIN_PARAGRAPHS = 2
+
+
+def _prose_only(outline: Outline) -> bool:
+    """Return whether the document is its title over paragraphs alone: no heading, field, list or table.
+
+    A guide has parts (dates, eligibility, how to apply); a problem sheet that only tells its problem
+    (``投票选拔问题分析`` over its background and its questions as paragraphs) is that one problem.
+    """
+    after = [item for _, item in outline.root.content[outline.title_at :]]
+    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    return not body and len(after) >= PROSE_MIN_PARAGRAPHS and all(isinstance(item, Paragraph) for item in after)
 
 
 # A document whose top-level headings are labels over a value is one topic's form with this many such headings.
