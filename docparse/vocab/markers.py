@@ -589,6 +589,8 @@ _CJK_GAPS = lazy(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 def is_labelled_title(value: str) -> bool:
     """Return whether the value of a title label reads as a title: a heading's, or a longer one without a sentence."""
     stripped = value.strip()
+    if _PLACEHOLDER.match(stripped):
+        return False  # "[Your Title].": a template's blank to fill in, no title
     if is_title_like(stripped):
         return True
     if not 0 < len(stripped) <= LABELLED_TITLE_MAX_CHARS or "\n" in stripped or has_han(stripped):
@@ -597,6 +599,8 @@ def is_labelled_title(value: str) -> bool:
     return _PHRASE_BREAK.search(f"{stripped} ") is None
 
 
+# A template's blank in brackets ("[Your Title].", "[Insert Date]", "【项目名称】"): text to replace, not a value.
+_PLACEHOLDER = lazy(r"^[\[【<{][^\]】>}\n]*[\]】>}][.。]?$")
 _PHRASE_BREAK = lazy(r"[.。!?！？；;:：,，](?:\s|$)")
 
 
