@@ -476,8 +476,18 @@ def names_areas(node: DraftNode) -> bool:
     list them. The questions or tasks of one problem are sentences (``如果在最小二乘中加上参数矩阵，会出现什么情况？``).
     """
     directions = node.directions
-    titles = sum(is_title_like(item.text.strip()) for item in directions)
+    titles = sum(_names_area(item.text.strip()) for item in directions)
     return bool(directions) and titles * 2 >= len(directions)
+
+
+def _names_area(text: str) -> bool:
+    """Return whether a direction is the bare name of an area: a title, with no run-in title over a text
+    (``Sensing: new sensors.`` titles a direction and says what it is)."""
+    return is_title_like(text) and regex.search(r"[：:]\s*\S", text) is None
+
+
+# A part's list of subject areas names at least this many.
+AREAS_MIN = 2
 
 
 def _lone_areas(outline: Outline, marked: list[DraftNode]) -> bool:
@@ -492,8 +502,8 @@ def _lone_areas(outline: Outline, marked: list[DraftNode]) -> bool:
     node = marked[0]
     if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
         return False
-    if id(node) in _templated(outline) or not node.offers_directions:
-        return False
+    if id(node) in _templated(outline) or not node.offers_directions or len(node.directions) < AREAS_MIN:
+        return False  # one direction alone is no list of areas (a topic may offer one)
     if names_topics(outline.title):
         return False  # "Project ideas": its parts are the ideas
     # A heading above it that names topics ("## Topics" over "### Storage") makes it one of them.
