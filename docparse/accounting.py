@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from docparse.blocks import Reading
 from docparse.model.document import (
+    CallKind,
     Code,
     Direction,
     Document,
@@ -115,6 +116,15 @@ def iter_part_texts(part: Paragraph | ListItem | Code | Table | LabelledField) -
 
 def _node(node: Node, document: Document) -> Iterator[str]:
     own = isinstance(node, Topic) and document.is_document_topic(node)
+    # A guide that lists its areas under its title is one part titled as the document: the title is held there.
+    own = own or (
+        document.kind is CallKind.GUIDE
+        and bool(document.sections)
+        and node is document.sections[0]
+        and node.number is None
+        and node.title is not None
+        and node.title == document.title
+    )
     if isinstance(node, Track):
         yield node.marker
     elif not (own and isinstance(node, Topic) and document.heads_with(node)):

@@ -15,6 +15,7 @@ import pytest
 import docparse
 from docparse import normalize as normalize_module
 from docparse.blocks import Block, Span
+from docparse.model import Paragraph
 from docparse.model.provenance import Provenance
 from docparse.normalize import PROBE_CHARS, _Joined, join_blocks
 from docparse.outline.draft import ContentScan, DraftField, DraftNode, Strength
@@ -134,7 +135,9 @@ def test_a_docx_of_twenty_thousand_short_paragraphs_keeps_them() -> None:
     count = 20_000
     body = [p(r(f"Paragraph {i} of a long call, with some ordinary words in it")) for i in range(count)]
     document = docparse.parse(make_docx(body), format="docx")
-    texts = [part.text for part in document.preamble] + ([document.title] if document.title else [])
+    # Prose alone under a title is one topic's statement: its paragraphs are that topic's, not the preamble's.
+    held = [*document.preamble, *(part for node in document.iter_nodes() for part in node.description)]
+    texts = [part.text for part in held if isinstance(part, Paragraph)] + ([document.title] if document.title else [])
     assert len(texts) == count
     assert sorted(int(text.split()[1]) for text in texts) == list(range(count))
 

@@ -10,11 +10,15 @@ then read it as a call, each a small function of the outline that declines by re
    become the nodes under it, so that the next rule finds them;
 3. *topics*: a node is a topic where the call offers it to proposers: it carries a topic
    identifier (``No.236``, ``A254-049``), research directions, or a field template; its
-   siblings numbered alike are topics too, and what sits under a topic is a track;
+   siblings numbered alike are topics too, and what sits under a topic is a track. One part whose
+   list names subject areas (``Topics of interest include: …``, titles, not questions), the only
+   evidence, is a part of a guide: a catalogue repeats its evidence;
 4. *kind*: no topic makes a guide, unless the document itself is one topic (an identifier label
-   such as ``题目编号：XH-202603`` before the body, or directions of its own); one topic that is
-   the whole document makes a single topic; instructions before the topics make a mixed call;
-5. *single topic*: the document's clauses become the fields of its one topic;
+   such as ``题目编号：XH-202603`` before the body, or directions of its own that are questions, not
+   subject areas); one topic that is the whole document makes a single topic; instructions before
+   the topics make a mixed call;
+5. *single topic*: the document's clauses become the fields of its one topic; *guide directions*:
+   a guide that lists its subject areas under its title is one part of that shape, not a topic;
 6. *work directions*: its counted units of work (``Task 1:`` … ``Task 5:``) become its directions.
 
 Between 2 and 3, *topic tables*: in a document with no other topics, the rows of a table whose
@@ -30,12 +34,13 @@ from dataclasses import dataclass
 import regex
 
 from docparse.blocks import Block, BlockKind
-from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole
+from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
 from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
+from docparse.vocab.chars import has_han
 from docparse.vocab.families import TOPIC_FAMILIES, Role, Sequence
 from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
@@ -48,7 +53,9 @@ from docparse.vocab.markers import (
     is_task_part,
     is_title_like,
     is_topic_title_label,
+    names_call,
     names_topics,
+    points_below,
     problem_title,
 )
 
@@ -426,13 +433,21 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
         return (node.offers_directions and id(node) not in clauses and not node.announces) or id(node) in templated
 
     marked = [node for node in nodes if evidence(node) and not node.choice]
+    if _lone_areas(outline, marked):
+        outline.areas = marked[0].title or ""
+        marked = []  # one part listing the areas a guide welcomes
     # Without other evidence, the sibling titles under group headings ("【第一批赛题】" over
     # "赛题一：…" … and "【第二批赛题】" over "赛题一：…" again) are the topics of a catalogue.
     grouped = set() if marked else _grouped_topics(outline)
     marked += [node for node in nodes if id(node) in grouped]
     # The nodes under a heading that names topics ("1. 开放课题", "## Topics", a document titled
     # "Project ideas") are topics.
-    containers = [node for node in nodes if names_topics(node.title) and not evidence(node)]
+    # A heading that states a contest's one task ("比赛任务", "基本任务") holds that task's parts, not topics.
+    containers = [
+        node
+        for node in nodes
+        if names_topics(node.title) and not evidence(node) and not is_problem_part(node.title or "")
+    ]
     # A document titled as its contest's task ("…赛题") whose headings are the aspects of that one
     # task (项目背景, 场景概述, 任务规则), or that are its own clauses, holds no list of topics.
     aspects = sum(is_aspect_title(child.title) for child in outline.root.children)
@@ -452,6 +467,58 @@ def _marked_topics(outline: Outline) -> list[DraftNode]:
             if child.role is SectionRole.BODY and not any(id(n) in templated or id(n) in grouped for n in under):
                 marked.append(child)
     return marked
+
+
+def names_areas(node: DraftNode) -> bool:
+    """Return whether a node's directions name subject areas (``protocol design``, ``Applications``), not questions.
+
+    Most of them read as titles: the fields a call welcomes work in, as a conference's "topics of interest"
+    list them. The questions or tasks of one problem are sentences (``如果在最小二乘中加上参数矩阵，会出现什么情况？``).
+    """
+    directions = node.directions
+    titles = sum(_names_area(item.text.strip()) for item in directions)
+    return bool(directions) and titles * 2 >= len(directions)
+
+
+def _names_area(text: str) -> bool:
+    """Return whether a direction is the bare name of an area: a title, with no run-in title over a text
+    (``Sensing: new sensors.`` titles a direction and says what it is)."""
+    return is_title_like(text) and regex.search(r"[：:]\s*\S", text) is None
+
+
+# A part's list of subject areas names at least this many.
+AREAS_MIN = 2
+
+
+def _lone_areas(outline: Outline, marked: list[DraftNode]) -> bool:
+    """Return whether the one node marked is marked only by directions that name subject areas.
+
+    One part of a guide listing the areas it welcomes (``Call for Papers`` over ``Topics of interest
+    include: …``) offers no topic: a catalogue repeats its evidence (an identifier, a field template,
+    directions under each topic) or names its topics in a heading; one list of areas does neither.
+    """
+    if len(marked) != 1:
+        return False
+    node = marked[0]
+    if node.numbering is not None and node.numbering.family.role is Role.IDENTIFIER:
+        return False
+    if id(node) in _templated(outline) or not node.offers_directions or len(node.directions) < AREAS_MIN:
+        return False  # one direction alone is no list of areas (a topic may offer one)
+    if names_topics(outline.title):
+        return False  # "Project ideas": its parts are the ideas
+    # A heading above it that names topics ("## Topics" over "### Storage") makes it one of them.
+    path = _path_to(outline.root, node)
+    return names_areas(node) and not any(names_topics(above.title) for above in path)
+
+
+def _path_to(root: DraftNode, node: DraftNode) -> list[DraftNode]:
+    """Return the nodes from `root` down to the parent of `node` ([] when `node` is not under `root`)."""
+    for child in root.children:
+        if child is node:
+            return [root]
+        if found := _path_to(child, node):
+            return [root, *found]
+    return []
 
 
 def _before_back_matter(children: list[DraftNode]) -> list[DraftNode]:
@@ -663,6 +730,8 @@ def _templated(outline: Outline) -> set[int]:
 
     A template makes topics where most siblings carry the same labels (18 projects with
     项目介绍 / 营员要求), not where two clauses happen to have the same parts (初赛阶段 / 决赛阶段).
+    A run-in line that points below (``数据结构示例如下：`` under each folder of a submission's
+    layout) is a phrase the parts repeat, not a field of a topic's template.
     """
     templated: set[int] = set()
     labels: set[str] = set(outline.templates)
@@ -670,7 +739,8 @@ def _templated(outline: Outline) -> set[int]:
         children = [c for c in parent.children if c.role is SectionRole.BODY]
         counts: Counter[str] = Counter()
         for child in children:
-            counts.update({f.label.strip().casefold() for f in child.fields})
+            # A run-in line that points to what follows ("数据结构示例如下：") is a phrase, not a field's label.
+            counts.update({f.label.strip().casefold() for f in child.fields if not points_below(f.label)})
         shared = {label for label, n in counts.items() if n >= TEMPLATE_MIN_PARENTS and n * 2 >= len(children)}
         if len({_title_key(c) for c in children}) < TEMPLATE_MIN_PARENTS:
             continue
@@ -721,7 +791,7 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         elif (named := _named_topic(outline)) is not None:
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = f"single-topic: the document names its one topic ({named})"
-        elif outline.root.has_directions and outline.title:
+        elif outline.root.has_directions and outline.title and not names_areas(outline.root):
             outline.kind = CallKind.SINGLE_TOPIC
             outline.kind_reason = "single-topic: the document offers research directions of its own and no topics"
         elif outline.title and (choices := [node.title or "" for node in outline.root.iter_tree() if node.choice]):
@@ -735,6 +805,18 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
             outline.kind_reason = (
                 f"single-topic: the document's own parts are the work of one topic ({', '.join(work)})"
             )
+        elif outline.title and len(values := _value_headings(outline)) >= FORM_MIN_HEADINGS:
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = (
+                f"single-topic: its headings are labels over their values, a form of one topic ({', '.join(values)})"
+            )
+        elif outline.title and _prose_only(outline):
+            outline.kind = CallKind.SINGLE_TOPIC
+            outline.kind_reason = "single-topic: its title is over prose alone (no part, field or list)"
+        elif outline.root.has_directions or outline.areas is not None:
+            where = "before its first heading" if outline.root.has_directions else f"under {outline.areas}"
+            outline.kind = CallKind.GUIDE
+            outline.kind_reason = f"guide: its only directions ({where}) name subject areas, not one topic's questions"
         else:
             outline.kind = CallKind.GUIDE
             outline.kind_reason = "guide: no topic (no topic identifier, research directions or field template)"
@@ -753,6 +835,47 @@ def decide_kind(outline: Outline, context: ShapeContext) -> bool:
         outline.kind = CallKind.CATALOGUE
         outline.kind_reason = f"catalogue: {len(topics)} topics ({reasons})"
     return True
+
+
+# A document of prose alone is one topic's statement with at least this many paragraphs under its title.
+PROSE_MIN_PARAGRAPHS = 2
+
+
+def _prose_only(outline: Outline) -> bool:
+    """Return whether the document is its title over paragraphs alone: no heading, field, list or table.
+
+    A guide has parts (dates, eligibility, how to apply); a problem sheet that only tells its problem
+    (``投票选拔问题分析`` over its background and its questions as paragraphs) is that one problem.
+    """
+    after = [item for _, item in outline.root.content[outline.title_at :]]
+    body = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    return not body and len(after) >= PROSE_MIN_PARAGRAPHS and all(isinstance(item, Paragraph) for item in after)
+
+
+# A document whose top-level headings are labels over a value is one topic's form with this many such headings.
+FORM_MIN_HEADINGS = 3
+# A value ends no sentence.
+SENTENCE_ENDS = ("。", ".", "!", "?", "！", "？", ";", "；")
+
+
+def _value_headings(outline: Outline) -> list[str]:
+    """Return the top-level headings that each label one short value (``## 项目难度`` over ``进阶``), where most do.
+
+    A page written as a form of headings (``## 项目导师`` / ``玄飏``, ``## 编程语言标签`` / ``Go,JavaScript``):
+    each heading a label over its value, one line that is no sentence. Where they are most of the
+    headings, the page is one thing's record; parts of a guide hold text.
+    """
+    tops = [node for node in outline.root.children if node.role is SectionRole.BODY]
+    found: list[str] = []
+    for node in tops:
+        parts = [item for _, item in node.content]
+        if node.children or len(parts) != 1 or not isinstance(parts[0], Paragraph) or not node.title:
+            continue
+        value = parts[0].text.strip()
+        if "\n" in value or value.endswith(SENTENCE_ENDS) or not (is_title_like(value) or " " not in value):
+            continue  # a value is a name, a level, a list of tags, or one long word (a link); no sentence
+        found.append(node.title)
+    return found if len(found) * 2 >= len(tops) else []
 
 
 def _title_heading(outline: Outline) -> tuple[DraftNode, str, str] | None:
@@ -809,7 +932,87 @@ def _named_topic(outline: Outline) -> _Named | None:
     # "B题  基于餐厅消费数据的隐形资助研究": the title line carries the one problem's label.
     if outline.title is not None and (found := problem_title(outline.title)) is not None and len(problems) == 1:
         return _Named(found[1], found[0])
-    return _label_heading_value(outline)
+    # "题目：全景图浏览画面的并行生成算法" as the title line; "Call for Proposals: …" names the call, its kind.
+    labelled = _labelled_line(outline.title) if outline.title is not None else None
+    if labelled is not None and not names_call(labelled[0]):
+        return _Named(labelled[1], labelled[0])
+    if (problem := _lone_problem_heading(outline, problems)) is not None:
+        return problem
+    return _label_heading_value(outline) or _form_title(outline)
+
+
+def _labelled_line(text: str) -> tuple[str, str] | None:
+    """Return the label and value of a line that labels its value as the topic's title (``题目：…``, ``课题名称 …``).
+
+    The label ends at a colon, or, on a form's line without one, at the first space after it.
+    """
+    label, colon, value = text.partition("：")
+    if not colon:
+        label, colon, value = text.partition(":")
+    if not colon:
+        label, _, value = " ".join(text.split()).partition(" ")
+        if not has_han(label):
+            return None  # "Topic modelling of news" is a sentence; a form's cover line is "课题名称 …"
+    label, value = label.strip(), value.strip()
+    if label and value and is_topic_title_label(label) and is_labelled_title(value):
+        return label, value
+    return None
+
+
+def _lone_problem_heading(outline: Outline, problems: set[str]) -> _Named | None:
+    """Return the document's title as its one problem where one heading or line is that problem's label alone (``C题``).
+
+    A contest's sheet prints the label under the title: the title names the problem the label marks.
+    """
+    if outline.title is None or len(problems) > 1 or not is_labelled_title(outline.title):
+        return None
+    labels = [node.title for node in _body_nodes(outline.root) if node.title and is_problem_label(node.title)]
+    # The label may stand as a line of its own under the title (as a heading or not).
+    labels += [
+        item.text for _, item in outline.root.content if isinstance(item, Paragraph) and is_problem_label(item.text)
+    ]
+    return _Named(outline.title, labels[0].strip()) if len(labels) == 1 else None
+
+
+def _form_title(outline: Outline) -> _Named | None:
+    """Return the title a form's table gives its one topic: a title label's cell beside its value
+    (``毕业设计（论文）题目 | 基于微服务…``), a cell's line ``题目：…``, or a cover line ``课题名称 多参数…``.
+
+    Only where the form names one title: tables that name several (a table of topics) name no one topic.
+    """
+    found: list[str] = []
+    lines = [item.text for _, item in outline.root.content if isinstance(item, Paragraph)]
+    for line in lines:
+        if (labelled := _labelled_line(line)) is not None:
+            found.append(labelled[1])
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        for _, item in node.content:
+            if isinstance(item, Table):
+                found.extend(_table_titles(item.rows))
+    titles = {" ".join(title.split()) for title in found}
+    return _Named(found[0]) if len(titles) == 1 else None
+
+
+# A table of this many rows whose first two rows fill as many cells is a grid under a header row.
+GRID_MIN_ROWS = 3
+
+
+def _table_titles(rows: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Return the values a table's title labels give: the next filled cell of the row, or the rest of the line."""
+    out: list[str] = []
+    filled = [[cell for cell in row if cell.strip()] for row in rows]
+    for at, cells in enumerate(filled):
+        # A grid's first row names its columns ("项目名称 | 承担单位 | 经费"): a header, no label beside its value.
+        header = at == 0 and len(filled) >= GRID_MIN_ROWS and len(filled[1]) == len(cells)
+        for i, cell in enumerate(cells):
+            first = cell.strip().split("\n")[0]
+            if (labelled := _labelled_line(first)) is not None and ("：" in first or ":" in first):
+                out.append(labelled[1])
+            elif not header and "\n" not in cell.strip() and is_topic_title_label(cell) and i + 1 < len(cells):
+                value = cells[i + 1].strip()
+                if "\n" not in value and is_labelled_title(value):
+                    out.append(value)
+    return out
 
 
 def _label_heading_value(outline: Outline) -> _Named | None:
@@ -902,12 +1105,17 @@ def _topic_identifier(outline: Outline, lexicon: Lexicon) -> str | None:
 
 def single_topic(outline: Outline, context: ShapeContext) -> bool:
     """Make the document its one topic: its title and identifier, its clauses as the topic's fields."""
-    root = outline.root
     if outline.kind is not CallKind.SINGLE_TOPIC:
         return False
-    found = [node for node in root.iter_tree() if node.topic]
+    found = [node for node in outline.root.iter_tree() if node.topic]
     if found:
         return len(found) == 1 and _topic_parts(outline, found[0])
+    return _one_part(outline, context, is_topic=True)
+
+
+def _one_part(outline: Outline, context: ShapeContext, *, is_topic: bool) -> bool:
+    """Make the document one node (a topic where `is_topic`): its title and identifier, its clauses its fields."""
+    root = outline.root
     identifier = _topic_identifier(outline, context.lexicon)
     body = [node for node in root.children if node.role is SectionRole.BODY]
     first = body[0] if body else None
@@ -916,6 +1124,9 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     # A part headed by the topic's name (a cover's second line) is the topic's own heading.
     own = next((node for node in body if named is not None and node.title == named), None)
     label = found_name.label if found_name is not None else None
+    if own is None and label is not None:
+        # "## C题" under the title: the problem's label set as a heading is the topic's own heading.
+        own = next((node for node in body if node.title is not None and node.title.strip() == label), None)
     if own is None and (heading := _title_heading(outline)) is not None and any(n is heading[0] for n in body):
         # "## 赛题名称：erf": the heading that names the topic is the topic's own, its label printed before the title.
         own, label = heading[0], heading[2]
@@ -931,7 +1142,7 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         title=named or outline.title or identifier,
         numbering=None,
         provenance=first.provenance if first is not None else root.provenance,
-        topic=True,
+        topic=is_topic,
         identifier=identifier,
         label=label,
     )
@@ -948,6 +1159,13 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
         keep = [(slot, item) for slot, item in after if _is_identifier_field(item, context.lexicon)]
         topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
         root.content = before + keep
+    if label is not None and own is None:
+        # The label's own line under the title ("C题") is printed as the topic's label.
+        topic.content = [
+            (slot, item)
+            for slot, item in topic.content
+            if not (isinstance(item, Paragraph) and item.text.strip() == label and is_problem_label(label))
+        ]
     if source is not None and _take_field(topic, body, source):
         # "赛题A: 视频抄袭检测方法研究": the line that labels the problem is the topic's heading, not a field of it.
         topic.provenance = source.provenance
@@ -970,6 +1188,21 @@ def single_topic(outline: Outline, context: ShapeContext) -> bool:
     rest = [node for node in root.children if node.role is not SectionRole.BODY]
     root.children = [topic, *rest]
     return True
+
+
+def guide_directions(outline: Outline, context: ShapeContext) -> bool:
+    """Make a guide that lists its subject areas under its title one part, titled as the document.
+
+    A conference's call lists its topics of interest under its title (``NewNets 2020`` … ``The topics of
+    interest include: …``): the areas are the call's, held by the part the document is, its clauses that
+    part's fields, as a one-topic call's are; the part is no topic.
+    """
+    root = outline.root
+    if outline.kind is not CallKind.GUIDE or context.forced is not None:
+        return False
+    if not (root.has_directions and outline.title and names_areas(root)):
+        return False
+    return _one_part(outline, context, is_topic=False)
 
 
 def _take_field(topic: DraftNode, body: list[DraftNode], source: DraftField) -> bool:
@@ -1097,6 +1330,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("counter-titles", counter_titles),
     ("kind", decide_kind),
     ("single-topic", single_topic),
+    ("guide-directions", guide_directions),
     ("work-directions", work_directions),
     ("direction-groups", direction_groups),
 )

@@ -46,6 +46,8 @@ class Outline:
     templates: list[str] = field(default_factory=list)
     """Labels read as fields because they repeat under sibling nodes."""
     topic_tables: list[tuple[Table, TopicRows]] = field(default_factory=list)
+    areas: str | None = None
+    """The title of the one part whose directions name the subject areas of a guide, not a topic's (shape rules)."""
     """Tables placed as they are whose rows have a table of topics' shape; the shape rules decide."""
     trace: list[tuple[int, str]] = field(default_factory=list)
     """(token index, rule name) for every token placed, and (-1, name) for every shape rule that changed the tree."""

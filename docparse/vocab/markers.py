@@ -115,6 +115,16 @@ CHOOSING = lazy(r"(?i)\b(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|either|some)\
 
 COLON = "[：:]"
 
+# A run-in line that points to what follows it ("数据结构示例如下：", "The layout is as follows:"): a
+# sentence's lead-in set before a colon, not a field's label.
+_POINTS_BELOW = lazy(r"(?:如下|以下|下列|下面|(?i:\bas\s+follows|\bbelow|\bthe\s+following))\s*[：:]?\s*$")
+
+
+def points_below(text: str) -> bool:
+    """Return whether a run-in label is a lead-in pointing to what follows (``…如下``, ``… as follows``)."""
+    return _POINTS_BELOW.search(text) is not None
+
+
 # Texts of navigation links ("back to the table of contents"): dropped as noise.
 NAVIGATION_TEXTS: frozenset[str] = frozenset(
     {"返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "back to toc", "top"}
@@ -493,6 +503,15 @@ TOPIC_TITLE_LABEL = lazy(
     r"|title\s+of\s+(?:the\s+)?(?:topic|project|challenge)"
     r"|title|call\s+for\s+(?:project\s+)?proposals)$"
 )
+# The label of a call's own title line that names the kind of document, not a topic ("Call for Proposals: …").
+_CALL_LABEL = lazy(r"(?i)^call\s+for\s+(?:project\s+)?(?:proposals|papers|applications|submissions)$")
+
+
+def names_call(label: str) -> bool:
+    """Return whether a title label names the kind of call (``Call for Proposals``), not the topic."""
+    return _CALL_LABEL.match(" ".join(label.split()).rstrip("：:")) is not None
+
+
 # A labelled title may be longer than a heading: a contract's title wraps over three lines
 # ("Title: Assessment of Model-Based Systems Engineering Processes in a Regulatory Review …").
 LABELLED_TITLE_MAX_CHARS = 2 * TITLE_MAX_CHARS_LATIN
@@ -551,13 +570,27 @@ def problem_title(text: str) -> tuple[str, str] | None:
 
 
 def is_topic_title_label(label: str) -> bool:
-    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``)."""
-    return TOPIC_TITLE_LABEL.match(label.strip().rstrip("：:").strip()) is not None
+    """Return whether a field's label says its value is the topic's title (``比赛题目``, ``题目名称``).
+
+    A bracketed note inside the label (``毕业设计（论文）题目``) and spaces a form set between its
+    characters (``题    目``) are not part of it.
+    """
+    bare = label.strip().rstrip("：:").strip()
+    if TOPIC_TITLE_LABEL.match(bare) is not None:
+        return True
+    folded = _CJK_GAPS.sub("", _NOTE.sub("", bare)).strip()
+    return folded != bare and TOPIC_TITLE_LABEL.match(folded) is not None
+
+
+# Spaces a form sets between the characters of a CJK label (``题    目``, ``课 题 名 称``).
+_CJK_GAPS = lazy(r"(?<=\p{Han})[ \t\u3000]+(?=\p{Han})")
 
 
 def is_labelled_title(value: str) -> bool:
     """Return whether the value of a title label reads as a title: a heading's, or a longer one without a sentence."""
     stripped = value.strip()
+    if _PLACEHOLDER.match(stripped):
+        return False  # "[Your Title].": a template's blank to fill in, no title
     if is_title_like(stripped):
         return True
     if not 0 < len(stripped) <= LABELLED_TITLE_MAX_CHARS or "\n" in stripped or has_han(stripped):
@@ -566,6 +599,8 @@ def is_labelled_title(value: str) -> bool:
     return _PHRASE_BREAK.search(f"{stripped} ") is None
 
 
+# A template's blank in brackets ("[Your Title].", "[Insert Date]", "【项目名称】"): text to replace, not a value.
+_PLACEHOLDER = lazy(r"^[\[【<{][^\]】>}\n]*[\]】>}][.。]?$")
 _PHRASE_BREAK = lazy(r"[.。!?！？；;:：,，](?:\s|$)")
 
 
