@@ -904,6 +904,8 @@ class _Named:
     title: str
     label: str | None = None
     source: DraftField | None = None
+    line: str | None = None
+    """The paragraph that names it (a form's cover line ``题目 …``): the topic's heading, not its text."""
 
     def __str__(self) -> str:
         return f"{self.label} {self.title}" if self.label else self.title
@@ -981,16 +983,21 @@ def _form_title(outline: Outline) -> _Named | None:
     Only where the form names one title: tables that name several (a table of topics) name no one topic.
     """
     found: list[str] = []
+    cover: _Named | None = None
     lines = [item.text for _, item in outline.root.content if isinstance(item, Paragraph)]
     for line in lines:
         if (labelled := _labelled_line(line)) is not None:
             found.append(labelled[1])
+            cover = cover or _Named(labelled[1], labelled[0], line=line)
     for node in [outline.root, *_body_nodes(outline.root)]:
         for _, item in node.content:
             if isinstance(item, Table):
                 found.extend(_table_titles(item.rows))
     titles = {" ".join(title.split()) for title in found}
-    return _Named(found[0]) if len(titles) == 1 else None
+    if len(titles) != 1:
+        return None
+    # A cover line names the topic as its heading does: label and title, the line no text of the topic's.
+    return cover if cover is not None and cover.title == found[0] else _Named(found[0])
 
 
 # A table of this many rows whose first two rows fill as many cells is a grid under a header row.
@@ -1160,11 +1167,16 @@ def _one_part(outline: Outline, context: ShapeContext, *, is_topic: bool) -> boo
         topic.content = [(slot, item) for slot, item in after if not _is_identifier_field(item, context.lexicon)]
         root.content = before + keep
     if label is not None and own is None:
-        # The label's own line under the title ("C题") is printed as the topic's label.
+        # The label's own line under the title ("C题") is printed as the topic's label; a cover line
+        # ("题目 面向社区的…") is the topic's label and title.
+        line = found_name.line if found_name is not None else None
         topic.content = [
             (slot, item)
             for slot, item in topic.content
-            if not (isinstance(item, Paragraph) and item.text.strip() == label and is_problem_label(label))
+            if not (
+                isinstance(item, Paragraph)
+                and ((item.text.strip() == label and is_problem_label(label)) or item.text == line)
+            )
         ]
     if source is not None and _take_field(topic, body, source):
         # "赛题A: 视频抄袭检测方法研究": the line that labels the problem is the topic's heading, not a field of it.
