@@ -6,21 +6,25 @@ ruled finder (`grid`) and the shaded one (`panels`) see nothing there, and the l
 paragraphs with tabs. The evidence here is the page's own, as in camelot's stream mode and
 Nurminen's text-edge search (pdfplumber's `text` strategy is the same idea): lines are cut into
 segments at gaps of `SEGMENT_GAP_EMS` or more; a run of consecutive lines, at a steady pitch, that
-leave the same vertical strips of white (`gutters`, however each column is aligned: left, right or
-centred) is a grid. It must have at least `MIN_GUTTERS` gutters (three columns), each parting text on
-`MIN_ROWS` lines, and `MIN_ROWS` lines filling two columns or more. A line that crosses a gutter ends
-the run. A line with text in one column only, or none in the first, between aligned lines is the rest
-of the row above (a wrapped cell); a header line set apart in its font just above the run is the
-header row when its segments fall one to a column.
+leave the same vertical strips of white (`gutters`) is a grid. Each gutter parts text on `MIN_ROWS` lines,
+`MIN_ROWS` lines fill two columns or more, and each column keeps one alignment (its cells start, end or
+centre at one x). A line that crosses a gutter, or has a wide gap where the run has none, ends the run. A
+line with text in one column only, or none in the first, between aligned lines is the rest of the row above
+(a wrapped cell); a header line set apart in its font just above the run is the header row when its
+segments fall one to a column. Two columns are a table only under such a header (or a first row set apart):
+without one they are labels beside their values as often as a table.
 
 It declines (leaves the lines to the paragraph stage) when the run is something else set in columns:
 a table of contents (leaders, or ascending page numbers in the last column), label: value lines (first
 cells ending in a colon: fields), a list with a hanging indent (every column but the last holds list
-labels only), or text `columns.reading_order` reads as page columns. Each table carries the evidence
-it was found on (`Found.why`), which `docparse explain` shows.
+labels only), a form's choices (`Yes  No` repeated on each line), a letter-spaced label cut into
+columns, running text that flows from row to row (a paragraph beside a sidebar), or text
+`columns.reading_order` reads as page columns. Each table carries the evidence it was found on
+(`Found.why`), which the reader puts in the TABLE block's `info` and `docparse explain` shows.
 
 It runs after `grid` and `panels`, on the chars they left; a walk over the page's words and lines,
-linear in the page's glyphs (the columns test runs only on a page where a run was found).
+linear in the page's glyphs (the columns test runs once on a page where a table was found; see
+bench/bench_aligned_tables.py).
 """
 
 from __future__ import annotations
@@ -99,7 +103,11 @@ def aligned_tables(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], l
         start += 1
     if not found:
         return chars, []
-    found = [entry for entry in found if not _page_columns(level, entry[0])]
+    found = [
+        entry
+        for entry, columns in zip(found, _page_columns(level, [run for run, _, _ in found]), strict=True)
+        if not columns
+    ]
     used = {id(char) for run, _, _ in found for line in run for word in line for char in word["chars"]}
     return [char for char in chars if id(char) not in used], [entry for _, _, entry in found]
 
@@ -415,16 +423,21 @@ def _header(above: Line, run: list[Line], gutters: list[Span]) -> Line | None:
     return above
 
 
-def _page_columns(chars: list[dict[str, Any]], run: list[Line]) -> bool:
-    """Return whether `columns.reading_order` reads the run's glyphs as page columns (in two columns or more)."""
+def _page_columns(chars: list[dict[str, Any]], runs: list[list[Line]]) -> list[bool]:
+    """Return, per run, whether `columns.reading_order` reads its glyphs as page columns (two or more);
+    the page's reading order is worked out once, for all its runs."""
     # Imported here: `lines` imports `source`, which imports this module.
     from docparse.read.pdf.columns import reading_order
     from docparse.read.pdf.lines import bold_flags, group_lines
 
-    inside = {id(char) for line in run for word in line for char in word["chars"]}
-    columns = {
-        column
+    column_of = {
+        id(chars[i]): column
         for row, column in reading_order(chars, group_lines(chars), group_lines, bold_flags(chars))
-        if column is not None and any(id(chars[i]) in inside for i in row)
+        if column is not None
+        for i in row
     }
-    return len(columns) >= 2
+    return [
+        len({column_of[id(char)] for line in run for word in line for char in word["chars"] if id(char) in column_of})
+        >= 2
+        for run in runs
+    ]
