@@ -56,7 +56,7 @@ MIN_GUTTERS = 1
 PROSE_EMS = 12.0
 MIN_ROWS = 3
 # Consecutive lines of one table: the gap between two lines is at most this many line heights, and at
-# most `PITCH_JUMP` times the run's usual pitch (a blank line's worth more ends the table).
+# most `PITCH_JUMP` times the run's widest pitch so far (rows set apart by leading, cells wrapped closer).
 MAX_LINE_GAP = 2.0
 PITCH_JUMP = 1.6
 # A line whose pitch from the line above is at least this share over the run's closest pitch starts a
@@ -169,7 +169,7 @@ def _run(lines: list[Line], segments: list[list[Span]], start: int) -> tuple[int
         pitch = _top(below) - _top(lines[end - 1])
         if pitch - _height(lines[end - 1]) > MAX_LINE_GAP * _height(lines[end - 1]):
             break
-        if len(pitches) >= 2 and pitch > PITCH_JUMP * statistics.median(pitches):
+        if len(pitches) >= 2 and pitch > PITCH_JUMP * max(pitches):
             break
         # Narrowed by the words, not the segments: a cell's last word may end short of a gutter by less
         # than a segment's gap (`Ultrasound Robotics Lead  Prof`), and the white between is the gutter's.
@@ -280,7 +280,7 @@ def _rows(run: list[Line], gutters: list[Span]) -> list[list[Line]]:
 
 def _aligned(rows: list[list[Line]], gutters: list[Span]) -> bool:
     """Return whether each column's cells keep one alignment: the first lines of the rows (the first row aside
-    when it is one line set apart in its fonts, a header) start, end or centre at the same x within `ALIGN_EMS`."""
+    when it is set apart in its fonts, a header) start, end or centre at the same x within `ALIGN_EMS`."""
     em = statistics.median(float(w["size"]) for row in rows for line in row for w in line)
     body = rows[1:] if _headed(rows) else rows
     for c in range(len(gutters) + 1):
@@ -298,8 +298,10 @@ def _aligned(rows: list[list[Line]], gutters: list[Span]) -> bool:
 
 
 def _headed(rows: list[list[Line]]) -> bool:
-    """Return whether the first row is a header: one line set in fonts no other row's first line has."""
-    return len(rows[0]) == 1 and all(_fonts(rows[0][0]) != _fonts(row[0]) for row in rows[1:])
+    """Return whether the first row is a header: its lines all set in one mix of fonts that no other row's first
+    line has."""
+    head = _fonts(rows[0][0])
+    return all(_fonts(line) == head for line in rows[0]) and all(head != _fonts(row[0]) for row in rows[1:])
 
 
 def _fonts(*lines: Line) -> set[str]:
