@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from docparse.read.pdf.grid import CELL_WRAP_EMS, _is_level
 from docparse.read.pdf.joins import join_wrapped
-from docparse.read.pdf.panels import _line_text, _lines
+from docparse.read.pdf.panels import _line_text, _lines, chars_box
 from docparse.read.pdf.text import is_garbage
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import match_numbering
@@ -243,13 +243,7 @@ def _table(
         run = [header, *run]
         why += ", a header set apart above"
     used = [char for line in run for word in line for char in word["chars"]]
-    bbox = (
-        min(float(c["x0"]) for c in used),
-        min(float(c["top"]) for c in used),
-        max(float(c["x1"]) for c in used),
-        max(float(c["bottom"]) for c in used),
-    )
-    return run, gutters, Found((bbox, texts, ()), why)
+    return run, gutters, Found((chars_box(used), texts, ()), why)
 
 
 def _wraps(run: list[Line], gutters: list[Span]) -> bool:
