@@ -12,6 +12,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import docparse
 from docparse.read.pdf.aligned import aligned_tables
@@ -83,3 +84,36 @@ def test_the_generator_writes_the_committed_fixture(tmp_path: Path) -> None:
     script = ROOT / "fixtures" / "generate" / "make_aligned_table_pdf.py"
     subprocess.run([sys.executable, str(script), "--out", str(out)], check=True)
     assert out.read_bytes() == PDF.read_bytes()
+
+
+def _glyph(text: str, x: float, top: float, size: float) -> dict[str, Any]:
+    return {
+        "text": text,
+        "x0": x,
+        "x1": x + size / 2,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "upright": True,
+        "matrix": (1, 0, 0, 1, 0, 0),
+        "fontname": "F",
+        "doctop": top,
+    }
+
+
+def test_a_grid_of_figures_whose_last_column_goes_up_is_a_table_not_a_contents_list() -> None:
+    figures = [
+        _glyph(digit, 50 + column * 60 + k * 5, 50 + row * 14, 10)
+        for row in range(12)
+        for column in range(5)
+        for k, digit in enumerate(str(1000 + row * 7 + column * 13))
+    ]
+    kept, (found,) = aligned_tables(figures)
+    assert kept == [] and found.why == "aligned text: 5 columns, 12 rows"
+    assert found.table[1][11] == ["1077", "1090", "1103", "1116", "1129"]
+
+
+def test_letters_at_no_size_packed_on_long_lines_make_no_table() -> None:
+    packed = [_glyph("a", 20 + column * 3.0, 20 + row * 12, 0) for row in range(60) for column in range(200)]
+    kept, found = aligned_tables(packed)
+    assert found == [] and len(kept) == len(packed)

@@ -64,6 +64,10 @@ PITCH_JUMP = 1.6
 ROW_LEADING = 1.25
 # A column's cells start, end or centre within this many ems of each other.
 ALIGN_EMS = 0.5
+# A table has at most this many columns: a line cut into more is no row (and the gutters it opens, each
+# narrowed by each next line's words, stay few). Sizes under a point count as one point.
+MAX_COLUMNS = 40
+MIN_EM = 1.0
 # A list's label is one token of this many characters at the most (`viii.`, `(iv)`).
 MARKER_CHARS = 6
 # A line of leader dots (a table of contents) has a segment of this many leader glyphs or more.
@@ -117,7 +121,7 @@ def _segments(line: Line) -> list[Span]:
     out: list[list[float]] = []
     for n, word in enumerate(line):
         x0, x1 = float(word["x0"]), float(word["x1"])
-        if not n or x0 - float(line[n - 1]["x1"]) >= SEGMENT_GAP_EMS * float(word["size"]):
+        if not n or x0 - float(line[n - 1]["x1"]) >= SEGMENT_GAP_EMS * max(float(word["size"]), MIN_EM):
             out.append([x0, x1])
         else:
             out[-1][1] = max(out[-1][1], x1)
@@ -156,10 +160,10 @@ def _run(lines: list[Line], segments: list[list[Span]], start: int) -> tuple[int
     the run, and so does a line with a gap where the run has no gutter, or a line further below than
     a line's height or the run's pitch allows.
     """
-    if len(segments[start]) < MIN_GUTTERS + 1:
+    if not MIN_GUTTERS < len(segments[start]) <= MAX_COLUMNS:
         return start, []
     line = lines[start]
-    em = statistics.median(float(w["size"]) for w in line)
+    em = max(statistics.median(float(w["size"]) for w in line), MIN_EM)
     gutters = _between(segments[start])
     split = 1
     pitches: list[float] = []
@@ -275,7 +279,7 @@ def _rows(run: list[Line], gutters: list[Span]) -> list[list[Line]]:
 def _aligned(rows: list[list[Line]], gutters: list[Span]) -> bool:
     """Return whether each column's cells keep one alignment: the first lines of the rows (the first row aside
     when it is set apart in its fonts, a header) start, end or centre at the same x within `ALIGN_EMS`."""
-    em = statistics.median(float(w["size"]) for row in rows for line in row for w in line)
+    em = max(statistics.median(float(w["size"]) for row in rows for line in row for w in line), MIN_EM)
     body = rows[1:] if _headed(rows) else rows
     for c in range(len(gutters) + 1):
         spans = []
@@ -320,7 +324,8 @@ def _cell(row: list[Line], gutters: list[Span], column: int) -> str:
 
 
 def _contents(run: list[Line], texts: list[list[str]]) -> bool:
-    """Return whether the run is a table of contents: leader dots, or page numbers going up in the last column."""
+    """Return whether the run is a table of contents: leader dots, or page numbers going up in the last column
+    after titles."""
     for line in run:
         for word in line:
             glyphs = str(word["text"])
@@ -330,7 +335,9 @@ def _contents(run: list[Line], texts: list[list[str]]) -> bool:
     if len(last) < MIN_ROWS or not all(PAGE_LABEL_RE.match(cell) for cell in last):
         return False
     numbers = [int(cell) for cell in last if cell.isdigit()]
-    return len(numbers) == len(last) and numbers == sorted(numbers)
+    # Titles before them: a grid of figures whose last column happens to go up is no contents list.
+    titled = sum(any(ch.isalpha() for cell in row[:-1] for ch in cell) for row in texts)
+    return len(numbers) == len(last) and numbers == sorted(numbers) and titled * 2 > len(texts)
 
 
 def _fields(texts: list[list[str]]) -> bool:
@@ -365,7 +372,7 @@ def _prose(rows: list[list[Line]], gutters: list[Span]) -> bool:
     In a column `PROSE_EMS` wide or wider, most rows' last line reaches the column's right edge (within
     `CELL_WRAP_EMS`) and the next row goes on in that column: a cell that wraps does so inside its row.
     """
-    em = statistics.median(float(w["size"]) for row in rows for line in row for w in line)
+    em = max(statistics.median(float(w["size"]) for row in rows for line in row for w in line), MIN_EM)
     for c in range(len(gutters) + 1):
         ends: list[float | None] = []
         left = math.inf
