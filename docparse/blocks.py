@@ -81,7 +81,8 @@ class Block:
     """``(row, column, rows, columns)`` of each table cell spanning more than one grid position; its text is
     at ``rows[row][column]``, the other positions it covers are empty strings."""
     info: str | None = None
-    """The info string of a fenced code block (``python``), for ``BlockKind.CODE``."""
+    """The info string of a fenced code block (``python``), for ``BlockKind.CODE``; for a ``BlockKind.TABLE`` a
+    PDF reader found by the alignment of its text, not its rulings, the evidence it was found on."""
     provenance: Provenance = field(default_factory=Provenance)
 
     @property

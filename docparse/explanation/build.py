@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from docparse.blocks import BlockKind
 from docparse.explanation.model import Evidence, Explanation, Record, Role
 from docparse.model.document import (
     Code,
@@ -433,4 +434,5 @@ def token_evidence(token: Token, index: int, document: Gathered) -> Evidence:
         index_entry=index in document.index_entries,
         repeated=_repeated(token, index, document),
         title_heading=index == document.title_index,
+        table=block.info if block.kind is BlockKind.TABLE else None,
     )

@@ -77,6 +77,10 @@ class Evidence(Model):
         "`bold list head` (bold items over sub-lists), `display rank` (display lines of one style).",
     )
     title_heading: bool = Field(default=False, description="The format heading taken as the document title.")
+    table: str | None = Field(
+        default=None,
+        description="How the PDF reader found a table that has no rulings (`text aligned in 3 columns on 5 lines …`).",
+    )
 
     def describe(self) -> str:
         """Return the evidence as a short line (``decimal/2 "1.1"; h2; 14pt bold; field 技术标签``)."""
@@ -98,6 +102,7 @@ class Evidence(Model):
             ("toc p.", self.toc_page),
             ("attachment", self.attachment_label),
             ("repeated:", self.repeated),
+            ("table:", self.table),
         )
         out += [f"{what} {value}" for what, value in named if value is not None]
         flags = (

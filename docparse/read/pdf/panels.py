@@ -256,13 +256,17 @@ def _grid(
     rights = [*columns, right - pad]
     texts = [[_cell(row, columns, c, rights[c]) for c in range(len(columns) + 1)] for row in rows]
     used = [char for line in run for word in line for char in word["chars"]]
-    bbox = (
-        min(float(c["x0"]) for c in used),
-        min(float(c["top"]) for c in used),
-        max(float(c["x1"]) for c in used),
-        max(float(c["bottom"]) for c in used),
+    return (chars_box(used), texts, ()), used
+
+
+def chars_box(chars: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """Return the box ``(x0, top, x1, bottom)`` around `chars` (at least one)."""
+    return (
+        min(float(c["x0"]) for c in chars),
+        min(float(c["top"]) for c in chars),
+        max(float(c["x1"]) for c in chars),
+        max(float(c["bottom"]) for c in chars),
     )
-    return (bbox, texts, ()), used
 
 
 def _cut(above: list[dict[str, Any]], line: list[dict[str, Any]], edges: tuple[float, ...]) -> bool:

@@ -118,8 +118,8 @@ def read_pdf(data: bytes, *, options: ParseOptions, name: str | None = None) -> 
                 )
                 pages.append(page)
                 tables.extend(
-                    table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls), merged)
-                    for bbox, rows, merged in raw.tables
+                    table_block(raw.number, bbox, clean_rows(rows, bbox, page.controls), merged, why)
+                    for (bbox, rows, merged), why in zip(raw.tables, raw.evidence, strict=True)
                 )
                 tables.extend(note_blocks(raw.number, raw.notes, page.controls))
                 if raw.unsearched:
@@ -285,14 +285,17 @@ def table_block(
     bbox: tuple[float, float, float, float],
     rows: list[list[str]],
     merged: tuple[tuple[int, int, int, int], ...] = (),
+    why: str = "",
 ) -> Block:
-    """Return a TABLE block for a ruled table found on `page`, with its merged cells."""
+    """Return a TABLE block for a table found on `page`, with its merged cells and, for one found by the
+    alignment of its text, the evidence (`Block.info`)."""
     x0, top, x1, bottom = bbox
     return Block(
         text="\n".join("\t".join(row) for row in rows),
         kind=BlockKind.TABLE,
         rows=tuple(tuple(row) for row in rows),
         merged=merged,
+        info=why or None,
         provenance=Provenance(regions=(PageRegion(page=page, bbox=BBox(x0=x0, top=top, x1=x1, bottom=bottom)),)),
     )
 

@@ -37,6 +37,7 @@ from pdfplumber.utils.pdfinternals import resolve_all, resolve_and_decode
 
 from docparse.errors import CorruptDocumentError, EncryptedDocumentError, LimitExceededError
 from docparse.options import PageRange, ParseOptions, in_ranges, page_ranges, ranges_end
+from docparse.read.pdf.aligned import aligned_tables
 from docparse.read.pdf.annotations import Note, page_notes
 from docparse.read.pdf.blanks import blank_forms
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
@@ -72,6 +73,8 @@ class RawPage:
         field(default_factory=list)
     )
     """Ruled tables as ``(bbox, rows of cell texts, merged cells)``; their chars are not in `chars`."""
+    evidence: list[str] = field(default_factory=list)
+    """Per table of `tables`, how it was found when not by its rulings (`aligned.Found.why`), else empty."""
     notes: list[Note] = field(default_factory=list)
     """The text viewers draw from annotations (FreeText, filled form fields), with its box (`annotations`)."""
     unsearched: tuple[int, int] | None = None
@@ -635,6 +638,9 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
         tables += panel_grids
         chars, blank_grids = blank_forms(chars, rules)
         tables += blank_grids
+        chars, aligned = aligned_tables(chars)
+        evidence = [""] * len(tables) + [found.why for found in aligned]
+        tables += [found.table for found in aligned]
         return RawPage(
             number=number,
             width=float(page.width),
@@ -643,6 +649,7 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
             rules=rules,
             images=len(objects.get("image", [])),
             tables=tables,
+            evidence=evidence,
             notes=page_notes(page_obj, budget),
             unsearched=unsearched,
         )
