@@ -478,6 +478,23 @@ def is_column_header_word(text: str) -> bool:
     return " ".join(text.split()).casefold() in _COLUMN_HEADER
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+# A cell or value that is one date and nothing else: "January 13, 2022 (*)", "Friday, 19 May (8:59pm PDT)",
+# "20.04.2020", "2025-03-01", "2025年3月1日"; an optional weekday before it, an optional note in brackets after.
+DATE_VALUE = lazy(
+    r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    rf"{_MONTH}\s+{_DAYS}(?:,?\s+\d{{4}})?|{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r")\s*(?:[(（][^)）]{0,40}[)）])?\s*$"
+)
+
+
+def is_date_value(text: str) -> bool:
+    """Return whether `text` is one date, perhaps with its weekday and a bracketed note (``Friday, 19 May``)."""
+    return DATE_VALUE.match(" ".join(text.split())) is not None
+
+
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
 # Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.

@@ -5,15 +5,23 @@ A two- or three-column table whose first column labels the others (``Title | Doo
 stands in, when the document gives evidence that the first column is labels: the same labels in
 another such table (a template of tables, one under each idea), a header row that names the
 columns in general (``Field | Value``), a first value that repeats the node's title, labels
-written with their colon, a row that labels its value as the topic's title (``项目名称 | …``, a
-one-topic form), or labels the vocabulary knows as field labels.
+written with their colon, a column of dates beside them, a row that labels its value as the topic's
+title (``项目名称 | …``, a one-topic form), or labels the vocabulary knows as field labels.
 """
 
 from __future__ import annotations
 
 from docparse.model.document import Dropped, DropReason
 from docparse.outline.state import State
-from docparse.outline.tables import LabelRows, cell_label, label_rows, list_label, value_field, value_lines
+from docparse.outline.tables import (
+    LabelRows,
+    cell_label,
+    dates_column,
+    label_rows,
+    list_label,
+    value_field,
+    value_lines,
+)
 from docparse.segment import TokenKind
 from docparse.vocab.markers import is_labelled_title, is_topic_title_label
 
@@ -57,6 +65,8 @@ def _are_labels(state: State, found: LabelRows) -> bool:
         return True  # "综合课设题目 | 面向智慧社区的…平台": a one-topic form whose title row names the topic
     if all(label.strip().endswith(("：", ":")) for label, _ in found.pairs):
         return True
+    if dates_column(found):
+        return True  # "Notification | March 5, 2022": each label names the event of its date
     if _values_are_parts(found):
         return True  # "实验报告文档 | 1. 系统设计：… 2. 代码实现：…": each row a labelled part with its own list
     known = sum(state.lexicon.is_field_label(label) for label in labels)
