@@ -664,8 +664,8 @@ def _generic_label(label: str, rest: str) -> bool:
         return True
     if len(bare) <= 30 and bare[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
         return True
-    # A key and a short value ("Accepting one or multiple proposals: Multiple"): a sentence
-    # before a colon goes on with more than a few words.
+    # A key and a short value ("Accepting one or multiple proposals: Multiple", "Camera Ready Manuscript
+    # submission: 20.04.2020"): a sentence before a colon goes on with more than a few words.
     return bare[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest)
 
 
@@ -676,8 +676,11 @@ def label_key(label: str) -> str:
 
 
 def _short_value(rest: str) -> bool:
+    """Return whether `rest` is a few words without sentence punctuation, or one date (``20.04.2020``)."""
     words = rest.split()
-    return 0 < len(words) <= SHORT_VALUE_MAX_WORDS and not any(mark in rest for mark in ".,;:!?。，；：！？")
+    if 0 < len(words) <= SHORT_VALUE_MAX_WORDS and not any(mark in rest for mark in ".,;:!?。，；：！？"):
+        return True
+    return is_date_value(rest)  # "Camera Ready Manuscript submission: 20.04.2020": an event and its date
 
 
 @dataclass(frozen=True, slots=True)
