@@ -16,7 +16,7 @@ from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, 
 from docparse.outline.tables import TopicRows
 from docparse.segment import Token, TokenKind
 from docparse.vocab.families import Numbering, Value
-from docparse.vocab.markers import Lexicon, is_caption
+from docparse.vocab.markers import Lexicon, is_caption, names_choices
 
 Key = tuple[str, int]
 # The level key of group headings (`Evidence.groups`): one level of their own, above their items.
@@ -291,6 +291,10 @@ class State:
             node.directions_marker = sentence
             node.marker_in_description = True
             self.marker_pending = True
+            if node.title and names_choices(node.title):
+                # "## Themes" over "Proposals should address one of these themes:" and its list: the part
+                # that lists the call's choices names no topic of its own, as a heading asking for them does.
+                node.announces = True
 
     def drop_tag(self, token: Token, tag: str) -> None:
         """Record a heading tag (``TITLE:`` after an identifier) as dropped."""

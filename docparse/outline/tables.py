@@ -25,7 +25,14 @@ from docparse.vocab.chars import CJK_CLASS
 from docparse.vocab.families import Numbering, Role, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
 from docparse.vocab.lazy import lazy
-from docparse.vocab.markers import CLAUSE_END, Lexicon, is_column_header_word, is_title_like, is_topic_title_label
+from docparse.vocab.markers import (
+    CLAUSE_END,
+    Lexicon,
+    is_column_header_word,
+    is_date_value,
+    is_title_like,
+    is_topic_title_label,
+)
 
 # A label table has at least this many label rows.
 LABEL_TABLE_MIN_ROWS = 2
@@ -115,9 +122,20 @@ def label_rows(rows: tuple[tuple[str, ...], ...]) -> LabelRows | None:
     if len(set(folded)) != len(folded):
         return None  # a label repeated in one table is data (a schedule, a roster), not a field
     pairs = tuple((row[0], "\n".join(cell for cell in row[1:] if cell.strip())) for row in body)
-    if sum(len(value) for _, value in pairs) <= sum(len(cell_label(label)) for label, _ in pairs):
-        return None  # the values are no longer than the labels: a grid of short data
+    if sum(len(value) for _, value in pairs) <= sum(len(cell_label(label)) for label, _ in pairs) and not all(
+        is_date_value(value) for _, value in pairs
+    ):
+        return None  # the values are no longer than the labels: a grid of short data (not a column of dates)
     return LabelRows(header, pairs)
+
+
+def dates_column(found: LabelRows) -> bool:
+    """Return whether every value of a label table is one date: the labelled dates of a schedule.
+
+    ``Abstract submission | January 13, 2022`` ``Notification | March 5, 2022``: each label names the
+    event its date is for, as ``Abstract submission: January 13, 2022`` would on a line.
+    """
+    return all(is_date_value(value) for _, value in found.pairs)
 
 
 def _names_columns(row: tuple[str, ...]) -> bool:

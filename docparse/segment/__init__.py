@@ -34,6 +34,7 @@ from docparse.vocab.markers import (
     FieldMatch,
     Lexicon,
     TocLine,
+    colon_sentence,
     dash_label,
     doc_label_of,
     is_caption_word,
@@ -42,6 +43,7 @@ from docparse.vocab.markers import (
     is_title_like,
     is_toc_title_text,
     match_toc_line,
+    names_choices,
     split_decoration,
 )
 
@@ -177,15 +179,74 @@ def _lead_ins_before_lists(tokens: list[Token], lexicon: Lexicon) -> list[Token]
     sentence announces it, so this reads each line with the next.
     """
     out = list(tokens)
+    heading: Token | None = None  # the heading of the part the token stands in
     for i, (token, following) in enumerate(itertools.pairwise(tokens)):
+        if token.kind is TokenKind.HEADING or (
+            token.kind is TokenKind.NUMBERED and token.block.kind is BlockKind.HEADING
+        ):
+            heading = token  # "## Topics", "## 2. Areas of Interest"
+        listed = following.kind is TokenKind.NUMBERED and following.block.kind is not BlockKind.HEADING
+        listed = listed and heading is not None and names_choices(heading.text) and _parallel_run(tokens, i + 1)
+        if token is heading and token.kind is TokenKind.NUMBERED and listed:
+            if token.lead_in is None and (lead_in := _under_choices_title(token, heading)) is not None:
+                out[i] = replace(token, lead_in=lead_in)
+            continue
         if token.kind not in (TokenKind.PARAGRAPH, TokenKind.HEADING) or token.lead_in is not None:
             continue
         if following.kind is not TokenKind.NUMBERED or following.numbering is None:
             continue
-        lead_in = lexicon.lead_in_before_list(token.text)
+        lead_in = lexicon.lead_in_before_list(token.text) or (_under_choices_title(token, heading) if listed else None)
         if lead_in is not None:
             out[i] = replace(token, lead_in=lead_in)
     return out
+
+
+# An item of a list of choices is one short phrase or sentence: at most this many characters.
+CHOICE_ITEM_MAX_CHARS = 160
+# An item that ends like a clause of a sentence running on to the next ("…technology;", "…base; and").
+_RUNS_ON = lazy(r"(?i)(?:[;；,，、]|\b(?:and|or)|[和及或])\s*$")
+
+
+def _parallel_run(tokens: list[Token], start: int) -> bool:
+    """Return whether the list items from `start` read as parallel choices: flat, in one family, each one short
+    phrase or sentence that does not run on into the next.
+
+    A nested list groups what it lists ("- High priority" over its sub-items); items ending in ";" or "; and"
+    are the clauses of one sentence ("…to: a. increase …; b. expand …; and").
+    """
+    first = tokens[start]
+    run = list(
+        itertools.takewhile(
+            lambda token: token.kind is TokenKind.NUMBERED and token.block.kind is not BlockKind.HEADING,
+            tokens[start:],
+        )
+    )
+    if len(run) < 2:
+        return False
+    for token in run:
+        numbering = token.numbering
+        if numbering is None or first.numbering is None or numbering.key != first.numbering.key:
+            return False
+        if token.block.list_depth != first.block.list_depth:
+            return False
+        text = token.text.strip()
+        if len(text) > CHOICE_ITEM_MAX_CHARS or _RUNS_ON.search(text):
+            return False
+    return True
+
+
+def _under_choices_title(token: Token, heading: Token | None) -> str | None:
+    """Return the lead-in of a line a list follows at once in a part whose heading names the choices it offers.
+
+    The heading itself ("## Topics", "Areas of Interest", "研究方向") when the list follows it, or a sentence
+    of its part that ends in a colon ("We like to see anything that squarely fits into the spectrum of:"): the
+    heading says what the list is, the colon that the list follows.
+    """
+    if heading is None or not names_choices(heading.text):
+        return None
+    if token is heading:
+        return token.text.strip().rstrip("：:").strip()
+    return colon_sentence(token.text) if token.kind is TokenKind.PARAGRAPH else None
 
 
 # A label opens the sections of one level when it is the first line under at least this many of them.

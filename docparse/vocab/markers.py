@@ -60,8 +60,10 @@ _CHOICE = r"(?:one\s+or\s+more|any|at\s+least\s+[\w-]+|each|all|some)\s+of\s+the
 # The choices' noun opening a sentence as the subject of "include" ("Topics include", "Suggested themes may
 # include", "Possible research areas include"); "OUSD(R&E) critical technology areas include:" describes a
 # programme's areas, not the proposer's choices.
+# An article may come first: "The suggested topics include, but are not limited to:".
 _NAMED_INCLUDE = (
-    rf"(?:^|(?<=[.!?;]\s))(?:[\w-]+\s+)?{LIST_NOUNS}\s+(?:of\s+interest\s+)?(?:may\s+|might\s+|could\s+)?include\b"
+    rf"(?:^|(?<=[.!?;]\s))(?:(?:the|these|our)\s+)?(?:[\w-]+\s+)?{LIST_NOUNS}\s+(?:of\s+interest\s+)?"
+    r"(?:may\s+|might\s+|could\s+)?include\b"
 )
 # "the following research topics": the choices' noun pointed to.
 _FOLLOWING_NOUNS = rf"\bthe\s+following\s+(?:[\w-]+\s+){{0,2}}{LIST_NOUNS}\b"
@@ -94,6 +96,15 @@ LEAD_IN_BEFORE_LIST = lazy(
 # A label that names the choices, run in before the text that sets them ("问题：现某公司开发了…" over
 # "1. 请构建…" "2. …", "Tasks: …" over its numbered tasks): the questions or tasks that follow are the choices.
 CHOICES_LABEL = lazy(rf"(?i)^(?:{LIST_NOUNS}|(?:研究)?{LIST_NOUNS_ZH})$")
+# A heading that names the choices the part offers ("Topics", "Areas of Interest", "Topics specific to Petri Nets",
+# "征稿主题", "研究方向"): a list right under it, or right after a sentence of its part that ends in a colon, is the
+# choices.
+# Only nouns for the subjects offered: "Questions", "Problems" or "Challenges" head FAQs and obstacles as often.
+_SCOPE_NOUNS = r"(?:topics|areas|themes|tracks|directions|sub-?topics|research\s+(?:areas|directions|topics))"
+CHOICES_TITLE = lazy(
+    rf"(?i)^(?:(?:[\w-]+\s+){{0,2}}{_SCOPE_NOUNS}(?:\s+[\w-]+){{0,5}}"
+    rf"|\p{{Han}}{{0,4}}(?:{LIST_NOUNS_ZH}|范围|领域))$"
+)
 # A heading that asks which kinds of thing are sought, over the list that answers: "What sort of proposals
 # are we looking for?", "What topics are in scope?", "Which areas are covered?".
 ASKS_CHOICES = lazy(rf"(?i)^(?:what|which)\b[^?]*?\b(?:(?:sorts?|kinds?|types?)\s+of|{LIST_NOUNS})\b[^?]*\?$")
@@ -488,6 +499,23 @@ def is_column_header_word(text: str) -> bool:
     return " ".join(text.split()).casefold() in _COLUMN_HEADER
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+# A cell or value that is one date and nothing else: "January 13, 2022 (*)", "Friday, 19 May (8:59pm PDT)",
+# "20.04.2020", "2025-03-01", "2025年3月1日"; an optional weekday before it, an optional note in brackets after.
+DATE_VALUE = lazy(
+    r"(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    rf"{_MONTH}\s+{_DAYS}(?:,?\s+\d{{4}})?|{_DAYS}\s+{_MONTH}(?:,?\s+\d{{4}})?"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r")\s*(?:[(（][^)）]{0,40}[)）])?\s*$"
+)
+
+
+def is_date_value(text: str) -> bool:
+    """Return whether `text` is one date, perhaps with its weekday and a bracketed note (``Friday, 19 May``)."""
+    return DATE_VALUE.match(" ".join(text.split())) is not None
+
+
 # Labels whose value is the identifier of the call's topic: "题目编号：XH-202603".
 # Labels whose value names the call's one topic ("比赛题目: 复杂场景下十字路口的交通标志检测",
 # "题目名称：…", "Topic title: …"): a document without topics that so names one is that topic.
@@ -692,8 +720,8 @@ def _generic_label(label: str, rest: str) -> bool:
         return True
     if len(bare) <= 30 and bare[:1].isupper() and len(words) <= GENERIC_LABEL_MAX_WORDS:
         return True
-    # A key and a short value ("Accepting one or multiple proposals: Multiple"): a sentence
-    # before a colon goes on with more than a few words.
+    # A key and a short value ("Accepting one or multiple proposals: Multiple", "Camera Ready Manuscript
+    # submission: 20.04.2020"): a sentence before a colon goes on with more than a few words.
     return bare[:1].isupper() and len(words) <= BOLD_LABEL_MAX_WORDS and _short_value(rest)
 
 
@@ -704,8 +732,11 @@ def label_key(label: str) -> str:
 
 
 def _short_value(rest: str) -> bool:
+    """Return whether `rest` is a few words without sentence punctuation, or one date (``20.04.2020``)."""
     words = rest.split()
-    return 0 < len(words) <= SHORT_VALUE_MAX_WORDS and not any(mark in rest for mark in ".,;:!?。，；：！？")
+    if 0 < len(words) <= SHORT_VALUE_MAX_WORDS and not any(mark in rest for mark in ".,;:!?。，；：！？"):
+        return True
+    return is_date_value(rest)  # "Camera Ready Manuscript submission: 20.04.2020": an event and its date
 
 
 @dataclass(frozen=True, slots=True)
@@ -906,6 +937,20 @@ class Lexicon:
         sentences = [sentence for sentence in _SENTENCE_END.split(stripped) if sentence.strip()]
         last = sentences[-1].strip() if sentences else ""
         return _offers_choice(last) if LEAD_IN_BEFORE_LIST.search(last) else None
+
+
+def names_choices(title: str) -> bool:
+    """Return whether a heading names the choices its part offers (``Topics``, ``Areas of Interest``, ``研究方向``)."""
+    return CHOICES_TITLE.match(" ".join(title.strip().rstrip("：:").split())) is not None
+
+
+def colon_sentence(text: str) -> str | None:
+    """Return the last sentence of a paragraph that ends in a colon (without the colon), else None."""
+    stripped = text.strip()
+    if not stripped or stripped[-1] not in "：:":
+        return None
+    sentences = [sentence for sentence in _SENTENCE_END.split(stripped[:-1]) if sentence.strip()]
+    return _offers_choice(sentences[-1].strip()) if sentences else None
 
 
 def _offers_choice(sentence: str) -> str | None:

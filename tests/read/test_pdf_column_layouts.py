@@ -1,4 +1,4 @@
-"""Three columns, a main column with a sidebar, a dates table: the flyer layouts read in order.
+"""Three columns, a main column with a sidebar, a dates table, a centred panel: the flyer layouts read in order.
 
 The fixture (fixtures/pdf-column-layouts, drawn by fixtures/generate/make_column_layouts_pdf.py)
 sets a call's pages as conference calls and flyers do; the reader must read each column whole,
@@ -70,3 +70,17 @@ def test_a_dates_table_keeps_each_label_on_its_dates_row() -> None:
         "Camera-ready version\t18 March 2026",
         "Conference\t22-24 June 2026",
     ]
+
+
+def test_a_centred_panel_beside_headed_text_is_a_column_of_its_own() -> None:
+    # Its lines level with the text's, the panel's centring (not a table cell's edge) makes it a column.
+    texts = page(4)
+    assert not any("\t" in text for text in texts)
+    instructions = texts.index("Instructions for Authors")
+    panel = " ".join(texts[:instructions])
+    assert panel.startswith("Important Dates Paper Submission Deadline: 20 July 2026")
+    assert panel.endswith("Versions: 10 October 2026")
+    assert texts[instructions + 1].startswith("Submissions must be made") and texts[instructions + 1].endswith(
+        "register and present it."
+    )
+    assert texts[instructions + 2 :][0] == "Special Sessions"

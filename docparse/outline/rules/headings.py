@@ -598,6 +598,10 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
     elif not titled:
         # A run-in clause ("一、基隆市政府…為鼓勵…"): its text is its content, not a giant title.
         state.place_run_in(token)
+    elif token.lead_in is not None and token.block.kind is BlockKind.HEADING:
+        # "## 2. Areas of Interest" over its list: the heading names the choices the list holds.
+        state.node.announces = True
+        state.lead_in(token.lead_in)
     if numbering is not None and numbering.tag:
         state.drop_tag(token, numbering.tag)
     if numbering is not None and token.block.font_size is not None and not token.in_list:

@@ -5,9 +5,9 @@ A two- or three-column table whose first column labels the others (``Title | Doo
 stands in, when the document gives evidence that the first column is labels: the same labels in
 another such table (a template of tables, one under each idea), a header row that names the
 columns in general (``Field | Value``), a first value that repeats the node's title, labels
-written with their colon, in two columns labels letter-spaced to one width (``姓 名``), a row that labels its
-value as the topic's title (``项目名称 | …``, a one-topic form), or labels the vocabulary knows
-as field labels. A table drawn as a form (`docparse.outline.forms`) is read by `form_table`.
+written with their colon, in two columns labels letter-spaced to one width (``姓 名``), a column of dates
+beside them, a row that labels its value as the topic's title (``项目名称 | …``, a one-topic form), or labels
+the vocabulary knows as field labels. A table drawn as a form (`docparse.outline.forms`) is read by `form_table`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from docparse.outline.state import State
 from docparse.outline.tables import (
     LabelRows,
     cell_label,
+    dates_column,
     label_rows,
     letter_spaced,
     list_label,
@@ -71,6 +72,8 @@ def _are_labels(state: State, found: LabelRows, width: int) -> bool:
         return True
     if width == 2 and sum(letter_spaced(label) for label, _ in found.pairs) >= SHARED_LABELS_MIN:
         return True  # "姓 名 | 俞洋", "学 号 | …": labels spaced out to the width of the longest, as a form sets them
+    if dates_column(found):
+        return True  # "Notification | March 5, 2022": each label names the event of its date
     if _values_are_parts(found):
         return True  # "实验报告文档 | 1. 系统设计：… 2. 代码实现：…": each row a labelled part with its own list
     known = sum(state.lexicon.is_field_label(label) for label in labels)

@@ -462,9 +462,31 @@ def _kinds(chars: list[dict[str, Any]], lines: list[Row], bold: list[bool]) -> s
         out.add("values")
     heads = [_heading(chars, line, size, em, bold) for (line, _), size in zip(kept, sizes, strict=True)]
     led = sum(1 for n, head in enumerate(heads[:-1]) if head and not heads[n + 1])
-    if led >= 2 and "values" not in out:
+    titled = sizes[0] >= em * HEADING_SIZE  # a panel under a title larger than its lines
+    if (led >= 2 or (titled and _centred(starts, ends, em))) and "values" not in out:
         out.add("stack")
     return out
+
+
+CENTRED = 1.0
+"""Ems: lines whose middles lie this close to the block's middle line are set centred on it."""
+
+
+def _centred(starts: list[float], ends: list[float], em: float) -> bool:
+    """Return True when most of a block's lines, of widths that differ, are centred on one axis: a box of its own.
+
+    A poster's panel of labels and dates under its title ("Important Date" over "Paper Submission
+    Deadline:" over "20 July 2019") is set centred in its column; a table's column, centred or not,
+    has no title larger than its cells.
+    """
+    if len(starts) < MIN_ROWS:
+        return False
+    middles = [(start + end) / 2 for start, end in zip(starts, ends, strict=True)]
+    axis = statistics.median(middles)
+    widths = [end - start for start, end in zip(starts, ends, strict=True)]
+    ragged = sum(1 for width in widths if width < max(widths) - 2 * CENTRED * em * 2)
+    on_axis = sum(1 for middle in middles if abs(middle - axis) <= CENTRED * em)
+    return on_axis >= len(middles) * MOSTLY and ragged >= len(widths) * LIST_SHARE
 
 
 def _heading(chars: list[dict[str, Any]], line: Row, size: float, em: float, bold: list[bool]) -> bool:
