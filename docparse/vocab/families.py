@@ -206,8 +206,9 @@ def _family(
 _SP = r"[ \t\u3000\xa0]*"
 _GAP = r"(?:[ \t\u3000\xa0]+|$)"
 # A topic identifier: capitals and digits in two or more hyphenated parts, with at least three
-# digits (A254-049, XH-202603, A83-002, HORIZON-WIDERA-2025-01-ACCESS-01); "COVID-19" has two.
-_IDENTIFIER = r"(?=(?:[^\d\s]*\d){3})[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
+# digits (A254-049, XH-202603, A83-002, HORIZON-WIDERA-2025-01-ACCESS-01); "COVID-19" has two, and a
+# name and a year alone ("ICCDI-2023", "IWDW-2019") name an edition of an event, not a topic.
+_IDENTIFIER = r"(?=(?:[^\d\s]*\d){3})(?![A-Z]+-(?:19|20)[0-9]{2}(?![-A-Z0-9]))[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+"
 # A tag that only announces the title on an identifier's line: "A254-049 TITLE: …".
 TITLE_TAG = r"(?:TITLE|Title|题目|名称)[ \t]*[:：]"
 # Words that name the numbered topics of a call ("项目一", "赛题十二", "Topic 3:"): one family, so
