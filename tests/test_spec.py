@@ -169,6 +169,11 @@ UNSIZED = [case for case in CASES if not SIZED.search(case[2])]
 
 # Outlines the Markdown export cannot give back, each with why (strict: one that comes back must leave this list).
 LOSSY = {
+    "area-groups: three or more label lines each alone over a list of subject areas are the call's tracks (topics), "
+    "the areas their directions; a part of a call over its list (Eligibility) is no track": (
+        "the export writes each track as a heading over its list: headings over lists of their own are parts of a "
+        "guide, the label lines alone over their lists in running text were the evidence"
+    ),
     "statement-groups: title lines each over a numbered list that counts from 1 again are the topics, their untitled "
     "statements the directions": (
         "the export writes each group as a heading over its list: headings with lists of their own are parts of a "

@@ -325,6 +325,70 @@ def _opens_statements(part: Paragraph, after: object) -> bool:
     )
 
 
+# A call read as named groups of subject areas (tracks) has at least this many groups, each naming this many areas.
+AREA_GROUPS_MIN = 3
+AREA_GROUP_MIN_ITEMS = 3
+
+
+def area_groups(outline: Outline, context: ShapeContext) -> bool:
+    """Make each label line over a list of subject areas a topic (a track), its areas the directions.
+
+    A conference's call that runs parallel tracks names each track on a line of its own (``Communication
+    Networks and Security``, bold) over the list of the areas it welcomes (``Wireless sensor networks``,
+    ``Mobile ad-hoc networks``, …). Only in a document that offers no topics otherwise, and only where
+    three or more such groups follow one another, each a title-like label without a colon over a list of
+    three or more areas (titles, not sentences) and nothing else: one list of areas is a guide's (the
+    `guide-directions` rule), and a part of a call over its list (``Eligibility``, ``Requirements``) is no
+    track.
+    """
+    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
+        return False
+    changed = False
+    for node in [outline.root, *_body_nodes(outline.root)]:
+        if node.role is not SectionRole.BODY or node.children:
+            continue
+        run: list[int] = []
+        runs: list[list[int]] = []
+        for at, (_, part) in enumerate(node.content):
+            if _area_group(part):
+                run.append(at)
+                continue
+            if len(run) >= AREA_GROUPS_MIN:
+                runs.append(run)
+            run = []
+        if len(run) >= AREA_GROUPS_MIN:
+            runs.append(run)
+        if not runs:
+            continue
+        taken = {at for found in runs for at in found}
+        for found in runs:
+            for at in found:
+                group = node.content[at][1]
+                assert isinstance(group, DraftField)
+                child = DraftNode(level=node.level + 1, title=group.label, numbering=None, provenance=group.provenance)
+                child.content = [("directions", item) for item in group.parts]
+                child.topic = True
+                node.children.append(child)
+        node.content = [entry for at, entry in enumerate(node.content) if at not in taken]
+        changed = True
+    return changed
+
+
+def _area_group(part: object) -> bool:
+    """Return whether `part` is a label line alone over a flat list of subject areas only."""
+    if not isinstance(part, DraftField) or part.text or part.colon is not None or part.marker is not None:
+        return False
+    label = part.label.strip()
+    if not is_title_like(label) or is_aspect_title(label):
+        return False
+    items = part.parts
+    flat = all(isinstance(item, DraftItem) and not item.children for item in items)
+    if len(items) < AREA_GROUP_MIN_ITEMS or not flat:
+        return False
+    names = sum(_names_area(item.text.strip()) for item in items if isinstance(item, DraftItem))
+    return names * 3 >= len(items) * 2
+
+
 def _topic_evidence(outline: Outline) -> bool:
     """Return whether the document offers topics by other evidence: identifiers, directions, a template, a heading."""
     nodes = _body_nodes(outline.root)
@@ -1338,6 +1402,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("topic-list", topic_lists),
     ("topic-table", topic_tables),
     ("statement-groups", statement_groups),
+    ("area-groups", area_groups),
     ("topics", mark_topics),
     ("counter-titles", counter_titles),
     ("kind", decide_kind),
