@@ -27,8 +27,9 @@ title column holds a title and more are the topics.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -36,7 +37,7 @@ import regex
 from docparse.blocks import Block, BlockKind
 from docparse.model.document import CallKind, Dropped, DropReason, Paragraph, SectionRole, Table
 from docparse.model.provenance import Provenance
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength, field_tree
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength, field_tree
 from docparse.outline.state import Key, Outline
 from docparse.outline.tables import row_topic
 from docparse.outline.work import hoist_problem_items, hoist_work_units, mark_choices, node_to_direction
@@ -256,24 +257,34 @@ def statement_groups(outline: Outline, context: ShapeContext) -> bool:
     that the titles group the statements; a list of titles is left to the rules for topics, and
     titles that name a part of one call (``Background``, ``Requirements``) keep their lists.
     """
-    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
-        return False
     changed = False
-    for node in [outline.root, *_body_nodes(outline.root)]:
-        if node.role is not SectionRole.BODY or node.children:
-            continue
+    for node in _untopped_leaves(outline, context):
         groups = _statement_groups(node)
         if groups is None:
             continue
         start, found = groups
         node.content = node.content[:start]
-        for head, items in found:
-            child = DraftNode(level=node.level + 1, title=head.text.strip(), numbering=None, provenance=head.provenance)
-            child.content = [("directions", item) for item in items]
-            child.topic = True
-            node.children.append(child)
+        node.children.extend(_group_topic(node, head.text.strip(), head.provenance, items) for head, items in found)
         changed = True
     return changed
+
+
+def _untopped_leaves(outline: Outline, context: ShapeContext) -> list[DraftNode]:
+    """Return the body parts without sub-parts of a document that offers no topics otherwise (none in a guide)."""
+    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
+        return []
+    nodes = [outline.root, *_body_nodes(outline.root)]
+    return [node for node in nodes if node.role is SectionRole.BODY and not node.children]
+
+
+def _group_topic(
+    parent: DraftNode, title: str, provenance: Provenance, items: Iterable[DraftPart | DraftField]
+) -> DraftNode:
+    """Return a topic under `parent` titled `title` whose directions are `items` (a group's statements or areas)."""
+    child = DraftNode(level=parent.level + 1, title=title, numbering=None, provenance=provenance)
+    child.content = [("directions", item) for item in items]
+    child.topic = True
+    return child
 
 
 def _statement_groups(node: DraftNode) -> tuple[int, list[tuple[Paragraph, list[DraftItem]]]] | None:
@@ -341,35 +352,18 @@ def area_groups(outline: Outline, context: ShapeContext) -> bool:
     `guide-directions` rule), and a part of a call over its list (``Eligibility``, ``Requirements``) is no
     track.
     """
-    if context.forced is CallKind.GUIDE or _topic_evidence(outline):
-        return False
     changed = False
-    for node in [outline.root, *_body_nodes(outline.root)]:
-        if node.role is not SectionRole.BODY or node.children:
+    for node in _untopped_leaves(outline, context):
+        groups: list[DraftField] = []
+        for is_group, entries in itertools.groupby(node.content, key=lambda entry: _area_group(entry[1])):
+            run = [part for _, part in entries if isinstance(part, DraftField)]
+            if is_group and len(run) >= AREA_GROUPS_MIN:
+                groups.extend(run)
+        if not groups:
             continue
-        run: list[int] = []
-        runs: list[list[int]] = []
-        for at, (_, part) in enumerate(node.content):
-            if _area_group(part):
-                run.append(at)
-                continue
-            if len(run) >= AREA_GROUPS_MIN:
-                runs.append(run)
-            run = []
-        if len(run) >= AREA_GROUPS_MIN:
-            runs.append(run)
-        if not runs:
-            continue
-        taken = {at for found in runs for at in found}
-        for found in runs:
-            for at in found:
-                group = node.content[at][1]
-                assert isinstance(group, DraftField)
-                child = DraftNode(level=node.level + 1, title=group.label, numbering=None, provenance=group.provenance)
-                child.content = [("directions", item) for item in group.parts]
-                child.topic = True
-                node.children.append(child)
-        node.content = [entry for at, entry in enumerate(node.content) if at not in taken]
+        taken = {id(group) for group in groups}
+        node.content = [(slot, part) for slot, part in node.content if id(part) not in taken]
+        node.children.extend(_group_topic(node, group.label, group.provenance, group.parts) for group in groups)
         changed = True
     return changed
 

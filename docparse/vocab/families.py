@@ -18,7 +18,7 @@ from enum import StrEnum
 
 import regex
 
-from docparse.vocab.glyphs import HEADING_BULLETS, LIST_BULLETS, SYMBOL_BULLETS
+from docparse.vocab.glyphs import HEADING_BULLETS, LIST_BULLETS, SEPARATOR_DASHES, SYMBOL_BULLETS
 from docparse.vocab.lazy import lazy
 
 DIGIT = r"[0-9０-９]"
@@ -292,7 +292,8 @@ FAMILIES: tuple[Family, ...] = (
     # identifier, as `No.236` is, so a heading it numbers names a topic.
     _family(
         "code",
-        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})(?:[.．]|[ \t]+[-–—](?=[ \t])))(?:[ \t\u3000\xa0]+|$)",
+        rf"^(?P<label>(?P<num>[A-Z]{{1,2}}{DIGIT}{{1,3}})(?:[.．]|[ \t]+[{SEPARATOR_DASHES}](?=[ \t])))"
+        r"(?:[ \t\u3000\xa0]+|$)",
         P.IDENTIFIER,
         identifier_value,
         S.IDENTIFIER,
@@ -338,7 +339,7 @@ FAMILIES: tuple[Family, ...] = (
     ),
     _family(
         "dash-number",
-        rf"^(?P<label>(?P<num>{DIGIT}{{1,2}})[ \t]+[-–—][ \t]+)(?=\S)",
+        rf"^(?P<label>(?P<num>{DIGIT}{{1,2}})[ \t]+[{SEPARATOR_DASHES}][ \t]+)(?=\S)",
         P.OUTLINE,
         dotted_value,
         S.POSITION,
@@ -625,7 +626,7 @@ def match_families(text: str, families: Iterable[Family]) -> Numbering | None:
 
 # A dash set between spaces after a heading's number stands where a colon or dot would:
 # "SECTION 1 – OVERVIEW AND SCOPE OF WORK", "2.1 - TECHNICAL SPECIFICATIONS".
-_SEPARATOR_DASH = lazy(r"^[-\u2013\u2014][ \t\u3000\xa0]+(?=\S)")
+_SEPARATOR_DASH = lazy(rf"^[{SEPARATOR_DASHES}][ \t\u3000\xa0]+(?=\S)")
 
 
 def _after_separator(label: str, rest: str) -> str:

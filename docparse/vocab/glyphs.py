@@ -28,6 +28,11 @@ def leader(dots: int, ellipses: int, *, gap: str = "", rule: bool = False) -> st
     return f"{run}|{LEADER_RULE}{{{dots},}}" if rule else run
 
 
+# The dashes that, set between spaces, separate a label from its title or text as a colon would ("1 - General
+# information", "PS1 - AI/ML", "Costs – the contractor …"): hyphen-minus, en dash, em dash.
+SEPARATOR_DASHES = "-\u2013\u2014"
+
+
 # Bullets that Chinese calls also use to head sub-topics (the reference call's "■" tracks) ...
 HEADING_BULLETS = "■□●○◆◇▶►❖➢➤◎☆★"
 # ... and those that word processors put before list items only.

@@ -16,7 +16,7 @@ import regex
 
 from docparse.vocab.chars import has_han
 from docparse.vocab.families import DIGIT, Numbering, Role, digits_to_int, match_numbering
-from docparse.vocab.glyphs import leader
+from docparse.vocab.glyphs import SEPARATOR_DASHES, leader
 from docparse.vocab.lazy import lazy
 
 # Lines that announce the list of research directions. Matched as the whole block, with an
@@ -659,7 +659,9 @@ _COLON = r"(?P<colon>[ \t\u3000]*[：:](?!//)[ \t\u3000]*)"
 # accepts …", "Costs - the contractor …"): a capitalised or Han label of a few words. One such line is a
 # sentence like any other; the segment stage takes a run of them (`dash_label`) as fields.
 DASH_LABEL = lazy(
-    r"^(?P<label>(?:\p{Lu}|\p{Han})[^\n:：;；.。!?！？–—]{0,40}?)(?P<colon>[ \t]+[-–—][ \t]+)(?P<rest>\S.*)$", regex.S
+    r"^(?P<label>(?:\p{Lu}|\p{Han})[^\n:：;；.。!?！？–—]{0,40}?)"
+    rf"(?P<colon>[ \t]+[{SEPARATOR_DASHES}][ \t]+)(?P<rest>\S.*)$",
+    regex.S,
 )
 # A dash label's words, at most (a longer lead is a sentence with a dash in it).
 DASH_LABEL_MAX_WORDS = 6
