@@ -34,10 +34,8 @@ import math
 import statistics
 from typing import Any, NamedTuple
 
-from docparse.read.pdf.grid import CELL_WRAP_EMS, _is_level
-from docparse.read.pdf.joins import join_wrapped
-from docparse.read.pdf.panels import _line_text, _lines, chars_box
 from docparse.read.pdf.text import is_garbage
+from docparse.read.pdf.words import CELL_WRAP_EMS, cell_text, chars_box, is_level, word_lines
 from docparse.vocab.chars import is_cjk
 from docparse.vocab.families import match_numbering
 from docparse.vocab.glyphs import BULLETS, LEADER_CHARS
@@ -88,10 +86,10 @@ class Found(NamedTuple):
 
 def aligned_tables(chars: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[Found]]:
     """Return the chars outside the borderless tables found among `chars`, and those tables."""
-    level = [char for char in chars if _is_level(char)]
+    level = [char for char in chars if is_level(char)]
     if len(level) < MIN_ROWS * 3:
         return chars, []
-    lines = _lines(level)
+    lines = word_lines(level)
     segments = [_segments(line) for line in lines]
     found: list[tuple[list[Line], list[Span], Found]] = []
     start = 0
@@ -308,19 +306,11 @@ def _fonts(*lines: Line) -> set[str]:
 
 
 def _cell(row: list[Line], gutters: list[Span], column: int) -> str:
-    """Return one cell's text: its words line by line, a line that ran on to the column's edge joined to the
-    next as wrapped (within `CELL_WRAP_EMS`), else a ``\\n``."""
+    """Return one cell's text: its words line by line (`words.cell_text`), a cell that does not end at a gutter
+    keeping each line's break."""
     right = gutters[column][0] if column < len(gutters) else None
-    text, ran_on = "", False
-    for line in row:
-        words = [w for w in line if _column(float(w["x0"]), float(w["x1"]), gutters) == column]
-        if not words:
-            continue
-        piece = _line_text(words)
-        text = join_wrapped(text, piece) if ran_on else (f"{text}\n{piece}" if text else piece)
-        edge = right if right is not None else max(float(w["x1"]) for w in words)
-        ran_on = right is not None and float(words[-1]["x1"]) >= edge - CELL_WRAP_EMS * float(words[-1]["size"])
-    return text
+    cells = ([w for w in line if _column(float(w["x0"]), float(w["x1"]), gutters) == column] for line in row)
+    return cell_text(cells, right)
 
 
 def _contents(run: list[Line], texts: list[list[str]]) -> bool:

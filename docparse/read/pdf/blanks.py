@@ -18,8 +18,8 @@ from typing import Any
 
 from pdfplumber.utils.text import extract_text
 
-from docparse.read.pdf.grid import _is_level
 from docparse.read.pdf.joins import join_wrapped
+from docparse.read.pdf.words import is_level
 
 # A run of fill-in lines has at least this many labelled lines.
 BLANKS_MIN_ROWS = 3
@@ -89,7 +89,7 @@ def _blank(chars: list[Char], rule: Rule) -> Row | None:
     """Return a rule as a fill-in line when the text of its line is a label left of it and a value on it, else None."""
     x0, x1, top = rule
     line = [char for char in chars if _stands_on(char, top) and char.get("text", "").strip()]
-    if not all(_is_level(char) for char in line):
+    if not all(is_level(char) for char in line):
         return None  # turned text (a margin's vertical line) is no label
     label = [char for char in line if float(char["x1"]) <= x0 + 1]
     value = [char for char in line if float(char["x0"]) >= x0 - 1 and float(char["x1"]) <= x1 + 1]

@@ -16,11 +16,18 @@ from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 from pdfplumber.pdf import PDF
 
-from docparse.read.pdf.source import font_label
-
 IDENTITY = ("Identity-H", "Identity-V")
 TRUSTED_ORDERINGS = ("Identity", "UCS")
 """Orderings under which pdfminer reads a TrueType font's glyph ids through its own cmap."""
+
+
+def font_label(value: object) -> str:
+    """Return a font name as text (pdfminer sometimes gives a PSLiteral or bytes)."""
+    if isinstance(value, PSLiteral):
+        value = value.name
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return str(value)
 
 
 def _name(value: object) -> str:

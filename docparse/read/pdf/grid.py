@@ -20,6 +20,7 @@ from pdfplumber.table import Table
 from pdfplumber.utils.text import chars_to_textmap, extract_text
 
 from docparse.read.pdf.joins import TERMINAL, join_wrapped
+from docparse.read.pdf.words import CELL_WRAP_EMS, is_level
 from docparse.vocab.families import match_numbering
 
 # A page needs this many ruling lines, rectangles or curves (TeXmacs fills each rule as a closed
@@ -43,11 +44,6 @@ BAND_REACH = 2.0
 WHITE_INK = 0.02
 # Coloured fills a white rectangle is tested against (linear time on pages of thousands of fills).
 MAX_GROUNDS = 64
-
-
-def _is_level(char: dict[str, Any]) -> bool:
-    matrix = char["matrix"]
-    return bool(char["upright"]) and not matrix[1] and not matrix[2] and matrix[0] > 0
 
 
 Edge = tuple[float, float, float]
@@ -79,7 +75,7 @@ def ruled_edges(objects: dict[str, list[dict[str, Any]]]) -> tuple[list[Edge], l
     return flat, upright
 
 
-def _paints_white(obj: dict[str, Any]) -> bool:
+def paints_white(obj: dict[str, Any]) -> bool:
     """Return whether `obj` is filled in white (gray 1, RGB 1 1 1 or CMYK 0 0 0 0) and not stroked."""
     if obj.get("stroke") or not obj.get("fill"):
         return False
@@ -121,7 +117,7 @@ def visible_rulings(objects: dict[str, list[dict[str, Any]]], width: float, heig
             if shape["x1"] < 0 or shape["x0"] > width or shape["bottom"] < 0 or shape["top"] > height:
                 continue
             if kind == "rect":
-                if _paints_white(shape):
+                if paints_white(shape):
                     if not any(_inside(shape, ground) for ground in grounds):
                         continue
                 elif shape.get("fill") and len(grounds) < MAX_GROUNDS:
@@ -172,10 +168,6 @@ def has_grid(objects: dict[str, list[dict[str, Any]]]) -> bool:
     """Return whether the page's rulings could make a table of two rows and two columns (`grid_size`)."""
     return grid_size(objects) != (0, 0)
 
-
-# A cell's line runs on into the next when it ends this many ems or less short of the cell's
-# text edge, as a paragraph's line does at the margin (`paragraphs.reaches_margin`).
-CELL_WRAP_EMS = 1.5
 
 Box = tuple[float, float, float, float]
 
@@ -472,7 +464,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
     unless that would leave one.
     """
     # Rotated glyphs (a watermark across the page) belong to no cell.
-    level = page.filter(lambda obj: obj.get("object_type") != "char" or _is_level(obj))
+    level = page.filter(lambda obj: obj.get("object_type") != "char" or is_level(obj))
     tables = []
     boxes: list[tuple[tuple[float, ...], list[tuple[float, float, float, float]]]] = []
     for table in banded(level, level.find_tables()):
@@ -515,7 +507,7 @@ def find_tables(page: Page, chars: list[dict[str, Any]]) -> tuple[list[dict[str,
             for (x0, top, x1, bottom), table_cells in boxes
         )
 
-    return [char for char in chars if not (_is_level(char) and inside(char))], tables
+    return [char for char in chars if not (is_level(char) and inside(char))], tables
 
 
 def page_tables(

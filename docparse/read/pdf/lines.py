@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docparse.read.pdf.columns import reading_order
-from docparse.read.pdf.source import font_label
+from docparse.read.pdf.fonts import font_label
 from docparse.read.pdf.text import clean_glyph, is_garbage, is_stray
 from docparse.vocab.chars import CJK_FIRST, is_cjk
 from docparse.vocab.glyphs import SYMBOL_FONT_BULLETS, leader, symbol_glyph

@@ -16,12 +16,8 @@ import itertools
 import statistics
 from typing import Any, NamedTuple
 
-from pdfplumber.utils.clustering import cluster_objects
-from pdfplumber.utils.text import WordExtractor
-
-from docparse.read.pdf.grid import CELL_WRAP_EMS, _is_level, _paints_white
-from docparse.read.pdf.joins import join_wrapped
-from docparse.vocab.chars import is_cjk
+from docparse.read.pdf.grid import paints_white
+from docparse.read.pdf.words import cell_text, chars_box, is_level, word_lines
 
 # A panel is at least this high and wide (points): two lines of text and a column of labels; a rule
 # or an underline is thinner. It covers at most this share of the page: a page's background is no panel.
@@ -43,8 +39,6 @@ BAND_HEIGHT_RATIO = 2.0
 GUTTER_EMS = 0.6
 ALIGN_POINTS = 2.0
 MIN_ROWS = 3
-# Lines of one text line's height apart: words whose tops are this close are on one line.
-LINE_TOLERANCE = 3.0
 # A line closer to the one above than this share of the grid's usual line pitch is the rest of its
 # row's cell (a wrapped label); at the usual pitch it is a row of its own.
 WRAP_PITCH = 0.75
@@ -75,7 +69,7 @@ def regions(objects: dict[str, list[dict[str, Any]]], width: float, height: floa
     rects = objects.get("rect", [])
     sized = []
     for n, rect in enumerate(rects):
-        if not rect.get("fill") or _paints_white({**rect, "stroke": False}):
+        if not rect.get("fill") or paints_white({**rect, "stroke": False}):
             continue
         w, h = float(rect["x1"]) - float(rect["x0"]), float(rect["bottom"]) - float(rect["top"])
         if h >= BAND_MIN_HEIGHT and w >= PANEL_MIN_WIDTH and w * h <= PANEL_MAX_PAGE_SHARE * width * height:
@@ -138,7 +132,7 @@ def panel_tables(
             char
             for char in chars
             if id(char) not in taken
-            and _is_level(char)
+            and is_level(char)
             and x0 <= (float(char["x0"]) + float(char["x1"])) / 2 <= x1
             and top <= (float(char["top"]) + float(char["bottom"])) / 2 <= bottom
         ]
@@ -153,14 +147,6 @@ def panel_tables(
     if not tables:
         return chars, []
     return [char for char in chars if id(char) not in taken], tables
-
-
-def _lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """Return the words of `chars` as lines, top to bottom, each line's words left to right."""
-    words = WordExtractor(extra_attrs=["size"]).extract_words(chars, return_chars=True)
-    lines = cluster_objects(words, lambda w: float(w["top"]), LINE_TOLERANCE)
-    ordered = sorted(lines, key=lambda words: float(words[0]["top"]))
-    return [sorted(line, key=lambda w: float(w["x0"])) for line in ordered]
 
 
 def _starts(line: list[dict[str, Any]]) -> list[float]:
@@ -228,7 +214,7 @@ def _grid(
     Rows: in a stack of bands, a row ends at each band's edge; on a panel, a line at the grid's usual
     pitch starts a row and a closer one is the rest of its row's cell (`WRAP_PITCH`).
     """
-    lines = _lines(chars)
+    lines = word_lines(chars)
     columns = _columns(lines)
     if not columns:
         return None
@@ -259,16 +245,6 @@ def _grid(
     return (chars_box(used), texts, ()), used
 
 
-def chars_box(chars: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """Return the box ``(x0, top, x1, bottom)`` around `chars` (at least one)."""
-    return (
-        min(float(c["x0"]) for c in chars),
-        min(float(c["top"]) for c in chars),
-        max(float(c["x1"]) for c in chars),
-        max(float(c["bottom"]) for c in chars),
-    )
-
-
 def _cut(above: list[dict[str, Any]], line: list[dict[str, Any]], edges: tuple[float, ...]) -> bool:
     """Return whether a band's edge runs between two lines (between their middles)."""
     upper = max(float(w["top"]) + float(w["bottom"]) for w in above) / 2
@@ -277,26 +253,8 @@ def _cut(above: list[dict[str, Any]], line: list[dict[str, Any]], edges: tuple[f
 
 
 def _cell(row: list[list[dict[str, Any]]], columns: list[float], column: int, right: float) -> str:
-    """Return the text of one cell of a row: its words in that column, line by line; a line that ran on to
-    the column's edge `right` (within `CELL_WRAP_EMS`) joined to the next as wrapped, else a ``\n``."""
-    text, ran_on = "", False
-    for line in row:
-        words = [w for w in line if _column_of(w, columns) == column]
-        if not words:
-            continue
-        piece = _line_text(words)
-        text = join_wrapped(text, piece) if ran_on else (f"{text}\n{piece}" if text else piece)
-        ran_on = float(words[-1]["x1"]) >= right - CELL_WRAP_EMS * float(words[-1]["size"])
-    return text
-
-
-def _line_text(words: list[dict[str, Any]]) -> str:
-    """Return one line of a cell: its words, a space between two unless both sides are CJK."""
-    out = ""
-    for word in words:
-        piece = str(word["text"])
-        out += piece if not out or (is_cjk(out[-1]) and is_cjk(piece[:1])) else " " + piece
-    return out
+    """Return the text of one cell of a row: its words in that column, line by line (`words.cell_text`)."""
+    return cell_text(([w for w in line if _column_of(w, columns) == column] for line in row), right)
 
 
 def _column_of(word: dict[str, Any], columns: list[float]) -> int:

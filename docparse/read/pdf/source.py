@@ -28,7 +28,6 @@ from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFTextState
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
-from pdfminer.psparser import PSLiteral
 from pdfminer.utils import Matrix
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.pdf import PDF
@@ -665,12 +664,3 @@ def _read_page(pdf: PDF, page_obj: PDFPage, number: int, name: str | None, budge
     finally:
         if page is not None:
             page.close()
-
-
-def font_label(value: object) -> str:
-    """Return a font name as text (pdfminer sometimes gives a PSLiteral or bytes)."""
-    if isinstance(value, PSLiteral):
-        value = value.name
-    if isinstance(value, bytes):
-        return value.decode("latin-1")
-    return str(value)
