@@ -54,6 +54,7 @@ from docparse.vocab.markers import (
     is_task_part,
     is_title_like,
     is_topic_title_label,
+    label_key,
     names_call,
     names_topics,
     points_below,
@@ -1391,6 +1392,56 @@ def _direction_group(item: DraftItem) -> bool:
     return bold and is_title_like(title) and len(item.children) >= DIRECTION_GROUP_MIN_ITEMS
 
 
+# A label is a field of every topic where at least this many other topics carry it as a field of their own.
+TOPIC_FIELD_MIN_TOPICS = 2
+
+
+def topic_fields(outline: Outline, context: ShapeContext) -> bool:
+    """Lift into a topic the fields the other topics carry and it holds a level down, in a part of its own.
+
+    ``* Difficulty: Medium`` … ``* Mentors: …`` under ``### Implementation`` of one idea, under the idea
+    itself in four others; a ``#### Mentors`` heading of one idea where the others print ``Mentors:``: the
+    repetition says they are the topic's fields, whatever part of the topic the page set them in.
+    """
+    topics = [node for node in outline.root.iter_tree() if node.topic]
+    if len(topics) <= TOPIC_FIELD_MIN_TOPICS:
+        return False
+    carried = [{label_key(draft.label) for draft in topic.fields} for topic in topics]
+    counts = Counter(key for keys in carried for key in keys)
+    changed = False
+    for topic, keys in zip(topics, carried, strict=True):
+        wanted = {key for key, n in counts.items() if n >= TOPIC_FIELD_MIN_TOPICS and key not in keys}
+        if wanted and _lift_fields(topic, wanted):
+            changed = True
+    return changed
+
+
+def _lift_fields(topic: DraftNode, wanted: set[str]) -> bool:
+    """Move the fields labelled in `wanted` from the parts under `topic` to its own fields; return whether any moved.
+
+    A part's fields move only where every one of them is wanted and printed once in the topic: a part with
+    fields of its own (``测试示例`` under each sub-task) keeps them all.
+    """
+    lifted: list[DraftField] = []
+    for child in list(topic.children):
+        key = label_key(child.title or "")
+        if key in wanted and not child.children and not _is_track(child):
+            topic.children.remove(child)  # a heading one level down, printed as a label by the other topics
+            lifted.append(node_to_field(child))
+            wanted.discard(key)
+    parts = topic.iter_tree()[1:]
+    printed = Counter(label_key(draft.label) for node in parts for draft in node.fields)
+    for node in parts:
+        keys = [label_key(draft.label) for draft in node.fields]
+        if not keys or not all(key in wanted and printed[key] == 1 for key in keys):
+            continue
+        lifted.extend(node.fields)
+        node.content = [(slot, part) for slot, part in node.content if not isinstance(part, DraftField)]
+    for draft in lifted:
+        topic.add("fields", draft)
+    return bool(lifted)
+
+
 SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("field-template", field_templates),
     ("topic-list", topic_lists),
@@ -1404,6 +1455,7 @@ SHAPE_RULES: tuple[tuple[str, ShapeRule], ...] = (
     ("guide-directions", guide_directions),
     ("work-directions", work_directions),
     ("direction-groups", direction_groups),
+    ("topic-fields", topic_fields),
 )
 
 
