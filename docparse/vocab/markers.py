@@ -220,6 +220,18 @@ _TRAILING_COLON = lazy(rf"{COLON}\s*$")
 _SENTENCE_END = lazy(r"(?<=[.。!?！？；;])\s*")
 
 
+def _title_case_label(label: str) -> bool:
+    """Return whether a longer label is in Title Case, up to ROW_LABEL_MAX_WORDS: no long word in lower case.
+
+    "The applicant organization must ensure …:" is a sentence; "Funds Available and Anticipated Number of
+    Awards:" a label.
+    """
+    words = label.split()
+    if has_han(label) or not words or len(words) > ROW_LABEL_MAX_WORDS:
+        return False
+    return not any(len(word) > 3 and word[:1].islower() for word in words)
+
+
 def _bold_label_fits(label: str) -> bool:
     if not label:
         return False
@@ -819,7 +831,10 @@ class Lexicon:
             tail = stripped[len(lead) :]
             after = tail.lstrip()
             space = tail[: len(tail) - len(after)]
-            if lead[-1] in "：:" and _bold_label_fits(label):
+            long_label = not after and label[:1].isupper() and _title_case_label(label)
+            if lead[-1] in "：:" and (_bold_label_fits(label) or long_label):
+                # A bold line that is a Title Case label and its colon alone ("Limit on Number of Proposals per
+                # Organization:" over its value) is a label though longer: a bold sentence has lower-case words.
                 return FieldMatch(label, after, self.is_field_label(label), lead[-1] + (space if after else ""))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
                 rest = after[1:].strip()
@@ -854,11 +869,8 @@ class Lexicon:
         stripped = text.strip()
         if not label or lead[-1] not in "：:" or not stripped.startswith(lead) or "\n" in label:
             return None
-        words = label.split()
-        if has_han(label) or len(words) > ROW_LABEL_MAX_WORDS:
+        if not _title_case_label(label):
             return None
-        if any(len(word) > 3 and word[:1].islower() for word in words):
-            return None  # "The applicant organization must ensure …:" is a sentence; a long label is in Title Case
         return FieldMatch(label, stripped[len(lead) :].strip(), self.is_field_label(label))
 
     def chained(self, rest: str, evidence: frozenset[str] = frozenset()) -> list[FieldMatch]:
