@@ -692,6 +692,8 @@ def dash_label(text: str) -> FieldMatch | None:
 
 _RUN_IN = lazy(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
 _NOTE = lazy(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
+# A sentence's end inside a phrase before a colon: a word in lower case, its full stop, the next word capitalised.
+_SENTENCE_IN_LABEL = lazy(r"\p{Ll}{2}\.\s+\p{Lu}")
 # A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
 # Potential mentors: …", "难度：中；导师：张三".
 _CHAINED = lazy(
@@ -725,8 +727,8 @@ def _has_colon(text: str) -> bool:
 def _generic_label(label: str, rest: str) -> bool:
     """Return whether an unknown phrase before a colon is short enough to be a label (a bracketed note aside)."""
     bare = _SPACES.sub(" ", _NOTE.sub(" ", label)).strip()
-    if not bare:
-        return False
+    if not bare or _SENTENCE_IN_LABEL.search(bare):
+        return False  # "Trim the wheels. Skills": a sentence, then the label run in after it
     if has_han(bare):
         return len(bare) <= GENERIC_LABEL_MAX_CJK
     words = bare.split()
