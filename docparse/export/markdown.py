@@ -482,6 +482,12 @@ def _field(field: LabelledField, level: int, *, as_heading: bool = False) -> lis
         # Pictographs before a label ("👥 **Mentor(s):**") print before it again, not as a list marker.
         lines = _field(field.model_copy(update={"marker": None}), level, as_heading=as_heading)
         return [f"{field.marker} {lines[0]}", *lines[1:]]
+    bullet, _, pictographs = (field.marker or "").partition(" ")
+    if pictographs and is_decoration(pictographs):
+        # A list item's pictographs before its label ("- 👥 Mentors: …") print after its bullet again.
+        lines = _field(field.model_copy(update={"marker": bullet}), level, as_heading=as_heading)
+        head, _, rest = lines[0].partition(" ")
+        return [f"{head} {pictographs} {rest}", *lines[1:]]
     # A label of its own line keeps the colon printed after it (``#### 项目介绍：``).
     own = f"{field.label}{(field.colon or '').rstrip()}"
     if field.heading and field.marker and not field.text:

@@ -496,6 +496,8 @@ def _labels_of(token: Token, before: Token | None, after: Token | None, lexicon:
     """Return the label-like phrases a token prints."""
     if token.field is not None:
         return [token.field.label, *lexicon.chain_candidates(token.field.rest)]
+    if token.kind is TokenKind.PARAGRAPH and not token.in_list and (chained := _run_in_after_text(token.text, lexicon)):
+        return chained  # "Trim the wheels. Skills: C. Mentors: Ana": the labels run in after a paragraph's text
     text = token.text.strip().rstrip("：:").strip()
     if not is_title_like(text) or text.endswith("."):
         return []
@@ -506,6 +508,12 @@ def _labels_of(token: Token, before: Token | None, after: Token | None, lexicon:
     if lone_label_item(token, before, after):
         return [text]
     return []
+
+
+def _run_in_after_text(text: str, lexicon: Lexicon) -> list[str]:
+    """Return the labels, known or not, that a paragraph runs in after a sentence of its text."""
+    candidates = frozenset(label_key(label) for label in lexicon.chain_candidates(text))
+    return [found.label for found in lexicon.chained(text, candidates)[1:]]
 
 
 # A family of bracketed headings has at least this many lines.

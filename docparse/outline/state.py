@@ -275,6 +275,11 @@ class State:
                 # them: it stays.
                 current.parts.append(paragraph(block, text))
                 return True
+            if _awaits_value(current, block.list_depth):
+                # "1. 赛题简述：" alone on its item, then its text as a paragraph outside the list: a label
+                # with a colon and nothing after it has its value in the next block, whatever its indent.
+                current.parts.append(paragraph(block, text))
+                return True
             self.fields.pop()  # a paragraph outside a list ends the field its item opened
         return False
 
@@ -389,6 +394,17 @@ class State:
         """Close the open fields whose label sits at `depth` or deeper."""
         while self.fields and self.fields[-1].depth >= depth and self.fields[-1].strength is not Strength.HEADING:
             self.fields.pop()
+
+
+def _awaits_value(current: DraftField, depth: int) -> bool:
+    """Return whether a list item's label, printed alone with its colon, still waits for its value (one block)."""
+    return (
+        current.is_empty
+        and current.strength in (Strength.HEADING, Strength.STRONG)
+        and current.depth > depth
+        and current.colon is not None
+        and current.colon.strip() in ("：", ":")
+    )
 
 
 def _announces_next_list(current: DraftField, last: object, depth: int, text: str) -> bool:

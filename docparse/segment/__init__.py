@@ -870,6 +870,10 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
     if numbering is not None:
         spans = _rest_spans(block, numbering)
         found = lexicon.match_field(numbering.rest, bold_lead(spans))
+        decoration = None
+        if found is None:
+            # "- 👥 **Mentor(s):** Ana": the item's label starts after its pictographs, as a paragraph's does.
+            decoration, found = _decorated_field(numbering.rest, spans, lexicon)
         return Token(
             TokenKind.NUMBERED,
             block,
@@ -878,18 +882,32 @@ def classify(block: Block, lexicon: Lexicon = DEFAULT_LEXICON, *, toc: bool = Tr
             numbering=numbering,
             field=found,
             lead_in=lexicon.lead_in(numbering.rest),
+            decoration=decoration,
         )
     kind = TokenKind.HEADING if block.kind is BlockKind.HEADING else TokenKind.PARAGRAPH
     spans = strip_spans(block.spans)
-    decoration, full = split_decoration(full)
-    if decoration:
-        # "👥 **Mentor(s):** …", "### 💡 Smart Bot": the label or title starts after the pictographs.
-        full = full.strip()
-        joined = "".join(span.text for span in spans)
-        if joined.endswith(full):
-            spans = strip_spans(drop_spans(spans, len(joined) - len(full)))
+    decoration, full, spans = _undecorated(full, spans)
     found = lexicon.match_field(full, bold_lead(spans))
     return Token(kind, block, full, spans, field=found, lead_in=lexicon.lead_in(full), decoration=decoration or None)
+
+
+def _undecorated(text: str, spans: tuple[Span, ...]) -> tuple[str, str, tuple[Span, ...]]:
+    """Return a line's leading pictographs ("" when none), its text after them and the spans of that text."""
+    decoration, text = split_decoration(text)
+    if decoration:
+        # "👥 **Mentor(s):** …", "### 💡 Smart Bot": the label or title starts after the pictographs.
+        text = text.strip()
+        joined = "".join(span.text for span in spans)
+        if joined.endswith(text):
+            spans = strip_spans(drop_spans(spans, len(joined) - len(text)))
+    return decoration, text, spans
+
+
+def _decorated_field(text: str, spans: tuple[Span, ...], lexicon: Lexicon) -> tuple[str | None, FieldMatch | None]:
+    """Return the pictographs before an item's label and the label, or (None, None) where none follow them."""
+    decoration, rest, rest_spans = _undecorated(text, spans)
+    found = lexicon.match_field(rest, bold_lead(rest_spans)) if decoration else None
+    return (decoration, found) if found is not None else (None, None)
 
 
 def _unstyled_part_label(block: Block, numbering: Numbering) -> bool:

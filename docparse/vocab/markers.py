@@ -220,6 +220,18 @@ _TRAILING_COLON = lazy(rf"{COLON}\s*$")
 _SENTENCE_END = lazy(r"(?<=[.。!?！？；;])\s*")
 
 
+def _title_case_label(label: str) -> bool:
+    """Return whether a longer label is in Title Case, up to ROW_LABEL_MAX_WORDS: no long word in lower case.
+
+    "The applicant organization must ensure …:" is a sentence; "Funds Available and Anticipated Number of
+    Awards:" a label.
+    """
+    words = label.split()
+    if has_han(label) or not words or len(words) > ROW_LABEL_MAX_WORDS:
+        return False
+    return not any(len(word) > 3 and word[:1].islower() for word in words)
+
+
 def _bold_label_fits(label: str) -> bool:
     if not label:
         return False
@@ -680,6 +692,8 @@ def dash_label(text: str) -> FieldMatch | None:
 
 _RUN_IN = lazy(rf"^(?P<label>{_LABEL_RUN}{{1,60}}?){_COLON}(?P<rest>.*)$", regex.S)
 _NOTE = lazy(r"[(（\[【][^)）\]】\n]{0,40}[)）\]】]")
+# A sentence's end inside a phrase before a colon: a word in lower case, its full stop, the next word capitalised.
+_SENTENCE_IN_LABEL = lazy(r"\p{Ll}{2}\.\s+\p{Lu}")
 # A further label run in after a sentence of the value: "Difficulty: medium. Requirements: C.
 # Potential mentors: …", "难度：中；导师：张三".
 _CHAINED = lazy(
@@ -713,8 +727,8 @@ def _has_colon(text: str) -> bool:
 def _generic_label(label: str, rest: str) -> bool:
     """Return whether an unknown phrase before a colon is short enough to be a label (a bracketed note aside)."""
     bare = _SPACES.sub(" ", _NOTE.sub(" ", label)).strip()
-    if not bare:
-        return False
+    if not bare or _SENTENCE_IN_LABEL.search(bare):
+        return False  # "Trim the wheels. Skills": a sentence, then the label run in after it
     if has_han(bare):
         return len(bare) <= GENERIC_LABEL_MAX_CJK
     words = bare.split()
@@ -819,7 +833,10 @@ class Lexicon:
             tail = stripped[len(lead) :]
             after = tail.lstrip()
             space = tail[: len(tail) - len(after)]
-            if lead[-1] in "：:" and _bold_label_fits(label):
+            long_label = not after and label[:1].isupper() and _title_case_label(label)
+            if lead[-1] in "：:" and (_bold_label_fits(label) or long_label):
+                # A bold line that is a Title Case label and its colon alone ("Limit on Number of Proposals per
+                # Organization:" over its value) is a label though longer: a bold sentence has lower-case words.
                 return FieldMatch(label, after, self.is_field_label(label), lead[-1] + (space if after else ""))
             if label and len(label) <= 30 and after[:1] in ("：", ":"):
                 rest = after[1:].strip()
@@ -854,11 +871,8 @@ class Lexicon:
         stripped = text.strip()
         if not label or lead[-1] not in "：:" or not stripped.startswith(lead) or "\n" in label:
             return None
-        words = label.split()
-        if has_han(label) or len(words) > ROW_LABEL_MAX_WORDS:
+        if not _title_case_label(label):
             return None
-        if any(len(word) > 3 and word[:1].islower() for word in words):
-            return None  # "The applicant organization must ensure …:" is a sentence; a long label is in Title Case
         return FieldMatch(label, stripped[len(lead) :].strip(), self.is_field_label(label))
 
     def chained(self, rest: str, evidence: frozenset[str] = frozenset()) -> list[FieldMatch]:

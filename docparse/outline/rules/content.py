@@ -5,7 +5,8 @@ from __future__ import annotations
 from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.state import State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.vocab.markers import NOTE_PREFIX, FieldMatch
+from docparse.vocab.chars import has_han
+from docparse.vocab.markers import NOTE_PREFIX, FieldMatch, label_key
 
 
 def _label_line(state: State) -> tuple[FieldMatch, Strength] | None:
@@ -38,7 +39,7 @@ def field_chain(state: State) -> bool:
     """
     line = _label_line(state)
     if line is None:
-        return False
+        return _chain_after_text(state)
     found, strength = line
     chained = state.lexicon.chained(found.rest, state.evidence.labels_at(state.index))
     if not chained:
@@ -51,6 +52,39 @@ def field_chain(state: State) -> bool:
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
+
+
+def _chain_after_text(state: State) -> bool:
+    """Open the fields a paragraph runs in after its text (``Trim the wheels. Skills: C. Mentors: Ana``).
+
+    Only labels printed under other headings of this level count (`Evidence.labels`): the repetition
+    says they are the template's fields, where a known word before a colon in a sentence may not be.
+    """
+    token = state.token
+    if token.kind is not TokenKind.PARAGRAPH or token.field is not None or token.in_list or token.decoration:
+        return False
+    evidence = state.evidence.labels_at(state.index)
+    if not evidence:
+        return False
+    chained = state.lexicon.chained(token.text, evidence)
+    if len(chained) < 2 or not _is_sentence(chained[0].rest):
+        return False  # "ii. Army Benefits: …": a number before the label, no text of its own
+    if any(label_key(more.label) not in evidence for more in chained[1:]):
+        return False
+    if not state.field_paragraph(token, chained[0].rest):
+        state.place(paragraph(token.block, chained[0].rest))
+    for more in chained[1:]:
+        state.open_field(token, more.label, more.rest, Strength.WEAK, colon=more.colon)
+    return True
+
+
+# Text before run-in labels is a sentence of its own when it holds this many words (Han characters count one each).
+SENTENCE_MIN_WORDS = 3
+
+
+def _is_sentence(text: str) -> bool:
+    """Return whether the text before a run-in label says something: a few words, not a number (``ii.``)."""
+    return len(text.split()) >= SENTENCE_MIN_WORDS or sum(map(has_han, text)) >= SENTENCE_MIN_WORDS
 
 
 def field(state: State) -> bool:

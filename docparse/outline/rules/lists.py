@@ -222,7 +222,8 @@ def list_item(state: State) -> bool:
             found.rest,
             strength,
             depth=depth,
-            marker=numbering.label,
+            # The pictographs before the label ("- 👥 Mentors: …") are printed with the bullet: kept there.
+            marker=f"{numbering.label} {token.decoration}" if token.decoration else numbering.label,
             numbering=numbering,
             colon=found.colon,
         )
