@@ -160,6 +160,11 @@ _INDEX_CELL = lazy(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
 # A data cell: an amount, a count, a score, a share or a date leads it (``12 000``, ``$5,000``, ``20%``,
 # ``2025-03-01``, ``10 分``), or a month's name (``March 5``): a column of them makes a table of data.
 _DATA_CELL = lazy(r"^\s*(?:[\d０-９$€£¥￥]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tbd)[a-z]*\.?(?:\s|$))")
+# A score cell: a bare whole number, perhaps with its unit (``10``, ``10 分``, ``25 points``); not an amount
+# (``$5,000``, ``12 000``, ``5 万元``), a share (``20%``) or a date.
+_SCORE_CELL = lazy(r"^\s*([\d０-９]{1,4})\s*(?:分|(?i:pts?\.?|points?|marks?))?\s*$")
+# The total a rubric's weights add up to.
+RUBRIC_TOTAL = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +223,8 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
     title-like names, beside a column whose cells are text (each at least twice as long as its
     row's title) and, to tell offered topics from a table of data, either a column of distinct
     codes (``KIT-25-01``) or a title column whose header says it holds titles (``Project title``,
-    ``题目名称``). A column of amounts, scores or dates makes a budget, a rubric or a timetable.
+    ``题目名称``). A column of amounts, shares or dates makes a budget, a rubric or a timetable; a column of
+    scores is each problem's points when the rows are numbered or the scores do not add up to a rubric's 100.
     """
     names = [" ".join(cell.split()).casefold() for cell in header]
     if len(body) < CATALOGUE_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
@@ -240,7 +246,8 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
     if code is None and not is_topic_title_label(cell_label(header[column])):
         return None
     rest = [j for j in columns if j not in index and j not in (code, column)]
-    if any(_data_column([row[j] for row in body]) for j in rest):
+    numbered = bool(index) or code is not None
+    if any(_data_column([row[j] for row in body]) and not _points([row[j] for row in body], numbered) for j in rest):
         return None
     if not any(_text_column([row[j] for row in body], titles) for j in rest):
         return None
@@ -270,6 +277,23 @@ def _data_column(cells: list[str]) -> bool:
     """Return whether most filled cells of a column are data: amounts, counts, scores, shares or dates."""
     filled = [cell for cell in cells if cell.strip()]
     return bool(filled) and 2 * sum(_DATA_CELL.match(cell) is not None for cell in filled) > len(filled)
+
+
+def _points(cells: list[str], numbered: bool) -> bool:
+    """Return whether a column of figures gives each row's points, as a contest's list of problems does.
+
+    Every filled cell is a score (``10``, ``15 分``, ``25 points``): no amount, share or date, which make a
+    budget, a rubric's weights or a timetable. Rows that are numbered (an index or a code column) are
+    problems, each worth its points; unnumbered rows whose scores add up to a rubric's total (100) are
+    criteria weighed against each other.
+    """
+    scores = [_SCORE_CELL.match(cell) for cell in cells if cell.strip()]
+    if not scores or not all(scores):
+        return False
+    if numbered:
+        return True
+    total = sum(int(unicodedata.normalize("NFKC", found.group(1))) for found in scores if found is not None)
+    return total != RUBRIC_TOTAL
 
 
 def _text_column(cells: list[str], titles: list[str]) -> bool:
