@@ -222,7 +222,8 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
     template or heading that names topics): there a table whose header names the columns and
     whose title column holds a title and more (``[title](…)<br/>description<br/>导师：…``) is the
     call's list of topics, one a row (`docparse.outline.tables.topic_rows`). The header row is
-    kept in `dropped` as ``column-header``: its labels are the fields' labels.
+    kept in `dropped` as ``column-header``: its labels are the fields' labels. The table itself is
+    kept as printed in the document's `topic_tables` (its grid is what a reader of tables wants).
     """
     if context.forced is CallKind.GUIDE or not outline.topic_tables or _topic_evidence(outline):
         return False
@@ -238,6 +239,7 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
             node.children.extend(row_topic(found, row, node.level + 1, block, context.lexicon) for row in found.rows)
             header = "\t".join(found.header)
             outline.dropped.append(Dropped(text=header, reason=DropReason.COLUMN_HEADER, provenance=part.provenance))
+            outline.tables_read_as_topics.append(part)
             changed = True
     return changed
 
