@@ -22,14 +22,16 @@ from docparse.blocks import Block, Span
 from docparse.model.document import Paragraph
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
-from docparse.vocab.families import Numbering, Role, match_numbering
+from docparse.vocab.families import Numbering, Role, han_to_int, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
 from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     CLAUSE_END,
     Lexicon,
     is_column_header_word,
+    is_criteria_header,
     is_date_value,
+    is_points_header,
     is_title_like,
     is_topic_title_label,
 )
@@ -224,7 +226,10 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
     row's title) and, to tell offered topics from a table of data, either a column of distinct
     codes (``KIT-25-01``) or a title column whose header says it holds titles (``Project title``,
     ``题目名称``). A column of amounts, shares or dates makes a budget, a rubric or a timetable; a column of
-    scores is each problem's points when the rows are numbered or the scores do not add up to a rubric's 100.
+    scores is each problem's points when the rows are numbered or the scores do not add up to a rubric's 100,
+    and no header names criteria or weights (``评分标准``, ``Weightage``). Numbered rows beside a column
+    that names their points (``题号 | 题目 | 分值``) are a contest's problems even without codes, a title
+    header or a column of text.
     """
     names = [" ".join(cell.split()).casefold() for cell in header]
     if len(body) < CATALOGUE_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
@@ -243,23 +248,45 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
         return None
     if len({title.casefold() for title in titles}) != len(titles):
         return None
-    if code is None and not is_topic_title_label(cell_label(header[column])):
-        return None
     rest = [j for j in columns if j not in index and j not in (code, column)]
     numbered = bool(index) or code is not None
-    if any(_data_column([row[j] for row in body]) and not _points([row[j] for row in body], numbered) for j in rest):
+    # A header naming criteria or weights (评分标准, Criteria) makes the figures a rubric's, whatever the rows.
+    rubric = any(is_criteria_header(cell_label(cell)) for cell in header)
+    data = [j for j in rest if _data_column([row[j] for row in body])]
+    if any(rubric or not _points([row[j] for row in body], numbered) for j in data):
         return None
-    if not any(_text_column([row[j] for row in body], titles) for j in rest):
+    # Numbered rows each worth the points a column names (题号 | 题目 | 分值): a contest's problems, text or none.
+    scored = numbered and any(is_points_header(cell_label(header[j])) for j in data)
+    if not scored and code is None and not is_topic_title_label(cell_label(header[column])):
+        return None
+    if not scored and not any(_text_column([row[j] for row in body], titles) for j in rest):
         return None
     return TopicRows(header, column, body, code)
 
 
 def _counts(cells: list[str]) -> bool:
-    """Return whether a column counts its rows (``1``, ``2``, ``3``): an index, not a column of figures."""
-    if not all(_INDEX_CELL.match(cell) for cell in cells):
+    """Return whether a column counts its rows (``1``, ``2``, ``3``; ``A``, ``B``, ``C``; ``一``, ``二``): an index.
+
+    A column of bare numbers in sequence is an index, not a column of figures; a contest letters its
+    problems (``A``, ``B``) or numbers them in Chinese numerals as often as in digits.
+    """
+    if all(_INDEX_CELL.match(cell) for cell in cells):
+        numbers: list[int | None] = [int(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
+    else:
+        numbers = [_sequence_number(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
+    if any(number is None for number in numbers):
         return False
-    numbers = [int(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
-    return all(later == earlier + 1 for earlier, later in itertools.pairwise(numbers))
+    return all(
+        later is not None and earlier is not None and later == earlier + 1
+        for earlier, later in itertools.pairwise(numbers)
+    )
+
+
+def _sequence_number(text: str) -> int | None:
+    """Return the place of a bare letter (``A`` 1) or Chinese numeral (``三`` 3) in its sequence, else None."""
+    if len(text) == 1 and "A" <= text.upper() <= "Z":
+        return ord(text.upper()) - ord("A") + 1
+    return han_to_int(text) if text else None
 
 
 def _identifier_column(cells: list[str]) -> bool:
