@@ -232,7 +232,7 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
     header or a column of text.
     """
     names = [" ".join(cell.split()).casefold() for cell in header]
-    if len(body) < CATALOGUE_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
+    if len(body) < TOPIC_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
         return None
     if any("\n" in cell.strip() or _DATA_CELL.match(cell) for cell in header):
         return None  # a header names its columns on one line each, and no header cell is a figure or a date
@@ -257,6 +257,8 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
         return None
     # Numbered rows each worth the points a column names (题号 | 题目 | 分值): a contest's problems, text or none.
     scored = numbered and any(is_points_header(cell_label(header[j])) for j in data)
+    if not scored and len(body) < CATALOGUE_TABLE_MIN_ROWS:
+        return None  # two problems (A, B) each with its points are enough; two named rows alone are not
     if not scored and code is None and not is_topic_title_label(cell_label(header[column])):
         return None
     if not scored and not any(_text_column([row[j] for row in body], titles) for j in rest):
