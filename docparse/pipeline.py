@@ -345,6 +345,7 @@ def build_document(
             links=tuple(outline.links),
             dropped=(*reading.dropped, *outline.dropped),
             diagnostics=findings,
+            topic_tables=tuple(outline.tables_read_as_topics),
         )
 
     draft = make(())

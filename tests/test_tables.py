@@ -107,6 +107,25 @@ def test_html_table_of_topics_gives_one_topic_a_row_with_its_cells_as_fields() -
     assert docparse.outline_data(again) == docparse.outline_data(document)
 
 
+def test_a_table_read_as_topics_is_still_a_table_of_the_document_as_printed() -> None:
+    document = docparse.parse(_PROJECTS.format(after="").encode(), name="projects.html")
+    assert [t.title for t in document.iter_topics()] == ["客户端重构", "集成 Tekton", "集成 SAML 认证"]
+    (table,) = document.iter_tables()
+    assert table.rows[0] == ("项目", "领域", "难 度")
+    assert [row[1:] for row in table.rows[1:]] == [("DevOps", "中"), ("DevOps", "中"), ("Security", "低")]
+    assert table.rows[1][0].startswith("客户端重构")
+    assert document.topic_tables == (table,)
+    loaded = docparse.load(docparse.to_json(document).encode())
+    assert list(loaded.iter_tables()) == [table]
+
+
+def test_a_document_without_a_table_read_as_topics_writes_no_topic_tables() -> None:
+    document = docparse.parse_text("# Call\n\n| Name | Role |\n| --- | --- |\n| Ada | Mentor |\n| Bob | Student |\n")
+    assert document.topic_tables == ()
+    assert len(list(document.iter_tables())) == 1
+    assert "topic_tables" not in docparse.to_json(document)
+
+
 def test_a_table_of_topics_stays_a_table_where_the_call_has_topics_of_its_own() -> None:
     own = "<h2>开放课题</h2><h3>课题一</h3><p>研究内容：大模型训练。</p><h3>课题二</h3><p>研究内容：模型压缩。</p>"
     document = docparse.parse(_PROJECTS.format(after=own).encode(), name="projects.html")

@@ -10,12 +10,14 @@ from docparse.model.document import Document
 # in one rendition of a call and in plain type in another is the same outline, and so is a table
 # whose merged cells (`Table.spans`) a Markdown rendition cannot draw.
 PROVENANCE_FIELDS = frozenset({"provenance", "title_bold", "bold", "spans"})
-DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics", "links"})
+# The tables read as topics are the same grid as the topics: the outline is the topics, and a format
+# (or the exported Markdown, which writes the topics' table again under its own header) may print it otherwise.
+DOCUMENT_ONLY_FIELDS = frozenset({"source", "dropped", "diagnostics", "links", "topic_tables"})
 
 
 def outline_data(document: Document) -> dict[str, Any]:
-    """Return the document as data without `source`, dropped noise, diagnostics, links, provenance,
-    type style or merged cells.
+    """Return the document as data without `source`, dropped noise, diagnostics, links, tables read as
+    topics, provenance, type style or merged cells.
 
     Two parses of the same call from different formats (or a parse of the exported Markdown)
     are expected to give equal outline data.

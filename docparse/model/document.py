@@ -448,6 +448,20 @@ class Document(Model):
     )
     dropped: tuple[Dropped, ...] = Field(default=(), description="Text left out of the outline, with the reason.")
     diagnostics: tuple[Diagnostic, ...] = Field(default=(), description="Findings about the content.")
+    topic_tables: tuple[Table, ...] = Field(
+        default=(),
+        description="The tables whose rows are read as topics (one topic a row, under the section the table stood "
+        "in), kept as printed, header included: `iter_tables` yields each in its place. Empty (and left out of "
+        "exports) when no table is read so.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _topic_tables_when_any(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # `topic_tables` is written only when a table was read as topics: every other export stays as it was.
+        data: dict[str, Any] = handler(self)
+        if not data.get("topic_tables", True):
+            del data["topic_tables"]
+        return data
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Document:
@@ -490,10 +504,20 @@ class Document(Model):
             yield from node.iter_parts()
 
     def iter_tables(self) -> Iterator[Table]:
-        """Yield every table of the document in document order."""
-        for part in self.iter_parts():
-            if isinstance(part, Table):
-                yield part
+        """Yield every table of the document in document order, those read as topics before their first row's topic.
+
+        A table whose rows are topics is a table the document prints all the same: whoever asks for the
+        tables gets its grid as printed (header, columns in order), whoever asks for the topics gets the rows.
+        """
+        waiting = list(self.topic_tables)
+        yield from (part for part in _iter_parts(self.preamble) if isinstance(part, Table))
+        for node in self.iter_nodes():
+            if waiting and isinstance(node, Topic):
+                # A row's topic carries its table's provenance.
+                yield from (table for table in waiting if table.provenance == node.provenance)
+                waiting = [table for table in waiting if table.provenance != node.provenance]
+            yield from (part for part in node.iter_parts() if isinstance(part, Table))
+        yield from waiting
 
     def iter_topics(self) -> Iterator[Topic]:
         """Yield every topic in document order."""

@@ -222,22 +222,27 @@ def topic_tables(outline: Outline, context: ShapeContext) -> bool:
     template or heading that names topics): there a table whose header names the columns and
     whose title column holds a title and more (``[title](…)<br/>description<br/>导师：…``) is the
     call's list of topics, one a row (`docparse.outline.tables.topic_rows`). The header row is
-    kept in `dropped` as ``column-header``: its labels are the fields' labels.
+    kept in `dropped` as ``column-header``: its labels are the fields' labels. The table itself is
+    kept as printed in the document's `topic_tables` (its grid is what a reader of tables wants).
+    A table before the first heading gives topics ahead of the call's parts; a table in a part with
+    sub-parts stays a table.
     """
     if context.forced is CallKind.GUIDE or not outline.topic_tables or _topic_evidence(outline):
         return False
     changed = False
     for node in [outline.root, *_body_nodes(outline.root)]:
-        if node.role is not SectionRole.BODY or node.children:
+        if node.role is not SectionRole.BODY or (node.children and node is not outline.root):
             continue  # rows after sub-headings would read as the last sub-heading's
         for part, found in outline.topic_tables:
             if not any(item is part for slot, item in node.content if slot == "description"):
                 continue
             block = Block(text="", kind=BlockKind.TABLE, rows=part.rows, provenance=part.provenance)
             node.content = [(slot, item) for slot, item in node.content if item is not part]
-            node.children.extend(row_topic(found, row, node.level + 1, block, context.lexicon) for row in found.rows)
+            # A table before the first heading lists the call's topics ahead of its parts (提交方式, 评分规则).
+            node.children[0:0] = [row_topic(found, row, node.level + 1, block, context.lexicon) for row in found.rows]
             header = "\t".join(found.header)
             outline.dropped.append(Dropped(text=header, reason=DropReason.COLUMN_HEADER, provenance=part.provenance))
+            outline.tables_read_as_topics.append(part)
             changed = True
     return changed
 

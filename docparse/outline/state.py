@@ -46,6 +46,8 @@ class Outline:
     templates: list[str] = field(default_factory=list)
     """Labels read as fields because they repeat under sibling nodes."""
     topic_tables: list[tuple[Table, TopicRows]] = field(default_factory=list)
+    tables_read_as_topics: list[Table] = field(default_factory=list)
+    """The tables whose rows the shape rules made topics: the document keeps them as printed."""
     areas: str | None = None
     """The title of the one part whose directions name the subject areas of a guide, not a topic's (shape rules)."""
     """Tables placed as they are whose rows have a table of topics' shape; the shape rules decide."""

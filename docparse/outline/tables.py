@@ -22,14 +22,16 @@ from docparse.blocks import Block, Span
 from docparse.model.document import Paragraph
 from docparse.outline.draft import DraftField, DraftItem, DraftNode, Strength
 from docparse.vocab.chars import CJK_CLASS
-from docparse.vocab.families import Numbering, Role, match_numbering
+from docparse.vocab.families import Numbering, Role, han_to_int, match_numbering
 from docparse.vocab.glyphs import starts_with_checkbox
 from docparse.vocab.lazy import lazy
 from docparse.vocab.markers import (
     CLAUSE_END,
     Lexicon,
     is_column_header_word,
+    is_criteria_header,
     is_date_value,
+    is_points_header,
     is_title_like,
     is_topic_title_label,
 )
@@ -160,6 +162,11 @@ _INDEX_CELL = lazy(r"^\s*[\d０-９]{1,4}[.、]?\s*$")
 # A data cell: an amount, a count, a score, a share or a date leads it (``12 000``, ``$5,000``, ``20%``,
 # ``2025-03-01``, ``10 分``), or a month's name (``March 5``): a column of them makes a table of data.
 _DATA_CELL = lazy(r"^\s*(?:[\d０-９$€£¥￥]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|tbd)[a-z]*\.?(?:\s|$))")
+# A score cell: a bare whole number, perhaps with its unit (``10``, ``10 分``, ``25 points``); not an amount
+# (``$5,000``, ``12 000``, ``5 万元``), a share (``20%``) or a date.
+_SCORE_CELL = lazy(r"^\s*([\d０-９]{1,4})\s*(?:分|(?i:pts?\.?|points?|marks?))?\s*$")
+# The total a rubric's weights add up to.
+RUBRIC_TOTAL = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,10 +225,14 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
     title-like names, beside a column whose cells are text (each at least twice as long as its
     row's title) and, to tell offered topics from a table of data, either a column of distinct
     codes (``KIT-25-01``) or a title column whose header says it holds titles (``Project title``,
-    ``题目名称``). A column of amounts, scores or dates makes a budget, a rubric or a timetable.
+    ``题目名称``). A column of amounts, shares or dates makes a budget, a rubric or a timetable; a column of
+    scores is each problem's points when the rows are numbered or the scores do not add up to a rubric's 100,
+    and no header names criteria or weights (``评分标准``, ``Weightage``). Numbered rows beside a column
+    that names their points (``题号 | 题目 | 分值``) are a contest's problems even without codes, a title
+    header or a column of text.
     """
     names = [" ".join(cell.split()).casefold() for cell in header]
-    if len(body) < CATALOGUE_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
+    if len(body) < TOPIC_TABLE_MIN_ROWS or not all(names) or len(set(names)) != len(names):
         return None
     if any("\n" in cell.strip() or _DATA_CELL.match(cell) for cell in header):
         return None  # a header names its columns on one line each, and no header cell is a figure or a date
@@ -237,22 +248,47 @@ def catalogue_rows(header: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -
         return None
     if len({title.casefold() for title in titles}) != len(titles):
         return None
-    if code is None and not is_topic_title_label(cell_label(header[column])):
-        return None
     rest = [j for j in columns if j not in index and j not in (code, column)]
-    if any(_data_column([row[j] for row in body]) for j in rest):
+    numbered = bool(index) or code is not None
+    # A header naming criteria or weights (评分标准, Criteria) makes the figures a rubric's, whatever the rows.
+    rubric = any(is_criteria_header(cell_label(cell)) for cell in header)
+    data = [j for j in rest if _data_column([row[j] for row in body])]
+    if any(rubric or not _points([row[j] for row in body], numbered) for j in data):
         return None
-    if not any(_text_column([row[j] for row in body], titles) for j in rest):
+    # Numbered rows each worth the points a column names (题号 | 题目 | 分值): a contest's problems, text or none.
+    scored = numbered and any(is_points_header(cell_label(header[j])) for j in data)
+    if not scored and len(body) < CATALOGUE_TABLE_MIN_ROWS:
+        return None  # two problems (A, B) each with its points are enough; two named rows alone are not
+    if not scored and code is None and not is_topic_title_label(cell_label(header[column])):
+        return None
+    if not scored and not any(_text_column([row[j] for row in body], titles) for j in rest):
         return None
     return TopicRows(header, column, body, code)
 
 
 def _counts(cells: list[str]) -> bool:
-    """Return whether a column counts its rows (``1``, ``2``, ``3``): an index, not a column of figures."""
-    if not all(_INDEX_CELL.match(cell) for cell in cells):
+    """Return whether a column counts its rows (``1``, ``2``, ``3``; ``A``, ``B``, ``C``; ``一``, ``二``): an index.
+
+    A column of bare numbers in sequence is an index, not a column of figures; a contest letters its
+    problems (``A``, ``B``) or numbers them in Chinese numerals as often as in digits.
+    """
+    if all(_INDEX_CELL.match(cell) for cell in cells):
+        numbers: list[int | None] = [int(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
+    else:
+        numbers = [_sequence_number(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
+    if any(number is None for number in numbers):
         return False
-    numbers = [int(unicodedata.normalize("NFKC", cell).strip().rstrip(".、")) for cell in cells]
-    return all(later == earlier + 1 for earlier, later in itertools.pairwise(numbers))
+    return all(
+        later is not None and earlier is not None and later == earlier + 1
+        for earlier, later in itertools.pairwise(numbers)
+    )
+
+
+def _sequence_number(text: str) -> int | None:
+    """Return the place of a bare letter (``A`` 1) or Chinese numeral (``三`` 3) in its sequence, else None."""
+    if len(text) == 1 and "A" <= text.upper() <= "Z":
+        return ord(text.upper()) - ord("A") + 1
+    return han_to_int(text) if text else None
 
 
 def _identifier_column(cells: list[str]) -> bool:
@@ -270,6 +306,23 @@ def _data_column(cells: list[str]) -> bool:
     """Return whether most filled cells of a column are data: amounts, counts, scores, shares or dates."""
     filled = [cell for cell in cells if cell.strip()]
     return bool(filled) and 2 * sum(_DATA_CELL.match(cell) is not None for cell in filled) > len(filled)
+
+
+def _points(cells: list[str], numbered: bool) -> bool:
+    """Return whether a column of figures gives each row's points, as a contest's list of problems does.
+
+    Every filled cell is a score (``10``, ``15 分``, ``25 points``): no amount, share or date, which make a
+    budget, a rubric's weights or a timetable. Rows that are numbered (an index or a code column) are
+    problems, each worth its points; unnumbered rows whose scores add up to a rubric's total (100) are
+    criteria weighed against each other.
+    """
+    scores = [_SCORE_CELL.match(cell) for cell in cells if cell.strip()]
+    if not scores or not all(scores):
+        return False
+    if numbered:
+        return True
+    total = sum(int(unicodedata.normalize("NFKC", found.group(1))) for found in scores if found is not None)
+    return total != RUBRIC_TOTAL
 
 
 def _text_column(cells: list[str], titles: list[str]) -> bool:

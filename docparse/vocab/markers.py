@@ -523,6 +523,27 @@ DATE_VALUE = lazy(
 )
 
 
+# A table column that holds each row's points (``分值``, ``Points``): a contest's problems or a rubric's criteria.
+POINTS_HEADER = lazy(
+    r"(?i)^(?:\p{Han}{0,4}(?:分值|分数|满分|得分|总分)|(?:max(?:imum)?\s+)?(?:points?|scores?|marks))$"
+)
+# A table column that names criteria or their weights (``评分标准``, ``Criteria``, ``Weightage``): a rubric's.
+CRITERIA_HEADER = lazy(
+    r"(?i)^(?:\p{Han}{0,4}(?:评分|评价|评审|考核|指标|权重|维度)\p{Han}{0,4}"
+    r"|(?:\w+\s+)?(?:criteria|criterion|weights?|weightage|rubric|scoring|evaluation)(?:\s+\w+)?)$"
+)
+
+
+def is_points_header(text: str) -> bool:
+    """Return whether a column header names each row's points (``分值``, ``满分``, ``Points``, ``Max score``)."""
+    return POINTS_HEADER.match(" ".join(text.split())) is not None
+
+
+def is_criteria_header(text: str) -> bool:
+    """Return whether a column header names criteria or weights (``评分标准``, ``Evaluation Criteria``)."""
+    return CRITERIA_HEADER.match(" ".join(text.split())) is not None
+
+
 def is_date_value(text: str) -> bool:
     """Return whether `text` is one date, perhaps with its weekday and a bracketed note (``Friday, 19 May``)."""
     return DATE_VALUE.match(" ".join(text.split())) is not None
