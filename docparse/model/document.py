@@ -20,7 +20,7 @@ from docparse.model.diagnostic import Diagnostic
 from docparse.model.provenance import Provenance
 
 SCHEMA_NAME: Literal["docparse.Document"] = "docparse.Document"
-SCHEMA_VERSION = "2.6.0"
+SCHEMA_VERSION = "2.7.0"
 
 
 class CallKind(StrEnum):
