@@ -373,8 +373,8 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if _set_as_item(state, token, numbering):
         return False
-    if known and not continues(state, numbering) and _set_below_family(state, token, key):
-        return False  # "1. Obedience" in the text's type under the display "1. OVERVIEW": an item, not a restart
+    if _typeset_as_list(state, token, numbering, key, known):
+        return False
     if known or family.role is Role.OUTLINE:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
@@ -391,6 +391,30 @@ def _titled(state: State, token: Token, numbering: Numbering, known: bool) -> bo
         return True
     heading_family = (known and continues(state, numbering)) or numbering.family is LETTER_HEADING
     return heading_family and is_short_label(token.text)
+
+
+def _typeset_as_list(state: State, token: Token, numbering: Numbering, key: Key, known: bool) -> bool:
+    """Return whether a numbered title line's typography, against its family's headings, makes it a list's line."""
+    if known:
+        # "1. Obedience" in the text's type under the display "1. OVERVIEW": an item, not a restart
+        return not continues(state, numbering) and _set_below_family(state, token, key)
+    # "1. Mary Smith; …" over "2. John Jones; …" in the text's type under display headings: a list
+    return _plain_run_under_display(state, token, numbering)
+
+
+def _plain_run_under_display(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a line of a new family is set as the text is, one under another, below display levels.
+
+    Where every level open in the part is a numbered heading set larger than the text (``IV.`` and ``A.`` in
+    10 pt bold over 7.5 pt text), lines of a new family in the text's own type and weight that follow one
+    another with nothing between (``1. Mary Smith; XYZ University; PI`` over ``2. John Jones; …``) are a list,
+    not a new level: a heading stands over text of its own.
+    """
+    keys = state.heads.keys
+    size, body = token.block.font_size, state.evidence.body_size
+    if not keys or size is None or body is None or token.all_bold or size > body + SIZE_CHANGE:
+        return False
+    return all(key in state.heads.display for key in keys) and _next_to_sibling(state, numbering)
 
 
 def _set_below_family(state: State, token: Token, key: Key) -> bool:
