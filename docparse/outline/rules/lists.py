@@ -231,18 +231,6 @@ def list_item(state: State) -> bool:
         state.open_field(
             token, label, "", Strength.STRONG, depth=block.list_depth, marker=numbering.label, numbering=numbering
         )
-    elif found is None and (counted := _counted_sibling(state, token, numbering)) is not None:
-        # "11. 访问外网" over its text after "10. 无线网络：" over its text: the eleventh label, its colon left out.
-        del state.fields[state.fields.index(counted) :]
-        state.open_field(
-            token,
-            token.text.strip(),
-            "",
-            counted.strength,
-            depth=counted.depth,
-            marker=numbering.label,
-            numbering=numbering,
-        )
     elif found is None and (state.index in state.evidence.bold_list_heads or _titles_sublist(state, token, numbering)):
         # "2. 智能车和识图装置" over "1）智能车：…" "2）识图装置：…": a title over the items it numbers; so is
         # "- **Software Development**" over its sub-items, among siblings set so.
@@ -255,8 +243,6 @@ def list_item(state: State) -> bool:
         fields = state.fields
         while fields and fields[-1].strength is Strength.WEAK and block.list_depth <= fields[-1].depth:
             fields.pop()  # a run-in label holds only the items nested under it
-        while fields and fields[-1].numbering is not None and numbering.follows(fields[-1].numbering):
-            fields.pop()  # "11. 访问外网" after the labelled "10. 无线网络：" is its sibling, not its item
         current = state.field
         resumed = _resumed_field(state, numbering)
         if resumed is not None:
@@ -348,20 +334,6 @@ def _nests_in_an_item(state: State, token: Token) -> bool:
     current = state.field
     return (
         token.in_list and current is not None and current.marker is not None and token.block.list_depth > current.depth
-    )
-
-
-def _counted_sibling(state: State, token: Token, numbering: Numbering) -> DraftField | None:
-    """Return the open labelled item this unlabelled title line counts on from, when text follows it as it did.
-
-    ``10. 无线网络：`` over its paragraph, then ``11. 访问外网`` over its paragraph: the next label of the run.
-    """
-    following = state.next_token()
-    if not is_title_like(token.text) or following is None or following.kind is not TokenKind.PARAGRAPH:
-        return None
-    return next(
-        (f for f in reversed(state.fields) if f.numbering is not None and numbering.follows(f.numbering) and f.parts),
-        None,
     )
 
 
