@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 
 from docparse.blocks import bold_lead, direction_title
@@ -20,7 +19,7 @@ from docparse.model.document import (
     Topic,
     Track,
 )
-from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Slot, Strength
+from docparse.outline.draft import DraftField, DraftItem, DraftNode, DraftPart, Strength
 from docparse.vocab.families import Role
 from docparse.vocab.lazy import lazy
 
@@ -153,47 +152,6 @@ def freeze_preamble(root: DraftNode) -> tuple[Paragraph | ListItem | Code | Tabl
     return tuple(out)
 
 
-def _track_nodes(nodes: list[DraftNode]) -> list[DraftNode]:
-    """Return the tracks of a topic: its parts, each holding the plain parts under it as fields of its own.
-
-    ``### Implementation`` over ``#### Filters`` and ``#### Visualizations`` in a topic: the deeper parts
-    are the track's, kept under it as headed fields, not made its sibling tracks. A bare heading over
-    parts (``5.2.1 研究类任务`` over ``R1.`` ``R2.``…) groups tracks, and parts with directions of their
-    own anywhere below are tracks too: those stay tracks of their own, in order.
-    """
-    out: list[DraftNode] = []
-    for node in nodes:
-        if node.children and node.content and not any(_holds_directions(child) for child in node.children):
-            folded: list[tuple[Slot, DraftPart | DraftField]] = [("fields", _as_field(c)) for c in node.children]
-            out.append(dataclasses.replace(node, content=[*node.content, *folded], children=[]))
-        else:
-            out.append(dataclasses.replace(node, children=[]))
-            out.extend(_track_nodes(node.children))
-    return out
-
-
-def _holds_directions(node: DraftNode) -> bool:
-    return node.has_directions or node.identifier is not None or any(_holds_directions(c) for c in node.children)
-
-
-def _as_field(node: DraftNode) -> DraftField:
-    """Return a part under a track as a headed field: its title the label, its content and parts the field's parts."""
-    parts: list[DraftPart | DraftField] = [part for _, part in node.content]
-    if node.directions_marker and not node.marker_in_description and node.marker_at is not None:
-        parts.insert(node.marker_at, Paragraph(text=node.directions_marker, provenance=node.provenance))
-    parts.extend(_as_field(child) for child in node.children)
-    return DraftField(
-        label=node.title or "",
-        text="",
-        depth=0,
-        provenance=node.provenance,
-        strength=Strength.HEADING,
-        parts=parts,
-        marker=node.numbering.label if node.numbering is not None else node.label,
-        numbering=node.numbering,
-    )
-
-
 def _flatten(nodes: list[DraftNode]) -> list[DraftNode]:
     out: list[DraftNode] = []
     for node in nodes:
@@ -239,8 +197,7 @@ def freeze_topic(node: DraftNode, parent: Section | None, parent_id: str, index:
     topic_id = ids(wanted)
     content = freeze_content(node, topic_id, ids)
     tracks = tuple(
-        freeze_track(child, ids(f"{topic_id}/t{i}"), ids)
-        for i, child in enumerate(_track_nodes(node.children), start=1)
+        freeze_track(child, ids(f"{topic_id}/t{i}"), ids) for i, child in enumerate(_flatten(node.children), start=1)
     )
     return Topic(
         id=topic_id,
