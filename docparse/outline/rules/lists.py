@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from docparse.model.document import Paragraph
 from docparse.outline.analyse import lone_label_item
-from docparse.outline.draft import DraftField, DraftItem, Strength, attach
+from docparse.outline.draft import DraftItem, Strength, attach
 from docparse.outline.state import DirectionsList, State, paragraph
 from docparse.segment import Token, TokenKind
-from docparse.vocab.families import LABELLED_ITEM, Numbering, Role, Sequence
+from docparse.vocab.families import LABELLED_ITEM, Numbering, Role
 from docparse.vocab.markers import is_title_like
 
 _COLON_END = ("：", ":")
@@ -244,16 +244,7 @@ def list_item(state: State) -> bool:
         while fields and fields[-1].strength is Strength.WEAK and block.list_depth <= fields[-1].depth:
             fields.pop()  # a run-in label holds only the items nested under it
         current = state.field
-        resumed = _resumed_field(state, numbering)
-        if resumed is not None:
-            # "6）" after "5）" of 条件与要求 and the labelled lines 匹配方式如下：… under it: the list goes on,
-            # and those lines, in their order, go under the field with item 5.
-            node = state.node
-            at = next(i for i, (_, part) in enumerate(node.content) if part is resumed)
-            resumed.parts.extend(part for _, part in node.content[at + 1 :])
-            node.content = node.content[: at + 1]
-            state.fields[:] = [resumed]
-        elif current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
+        if current is not None and current.strength is not Strength.HEADING and depth <= current.depth:
             state.close_fields_to(depth)
         state.place_item(DraftItem(numbering, token.text, token.spans, depth, block.provenance))
     if numbering.last is not None:
@@ -263,32 +254,6 @@ def list_item(state: State) -> bool:
     if token.lead_in is not None:
         state.lead_in(token.lead_in)
     return True
-
-
-def _resumed_field(state: State, numbering: Numbering) -> DraftField | None:
-    """Return the node's closed field whose list this item goes on counting, or None.
-
-    ``条件与要求：`` over ``1）`` … ``5）``, then the labelled lines ``匹配方式如下：`` ``协议：精确匹配`` that
-    explain item 5, then ``6）``: the text between item n and item n+1 belongs to item n, and item n+1 to
-    the list of item n. Only across labelled lines without lists of their own: text of the node's own, or
-    another list, between them ends the list.
-    """
-    last = numbering.last
-    if last is None or last == 1 or numbering.family.sequence is not Sequence.POSITION:
-        return None
-    node = state.node
-    for at in range(len(node.content) - 1, -1, -1):
-        part = node.content[at][1]
-        if node.marker_at is not None and node.marker_at >= at:
-            return None  # the node's marker line stands among them
-        if not isinstance(part, DraftField):
-            return None  # text of the node's own between them: the list has ended
-        items = [item for item in part.items if item.numbering.key == numbering.key]
-        if items:
-            return part if numbering.follows(items[-1].numbering) and part is not state.field else None
-        if part.items:
-            return None  # a labelled line with a list of its own between them
-    return None
 
 
 def _sibling_depth(state: State, numbering: Numbering) -> int:
