@@ -389,19 +389,6 @@ def is_question_title(text: str) -> bool:
     return stripped[-1:] in "？?" and is_title_like(head) and not any(mark in head for mark in "，。；,;？?")
 
 
-def is_marked_title(text: str) -> bool:
-    """Return whether `text` is one short sentence a format marks as a heading (``#### R5. SHUD的应用。``).
-
-    A question (``谁可以报名？``) or a statement closed by its stop: one clause, no stop inside, a title's length.
-    """
-    stripped = text.strip()
-    return is_question_title(text) or (
-        stripped[-1:] in "。．.！!"
-        and is_title_like(head := stripped[:-1].rstrip())
-        and not any(mark in head for mark in "，。；,;？?！!")
-    )
-
-
 def ends_sentence(text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and (stripped[-1] in TERMINAL or stripped[-1] in "。）)」』”\"'")

@@ -19,7 +19,6 @@ from docparse.vocab.markers import (
     CAPS_LABEL,
     FieldMatch,
     is_caption,
-    is_marked_title,
     is_question_title,
     is_short_label,
     is_title_like,
@@ -628,9 +627,9 @@ def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> 
         or is_title_like(token.text)
         or (is_short_label(token.text) and (not clause or labels or (before is not None and before.title is not None)))
         or not token.text
-        # A heading the format marks may ask its question ("### 二、谁可以报名？") or close its one clause with a
-        # stop ("#### R5. SHUD在无观测流域中的应用。"); a numbered paragraph that ends so is a run-in clause.
-        or (token.block.kind is BlockKind.HEADING and is_marked_title(token.text))
+        # A heading the format marks may ask its question ("### 二、谁可以报名？"); a numbered
+        # paragraph that ends in "？" is a run-in clause.
+        or (token.block.kind is BlockKind.HEADING and is_question_title(token.text))
     )
     # A clause of a family that runs its labels in ("1. Introduction: CloudSynergy is seeking …"): the label and
     # its text are the clause's field, as the label alone ("5. Technical Requirements:") over its list is.
