@@ -23,6 +23,7 @@ from docparse.model.document import (
     ListItem,
     Node,
     Paragraph,
+    Section,
     Table,
     Topic,
     Track,
@@ -129,7 +130,9 @@ def _node(node: Node, document: Document) -> Iterator[str]:
         yield node.marker
     elif not (own and isinstance(node, Topic) and document.heads_with(node)):
         yield node.label or ""  # the label of a heading that is the document's title is held there
-    if not own:
+    # A part named by its bare label (``附录一：`` alone) holds that text once, as its label.
+    named = isinstance(node, Section) and bool(node.label) and node.title == (node.label or "").rstrip("：:").strip()
+    if not own and not named:
         yield node.title or ""  # a single topic's title is the document's, held there
     if node.directions_marker and not node.marker_in_description:
         yield node.directions_marker

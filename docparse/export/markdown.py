@@ -112,7 +112,9 @@ def _toc_line(label: str | None, title: str, page: str | None) -> str:
 
 
 def _heading(level: int, label: str | None, title: str | None) -> str:
-    if label and title and _self_labelled(label):
+    if label and title == label:
+        text = escape(title)  # a part named by its bare label ("附录一"): printed once
+    elif label and title and _self_labelled(label):
         text = f"{label}-{escape(title)}"  # "赛题方向 A-…": the dash that makes it a label again
     elif label and title and is_cjk(label[-1]) and not has_han(label[-1]):
         text = f"{label}{escape(title)}"  # "一、发榜单位", "项目一：算子规范": no space after CJK punctuation

@@ -13,6 +13,7 @@ from docparse.model.document import (
     Paragraph,
     Part,
     Section,
+    SectionRole,
     Table,
     TocEntry,
     Topic,
@@ -242,7 +243,7 @@ def freeze_section(node: DraftNode | None, section_id: str, ids: IdMaker, childr
         number=shell.number,
         label=shell.label,
         role=node.role,
-        title=node.title,
+        title=_part_title(node),
         description=content.description,
         directions_marker=node.directions_marker,
         marker_in_description=node.marker_in_description,
@@ -288,6 +289,16 @@ def freeze_sections(root: DraftNode, ids: IdMaker) -> tuple[Section, ...]:
 
 
 _NOT_WORD = lazy(r"[\W_]+")
+
+
+def _part_title(node: DraftNode) -> str | None:
+    """Return a node's title; a part that is its bare label alone (``附录一：`` over text) is named by that label.
+
+    A topic that is only ``课题一`` is named so too: the label is all the heading the document gives the part.
+    """
+    if node.title is None and node.role is SectionRole.APPENDIX and node.label:
+        return node.label.rstrip("：:").strip() or None
+    return node.title
 
 
 def _title_key(title: str) -> str:

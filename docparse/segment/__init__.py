@@ -39,6 +39,7 @@ from docparse.vocab.markers import (
     doc_label_of,
     is_caption_word,
     is_navigation,
+    is_short_label,
     is_task_word,
     is_title_like,
     is_toc_title_text,
@@ -130,6 +131,7 @@ def segment(blocks: Iterable[Block], lexicon: Lexicon = DEFAULT_LEXICON) -> list
     tokens = _labelled_items(_labelled_headings(_drop_lone_toc_lines(tokens, lexicon)))
     tokens = _letter_o_bullets(tokens)
     tokens = _toc_letter_labels(link_tocs(_listed_contents(_row_labels(_opening_labels(tokens), lexicon))))
+    tokens = _letter_runs(tokens)
     return _lead_ins_before_lists(tokens, lexicon)
 
 
@@ -760,6 +762,44 @@ def _toc_letter_labels(tokens: list[Token]) -> list[Token]:
         letter = match_letter_heading(token.text.strip())
         if letter is not None and (letter.label, _heading_key(letter.rest)) in vouched:
             out[i] = _numbered(token, letter)
+    return out
+
+
+# Capital-letter lines that count A, B, C… at least this far are headings by their own sequence.
+LETTER_RUN_MIN = 3
+
+
+def _letter_runs(tokens: list[Token]) -> list[Token]:
+    """Return `tokens` with capital-letter title lines that count on from ``A.`` read as numbered.
+
+    ``A. Smith`` begins a sentence; ``A. Background Information:``, then ``B. Platform Requirements``,
+    ``C. User Interface`` over their text, each a short title line of its own, count A, B, C: a sequence
+    of the document's own, as a contents entry vouches for one (`_toc_letter_labels`). A run starts at
+    ``A.`` and goes on while each next letter follows; it counts when it reaches `LETTER_RUN_MIN` lines.
+    """
+    out = list(tokens)
+    run: list[tuple[int, Numbering]] = []
+
+    def close() -> None:
+        if len(run) >= LETTER_RUN_MIN:
+            for i, numbering in run:
+                out[i] = _numbered(tokens[i], numbering)
+        run.clear()
+
+    for i, token in enumerate(tokens):
+        if token.kind is not TokenKind.PARAGRAPH or token.block.heading_level is not None:
+            continue
+        text = token.text.strip()
+        letter = match_letter_heading(text)
+        if letter is None or not (is_title_like(letter.rest) or is_short_label(letter.rest)):
+            continue
+        if run and letter.follows(run[-1][1]):
+            run.append((i, letter))
+            continue
+        close()
+        if letter.last == 1:
+            run.append((i, letter))
+    close()
     return out
 
 

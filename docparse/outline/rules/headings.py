@@ -14,7 +14,7 @@ from docparse.outline.draft import DraftItem, Strength
 from docparse.outline.rules.content import field_strength
 from docparse.outline.state import GROUP_KEY, Key, State
 from docparse.segment import Token, TokenKind
-from docparse.vocab.families import TOPIC_FAMILIES, Numbering, Role, Sequence
+from docparse.vocab.families import LETTER_HEADING, TOPIC_FAMILIES, Numbering, Role, Sequence
 from docparse.vocab.markers import (
     CAPS_LABEL,
     FieldMatch,
@@ -340,9 +340,7 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
     family = numbering.family
     key = state.heads.aliases.get(numbering.key, numbering.key)
     known = key in state.heads.keys
-    titled = is_title_like(token.text) or not token.text
-    if not titled and known and continues(state, numbering) and is_short_label(token.text):
-        titled = True  # "5.2.2 Meeting Requirements:" in a numbered outline
+    titled = _titled(state, token, numbering, known)
     clause = numbering.key in state.evidence.clause_keys
     next_heading = known and (titled or clause) and continues(state, numbering)
     current = state.directions
@@ -374,10 +372,62 @@ def is_heading(state: State, token: Token, numbering: Numbering) -> bool:
         return True
     if _set_as_item(state, token, numbering):
         return False
+    if _typeset_as_list(state, token, numbering, key, known):
+        return False
     if known or family.role is Role.OUTLINE:
         return True
     # A bullet (■) heads a track under a topic; it never starts the outline.
     return family.role is Role.EITHER and bool(state.heads.keys)
+
+
+def _titled(state: State, token: Token, numbering: Numbering, known: bool) -> bool:
+    """Return whether a numbered line's text may be a heading's title: title-like, or a label of a heading family.
+
+    ``5.2.2 Meeting Requirements:`` going on in a numbered outline, ``A. Background Information:`` of a run of
+    capital letters that the contents or the letters' own sequence made headings: the label is the title.
+    """
+    if is_title_like(token.text) or not token.text:
+        return True
+    heading_family = (known and continues(state, numbering)) or numbering.family is LETTER_HEADING
+    return heading_family and is_short_label(token.text)
+
+
+def _typeset_as_list(state: State, token: Token, numbering: Numbering, key: Key, known: bool) -> bool:
+    """Return whether a numbered title line's typography, against its family's headings, makes it a list's line."""
+    if known:
+        # "1. Obedience" in the text's type under the display "1. OVERVIEW": an item, not a restart
+        return not continues(state, numbering) and _set_below_family(state, token, key)
+    # "1. Mary Smith; …" over "2. John Jones; …" in the text's type under display headings: a list
+    return _plain_run_under_display(state, token, numbering)
+
+
+def _plain_run_under_display(state: State, token: Token, numbering: Numbering) -> bool:
+    """Return whether a line of a new family is set as the text is, one under another, below display levels.
+
+    Where every level open in the part is a numbered heading set larger than the text (``IV.`` and ``A.`` in
+    10 pt bold over 7.5 pt text), lines of a new family in the text's own type and weight that follow one
+    another with nothing between (``1. Mary Smith; XYZ University; PI`` over ``2. John Jones; …``) are a list,
+    not a new level: a heading stands over text of its own.
+    """
+    keys = state.heads.keys
+    size, body = token.block.font_size, state.evidence.body_size
+    if not keys or size is None or body is None or token.all_bold or size > body + SIZE_CHANGE:
+        return False
+    return all(key in state.heads.display for key in keys) and _next_to_sibling(state, numbering)
+
+
+def _set_below_family(state: State, token: Token, key: Key) -> bool:
+    """Return whether a numbered line is set smaller than its family's headings, and not in display type.
+
+    The family's first display heading (``1. OVERVIEW`` in 13 pt) fixes how the document sets that rank;
+    a line of the family that counts afresh (``1. Obedience – gaiting…``) in the 11 pt of the text is a
+    list of the same family inside the part, not the part's sibling.
+    """
+    style = state.heads.display.get(key)
+    size = token.block.font_size
+    if style is None or size is None or state.evidence.is_display(token):
+        return False
+    return size < style[0] - SIZE_CHANGE
 
 
 def _set_as_heading(state: State, token: Token, numbering: Numbering) -> bool:
