@@ -97,8 +97,8 @@ def is_html(data: bytes, *, markdown: bool = False) -> bool:
 
 
 def front_matter_length(head: bytes) -> int:
-    """Return how many bytes of `head` a YAML front matter opening it spans (0 without one)."""
-    if not head.startswith(b"---"):
+    """Return how many bytes of `head` a YAML or TOML front matter opening it spans (0 without one)."""
+    if not head.startswith((b"---", b"+++")):
         return 0
     lines = head.split(b"\n")
     found = front_matter([line.rstrip(b"\r").decode("utf-8", "replace") for line in lines])

@@ -366,10 +366,10 @@ def inline_tag(source: str) -> InlineTag | None:
 def _front_matter(walker: _Walker, lines: list[str], values: dict[str, str], root: etree._Element) -> None:
     """Record a front matter's lines as markup; its title stands for the page's ``<title>`` when it has none."""
     title = values.get("title")
-    title_line = next((i for i, line in enumerate(lines) if line.lower().startswith("title:")), None)
+    title_line = metadata.front_title_line(lines)
     if title and title_line is not None and next(root.iter("title"), None) is None:
         walker.title = (title, title_line + 1)
-        lines = [*lines[:title_line], "title:", *lines[title_line + 1 :]]
+        lines = [*lines[:title_line], metadata.front_title_key(lines[title_line]), *lines[title_line + 1 :]]
     for number, line in enumerate(lines, start=1):
         walker._record(line.rstrip("\r\n"), DropReason.MARKUP, number)
 

@@ -16,6 +16,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from docparse.model.document import Metadata
+from docparse.vocab.lazy import lazy
 
 if TYPE_CHECKING:
     # Only the annotation of `from_xml`: the text reader calls this module without importing lxml.
@@ -222,13 +223,58 @@ FRONT_MATTER_MAX_LINES = 100
 
 
 def front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
-    """Return (lines it spans, field → text) of a YAML front matter opening the text, or None.
+    """Return (lines it spans, field → text) of a YAML or TOML front matter opening the text, or None.
 
     Front matter (Jekyll, Hugo, Docusaurus) is a YAML mapping between ``---`` on the first line
-    and ``---`` or ``...``, within FRONT_MATTER_MAX_LINES lines: anything else is the text's own.
+    and ``---`` or ``...``, or (Hugo, Zola) a TOML table between ``+++`` fences, within
+    FRONT_MATTER_MAX_LINES lines: anything else is the text's own.
     """
-    if not lines or lines[0].rstrip() != "---":
+    if not lines:
         return None
+    fence = lines[0].rstrip()
+    if fence == "+++":
+        return _toml_front_matter(lines)
+    if fence != "---":
+        return None
+    import yaml  # PyYAML only for a text that opens with a fence
+
+    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
+        if lines[i].rstrip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:i]))
+            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
+                return None
+            return (i + 1, front_matter_values(data)) if isinstance(data, dict) else None
+    return None
+
+
+def front_title_line(lines: list[str]) -> int | None:
+    """Return the index of a front matter's title line (``title: …``, ``title = "…"``) in its `lines`, or None."""
+    return next((i for i, line in enumerate(lines) if _FRONT_TITLE.match(line)), None)
+
+
+def front_title_key(line: str) -> str:
+    """Return the key part of a front matter's title line (``title:``, ``title =``): the markup kept of it."""
+    match = _FRONT_TITLE.match(line)
+    return match.group().strip() if match else line.strip()
+
+
+# The title key of a YAML (``title: …``) or TOML (``title = "…"``) front matter.
+_FRONT_TITLE = lazy(r"(?i)title\s*[:=]")
+
+
+def _toml_front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
+    """Return (lines it spans, field → text) of a TOML front matter between ``+++`` fences, or None."""
+    import tomllib  # the standard library's TOML parser, only for a text that opens with ``+++``
+
+    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
+        if lines[i].rstrip() == "+++":
+            try:
+                data = tomllib.loads("\n".join(lines[1:i]))
+            except (tomllib.TOMLDecodeError, RecursionError):  # not TOML after all
+                return None
+            return i + 1, front_matter_values(dict(data.items()))
+    return None
     import yaml  # PyYAML only for a text that opens with a fence
 
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):

@@ -229,13 +229,14 @@ def _insert_plain_lines(reading: Reading, plain: list[PlainLine]) -> None:
 
 def _place_front_matter(reading: Reading, lines: list[str], title: str | None) -> None:
     """Head the blocks with the front matter's title (unless a heading repeats it); record its lines as markup."""
-    title_line = next((i for i, line in enumerate(lines) if line.lower().startswith("title:")), None)
+    title_line = metadata.front_title_line(lines)
     placed = title is not None and title_line is not None
     if placed:
         assert title is not None and title_line is not None
         placed = head_with_title(reading.blocks, title, Provenance(line_start=title_line + 1, line_end=title_line + 1))
     # The title's line is markup but for its value, which is now the heading: its key stays here.
-    texts = [("title:" if placed and i == title_line else line.strip(), i) for i, line in enumerate(lines)]
+    key = metadata.front_title_key
+    texts = [(key(line) if placed and i == title_line else line.strip(), i) for i, line in enumerate(lines)]
     reading.dropped[:0] = [
         Dropped(text=text, reason=DropReason.MARKUP, provenance=Provenance(line_start=i + 1, line_end=i + 1))
         for text, i in texts

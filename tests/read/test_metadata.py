@@ -193,6 +193,31 @@ def test_markdown_front_matter_is_metadata_and_its_title_heads_the_text() -> Non
     assert account_source(FRONT_MATTER.encode(), document, name="call.md").complete
 
 
+TOML_FRONT_MATTER = """+++
+title = "开源软件供应链点亮计划暑期 2022 项目"
+date = 2022-04-02
+[taxonomies]
+tags = ["ospp"]
++++
+
+# 自由及开源软件简中本地化工作
+
+项目说明。
+"""
+
+
+def test_a_toml_front_matter_hugo_zola_is_metadata_and_its_title_heads_the_text() -> None:
+    # Hugo and Zola fence a TOML front matter with "+++": the site's metadata, its title the page's title.
+    document = docparse.parse(TOML_FRONT_MATTER.encode(), name="call.md")
+    meta = document.source.metadata
+    assert meta.title == "开源软件供应链点亮计划暑期 2022 项目"
+    assert meta.created == datetime(2022, 4, 2)
+    assert meta.keywords is None  # the table's keys are not the document's fields
+    assert document.title == "开源软件供应链点亮计划暑期 2022 项目"
+    assert [d.text for d in document.dropped if d.reason == "markup"][:3] == ["+++", "title =", "date = 2022-04-02"]
+    assert account_source(TOML_FRONT_MATTER.encode(), document, name="call.md").complete
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -200,8 +225,10 @@ def test_markdown_front_matter_is_metadata_and_its_title_heads_the_text() -> Non
         "---\nnot: [yaml\n---\n1. 总则\n",  # not YAML
         "---\n- a list\n---\n1. 总则\n",  # YAML, but no mapping
         "---\nx: " + "[" * 3000 + "]" * 3000 + "\n---\n1. 总则\n",  # nested past the stack
+        "+++\ntitle: not toml\n+++\n1. 总则\n",  # not TOML
+        "+++\n\n1. 总则\n",  # no closing fence
     ],
-    ids=["rule", "not-yaml", "not-mapping", "deep"],
+    ids=["rule", "not-yaml", "not-mapping", "deep", "not-toml", "toml-unclosed"],
 )
 def test_what_is_not_front_matter_stays_text(text: str) -> None:
     document = docparse.parse(text.encode(), name="call.md")
