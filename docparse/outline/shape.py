@@ -545,8 +545,28 @@ def names_areas(node: DraftNode) -> bool:
 
 def _names_area(text: str) -> bool:
     """Return whether a direction is the bare name of an area: a title, with no run-in title over a text
-    (``Sensing: new sensors.`` titles a direction and says what it is)."""
-    return is_title_like(text) and regex.search(r"[：:]\s*\S", text) is None
+    (``Sensing: new sensors.`` titles a direction and says what it is); or an area's name over the list of
+    its sub-areas (``Intelligent Agents: Multi-agent systems, autonomous agents, Boolean games.``)."""
+    if is_title_like(text) and regex.search(r"[：:]\s*\S", text) is None:
+        return True
+    head, colon, rest = text.partition(":") if ":" in text else text.partition("：")
+    if not colon or not is_title_like(head.strip()):
+        return False
+    terms = [term for term in _TERM_SEPARATOR.split(rest.strip().rstrip(".。;； ")) if term.strip()]
+    return len(terms) >= AREA_TERMS_MIN and all(_is_term(term) for term in terms)
+
+
+def _is_term(text: str) -> bool:
+    """Return whether a listed item is a term (a few words or CJK characters), not a clause."""
+    text = text.strip().removeprefix("and ").removeprefix("or ")
+    return len(text.split()) <= AREA_TERM_MAX_WORDS and len(text) <= AREA_TERM_MAX_CHARS
+
+
+# An area over its sub-areas lists at least this many terms, each of a few words.
+AREA_TERMS_MIN = 3
+AREA_TERM_MAX_WORDS = 6
+AREA_TERM_MAX_CHARS = 60
+_TERM_SEPARATOR = lazy(r"[,，、;；]")
 
 
 # A part's list of subject areas names at least this many.
