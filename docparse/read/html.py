@@ -490,10 +490,13 @@ class _Walker:
             # The document around the fragment has a title of its own (a heading, front matter).
             self._record(text, DropReason.MARKUP, line)
             return
+        printed, suffix = _printed_title(text, self.reading.dropped)
         if _repeats_opening(text, self.reading.blocks) or not head_with_title(
-            self.reading.blocks, text, _lines_at(line)
+            self.reading.blocks, printed, _lines_at(line)
         ):
             self._record(text, DropReason.MARKUP, line)
+        elif suffix:
+            self._record(suffix, DropReason.MARKUP, line)  # the site's name after the page's title
 
     # -- the tree ---------------------------------------------------------------------------
 
@@ -1164,6 +1167,28 @@ def _format_number(number: int, kind: str) -> str:
                 number -= value
         return roman.upper() if kind == "I" else roman
     return str(number)
+
+
+def _printed_title(title: str, dropped: list[Dropped]) -> tuple[str, str]:
+    """Return a ``<title>`` as the page prints it and the site's name it adds (``X - LUG @ USTC`` → ``X``, ``- LUG …``).
+
+    A CMS titles a page "page title, separator, site name"; the page prints its own title in its
+    header, which is read as the site's chrome: where such a line begins with the part before the last
+    separator, that part is the page's title. Else the whole ``<title>`` is, and nothing is added.
+    """
+    match = _TITLE_SUFFIX.match(" ".join(title.split()))
+    if match is None:
+        return title, ""
+    head = match.group("head").casefold()
+    printed = any(
+        item.reason is DropReason.SITE_CHROME and " ".join(item.text.split()).casefold().startswith(head)
+        for item in dropped
+    )
+    return (match.group("head"), match.group("suffix")) if printed else (title, "")
+
+
+# A page's title, a separator between spaces, the site's name: "申报主题 - 科研管理平台", "Ideas | Example Lab".
+_TITLE_SUFFIX = lazy(r"^(?P<head>.{4,}?)(?P<suffix>\s+[-–—|]\s+[^-–—|]{1,60})$")
 
 
 def _repeats_opening(title: str, blocks: list[Block]) -> bool:

@@ -342,3 +342,19 @@ def test_the_page_title_heads_the_outline_unless_a_heading_repeats_it() -> None:
     reading = _read("<h1>申报主题</h1><p>正文。</p>", head="<title>申报主题 - 科研管理平台</title>")
     assert [(b.heading_level, b.text) for b in reading.blocks] == [(1, "申报主题"), (None, "正文。")]
     assert _dropped(reading) == [(DropReason.MARKUP, "申报主题 - 科研管理平台")]
+
+
+def test_a_page_title_over_the_sites_name_is_the_title_the_page_prints_in_its_chrome() -> None:
+    # A CMS titles the page "title - site"; the page prints its title in a header read as chrome:
+    # the part before the separator is the title, the site's name is markup.
+    head = "<title>暑期 2022 项目提案 - LUG @ USTC</title>"
+    page = (
+        "<header><h1 class='page__title'>暑期 2022 项目提案</h1></header>"
+        "<main><h3>网络测量系统</h3><p>正文。</p></main>"
+    )
+    reading = _read(page, head=head)
+    assert [(b.heading_level, b.text) for b in reading.blocks][:2] == [(1, "暑期 2022 项目提案"), (4, "网络测量系统")]
+    assert (DropReason.MARKUP, "- LUG @ USTC") in _dropped(reading)
+    # Without the page printing it, the whole <title> stays the title.
+    reading = _read("<main><h3>网络测量系统</h3><p>正文。</p></main>", head=head)
+    assert reading.blocks[0].text == "暑期 2022 项目提案 - LUG @ USTC"
