@@ -510,3 +510,58 @@ def test_a_short_line_of_latin_and_cjk_keeps_the_body_size() -> None:
     sizes = [line.size for line in pages[0].lines]
     assert sizes[-2] == 10.5
     assert sizes[-1] >= 13.5
+
+
+def han_line(gaps: list[int]) -> tuple[numpy.ndarray, list[tuple[str, float, list[list[int]]]]]:
+    """Return a line image and the recogniser's character boxes: 甲乙丙丁 (16-px glyphs at a 20-px pitch), a comma
+    whose ink sits low in the line, then 戊己庚辛 after `gaps[i]` px of blank above the comma, one line per gap."""
+    image = numpy.full((30, 400), 255, dtype=numpy.uint8)
+    chars: list[tuple[str, float, list[list[int]]]] = []
+    x = 2
+
+    def glyph(char: str, left: int, width: int, top: int) -> None:
+        image[top:26, left : left + width] = 0
+        chars.append((char, 0.95, [[left, 4], [left + width, 4], [left + width, 26], [left, 26]]))
+
+    for gap in gaps:
+        for char in "甲乙丙丁":
+            glyph(char, x, 16, 4)
+            x += 20
+        comma_at = x - 4 + 2
+        glyph("，", comma_at, 3, 20)  # a comma's ink: low in the line, under `COMMA_TOP`
+        x = x - 4 + gap
+        for char in "戊己庚辛":
+            glyph(char, x, 16, 4)
+            x += 20
+    return image, chars
+
+
+@pytest.mark.parametrize(
+    ("gap", "spelt"), [(8, "甲乙丙丁,戊己庚辛"), (16, "甲乙丙丁, 戊己庚辛"), (24, "甲乙丙丁，戊己庚辛")]
+)
+def test_a_commas_width_is_the_blank_the_image_shows_between_its_characters(gap: int, spelt: str) -> None:
+    # Blank over the comma in character pitches (20 px): 0.4 a half-width comma, 0.8 one and a
+    # space, 1.2 a full-width comma; OCR read `，` in every case.
+    image, chars = han_line([gap])
+    assert ocr.respace(image, "甲乙丙丁，戊己庚辛", chars, 4.0, 26.0) == spelt
+
+
+def test_without_enough_cjk_neighbours_a_comma_keeps_its_reading() -> None:
+    image, chars = han_line([8])
+    items = [(char, box) for char, _, box in chars[3:6]]
+    assert ocr.comma_widths(image, "丁，戊", items, 4.0, 26.0) == "丁，戊"
+
+
+def test_a_space_goes_before_a_half_width_bracket_but_not_beside_a_full_width_one() -> None:
+    # `学(Re`: a CJK glyph, blank, a bracket's ink. 0.35 em of blank is a space; 0.7 em is the
+    # blank a full-width `（` read as `(` carries on its open side, not a space.
+    for blank, spelt in ((7, "学 (Re"), (14, "学(Re")):
+        image = numpy.full((26, 200), 255, dtype=numpy.uint8)
+        image[2:24, 10:30] = 0
+        image[2:24, 30 + blank : 33 + blank] = 0
+        image[8:24, 36 + blank : 60 + blank] = 0
+        chars = [
+            ("学", 0.99, [[10, 2], [30, 2], [30, 24], [10, 24]]),
+            ("(Re", 0.99, [[30 + blank, 2], [60 + blank, 2], [60 + blank, 24], [30 + blank, 24]]),
+        ]
+        assert ocr.respace(image, "学(Re", chars, 2.0, 26.0) == spelt
