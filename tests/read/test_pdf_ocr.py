@@ -565,3 +565,31 @@ def test_a_space_goes_before_a_half_width_bracket_but_not_beside_a_full_width_on
             ("(Re", 0.99, [[30 + blank, 2], [60 + blank, 2], [60 + blank, 24], [30 + blank, 24]]),
         ]
         assert ocr.respace(image, "学(Re", chars, 2.0, 26.0) == spelt
+
+
+class CellEngine:
+    """A stand-in for rapidocr that finds a digit only in a cell narrow enough (the dots beside it out of view)."""
+
+    def __init__(self) -> None:
+        self.cells: list[tuple[int, int]] = []
+
+    def __call__(self, image: numpy.ndarray[Any, Any]) -> Any:
+        from types import SimpleNamespace
+
+        self.cells.append(image.shape[:2])
+        if image.shape[1] > 80:  # the dots in the cell: read as one run of dots
+            return SimpleNamespace(boxes=[numpy.array([[0, 0], [9, 0], [9, 9], [0, 9]])], txts=["…"], scores=[0.5])
+        box = numpy.array([[32, 34], [46, 34], [46, 60], [32, 60]])
+        return SimpleNamespace(boxes=[box], txts=["5"], scores=[0.9])
+
+
+def test_a_page_number_the_band_missed_is_read_in_a_cell_of_the_numbers_column() -> None:
+    image = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    numbers = [run("1", 500.0, 60.0, 507.0, 73.0), run("7", 500.0, 140.0, 507.0, 153.0)]
+    entry = run("2.1 面向前沿领域的可复用预训练模型", 40.0, 100.0, 260.0, 113.0)
+    engine = CellEngine()
+    found = ocr.page_cells(engine, image, [entry], numbers, 1.0, 1.0)
+    # A cell an em each side of the column (dots in view) gave nothing; one 0.3 em each side, the number.
+    assert [cell[1] for cell in engine.cells] == [(34 + 32) * 2, (15 + 32) * 2]
+    assert [(r.text, r.x0, r.top, r.bottom) for r in found] == [("5", 496.0, 99.0, 112.0)]
+    assert ocr.page_cells(engine, image, [entry], numbers[:1], 1.0, 1.0) == []  # no column from one number

@@ -387,7 +387,74 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
         end = int(min(edge + MARGIN_EMS[1] * em, image.shape[1] * sx) / sx)
         more = read_band(engine, image, (left, end), (top, bottom), sx, sy)
         found += [run for run in more if not on_row(run, found)]
-    return [run for run in found if any(on_row(entry, [run]) for entry in entries)]
+    found = [run for run in found if any(on_row(entry, [run]) for entry in entries)]
+    return found + page_cells(engine, image, [entry for entry in entries if not on_row(entry, found)], found, sx, sy)
+
+
+CELL_PAD = 16
+"""White pixels around a lone page number read by itself: the detector finds no text that touches the edge."""
+CELL_SCALE = 2
+CELL_MARGINS = (1.0, 0.3)
+"""Ems beside the column of the page numbers found, of the cells in which a missing one is read."""
+
+
+def page_cells(
+    engine: Any, image: Any, entries: list[OcrRun], numbers: list[OcrRun], sx: float, sy: float
+) -> list[OcrRun]:
+    """Return the page numbers read one by one where the TOC's other page numbers stand, on the rows of `entries`.
+
+    In a band of many rows the detector misses a lone digit now and then (it reads the dots and
+    the number as one run of dots, or nothing): the column the found numbers share says where the
+    missing ones are. Each is read in a small cell of its row, padded with white and enlarged.
+    """
+    if not entries or len(numbers) < 2:
+        return []
+
+    em = statistics.median(run.bottom - run.top for run in numbers)
+    x0, x1 = min(run.x0 for run in numbers), max(run.x1 for run in numbers)
+    found = []
+    for entry in entries:
+        top, bottom = int(max(entry.top / sy - 2, 0)), int(entry.bottom / sy) + 3
+        # A wide cell first; then one as narrow as the numbers' column, where dots beside a lone
+        # digit made the detector see one run of dots.
+        for margin in CELL_MARGINS:
+            left = int(max(x0 - margin * em, 0) / sx)
+            right = int(min(x1 + margin * em, image.shape[1] * sx) / sx) + 1
+            run = read_cell(engine, image, (left, right), (top, bottom))
+            if run is not None:
+                found.append(
+                    OcrRun(
+                        text=run.text,
+                        score=run.score,
+                        x0=(run.x0 + left) * sx,
+                        top=(run.top + top) * sy,
+                        x1=(run.x1 + left) * sx,
+                        bottom=(run.bottom + top) * sy,
+                    )
+                )
+                break
+    return found
+
+
+def read_cell(engine: Any, image: Any, columns: tuple[int, int], rows: tuple[int, int]) -> OcrRun | None:
+    """Return the page label OCR reads in a small cell of the page image (padded, enlarged), box in its pixels."""
+    import numpy
+
+    cell = image[rows[0] : rows[1], columns[0] : columns[1]]
+    if cell.size == 0:
+        return None
+    cell = numpy.pad(cell, CELL_PAD, constant_values=255).repeat(CELL_SCALE, axis=0).repeat(CELL_SCALE, axis=1)
+    for run in read_band(engine, cell, (0, cell.shape[1]), (0, cell.shape[0]), 1.0, 1.0):
+        if PAGE_LABEL_RE.match(run.text):
+            return OcrRun(
+                text=run.text,
+                score=run.score,
+                x0=run.x0 / CELL_SCALE - CELL_PAD,
+                top=run.top / CELL_SCALE - CELL_PAD,
+                x1=run.x1 / CELL_SCALE - CELL_PAD,
+                bottom=run.bottom / CELL_SCALE - CELL_PAD,
+            )
+    return None
 
 
 def on_row(entry: OcrRun, runs: list[OcrRun]) -> bool:
