@@ -593,3 +593,17 @@ def test_a_page_number_the_band_missed_is_read_in_a_cell_of_the_numbers_column()
     assert [cell[1] for cell in engine.cells] == [(34 + 32) * 2, (15 + 32) * 2]
     assert [(r.text, r.x0, r.top, r.bottom) for r in found] == [("5", 496.0, 99.0, 112.0)]
     assert ocr.page_cells(engine, image, [entry], numbers[:1], 1.0, 1.0) == []  # no column from one number
+
+
+def test_a_fifth_of_an_em_between_latin_letters_is_a_space() -> None:
+    # `of` then `Language` in a 20-px line (an em of about 17 px): a blurred scan leaves 4 px
+    # of blank between the words (0.24 em) and 2 px (0.12 em) between letters of one word.
+    for blank, spelt in ((4, "of Language"), (2, "ofLanguage")):
+        image = numpy.full((24, 200), 255, dtype=numpy.uint8)
+        image[2:22, 10:30] = 0
+        image[2:22, 30 + blank : 120] = 0
+        chars = [
+            ("of", 0.99, [[10, 2], [30, 2], [30, 22], [10, 22]]),
+            ("Language", 0.99, [[30 + blank, 2], [120, 2], [120, 22], [30 + blank, 22]]),
+        ]
+        assert ocr.respace(image, "ofLanguage", chars, 2.0, 22.0) == spelt

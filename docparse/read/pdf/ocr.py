@@ -550,9 +550,10 @@ def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any,
 
 FAINT_INK = 200
 """Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
-SPACE_INK = 0.28
+SPACE_INK = 0.2
 """Ems of blank between the inks of two Latin characters that make a space. Without one the glyphs'
-side bearings leave about 0.1 em (more between capitals: at 0.22 `MCU` read `M C U`); a space adds 0.25 em."""
+side bearings leave up to about 0.14 em on a blurred scan (`Au t o D L` at 0.14); between words the
+blurred scans of bench/bench_ocr_outline.py show 0.16-0.41 em (`of Language`, `ARM Cortex M` at 0.24-0.27)."""
 SOLID_INK = 150
 SPACE_SOLID = 0.26
 """Between a Latin and a CJK character: ems of blank between their solid inks (under `SOLID_INK`) that make
@@ -644,14 +645,15 @@ def comma_widths(image: Any, text: str, items: list[tuple[str, Any]], top: float
         return text
     pitch = statistics.median(pitches)
     inked = (image[int(max(top, 0)) : int(top + (bottom - top) * COMMA_TOP) + 1] < SOLID_INK).any(axis=0)
+    # One entry per comma of the text, in order: its spelling, or "" to keep what OCR read.
     widths: list[str] = []
-    for (before, a), (mark, _), (after, b) in zip(middles, middles[1:], middles[2:], strict=False):
-        if mark in COMMAS and _han(before[-1]) and _han(after[0]):
-            blank = longest_blank(inked[int(a) : int(b)]) / pitch
+    for n, (word, _) in enumerate(middles):
+        if word in COMMAS and 0 < n < len(middles) - 1 and _han(middles[n - 1][0][-1]) and _han(middles[n + 1][0][0]):
+            blank = longest_blank(inked[int(middles[n - 1][1]) : int(middles[n + 1][1])]) / pitch
             widths.append("," if blank < COMMA_WIDTHS[0] else ", " if blank < COMMA_WIDTHS[1] else "，")
-        elif mark in COMMAS:
-            widths.append("")
-    if not widths:
+        else:
+            widths.extend("" for ch in word if ch in COMMAS)
+    if not any(widths):
         return text
     spelt = iter(widths)
 
