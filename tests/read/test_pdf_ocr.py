@@ -607,3 +607,17 @@ def test_a_fifth_of_an_em_between_latin_letters_is_a_space() -> None:
             ("Language", 0.99, [[30 + blank, 2], [120, 2], [120, 22], [30 + blank, 22]]),
         ]
         assert ocr.respace(image, "ofLanguage", chars, 2.0, 22.0) == spelt
+
+
+def test_a_label_alone_on_its_line_keeps_the_body_size_and_a_small_mark_does_not() -> None:
+    # `6)` alone on its line (a renderer that breaks only at spaces put its text on the next):
+    # its box is digits' height, 20 % under what the CJK lines' boxes say of 10.5 pt; a note
+    # mark `1` at 6 pt stays small.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run("6)", 72.0, 220.0, 78.0, 230.0))
+    runs.append(run("1", 72.0, 250.0, 75.0, 257.0))
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    assert [line.size for line in pages[0].lines][-2:] == [10.5, 6.0]

@@ -963,11 +963,26 @@ def set_sizes(pages: dict[int, PageLines]) -> None:
     for page in pages.values():
         for line in page.lines:
             raw = estimate[id(line)]
-            size = body_size if abs(raw - body) <= body * SIZE_SNAP else snapped[raw]
+            size = body_size if abs(raw - body) <= body * SIZE_SNAP or under_read(line, raw, body) else snapped[raw]
             middle = (line.top + line.bottom) / 2
             # A glyph box as the text layer gives it: the font size high, centred on the OCR box.
             line.size, line.top, line.bottom = size, middle - size / 2, middle + size / 2
             page.sizes[size] += sum(1 for ch in line.text if not ch.isspace())
+
+
+LATIN_SNAP = 0.25
+"""Share under the body size within which a short line without CJK (`6)`, `2021`) is body text: its box is
+digits' and Latin letters' height, lower than the CJK glyphs' box the height ratio was measured on."""
+
+
+def under_read(line: Line, raw: float, body: float) -> bool:
+    """Return True when `line` is short, has no CJK and measures under the body size by less than `LATIN_SNAP`.
+
+    Such a line's size comes from its box height (too few ems for its pitch), scaled by what a
+    box's height means on the long lines, which are CJK: a label `6)` alone on its line (its text
+    on the next, where a renderer breaks only at spaces) read 7.5 pt in 9-pt text and lost its list.
+    """
+    return body * (1 - LATIN_SNAP) <= raw < body and ems(line.text) < MIN_UNITS and not any(map(is_cjk, line.text))
 
 
 RUNNING_PAGES = 3
