@@ -617,7 +617,53 @@ def test_a_label_alone_on_its_line_keeps_the_body_size_and_a_small_mark_does_not
     body = "本项目期望通过对机器学习基础技术的研究" * 2
     runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
     runs.append(run("6)", 72.0, 220.0, 78.0, 230.0))
-    runs.append(run("1", 72.0, 250.0, 75.0, 257.0))
+    runs.append(run("7)", 72.0, 240.0, 81.6, 254.5))  # by its pitch and its tall box: 14-16 % over
+    runs.append(run("1", 72.0, 270.0, 75.0, 277.0))
     pages = {0: ocr.runs_to_page(page, runs)}
     ocr.set_sizes(pages)
-    assert [line.size for line in pages[0].lines][-2:] == [10.5, 6.0]
+    assert [line.size for line in pages[0].lines][-3:] == [10.5, 10.5, 6.0]
+
+
+def test_a_justified_lines_stretched_space_is_a_space_and_a_toc_or_table_rows_gap_a_tab() -> None:
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    paragraph = [
+        run("Paddle", 60.0, 100.0, 95.0, 110.0),  # a line justified by its one space: two words, edge to edge
+        run("Lite", 505.0, 100.0, 530.0, 110.0),
+        run("是一个支持多硬件、高性能、轻量化部署的端侧推理引擎，能够将深度学习的模型部署", 60.0, 113.0, 530.0, 123.0),
+    ]
+    toc = [run("1.1 机器学习基础理论", 60.0, 200.0, 160.0, 210.0), run("1", 524.0, 200.0, 530.0, 210.0)]
+    table = [
+        run("申报截止时间", 60.0, 300.0, 120.0, 310.0),
+        run("2025年3月1日前提交全部申报材料，逾期不予受理，材料须由单位盖章", 200.0, 300.0, 530.0, 310.0),
+        run("后寄出", 200.0, 313.0, 230.0, 323.0),  # the cell's next line starts at the cell
+    ]
+    lines = ocr.runs_to_page(page, paragraph + toc + table).lines
+    assert [line.text for line in lines][:2] == ["Paddle Lite", paragraph[2].text]
+    assert lines[2].text == "1.1 机器学习基础理论\t1"
+    assert lines[3].text.startswith("申报截止时间\t2025")
+
+
+def test_a_line_spread_by_justification_whose_box_says_body_is_body_text() -> None:
+    # LibreOffice justifies CJK text by spreading its characters: 31 characters over a 36-character
+    # measure read 12.5 pt by their pitch in 11-pt text; the box is as high as the body lines'.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run(body[:31], 72.0, 220.0, 72.0 + 38 * 10.5, 232.5))
+    runs.append(run("2. 半开放课题研究方向与申报要求", 72.0, 250.0, 72.0 + 16.05 * 14, 266.0))  # a heading: both say 14
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    assert [line.size for line in pages[0].lines][-2] == 10.5
+    assert [line.size for line in pages[0].lines][-1] >= 13.5
+
+
+def test_a_slides_title_and_logo_on_one_row_stay_apart() -> None:
+    # Edge to edge and followed by a row at the left edge, but no row beside it fills the measure.
+    page = PageLines(number=1, width=960.0, height=540.0, lines=[])
+    runs = [
+        run("飞桨框架护航计划", 60.0, 40.0, 300.0, 70.0),
+        run("PaddlePaddle", 780.0, 45.0, 900.0, 65.0),
+        run("面向在校学生的远程实习项目", 60.0, 120.0, 400.0, 140.0),
+        run("导师一对一指导", 60.0, 160.0, 260.0, 180.0),
+    ]
+    assert ocr.runs_to_page(page, runs).lines[0].text == "飞桨框架护航计划\tPaddlePaddle"

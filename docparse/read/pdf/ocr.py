@@ -11,21 +11,26 @@ the same `Line` objects the text layer gives, in PDF points, so the paragraph, f
 outline stages run unchanged and provenance is page + bbox:
 
 - runs on one row (centres within each other's box) are one line; a wide gap between two runs
-  becomes ``\\t``, as in `lines`; leader dots (read, or misread as `mmm`) are dropped, so a TOC
-  line reads ``title\\tpage``;
+  becomes ``\\t``, as in `lines`, except in a justified line of a paragraph (`justified_rows`);
+  leader dots (read, or misread as `mmm`) are dropped, so a TOC line reads ``title\\tpage``; a
+  TOC page number the detector missed is read again in the margin (`toc_margin`) and then in a
+  cell of the column the other numbers share (`page_cells`);
 - spaces OCR leaves out between CJK and Latin text (`polyhedral技术`) come back where the image
   shows a blank gap between the two glyphs (`respace`), and a solid `■`/`●` list mark the
   recogniser drops at a line start is put back from the pixels (`leading_mark`);
 - the font size comes from the character pitch (box width over the text's width in ems), which
   tells 10.5 from 12 pt where the box height does not; the document's estimates are snapped to
-  a few tiers, so the lines of one paragraph have one size;
+  a few tiers, so the lines of one paragraph have one size (a line spread by justification, or a
+  short label of digits whose box is lower than CJK glyphs', keeps the body size);
+- a comma between CJK characters is spelt `,`, `, ` or `，` by the blank the image shows above
+  it, in the run's character pitch (`comma_widths`): the recogniser reads its shape, not its width;
 - what OCR garbles is normalised (`normalise_ocr_text`): spaces between two CJK characters go
   (the house rule), a bracket pair read half one width and half the other is made full-width
   around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
-  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of other marks
-  is OCR's guess: deciding it from the script around them (`，` between Han characters) lost
-  more than it won on the reference call, which sets `,` between Han characters in half its
-  topics (bench/RESULTS.md);
+  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of marks other
+  than commas is OCR's guess: deciding it from the script around them (`，` between Han
+  characters) lost more than it won on the reference call, which sets `,` between Han characters
+  in half its topics, and a colon's blank depends on the font (bench/RESULTS.md);
 - a running header or footer read slightly differently on each page is spelt like its most
   frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
   recognises them.
@@ -855,15 +860,19 @@ def is_leader(run: OcrRun, *, last: bool) -> bool:
     return not last and run.score < LOW_CONFIDENCE and len(letters) >= 8 and len(set(letters)) <= 2
 
 
-def row_line(page: PageLines, row: list[OcrRun]) -> Line:
-    """Return the `Line` of one row of runs, with a provisional size (`set_sizes` fixes it)."""
+def row_line(page: PageLines, row: list[OcrRun], *, justified: bool = False) -> Line:
+    """Return the `Line` of one row of runs, with a provisional size (`set_sizes` fixes it).
+
+    A wide gap is a tab, unless the row is a `justified` line of a paragraph, whose stretched
+    spaces OCR cuts it at (`Paddle<gap>Lite`): there it is a space (none between CJK characters).
+    """
     units = sum(ems(run.text) for run in row)
     width = sum(run.x1 - run.x0 for run in row)
     size = width / units if units else max(run.bottom - run.top for run in row)
     parts = [row[0].text]
     for prev, run in itertools.pairwise(row):
         gap = run.x0 - prev.x1
-        if gap > TAB_GAP * size:
+        if gap > TAB_GAP * size and not justified:
             parts.append("\t")
         elif gap > SPACE_GAP * size and not (is_cjk(prev.text[-1]) and is_cjk(run.text[0])):
             parts.append(" ")
@@ -910,8 +919,10 @@ def ordered_rows(runs: list[OcrRun]) -> list[tuple[list[OcrRun], Column]]:
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     """Return a copy of `page` whose lines are the OCR'd rows (rules, image count, note marks and controls kept)."""
     lines = []
-    for row, column in ordered_rows(runs):
-        line = row_line(page, row)
+    rows = ordered_rows(runs)
+    full = justified_rows([row for row, _ in rows])
+    for n, (row, column) in enumerate(rows):
+        line = row_line(page, row, justified=n in full)
         line.column = column
         normalise_folio(line, page)
         lines.append(line)
@@ -930,6 +941,49 @@ def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     )
 
 
+def justified_rows(rows: list[list[OcrRun]]) -> set[int]:
+    """Return the indexes of the rows that are justified lines of a paragraph, cut by OCR at a stretched space.
+
+    Such a row runs from the text's left edge to its right edge (within an em: the widest rows of
+    the page set both), is cut into several runs, ends in words rather than a page number (a TOC
+    line reaches the right edge too), the next row starts at the same left edge (the paragraph
+    goes on), and the row above or below fills the measure too, in the same size (a slide's
+    title and logo on one row stand alone). A table row whose last cell reaches the right edge is
+    followed by its cell's next line, which starts at that cell, not at the left edge.
+    """
+    if len(rows) < 2:
+        return set()
+    left = min(row[0].x0 for row in rows)
+    right = max(row[-1].x1 for row in rows)
+    found = set()
+
+    def spans(row: list[OcrRun], em: float) -> bool:
+        return row[0].x0 - left <= em and right - row[-1].x1 <= em
+
+    def height(row: list[OcrRun]) -> float:
+        return statistics.median(run.bottom - run.top for run in row)
+
+    for n, row in enumerate(rows):
+        em = height(row)
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        # A line of the same paragraph above or below fills the measure as well, in the same size.
+        full = [
+            other
+            for other in (rows[n - 1] if n else None, below)
+            if other and spans(other, em) and abs(height(other) - em) <= em * 0.2
+        ]
+        if (
+            len(row) > 1
+            and spans(row, em)
+            and below is not None
+            and below[0].x0 - left <= em
+            and full
+            and PAGE_LABEL_RE.match(row[-1].text.strip()) is None
+        ):
+            found.add(n)
+    return found
+
+
 def set_sizes(pages: dict[int, PageLines]) -> None:
     """Snap the lines' estimated sizes to the document's tiers; set each line's box to its size.
 
@@ -946,7 +1000,11 @@ def set_sizes(pages: dict[int, PageLines]) -> None:
     estimate: dict[int, float] = {}
     for line in lines:
         if ems(line.text) >= MIN_UNITS:
-            estimate[id(line)] = line.size
+            # A line justified by spreading its characters (LibreOffice's CJK justification) has
+            # a wider pitch than its size: when its box says body size, it is body text.
+            by_height = (line.bottom - line.top) * per_height
+            stretched = line.size > body and abs(by_height - body) <= body * SIZE_SNAP
+            estimate[id(line)] = body if stretched else line.size
         else:
             # Either measure may be off on a few characters: the one nearer the body size wins,
             # since a short line is most often the last line of a paragraph.
@@ -982,7 +1040,7 @@ def under_read(line: Line, raw: float, body: float) -> bool:
     box's height means on the long lines, which are CJK: a label `6)` alone on its line (its text
     on the next, where a renderer breaks only at spaces) read 7.5 pt in 9-pt text and lost its list.
     """
-    return body * (1 - LATIN_SNAP) <= raw < body and ems(line.text) < MIN_UNITS and not any(map(is_cjk, line.text))
+    return abs(raw - body) < body * LATIN_SNAP and ems(line.text) < MIN_UNITS and not any(map(is_cjk, line.text))
 
 
 RUNNING_PAGES = 3
