@@ -667,3 +667,18 @@ def test_a_slides_title_and_logo_on_one_row_stay_apart() -> None:
         run("导师一对一指导", 60.0, 160.0, 260.0, 180.0),
     ]
     assert ocr.runs_to_page(page, runs).lines[0].text == "飞桨框架护航计划\tPaddlePaddle"
+
+
+def test_capitals_need_a_wider_blank_to_make_a_space() -> None:
+    # `MCU` on a clean scan: 4 px (0.24 em) between its capitals is no space; 6 px (0.36 em) is.
+    for blank, spelt in ((4, "MCU"), (6, "M CU")):
+        image = numpy.full((24, 200), 255, dtype=numpy.uint8)
+        image[2:22, 10:24] = 0
+        image[2:22, 24 + blank : 36 + blank] = 0
+        image[2:22, 40 + blank : 52 + blank] = 0
+        chars = [
+            ("M", 0.99, [[10, 2], [24, 2], [24, 22], [10, 22]]),
+            ("C", 0.99, [[24 + blank, 2], [36 + blank, 2], [36 + blank, 22], [24 + blank, 22]]),
+            ("U", 0.99, [[40 + blank, 2], [52 + blank, 2], [52 + blank, 22], [40 + blank, 22]]),
+        ]
+        assert ocr.respace(image, "MCU", chars, 2.0, 22.0) == spelt

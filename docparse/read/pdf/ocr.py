@@ -557,8 +557,11 @@ FAINT_INK = 200
 """Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
 SPACE_INK = 0.2
 """Ems of blank between the inks of two Latin characters that make a space. Without one the glyphs'
-side bearings leave up to about 0.14 em on a blurred scan (`Au t o D L` at 0.14); between words the
-blurred scans of bench/bench_ocr_outline.py show 0.16-0.41 em (`of Language`, `ARM Cortex M` at 0.24-0.27)."""
+side bearings leave up to about 0.17 em (`Au t o D L` at 0.14 on a blurred scan, `PaddleHub`'s `eH` 0.17 on a
+clean one); between words the scans of bench/bench_ocr_outline.py show 0.16-0.41 em (`of Language`)."""
+SPACE_CAPS = 0.28
+"""The same between two capitals, whose shapes leave more blank: `MCU` 0.16-0.24 em on the clean fixture scan,
+`ARM Cortex` 0.27-0.36."""
 SOLID_INK = 150
 SPACE_SOLID = 0.26
 """Between a Latin and a CJK character: ems of blank between their solid inks (under `SOLID_INK`) that make
@@ -608,7 +611,9 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
             elif is_cjk(left[-1]) or is_cjk(right[0]):
                 spaced = longest_blank(solid[start:end]) >= SPACE_SOLID * em
             else:
-                spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+                # Two capitals stand wider apart than other letters (`M C U` at 0.22 em on a clean scan).
+                wide = left[-1].isupper() and right[0].isupper()
+                spaced = longest_blank(ink[start:end]) >= (SPACE_CAPS if wide else SPACE_INK) * em
         out.append(" " + right if spaced else right)
     return comma_widths(image, "".join(out), items, top, bottom)
 
