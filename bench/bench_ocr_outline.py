@@ -195,7 +195,7 @@ def run(
                     flush=True,
                 )
                 if show:
-                    print("\n".join("    " + line[:100000] for line in failed), flush=True)
+                    print("\n".join("    " + line for line in failed), flush=True)
     return rows
 
 
