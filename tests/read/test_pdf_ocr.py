@@ -440,9 +440,11 @@ def test_a_tocs_lost_page_numbers_are_read_from_its_margin() -> None:
     ]
     engine = BandEngine()
     found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
-    assert engine.bands == [(157 - 58, 600 - 161)]  # the entries' rows, right of the longest title
-    assert [(r.text, r.x0, r.top) for r in found] == [("1", 261.0, 63.0), ("2", 261.0, 103.0), ("3", 261.0, 143.0)]
-    assert runs[1].text == "1.1 机器学习基础理论"  # the dots left of a lost leader go
+    assert engine.bands == [(157 - 58, 600 - 156)]  # the entries' rows, right of the longest title
+    assert [(r.text, r.x0, r.top) for r in found] == [("1", 256.0, 63.0), ("2", 256.0, 103.0), ("3", 256.0, 143.0)]
+    assert runs[1].text == "1.1 机器学习基础理论"  # the dots left of a lost leader go, and their width
+    kept = ocr.ems("1.1 机器学习基础理论") / ocr.ems("1.1 机器学习基础理论..")
+    assert round(runs[1].x1, 1) == round(40.0 + 120.0 * kept, 1)
     page = PageLines(number=1, width=600.0, height=400.0, lines=[])
     texts = [line.text for line in ocr.runs_to_page(page, ocr.without_leaders(runs + found)).lines]
     assert texts[1:4] == ["1.1 机器学习基础理论\t1", "1.2 深度学习框架技术\t2", "1.3 强化学习/进化学习\t3"]

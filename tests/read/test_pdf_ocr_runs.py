@@ -4,6 +4,7 @@ fixtures/generate/make_ocr_runs.py) turned into lines and sizes as `ocr_pages` d
 from __future__ import annotations
 
 import json
+import re
 
 from docparse.read.pdf import ocr
 from docparse.read.pdf.lines import Line, PageLines
@@ -38,6 +39,15 @@ def test_every_toc_entry_of_the_scan_has_its_page_number() -> None:
     entries = [line for line in lines if line.text[:1].isdigit() and "\t" in line.text]
     assert [line.text.rsplit("\t", 1)[-1] for line in entries] == ["1", "1", "2", "3", "3", "3", "5", "5", "5", "7"]
     assert all(line.is_toc for line in entries)
+
+
+def test_a_toc_titles_box_loses_the_width_of_the_dots_it_loses() -> None:
+    # Its pitch (box width over the title's ems) is then the pitch of the other titles: one size.
+    data = json.loads((FIXTURES / "ocr" / "runs-libreoffice.json").read_text(encoding="utf-8"))
+    titles = [ocr.OcrRun(*run) for run in data["pages"][0]["runs"] if re.match(r"\d\.\d? ", run[0])]
+    pitches = [(run.x1 - run.x0) / ocr.ems(run.text) for run in titles]
+    assert len(titles) == 10
+    assert max(pitches) <= min(pitches) * 1.1  # 1.17 with the dots' width kept
 
 
 def test_a_label_alone_on_its_line_has_the_body_size() -> None:

@@ -373,7 +373,12 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     if len(block) < TOC_ENTRIES:
         return []
     for row in block:
-        row[0].text = TRAILING_DOTS.sub("", row[0].text) or row[0].text
+        title = row[0]
+        kept = TRAILING_DOTS.sub("", title.text) or title.text
+        if kept != title.text:
+            # The box spans the dots too: it ends where the title does, or its pitch says a larger size.
+            title.x1 = title.x0 + (title.x1 - title.x0) * ems(kept) / ems(title.text)
+            title.text = kept
     entries = [row[0] for row in block if len(row) == 1]
     if not entries:
         return []
