@@ -16,8 +16,11 @@ OCRs every page). Its outline (`docparse.outline_data`) is scored against the ou
 
 Each parse runs in its own process (CPU seconds of all threads, peak RSS).
 
-Run: .venv/bin/python bench/bench_ocr_outline.py [--only NAME ...] [--clean] [--show]
+Run: .venv/bin/python bench/bench_ocr_outline.py [--only NAME ...] [--clean] [--show] [--replay DIR]
 `--clean` scans without blur, rotation and noise as well; `--show` prints the failed checks.
+`--replay DIR` records the OCR engine's raw outputs in DIR on the first run and replays them on
+later ones (`bench/ocr_replay.py`): a change after the engine is scored in seconds, not minutes
+(CPU and memory are then not the engine's: measure those without `--replay`).
 `--write` replaces the "## OCR outline" section of bench/RESULTS.md with the table.
 """
 
@@ -117,10 +120,15 @@ def score(golden: list[tuple[str, str]], found: list[tuple[str, str]]) -> tuple[
     return passed, len(found) - passed, failed
 
 
-def child(path: Path) -> None:
+def child(path: Path, replay: Path | None = None) -> None:
     """Parse `path` (OCR auto) and print its outline data, CPU seconds and peak RSS as JSON (in a subprocess)."""
     sys.path.insert(0, str(ROOT))
     import docparse
+
+    if replay is not None:
+        from ocr_replay import install
+
+        install(replay)
 
     started = time.process_time()
     wall = time.monotonic()
@@ -141,15 +149,16 @@ def child(path: Path) -> None:
     )
 
 
-def measure(path: Path) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", str(path)], check=True, capture_output=True, text=True
-    ).stdout
+def measure(path: Path, replay: Path | None = None) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--child", str(path)] + (["--replay", str(replay)] if replay else [])
+    out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     result: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
     return result
 
 
-def run(only: list[str], clean: bool, show: bool, keep: Path | None) -> list[dict[str, Any]]:
+def run(
+    only: list[str], clean: bool, show: bool, keep: Path | None, replay: Path | None = None
+) -> list[dict[str, Any]]:
     sys.path.insert(0, str(ROOT))
     import docparse
 
@@ -166,7 +175,7 @@ def run(only: list[str], clean: bool, show: bool, keep: Path | None) -> list[dic
                 target = folder / f"{name}-{'scan' if degrade else 'clean'}.pdf"
                 if not target.exists():
                     scan(source, target, degrade=degrade, seed=n)
-                result = measure(target)
+                result = measure(target, replay)
                 passed, extra, failed = score(golden, nodes(result["outline"]))
                 row = {
                     "rendition": name,
@@ -186,7 +195,7 @@ def run(only: list[str], clean: bool, show: bool, keep: Path | None) -> list[dic
                     flush=True,
                 )
                 if show:
-                    print("\n".join("    " + line[:160] for line in failed), flush=True)
+                    print("\n".join("    " + line for line in failed), flush=True)
     return rows
 
 
@@ -219,12 +228,15 @@ def main() -> None:
     parser.add_argument("--clean", action="store_true", help="also scan without blur, rotation and noise")
     parser.add_argument("--show", action="store_true", help="print the failed checks")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the scanned PDFs in this folder")
+    parser.add_argument("--replay", type=Path, help="record the engine's outputs here, replay them on later runs")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if args.child:
-        child(args.child)
+        child(args.child, args.replay)
         return
-    rows = run(args.only, args.clean, args.show, args.keep)
+    if args.write and args.replay:
+        parser.error("--write measures the engine: run it without --replay")
+    rows = run(args.only, args.clean, args.show, args.keep, args.replay)
     section = table(rows)
     print(section)
     if args.write:

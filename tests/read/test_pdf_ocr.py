@@ -440,9 +440,11 @@ def test_a_tocs_lost_page_numbers_are_read_from_its_margin() -> None:
     ]
     engine = BandEngine()
     found = ocr.toc_margin(engine, image, runs, 1.0, 1.0)
-    assert engine.bands == [(157 - 58, 600 - 161)]  # the entries' rows, right of the longest title
-    assert [(r.text, r.x0, r.top) for r in found] == [("1", 261.0, 63.0), ("2", 261.0, 103.0), ("3", 261.0, 143.0)]
-    assert runs[1].text == "1.1 机器学习基础理论"  # the dots left of a lost leader go
+    assert engine.bands == [(157 - 58, 600 - 156)]  # the entries' rows, right of the longest title
+    assert [(r.text, r.x0, r.top) for r in found] == [("1", 256.0, 63.0), ("2", 256.0, 103.0), ("3", 256.0, 143.0)]
+    assert runs[1].text == "1.1 机器学习基础理论"  # the dots left of a lost leader go, and their width
+    kept = ocr.ems("1.1 机器学习基础理论") / ocr.ems("1.1 机器学习基础理论..")
+    assert round(runs[1].x1, 1) == round(40.0 + 120.0 * kept, 1)
     page = PageLines(number=1, width=600.0, height=400.0, lines=[])
     texts = [line.text for line in ocr.runs_to_page(page, ocr.without_leaders(runs + found)).lines]
     assert texts[1:4] == ["1.1 机器学习基础理论\t1", "1.2 深度学习框架技术\t2", "1.3 强化学习/进化学习\t3"]
@@ -510,3 +512,175 @@ def test_a_short_line_of_latin_and_cjk_keeps_the_body_size() -> None:
     sizes = [line.size for line in pages[0].lines]
     assert sizes[-2] == 10.5
     assert sizes[-1] >= 13.5
+
+
+def han_line(gaps: list[int]) -> tuple[numpy.ndarray, list[tuple[str, float, list[list[int]]]]]:
+    """Return a line image and the recogniser's character boxes: 甲乙丙丁 (16-px glyphs at a 20-px pitch), a comma
+    whose ink sits low in the line, then 戊己庚辛 after `gaps[i]` px of blank above the comma, one line per gap."""
+    image = numpy.full((30, 400), 255, dtype=numpy.uint8)
+    chars: list[tuple[str, float, list[list[int]]]] = []
+    x = 2
+
+    def glyph(char: str, left: int, width: int, top: int) -> None:
+        image[top:26, left : left + width] = 0
+        chars.append((char, 0.95, [[left, 4], [left + width, 4], [left + width, 26], [left, 26]]))
+
+    for gap in gaps:
+        for char in "甲乙丙丁":
+            glyph(char, x, 16, 4)
+            x += 20
+        comma_at = x - 4 + 2
+        glyph("，", comma_at, 3, 20)  # a comma's ink: low in the line, under `COMMA_TOP`
+        x = x - 4 + gap
+        for char in "戊己庚辛":
+            glyph(char, x, 16, 4)
+            x += 20
+    return image, chars
+
+
+@pytest.mark.parametrize(
+    ("gap", "spelt"), [(8, "甲乙丙丁,戊己庚辛"), (16, "甲乙丙丁, 戊己庚辛"), (24, "甲乙丙丁，戊己庚辛")]
+)
+def test_a_commas_width_is_the_blank_the_image_shows_between_its_characters(gap: int, spelt: str) -> None:
+    # Blank over the comma in character pitches (20 px): 0.4 a half-width comma, 0.8 one and a
+    # space, 1.2 a full-width comma; OCR read `，` in every case.
+    image, chars = han_line([gap])
+    assert ocr.respace(image, "甲乙丙丁，戊己庚辛", chars, 4.0, 26.0) == spelt
+
+
+def test_without_enough_cjk_neighbours_a_comma_keeps_its_reading() -> None:
+    image, chars = han_line([8])
+    items = [(char, box) for char, _, box in chars[3:6]]
+    assert ocr.comma_widths(image, "丁，戊", items, 4.0, 26.0) == "丁，戊"
+
+
+def test_a_space_goes_before_a_half_width_bracket_but_not_beside_a_full_width_one() -> None:
+    # `学(Re`: a CJK glyph, blank, a bracket's ink. 0.35 em of blank is a space; 0.7 em is the
+    # blank a full-width `（` read as `(` carries on its open side, not a space.
+    for blank, spelt in ((7, "学 (Re"), (14, "学(Re")):
+        image = numpy.full((26, 200), 255, dtype=numpy.uint8)
+        image[2:24, 10:30] = 0
+        image[2:24, 30 + blank : 33 + blank] = 0
+        image[8:24, 36 + blank : 60 + blank] = 0
+        chars = [
+            ("学", 0.99, [[10, 2], [30, 2], [30, 24], [10, 24]]),
+            ("(Re", 0.99, [[30 + blank, 2], [60 + blank, 2], [60 + blank, 24], [30 + blank, 24]]),
+        ]
+        assert ocr.respace(image, "学(Re", chars, 2.0, 26.0) == spelt
+
+
+class CellEngine:
+    """A stand-in for rapidocr that finds a digit only in a cell narrow enough (the dots beside it out of view)."""
+
+    def __init__(self) -> None:
+        self.cells: list[tuple[int, int]] = []
+
+    def __call__(self, image: numpy.ndarray[Any, Any]) -> Any:
+        from types import SimpleNamespace
+
+        self.cells.append(image.shape[:2])
+        if image.shape[1] > 100:  # the dots in the cell: read as one run of dots
+            return SimpleNamespace(boxes=[numpy.array([[0, 0], [9, 0], [9, 9], [0, 9]])], txts=["…"], scores=[0.5])
+        box = numpy.array([[32, 34], [46, 34], [46, 60], [32, 60]])
+        return SimpleNamespace(boxes=[box], txts=["5"], scores=[0.9])
+
+
+def test_a_page_number_the_band_missed_is_read_in_a_cell_of_the_numbers_column() -> None:
+    image = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    numbers = [run("1", 500.0, 60.0, 507.0, 73.0), run("7", 500.0, 140.0, 507.0, 153.0)]
+    entry = run("2.1 面向前沿领域的可复用预训练模型", 40.0, 100.0, 260.0, 113.0)
+    engine = CellEngine()
+    found = ocr.page_cells(engine, image, [entry], numbers, 1.0, 1.0)
+    # A cell an em each side of the column (dots in view) gave nothing; one 0.3 em each side, the number.
+    assert [cell[1] for cell in engine.cells] == [(34 + 32) * 2, (15 + 32) * 2]
+    assert [(r.text, r.x0, r.top, r.bottom) for r in found] == [("5", 496.0, 99.0, 112.0)]
+    assert ocr.page_cells(engine, image, [entry], numbers[:1], 1.0, 1.0) == []  # no column from one number
+
+
+def test_a_fifth_of_an_em_between_latin_letters_is_a_space() -> None:
+    # `of` then `Language` in a 20-px line (an em of about 17 px): a blurred scan leaves 4 px
+    # of blank between the words (0.24 em) and 2 px (0.12 em) between letters of one word.
+    for blank, spelt in ((4, "of Language"), (2, "ofLanguage")):
+        image = numpy.full((24, 200), 255, dtype=numpy.uint8)
+        image[2:22, 10:30] = 0
+        image[2:22, 30 + blank : 120] = 0
+        chars = [
+            ("of", 0.99, [[10, 2], [30, 2], [30, 22], [10, 22]]),
+            ("Language", 0.99, [[30 + blank, 2], [120, 2], [120, 22], [30 + blank, 22]]),
+        ]
+        assert ocr.respace(image, "ofLanguage", chars, 2.0, 22.0) == spelt
+
+
+def test_a_label_alone_on_its_line_keeps_the_body_size_and_a_small_mark_does_not() -> None:
+    # `6)` alone on its line (a renderer that breaks only at spaces put its text on the next):
+    # its box is digits' height, 20 % under what the CJK lines' boxes say of 10.5 pt; a note
+    # mark `1` at 6 pt stays small.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run("6)", 72.0, 220.0, 78.0, 230.0))
+    runs.append(run("7)", 72.0, 240.0, 81.6, 254.5))  # by its pitch and its tall box: 14-16 % over
+    runs.append(run("1", 72.0, 270.0, 75.0, 277.0))
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    assert [line.size for line in pages[0].lines][-3:] == [10.5, 10.5, 6.0]
+
+
+def test_a_justified_lines_stretched_space_is_a_space_and_a_toc_or_table_rows_gap_a_tab() -> None:
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    paragraph = [
+        run("Paddle", 60.0, 100.0, 95.0, 110.0),  # a line justified by its one space: two words, edge to edge
+        run("Lite", 505.0, 100.0, 530.0, 110.0),
+        run("是一个支持多硬件、高性能、轻量化部署的端侧推理引擎，能够将深度学习的模型部署", 60.0, 113.0, 530.0, 123.0),
+    ]
+    toc = [run("1.1 机器学习基础理论", 60.0, 200.0, 160.0, 210.0), run("1", 524.0, 200.0, 530.0, 210.0)]
+    table = [
+        run("申报截止时间", 60.0, 300.0, 120.0, 310.0),
+        run("2025年3月1日前提交全部申报材料，逾期不予受理，材料须由单位盖章", 200.0, 300.0, 530.0, 310.0),
+        run("后寄出", 200.0, 313.0, 230.0, 323.0),  # the cell's next line starts at the cell
+    ]
+    lines = ocr.runs_to_page(page, paragraph + toc + table).lines
+    assert [line.text for line in lines][:2] == ["Paddle Lite", paragraph[2].text]
+    assert lines[2].text == "1.1 机器学习基础理论\t1"
+    assert lines[3].text.startswith("申报截止时间\t2025")
+
+
+def test_a_line_spread_by_justification_whose_box_says_body_is_body_text() -> None:
+    # LibreOffice justifies CJK text by spreading its characters: 31 characters over a 36-character
+    # measure read 12.5 pt by their pitch in 11-pt text; the box is as high as the body lines'.
+    page = PageLines(number=1, width=595.0, height=842.0, lines=[])
+    body = "本项目期望通过对机器学习基础技术的研究" * 2
+    runs = [run(body, 72.0, 100.0 + 18 * i, 72.0 + 38 * 10.5, 112.5 + 18 * i) for i in range(6)]
+    runs.append(run(body[:31], 72.0, 220.0, 72.0 + 38 * 10.5, 232.5))
+    runs.append(run("2. 半开放课题研究方向与申报要求", 72.0, 250.0, 72.0 + 16.05 * 14, 266.0))  # a heading: both say 14
+    pages = {0: ocr.runs_to_page(page, runs)}
+    ocr.set_sizes(pages)
+    assert [line.size for line in pages[0].lines][-2] == 10.5
+    assert [line.size for line in pages[0].lines][-1] >= 13.5
+
+
+def test_a_slides_title_and_logo_on_one_row_stay_apart() -> None:
+    # Edge to edge and followed by a row at the left edge, but no row beside it fills the measure.
+    page = PageLines(number=1, width=960.0, height=540.0, lines=[])
+    runs = [
+        run("飞桨框架护航计划", 60.0, 40.0, 300.0, 70.0),
+        run("PaddlePaddle", 780.0, 45.0, 900.0, 65.0),
+        run("面向在校学生的远程实习项目", 60.0, 120.0, 400.0, 140.0),
+        run("导师一对一指导", 60.0, 160.0, 260.0, 180.0),
+    ]
+    assert ocr.runs_to_page(page, runs).lines[0].text == "飞桨框架护航计划\tPaddlePaddle"
+
+
+def test_capitals_need_a_wider_blank_to_make_a_space() -> None:
+    # `MCU` on a clean scan: 4 px (0.24 em) between its capitals is no space; 6 px (0.36 em) is.
+    for blank, spelt in ((4, "MCU"), (6, "M CU")):
+        image = numpy.full((24, 200), 255, dtype=numpy.uint8)
+        image[2:22, 10:24] = 0
+        image[2:22, 24 + blank : 36 + blank] = 0
+        image[2:22, 40 + blank : 52 + blank] = 0
+        chars = [
+            ("M", 0.99, [[10, 2], [24, 2], [24, 22], [10, 22]]),
+            ("C", 0.99, [[24 + blank, 2], [36 + blank, 2], [36 + blank, 22], [24 + blank, 22]]),
+            ("U", 0.99, [[40 + blank, 2], [52 + blank, 2], [52 + blank, 22], [40 + blank, 22]]),
+        ]
+        assert ocr.respace(image, "MCU", chars, 2.0, 22.0) == spelt

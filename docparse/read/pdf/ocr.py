@@ -11,21 +11,26 @@ the same `Line` objects the text layer gives, in PDF points, so the paragraph, f
 outline stages run unchanged and provenance is page + bbox:
 
 - runs on one row (centres within each other's box) are one line; a wide gap between two runs
-  becomes ``\\t``, as in `lines`; leader dots (read, or misread as `mmm`) are dropped, so a TOC
-  line reads ``title\\tpage``;
+  becomes ``\\t``, as in `lines`, except in a justified line of a paragraph (`justified_rows`);
+  leader dots (read, or misread as `mmm`) are dropped, so a TOC line reads ``title\\tpage``; a
+  TOC page number the detector missed is read again in the margin (`toc_margin`) and then in a
+  cell of the column the other numbers share (`page_cells`);
 - spaces OCR leaves out between CJK and Latin text (`polyhedral技术`) come back where the image
   shows a blank gap between the two glyphs (`respace`), and a solid `■`/`●` list mark the
   recogniser drops at a line start is put back from the pixels (`leading_mark`);
 - the font size comes from the character pitch (box width over the text's width in ems), which
   tells 10.5 from 12 pt where the box height does not; the document's estimates are snapped to
-  a few tiers, so the lines of one paragraph have one size;
+  a few tiers, so the lines of one paragraph have one size (a line spread by justification, or a
+  short label of digits whose box is lower than CJK glyphs', keeps the body size);
+- a comma between CJK characters is spelt `,`, `, ` or `，` by the blank the image shows above
+  it, in the run's character pitch (`comma_widths`): the recogniser reads its shape, not its width;
 - what OCR garbles is normalised (`normalise_ocr_text`): spaces between two CJK characters go
   (the house rule), a bracket pair read half one width and half the other is made full-width
   around CJK text, and the width of list-label punctuation (`1)` / `1）`) follows what most
-  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of other marks
-  is OCR's guess: deciding it from the script around them (`，` between Han characters) lost
-  more than it won on the reference call, which sets `,` between Han characters in half its
-  topics (bench/RESULTS.md);
+  labels of the document use. Nothing is NFKC-folded: `①` stays `①`. The width of marks other
+  than commas is OCR's guess: deciding it from the script around them (`，` between Han
+  characters) lost more than it won on the reference call, which sets `,` between Han characters
+  in half its topics, and a colon's blank depends on the font (bench/RESULTS.md);
 - a running header or footer read slightly differently on each page is spelt like its most
   frequent reading (`unify_running_lines`), and a folio read `-7.` like `- 7 -`, so `furniture`
   recognises them.
@@ -368,7 +373,12 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
     if len(block) < TOC_ENTRIES:
         return []
     for row in block:
-        row[0].text = TRAILING_DOTS.sub("", row[0].text) or row[0].text
+        title = row[0]
+        kept = TRAILING_DOTS.sub("", title.text) or title.text
+        if kept != title.text:
+            # The box spans the dots too: it ends where the title does, or its pitch says a larger size.
+            title.x1 = title.x0 + (title.x1 - title.x0) * ems(kept) / ems(title.text)
+            title.text = kept
     entries = [row[0] for row in block if len(row) == 1]
     if not entries:
         return []
@@ -387,7 +397,74 @@ def toc_margin(engine: Any, image: Any, runs: list[OcrRun], sx: float, sy: float
         end = int(min(edge + MARGIN_EMS[1] * em, image.shape[1] * sx) / sx)
         more = read_band(engine, image, (left, end), (top, bottom), sx, sy)
         found += [run for run in more if not on_row(run, found)]
-    return [run for run in found if any(on_row(entry, [run]) for entry in entries)]
+    found = [run for run in found if any(on_row(entry, [run]) for entry in entries)]
+    return found + page_cells(engine, image, [entry for entry in entries if not on_row(entry, found)], found, sx, sy)
+
+
+CELL_PAD = 16
+"""White pixels around a lone page number read by itself: the detector finds no text that touches the edge."""
+CELL_SCALE = 2
+CELL_MARGINS = (1.0, 0.3)
+"""Ems beside the column of the page numbers found, of the cells in which a missing one is read."""
+
+
+def page_cells(
+    engine: Any, image: Any, entries: list[OcrRun], numbers: list[OcrRun], sx: float, sy: float
+) -> list[OcrRun]:
+    """Return the page numbers read one by one where the TOC's other page numbers stand, on the rows of `entries`.
+
+    In a band of many rows the detector misses a lone digit now and then (it reads the dots and
+    the number as one run of dots, or nothing): the column the found numbers share says where the
+    missing ones are. Each is read in a small cell of its row, padded with white and enlarged.
+    """
+    if not entries or len(numbers) < 2:
+        return []
+
+    em = statistics.median(run.bottom - run.top for run in numbers)
+    x0, x1 = min(run.x0 for run in numbers), max(run.x1 for run in numbers)
+    found = []
+    for entry in entries:
+        top, bottom = int(max(entry.top / sy - 2, 0)), int(entry.bottom / sy) + 3
+        # A wide cell first; then one as narrow as the numbers' column, where dots beside a lone
+        # digit made the detector see one run of dots.
+        for margin in CELL_MARGINS:
+            left = int(max(x0 - margin * em, 0) / sx)
+            right = int(min(x1 + margin * em, image.shape[1] * sx) / sx) + 1
+            run = read_cell(engine, image, (left, right), (top, bottom))
+            if run is not None:
+                found.append(
+                    OcrRun(
+                        text=run.text,
+                        score=run.score,
+                        x0=(run.x0 + left) * sx,
+                        top=(run.top + top) * sy,
+                        x1=(run.x1 + left) * sx,
+                        bottom=(run.bottom + top) * sy,
+                    )
+                )
+                break
+    return found
+
+
+def read_cell(engine: Any, image: Any, columns: tuple[int, int], rows: tuple[int, int]) -> OcrRun | None:
+    """Return the page label OCR reads in a small cell of the page image (padded, enlarged), box in its pixels."""
+    import numpy
+
+    cell = image[rows[0] : rows[1], columns[0] : columns[1]]
+    if cell.size == 0:
+        return None
+    cell = numpy.pad(cell, CELL_PAD, constant_values=255).repeat(CELL_SCALE, axis=0).repeat(CELL_SCALE, axis=1)
+    for run in read_band(engine, cell, (0, cell.shape[1]), (0, cell.shape[0]), 1.0, 1.0):
+        if PAGE_LABEL_RE.match(run.text):
+            return OcrRun(
+                text=run.text,
+                score=run.score,
+                x0=run.x0 / CELL_SCALE - CELL_PAD,
+                top=run.top / CELL_SCALE - CELL_PAD,
+                x1=run.x1 / CELL_SCALE - CELL_PAD,
+                bottom=run.bottom / CELL_SCALE - CELL_PAD,
+            )
+    return None
 
 
 def on_row(entry: OcrRun, runs: list[OcrRun]) -> bool:
@@ -483,9 +560,13 @@ def deskew(image: Any, boxes: list[Any], words: Any, angle: float) -> tuple[Any,
 
 FAINT_INK = 200
 """Grey level under which a pixel counts when measuring gaps: thin serifs and anti-aliased edges included."""
-SPACE_INK = 0.28
+SPACE_INK = 0.2
 """Ems of blank between the inks of two Latin characters that make a space. Without one the glyphs'
-side bearings leave about 0.1 em (more between capitals: at 0.22 `MCU` read `M C U`); a space adds 0.25 em."""
+side bearings leave up to about 0.17 em (`Au t o D L` at 0.14 on a blurred scan, `PaddleHub`'s `eH` 0.17 on a
+clean one); between words the scans of bench/bench_ocr_outline.py show 0.16-0.41 em (`of Language`)."""
+SPACE_CAPS = 0.28
+"""The same between two capitals, whose shapes leave more blank: `MCU` 0.16-0.24 em on the clean fixture scan,
+`ARM Cortex` 0.27-0.36."""
 SOLID_INK = 150
 SPACE_SOLID = 0.26
 """Between a Latin and a CJK character: ems of blank between their solid inks (under `SOLID_INK`) that make
@@ -494,14 +575,21 @@ letters keep the faint measure, their thin strokes would open false gaps (`MC U`
 bench/bench_ocr_outline.py's blurred scans."""
 
 
+BRACKET_BLANK = 0.55
+"""Ems of blank beside a bracket from which it is a full-width bracket read as half-width (`)` for `）`, whose
+glyph leaves 0.6-0.8 em blank on its open side), not a half-width one with a space (0.3-0.5 em)."""
+
+
 def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str:
-    """Return `text` with the spaces the recogniser left out put back where the image has a gap.
+    """Return `text` with the spaces the recogniser left out put back where the image has a gap, and each comma
+    between two characters spelt as wide as the image shows it (`comma_widths`).
 
     OCR drops most spaces between CJK and Latin text (`polyhedral 技术` reads `polyhedral技术`)
-    and some between Latin words (`ARM Cortex M`). Its per-character boxes are too rough to
-    measure, but they say where to look: between two characters' centres, the widest run of
-    blank pixel columns is the real gap. Only between letters and digits: punctuation carries its
-    own blank (`、`, `，`), and no space ever goes between two CJK characters (the house rule).
+    and some between Latin words (`ARM Cortex M`) or before a bracket (`学习 (Reinforcement`). Its
+    per-character boxes are too rough to measure, but they say where to look: between two
+    characters' centres, the widest run of blank pixel columns is the real gap. Only between
+    letters, digits and brackets: punctuation carries its own blank (`、`, `，`), and no space ever
+    goes between two CJK characters (the house rule).
     """
     items = [(str(item[0]), item[2]) for item in chars if len(item) >= 3 and item[2] is not None and item[0]]
     if len(items) < 2 or "".join(word for word, _ in items) != text.replace(" ", ""):
@@ -521,19 +609,87 @@ def respace(image: Any, text: str, chars: Any, top: float, bottom: float) -> str
             position += 1
         position += len(right)
         if not spaced and spaceable(left[-1], right[0]):
-            start = int((float(left_box[0][0]) + float(left_box[1][0])) / 2)
-            end = int((float(right_box[0][0]) + float(right_box[1][0])) / 2)
-            if is_cjk(left[-1]) or is_cjk(right[0]):
+            start, end = int(_middle(left_box)), int(_middle(right_box))
+            if not (left[-1].isalnum() and right[0].isalnum()):
+                # A full-width bracket read half-width carries its own blank of half an em or more.
+                spaced = SPACE_SOLID * em <= longest_blank(solid[start:end]) < BRACKET_BLANK * em
+            elif is_cjk(left[-1]) or is_cjk(right[0]):
                 spaced = longest_blank(solid[start:end]) >= SPACE_SOLID * em
             else:
-                spaced = longest_blank(ink[start:end]) >= SPACE_INK * em
+                # Two capitals stand wider apart than other letters (`M C U` at 0.22 em on a clean scan).
+                wide = left[-1].isupper() and right[0].isupper()
+                spaced = longest_blank(ink[start:end]) >= (SPACE_CAPS if wide else SPACE_INK) * em
         out.append(" " + right if spaced else right)
-    return "".join(out)
+    return comma_widths(image, "".join(out), items, top, bottom)
+
+
+def _middle(box: Any) -> float:
+    """Return the horizontal middle of a recogniser's character box (its top edge's two corners)."""
+    return (float(box[0][0]) + float(box[1][0])) / 2
+
+
+COMMAS = {",": "，", "，": "，"}
+COMMA_TOP = 0.4
+"""Share of the line band, from its top, in which a comma has no ink while the characters around it do."""
+COMMA_WIDTHS = (0.62, 1.02)
+"""Blank between the characters around a comma, in the run's character pitch: under the first a half-width
+comma (`,` about 0.3 em), under the second a half-width comma and a space (`, `), else a full-width `，`
+(1 em). Measured on bench/bench_ocr_outline.py's blurred scans of five renderers: 0.41-0.67, 0.65-1.02
+(1.09 on a line justified by its spaces), 1.0-1.6."""
+PITCH_PAIRS = 3
+
+
+def comma_widths(image: Any, text: str, items: list[tuple[str, Any]], top: float, bottom: float) -> str:
+    """Return `text` with each comma between two CJK characters spelt `,`, `, ` or `，` by the blank the image shows.
+
+    The recogniser reads a comma's shape, not its width: `领域语义模型, 基于` reads `，` and
+    `研究,例如` as often `，` as `,`. The width shows in the pixels: above the comma (the top of the
+    line band, where it has no ink) the blank between the characters around it is about 0.4 of
+    the character pitch for `,`, 0.7-1.0 for `, ` and 1.1 or more for `，`. The pitch is the median
+    distance between the middles of neighbouring CJK characters of the run (the recogniser's
+    boxes are rough one by one, not in the median); a run with fewer than `PITCH_PAIRS` such pairs
+    keeps what OCR read.
+    """
+    if not any(ch in COMMAS for ch in text):
+        return text
+    middles = [(word, _middle(box)) for word, box in items]
+    pitches = sorted(
+        b - a for (x, a), (y, b) in itertools.pairwise(middles) if len(x) == len(y) == 1 and _han(x) and _han(y)
+    )
+    if len(pitches) < PITCH_PAIRS:
+        return text
+    pitch = statistics.median(pitches)
+    inked = (image[int(max(top, 0)) : int(top + (bottom - top) * COMMA_TOP) + 1] < SOLID_INK).any(axis=0)
+    # One entry per comma of the text, in order: its spelling, or "" to keep what OCR read.
+    widths: list[str] = []
+    for n, (word, _) in enumerate(middles):
+        if word in COMMAS and 0 < n < len(middles) - 1 and _han(middles[n - 1][0][-1]) and _han(middles[n + 1][0][0]):
+            blank = longest_blank(inked[int(middles[n - 1][1]) : int(middles[n + 1][1])]) / pitch
+            widths.append("," if blank < COMMA_WIDTHS[0] else ", " if blank < COMMA_WIDTHS[1] else "，")
+        else:
+            widths.extend("" for ch in word if ch in COMMAS)
+    if not any(widths):
+        return text
+    spelt = iter(widths)
+
+    def spell(match: re.Match[str]) -> str:
+        width = next(spelt, "")
+        return width or match.group(0)
+
+    return re.sub(r"[,，] ?", spell, text)
+
+
+def _han(text: str) -> bool:
+    """Return True for a CJK character that is not punctuation (a Han character, kana, hangul)."""
+    return len(text) == 1 and is_cjk(text) and unicodedata.category(text).startswith("L")
 
 
 def spaceable(left: str, right: str) -> bool:
-    """Return True when a space may stand between `left` and `right`: letters or digits, not both CJK."""
-    return left.isalnum() and right.isalnum() and not (is_cjk(left) and is_cjk(right))
+    """Return True when a space may stand between `left` and `right`: letters, digits or a half-width bracket
+    (`学习 (Reinforcement`, `) 和`) opening after or closing before one, not both CJK."""
+    left_ok = left.isalnum() or left in ")]"
+    right_ok = right.isalnum() or right in "(["
+    return left_ok and right_ok and not (is_cjk(left) and is_cjk(right)) and (left.isalnum() or right.isalnum())
 
 
 def longest_blank(columns: Any) -> int:
@@ -714,15 +870,19 @@ def is_leader(run: OcrRun, *, last: bool) -> bool:
     return not last and run.score < LOW_CONFIDENCE and len(letters) >= 8 and len(set(letters)) <= 2
 
 
-def row_line(page: PageLines, row: list[OcrRun]) -> Line:
-    """Return the `Line` of one row of runs, with a provisional size (`set_sizes` fixes it)."""
+def row_line(page: PageLines, row: list[OcrRun], *, justified: bool = False) -> Line:
+    """Return the `Line` of one row of runs, with a provisional size (`set_sizes` fixes it).
+
+    A wide gap is a tab, unless the row is a `justified` line of a paragraph, whose stretched
+    spaces OCR cuts it at (`Paddle<gap>Lite`): there it is a space (none between CJK characters).
+    """
     units = sum(ems(run.text) for run in row)
     width = sum(run.x1 - run.x0 for run in row)
     size = width / units if units else max(run.bottom - run.top for run in row)
     parts = [row[0].text]
     for prev, run in itertools.pairwise(row):
         gap = run.x0 - prev.x1
-        if gap > TAB_GAP * size:
+        if gap > TAB_GAP * size and not justified:
             parts.append("\t")
         elif gap > SPACE_GAP * size and not (is_cjk(prev.text[-1]) and is_cjk(run.text[0])):
             parts.append(" ")
@@ -769,8 +929,10 @@ def ordered_rows(runs: list[OcrRun]) -> list[tuple[list[OcrRun], Column]]:
 def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     """Return a copy of `page` whose lines are the OCR'd rows (rules, image count, note marks and controls kept)."""
     lines = []
-    for row, column in ordered_rows(runs):
-        line = row_line(page, row)
+    rows = ordered_rows(runs)
+    full = justified_rows([row for row, _ in rows])
+    for n, (row, column) in enumerate(rows):
+        line = row_line(page, row, justified=n in full)
         line.column = column
         normalise_folio(line, page)
         lines.append(line)
@@ -789,6 +951,49 @@ def runs_to_page(page: PageLines, runs: list[OcrRun]) -> PageLines:
     )
 
 
+def justified_rows(rows: list[list[OcrRun]]) -> set[int]:
+    """Return the indexes of the rows that are justified lines of a paragraph, cut by OCR at a stretched space.
+
+    Such a row runs from the text's left edge to its right edge (within an em: the widest rows of
+    the page set both), is cut into several runs, ends in words rather than a page number (a TOC
+    line reaches the right edge too), the next row starts at the same left edge (the paragraph
+    goes on), and the row above or below fills the measure too, in the same size (a slide's
+    title and logo on one row stand alone). A table row whose last cell reaches the right edge is
+    followed by its cell's next line, which starts at that cell, not at the left edge.
+    """
+    if len(rows) < 2:
+        return set()
+    left = min(row[0].x0 for row in rows)
+    right = max(row[-1].x1 for row in rows)
+    found = set()
+
+    def spans(row: list[OcrRun], em: float) -> bool:
+        return row[0].x0 - left <= em and right - row[-1].x1 <= em
+
+    def height(row: list[OcrRun]) -> float:
+        return statistics.median(run.bottom - run.top for run in row)
+
+    for n, row in enumerate(rows):
+        em = height(row)
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        # A line of the same paragraph above or below fills the measure as well, in the same size.
+        full = [
+            other
+            for other in (rows[n - 1] if n else None, below)
+            if other and spans(other, em) and abs(height(other) - em) <= em * 0.2
+        ]
+        if (
+            len(row) > 1
+            and spans(row, em)
+            and below is not None
+            and below[0].x0 - left <= em
+            and full
+            and PAGE_LABEL_RE.match(row[-1].text.strip()) is None
+        ):
+            found.add(n)
+    return found
+
+
 def set_sizes(pages: dict[int, PageLines]) -> None:
     """Snap the lines' estimated sizes to the document's tiers; set each line's box to its size.
 
@@ -805,7 +1010,11 @@ def set_sizes(pages: dict[int, PageLines]) -> None:
     estimate: dict[int, float] = {}
     for line in lines:
         if ems(line.text) >= MIN_UNITS:
-            estimate[id(line)] = line.size
+            # A line justified by spreading its characters (LibreOffice's CJK justification) has
+            # a wider pitch than its size: when its box says body size, it is body text.
+            by_height = (line.bottom - line.top) * per_height
+            stretched = line.size > body and abs(by_height - body) <= body * SIZE_SNAP
+            estimate[id(line)] = body if stretched else line.size
         else:
             # Either measure may be off on a few characters: the one nearer the body size wins,
             # since a short line is most often the last line of a paragraph.
@@ -822,11 +1031,26 @@ def set_sizes(pages: dict[int, PageLines]) -> None:
     for page in pages.values():
         for line in page.lines:
             raw = estimate[id(line)]
-            size = body_size if abs(raw - body) <= body * SIZE_SNAP else snapped[raw]
+            size = body_size if abs(raw - body) <= body * SIZE_SNAP or under_read(line, raw, body) else snapped[raw]
             middle = (line.top + line.bottom) / 2
             # A glyph box as the text layer gives it: the font size high, centred on the OCR box.
             line.size, line.top, line.bottom = size, middle - size / 2, middle + size / 2
             page.sizes[size] += sum(1 for ch in line.text if not ch.isspace())
+
+
+LATIN_SNAP = 0.25
+"""Share under the body size within which a short line without CJK (`6)`, `2021`) is body text: its box is
+digits' and Latin letters' height, lower than the CJK glyphs' box the height ratio was measured on."""
+
+
+def under_read(line: Line, raw: float, body: float) -> bool:
+    """Return True when `line` is short, has no CJK and measures under the body size by less than `LATIN_SNAP`.
+
+    Such a line's size comes from its box height (too few ems for its pitch), scaled by what a
+    box's height means on the long lines, which are CJK: a label `6)` alone on its line (its text
+    on the next, where a renderer breaks only at spaces) read 7.5 pt in 9-pt text and lost its list.
+    """
+    return abs(raw - body) < body * LATIN_SNAP and ems(line.text) < MIN_UNITS and not any(map(is_cjk, line.text))
 
 
 RUNNING_PAGES = 3
