@@ -71,7 +71,9 @@ class Block:
     continues: bool = False
     """The block continues the previous one in the source (a wrapped line, no paragraph break)."""
     line_break: bool = False
-    """The author broke the line before this block (HTML ``<br>``, a Markdown hard break, Word ``w:br``), no soft wrap."""
+    """The author broke the line before this block (HTML ``<br>``, a Markdown hard break), not a soft wrap.
+
+    Word's ``w:br`` is not counted: Word users break lines by hand to lay out running text."""
     after_break: bool = False
     """A page break (or a section break) sits between the previous block and this one."""
     rows: tuple[tuple[str, ...], ...] = ()

@@ -378,11 +378,11 @@ def _continues(pending: _Joined, block: Block, lexicon: Lexicon) -> bool:
 def _next_label_line(first: Block, block: Block, lexicon: Lexicon) -> bool:
     """Return whether `block` is the next line of a label/value list: ``Label: value`` lines the author broke apart.
 
-    The break is the author's own (``<br>``, a Markdown hard break, Word's ``w:br``), not a wrap, and the
+    The break is the author's own (``<br>``, a Markdown hard break), not a wrap, and the
     line it would join opens with a label too (``Deadline: …`` over ``Conference Date & Location: …``,
     ``导师邮箱：…`` over ``项目简述：…``): each line is a field of its own, whatever the label's language.
     """
-    if not block.line_break or ":" not in block.text and "：" not in block.text:
+    if not block.line_break or (":" not in block.text and "：" not in block.text):
         return False
     found = lexicon.match_field(block.text)
     return found is not None and bool(found.rest) and lexicon.match_field(first.text) is not None

@@ -549,7 +549,6 @@ class BodyReader:
                     list_depth=label.level + 1 if label is not None and heading is None else 0,
                     font_size=para.font_size,
                     continues=True,
-                    line_break=True,
                     provenance=self._provenance,
                 )
             )
