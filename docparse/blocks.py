@@ -70,6 +70,10 @@ class Block:
     """Dominant font size in points, where the format has one (PDF, DOCX)."""
     continues: bool = False
     """The block continues the previous one in the source (a wrapped line, no paragraph break)."""
+    line_break: bool = False
+    """The author broke the line before this block (HTML ``<br>``, a Markdown hard break), not a soft wrap.
+
+    Word's ``w:br`` is not counted: Word users break lines by hand to lay out running text."""
     after_break: bool = False
     """A page break (or a section break) sits between the previous block and this one."""
     rows: tuple[tuple[str, ...], ...] = ()

@@ -365,12 +365,27 @@ def _continues(pending: _Joined, block: Block, lexicon: Lexicon) -> bool:
     opens with a bold label (is the paragraph's last bold run going on?), only the line itself and
     whether the paragraph reads as a TOC line are looked at, and no probe with spans is built.
     """
+    if _next_label_line(pending.first, block, lexicon):
+        return False
     if pending.long and not _starts_with_bold_label(block, lexicon):
         if starts_new_block(block, lexicon):
             return False
         return not (may_end_toc_line(pending.last_char()) and is_toc_line(pending.probe_text().strip()))
     probe = pending.probe()
     return not starts_new_block(block, lexicon, probe) and not _is_toc(probe)
+
+
+def _next_label_line(first: Block, block: Block, lexicon: Lexicon) -> bool:
+    """Return whether `block` is the next line of a label/value list: ``Label: value`` lines the author broke apart.
+
+    The break is the author's own (``<br>``, a Markdown hard break), not a wrap, and the
+    line it would join opens with a label too (``Deadline: …`` over ``Conference Date & Location: …``,
+    ``导师邮箱：…`` over ``项目简述：…``): each line is a field of its own, whatever the label's language.
+    """
+    if not block.line_break or (":" not in block.text and "：" not in block.text):
+        return False
+    found = lexicon.match_field(block.text)
+    return found is not None and bool(found.rest) and lexicon.match_field(first.text) is not None
 
 
 def _is_toc(block: Block) -> bool:

@@ -719,6 +719,7 @@ class _Walker:
                     heading_level=self.heading,
                     list_depth=len(self.lists),
                     continues=emitted and not blank,
+                    line_break=emitted and not blank,
                     provenance=Provenance(line_start=start, line_end=max(start, self.line)),
                 )
             )

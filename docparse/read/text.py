@@ -500,6 +500,7 @@ class _Walker:
                     heading_level=self.heading_level,
                     list_depth=0 if lazy else depth + nested,
                     continues=index > 0 and not blank,
+                    line_break=index > 0 and not blank and broken,
                     provenance=Provenance(line_start=line, line_end=line),
                 )
             )
