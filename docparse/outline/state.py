@@ -113,12 +113,14 @@ class Levels:
         rank among them, as the markup ranks them: an ``<h4>`` first seen under ``<h3>`` and its
         ``<h5>`` items stands above the ``<h5>`` that follow it, not under the last of them.
         `ranked` False (a table's caption styled Heading 1 heads no part) appends it all the same.
+        A numbering's depth ranks the same way: ``1.0 Work statement`` first seen after a line set in the
+        style of ``1.3.1`` (which lent that line its key) stands above the ``1.3.1`` level, not under it.
         """
         if key in self.keys:
             position = self.keys.index(key)
             del self.keys[position + 1 :]
         else:
-            lower = [i for i, known in enumerate(self.keys) if key[0] == known[0] == "heading" and known[1] > key[1]]
+            lower = [i for i, known in enumerate(self.keys) if key[0] == known[0] and known[1] > key[1]]
             if ranked and lower:
                 del self.keys[lower[0] :]
             self.keys.append(key)
