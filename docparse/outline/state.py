@@ -127,6 +127,15 @@ class Levels:
             position = len(self.keys) - 1
         return self.base + position + 1
 
+    def record(self, numbering: Numbering) -> None:
+        """Keep a heading's number as the last of its key, as an outline position (``4.0`` → ``(4,)``).
+
+        The position, not the printed value: the next heading's number is compared as a position
+        (``5.0`` is ``(5,)``), and ``(4, 0)`` against it would say ``5.0`` does not follow ``4.0``.
+        """
+        if numbering.value:
+            self.last_value[numbering.key] = numbering.path
+
     def start_part(self) -> None:
         """Begin a new part: its headings get levels of their own, under the part's node."""
         self.keys.clear()

@@ -614,8 +614,8 @@ def _counts_past_unnumbered(state: State, numbering: Numbering, key: Key) -> boo
 
 def _open(state: State, token: Token, numbering: Numbering | None, key: Key) -> None:
     level = state.heads.level_of(key, ranked=not is_caption(token.text))
-    if numbering is not None and numbering.value:
-        state.heads.last_value[numbering.key] = numbering.value
+    if numbering is not None:
+        state.heads.record(numbering)
     clause = numbering is not None and numbering.key in state.evidence.clause_keys
     # A clause ending in a colon is a run-in sentence ("二、申請資格應符合下列條件："), unless the clause
     # before it in its family stood as a title ("一、赛题简介" then "二、基本任务："), or most clauses of
