@@ -407,10 +407,14 @@ def _plain_run_under_display(state: State, token: Token, numbering: Numbering) -
     Where every level open in the part is a numbered heading set larger than the text (``IV.`` and ``A.`` in
     10 pt bold over 7.5 pt text), lines of a new family in the text's own type and weight that follow one
     another with nothing between (``1. Mary Smith; XYZ University; PI`` over ``2. John Jones; …``) are a list,
-    not a new level: a heading stands over text of its own.
+    not a new level: a heading stands over text of its own. A family the document has already set as headings
+    (``一、`` heading the parts of an earlier chapter) is no new family: under a new chapter it heads that
+    chapter's parts again, in whatever type.
     """
     keys = state.heads.keys
     size, body = token.block.font_size, state.evidence.body_size
+    if numbering.key in state.heads.last_value:
+        return False
     if not keys or size is None or body is None or token.all_bold or size > body + SIZE_CHANGE:
         return False
     return all(key in state.heads.display for key in keys) and _next_to_sibling(state, numbering)
