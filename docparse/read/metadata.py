@@ -10,7 +10,7 @@ formats the standards give (PDF ``D:YYYYMMDDHHmmSSOHH'mm'``, W3C/ISO 8601), null
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from itertools import chain
 from typing import TYPE_CHECKING, Any
@@ -233,19 +233,41 @@ def front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
         return None
     fence = lines[0].rstrip()
     if fence == "+++":
-        return _toml_front_matter(lines)
-    if fence != "---":
-        return None
-    import yaml  # PyYAML only for a text that opens with a fence
+        return _fenced(lines, ("+++",), _toml)
+    if fence == "---":
+        return _fenced(lines, ("---", "..."), _yaml)
+    return None
 
+
+def _fenced(
+    lines: list[str], closers: tuple[str, ...], parse: Callable[[str], object]
+) -> tuple[int, dict[str, str]] | None:
+    """Return (lines it spans, field → text) of the mapping `parse` reads between the opening fence and a closer."""
     for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
-        if lines[i].rstrip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[1:i]))
-            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
-                return None
+        if lines[i].rstrip() in closers:
+            data = parse("\n".join(lines[1:i]))
             return (i + 1, front_matter_values(data)) if isinstance(data, dict) else None
     return None
+
+
+def _yaml(text: str) -> object:
+    """Return what a YAML front matter holds, or None when it is not YAML after all (or nests past the stack)."""
+    import yaml  # PyYAML only for a text that opens with a fence
+
+    try:
+        return yaml.safe_load(text)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _toml(text: str) -> object:
+    """Return what a TOML front matter holds (Hugo, Zola), or None when it is not TOML after all."""
+    import tomllib  # the standard library's TOML parser, only for a text that opens with ``+++``
+
+    try:
+        return dict(tomllib.loads(text).items())
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
 
 
 def front_title_line(lines: list[str]) -> int | None:
@@ -261,27 +283,3 @@ def front_title_key(line: str) -> str:
 
 # The title key of a YAML (``title: …``) or TOML (``title = "…"``) front matter.
 _FRONT_TITLE = lazy(r"(?i)title\s*[:=]")
-
-
-def _toml_front_matter(lines: list[str]) -> tuple[int, dict[str, str]] | None:
-    """Return (lines it spans, field → text) of a TOML front matter between ``+++`` fences, or None."""
-    import tomllib  # the standard library's TOML parser, only for a text that opens with ``+++``
-
-    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
-        if lines[i].rstrip() == "+++":
-            try:
-                data = tomllib.loads("\n".join(lines[1:i]))
-            except (tomllib.TOMLDecodeError, RecursionError):  # not TOML after all
-                return None
-            return i + 1, front_matter_values(dict(data.items()))
-    return None
-    import yaml  # PyYAML only for a text that opens with a fence
-
-    for i in range(1, min(len(lines), FRONT_MATTER_MAX_LINES)):
-        if lines[i].rstrip() in ("---", "..."):
-            try:
-                data = yaml.safe_load("\n".join(lines[1:i]))
-            except (yaml.YAMLError, RecursionError):  # not YAML after all, or nested past the stack
-                return None
-            return (i + 1, front_matter_values(data)) if isinstance(data, dict) else None
-    return None
