@@ -7,6 +7,8 @@ outline stage (a Chinese title is short in characters, an English one in words).
 
 from __future__ import annotations
 
+import unicodedata
+
 from docparse.vocab.lazy import lazy
 
 # Han, kana, hangul, CJK symbols and punctuation, full-width forms: text set without spaces.
@@ -70,3 +72,17 @@ it over to the next line instead, so `考：https://…` travels as one unit."""
 
 NO_LINE_END = "（「『“‘《〈【(["
 """Opening brackets and quotes a line never ends with: they travel to the next line with what follows."""
+
+KANGXI_RADICALS = (0x2F00, 0x2FD5)
+"""The Kangxi radicals block. Some fonts' ToUnicode maps (Chrome's and macOS's PDF output of PingFang or Source
+Han, web prints) name common ideographs (一, 人, 用, 入…) by their radical's code point: the page prints 一、背景介绍,
+the text layer says ⼀、背景介绍, and neither a numbering family nor a search finds it. Each radical's compatibility
+decomposition is the unified ideograph the page shows."""
+
+
+def fold_radicals(text: str) -> str:
+    """Return `text` with each Kangxi radical replaced by the unified ideograph it decomposes to (一 for ⼀)."""
+    first, last = KANGXI_RADICALS
+    if not any(first <= ord(ch) <= last for ch in text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", ch) if first <= ord(ch) <= last else ch for ch in text)

@@ -42,6 +42,7 @@ from docparse.read.pdf.blanks import blank_forms
 from docparse.read.pdf.budget import Budget, BudgetedInterpreter
 from docparse.read.pdf.grid import page_tables, visible_rulings
 from docparse.read.pdf.panels import panel_tables
+from docparse.vocab.chars import fold_radicals
 
 # The library never prints: pdfminer logs a warning for each damaged object, and Python prints
 # warnings of unconfigured loggers on standard error. A NullHandler keeps them off it, while
@@ -250,6 +251,8 @@ class _RenderModeAggregator(PDFPageAggregatorWithMarkedContent):
                 text = self.handle_undefined_char(font, cid)
             normalize = frame.normalize
             text = text if normalize is None else normalize_unicode(normalize, text)
+            # a font that names an ideograph by its Kangxi radical (⼀ for 一): the page shows the ideograph
+            text = fold_radicals(text)
             code = facts.codes[cid] = (text, font.char_width(cid))
         text, textwidth = code
         adv = textwidth * fontsize * scaling
@@ -423,7 +426,7 @@ def _char(
     top = (height - y1) + mb_top
     if mb_x0 != 0:
         x0, x1 = x0 + mb_x0, x1 + mb_x0
-    text = obj._text if normalize is None else normalize_unicode(normalize, obj._text)
+    text = fold_radicals(obj._text if normalize is None else normalize_unicode(normalize, obj._text))
     extra = obj.__dict__
     return {
         "matrix": obj.matrix,
