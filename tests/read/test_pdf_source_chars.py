@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from docparse.options import ParseOptions
 from docparse.read.pdf.budget import Budget
 from docparse.read.pdf.source import _Page, open_pdf, page_objects
+from docparse.vocab.chars import fold_radicals
 
 from ..conftest import CORPUS, FIXTURES
 
@@ -92,6 +93,9 @@ def test_lt_char_walk_matches_pdfplumber(path: Path) -> None:
         plumber_page = _page(page.pdf, page.page_obj, number, lt_chars=True)
         walked, plumber = page_objects(page), plumber_page.parse_objects()
         plumber_page.close()
+        for char in plumber.get("char", []):
+            # the one difference by design: a Kangxi radical a font gives for an ideograph is read as that ideograph
+            char["text"] = fold_radicals(char["text"])
         assert list(walked) == list(plumber)
         _same(walked.get("char", []), plumber.get("char", []), number)
         for kind in plumber:
