@@ -155,6 +155,11 @@ def run(text: str, x0: float, top: float, x1: float, bottom: float, score: float
     return ocr.OcrRun(text=text, score=score, x0=x0, top=top, x1=x1, bottom=bottom)
 
 
+def quad(x0: int, top: int, x1: int, bottom: int) -> list[list[int]]:
+    """Return a box as the recogniser gives it: its four corners clockwise from the top left, in pixels."""
+    return [[x0, top], [x1, top], [x1, bottom], [x0, bottom]]
+
+
 def test_labels_follow_the_documents_majority_and_circled_numbers_stay() -> None:
     texts = ["1）深度学习", "2）模型", "3)训练", "（1）甲", "(2）乙", "①分布式"]
     labels = ocr.label_widths(texts)
@@ -422,10 +427,7 @@ class BandEngine:
         from types import SimpleNamespace
 
         self.bands.append(image.shape[:2])
-        boxes = [
-            numpy.array([[100, 5 + 40 * i], [110, 5 + 40 * i], [110, 25 + 40 * i], [100, 25 + 40 * i]])
-            for i in range(3)
-        ]
+        boxes = [numpy.array(quad(100, 5 + 40 * i, 110, 25 + 40 * i)) for i in range(3)]
         return SimpleNamespace(boxes=boxes, txts=["1", "2", "3"], scores=[0.99] * 3)
 
 
@@ -476,8 +478,8 @@ def test_a_space_is_seen_through_the_halo_of_a_blurred_scan() -> None:
     image[2:22, 46:49] = 170
     image[2:22, 49:70] = 0
     chars = [
-        ("Lite", 0.99, [[10, 2], [40, 2], [40, 22], [10, 22]]),
-        ("的", 0.99, [[49, 2], [70, 2], [70, 22], [49, 22]]),
+        ("Lite", 0.99, quad(10, 2, 40, 22)),
+        ("的", 0.99, quad(49, 2, 70, 22)),
     ]
     assert ocr.respace(image, "Lite的", chars, 2.0, 22.0) == "Lite 的"
     image[2:22, 40:49] = 100  # a gap too dark to be blank: a touching pair, no space
@@ -523,7 +525,7 @@ def han_line(gaps: list[int]) -> tuple[numpy.ndarray, list[tuple[str, float, lis
 
     def glyph(char: str, left: int, width: int, top: int) -> None:
         image[top:26, left : left + width] = 0
-        chars.append((char, 0.95, [[left, 4], [left + width, 4], [left + width, 26], [left, 26]]))
+        chars.append((char, 0.95, quad(left, 4, left + width, 26)))
 
     for gap in gaps:
         for char in "甲乙丙丁":
@@ -563,8 +565,8 @@ def test_a_space_goes_before_a_half_width_bracket_but_not_beside_a_full_width_on
         image[2:24, 30 + blank : 33 + blank] = 0
         image[8:24, 36 + blank : 60 + blank] = 0
         chars = [
-            ("学", 0.99, [[10, 2], [30, 2], [30, 24], [10, 24]]),
-            ("(Re", 0.99, [[30 + blank, 2], [60 + blank, 2], [60 + blank, 24], [30 + blank, 24]]),
+            ("学", 0.99, quad(10, 2, 30, 24)),
+            ("(Re", 0.99, quad(30 + blank, 2, 60 + blank, 24)),
         ]
         assert ocr.respace(image, "学(Re", chars, 2.0, 26.0) == spelt
 
@@ -580,8 +582,8 @@ class CellEngine:
 
         self.cells.append(image.shape[:2])
         if image.shape[1] > 100:  # the dots in the cell: read as one run of dots
-            return SimpleNamespace(boxes=[numpy.array([[0, 0], [9, 0], [9, 9], [0, 9]])], txts=["…"], scores=[0.5])
-        box = numpy.array([[32, 34], [46, 34], [46, 60], [32, 60]])
+            return SimpleNamespace(boxes=[numpy.array(quad(0, 0, 9, 9))], txts=["…"], scores=[0.5])
+        box = numpy.array(quad(32, 34, 46, 60))
         return SimpleNamespace(boxes=[box], txts=["5"], scores=[0.9])
 
 
@@ -605,8 +607,8 @@ def test_a_fifth_of_an_em_between_latin_letters_is_a_space() -> None:
         image[2:22, 10:30] = 0
         image[2:22, 30 + blank : 120] = 0
         chars = [
-            ("of", 0.99, [[10, 2], [30, 2], [30, 22], [10, 22]]),
-            ("Language", 0.99, [[30 + blank, 2], [120, 2], [120, 22], [30 + blank, 22]]),
+            ("of", 0.99, quad(10, 2, 30, 22)),
+            ("Language", 0.99, quad(30 + blank, 2, 120, 22)),
         ]
         assert ocr.respace(image, "ofLanguage", chars, 2.0, 22.0) == spelt
 
@@ -679,8 +681,8 @@ def test_capitals_need_a_wider_blank_to_make_a_space() -> None:
         image[2:22, 24 + blank : 36 + blank] = 0
         image[2:22, 40 + blank : 52 + blank] = 0
         chars = [
-            ("M", 0.99, [[10, 2], [24, 2], [24, 22], [10, 22]]),
-            ("C", 0.99, [[24 + blank, 2], [36 + blank, 2], [36 + blank, 22], [24 + blank, 22]]),
-            ("U", 0.99, [[40 + blank, 2], [52 + blank, 2], [52 + blank, 22], [40 + blank, 22]]),
+            ("M", 0.99, quad(10, 2, 24, 22)),
+            ("C", 0.99, quad(24 + blank, 2, 36 + blank, 22)),
+            ("U", 0.99, quad(40 + blank, 2, 52 + blank, 22)),
         ]
         assert ocr.respace(image, "MCU", chars, 2.0, 22.0) == spelt
